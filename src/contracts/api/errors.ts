@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+// The one error body every proxy route answers with (issue 5). `code` is stable; the web maps it to words.
+export const ApiErrorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    requestId: z.string(),
+    details: z.record(z.string(), z.unknown()).optional(),
+  }),
+});
+export type ApiErrorBody = z.infer<typeof ApiErrorBody>;
+
+export const API_ERROR_CODES = [
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'VALIDATION_FAILED',
+  'NOT_FOUND',
+  'RATE_LIMITED',
+  'PAYLOAD_TOO_LARGE',
+  'JOB_SLOT_BUSY',
+  'JOB_NOT_FOUND',
+  'JOB_NOT_ACTIVE',
+  'OPERATION_NOT_FOUND',
+  'UPLOAD_MISSING',
+  'UPLOAD_EMPTY',
+  'ALREADY_STARTED',
+  'HUB_STORAGE_REJECTED',
+  'HUB_UNAUTHORIZED',
+  'HUB_THROTTLED',
+  'HUB_UNAVAILABLE',
+  'HUB_ERROR',
+  'STORAGE_ERROR',
+  'INTERNAL',
+] as const;
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+
+/**
+ * The files of one operation that a client may read. Routes name them by this enum, never by a
+ * blob path, so no request can reach a blob or container of the caller's choosing.
+ */
+export const OperationFile = z.enum(['errors', 'devices', 'source', 'configurations']);
+export type OperationFile = z.infer<typeof OperationFile>;
+
+export const OPERATION_FILE_BLOBS: Record<OperationFile, string> = {
+  errors: 'importErrors.log',
+  devices: 'devices.txt',
+  source: 'source',
+  configurations: 'configurations.txt',
+};
+
+/** POST /api/jobs/{jobId}/files/{file}/sas (admin only): a short read-only URL for one blob. */
+export const ReadSasResponse = z.object({ url: z.string().url(), expiresOn: z.string() });
+export type ReadSasResponse = z.infer<typeof ReadSasResponse>;

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { IMPORT_MODES } from '../../core/model/import-mode';
+import { Job, RowCounts } from './jobs';
+
+const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'lower-case hex SHA-256');
+
+export const SourceExtension = z.enum(['csv', 'json', 'ndjson', 'txt']);
+export type SourceExtension = z.infer<typeof SourceExtension>;
+
+/** POST /api/imports: the client's own report of what it converted, recorded as container metadata. */
+export const CreateImportRequest = z.object({
+  fileName: z.string().min(1).max(255),
+  fileSize: z.number().int().nonnegative(),
+  sourceSha256: Sha256Hex,
+  sourceExtension: SourceExtension,
+  convertedSize: z.number().int().positive(),
+  convertedSha256: Sha256Hex,
+  rowCounts: RowCounts,
+  byMode: z.partialRecord(z.enum(IMPORT_MODES), z.number().int().nonnegative()),
+});
+export type CreateImportRequest = z.infer<typeof CreateImportRequest>;
+
+export const UploadTarget = z.object({
+  blobName: z.string(),
+  url: z.string().url(),
+});
+export type UploadTarget = z.infer<typeof UploadTarget>;
+
+export const CreateImportResponse = z.object({
+  operationId: z.string(),
+  uploads: z.object({ devices: UploadTarget, source: UploadTarget }),
+  expiresOn: z.string(),
+});
+export type CreateImportResponse = z.infer<typeof CreateImportResponse>;
+
+/** POST /api/imports/{operationId}/start */
+export const StartImportResponse = z.object({ job: Job });
+export type StartImportResponse = z.infer<typeof StartImportResponse>;

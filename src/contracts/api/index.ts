@@ -1,0 +1,6 @@
+export * from './errors';
+export * from './identity';
+export * from './jobs';
+export * from './imports';
+export * from './exports';
+export * from './files';

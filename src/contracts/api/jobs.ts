@@ -1,0 +1,63 @@
+import { z } from 'zod';
+
+export const JobType = z.enum(['import', 'export']);
+export type JobType = z.infer<typeof JobType>;
+
+export const JobStatus = z.enum(['unknown', 'enqueued', 'running', 'completed', 'failed', 'cancelled']);
+export type JobStatus = z.infer<typeof JobStatus>;
+
+export const TERMINAL_JOB_STATUSES: readonly JobStatus[] = ['completed', 'failed', 'cancelled'];
+
+export const RowCounts = z.object({
+  total: z.number().int().nonnegative(),
+  valid: z.number().int().nonnegative(),
+  invalid: z.number().int().nonnegative(),
+  blank: z.number().int().nonnegative(),
+});
+export type RowCounts = z.infer<typeof RowCounts>;
+
+export const Actor = z.object({ name: z.string(), objectId: z.string() });
+export type Actor = z.infer<typeof Actor>;
+
+/**
+ * One operation as the console shows it: the hub's job merged with the audit metadata of the
+ * operation's container. Either side may be missing (hub history is 30 days; a container whose job
+ * never started has no hub job).
+ */
+export const Job = z.object({
+  jobId: z.string().nullable(),
+  operationId: z.string().nullable(),
+  type: JobType,
+  status: JobStatus,
+  progress: z.number().min(0).max(100),
+  createdAt: z.string().nullable(),
+  startTimeUtc: z.string().nullable(),
+  endTimeUtc: z.string().nullable(),
+  failureReason: z.string().nullable(),
+  startedBy: Actor.nullable(),
+  fileName: z.string().nullable(),
+  fileSize: z.number().int().nonnegative().nullable(),
+  convertedSize: z.number().int().nonnegative().nullable(),
+  rowCounts: RowCounts.nullable(),
+  excludeKeysInExport: z.boolean().nullable(),
+  includeConfigurations: z.boolean().nullable(),
+  /** True when the hub no longer knows this job (older than its history) and only our metadata remains. */
+  hubHistoryExpired: z.boolean(),
+});
+export type Job = z.infer<typeof Job>;
+
+/** GET /api/jobs */
+export const JobListResponse = z.object({ jobs: z.array(Job) });
+export type JobListResponse = z.infer<typeof JobListResponse>;
+
+/** GET /api/hub */
+export const HubInfoResponse = z.object({
+  hostName: z.string(),
+  statistics: z.object({
+    totalDeviceCount: z.number().int().nonnegative(),
+    enabledDeviceCount: z.number().int().nonnegative(),
+    disabledDeviceCount: z.number().int().nonnegative(),
+  }),
+  activeJob: z.object({ jobId: z.string(), type: JobType, status: JobStatus }).nullable(),
+});
+export type HubInfoResponse = z.infer<typeof HubInfoResponse>;

@@ -1,0 +1,40 @@
+import type { ImportMode } from './import-mode';
+
+// One line of an import/export blob and one element of a bulk POST /devices body
+// (hub-protocol.md sec. 4.1). Field names are the hub's, exactly: note `eTag` with a capital T.
+export type DeviceStatus = 'enabled' | 'disabled';
+export type AuthenticationType = 'sas' | 'selfSigned' | 'certificateAuthority' | 'none';
+
+export interface SymmetricKey {
+  primaryKey: string | null;
+  secondaryKey: string | null;
+}
+
+export interface X509Thumbprint {
+  primaryThumbprint: string | null;
+  secondaryThumbprint: string | null;
+}
+
+export interface AuthenticationMechanism {
+  symmetricKey?: SymmetricKey | null;
+  x509Thumbprint?: X509Thumbprint | null;
+  type: AuthenticationType;
+}
+
+export type TwinCollection = Record<string, unknown>;
+
+export interface ExportImportDevice {
+  id: string;
+  moduleId?: string;
+  eTag?: string;
+  importMode?: ImportMode;
+  status?: DeviceStatus;
+  statusReason?: string | null;
+  authentication?: AuthenticationMechanism | null;
+  twinETag?: string;
+  tags?: TwinCollection;
+  properties?: { desired?: TwinCollection; reported?: TwinCollection };
+  capabilities?: { iotEdge: boolean };
+  deviceScope?: string | null;
+  parentScopes?: string[];
+}

@@ -1,0 +1,29 @@
+import { defineConfig } from 'vitest/config';
+
+// Two projects so `npm run test:unit` stays fast and never starts a server, while
+// `test:integration` runs real servers on loopback (Azurite, the OIDC authority, the emulator, the proxy).
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          include: ['tests/integration/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // Integration suites each start their own servers; running files one at a time keeps
+          // a 2-core CI machine from timing out while Azurite and SQLite compete for CPU.
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
