@@ -21,12 +21,14 @@ export type MappingTarget =
   | 'twinETag'
   | 'tags'
   | 'desired'
+  | 'reported'
   | 'iotEdge'
   | 'deviceScope'
   | 'parentScopes'
   | 'ignore'
   | `tags.${string}`
-  | `properties.desired.${string}`;
+  | `properties.desired.${string}`
+  | `properties.reported.${string}`;
 
 /** Column name (as in the file) -> target. An explicit mapping overrides detection column by column. */
 export type ColumnMapping = Record<string, MappingTarget>;
@@ -34,6 +36,8 @@ export type ColumnMapping = Record<string, MappingTarget>;
 export interface ColumnInfo {
   column: string;
   detected: MappingTarget | null;
+  /** What the conversion used: the explicit mapping when one was given for this column, else `detected`. */
+  effective?: MappingTarget | null;
   samples: string[];
 }
 
@@ -47,6 +51,10 @@ export interface ConvertOptions {
   mapping?: ColumnMapping;
   /** When true, invalid rows are left out of the output; otherwise any invalid row means no output at all. */
   skipInvalid: boolean;
+  /** Refuse `+` and `#` in ids (the current docs call them unsupported; the live service takes them). Default false. */
+  strictIds?: boolean;
+  /** Cap on `issues` kept in the report (counts in `issueCounts` stay exact). Default 10,000. */
+  maxIssues?: number;
 }
 
 export type IssueSeverity = 'error' | 'warning';
@@ -62,6 +70,14 @@ export interface RowIssue {
   message: string;
 }
 
+/** A problem that stops the whole file from being read (bad JSON, no id column, unreadable encoding). */
+export interface FileError {
+  code: string;
+  message: string;
+  line?: number;
+  column?: number;
+}
+
 export interface ConversionReport {
   format: InputFormat;
   total: number;
@@ -73,6 +89,17 @@ export interface ConversionReport {
   issues: RowIssue[];
   columns: ColumnInfo[];
   unmappedColumns: string[];
+  /** Exact number of issues per code, also for those left out of `issues` by the cap. */
+  issueCounts?: Record<string, number>;
+  issuesTruncated?: boolean;
+  /** Present when the file could not be read at all; then total is 0 and no output is produced. */
+  fileError?: FileError;
+  /** Rows that got keys generated here (keyPolicy 'generate-here'). */
+  generatedKeys?: number;
+  /** Whether output was written: false when invalid rows exist and skipInvalid is off, or on a fileError. */
+  written?: boolean;
+  /** Input recognised by its headers, e.g. an IoT Central export or a hub export. */
+  source?: 'generic' | 'iot-central' | 'hub-export';
 }
 
 export interface ConversionProgress {

@@ -1,0 +1,96 @@
+import type { AuthenticationInput, IdentityInput } from './identity-input';
+import { parseAuthType, parseStatus } from './identity-input';
+import type { TwinSection } from './identity';
+
+// Turns the loose JSON of a Device body or an ExportImportDevice line into an IdentityInput.
+// Shape problems (wrong types, unknown enum values) are deserialization errors: the caller decides
+// whether that is a 400012 log line or a 400 response. Unknown properties are ignored, as the hub does.
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; message: string };
+
+type Json = Record<string, unknown>;
+
+export function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function parseIdentityFields(json: Json, deviceId: string, moduleId: string): ParseResult<IdentityInput> {
+  const input: IdentityInput = { deviceId, moduleId };
+  if (json.status !== undefined && json.status !== null) {
+    const status = parseStatus(json.status);
+    if (!status) return fail(`Error converting value ${JSON.stringify(json.status)} to type 'DeviceStatus'. Path 'status'.`);
+    input.status = status;
+  }
+  if (json.statusReason !== undefined) {
+    if (json.statusReason !== null && typeof json.statusReason !== 'string') return fail("Unexpected value for 'statusReason'.");
+    input.statusReason = json.statusReason;
+  }
+  const auth = parseAuthentication(json.authentication);
+  if (!auth.ok) return auth;
+  if (auth.value !== undefined) input.authentication = auth.value;
+  if (json.capabilities !== undefined && json.capabilities !== null) {
+    if (!isObject(json.capabilities)) return fail("Unexpected value for 'capabilities'.");
+    input.iotEdge = json.capabilities.iotEdge === true;
+  }
+  if (typeof json.deviceScope === 'string' || json.deviceScope === null) input.deviceScope = json.deviceScope;
+  if (Array.isArray(json.parentScopes)) input.parentScopes = json.parentScopes.filter((s): s is string => typeof s === 'string');
+  if (typeof json.managedBy === 'string') input.managedBy = json.managedBy;
+  return { ok: true, value: input };
+}
+
+export function parseTwinSections(json: Json, target: IdentityInput): ParseResult<IdentityInput> {
+  if (json.tags !== undefined && json.tags !== null) {
+    if (!isObject(json.tags)) return fail("Unexpected value for 'tags'.");
+    target.tags = json.tags;
+  }
+  if (json.properties !== undefined && json.properties !== null) {
+    if (!isObject(json.properties)) return fail("Unexpected value for 'properties'.");
+    const desired = section(json.properties.desired);
+    const reported = section(json.properties.reported);
+    if (desired === false || reported === false) return fail("Unexpected value for 'properties'.");
+    if (desired) target.desired = desired;
+    if (reported) target.reported = reported;
+  }
+  return { ok: true, value: target };
+}
+
+// `$metadata` and `$version` are optional on import and always recomputed (D-BULK), so drop them.
+function section(value: unknown): TwinSection | undefined | false {
+  if (value === undefined || value === null) return undefined;
+  if (!isObject(value)) return false;
+  const copy: TwinSection = {};
+  for (const [key, v] of Object.entries(value)) if (key !== '$metadata' && key !== '$version') copy[key] = v;
+  return copy;
+}
+
+function parseAuthentication(value: unknown): ParseResult<AuthenticationInput | null | undefined> {
+  if (value === undefined) return { ok: true, value: undefined };
+  if (value === null) return { ok: true, value: null };
+  if (!isObject(value)) return fail("Unexpected value for 'authentication'.");
+  const auth: AuthenticationInput = {};
+  if (value.type !== undefined && value.type !== null) {
+    const type = parseAuthType(value.type);
+    if (!type) {
+      return fail(`Error converting value ${JSON.stringify(value.type)} to type 'AuthenticationType'. Path 'authentication.type'.`);
+    }
+    auth.type = type;
+  }
+  const keys = value.symmetricKey;
+  if (isObject(keys)) {
+    auth.primaryKey = stringOrNull(keys.primaryKey);
+    auth.secondaryKey = stringOrNull(keys.secondaryKey);
+  }
+  const thumbs = value.x509Thumbprint;
+  if (isObject(thumbs)) {
+    auth.primaryThumbprint = stringOrNull(thumbs.primaryThumbprint);
+    auth.secondaryThumbprint = stringOrNull(thumbs.secondaryThumbprint);
+  }
+  return { ok: true, value: auth };
+}
+
+function stringOrNull(value: unknown): string | null {
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+
+function fail(message: string): { ok: false; message: string } {
+  return { ok: false, message };
+}

@@ -1,0 +1,108 @@
+import { randomUUID } from 'node:crypto';
+import { fetch, type Dispatcher } from 'undici';
+import { parseHubConnectionString, type HubCredentials } from './connection-string';
+import { HubRequestError, parseHubErrorBody } from './hub-errors';
+import { createSasTokenCache } from './sas-token';
+
+// The one door to the hub's REST API. Hardening after azure-iot-explorer's outbound requests: the host
+// comes only from configuration, every path segment is encoded on its own, header values are checked
+// for CR/LF, redirects are errors, every call has a timeout, and only idempotent-safe failures retry.
+
+export const HUB_API_VERSION = '2021-04-12';
+
+export interface HubTransportOptions {
+  connectionString: string;
+  apiVersion?: string;
+  dispatcher?: Dispatcher;
+  now: () => Date;
+  timeoutMs?: number;
+  maxRetries?: number;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+}
+
+export interface HubCall {
+  method: 'GET' | 'POST' | 'DELETE';
+  /** Raw path segments; each is percent-encoded separately, so an id can never add a segment or a query. */
+  segments: readonly string[];
+  body?: unknown;
+  /**
+   * POST /jobs/create is not idempotent: a retry after the hub accepted the first attempt would start a
+   * second job. It is retried only on 429, which the hub answers before doing any work.
+   */
+  idempotent: boolean;
+}
+
+export interface HubResponse {
+  status: number;
+  body: unknown;
+}
+
+export interface HubTransport {
+  hostName: string;
+  send(call: HubCall): Promise<HubResponse>;
+}
+
+export function createHubTransport(options: HubTransportOptions): HubTransport {
+  const credentials: HubCredentials = parseHubConnectionString(options.connectionString);
+  const token = createSasTokenCache(credentials, { now: options.now });
+  const base = new URL(`https://${credentials.hostName}`);
+  const apiVersion = options.apiVersion ?? HUB_API_VERSION;
+  const timeoutMs = options.timeoutMs ?? 15_000;
+  const maxRetries = options.maxRetries ?? 3;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const random = options.random ?? Math.random;
+
+  async function attempt(call: HubCall): Promise<HubResponse> {
+    const url = new URL(`/${call.segments.map((s) => encodeURIComponent(s)).join('/')}`, base);
+    url.searchParams.set('api-version', apiVersion);
+    if (url.host !== base.host) throw new HubRequestError(0, 'HostMismatch', 'refusing to call a host other than the configured hub');
+    const headers: Record<string, string> = {
+      authorization: token(),
+      accept: 'application/json',
+      'request-id': randomUUID(),
+    };
+    if (call.body !== undefined) headers['content-type'] = 'application/json; charset=utf-8';
+    for (const value of Object.values(headers)) {
+      if (/[\r\n]/.test(value)) throw new HubRequestError(0, 'InvalidHeader', 'header value contains CR or LF');
+    }
+    let response;
+    try {
+      response = await fetch(url, {
+        method: call.method,
+        headers,
+        body: call.body === undefined ? undefined : JSON.stringify(call.body),
+        redirect: 'error',
+        signal: AbortSignal.timeout(timeoutMs),
+        ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
+      });
+    } catch (error) {
+      throw new HubRequestError(0, 'NetworkError', error instanceof Error ? error.message : String(error));
+    }
+    const text = await response.text();
+    if (!response.ok) throw parseHubErrorBody(response.status, response.headers.get('iothub-errorcode'), text);
+    return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined };
+  }
+
+  function retryable(error: unknown, call: HubCall): boolean {
+    if (!(error instanceof HubRequestError)) return false;
+    if (error.status === 429) return true;
+    if (!call.idempotent) return false;
+    return error.status >= 500 || error.hubCode === 'NetworkError';
+  }
+
+  return {
+    hostName: credentials.hostName,
+    async send(call) {
+      for (let retry = 0; ; retry++) {
+        try {
+          return await attempt(call);
+        } catch (error) {
+          if (retry >= maxRetries || !retryable(error, call)) throw error;
+          // Exponential backoff with full jitter: 200 ms, 400 ms, 800 ms ceilings.
+          await sleep(Math.round(random() * 200 * 2 ** retry));
+        }
+      }
+    },
+  };
+}

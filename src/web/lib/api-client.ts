@@ -1,0 +1,92 @@
+import type { z } from 'zod';
+import { ApiErrorBody } from '../../contracts/api';
+import { ApiError } from './api-error';
+
+export type AccessTokenProvider = () => Promise<string>;
+
+interface ClientSettings {
+  getAccessToken: AccessTokenProvider | null;
+  fetch: typeof fetch;
+}
+
+// One client for every call to the proxy. The app shell installs the token provider once MSAL is
+// ready (the auth feature owns MSAL); this module only attaches the bearer token and turns every
+// failure into an ApiError. It never shows messages or navigates: callers decide.
+const settings: ClientSettings = { getAccessToken: null, fetch: (...args) => globalThis.fetch(...args) };
+
+export function configureApiClient(next: Partial<ClientSettings>): void {
+  Object.assign(settings, next);
+}
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'DELETE';
+  body?: unknown;
+  signal?: AbortSignal | undefined;
+}
+
+async function send(path: string, options: RequestOptions): Promise<Response> {
+  const headers = new Headers({ accept: 'application/json' });
+  if (settings.getAccessToken) headers.set('authorization', `Bearer ${await settings.getAccessToken()}`);
+  if (options.body !== undefined) headers.set('content-type', 'application/json');
+  let response: Response;
+  try {
+    response = await settings.fetch(path, {
+      method: options.method ?? 'GET',
+      headers,
+      body: options.body === undefined ? null : JSON.stringify(options.body),
+      signal: options.signal ?? null,
+      redirect: 'error',
+    });
+  } catch (error) {
+    if ((error as { name?: unknown }).name === 'AbortError') throw error;
+    throw new ApiError({ code: 'NETWORK_ERROR', status: 0, message: (error as Error).message || 'Network request failed' });
+  }
+  if (!response.ok) throw await toApiError(response);
+  return response;
+}
+
+export async function toApiError(response: Response): Promise<ApiError> {
+  const text = await response.text().catch(() => '');
+  let parsed: ReturnType<typeof ApiErrorBody.safeParse> | null = null;
+  try {
+    parsed = ApiErrorBody.safeParse(JSON.parse(text));
+  } catch {
+    parsed = null;
+  }
+  if (parsed?.success) {
+    const { code, message, requestId, details } = parsed.data.error;
+    return new ApiError({ code, message, requestId, details, status: response.status });
+  }
+  return new ApiError({
+    code: 'UNEXPECTED_RESPONSE',
+    status: response.status,
+    message: `HTTP ${response.status} ${response.statusText}`.trim(),
+  });
+}
+
+/** A JSON call whose answer is validated against the contract's schema. */
+export async function apiRequest<S extends z.ZodType>(path: string, schema: S, options: RequestOptions = {}): Promise<z.infer<S>> {
+  const response = await send(path, options);
+  const json: unknown = response.status === 204 ? {} : await response.json();
+  const result = schema.safeParse(json);
+  if (!result.success) {
+    throw new ApiError({ code: 'UNEXPECTED_RESPONSE', status: response.status, message: `The server's answer to ${path} did not match the expected shape.` });
+  }
+  return result.data;
+}
+
+/** A call whose body is not needed (e.g. DELETE). */
+export async function apiSend(path: string, options: RequestOptions = {}): Promise<void> {
+  const response = await send(path, options);
+  await response.body?.cancel();
+}
+
+/** A streamed text file (errors log, source file): hands back the raw response for the caller to read. */
+export async function apiStream(path: string, signal?: AbortSignal): Promise<Response> {
+  return send(path, { signal });
+}
+
+/** Encodes each path segment on its own, so an id can never add a segment or a query. */
+export function apiPath(...segments: string[]): string {
+  return '/api/' + segments.map((segment) => encodeURIComponent(segment)).join('/');
+}

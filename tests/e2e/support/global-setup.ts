@@ -1,0 +1,28 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { FullConfig } from '@playwright/test';
+import { startDevStack } from '../../../src/dev-stack/stack';
+
+// Starts the whole local stack (Azurite, OIDC authority, hub emulator, proxy serving the built SPA)
+// on free ports with a throwaway data folder, exactly as `npm start` does, and hands the addresses to
+// the tests through environment variables (Playwright passes globalSetup's env to its workers).
+export default async function globalSetup(_config: FullConfig): Promise<() => Promise<void>> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'iot-bulk-e2e-'));
+  const stack = await startDevStack({
+    dataDir,
+    ports: { app: 0, oidc: 0, hub: 0, azurite: 0 },
+    staticDir: 'dist',
+    azuriteInMemory: true,
+    log: (line) => {
+      if (process.env.E2E_VERBOSE) console.log(line);
+    },
+  });
+  process.env.E2E_APP_URL = stack.appUrl;
+  process.env.E2E_HUB_CONNECTION_STRING = stack.hub.connectionString;
+  process.env.E2E_CA_CERT_PEM = await readFile(stack.hub.caCertPath, 'utf8');
+  return async () => {
+    await stack.close();
+    await rm(dataDir, { recursive: true, force: true });
+  };
+}
