@@ -1,6 +1,8 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { webcrypto } from 'node:crypto';
 import path from 'node:path';
+// @peculiar/x509 resolves its services through tsyringe, which needs the Reflect metadata API at import time.
+import 'reflect-metadata';
 import * as x509 from '@peculiar/x509';
 
 // A local certificate authority and one `localhost` server certificate, made on first use and kept

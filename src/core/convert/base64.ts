@@ -4,15 +4,8 @@
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
-function isBase64Char(code: number): boolean {
-  return (
-    (code >= 65 && code <= 90) || // A-Z
-    (code >= 97 && code <= 122) || // a-z
-    (code >= 48 && code <= 57) || // 0-9
-    code === 43 || // +
-    code === 47 // /
-  );
-}
+const IS_BASE64 = new Uint8Array(128);
+for (let i = 0; i < ALPHABET.length; i++) IS_BASE64[ALPHABET.charCodeAt(i)] = 1;
 
 /** Decoded byte length of a padded standard base64 string, or -1 when it is not valid base64. */
 export function decodedBase64Length(value: string): number {
@@ -22,7 +15,8 @@ export function decodedBase64Length(value: string): number {
   if (value.charCodeAt(length - 1) === 61) padding = value.charCodeAt(length - 2) === 61 ? 2 : 1;
   const end = length - padding;
   for (let i = 0; i < end; i++) {
-    if (!isBase64Char(value.charCodeAt(i))) return -1;
+    const code = value.charCodeAt(i);
+    if (code > 127 || IS_BASE64[code] === 0) return -1;
   }
   return (length / 4) * 3 - padding;
 }

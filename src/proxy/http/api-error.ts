@@ -1,13 +1,16 @@
 import type { ApiErrorCode } from '../../contracts/api/errors';
 
+/** API_ERROR_CODES plus the proxy's own additions (reported to the contracts owner). */
+export type ProxyErrorCode = ApiErrorCode | 'AUTHORITY_UNAVAILABLE';
+
 // Errors are data: every failure the proxy answers carries a stable code from API_ERROR_CODES and
 // the HTTP status that goes with it. Route code throws these; the error handler renders the one body.
 export class ApiError extends Error {
   readonly status: number;
-  readonly code: ApiErrorCode;
+  readonly code: ProxyErrorCode;
   readonly details: Record<string, unknown> | undefined;
 
-  constructor(status: number, code: ApiErrorCode, message: string, details?: Record<string, unknown>) {
+  constructor(status: number, code: ProxyErrorCode, message: string, details?: Record<string, unknown>) {
     super(message);
     this.name = 'ApiError';
     this.status = status;

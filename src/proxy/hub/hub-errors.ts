@@ -66,3 +66,13 @@ function tryJson(text: string): unknown {
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/** Runs a hub call and turns its failure into the proxy's stable error. */
+export async function callHub<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof HubRequestError) throw toApiError(error);
+    throw error;
+  }
+}

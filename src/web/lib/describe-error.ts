@@ -36,6 +36,8 @@ const WORDS: Record<string, Words> = {
   INTERNAL: { title: 'Server error', why: 'Something unexpected failed in the console’s server.', action: 'Try again; if it keeps happening, report the request id below.' },
   NETWORK_ERROR: { title: 'Cannot reach the server', why: 'The request did not get an answer: the network is down or the server is not running.', action: 'Check your connection, then try again.' },
   UNEXPECTED_RESPONSE: { title: 'Unexpected answer from the server', why: 'The server answered with something the console does not understand (a version mismatch or a proxy in the way).', action: 'Reload the page; if it persists, report it.' },
+  UPLOAD_REFUSED: { title: 'Storage refused the upload', why: 'The upload link expired or does not allow this write (the SAS is valid for minutes and one blob only).', action: 'Upload again; a fresh link is requested each time.' },
+  UPLOAD_FAILED: { title: 'The upload failed', why: 'Azure Storage did not accept the data, even after retries.', action: 'Try again. If it keeps failing, check the network, or ask an administrator to check the storage account’s CORS settings.' },
   ABORTED: { title: 'Cancelled', why: 'You cancelled the operation.', action: 'Start it again when you are ready.' },
 };
 
@@ -52,6 +54,13 @@ export function describeError(error: unknown): ErrorWords {
     // For validation errors the server's own message is the useful "why".
     const why = error.code === 'VALIDATION_FAILED' && error.message ? error.message : words.why;
     return { ...words, why, code: error.code, requestId: error.requestId };
+  }
+  const storageStatus = (error as { name?: unknown; statusCode?: unknown } | null)?.name === 'RestError' ? (error as { statusCode?: unknown }).statusCode : undefined;
+  if (storageStatus !== undefined) {
+    const code = storageStatus === 403 ? 'UPLOAD_REFUSED' : 'UPLOAD_FAILED';
+    const words = wordsForCode(code);
+    const status = typeof storageStatus === 'number' && storageStatus > 0 ? ` Storage answered HTTP ${storageStatus}.` : '';
+    return { ...words, why: words.why + status, code };
   }
   const message = error instanceof Error ? error.message : String(error);
   return { ...FALLBACK, why: message || FALLBACK.why, code: 'UNKNOWN' };

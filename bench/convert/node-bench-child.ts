@@ -1,0 +1,44 @@
+import { createReadStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import Papa from 'papaparse';
+import { runCliCommand } from '../../src/cli/run-cli-command';
+
+// One measurement in a fresh process (perf-notes.md "Method"): prints {mode, ms, rows, maxRssMb}.
+// `parse`: papaparse streaming with chunk callbacks, header:true (the perf-notes baseline).
+// `convert`: the CLI's full path, file stream -> core -> NDJSON file on disk.
+async function parseOnly(file: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let rows = 0;
+    Papa.parse(createReadStream(file, { highWaterMark: 1024 * 1024 }) as unknown as File, {
+      header: true,
+      skipEmptyLines: true,
+      chunk: (results) => {
+        rows += results.data.length;
+      },
+      complete: () => resolve(rows),
+      error: reject,
+    });
+  });
+}
+
+async function convert(file: string, out: string): Promise<number> {
+  const result = await runCliCommand({
+    command: 'convert',
+    input: file,
+    out,
+    report: undefined,
+    keys: undefined,
+    map: undefined,
+    options: { format: 'auto', defaultMode: 'create', defaultStatus: 'enabled', keyPolicy: 'hub-generates', skipInvalid: false },
+  });
+  if (result.exitCode !== 0) throw new Error(`conversion failed: ${result.stderr}`);
+  return Number(/(\d+) valid/.exec(result.stdout)?.[1] ?? 0);
+}
+
+const [mode, file, out] = process.argv.slice(2);
+if ((mode !== 'parse' && mode !== 'convert') || !file) throw new Error('usage: node-bench-child parse|convert <csv> [out]');
+const start = performance.now();
+const rows = mode === 'parse' ? await parseOnly(file) : await convert(file, out ?? `${file}.out.ndjson`);
+const ms = performance.now() - start;
+if (mode === 'convert' && !out) await rm(`${file}.out.ndjson`, { force: true });
+process.stdout.write(JSON.stringify({ mode, ms, rows, maxRssMb: process.resourceUsage().maxRSS / 1024 }) + '\n');

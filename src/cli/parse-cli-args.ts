@@ -1,0 +1,86 @@
+import { parseArgs } from 'node:util';
+import { parseImportMode } from '../core/model/import-mode';
+import type { DeviceStatus } from '../core/model/export-import-device';
+import type { ConvertOptions, InputFormat } from '../core/convert/types';
+
+export const USAGE = `Usage:
+  iot-bulk convert <input> --out <file> [--report <report.json>] [--format auto|csv|json|ndjson]
+                   [--mode <importMode>] [--status enabled|disabled] [--generate-keys [--keys <keys.csv>]]
+                   [--map <mapping.json>] [--skip-invalid] [--strict-ids]
+  iot-bulk validate <input> [--report <report.json>] [same options as convert, without --out]
+
+Exit codes: 0 every row valid (and written); 1 invalid rows (nothing written unless --skip-invalid);
+2 usage error or a file that cannot be read or parsed.`;
+
+export interface CliCommand {
+  command: 'convert' | 'validate';
+  input: string;
+  out: string | undefined;
+  report: string | undefined;
+  keys: string | undefined;
+  map: string | undefined;
+  options: ConvertOptions;
+}
+
+export type ParsedCli = { ok: CliCommand } | { usageError: string };
+
+const FORMATS = ['auto', 'csv', 'json', 'ndjson'] as const;
+
+export function parseCliArgs(argv: string[]): ParsedCli {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        out: { type: 'string' },
+        report: { type: 'string' },
+        format: { type: 'string', default: 'auto' },
+        mode: { type: 'string', default: 'create' },
+        status: { type: 'string', default: 'enabled' },
+        'generate-keys': { type: 'boolean', default: false },
+        keys: { type: 'string' },
+        map: { type: 'string' },
+        'skip-invalid': { type: 'boolean', default: false },
+        'strict-ids': { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+    });
+  } catch (error) {
+    return { usageError: error instanceof Error ? error.message : String(error) };
+  }
+  const { values, positionals } = parsed;
+  const [command, input, ...extra] = positionals;
+  if (values.help) return { usageError: '' };
+  if (command !== 'convert' && command !== 'validate') return { usageError: command ? `unknown command "${command}"` : 'missing command' };
+  if (!input) return { usageError: 'missing <input> file' };
+  if (extra.length > 0) return { usageError: `unexpected argument "${extra[0]}"` };
+  if (command === 'convert' && !values.out) return { usageError: 'convert needs --out <file>' };
+  if (command === 'validate' && values.out) return { usageError: 'validate writes no output; drop --out' };
+  const format = values.format as InputFormat | 'auto';
+  if (!(FORMATS as readonly string[]).includes(format)) return { usageError: `--format must be one of ${FORMATS.join(', ')}` };
+  const mode = parseImportMode(values.mode);
+  if (!mode) return { usageError: `--mode "${values.mode}" is not an import mode` };
+  const status = values.status.toLowerCase();
+  if (status !== 'enabled' && status !== 'disabled') return { usageError: '--status must be enabled or disabled' };
+  if (values.keys && !values['generate-keys']) return { usageError: '--keys needs --generate-keys' };
+  return {
+    ok: {
+      command,
+      input,
+      out: values.out,
+      report: values.report,
+      keys: values['generate-keys'] && command === 'convert' ? (values.keys ?? `${values.out}.keys.csv`) : undefined,
+      map: values.map,
+      options: {
+        format,
+        defaultMode: mode,
+        defaultStatus: status as DeviceStatus,
+        keyPolicy: values['generate-keys'] ? 'generate-here' : 'hub-generates',
+        skipInvalid: values['skip-invalid'],
+        strictIds: values['strict-ids'],
+      },
+    },
+  };
+}

@@ -1,0 +1,82 @@
+import { randomFillSync } from 'node:crypto';
+import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import { rename, rm, writeFile } from 'node:fs/promises';
+import { once } from 'node:events';
+import { createConversion } from '../core/convert/create-conversion';
+import type { ConversionReport } from '../core/convert/types';
+import type { CliCommand } from './parse-cli-args';
+import { readMappingFile } from './read-mapping-file';
+
+export interface CliResult {
+  exitCode: 0 | 1 | 2;
+  stdout: string;
+  stderr: string;
+}
+
+async function drainTo(stream: WriteStream | undefined, parts: string[]): Promise<void> {
+  if (!stream || parts.length === 0) return;
+  const text = parts.join('');
+  parts.length = 0;
+  if (!stream.write(text)) await once(stream, 'drain');
+}
+
+async function close(stream: WriteStream | undefined): Promise<void> {
+  if (!stream) return;
+  stream.end();
+  await once(stream, 'finish');
+}
+
+function summary(report: ConversionReport): string {
+  return `${report.format}: ${report.total} records, ${report.valid} valid, ${report.invalid} invalid, ${report.blank} blank`;
+}
+
+/** Streams the input through core; output goes to "<out>.partial" and is renamed only when it is to be kept. */
+export async function runCliCommand(cmd: CliCommand): Promise<CliResult> {
+  const options = { ...cmd.options };
+  if (cmd.map) {
+    try {
+      options.mapping = await readMappingFile(cmd.map);
+    } catch (error) {
+      return { exitCode: 2, stdout: '', stderr: (error as Error).message };
+    }
+  }
+  const outPartial = cmd.out ? `${cmd.out}.partial` : undefined;
+  const keysPartial = cmd.keys ? `${cmd.keys}.partial` : undefined;
+  const out = outPartial ? createWriteStream(outPartial) : undefined;
+  const keys = keysPartial ? createWriteStream(keysPartial) : undefined;
+  const outParts: string[] = [];
+  const keyParts: string[] = [];
+  const session = createConversion(
+    options,
+    { onOutput: (text) => outParts.push(text), onKeys: (text) => keyParts.push(text) },
+    { randomBytes: (length) => randomFillSync(new Uint8Array(length)) },
+  );
+  let report: ConversionReport;
+  try {
+    for await (const chunk of createReadStream(cmd.input, { highWaterMark: 1024 * 1024 })) {
+      session.push(chunk as Uint8Array);
+      await drainTo(out, outParts);
+      await drainTo(keys, keyParts);
+    }
+    report = session.finish();
+    await drainTo(out, outParts);
+    await drainTo(keys, keyParts);
+  } catch (error) {
+    await Promise.all([close(out), close(keys)]);
+    await Promise.all([outPartial, keysPartial].map((p) => (p ? rm(p, { force: true }) : undefined)));
+    return { exitCode: 2, stdout: '', stderr: `cannot read ${cmd.input}: ${(error as Error).message}` };
+  }
+  await Promise.all([close(out), close(keys)]);
+  const keep = report.written === true;
+  if (outPartial && cmd.out) await (keep ? rename(outPartial, cmd.out) : rm(outPartial, { force: true }));
+  if (keysPartial && cmd.keys) await (keep ? rename(keysPartial, cmd.keys) : rm(keysPartial, { force: true }));
+  if (cmd.report) await writeFile(cmd.report, JSON.stringify(report, null, 2) + '\n');
+  if (report.fileError) {
+    const where = report.fileError.line && !report.fileError.message.includes('line ') ? ` (line ${report.fileError.line}${report.fileError.column ? `, column ${report.fileError.column}` : ''})` : '';
+    return { exitCode: 2, stdout: '', stderr: `${cmd.input}: ${report.fileError.message}${where}` };
+  }
+  const written = keep && cmd.out ? `; wrote ${report.valid} devices to ${cmd.out}` : '';
+  const firstErrors = report.issues.filter((i) => i.severity === 'error').slice(0, 10);
+  const stderr = firstErrors.map((i) => `line ${i.line} (row ${i.row}) ${i.field}: ${i.code} ${i.message}`).join('\n');
+  return { exitCode: report.invalid > 0 ? 1 : 0, stdout: summary(report) + written, stderr };
+}

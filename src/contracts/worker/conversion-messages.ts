@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { ConversionProgressSchema, ConversionReportSchema, ConvertOptionsSchema } from './conversion-report';
+
+// The conversion worker's message protocol: one request in, progress events and one terminal
+// message out. Both sides parse with these schemas (house-style: validate every worker message).
+const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
+
+export const ConvertRequest = z.object({
+  type: z.literal('convert'),
+  file: z.instanceof(Blob),
+  options: ConvertOptionsSchema,
+});
+export type ConvertRequest = z.infer<typeof ConvertRequest>;
+
+export const ToConversionWorker = z.discriminatedUnion('type', [ConvertRequest]);
+export type ToConversionWorker = z.infer<typeof ToConversionWorker>;
+
+export const ConversionProgressMessage = z.object({ type: z.literal('progress'), progress: ConversionProgressSchema });
+
+export const ConversionDoneMessage = z.object({
+  type: z.literal('done'),
+  output: z.instanceof(Blob),
+  outputSize: z.number().int().nonnegative(),
+  outputSha256: Sha256Hex,
+  sourceSha256: Sha256Hex,
+  report: ConversionReportSchema,
+  keysCsv: z.instanceof(Blob).nullable(),
+});
+
+export const ConversionFailedMessage = z.object({
+  type: z.literal('failed'),
+  error: z.object({ name: z.string(), message: z.string() }),
+});
+
+export const FromConversionWorker = z.discriminatedUnion('type', [ConversionProgressMessage, ConversionDoneMessage, ConversionFailedMessage]);
+export type FromConversionWorker = z.infer<typeof FromConversionWorker>;

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { IMPORT_MODES } from '../../core/model/import-mode';
+import { isMappingTarget } from '../../core/convert/detect-column-target';
+import type { MappingTarget } from '../../core/convert/types';
+
+// zod mirrors of src/core/convert/types.ts, for checking what crosses the worker boundary.
+const Count = z.number().int().nonnegative();
+
+export const MappingTargetSchema = z.custom<MappingTarget>((v) => typeof v === 'string' && isMappingTarget(v), 'unknown mapping target');
+
+export const ConvertOptionsSchema = z.object({
+  format: z.enum(['auto', 'csv', 'json', 'ndjson']),
+  defaultMode: z.enum(IMPORT_MODES),
+  defaultStatus: z.enum(['enabled', 'disabled']),
+  keyPolicy: z.enum(['hub-generates', 'generate-here']),
+  mapping: z.record(z.string(), MappingTargetSchema).optional(),
+  skipInvalid: z.boolean(),
+  strictIds: z.boolean().optional(),
+  maxIssues: z.number().int().positive().optional(),
+});
+
+export const RowIssueSchema = z.object({
+  line: Count,
+  row: Count,
+  field: z.string(),
+  code: z.string(),
+  severity: z.enum(['error', 'warning']),
+  message: z.string(),
+});
+
+export const ColumnInfoSchema = z.object({
+  column: z.string(),
+  detected: MappingTargetSchema.nullable(),
+  effective: MappingTargetSchema.nullable().optional(),
+  samples: z.array(z.string()),
+});
+
+export const FileErrorSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  line: Count.optional(),
+  column: Count.optional(),
+});
+
+export const ConversionReportSchema = z.object({
+  format: z.enum(['csv', 'json', 'ndjson']),
+  total: Count,
+  valid: Count,
+  invalid: Count,
+  blank: Count,
+  byMode: z.partialRecord(z.enum(IMPORT_MODES), Count),
+  byStatus: z.partialRecord(z.enum(['enabled', 'disabled']), Count),
+  issues: z.array(RowIssueSchema),
+  columns: z.array(ColumnInfoSchema),
+  unmappedColumns: z.array(z.string()),
+  issueCounts: z.record(z.string(), Count).optional(),
+  issuesTruncated: z.boolean().optional(),
+  fileError: FileErrorSchema.optional(),
+  generatedKeys: Count.optional(),
+  written: z.boolean().optional(),
+  source: z.enum(['generic', 'iot-central', 'hub-export']).optional(),
+});
+
+export const ConversionProgressSchema = z.object({ records: Count, bytesRead: Count, totalBytes: Count });

@@ -1,0 +1,171 @@
+import { IMPORT_MODES, parseImportMode, type ImportMode } from '../model/import-mode';
+import type { AuthenticationMechanism, DeviceStatus, ExportImportDevice } from '../model/export-import-device';
+import { encodeBase64 } from './base64';
+import { resolveAuthentication } from './resolve-authentication';
+import { checkDeviceId, checkModuleId } from './validate-device-id';
+import { checkTwin } from './check-twin';
+import type { ReportBuilder } from './report-builder';
+import type { RowDraft } from './row-draft';
+import type { ConvertOptions } from './types';
+
+const IDENTITY_MODES = new Set<ImportMode>(['create', 'createOrUpdate', 'createOrUpdateIfMatchETag', 'update', 'updateIfMatchETag']);
+// Modes that may overwrite an existing device: without keys the hub generates new ones and the
+// device loses its connection (hub-protocol.md sec. 4.2 "regenerate keys automatically").
+const OVERWRITING_MODES = new Set<ImportMode>(['createOrUpdate', 'createOrUpdateIfMatchETag', 'update', 'updateIfMatchETag']);
+const NEEDS_ETAG = new Set<ImportMode>(['updateIfMatchETag', 'createOrUpdateIfMatchETag', 'deleteIfMatchETag']);
+const TWIN_MODES = new Set<ImportMode>(['updateTwin', 'updateTwinIfMatchETag']);
+
+export interface RowContext {
+  options: ConvertOptions;
+  report: ReportBuilder;
+  /** id (+ "\n" + moduleId) -> first row number, for duplicate detection. */
+  seen: Map<string, number>;
+  randomBytes: ((length: number) => Uint8Array) | undefined;
+  lines: string[];
+  keyLines: string[];
+}
+
+const CANONICAL_MODES: ReadonlySet<string> = new Set(IMPORT_MODES);
+
+// Canonical spellings skip the lower-casing (one string allocation per row saved).
+function parseMode(raw: string): ImportMode | undefined {
+  return CANONICAL_MODES.has(raw) ? (raw as ImportMode) : parseImportMode(raw);
+}
+
+function parseStatus(raw: string): DeviceStatus | undefined {
+  if (raw === 'enabled' || raw === 'disabled') return raw;
+  const lower = raw.toLowerCase();
+  return lower === 'enabled' || lower === 'disabled' ? lower : undefined;
+}
+
+function parseBoolean(value: unknown): boolean | undefined {
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'number') return value === 1 ? true : value === 0 ? false : undefined;
+  if (typeof value !== 'string') return undefined;
+  const lower = value.trim().toLowerCase();
+  if (lower === 'true' || lower === 'yes' || lower === '1') return true;
+  if (lower === 'false' || lower === 'no' || lower === '0' || lower === '') return false;
+  return undefined;
+}
+
+function parseScopes(value: unknown): string[] | undefined | null {
+  if (value === undefined) return undefined;
+  if (Array.isArray(value)) return value.every((s) => typeof s === 'string') ? (value as string[]) : null;
+  if (typeof value !== 'string') return null;
+  const text = value.trim();
+  if (text.startsWith('[')) {
+    try {
+      return parseScopes(JSON.parse(text) as unknown) ?? null;
+    } catch {
+      return null;
+    }
+  }
+  return [text];
+}
+
+// A plain function rather than a per-row closure: this runs a million times.
+function fail(report: ReportBuilder, line: number, row: number, field: string, code: string, message: string): 1 {
+  report.add(line, row, field, code, 'error', message);
+  return 1;
+}
+
+function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+// C# SanitizeETag: one leading and one trailing double quote are stripped (hub-protocol.md sec. 4.1).
+function sanitizeETag(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const start = value.startsWith('"') ? 1 : 0;
+  const end = value.length > start && value.endsWith('"') ? value.length - 1 : value.length;
+  return value.slice(start, end);
+}
+
+/** Validates one record and, when it is valid, appends its canonical import line. Never throws per row. */
+export function convertRow(ctx: RowContext, d: RowDraft, line: number, row: number): void {
+  const { options, report } = ctx;
+  let errors = 0;
+  const id = d.id;
+  if (id === undefined || id === '') errors += fail(report, line, row, 'id', 'ID_MISSING', 'the device id is empty');
+  else {
+    const check = checkDeviceId(id);
+    if (check === 'plus-or-hash') {
+      if (options.strictIds) errors += fail(report, line, row, 'id', 'ID_INVALID', 'the id contains "+" or "#", which the IoT Hub docs call unsupported');
+      else report.add(line, row, 'id', 'ID_PLUS_OR_HASH', 'warning', 'the id contains "+" or "#": the live hub accepts them but the docs call them unsupported');
+    } else if (check === 'too-long') errors += fail(report, line, row, 'id', 'ID_TOO_LONG', `the id has ${id.length} characters; the limit is 128`);
+    else if (check !== 'ok') errors += fail(report, line, row, 'id', 'ID_INVALID', 'the id may only contain ASCII letters, digits and - . % _ * ? ! ( ) , : = @ $ \'');
+    const key = d.moduleId === undefined ? id : `${id}\n${d.moduleId}`;
+    // Concatenation then hashing makes V8 flatten the key into its own string, so the map does not
+    // keep whole parsed chunks alive through sliced substrings.
+    const flatKey = ' ' + key;
+    const first = ctx.seen.get(flatKey);
+    if (first !== undefined) errors += fail(report, line, row, 'id', 'DUPLICATE_ID', `the same ${d.moduleId === undefined ? 'id' : 'id and moduleId'} is already on row ${first}`);
+    else ctx.seen.set(flatKey, row);
+  }
+  if (d.moduleId !== undefined) {
+    const check = checkModuleId(d.moduleId);
+    if (check === 'reserved') errors += fail(report, line, row, 'moduleId', 'MODULE_ID_RESERVED', 'module ids starting with "$" are reserved for the hub');
+    else if (check !== 'ok') errors += fail(report, line, row, 'moduleId', 'MODULE_ID_INVALID', 'the module id is empty, longer than 128 characters or has characters the hub refuses');
+  }
+  const mode = d.importMode === undefined ? options.defaultMode : parseMode(d.importMode);
+  if (mode === undefined) errors += fail(report, line, row, 'importMode', 'IMPORT_MODE_INVALID', `importMode "${d.importMode}" is not one of the nine hub modes`);
+  const status = d.status === undefined ? options.defaultStatus : parseStatus(d.status);
+  if (status === undefined) errors += fail(report, line, row, 'status', 'STATUS_INVALID', `status "${d.status}" is neither enabled nor disabled`);
+  if (d.statusReason !== undefined && d.statusReason.length > 128) errors += fail(report, line, row, 'statusReason', 'STATUS_REASON_TOO_LONG', `statusReason has ${d.statusReason.length} characters; the limit is 128`);
+  const eTag = sanitizeETag(d.eTag);
+  if (mode !== undefined && NEEDS_ETAG.has(mode) && !eTag) errors += fail(report, line, row, 'eTag', 'ETAG_REQUIRED', `mode ${mode} needs the device eTag`);
+  if (mode === 'updateTwinIfMatchETag' && !d.twinETag) errors += fail(report, line, row, 'twinETag', 'TWIN_ETAG_REQUIRED', 'mode updateTwinIfMatchETag needs the twinETag');
+  const iotEdge = d.iotEdge === undefined ? undefined : parseBoolean(d.iotEdge);
+  if (d.iotEdge !== undefined && iotEdge === undefined) errors += fail(report, line, row, 'iotEdge', 'IOT_EDGE_INVALID', 'iotEdge must be true or false');
+  const parentScopes = parseScopes(d.parentScopes);
+  if (parentScopes === null) errors += fail(report, line, row, 'parentScopes', 'PARENT_SCOPES_INVALID', 'parentScopes must be a scope string or a JSON array of strings');
+  if (d.cellError) errors += fail(report, line, row, d.cellError.field, d.cellError.code, d.cellError.message);
+  if (checkTwin(d, line, row, report)) errors++;
+  let authentication: AuthenticationMechanism | undefined;
+  let generated = false;
+  const identity = mode !== undefined && IDENTITY_MODES.has(mode);
+  if (identity) {
+    const auth = resolveAuthentication(d);
+    if ('problem' in auth) errors += fail(report, line, row, auth.problem.field, auth.problem.code, auth.problem.message);
+    else if (auth.ok !== 'keys-missing') authentication = auth.ok;
+    else {
+      generated = options.keyPolicy === 'generate-here' && ctx.randomBytes !== undefined;
+      if (OVERWRITING_MODES.has(mode)) {
+        report.add(line, row, 'authentication', 'KEYS_WILL_CHANGE', 'warning', generated
+          ? `mode ${mode} without keys: keys generated here replace the device's keys if it exists, and it loses its connection`
+          : `mode ${mode} without keys: the hub generates new keys if the device exists, and it loses its connection`);
+      }
+    }
+  }
+  if (d.hasReported) report.add(line, row, 'properties.reported', 'REPORTED_IGNORED', 'warning', 'reported properties are not written: the hub does not take them on import');
+  if (errors > 0 || mode === undefined || status === undefined || id === undefined) {
+    report.invalid++;
+    return;
+  }
+  if (generated) {
+    const primaryKey = encodeBase64(ctx.randomBytes!(32));
+    const secondaryKey = encodeBase64(ctx.randomBytes!(32));
+    authentication = { symmetricKey: { primaryKey, secondaryKey }, type: 'sas' };
+    ctx.keyLines.push(`${csvField(id)},${csvField(d.moduleId ?? '')},${primaryKey},${secondaryKey}`);
+    report.generatedKeys++;
+  }
+  const deleting = mode === 'delete' || mode === 'deleteIfMatchETag';
+  const withTwin = !deleting;
+  const device: ExportImportDevice = {
+    id,
+    moduleId: d.moduleId,
+    eTag,
+    importMode: mode,
+    status,
+    statusReason: d.statusReason,
+    authentication,
+    twinETag: withTwin ? d.twinETag : undefined,
+    tags: withTwin ? d.tags : undefined,
+    properties: withTwin && d.desired !== undefined ? { desired: d.desired } : undefined,
+    capabilities: iotEdge !== undefined && !deleting && !TWIN_MODES.has(mode) ? { iotEdge } : undefined,
+    deviceScope: deleting ? undefined : d.deviceScope,
+    parentScopes: deleting || parentScopes === null ? undefined : parentScopes,
+  };
+  ctx.lines.push(JSON.stringify(device));
+  report.countValid(mode, status);
+}

@@ -1,0 +1,112 @@
+import { CsvRecordSource } from './csv-record-source';
+import { hasEnoughToGuess } from './has-enough-to-guess';
+import { detectFormat } from './detect-format';
+import { InputDecoder } from './input-decoder';
+import { JsonRecordSource } from './json-record-source';
+import { NdjsonRecordSource } from './ndjson-record-source';
+import { RecordSink } from './record-sink';
+import { ReportBuilder } from './report-builder';
+import type { RowContext } from './convert-row';
+import type { ConversionReport, ConvertOptions, InputFormat } from './types';
+
+export const KEYS_CSV_HEADER = 'id,moduleId,primaryKey,secondaryKey\n';
+const DETECT_CHARS = 64 * 1024;
+
+export interface ConversionOutputs {
+  /** Receives the import NDJSON in pieces (whole LF-terminated lines), one call per parsed chunk. */
+  onOutput(text: string): void;
+  /** Receives the keys CSV (header first) when keys are generated here. */
+  onKeys?(text: string): void;
+}
+
+export interface ConversionDeps {
+  /** Random bytes for keys generated here; in browsers and Node, crypto.getRandomValues. */
+  randomBytes?: (length: number) => Uint8Array;
+  /** How much text is read before the format and CSV dialect are guessed; tests lower it to exercise chunk seams. */
+  detectChars?: number;
+}
+
+export interface ConversionSession {
+  push(bytes: Uint8Array): void;
+  finish(): ConversionReport;
+  /** Records seen so far (valid + invalid + blank), for progress. */
+  readonly records: number;
+}
+
+type Source = CsvRecordSource | JsonRecordSource | NdjsonRecordSource;
+
+
+/**
+ * The streaming conversion: bytes in (any chunking), canonical import NDJSON out, chunk by chunk.
+ * Output stops as soon as an invalid row makes the file unwritable (skipInvalid off); the report
+ * says whether the output is to be used (`written`).
+ */
+export function createConversion(options: ConvertOptions, outputs: ConversionOutputs, deps: ConversionDeps = {}): ConversionSession {
+  const report = new ReportBuilder(options.maxIssues);
+  const ctx: RowContext = { options, report, seen: new Map(), randomBytes: deps.randomBytes, lines: [], keyLines: [] };
+  const sink = new RecordSink(ctx);
+  const decoder = new InputDecoder();
+  let source: Source | undefined;
+  let head = '';
+  let keysStarted = false;
+  const detectChars = deps.detectChars ?? DETECT_CHARS;
+
+  const flush = (): void => {
+    const writable = options.skipInvalid || report.invalid === 0;
+    if (ctx.lines.length > 0) {
+      if (writable) outputs.onOutput(ctx.lines.join('\n') + '\n');
+      ctx.lines = [];
+    }
+    if (ctx.keyLines.length > 0) {
+      if (writable && outputs.onKeys) {
+        outputs.onKeys((keysStarted ? '' : KEYS_CSV_HEADER) + ctx.keyLines.join('\n') + '\n');
+        keysStarted = true;
+      }
+      ctx.keyLines = [];
+    }
+  };
+
+  const open = (text: string): Source => {
+    const format: InputFormat = options.format === 'auto' ? detectFormat(text) : options.format;
+    report.format = format;
+    if (format === 'json') return new JsonRecordSource(sink, flush);
+    if (format === 'ndjson') return new NdjsonRecordSource(sink);
+    return new CsvRecordSource(sink, detectChars);
+  };
+
+  const feed = (text: string, final: boolean): void => {
+    if (source === undefined) {
+      head += text;
+      if (!final && !hasEnoughToGuess(head, detectChars)) return;
+      text = head.charCodeAt(0) === 0xfeff ? head.slice(1) : head;
+      head = '';
+      if (final && text.trim() === '') {
+        report.fileError = { code: 'EMPTY_FILE', message: 'the file is empty' };
+        return;
+      }
+      source = open(text);
+    }
+    if (source instanceof JsonRecordSource) {
+      source.push(text);
+      if (final) source.end();
+    } else source.push(text, final);
+    flush();
+  };
+
+  return {
+    push(bytes: Uint8Array): void {
+      feed(decoder.push(bytes), false);
+    },
+    finish(): ConversionReport {
+      feed(decoder.end(), true);
+      if (decoder.sawReplacement) {
+        report.add(0, 0, '', 'ENCODING_REPLACED', 'warning', 'some bytes are not valid UTF-8 and were replaced; save the file as UTF-8 or "Unicode text"');
+      }
+      const written = report.fileError === undefined && (options.skipInvalid || report.invalid === 0);
+      return report.build(written);
+    },
+    get records(): number {
+      return report.total;
+    },
+  };
+}

@@ -1,0 +1,68 @@
+import { feedDeviceObject } from './feed-device-object';
+import { locateJsonError } from './locate-json-error';
+import type { RecordSink } from './record-sink';
+
+/**
+ * One JSON object per line, LF or CRLF (the hub's export uses CRLF). A broken line is an invalid
+ * row, not a whole-file error. The hub's export with excludeKeysInExport starts with a plain-text
+ * warning line (hub-protocol.md sec. 5.1, 10); like the C# samples, a leading line that does not
+ * start with "{" is skipped with a notice.
+ */
+export class NdjsonRecordSource {
+  private tail = '';
+  private line = 0;
+  private row = 0;
+  private sawContent = false;
+
+  constructor(private readonly sink: RecordSink) {}
+
+  push(text: string, final: boolean): void {
+    const input = this.tail + text;
+    let start = 0;
+    for (;;) {
+      const end = input.indexOf('\n', start);
+      if (end === -1) break;
+      this.handle(input.slice(start, end > start && input.charCodeAt(end - 1) === 13 ? end - 1 : end));
+      start = end + 1;
+    }
+    this.tail = input.slice(start);
+    if (final) {
+      const rest = this.tail.endsWith('\r') ? this.tail.slice(0, -1) : this.tail;
+      this.tail = '';
+      if (rest !== '') this.handle(rest);
+    }
+  }
+
+  private handle(text: string): void {
+    const line = ++this.line;
+    const report = this.sink.ctx.report;
+    const trimmed = text.trim();
+    if (!this.sawContent && trimmed !== '' && !trimmed.startsWith('{')) {
+      this.sawContent = true;
+      report.source = 'hub-export';
+      report.add(line, 0, '', 'LEADING_TEXT_SKIPPED', 'warning', `line ${line} is not JSON and was skipped (the hub's export starts with such a notice)`);
+      return;
+    }
+    const row = ++this.row;
+    if (trimmed === '') {
+      this.sink.blank();
+      return;
+    }
+    let value: unknown;
+    try {
+      value = JSON.parse(trimmed) as unknown;
+    } catch {
+      // Engine messages differ between Node and browsers; our own locator keeps reports identical.
+      const where = locateJsonError(trimmed);
+      const detail = where ? `${where.reason} at column ${where.column}` : 'parse error';
+      report.add(line, row, '', 'JSON_LINE_INVALID', 'error', `line ${line} is not valid JSON: ${detail}`);
+      report.invalid++;
+      return;
+    }
+    if (!this.sawContent) {
+      this.sawContent = true;
+      if (value !== null && typeof value === 'object' && 'eTag' in value && !('importMode' in value)) report.source = 'hub-export';
+    }
+    feedDeviceObject(this.sink, value, line, row);
+  }
+}

@@ -1,0 +1,45 @@
+export interface DiffOptions {
+  /** Also compare `eTag`, `twinETag` and the `$metadata`/`$version` of desired (and reported) properties. */
+  includeVersionFields?: boolean;
+  /** Also compare reported properties; off by default because devices rewrite them constantly. */
+  includeReported?: boolean;
+}
+
+/**
+ * Changes read from B to A: `added` is in A only, `removed` in B only, so applying them to B gives A
+ * (which is what "make B like A" writes out).
+ */
+export type ChangeKind = 'added' | 'removed' | 'changed';
+
+export interface DeviceChange {
+  id: string;
+  moduleId?: string;
+  kind: ChangeKind;
+  /** Changed field paths, e.g. `status`, `authentication.keys`, `tags.site`; empty for added and removed. */
+  fields: string[];
+}
+
+export interface DiffSummary {
+  added: number;
+  removed: number;
+  changed: number;
+  unchanged: number;
+}
+
+export type DiffNoticeCode = 'authentication-not-compared' | 'keys-not-compared';
+
+/** Why part of a device could not be compared: a keys-excluded export has no authentication to compare. */
+export interface DiffNotice {
+  code: DiffNoticeCode;
+  /** Records concerned, at most (the larger side's count). */
+  count: number;
+  message: string;
+}
+
+export interface RegistryDiff {
+  summary: DiffSummary;
+  /** Sorted by id, then moduleId (a device right before its modules). */
+  changes: DeviceChange[];
+  notices: DiffNotice[];
+  options: Required<DiffOptions>;
+}

@@ -1,0 +1,25 @@
+import type { DevStack } from './stack';
+
+// What `npm start` prints once everything listens. The last line is exactly `App: <url>`:
+// scripts and people wait for it.
+
+export function formatBanner(stack: DevStack, appUrl: string): string[] {
+  const width = Math.max(...stack.users.map((user) => user.username.length));
+  const passwordWidth = Math.max(...stack.users.map((user) => user.password.length));
+  const roleWidth = Math.max(...stack.users.map((user) => user.roles.join(', ').length));
+  return [
+    '',
+    'Test users (sign in on the app with one of these):',
+    ...stack.users.map(
+      (user) => `  ${user.username.padEnd(width)}  password ${user.password.padEnd(passwordWidth)}  role ${user.roles.join(', ').padEnd(roleWidth)}  (${user.name})`,
+    ),
+    '',
+    `OIDC authority: ${stack.oidc.issuer}`,
+    `Hub emulator:   ${stack.hub.url} (HostName ${stack.hub.hostName})`,
+    `Azurite blob:   ${stack.azurite.blobEndpoint}`,
+    `Local CA:       ${stack.caCertPath}`,
+    '  Trust this CA once so the browser accepts the sign-in page: see docs/local-tls.md',
+    '',
+    `App: ${appUrl}`,
+  ];
+}

@@ -1,0 +1,109 @@
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import Provider from 'oidc-provider';
+import { TEST_USERS, authorityFor, issuerFor, knownAuthorityFor, oidcOrigin, type TestUser } from '../identity-defaults';
+import { createUserDirectory } from './accounts';
+import { handleInteraction, isInteractionPath } from './interactions';
+import { buildProviderConfig } from './provider-config';
+import { BodyTooLargeError } from './read-body';
+import { loadOrCreateSigningKey } from './signing-key-store';
+import { stripOfflineAccessOnRefresh } from './token-shim';
+
+// The local OpenID Connect authority: oidc-provider mounted under Entra's `/<tenant>/v2.0` path on
+// HTTPS (MSAL refuses http:// authorities, stack-notes.md sec. 3), plus the login pages.
+
+export interface OidcAuthorityOptions {
+  tls: { certPem: string; keyPem: string };
+  /** Folder holding the persisted signing key (`.local/oidc`). */
+  keyDir: string;
+  /** Origins the SPA runs on, e.g. `http://localhost:4280`. */
+  appOrigins: readonly string[];
+  users?: readonly TestUser[];
+  host?: string;
+  /** 0 or omitted picks a free port. */
+  port?: number;
+  log?: (line: string) => void;
+}
+
+export interface OidcAuthority {
+  /** `https://localhost:<port>` */
+  url: string;
+  issuer: string;
+  /** What MSAL's `auth.authority` is set to. */
+  authority: string;
+  knownAuthority: string;
+  jwksUri: string;
+  close(): Promise<void>;
+}
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
+export async function createOidcAuthority(options: OidcAuthorityOptions): Promise<OidcAuthority> {
+  const log = options.log ?? (() => {});
+  const signingKey = await loadOrCreateSigningKey(options.keyDir, log);
+
+  // The issuer names the port, so listen first (port 0 in tests) and build the provider after.
+  let handle: Handler = async (_req, res) => void res.writeHead(503).end();
+  const server = https.createServer({ cert: options.tls.certPem, key: options.tls.keyPem }, (req, res) => {
+    handle(req, res).catch((error: unknown) => failRequest(res, error, log));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+
+  const issuer = issuerFor(port);
+  const users = createUserDirectory(options.users ?? TEST_USERS);
+  const provider = new Provider(
+    issuer,
+    buildProviderConfig({ signingKey, users, appOrigins: options.appOrigins, cookieKeys: [randomBytes(32).toString('base64url')] }),
+  );
+  provider.on('server_error', (_ctx, error) => log(`OIDC: server error: ${error.stack ?? error.message}`));
+  const callback = provider.callback();
+  const mountPath = new URL(issuer).pathname;
+
+  handle = async (req, res) => {
+    const url = new URL(req.url ?? '/', issuer);
+    if (isInteractionPath(url.pathname)) return handleInteraction(provider, users, req, res);
+    if (url.pathname !== mountPath && !url.pathname.startsWith(`${mountPath}/`)) {
+      res.writeHead(404, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: 'not_found' }));
+      return;
+    }
+    const inner = url.pathname.slice(mountPath.length) || '/';
+    await stripOfflineAccessOnRefresh(req, inner);
+    // oidc-provider works out its mount path as originalUrl minus url (lib/helpers/oidc_context.js
+    // urlFor), the way Express's app.use('/prefix', ...) leaves them; do the same by hand.
+    (req as IncomingMessage & { originalUrl?: string }).originalUrl = req.url;
+    req.url = `${inner}${url.search}`;
+    await callback(req, res);
+  };
+
+  log(`OIDC: authority ${issuer} (signing key ${signingKey.kid})`);
+  return {
+    url: oidcOrigin(port),
+    issuer,
+    authority: authorityFor(port),
+    knownAuthority: knownAuthorityFor(port),
+    jwksUri: provider.urlFor('jwks'),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        // Browsers keep connections alive; without this close() waits for them to time out.
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function failRequest(res: ServerResponse, error: unknown, log: (line: string) => void): void {
+  const tooLarge = error instanceof BodyTooLargeError;
+  if (!tooLarge) log(`OIDC: request failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  res.writeHead(tooLarge ? 413 : 500, { 'Content-Type': 'application/json' });
+  res.end(JSON.stringify({ error: tooLarge ? 'request_too_large' : 'server_error' }));
+}

@@ -1,0 +1,137 @@
+import path from 'node:path';
+import { createHubEmulator } from '../hub-emulator/server';
+import { ensureLocalTls } from '../local-ca/local-ca';
+import { createProxy } from '../proxy/server';
+import { allowBlobCors } from './allow-blob-cors';
+import { assertPortsFree } from './assert-ports-free';
+import { startAzurite, type AzuriteHandle } from './azurite';
+import { API_AUDIENCE, API_SCOPE, DATA_DIRS, PUBLIC_HOST, ROLES, SPA_CLIENT_ID, TEST_USERS, type TestUser } from './identity-defaults';
+import { createOidcAuthority, type OidcAuthority } from './oidc/create-oidc-authority';
+import { formatProxyEntry } from './format-proxy-log';
+import { findFreePort } from './ports';
+
+// The whole local stack as one value: Azurite, the OIDC authority, the hub emulator and the proxy
+// serving the built SPA. Start order follows the dependencies (the proxy needs the authority's
+// issuer and the hub's connection string); close() runs in reverse.
+
+export interface DevStackPorts {
+  app: number;
+  oidc: number;
+  hub: number;
+  azurite: number;
+}
+
+export interface DevStackOptions {
+  dataDir: string;
+  /** 0 picks a free port. */
+  ports: DevStackPorts;
+  /** The built SPA; `dist` by default. */
+  staticDir?: string;
+  azuriteInMemory?: boolean;
+  /** More origins the SPA is served from (Vite's dev server), for redirect URIs and blob CORS. */
+  extraAppOrigins?: readonly string[];
+  log?: (line: string) => void;
+}
+
+type HubEmulator = Awaited<ReturnType<typeof createHubEmulator>>;
+
+export interface DevStack {
+  /** `http://localhost:<app port>`: MSAL needs a secure context, which http://localhost is. */
+  appUrl: string;
+  appOrigins: readonly string[];
+  caCertPath: string;
+  oidc: OidcAuthority;
+  hub: HubEmulator;
+  azurite: AzuriteHandle;
+  users: readonly TestUser[];
+  close(): Promise<void>;
+}
+
+const LOOPBACK = '127.0.0.1';
+
+export async function startDevStack(options: DevStackOptions): Promise<DevStack> {
+  const log = options.log ?? (() => {});
+  const { ports } = options;
+  await assertPortsFree([
+    { name: 'APP_PORT', port: ports.app },
+    { name: 'OIDC_PORT', port: ports.oidc },
+    { name: 'HUB_PORT', port: ports.hub },
+    { name: 'AZURITE_PORT', port: ports.azurite },
+  ]);
+
+  const tls = await ensureLocalTls(path.join(options.dataDir, DATA_DIRS.tls));
+  // The redirect URIs name the app's port, so it is fixed before the authority starts.
+  const appPort = ports.app > 0 ? ports.app : await findFreePort(LOOPBACK);
+  const appUrl = `http://${PUBLIC_HOST}:${appPort}`;
+  const appOrigins = [...new Set([appUrl, ...(options.extraAppOrigins ?? [])])];
+
+  const closers: { name: string; close: () => Promise<void> }[] = [];
+  const closeAll = async (): Promise<void> => {
+    const failures: unknown[] = [];
+    for (const { name, close } of closers.splice(0).reverse()) {
+      try {
+        await close();
+        log(`Stopped ${name}`);
+      } catch (error) {
+        failures.push(error);
+      }
+    }
+    if (failures.length > 0) throw new AggregateError(failures, 'Some parts of the dev stack did not stop cleanly');
+  };
+
+  try {
+    const azurite = await startAzurite({
+      host: LOOPBACK,
+      port: ports.azurite,
+      ...(options.azuriteInMemory ? {} : { location: path.join(options.dataDir, DATA_DIRS.azurite) }),
+    });
+    closers.push({ name: 'Azurite', close: () => azurite.close() });
+    await allowBlobCors(azurite, appOrigins);
+    log(`Azurite blob: ${azurite.blobEndpoint}`);
+
+    const oidc = await createOidcAuthority({
+      tls,
+      keyDir: path.join(options.dataDir, DATA_DIRS.oidc),
+      appOrigins,
+      host: LOOPBACK,
+      port: ports.oidc,
+      log,
+    });
+    closers.push({ name: 'OIDC authority', close: () => oidc.close() });
+
+    const hub = await createHubEmulator({
+      dataDir: path.join(options.dataDir, DATA_DIRS.hub),
+      tls: { certPem: tls.certPem, keyPem: tls.keyPem, caCertPath: tls.caCertPath },
+      host: LOOPBACK,
+      port: ports.hub,
+      log,
+    });
+    closers.push({ name: 'hub emulator', close: () => hub.close() });
+
+    const proxy = await createProxy({
+      host: LOOPBACK,
+      port: appPort,
+      staticDir: options.staticDir ?? 'dist',
+      auth: { issuer: oidc.issuer, audience: API_AUDIENCE, jwksUri: oidc.jwksUri, roles: { admin: ROLES.admin, support: ROLES.support } },
+      // The proxy fetches the authority's JWKS and calls the hub over HTTPS signed by the local CA.
+      trustedCaPem: tls.caCertPem,
+      hub: { connectionString: hub.connectionString },
+      storage: { accountName: azurite.accountName, accountKey: azurite.accountKey, blobEndpoint: azurite.blobEndpoint },
+      spa: {
+        auth: { clientId: SPA_CLIENT_ID, authority: oidc.authority, knownAuthorities: [oidc.knownAuthority], apiScope: API_SCOPE },
+        storageEndpoint: azurite.blobEndpoint,
+        hubHostName: hub.hostName,
+      },
+      log: (entry) => {
+        const line = formatProxyEntry(entry);
+        if (line) log(line);
+      },
+    });
+    closers.push({ name: 'proxy', close: () => proxy.close() });
+
+    return { appUrl, appOrigins, caCertPath: tls.caCertPath, oidc, hub, azurite, users: TEST_USERS, close: closeAll };
+  } catch (error) {
+    await closeAll().catch((closeError: unknown) => log(`Cleanup after a failed start also failed: ${String(closeError)}`));
+    throw error;
+  }
+}

@@ -1,0 +1,54 @@
+import { randomBytes } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+// Shared access policies of a new hub (hub-protocol.md sec. 1.4) with keys kept in the data folder,
+// so connection strings stay valid across restarts. Flag values are the C# AccessRights enum.
+export const RIGHTS = { RegistryRead: 1, RegistryWrite: 2, ServiceConnect: 4, DeviceConnect: 8 } as const;
+export type Right = keyof typeof RIGHTS;
+
+export const POLICY_RIGHTS = {
+  iothubowner: RIGHTS.RegistryRead | RIGHTS.RegistryWrite | RIGHTS.ServiceConnect | RIGHTS.DeviceConnect,
+  service: RIGHTS.ServiceConnect,
+  device: RIGHTS.DeviceConnect,
+  registryRead: RIGHTS.RegistryRead,
+  registryReadWrite: RIGHTS.RegistryRead | RIGHTS.RegistryWrite,
+} as const;
+export type PolicyName = keyof typeof POLICY_RIGHTS;
+
+export interface Policy {
+  name: PolicyName;
+  key: string;
+  rights: number;
+}
+
+export type Policies = ReadonlyMap<string, Policy>;
+
+const FILE = 'policies.json';
+
+export async function loadOrCreatePolicies(dataDir: string): Promise<Policies> {
+  const file = path.join(dataDir, FILE);
+  let keys: Partial<Record<PolicyName, string>> = {};
+  try {
+    keys = JSON.parse(await readFile(file, 'utf8')) as Partial<Record<PolicyName, string>>;
+  } catch {
+    keys = {};
+  }
+  let changed = false;
+  const policies = new Map<string, Policy>();
+  for (const name of Object.keys(POLICY_RIGHTS) as PolicyName[]) {
+    let key = keys[name];
+    if (!key) {
+      key = randomBytes(32).toString('base64');
+      keys[name] = key;
+      changed = true;
+    }
+    policies.set(name, { name, key, rights: POLICY_RIGHTS[name] });
+  }
+  if (changed) await writeFile(file, `${JSON.stringify(keys, null, 2)}\n`, { mode: 0o600 });
+  return policies;
+}
+
+export function connectionString(hostName: string, policy: Policy): string {
+  return `HostName=${hostName};SharedAccessKeyName=${policy.name};SharedAccessKey=${policy.key}`;
+}

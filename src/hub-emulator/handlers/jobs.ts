@@ -1,0 +1,48 @@
+import type { Route } from '../http/route';
+import { hubError } from '../http/hub-error';
+import { RIGHTS } from '../auth/policies';
+import { renderJob } from '../jobs/render-job';
+import type { HandlerDeps } from './handler-deps';
+
+// Import/export jobs (hub-protocol.md sec. 2.1-2.4). Rights are [?] in the docs: import create and
+// cancel need RegistryWrite, export create and reads need RegistryRead (docs/hub-emulator.md).
+export function jobRoutes(deps: HandlerDeps): Route[] {
+  return [
+    {
+      method: 'POST',
+      path: '/jobs/create',
+      rights: ['RegistryRead'],
+      handle: async ({ body, rights }) => {
+        const json = await body();
+        const type = typeof json === 'object' && json !== null ? (json as { type?: unknown }).type : undefined;
+        if (typeof type === 'string' && type.toLowerCase() === 'import' && (rights & RIGHTS.RegistryWrite) === 0) {
+          throw hubError('IotHubUnauthorizedAccess', "Authorization rule does not allow access for 'import'");
+        }
+        return { status: 200, body: renderJob(await deps.jobs.create(json), 'create') };
+      },
+    },
+    {
+      method: 'GET',
+      path: '/jobs',
+      rights: ['RegistryRead'],
+      handle: () => ({ status: 200, body: deps.jobs.list().map((job) => renderJob(job, 'get')) }),
+    },
+    {
+      method: 'GET',
+      path: '/jobs/{id}',
+      rights: ['RegistryRead'],
+      handle: ({ params }) => {
+        const job = deps.jobs.get(params.id ?? '');
+        if (!job) throw hubError('JobNotFound', `Job with ID '${params.id}' not found.`);
+        return { status: 200, body: renderJob(job, 'get') };
+      },
+    },
+    {
+      // C# sends If-Match: "<jobId>"; it is ignored (sec. 2.4).
+      method: 'DELETE',
+      path: '/jobs/{id}',
+      rights: ['RegistryWrite'],
+      handle: ({ params }) => ({ status: 200, body: renderJob(deps.jobs.cancel(params.id ?? ''), 'get') }),
+    },
+  ];
+}

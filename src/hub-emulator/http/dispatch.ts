@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { RIGHTS, type Policies } from '../auth/policies';
+import { verifySas } from '../auth/verify-sas';
+import { HubError, hubError } from './hub-error';
+import { readJsonBody } from './read-json-body';
+import { matchRoute, type CompiledRoute } from './route';
+import { errorResponse, sendResponse, type HubResponse } from './send';
+
+// The request pipeline: api-version, SAS, route, rights, handler; every failure leaves as the
+// hub's error envelope. Unknown paths are a loud 501, never a silent success (strict by default).
+export interface DispatchContext {
+  routes: readonly CompiledRoute[];
+  policies: Policies;
+  resources: () => readonly string[];
+  apiVersions: readonly string[];
+  log: (line: string) => void;
+}
+
+export function createDispatcher(ctx: DispatchContext): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    const requestId = randomUUID();
+    const now = new Date();
+    handle(req, now, ctx)
+      .catch((error: unknown) => {
+        if (error instanceof HubError) return errorResponse(error, requestId, now);
+        ctx.log(`internal error on ${req.method} ${req.url}: ${(error as Error).stack ?? String(error)}`);
+        return errorResponse(hubError('ServerError', 'Internal server error.'), requestId, now);
+      })
+      .then((response) => sendResponse(res, response, requestId))
+      .catch((error: unknown) => ctx.log(`failed to answer ${req.method} ${req.url}: ${String(error)}`));
+  };
+}
+
+async function handle(req: IncomingMessage, now: Date, ctx: DispatchContext): Promise<HubResponse> {
+  const url = new URL(req.url ?? '/', 'https://localhost');
+  const version = url.searchParams.get('api-version');
+  if (!version || !ctx.apiVersions.includes(version)) {
+    throw hubError('InvalidProtocolVersion', `Invalid or unsupported api-version '${version ?? ''}'.`);
+  }
+  const policy = verifySas(req.headers.authorization, { policies: ctx.policies, resources: ctx.resources(), now });
+  if (policy instanceof HubError) throw policy;
+  const method = req.method ?? 'GET';
+  const match = matchRoute(ctx.routes, method, url.pathname);
+  if (match === undefined) throw hubError('NotImplemented', `The emulator does not implement ${url.pathname}.`);
+  if (match === 'method') throw hubError('NotImplemented', `The emulator does not implement ${method} ${url.pathname}.`);
+  const { route, params } = match;
+  if (!route.rights.some((right) => (policy.rights & RIGHTS[right]) !== 0)) {
+    throw hubError('IotHubUnauthorizedAccess', `Authorization rule '${policy.name}' does not allow access for '${url.pathname}'`);
+  }
+  let bodyPromise: Promise<unknown> | undefined;
+  return route.handle({
+    params,
+    query: url.searchParams,
+    headers: req.headers,
+    body: () => (bodyPromise ??= readJsonBody(req)),
+    now,
+    rights: policy.rights,
+  });
+}

@@ -1,0 +1,53 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Right } from '../auth/policies';
+import type { HubResponse } from './send';
+
+// One REST operation: a method, a path pattern whose `{name}` segments are URL-decoded into
+// params, the SAS right it needs (sec. 1.4) and the handler.
+export interface HubRequest {
+  params: Record<string, string>;
+  query: URLSearchParams;
+  headers: IncomingHttpHeaders;
+  body: () => Promise<unknown>;
+  now: Date;
+  /** Rights of the policy that signed the request (RIGHTS flags). */
+  rights: number;
+}
+
+export interface Route {
+  method: string;
+  path: string;
+  /** Any one of these rights is enough. */
+  rights: readonly Right[];
+  handle: (req: HubRequest) => HubResponse | Promise<HubResponse>;
+}
+
+export interface CompiledRoute extends Route {
+  regex: RegExp;
+  names: string[];
+}
+
+export function compileRoute(route: Route): CompiledRoute {
+  const names: string[] = [];
+  const pattern = route.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    names.push(name);
+    return '([^/]+)';
+  });
+  return { ...route, regex: new RegExp(`^${pattern}$`), names };
+}
+
+export function matchRoute(routes: readonly CompiledRoute[], method: string, pathname: string): { route: CompiledRoute; params: Record<string, string> } | 'method' | undefined {
+  let pathMatched = false;
+  for (const route of routes) {
+    const match = route.regex.exec(pathname);
+    if (!match) continue;
+    pathMatched = true;
+    if (route.method !== method) continue;
+    const params: Record<string, string> = {};
+    route.names.forEach((name, i) => {
+      params[name] = decodeURIComponent(match[i + 1] ?? '');
+    });
+    return { route, params };
+  }
+  return pathMatched ? 'method' : undefined;
+}

@@ -1,0 +1,37 @@
+import { hubError } from '../http/hub-error';
+import { isObject } from '../model/parse-identity-json';
+import type { JobRequest, JobType } from './job-record';
+
+// The body of POST /jobs/create (hub-protocol.md sec. 2.1 and 3.1). Server-owned fields (jobId,
+// status, progress, times) are ignored, as C# sends them with defaults; enums are case-insensitive
+// (Node sends `IdentityBased`).
+export function parseJobRequest(body: unknown): { type: JobType; request: JobRequest } {
+  if (!isObject(body)) throw hubError('ArgumentNull', 'The job properties are missing.');
+  const type = typeof body.type === 'string' ? body.type.toLowerCase() : '';
+  if (type !== 'import' && type !== 'export') {
+    throw hubError('ArgumentInvalid', `Job type '${String(body.type)}' is not supported by /jobs/create; use import or export.`);
+  }
+  const output = body.outputBlobContainerUri;
+  if (typeof output !== 'string' || output === '') throw hubError('ArgumentNull', 'outputBlobContainerUri is required.');
+  const request: JobRequest = { outputBlobContainerUri: output, excludeKeysInExport: body.excludeKeysInExport === true };
+  if (type === 'import') {
+    const input = body.inputBlobContainerUri;
+    if (typeof input !== 'string' || input === '') throw hubError('ArgumentNull', 'inputBlobContainerUri is required for an import job.');
+    request.inputBlobContainerUri = input;
+  }
+  const auth = body.storageAuthenticationType;
+  if (typeof auth === 'string') {
+    const lower = auth.toLowerCase();
+    // Managed identities do not exist locally: refuse loudly instead of pretending (strict by default).
+    if (lower === 'identitybased') throw hubError('ArgumentInvalid', 'identityBased storage authentication is not supported by the emulator.');
+    if (lower !== 'keybased') throw hubError('ArgumentInvalid', `Unknown storageAuthenticationType '${auth}'.`);
+    request.storageAuthenticationType = 'keyBased';
+  }
+  if (typeof body.inputBlobName === 'string' && body.inputBlobName !== '') request.inputBlobName = body.inputBlobName;
+  if (typeof body.outputBlobName === 'string' && body.outputBlobName !== '') request.outputBlobName = body.outputBlobName;
+  if (typeof body.includeConfigurations === 'boolean') request.includeConfigurations = body.includeConfigurations;
+  if (typeof body.configurationsBlobName === 'string' && body.configurationsBlobName !== '') {
+    request.configurationsBlobName = body.configurationsBlobName;
+  }
+  return { type, request };
+}

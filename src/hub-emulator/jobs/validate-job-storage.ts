@@ -1,0 +1,30 @@
+import { hubError } from '../http/hub-error';
+import type { JobRequest, JobType } from './job-record';
+import { containerFromSasUri, DEFAULT_BLOB_NAME, IMPORT_ERRORS_BLOB } from './blob-clients';
+
+// Storage problems are caught synchronously at create as 400 BlobContainerValidationError (obs 3P,
+// PR-S128). Writing the output blob empty proves the write permission and gives each import a
+// fresh importErrors.log; a missing or empty input blob is refused here too ([?], see docs).
+export async function validateJobStorage(type: JobType, request: JobRequest): Promise<void> {
+  if (type === 'import') {
+    const input = containerFromSasUri(request.inputBlobContainerUri ?? '').getBlobClient(request.inputBlobName ?? DEFAULT_BLOB_NAME);
+    let size: number;
+    try {
+      size = (await input.getProperties()).contentLength ?? 0;
+    } catch (error) {
+      const status = (error as { statusCode?: number }).statusCode;
+      throw hubError(
+        'BlobContainerValidationError',
+        status === 404 ? `Input blob '${input.name}' was not found in the input blob container.` : 'Unauthorized to read input blob container',
+      );
+    }
+    if (size === 0) throw hubError('BlobContainerValidationError', `Input blob '${input.name}' is empty.`);
+  }
+  const outputName = type === 'import' ? IMPORT_ERRORS_BLOB : (request.outputBlobName ?? DEFAULT_BLOB_NAME);
+  const output = containerFromSasUri(request.outputBlobContainerUri).getBlockBlobClient(outputName);
+  try {
+    await output.upload('', 0);
+  } catch {
+    throw hubError('BlobContainerValidationError', 'Unauthorized to write to output blob container');
+  }
+}

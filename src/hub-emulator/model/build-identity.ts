@@ -1,0 +1,109 @@
+import type { Identity, StoredAuthentication, TwinSection } from './identity';
+import type { AuthenticationInput, IdentityInput } from './identity-input';
+import type { KeySource } from './key-source';
+import { dotNetTicks, hubTime } from './hub-time';
+
+export interface BuildContext {
+  now: Date;
+  keys: KeySource;
+  /** The next device etag counter value (the store hands them out). */
+  etag: number;
+  /** Whether reported properties in the input are applied (sec. 4.2 [?]; see docs/hub-emulator.md). */
+  applyReported: boolean;
+}
+
+// Omitted or empty keys mean "generate" (SW21 text; Node sends empty strings), on create and on
+// update alike: the live hub mints new keys when an update omits them (obs 3P).
+export function resolveAuthentication(input: AuthenticationInput | null | undefined, keys: KeySource): StoredAuthentication {
+  const primaryThumbprint = input?.primaryThumbprint ?? null;
+  const secondaryThumbprint = input?.secondaryThumbprint ?? null;
+  const type = input?.type ?? (primaryThumbprint ? 'selfSigned' : 'sas');
+  const sas = type === 'sas';
+  return {
+    symmetricKey: {
+      primaryKey: sas ? (input?.primaryKey ?? keys()) : null,
+      secondaryKey: sas ? (input?.secondaryKey ?? keys()) : null,
+    },
+    x509Thumbprint: { primaryThumbprint, secondaryThumbprint },
+    type,
+  };
+}
+
+export function createIdentity(input: IdentityInput, ctx: BuildContext): Identity {
+  const now = hubTime(ctx.now);
+  return {
+    deviceId: input.deviceId,
+    moduleId: input.moduleId,
+    etag: ctx.etag,
+    generationId: dotNetTicks(ctx.now),
+    status: input.status ?? 'enabled',
+    statusReason: input.statusReason ?? null,
+    statusUpdatedTime: null,
+    authentication: resolveAuthentication(input.authentication, ctx.keys),
+    iotEdge: input.iotEdge ?? false,
+    deviceScope: input.deviceScope ?? null,
+    parentScopes: input.parentScopes ?? null,
+    managedBy: input.managedBy ?? null,
+    twin: {
+      etag: 1,
+      tags: input.tags ?? {},
+      desired: input.desired ?? {},
+      reported: ctx.applyReported ? (input.reported ?? {}) : {},
+      desiredVersion: 1,
+      reportedVersion: 1,
+      lastUpdated: now,
+    },
+  };
+}
+
+/** Overwrites the identity with the input's data; twin sections the input lacks are kept. */
+export function replaceIdentity(existing: Identity, input: IdentityInput, ctx: BuildContext): Identity {
+  const status = input.status ?? existing.status;
+  const updated: Identity = {
+    ...existing,
+    etag: ctx.etag,
+    status,
+    statusReason: input.statusReason !== undefined ? input.statusReason : existing.statusReason,
+    statusUpdatedTime: status !== existing.status ? hubTime(ctx.now) : existing.statusUpdatedTime,
+    authentication: resolveAuthentication(input.authentication, ctx.keys),
+    iotEdge: input.iotEdge ?? existing.iotEdge,
+    deviceScope: input.deviceScope !== undefined ? input.deviceScope : existing.deviceScope,
+    parentScopes: input.parentScopes !== undefined ? input.parentScopes : existing.parentScopes,
+  };
+  return replaceTwin(updated, input, ctx);
+}
+
+/** Replaces the twin sections present in the input; bumps the twin etag only if one was given. */
+export function replaceTwin(existing: Identity, input: Pick<IdentityInput, 'tags' | 'desired' | 'reported'>, ctx: BuildContext): Identity {
+  const reported = ctx.applyReported ? input.reported : undefined;
+  if (!input.tags && !input.desired && !reported) return existing;
+  const twin = existing.twin;
+  return {
+    ...existing,
+    twin: {
+      etag: twin.etag + 1,
+      tags: input.tags ?? twin.tags,
+      desired: input.desired ?? twin.desired,
+      reported: reported ?? twin.reported,
+      desiredVersion: twin.desiredVersion + (input.desired ? 1 : 0),
+      reportedVersion: twin.reportedVersion + (reported ? 1 : 0),
+      lastUpdated: hubTime(ctx.now),
+    },
+  };
+}
+
+/** JSON merge patch (RFC 7396) as the twin PATCH applies it: null removes a key. */
+export function mergePatch(target: TwinSection, patch: TwinSection): TwinSection {
+  const result: TwinSection = { ...target };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete result[key];
+    else if (isPlainObject(value) && isPlainObject(result[key])) result[key] = mergePatch(result[key] as TwinSection, value);
+    else if (isPlainObject(value)) result[key] = mergePatch({}, value);
+    else result[key] = value;
+  }
+  return result;
+}
+
+function isPlainObject(value: unknown): value is TwinSection {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

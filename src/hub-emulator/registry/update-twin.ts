@@ -1,0 +1,65 @@
+import { hubError } from '../http/hub-error';
+import type { Identity, TwinSection } from '../model/identity';
+import { mergePatch } from '../model/build-identity';
+import { twinEtag } from '../model/etag';
+import { hubTime } from '../model/hub-time';
+import { isObject } from '../model/parse-identity-json';
+import { validateTwinSections } from '../model/validate-twin';
+import type { HubStore } from '../store/hub-store';
+
+// PATCH merges tags and desired (null removes a key); PUT replaces them. Reported properties belong
+// to the device and are ignored here (hub-protocol.md sec. 2.8). If-Match is optional; `*` matches.
+export type TwinWrite = 'patch' | 'replace';
+
+export function updateTwin(
+  store: HubStore,
+  deviceId: string,
+  moduleId: string,
+  body: unknown,
+  write: TwinWrite,
+  ifMatchValue: string | undefined,
+  now: Date,
+): Identity {
+  if (!isObject(body)) throw hubError('ArgumentNull', 'The twin must be a JSON object.');
+  const tags = sectionOf(body.tags, 'tags');
+  const properties = body.properties === undefined || body.properties === null ? {} : sectionOf(body.properties, 'properties');
+  const desired = sectionOf(properties?.desired, 'properties.desired');
+  return store.transaction(() => {
+    const existing = store.getIdentity(deviceId, moduleId);
+    if (!existing) throw moduleId ? hubError('ModuleNotFound', `${deviceId}/${moduleId}`) : hubError('DeviceNotFound', deviceId);
+    if (ifMatchValue !== undefined && ifMatchValue !== '*' && ifMatchValue !== twinEtag(existing.twin.etag)) {
+      throw hubError('PreconditionFailed', `ETag mismatch for device ID '${deviceId}'`);
+    }
+    const twin = existing.twin;
+    const nextTags = write === 'patch' ? (tags ? mergePatch(twin.tags, tags) : twin.tags) : (tags ?? {});
+    const nextDesired = write === 'patch' ? (desired ? mergePatch(twin.desired, withoutSystemKeys(desired)) : twin.desired) : withoutSystemKeys(desired ?? {});
+    const problem = validateTwinSections({ tags: nextTags, desired: nextDesired });
+    if (problem) throw hubError('ArgumentInvalid', problem);
+    const desiredChanged = JSON.stringify(nextDesired) !== JSON.stringify(twin.desired);
+    const updated: Identity = {
+      ...existing,
+      twin: {
+        ...twin,
+        etag: twin.etag + 1,
+        tags: nextTags,
+        desired: nextDesired,
+        desiredVersion: twin.desiredVersion + (desiredChanged ? 1 : 0),
+        lastUpdated: hubTime(now),
+      },
+    };
+    store.updateIdentity(updated);
+    return updated;
+  });
+}
+
+function sectionOf(value: unknown, name: string): TwinSection | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (!isObject(value)) throw hubError('ArgumentInvalid', `'${name}' must be a JSON object.`);
+  return value;
+}
+
+function withoutSystemKeys(section: TwinSection): TwinSection {
+  const copy: TwinSection = {};
+  for (const [key, value] of Object.entries(section)) if (key !== '$metadata' && key !== '$version') copy[key] = value;
+  return copy;
+}

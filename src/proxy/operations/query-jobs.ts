@@ -1,0 +1,64 @@
+import type { HubInfoResponse, Job } from '../../contracts/api/jobs';
+import { ApiError } from '../http/api-error';
+import { callHub, HubRequestError } from '../hub/hub-errors';
+import type { HubJob } from '../hub/hub-jobs';
+import { isOperationId } from '../storage/operation-names';
+import { findActiveJob } from './active-job';
+import { findOperation } from './find-operation';
+import type { ProxyContext } from './proxy-context';
+import { isImportExport, mergeJobs, toJob, toJobStatus } from './to-job';
+
+export async function listJobs(context: ProxyContext): Promise<Job[]> {
+  const [hubJobs, operations] = await Promise.all([callHub(() => context.hub.listJobs()), context.storage.listOperations()]);
+  return mergeJobs(hubJobs, operations);
+}
+
+/** The hub's view of one job, or undefined when it no longer (or never) knew it. */
+async function hubJobOrNothing(context: ProxyContext, jobId: string): Promise<HubJob | undefined> {
+  try {
+    return await context.hub.getJob(jobId);
+  } catch (error) {
+    if (error instanceof HubRequestError && error.status === 404) return undefined;
+    return callHub(() => Promise.reject(error));
+  }
+}
+
+export async function getJob(context: ProxyContext, ref: string): Promise<Job> {
+  const operation = await findOperation(context, ref);
+  const jobId = isOperationId(ref) ? operation?.metadata.jobId : ref;
+  const hubJob = jobId ? await hubJobOrNothing(context, jobId) : undefined;
+  if (hubJob && !isImportExport(hubJob)) throw new ApiError(404, 'JOB_NOT_FOUND', 'No such import or export job.');
+  if (!hubJob && !operation) throw new ApiError(404, 'JOB_NOT_FOUND', 'No such job.');
+  return toJob(hubJob, operation, Boolean(jobId) && !hubJob);
+}
+
+export async function cancelJob(context: ProxyContext, ref: string): Promise<Job> {
+  const operation = await findOperation(context, ref);
+  const jobId = isOperationId(ref) ? operation?.metadata.jobId : ref;
+  if (!jobId) throw new ApiError(409, 'JOB_NOT_ACTIVE', 'This operation has no running job.');
+  const hubJob = await hubJobOrNothing(context, jobId);
+  if (!hubJob || !isImportExport(hubJob)) throw new ApiError(404, 'JOB_NOT_FOUND', 'The hub does not know this job.');
+  const status = toJobStatus(hubJob.status);
+  if (status === 'completed' || status === 'failed' || status === 'cancelled') {
+    throw new ApiError(409, 'JOB_NOT_ACTIVE', `The job has already ended (${status}).`, { status });
+  }
+  await callHub(() => context.hub.cancelJob(jobId));
+  const after = await hubJobOrNothing(context, jobId);
+  return toJob(after ?? { ...hubJob, status: 'cancelled' }, operation);
+}
+
+export async function getHubInfo(context: ProxyContext): Promise<HubInfoResponse> {
+  const [statistics, jobs] = await Promise.all([callHub(() => context.hub.getDeviceStatistics()), callHub(() => context.hub.listJobs())]);
+  const active = findActiveJob(jobs);
+  return {
+    hostName: context.hub.hostName,
+    statistics: {
+      totalDeviceCount: Math.max(0, statistics.totalDeviceCount),
+      enabledDeviceCount: Math.max(0, statistics.enabledDeviceCount),
+      disabledDeviceCount: Math.max(0, statistics.disabledDeviceCount),
+    },
+    activeJob: active
+      ? { jobId: active.jobId, type: active.type.toLowerCase() === 'export' ? 'export' : 'import', status: toJobStatus(active.status) }
+      : null,
+  };
+}

@@ -1,0 +1,51 @@
+import type { Readable } from 'node:stream';
+import { OPERATION_FILE_BLOBS, type OperationFile, type ReadSasResponse } from '../../contracts/api/files';
+import type { Principal } from '../auth/bearer-verifier';
+import { ApiError } from '../http/api-error';
+import { createMaskingTransform, type MaskedFormat } from '../masking/create-masking-transform';
+import { findOperation } from './find-operation';
+import { SAS_LIFETIMES, type ProxyContext } from './proxy-context';
+
+// Files are named by the OperationFile enum and resolved to blob names here, inside the operation's
+// own container, so no request can reach a blob or container of its choosing.
+
+/** Files that can hold device keys: a support user reads them only through the masking stream. */
+const KEY_BEARING: readonly OperationFile[] = ['devices', 'source'];
+
+export interface OperationFileStream {
+  stream: Readable;
+  contentType: string;
+  blobName: string;
+  masked: boolean;
+}
+
+async function locate(context: ProxyContext, ref: string, file: OperationFile): Promise<{ operationId: string; blobName: string; format: MaskedFormat }> {
+  const operation = await findOperation(context, ref);
+  if (!operation) throw new ApiError(404, 'OPERATION_NOT_FOUND', 'No operation of this console matches this job.');
+  if (file !== 'source') return { operationId: operation.operationId, blobName: OPERATION_FILE_BLOBS[file], format: 'json' };
+  const extension = operation.metadata.sourceExtension;
+  if (!extension || !/^[a-z]{1,8}$/.test(extension)) throw new ApiError(404, 'NOT_FOUND', 'This operation has no source file.', { file });
+  const format: MaskedFormat = extension === 'csv' ? 'csv' : extension === 'txt' ? 'sniff' : 'json';
+  return { operationId: operation.operationId, blobName: `source.${extension}`, format };
+}
+
+export async function openOperationFile(context: ProxyContext, principal: Principal, ref: string, file: OperationFile): Promise<OperationFileStream> {
+  const { operationId, blobName, format } = await locate(context, ref, file);
+  const blob = await context.storage.openBlob(operationId, blobName);
+  if (!blob) throw new ApiError(404, 'NOT_FOUND', `${blobName} does not exist (yet) for this operation.`, { file });
+  const masked = !principal.roles.includes('admin') && KEY_BEARING.includes(file);
+  const contentType = file === 'source' && format !== 'json' ? 'text/plain; charset=utf-8' : 'application/x-ndjson; charset=utf-8';
+  if (!masked) return { stream: blob, contentType, blobName, masked };
+  const transform = createMaskingTransform(format);
+  blob.on('error', (error) => transform.destroy(error));
+  return { stream: blob.pipe(transform), contentType, blobName, masked };
+}
+
+export async function mintReadSas(context: ProxyContext, ref: string, file: OperationFile): Promise<ReadSasResponse & { blobName: string; operationId: string }> {
+  const { operationId, blobName } = await locate(context, ref, file);
+  if ((await context.storage.blobSize(operationId, blobName)) === undefined) {
+    throw new ApiError(404, 'NOT_FOUND', `${blobName} does not exist (yet) for this operation.`, { file });
+  }
+  const grant = await context.storage.readSas(operationId, blobName, SAS_LIFETIMES.readMinutes);
+  return { url: grant.url, expiresOn: grant.expiresOn, blobName, operationId };
+}

@@ -1,0 +1,108 @@
+import { randomUUID } from 'node:crypto';
+import rateLimit from '@fastify/rate-limit';
+import Fastify from 'fastify';
+import { SpaConfig } from '../contracts/api/identity';
+import { installAuthentication } from './auth/authenticate';
+import { createBearerVerifier, type AuthOptions } from './auth/bearer-verifier';
+import { ApiError } from './http/api-error';
+import { installErrorHandler } from './http/error-handler';
+import { createOutboundAgent } from './http/outbound-agent';
+import { installRequestLog, stdoutLog, type ProxyLog } from './http/request-log';
+import { installSecurityHeaders } from './http/security-headers';
+import { createHubJobsClient } from './hub/hub-jobs';
+import { createHubTransport } from './hub/hub-transport';
+import type { ProxyContext } from './operations/proxy-context';
+import { registerIdentityRoutes } from './routes/identity-routes';
+import { registerJobRoutes } from './routes/job-routes';
+import { registerOperationRoutes } from './routes/operation-routes';
+import { registerPublicRoutes } from './routes/public-routes';
+import { createOperationStorage } from './storage/operation-storage';
+import type { StorageAuth, TokenCredentialLike } from './storage/sas-signer';
+
+export interface ProxyOptions {
+  host?: string;
+  port?: number;
+  staticDir?: string;
+  auth: AuthOptions;
+  trustedCaPem?: string;
+  hub: { connectionString: string; apiVersion?: string };
+  /** `accountKey` (Azurite, key-based accounts) or `credential` (Entra; user-delegation SAS). */
+  storage: { accountName: string; accountKey?: string; blobEndpoint: string; credential?: TokenCredentialLike };
+  spa: SpaConfig;
+  log?: (entry: Record<string, unknown>) => void;
+  now?: () => Date;
+  /** Per-user limit on state-changing routes; default 30 per minute. */
+  rateLimit?: { max: number; timeWindowMs: number };
+}
+
+export interface ProxyHandle {
+  url: string;
+  close(): Promise<void>;
+}
+
+const BODY_LIMIT_BYTES = 64 * 1024;
+
+export async function createProxy(options: ProxyOptions): Promise<ProxyHandle> {
+  const now = options.now ?? (() => new Date());
+  const log: ProxyLog = options.log ?? stdoutLog;
+  const spa = SpaConfig.parse(options.spa);
+  const agent = createOutboundAgent({ trustedCaPem: options.trustedCaPem });
+  const storageAuth: StorageAuth = options.storage.accountKey
+    ? { kind: 'sharedKey', accountKey: options.storage.accountKey }
+    : options.storage.credential
+      ? { kind: 'tokenCredential', credential: options.storage.credential }
+      : (() => {
+          throw new Error('storage needs accountKey or credential');
+        })();
+
+  const context: ProxyContext = {
+    hub: createHubJobsClient(createHubTransport({ ...options.hub, dispatcher: agent, now })),
+    storage: createOperationStorage({ ...options.storage, auth: storageAuth, now }),
+    now,
+    audit: (request, entry) =>
+      log({ level: 'info', msg: 'audit', type: 'audit', requestId: request.id, who: request.principal && { objectId: request.principal.objectId, name: request.principal.name }, ...entry }),
+  };
+
+  const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT_BYTES, genReqId: () => randomUUID(), routerOptions: { maxParamLength: 200 } });
+  app.removeContentTypeParser('text/plain');
+  // Tolerate `Content-Type: application/json` with an empty body on POSTs that take none (start import).
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    if (!text.trim()) return done(null, undefined);
+    try {
+      done(null, JSON.parse(text) as unknown);
+    } catch {
+      done(new ApiError(400, 'VALIDATION_FAILED', 'The request body is not valid JSON.'), undefined);
+    }
+  });
+
+  installErrorHandler(app, log);
+  installSecurityHeaders(app, { storageOrigin: new URL(options.storage.blobEndpoint).origin, authorityOrigin: new URL(spa.auth.authority).origin });
+  installRequestLog(app, log);
+  installAuthentication(app, createBearerVerifier(options.auth, now, agent));
+  await app.register(rateLimit, {
+    global: false,
+    hook: 'preHandler',
+    max: options.rateLimit?.max ?? 30,
+    timeWindow: options.rateLimit?.timeWindowMs ?? 60_000,
+    // Authentication ran in onRequest, so the key is the verified user, not an IP shared by a whole office.
+    keyGenerator: (request) => request.principal?.objectId ?? request.ip,
+    errorResponseBuilder: (_request, limit) =>
+      new ApiError(429, 'RATE_LIMITED', 'Too many changes in a short time; try again shortly.', { retryAfter: limit.after }),
+  });
+
+  await registerPublicRoutes(app, spa, options.staticDir);
+  registerIdentityRoutes(app, context);
+  registerOperationRoutes(app, context);
+  registerJobRoutes(app, context);
+
+  const url = await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
+  log({ level: 'info', msg: 'proxy listening', url, hubHost: context.hub.hostName, storage: options.storage.blobEndpoint });
+  return {
+    url,
+    async close() {
+      await app.close();
+      await agent.close();
+    },
+  };
+}

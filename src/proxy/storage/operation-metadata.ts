@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { RowCounts } from '../../contracts/api/jobs';
+
+// The audit trail of one operation, stored as its container's metadata so it outlives the hub's
+// 30-day job history. Metadata names must be C# identifiers and values travel as HTTP headers, so
+// every value is stored percent-encoded (file names may be any Unicode) and parsed back with zod.
+
+export const OperationMetadata = z.object({
+  kind: z.enum(['import', 'export']),
+  createdAt: z.string(),
+  createdByName: z.string(),
+  createdByOid: z.string(),
+  fileName: z.string().optional(),
+  fileSize: z.number().int().nonnegative().optional(),
+  sourceSha256: z.string().optional(),
+  sourceExtension: z.string().optional(),
+  convertedSize: z.number().int().nonnegative().optional(),
+  convertedSha256: z.string().optional(),
+  rowCounts: RowCounts.optional(),
+  byMode: z.record(z.string(), z.number()).optional(),
+  jobId: z.string().optional(),
+  jobStartedAt: z.string().optional(),
+  jobStartedByOid: z.string().optional(),
+  /** Set while a start is in progress, cleared on failure; a second start sees it and stops. */
+  startClaimedAt: z.string().optional(),
+  excludeKeysInExport: z.boolean().optional(),
+  includeConfigurations: z.boolean().optional(),
+  /** True when a blob in the container may hold device keys (imports with keys, exports with keys). */
+  keysInside: z.boolean().optional(),
+});
+export type OperationMetadata = z.infer<typeof OperationMetadata>;
+
+const JSON_FIELDS = new Set(['fileSize', 'convertedSize', 'rowCounts', 'byMode', 'excludeKeysInExport', 'includeConfigurations', 'keysInside']);
+
+export function toContainerMetadata(metadata: OperationMetadata): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(metadata)) {
+    if (value === undefined) continue;
+    const text = JSON_FIELDS.has(name) ? JSON.stringify(value) : String(value);
+    out[name.toLowerCase()] = encodeURIComponent(text);
+  }
+  return out;
+}
+
+/** Reads metadata back; undefined when the container was not made by this proxy (or was tampered with). */
+export function fromContainerMetadata(raw: Record<string, string> | undefined): OperationMetadata | undefined {
+  if (!raw) return undefined;
+  const byLower = new Map(Object.entries(raw).map(([k, v]) => [k.toLowerCase(), v]));
+  const candidate: Record<string, unknown> = {};
+  for (const name of Object.keys(OperationMetadata.shape)) {
+    const value = byLower.get(name.toLowerCase());
+    if (value === undefined) continue;
+    try {
+      const text = decodeURIComponent(value);
+      candidate[name] = JSON_FIELDS.has(name) ? (JSON.parse(text) as unknown) : text;
+    } catch {
+      return undefined;
+    }
+  }
+  const parsed = OperationMetadata.safeParse(candidate);
+  return parsed.success ? parsed.data : undefined;
+}

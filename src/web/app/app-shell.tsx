@@ -1,0 +1,58 @@
+import { NavLink, Outlet } from 'react-router';
+import { AppBar, Box, Button, Container, Stack, Toolbar, Typography } from '@mui/material';
+import HubIcon from '@mui/icons-material/Hub';
+import { AccountControls } from '../features/auth/components/account-controls';
+import { ErrorPanel } from '../components/error-panel';
+import { useCurrentUser } from '../lib/current-user';
+import { ColorModeToggle } from './color-mode-toggle';
+
+function NavButton({ to, label }: { to: string; label: string }) {
+  return (
+    <Button
+      component={NavLink}
+      to={to}
+      color="inherit"
+      sx={{ '&.active': { bgcolor: 'rgba(0,0,0,0.28)' }, '&.active, &:hover': { textDecoration: 'none' } }}
+    >
+      {label}
+    </Button>
+  );
+}
+
+export function AppShell() {
+  const me = useCurrentUser();
+  return (
+    <Box sx={{ minHeight: '100vh', bgcolor: 'background.default' }}>
+      <a href="#main" className="skip-link">
+        Skip to content
+      </a>
+      <AppBar position="sticky">
+        <Toolbar sx={{ gap: 2, flexWrap: 'wrap', py: { xs: 0.5, md: 0 } }}>
+          <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+            <HubIcon aria-hidden />
+            <Typography component="span" sx={{ fontWeight: 600, whiteSpace: 'nowrap' }}>
+              IoT bulk console
+            </Typography>
+          </Stack>
+          <Stack component="nav" aria-label="Main" direction="row" spacing={0.5} sx={{ flexGrow: 1 }}>
+            {me.data?.isAdmin && <NavButton to="/import" label="Import" />}
+            <NavButton to="/jobs" label="Jobs" />
+            <NavButton to="/exports" label="Exports" />
+          </Stack>
+          <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+            <ColorModeToggle />
+            <AccountControls user={me.data} />
+          </Stack>
+        </Toolbar>
+      </AppBar>
+      <Container component="main" id="main" maxWidth="xl" sx={{ py: 3 }} tabIndex={-1}>
+        {me.isError && (
+          <Box sx={{ mb: 3 }}>
+            <ErrorPanel error={me.error} context="Loading your account" onRetry={() => void me.refetch()} />
+          </Box>
+        )}
+        <Outlet />
+      </Container>
+    </Box>
+  );
+}

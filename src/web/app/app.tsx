@@ -1,0 +1,19 @@
+import type { IPublicClientApplication } from '@azure/msal-browser';
+import { MsalProvider } from '@azure/msal-react';
+import type { SpaConfig } from '../../contracts/api';
+import { QueryRoot, ThemeRoot } from './app-providers';
+import { AuthGate } from './auth-gate';
+import { GlobalStyle } from './global-style';
+
+export function App({ pca, config }: { pca: IPublicClientApplication; config: SpaConfig }) {
+  return (
+    <ThemeRoot>
+      <GlobalStyle />
+      <MsalProvider instance={pca}>
+        <QueryRoot>
+          <AuthGate apiScope={config.auth.apiScope} />
+        </QueryRoot>
+      </MsalProvider>
+    </ThemeRoot>
+  );
+}

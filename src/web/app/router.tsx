@@ -1,0 +1,31 @@
+import { createBrowserRouter } from 'react-router';
+import { JobsListPage } from '../features/jobs/components/jobs-list-page';
+import { AppShell } from './app-shell';
+import { HomeRedirect } from './home-redirect';
+import { NotFoundPage, RouteErrorPage } from './route-error-page';
+
+// Every page is a deep link: reloading or sharing the URL lands on the same view. The heavier pages
+// (the wizard carries the storage SDK) load on first visit, so sign-in and the Jobs list stay light.
+export function createAppRouter() {
+  return createBrowserRouter([
+    {
+      element: <AppShell />,
+      errorElement: <RouteErrorPage />,
+      children: [
+        { index: true, element: <HomeRedirect /> },
+        { path: 'import', lazy: async () => ({ Component: (await import('../features/import/components/import-page')).ImportPage }) },
+        { path: 'jobs', element: <JobsListPage /> },
+        { path: 'jobs/:jobId', lazy: async () => ({ Component: (await import('../features/jobs/components/job-page')).JobPage }) },
+        {
+          path: 'jobs/:jobId/errors',
+          lazy: async () => ({ Component: (await import('../features/import-errors/components/import-errors-page')).ImportErrorsPage }),
+        },
+        // Issue 7 deepens these: /exports/:exportId (registry browser) and /diff.
+        { path: 'exports', lazy: async () => ({ Component: (await import('../features/exports/components/exports-page')).ExportsPage }) },
+        { path: 'exports/:exportId', lazy: async () => ({ Component: (await import('../features/exports/components/exports-page')).ExportsPage }) },
+        { path: 'diff', lazy: async () => ({ Component: (await import('../features/exports/components/exports-page')).ExportsPage }) },
+        { path: '*', element: <NotFoundPage /> },
+      ],
+    },
+  ]);
+}

@@ -1,0 +1,18 @@
+import { createTheme } from '@mui/material/styles';
+
+// Light and dark schemes from one theme; MUI picks the system preference until the user toggles,
+// and remembers the choice in localStorage.
+export const theme = createTheme({
+  cssVariables: { colorSchemeSelector: 'class' },
+  colorSchemes: {
+    light: { palette: { primary: { main: '#0b63c5' }, secondary: { main: '#6b3fa0' } } },
+    dark: { palette: { primary: { main: '#6cb4ff' }, secondary: { main: '#c6a4f0' } } },
+  },
+  typography: { fontFamily: '"Segoe UI", system-ui, -apple-system, Roboto, "Helvetica Neue", Arial, sans-serif' },
+  components: {
+    // Helper text and labels of locked (disabled) fields stay readable: axe color-contrast, WCAG 1.4.3.
+    MuiFormHelperText: { styleOverrides: { root: ({ theme }) => ({ '&.Mui-disabled': { color: theme.vars?.palette.text.secondary } }) } },
+    MuiFormLabel: { styleOverrides: { root: ({ theme }) => ({ '&.Mui-disabled': { color: theme.vars?.palette.text.secondary } }) } },
+    MuiButton: { defaultProps: { disableElevation: true }, styleOverrides: { root: { textTransform: 'none', fontWeight: 600 } } },
+  },
+});

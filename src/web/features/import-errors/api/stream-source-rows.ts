@@ -1,0 +1,43 @@
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { detectFormat } from '../../../../core/convert/detect-format';
+import { apiPath, apiStream } from '../../../lib/api-client';
+import { readTextLines } from '../../../lib/read-text-lines';
+import type { ReadProgress } from '../../../lib/read-text-lines';
+import { SourceRowCollector } from '../model/collect-source-rows';
+import type { SourceRow } from '../model/collect-source-rows';
+
+/**
+ * GET /api/jobs/{jobId}/files/source (the file the admin dropped), keeping only the rows of the
+ * failed ids. The format is sniffed from the first chunk the way the conversion does it.
+ */
+export async function streamSourceRows(
+  jobId: string,
+  wanted: ReadonlySet<string>,
+  onProgress: (progress: ReadProgress) => void,
+  signal?: AbortSignal,
+): Promise<Map<string, SourceRow>> {
+  const response = await apiStream(apiPath('jobs', jobId, 'files', 'source'), signal);
+  let collector: SourceRowCollector | null = null;
+  await readTextLines(
+    response,
+    (lines, first) => {
+      collector ??= new SourceRowCollector(detectFormat(lines.slice(0, 50).join('\n')), wanted);
+      collector.pushLines(lines, first);
+    },
+    onProgress,
+  );
+  return (collector as SourceRowCollector | null)?.finish() ?? new Map();
+}
+
+export function useSourceRows(jobId: string, wanted: ReadonlySet<string> | null) {
+  const [progress, setProgress] = useState<ReadProgress>({ bytesRead: 0, totalBytes: null });
+  const query = useQuery({
+    queryKey: ['jobs', jobId, 'source-rows', wanted?.size ?? 0],
+    queryFn: ({ signal }) => streamSourceRows(jobId, wanted ?? new Set(), setProgress, signal),
+    enabled: wanted !== null && wanted.size > 0,
+    staleTime: Infinity,
+    retry: false,
+  });
+  return { ...query, progress };
+}

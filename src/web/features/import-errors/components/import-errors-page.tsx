@@ -1,0 +1,90 @@
+import { useMemo, useState } from 'react';
+import { Link as RouterLink, useParams } from 'react-router';
+import { Alert, Button, MenuItem, Stack, TextField } from '@mui/material';
+import { ErrorPanel } from '../../../components/error-panel';
+import { PageHeader } from '../../../components/page-header';
+import { useIsAdmin } from '../../../lib/current-user';
+import { isApiError } from '../../../lib/api-error';
+import { formatCount } from '../../../lib/format';
+import { useJob } from '../api/get-job';
+import { useErrorLog } from '../api/stream-error-log';
+import { useSourceRows } from '../api/stream-source-rows';
+import { countByCode, failedIds, filterErrorRows, joinErrorRows } from '../model/error-rows';
+import { ErrorActions } from './error-actions';
+import { ErrorCodeChart } from './error-code-chart';
+import { ErrorsTable } from './errors-table';
+import { StreamProgress } from './stream-progress';
+
+export function ImportErrorsPage() {
+  const { jobId = '' } = useParams();
+  const isAdmin = useIsAdmin();
+  const job = useJob(jobId);
+  const log = useErrorLog(jobId);
+  const wanted = useMemo(() => (log.data ? failedIds(log.data) : null), [log.data]);
+  const sources = useSourceRows(jobId, wanted);
+  const [code, setCode] = useState('');
+  const [search, setSearch] = useState('');
+
+  const rows = useMemo(() => joinErrorRows(log.data ?? [], sources.data), [log.data, sources.data]);
+  const counts = useMemo(() => countByCode(log.data ?? []), [log.data]);
+  const shown = useMemo(() => filterErrorRows(rows, code, search), [rows, code, search]);
+
+  return (
+    <>
+      <PageHeader
+        title="Import errors"
+        subtitle={
+          <>
+            Job <code>{jobId}</code>
+            {job.data?.fileName ? ` · ${job.data.fileName}` : ''}
+            {job.data?.rowCounts ? ` · ${formatCount(job.data.rowCounts.valid)} rows sent` : ''}
+          </>
+        }
+        actions={
+          <Button component={RouterLink} to={`/jobs/${encodeURIComponent(jobId)}`}>
+            Back to the job
+          </Button>
+        }
+      />
+      <Stack spacing={2}>
+        {log.isPending && <StreamProgress label="Reading the error log" progress={log.progress} />}
+        {log.isError && isApiError(log.error) && log.error.code === 'NOT_FOUND' ? (
+          <Alert severity="info">
+            The hub has not written an error log for this job{job.data && job.data.status !== 'completed' ? ' yet: it writes one when the job ends' : ''}.
+            {job.data?.status === 'completed' ? ' The job completed, so no row failed.' : ' Open this page again when the job has finished.'}
+          </Alert>
+        ) : (
+          log.isError && <ErrorPanel error={log.error} context="Reading the error log" onRetry={() => void log.refetch()} />
+        )}
+        {log.data && log.data.length === 0 && (
+          <Alert severity="success">The hub reported no errors: every row of this import was applied.</Alert>
+        )}
+        {log.data && log.data.length > 0 && (
+          <>
+            <Alert severity="warning">
+              {formatCount(log.data.length)} rows were not applied by the hub. Each is listed with what it means and what to do.
+            </Alert>
+            <ErrorCodeChart counts={counts} selected={code} onSelect={setCode} />
+            {sources.isFetching && <StreamProgress label="Matching errors to rows of the uploaded file" progress={sources.progress} />}
+            {sources.isError && (
+              <ErrorPanel error={sources.error} context="Reading the uploaded file (the Source row column stays empty)" onRetry={() => void sources.refetch()} />
+            )}
+            <Stack direction="row" spacing={2} sx={{ flexWrap: 'wrap', rowGap: 2 }}>
+              <TextField select size="small" label="Filter by code" value={code} onChange={(event) => setCode(event.target.value)} sx={{ minWidth: 260 }}>
+                <MenuItem value="">All codes ({formatCount(log.data.length)})</MenuItem>
+                {counts.map((entry) => (
+                  <MenuItem key={entry.key} value={entry.key}>
+                    {entry.code ?? '—'} {entry.name} ({formatCount(entry.count)})
+                  </MenuItem>
+                ))}
+              </TextField>
+              <TextField size="small" label="Search by device id" value={search} onChange={(event) => setSearch(event.target.value)} sx={{ minWidth: 260 }} type="search" />
+            </Stack>
+            <ErrorActions jobId={jobId} rows={shown} isAdmin={isAdmin} />
+            <ErrorsTable rows={shown} />
+          </>
+        )}
+      </Stack>
+    </>
+  );
+}

@@ -1,0 +1,111 @@
+import { findElementLines } from '../../../../core/convert/json-element-lines';
+import { guessDelimiter, hasOpenQuote, splitCsvRecord } from './split-csv-record';
+
+export type SourceFormat = 'csv' | 'ndjson' | 'json';
+
+/** Where a failed device came from in the file the admin dropped. */
+export interface SourceRow {
+  line: number;
+  values: string;
+}
+
+const ID_COLUMNS = new Set(['id', 'deviceid', 'device id', 'device_id', 'device-id']);
+const ARRAY_KEYS = ['devices', 'items', 'value', 'data', 'records'];
+// JSON arrays are parsed whole (JSON has no streaming parse here); above this the join is skipped.
+const MAX_JSON_CHARS = 200_000_000;
+
+function idOf(value: unknown): string | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const record = value as Record<string, unknown>;
+  const id = record['id'] ?? record['deviceId'];
+  return typeof id === 'string' ? id : null;
+}
+
+/**
+ * Keeps only the source rows of the wanted device ids, fed line by line as the file streams in,
+ * so a million-row source costs memory only for the failed rows.
+ */
+export class SourceRowCollector {
+  readonly rows = new Map<string, SourceRow>();
+  private header: string[] | null = null;
+  private idIndex = 0;
+  private delimiter = ',';
+  private pending: { text: string; line: number } | null = null;
+  private jsonParts: string[] = [];
+  private jsonChars = 0;
+
+  constructor(private readonly format: SourceFormat, private readonly wanted: ReadonlySet<string>) {}
+
+  pushLines(lines: string[], firstLine: number): void {
+    lines.forEach((line, index) => this.pushLine(line, firstLine + index));
+  }
+
+  private keep(id: string | null, line: number, values: string): void {
+    if (id !== null && this.wanted.has(id) && !this.rows.has(id)) this.rows.set(id, { line, values });
+  }
+
+  private pushLine(text: string, line: number): void {
+    if (this.format === 'json') {
+      this.jsonChars += text.length + 1;
+      if (this.jsonChars <= MAX_JSON_CHARS) this.jsonParts.push(text);
+      return;
+    }
+    if (this.format === 'ndjson') {
+      if (!text.trim().startsWith('{')) return;
+      try {
+        this.keep(idOf(JSON.parse(text)), line, text);
+      } catch {
+        // A line the conversion already reported as invalid; it cannot be in the hub's log.
+      }
+      return;
+    }
+    const record = this.pending ? { text: `${this.pending.text}\n${text}`, line: this.pending.line } : { text, line };
+    if (hasOpenQuote(record.text)) {
+      this.pending = record;
+      return;
+    }
+    this.pending = null;
+    if (record.text.trim() === '') return;
+    if (this.header === null) {
+      this.delimiter = guessDelimiter(record.text);
+      this.header = splitCsvRecord(record.text, this.delimiter);
+      const found = this.header.findIndex((name) => ID_COLUMNS.has(name.trim().toLowerCase()));
+      this.idIndex = found >= 0 ? found : 0;
+      return;
+    }
+    const cells = splitCsvRecord(record.text, this.delimiter);
+    this.keep(cells[this.idIndex]?.trim() ?? null, record.line, record.text);
+  }
+
+  /** Call once after the last line; finishes the JSON case, which needs the whole text. */
+  finish(): Map<string, SourceRow> {
+    if (this.format !== 'json' || this.jsonChars > MAX_JSON_CHARS) return this.rows;
+    const text = this.jsonParts.join('\n');
+    this.jsonParts = [];
+    let root: unknown;
+    try {
+      root = JSON.parse(text);
+    } catch {
+      return this.rows;
+    }
+    let items: unknown[] = [];
+    let ordinal: number | null = null;
+    if (Array.isArray(root)) items = root;
+    else if (typeof root === 'object' && root !== null) {
+      const arrays = Object.entries(root).filter(([, value]) => Array.isArray(value));
+      const index = Math.max(0, arrays.findIndex(([key]) => ARRAY_KEYS.includes(key.toLowerCase())));
+      items = (arrays[index]?.[1] as unknown[] | undefined) ?? [];
+      ordinal = index;
+    }
+    const lines = findElementLines(text, ordinal);
+    items.forEach((item, index) => this.keep(idOf(item), lines[index] ?? 0, JSON.stringify(item)));
+    return this.rows;
+  }
+}
+
+export function sourceFormatOf(fileName: string | null): SourceFormat {
+  const ext = (fileName ?? '').toLowerCase().split('.').pop() ?? '';
+  if (ext === 'json') return 'json';
+  if (ext === 'ndjson' || ext === 'txt') return 'ndjson';
+  return 'csv';
+}

@@ -1,0 +1,79 @@
+import { BlockBlobClient } from '@azure/storage-blob';
+import { isTransientUploadError } from '../model/is-transient-upload-error';
+
+// The only module that touches @azure/storage-blob in the browser (house style: one module per
+// external system). The SAS URLs come from the proxy and grant write on exactly one blob each.
+
+export interface UploadItem {
+  url: string;
+  data: Blob;
+  contentType: string;
+}
+
+export interface UploadProgress {
+  loadedBytes: number;
+  totalBytes: number;
+  elapsedMs: number;
+  attempt: number;
+}
+
+export interface UploadOptions {
+  signal: AbortSignal;
+  onProgress: (progress: UploadProgress) => void;
+  maxAttempts?: number;
+  now?: () => number;
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+}
+
+const MiB = 1024 * 1024;
+
+function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(new DOMException('Upload cancelled', 'AbortError'));
+    }, { once: true });
+  });
+}
+
+/**
+ * Uploads the blobs one after another as block blobs. A small maxSingleShotSize forces block
+ * upload even for small files, because a single-shot Put Blob from the browser reports progress
+ * only once, at the end (stack-notes 2). Each block request is retried by the SDK's pipeline; a
+ * failed whole upload is retried from the start on transient errors, up to maxAttempts.
+ */
+export async function uploadBlobs(items: readonly UploadItem[], options: UploadOptions): Promise<void> {
+  const now = options.now ?? (() => performance.now());
+  const sleep = options.sleep ?? abortableSleep;
+  const maxAttempts = options.maxAttempts ?? 3;
+  const totalBytes = items.reduce((sum, item) => sum + item.data.size, 0);
+  const startedAt = now();
+  let doneBytes = 0;
+  for (const item of items) {
+    for (let attempt = 1; ; attempt += 1) {
+      const client = new BlockBlobClient(item.url, undefined, {
+        retryOptions: { maxTries: 4, retryDelayInMs: 1000, maxRetryDelayInMs: 8000 },
+      });
+      const report = (loaded: number) =>
+        options.onProgress({ loadedBytes: doneBytes + loaded, totalBytes, elapsedMs: now() - startedAt, attempt });
+      try {
+        report(0);
+        await client.uploadData(item.data, {
+          blockSize: 4 * MiB,
+          maxSingleShotSize: 1 * MiB,
+          concurrency: 4,
+          abortSignal: options.signal,
+          blobHTTPHeaders: { blobContentType: item.contentType },
+          onProgress: (event) => report(event.loadedBytes),
+        });
+        break;
+      } catch (error) {
+        if (options.signal.aborted || attempt >= maxAttempts || !isTransientUploadError(error)) throw error;
+        await sleep(1000 * 2 ** (attempt - 1), options.signal);
+      }
+    }
+    doneBytes += item.data.size;
+    options.onProgress({ loadedBytes: doneBytes, totalBytes, elapsedMs: now() - startedAt, attempt: 1 });
+  }
+}

@@ -1,0 +1,89 @@
+import { useEffect, useState } from 'react';
+import { Alert, Paper, Stack, Typography } from '@mui/material';
+import type { ColumnMapping } from '../../../../core/convert/types';
+import { ErrorPanel } from '../../../components/error-panel';
+import { clearPendingImport, peekPendingImport } from '../../../lib/pending-import';
+import { buildCreateImportRequest } from '../model/build-create-import-request';
+import { useConversion } from '../hooks/use-conversion';
+import { useUploadAndStart } from '../hooks/use-upload-and-start';
+import { ConversionProgress } from './conversion-progress';
+import { DropZone } from './drop-zone';
+import { MappingStep } from './mapping-step';
+import { OptionsStep } from './options-step';
+import type { WizardOptions } from './options-step';
+import { PreviewPanel } from './preview-panel';
+import { ReviewStep } from './review-step';
+import { UploadSection } from './upload-section';
+
+// Mapping edits arrive per keystroke/selection; wait briefly so a burst of edits runs one conversion.
+const RECONVERT_DELAY_MS = 150;
+
+export function ImportWizard() {
+  const [pending] = useState(peekPendingImport);
+  useEffect(() => clearPendingImport(), []);
+  const [file, setFile] = useState<File | null>(pending?.file ?? null);
+  const [options, setOptions] = useState<WizardOptions>({
+    defaultMode: pending?.suggestedMode ?? 'createOrUpdate',
+    defaultStatus: 'enabled',
+    keyPolicy: 'hub-generates',
+  });
+  const [mapping, setMapping] = useState<ColumnMapping | undefined>(undefined);
+  const [excludeInvalid, setExcludeInvalid] = useState(false);
+  const conversion = useConversion();
+  const upload = useUploadAndStart();
+  const { start: startConversion } = conversion;
+
+  // Invalid rows are always left out of the output so the preview and counts exist; whether they
+  // may be left out of the import is the admin's explicit "Exclude invalid rows" choice below.
+  useEffect(() => {
+    if (!file) return undefined;
+    const timer = setTimeout(() => startConversion(file, { format: 'auto', ...options, mapping, skipInvalid: true }), RECONVERT_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [file, options, mapping, startConversion]);
+
+  const chooseFile = (next: File) => {
+    setFile(next);
+    setMapping(undefined);
+    setExcludeInvalid(false);
+  };
+
+  const locked = upload.state.phase !== 'idle' && upload.state.phase !== 'failed';
+  const state = conversion.state;
+  const outcome = state.phase === 'done' ? state.outcome : null;
+
+  return (
+    <Stack spacing={3} sx={{ maxWidth: 1100 }}>
+      {pending && <Alert severity="info">{pending.reason}</Alert>}
+      <Paper component="section" variant="outlined" aria-labelledby="file-heading" sx={{ p: 3 }}>
+        <Typography id="file-heading" component="h2" variant="h6" sx={{ mb: 2 }}>
+          File
+        </Typography>
+        <DropZone file={file} onFile={chooseFile} disabled={locked} />
+        <Stack spacing={2} sx={{ mt: 2 }}>
+          {state.phase === 'running' && <ConversionProgress progress={state.progress} startedAt={state.startedAt} onCancel={conversion.cancel} />}
+          {state.phase === 'cancelled' && <Alert severity="info">Conversion cancelled. Drop the file again or change an option to restart it.</Alert>}
+          {state.phase === 'failed' && <ErrorPanel error={state.error} context="Reading the file" onRetry={file ? () => startConversion(file, { format: 'auto', ...options, mapping, skipInvalid: true }) : undefined} />}
+        </Stack>
+      </Paper>
+      <OptionsStep value={options} onChange={setOptions} disabled={locked} />
+      {outcome && (
+        <>
+          <MappingStep columns={outcome.report.columns} mapping={mapping} onChange={setMapping} disabled={locked} />
+          <PreviewPanel output={outcome.output} validCount={outcome.report.valid} />
+          <ReviewStep report={outcome.report} keysCsv={outcome.keysCsv} excludeInvalid={excludeInvalid} onExcludeInvalid={setExcludeInvalid} />
+          {file && (
+            <UploadSection
+              report={outcome.report}
+              excludeInvalid={excludeInvalid}
+              state={upload.state}
+              onUpload={() => void upload.run({ request: buildCreateImportRequest(file, outcome), converted: outcome.output, source: file })}
+              onStart={(operationId) => void upload.start(operationId)}
+              onCancelUpload={upload.cancelUpload}
+              onAutoStart={upload.setAutoStart}
+            />
+          )}
+        </>
+      )}
+    </Stack>
+  );
+}

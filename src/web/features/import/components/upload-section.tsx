@@ -1,0 +1,98 @@
+import { useState } from 'react';
+import { Alert, Box, Button, LinearProgress, Paper, Stack, TextField, Typography } from '@mui/material';
+import CloudUploadIcon from '@mui/icons-material/CloudUpload';
+import type { ConversionReport } from '../../../../core/convert/types';
+import { ErrorPanel } from '../../../components/error-panel';
+import { formatCount } from '../../../lib/format';
+import { confirmPhraseFor, countDestructive, devicesText, matchesConfirmPhrase } from '../model/confirm-phrase';
+import type { UploadState } from '../hooks/use-upload-and-start';
+import { SlotBusyPanel } from './slot-busy-panel';
+import { UploadProgress } from './upload-progress';
+
+interface UploadSectionProps {
+  report: ConversionReport;
+  excludeInvalid: boolean;
+  state: UploadState;
+  onUpload: () => void;
+  onStart: (operationId: string) => void;
+  onCancelUpload: () => void;
+  onAutoStart: (value: boolean) => void;
+}
+
+const STAGE_CONTEXT = { prepare: 'Preparing the upload', upload: 'Uploading', start: 'Starting the job' } as const;
+
+export function UploadSection({ report, excludeInvalid, state, onUpload, onStart, onCancelUpload, onAutoStart }: UploadSectionProps) {
+  const [typed, setTyped] = useState('');
+  const phrase = confirmPhraseFor(report.byMode);
+  const { mayOverwrite } = countDestructive(report.byMode);
+  const busy = state.phase === 'preparing' || state.phase === 'uploading' || state.phase === 'starting' || state.phase === 'slot-busy';
+  let blocked: string | null = null;
+  if (report.fileError) blocked = 'The file could not be read; fix it and drop it again.';
+  else if (report.valid === 0) blocked = 'There are no valid rows to import.';
+  else if (report.invalid > 0 && !excludeInvalid) blocked = 'Fix the file and drop it again, or tick “Exclude invalid rows” above.';
+  const confirmed = phrase === null || matchesConfirmPhrase(typed, phrase);
+
+  return (
+    <Paper component="section" variant="outlined" aria-labelledby="upload-heading" sx={{ p: 3 }}>
+      <Typography id="upload-heading" component="h2" variant="h6" sx={{ mb: 2 }}>
+        Upload and start
+      </Typography>
+      <Stack spacing={2}>
+        {blocked && <Alert severity="info">{blocked}</Alert>}
+        {mayOverwrite > 0 && !blocked && (
+          <Alert severity="warning">
+            {devicesText(mayOverwrite)} use createOrUpdate: any of them that already exist in the hub are replaced by the
+            file’s values (identity, keys and twin).
+          </Alert>
+        )}
+        {phrase && !blocked && (
+          <Box>
+            <Alert severity="warning" sx={{ mb: 1.5 }}>
+              This import will <strong>{phrase}</strong> in the hub. Deleted devices and overwritten values cannot be restored by
+              the console. Type <strong>{phrase}</strong> to confirm.
+            </Alert>
+            <TextField
+              label="Type to confirm"
+              value={typed}
+              onChange={(event) => setTyped(event.target.value)}
+              disabled={busy}
+              autoComplete="off"
+              error={typed.length > 0 && !confirmed}
+              helperText={typed.length > 0 && !confirmed ? `Type exactly: ${phrase}` : ' '}
+              sx={{ maxWidth: 420 }}
+              fullWidth
+            />
+          </Box>
+        )}
+        <Box>
+          <Button variant="contained" size="large" startIcon={<CloudUploadIcon />} disabled={busy || blocked !== null || !confirmed} onClick={onUpload}>
+            Upload and start import
+          </Button>
+          <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
+            {formatCount(report.valid)} devices will be sent to the hub, with the original file kept for support.
+          </Typography>
+        </Box>
+        {state.phase === 'preparing' && <LinearProgress aria-label="Preparing upload" />}
+        {state.phase === 'uploading' && <UploadProgress progress={state.progress} onCancel={onCancelUpload} />}
+        {state.phase === 'starting' && (
+          <Box>
+            <LinearProgress aria-label="Starting the job" />
+            <Typography variant="body2" sx={{ mt: 1 }}>
+              Upload complete. Starting the import job...
+            </Typography>
+          </Box>
+        )}
+        {state.phase === 'slot-busy' && (
+          <SlotBusyPanel activeJobId={state.activeJobId} autoStart={state.autoStart} onAutoStart={onAutoStart} onTryNow={() => onStart(state.operationId)} />
+        )}
+        {state.phase === 'failed' && (
+          <ErrorPanel
+            error={state.error}
+            context={STAGE_CONTEXT[state.stage]}
+            onRetry={state.stage === 'start' && state.operationId ? () => onStart(state.operationId as string) : onUpload}
+          />
+        )}
+      </Stack>
+    </Paper>
+  );
+}

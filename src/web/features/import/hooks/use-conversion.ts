@@ -1,0 +1,60 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ConversionProgress, ConvertOptions } from '../../../../core/convert/types';
+import { runConversion } from '../../../lib/conversion/run-conversion';
+import type { ConversionOutcome, ConversionRun } from '../../../lib/conversion/run-conversion';
+import { isAbortError } from '../../../lib/api-error';
+
+export type ConversionState =
+  | { phase: 'idle' }
+  | { phase: 'running'; progress: ConversionProgress; startedAt: number }
+  | { phase: 'done'; outcome: ConversionOutcome; options: ConvertOptions }
+  | { phase: 'cancelled' }
+  | { phase: 'failed'; error: unknown };
+
+// Progress from the worker can arrive thousands of times a second; React only needs a few frames.
+const PROGRESS_INTERVAL_MS = 100;
+
+/** Runs the worker conversion; starting a new run cancels the previous one, so only the latest options win. */
+export function useConversion() {
+  const [state, setState] = useState<ConversionState>({ phase: 'idle' });
+  const runRef = useRef<ConversionRun | null>(null);
+
+  const cancel = useCallback(() => {
+    runRef.current?.cancel();
+    runRef.current = null;
+    setState({ phase: 'cancelled' });
+  }, []);
+
+  const start = useCallback((file: File, options: ConvertOptions) => {
+    runRef.current?.cancel();
+    const startedAt = performance.now();
+    let lastPaint = 0;
+    setState({ phase: 'running', progress: { records: 0, bytesRead: 0, totalBytes: file.size }, startedAt });
+    const run = runConversion(file, options, (progress) => {
+      const now = performance.now();
+      if (now - lastPaint < PROGRESS_INTERVAL_MS) return;
+      lastPaint = now;
+      if (runRef.current === run) setState({ phase: 'running', progress, startedAt });
+    });
+    runRef.current = run;
+    run.result.then(
+      (outcome) => {
+        if (runRef.current === run) setState({ phase: 'done', outcome, options });
+      },
+      (error: unknown) => {
+        if (runRef.current !== run && isAbortError(error)) return;
+        setState(isAbortError(error) ? { phase: 'cancelled' } : { phase: 'failed', error });
+      },
+    );
+  }, []);
+
+  const reset = useCallback(() => {
+    runRef.current?.cancel();
+    runRef.current = null;
+    setState({ phase: 'idle' });
+  }, []);
+
+  useEffect(() => () => runRef.current?.cancel(), []);
+
+  return { state, start, cancel, reset };
+}

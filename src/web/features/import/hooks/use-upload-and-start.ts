@@ -1,0 +1,119 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { useQueryClient } from '@tanstack/react-query';
+import type { CreateImportRequest } from '../../../../contracts/api';
+import { activeJobIdOf } from '../../../lib/api-error';
+import { createImport } from '../api/create-import';
+import { getHub } from '../api/get-hub';
+import { startImport } from '../api/start-import';
+import { uploadBlobs } from '../api/upload-blobs';
+import type { UploadProgress } from '../api/upload-blobs';
+
+export type UploadState =
+  | { phase: 'idle' }
+  | { phase: 'preparing' }
+  | { phase: 'uploading'; progress: UploadProgress }
+  | { phase: 'starting'; operationId: string }
+  | { phase: 'slot-busy'; operationId: string; activeJobId: string | null; autoStart: boolean }
+  | { phase: 'failed'; stage: 'prepare' | 'upload' | 'start'; error: unknown; operationId?: string };
+
+export interface UploadInput {
+  request: CreateImportRequest;
+  converted: Blob;
+  source: File;
+}
+
+const SLOT_POLL_MS = 3000;
+
+/** Create the operation, upload both blobs, start the job, land on its page; wait for a busy slot if asked. */
+export function useUploadAndStart() {
+  const [state, setState] = useState<UploadState>({ phase: 'idle' });
+  const abortRef = useRef<AbortController | null>(null);
+  // Survives the brief 'starting' phase between two attempts, so a queued start stays queued.
+  const autoStartRef = useRef(false);
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+
+  const start = useCallback(
+    async (operationId: string) => {
+      setState({ phase: 'starting', operationId });
+      try {
+        const { job } = await startImport(operationId);
+        void queryClient.invalidateQueries({ queryKey: ['jobs'] });
+        if (job.jobId) navigate(`/jobs/${encodeURIComponent(job.jobId)}`);
+        else navigate('/jobs');
+      } catch (error) {
+        const activeJobId = activeJobIdOf(error);
+        if (activeJobId !== null || (error as { code?: unknown }).code === 'JOB_SLOT_BUSY') {
+          setState({ phase: 'slot-busy', operationId, activeJobId, autoStart: autoStartRef.current });
+        } else {
+          setState({ phase: 'failed', stage: 'start', error, operationId });
+        }
+      }
+    },
+    [navigate, queryClient],
+  );
+
+  const run = useCallback(
+    async ({ request, converted, source }: UploadInput) => {
+      const controller = new AbortController();
+      abortRef.current = controller;
+      setState({ phase: 'preparing' });
+      let operationId: string;
+      let uploads: Awaited<ReturnType<typeof createImport>>['uploads'];
+      try {
+        ({ operationId, uploads } = await createImport(request, controller.signal));
+      } catch (error) {
+        setState({ phase: 'failed', stage: 'prepare', error });
+        return;
+      }
+      try {
+        await uploadBlobs(
+          [
+            { url: uploads.devices.url, data: converted, contentType: 'application/x-ndjson' },
+            { url: uploads.source.url, data: source, contentType: source.type || 'application/octet-stream' },
+          ],
+          { signal: controller.signal, onProgress: (progress) => setState({ phase: 'uploading', progress }) },
+        );
+      } catch (error) {
+        setState({ phase: 'failed', stage: 'upload', error, operationId });
+        return;
+      }
+      await start(operationId);
+    },
+    [start],
+  );
+
+  const cancelUpload = useCallback(() => abortRef.current?.abort(), []);
+
+  const setAutoStart = useCallback((autoStart: boolean) => {
+    autoStartRef.current = autoStart;
+    setState((previous) => (previous.phase === 'slot-busy' ? { ...previous, autoStart } : previous));
+  }, []);
+
+  // While waiting for the slot with auto-start on, look at the hub every few seconds and start as
+  // soon as no job is active. A start that races another user's job lands back in slot-busy.
+  const waitingOperation = state.phase === 'slot-busy' && state.autoStart ? state.operationId : null;
+  useEffect(() => {
+    if (!waitingOperation) return undefined;
+    let stopped = false;
+    const timer = setInterval(() => {
+      getHub()
+        .then((hub) => {
+          if (!stopped && hub.activeJob === null) {
+            stopped = true;
+            void start(waitingOperation);
+          }
+        })
+        .catch(() => undefined);
+    }, SLOT_POLL_MS);
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+    };
+  }, [waitingOperation, start]);
+
+  useEffect(() => () => abortRef.current?.abort(), []);
+
+  return { state, run, start, cancelUpload, setAutoStart };
+}

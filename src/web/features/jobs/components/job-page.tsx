@@ -1,0 +1,98 @@
+import { Link as RouterLink, useParams } from 'react-router';
+import { Alert, Box, Button, Link, Paper, Stack, Typography } from '@mui/material';
+import type { Job } from '../../../../contracts/api';
+import { ErrorPanel } from '../../../components/error-panel';
+import { LoadingBlock } from '../../../components/loading-block';
+import { PageHeader } from '../../../components/page-header';
+import { useIsAdmin } from '../../../lib/current-user';
+import { useJob } from '../api/get-job';
+import { isTerminal } from '../job-timing';
+import { CancelJobButton } from './cancel-job-button';
+import { JobFacts } from './job-facts';
+import { JobProgressPanel } from './job-progress-panel';
+import { JobStatusChip } from './job-status-chip';
+
+export function JobPage() {
+  const { jobId = '' } = useParams();
+  const job = useJob(jobId);
+  const isAdmin = useIsAdmin();
+
+  if (job.isPending) return <LoadingBlock label="Loading the job..." />;
+  if (job.isError) {
+    return (
+      <>
+        <PageHeader title={`Job ${jobId}`} />
+        <ErrorPanel error={job.error} context="Loading the job" onRetry={() => void job.refetch()} />
+      </>
+    );
+  }
+  const data = job.data;
+  return (
+    <>
+      <PageHeader
+        title={`${data.type === 'import' ? 'Import' : 'Export'} job`}
+        subtitle={<code>{data.jobId ?? jobId}</code>}
+        actions={
+          <>
+            {isAdmin && !isTerminal(data) && data.jobId && <CancelJobButton jobId={jobId} />}
+            <Button component={RouterLink} to="/jobs">
+              All jobs
+            </Button>
+          </>
+        }
+      />
+      <Stack spacing={3}>
+        <Paper variant="outlined" sx={{ p: 3 }}>
+          <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mb: 2 }}>
+            <Typography component="h2" variant="h6">
+              Status
+            </Typography>
+            <JobStatusChip status={data.status} live />
+            {job.isFetching && !isTerminal(data) && (
+              <Typography variant="caption" color="text.secondary">
+                updating...
+              </Typography>
+            )}
+          </Stack>
+          <JobProgressPanel job={data} />
+          <Outcome job={data} jobRef={jobId} />
+        </Paper>
+        <JobFacts job={data} />
+      </Stack>
+    </>
+  );
+}
+
+function Outcome({ job, jobRef }: { job: Job; jobRef: string }) {
+  const errorsLink = job.type === 'import' && isTerminal(job) && job.jobId && (
+    <Link component={RouterLink} to={`/jobs/${encodeURIComponent(jobRef)}/errors`}>
+      View errors
+    </Link>
+  );
+  return (
+    <Box sx={{ mt: 2 }}>
+      {job.status === 'failed' && (
+        <Alert severity="error" sx={{ mb: 1 }}>
+          <strong>The job failed.</strong> {job.failureReason ?? 'The hub gave no reason.'} Check the per-device errors, fix
+          the cause (often storage access or the file format) and start a new import.
+        </Alert>
+      )}
+      {job.status === 'cancelled' && (
+        <Alert severity="warning" sx={{ mb: 1 }}>
+          The job was cancelled. Devices processed before the cancel keep their changes.
+        </Alert>
+      )}
+      {job.status === 'completed' && job.type === 'import' && (
+        <Alert severity="success" sx={{ mb: 1 }}>
+          The hub finished the import. Rows it could not apply are listed on the errors page.
+        </Alert>
+      )}
+      {job.hubHistoryExpired && (
+        <Alert severity="info" sx={{ mb: 1 }}>
+          The hub no longer keeps this job (its history is 30 days); what you see comes from the operation’s own records.
+        </Alert>
+      )}
+      {errorsLink}
+    </Box>
+  );
+}

@@ -1,0 +1,100 @@
+import { Link as RouterLink } from 'react-router';
+import { Link, LinearProgress, Paper, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
+import type { Job } from '../../../../contracts/api';
+import { ErrorPanel } from '../../../components/error-panel';
+import { LoadingBlock } from '../../../components/loading-block';
+import { PageHeader } from '../../../components/page-header';
+import { formatCount, formatDateTime, formatDuration } from '../../../lib/format';
+import { useJobs } from '../api/get-jobs';
+import { computeJobTiming, isTerminal } from '../job-timing';
+import { JobStatusChip } from './job-status-chip';
+
+export function JobsListPage() {
+  const jobs = useJobs();
+  return (
+    <>
+      <PageHeader title="Jobs" subtitle="Recent imports and exports, newest first." />
+      {jobs.isPending && <LoadingBlock label="Loading jobs..." />}
+      {jobs.isError && <ErrorPanel error={jobs.error} context="Loading jobs" onRetry={() => void jobs.refetch()} />}
+      {jobs.data && jobs.data.jobs.length === 0 && <Typography>No operations yet. Imports and exports you start appear here.</Typography>}
+      {jobs.data && jobs.data.jobs.length > 0 && <JobsTable jobs={jobs.data.jobs} />}
+    </>
+  );
+}
+
+function JobsTable({ jobs }: { jobs: Job[] }) {
+  const now = Date.now();
+  return (
+    <TableContainer component={Paper} variant="outlined">
+      <Table size="small" aria-label="Jobs">
+        <TableHead>
+          <TableRow>
+            <TableCell>Job</TableCell>
+            <TableCell>Type</TableCell>
+            <TableCell>Status</TableCell>
+            <TableCell sx={{ minWidth: 120 }}>Progress</TableCell>
+            <TableCell>Started by</TableCell>
+            <TableCell>File</TableCell>
+            <TableCell align="right">Rows</TableCell>
+            <TableCell>Started</TableCell>
+            <TableCell>Duration</TableCell>
+            <TableCell>Errors</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {jobs.map((job, index) => {
+            // The proxy resolves either id; an operation whose job never started has only the operation id.
+            const ref = job.jobId ?? job.operationId;
+            const key = ref ?? String(index);
+            const timing = computeJobTiming(job, now);
+            return (
+              <TableRow key={key} hover>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                  {ref ? (
+                    <Link component={RouterLink} to={`/jobs/${encodeURIComponent(ref)}`}>
+                      {ref}
+                    </Link>
+                  ) : (
+                    '-'
+                  )}
+                  {!job.jobId && (
+                    <Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>
+                      not started
+                    </Typography>
+                  )}
+                </TableCell>
+                <TableCell>{job.type === 'import' ? 'Import' : 'Export'}</TableCell>
+                <TableCell>
+                  <JobStatusChip status={job.status} />
+                </TableCell>
+                <TableCell>
+                  {isTerminal(job) || job.progress > 0 ? (
+                    <LinearProgress variant="determinate" value={job.status === 'completed' ? 100 : job.progress} aria-label={`Progress of ${key}`} />
+                  ) : (
+                    <LinearProgress aria-label={`Progress of ${key}`} />
+                  )}
+                </TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>{job.startedBy?.name ?? '-'}</TableCell>
+                <TableCell sx={{ maxWidth: 220, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} title={job.fileName ?? ''}>
+                  {job.fileName ?? '-'}
+                </TableCell>
+                <TableCell align="right">{job.rowCounts ? formatCount(job.rowCounts.valid) : '-'}</TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(job.startTimeUtc ?? job.createdAt)}</TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>{timing.elapsedMs !== null ? formatDuration(timing.elapsedMs) : '-'}</TableCell>
+                <TableCell>
+                  {job.type === 'import' && job.jobId && isTerminal(job) ? (
+                    <Link component={RouterLink} to={`/jobs/${encodeURIComponent(job.jobId)}/errors`} aria-label={`Errors of ${job.jobId}`}>
+                      Errors
+                    </Link>
+                  ) : (
+                    '-'
+                  )}
+                </TableCell>
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
+    </TableContainer>
+  );
+}

@@ -1,0 +1,21 @@
+import type { JobStatus } from '../../../contracts/api';
+
+export const STATUS_WORDS: Record<JobStatus, string> = {
+  unknown: 'Unknown',
+  enqueued: 'Enqueued',
+  running: 'Running',
+  completed: 'Completed',
+  failed: 'Failed',
+  cancelled: 'Cancelled',
+};
+
+export type StatusColor = 'default' | 'info' | 'primary' | 'success' | 'error' | 'warning';
+
+export const STATUS_COLORS: Record<JobStatus, StatusColor> = {
+  unknown: 'default',
+  enqueued: 'info',
+  running: 'primary',
+  completed: 'success',
+  failed: 'error',
+  cancelled: 'warning',
+};

@@ -1,0 +1,108 @@
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { API_SCOPE, SPA_CLIENT_ID } from '../../../src/dev-stack/identity-defaults';
+import { startDevStack, type DevStack } from '../../../src/dev-stack/stack';
+import { loginForAccessToken } from '../../support/oidc-login';
+import { childPids, childProcesses, isAlive } from './process-tree';
+
+let dir: string;
+let stack: DevStack | undefined;
+let childrenBefore: number[];
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'dev-stack-'));
+  const staticDir = path.join(dir, 'dist');
+  await mkdir(staticDir);
+  await writeFile(path.join(staticDir, 'index.html'), '<!DOCTYPE html><title>IoT bulk console</title>');
+  // vitest's own helpers (an esbuild service) may already be children of this worker.
+  childrenBefore = childPids(process.pid);
+  stack = await startDevStack({
+    dataDir: path.join(dir, 'data'),
+    ports: { app: 0, oidc: 0, hub: 0, azurite: 0 },
+    staticDir,
+    azuriteInMemory: true,
+  });
+});
+
+afterAll(async () => {
+  await stack?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const running = (): DevStack => {
+  if (!stack) throw new Error('the stack did not start');
+  return stack;
+};
+
+describe('startDevStack', () => {
+  it('serves /healthz, the built SPA and a /config.json that points MSAL at the local authority', async () => {
+    const { appUrl, oidc, azurite, hub } = running();
+    expect(appUrl).toMatch(/^http:\/\/localhost:\d+$/);
+    expect((await fetch(`${appUrl}/healthz`)).status).toBe(200);
+    expect(await (await fetch(`${appUrl}/`)).text()).toContain('IoT bulk console');
+    const config = (await (await fetch(`${appUrl}/config.json`)).json()) as Record<string, unknown>;
+    expect(config).toEqual({
+      auth: { clientId: SPA_CLIENT_ID, authority: oidc.authority, knownAuthorities: [oidc.knownAuthority], apiScope: API_SCOPE },
+      storageEndpoint: azurite.blobEndpoint,
+      hubHostName: hub.hostName,
+    });
+  });
+
+  it('lets the app origin, and no other, through Azurite blob CORS', async () => {
+    const { appUrl, azurite } = running();
+    const preflight = (origin: string) =>
+      fetch(`${azurite.blobEndpoint}/import-20261127-abc/devices.txt`, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'PUT', 'access-control-request-headers': 'x-ms-blob-type' },
+      });
+    const allowed = await preflight(appUrl);
+    expect(allowed.status).toBe(200);
+    expect(allowed.headers.get('access-control-allow-origin')).toBe(appUrl);
+    expect((await preflight('http://evil.example')).status).toBe(403);
+  });
+
+  it("accepts the admin's token from the local authority at the proxy", async () => {
+    const { appUrl, oidc, caCertPath } = running();
+    const tokens = await loginForAccessToken({
+      authorityUrl: oidc.authority,
+      clientId: SPA_CLIENT_ID,
+      redirectUri: `${appUrl}/`,
+      username: 'admin',
+      password: 'admin-local',
+      caCertPem: await readFile(caCertPath, 'utf8'),
+    });
+    const me = await fetch(`${appUrl}/api/me`, { headers: { authorization: `Bearer ${tokens.accessToken}` } });
+    expect(me.status).toBe(200);
+    expect(await me.json()).toMatchObject({ name: 'Ada Admin', username: 'admin', roles: ['admin'] });
+    expect((await fetch(`${appUrl}/api/me`)).status).toBe(401);
+  });
+
+  it('stops every part on close() and leaves no child process behind', async () => {
+    const { appUrl, azurite } = running();
+    expect(isAlive(azurite.pid)).toBe(true);
+    await running().close();
+    stack = undefined;
+    expect(isAlive(azurite.pid)).toBe(false);
+    expect(childProcesses(process.pid).filter((entry) => !childrenBefore.includes(entry.pid))).toEqual([]);
+    await expect(fetch(`${appUrl}/healthz`)).rejects.toThrow();
+  });
+});
+
+describe('startDevStack with a port already in use', () => {
+  it('refuses to start and names the variable of the busy port', async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', () => resolve()));
+    const busyPort = (blocker.address() as AddressInfo).port;
+    try {
+      await expect(
+        startDevStack({ dataDir: path.join(dir, 'busy'), ports: { app: 0, oidc: busyPort, hub: 0, azurite: 0 } }),
+      ).rejects.toThrow(`${busyPort} (OIDC_PORT)`);
+    } finally {
+      blocker.close();
+    }
+  });
+});

@@ -1,0 +1,141 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CreateExportResponse } from '../../../src/contracts/api/exports';
+import { API_ROUTES } from '../../../src/contracts/api/openapi-routes';
+import { createUploadedImport, deviceLines, importRequestFor, waitForIdleHub } from './support/import-fixture';
+import { startProxyStack, type ProxyStack } from './support/proxy-stack';
+import type { TokenVariant } from './support/test-authority';
+
+// Every authenticated route x every kind of caller, against real servers. The table is checked
+// against API_ROUTES so a route added to the contract cannot skip this matrix.
+
+const REJECTED: TokenVariant[] = ['anonymous', 'malformed', 'expired', 'not-yet-valid', 'wrong-issuer', 'wrong-audience', 'bad-signature', 'alg-none'];
+
+interface Case {
+  method: string;
+  path: string;
+  /** Builds the concrete path and body; called once per request because some calls consume state. */
+  request(variant: TokenVariant): Promise<{ path: string; body?: unknown }>;
+  support: number;
+  admin: number;
+}
+
+let stack: ProxyStack;
+let exportJobId: string;
+
+beforeAll(async () => {
+  stack = await startProxyStack();
+  const response = await stack.call('POST', '/api/exports', 'admin', { excludeKeys: true });
+  exportJobId = ((await response.json()) as CreateExportResponse).job.jobId ?? '';
+  await waitForIdleHub(stack);
+});
+
+afterAll(async () => {
+  await stack?.close();
+});
+
+const importBody = importRequestFor('{"id":"x","importMode":"create"}', 'id\nx');
+// Only an admin's start consumes the operation; everyone else is refused before anything is read.
+const freshStart = async (variant: TokenVariant): Promise<{ path: string }> => {
+  if (variant !== 'admin') return { path: '/api/imports/import-20260101-aaaaaaaaaa/start' };
+  await waitForIdleHub(stack);
+  const created = await createUploadedImport(stack, deviceLines(`authz-${Date.now()}`, 2), 'id\na\nb');
+  return { path: `/api/imports/${created.operationId}/start` };
+};
+
+const CASES: Case[] = [
+  { method: 'GET', path: '/api/me', request: async () => ({ path: '/api/me' }), support: 200, admin: 200 },
+  { method: 'GET', path: '/api/hub', request: async () => ({ path: '/api/hub' }), support: 200, admin: 200 },
+  { method: 'POST', path: '/api/imports', request: async () => ({ path: '/api/imports', body: importBody }), support: 403, admin: 200 },
+  { method: 'POST', path: '/api/imports/{operationId}/start', request: freshStart, support: 403, admin: 200 },
+  {
+    method: 'POST',
+    path: '/api/exports',
+    request: async (variant) => {
+      if (variant === 'admin' || variant === 'support') await waitForIdleHub(stack);
+      return { path: '/api/exports', body: { excludeKeys: true } };
+    },
+    support: 200,
+    admin: 200,
+  },
+  { method: 'GET', path: '/api/jobs', request: async () => ({ path: '/api/jobs' }), support: 200, admin: 200 },
+  { method: 'GET', path: '/api/jobs/{jobId}', request: async () => ({ path: `/api/jobs/${exportJobId}` }), support: 200, admin: 200 },
+  // The export has completed, so an admin's cancel is refused on the merits (409), not on identity.
+  { method: 'DELETE', path: '/api/jobs/{jobId}', request: async () => ({ path: `/api/jobs/${exportJobId}` }), support: 403, admin: 409 },
+  {
+    method: 'GET',
+    path: '/api/jobs/{jobId}/files/{file}',
+    request: async () => ({ path: `/api/jobs/${exportJobId}/files/devices` }),
+    support: 200,
+    admin: 200,
+  },
+  {
+    method: 'POST',
+    path: '/api/jobs/{jobId}/files/{file}/sas',
+    request: async () => ({ path: `/api/jobs/${exportJobId}/files/devices/sas` }),
+    support: 403,
+    admin: 200,
+  },
+  { method: 'GET', path: '/api/openapi.json', request: async () => ({ path: '/api/openapi.json' }), support: 200, admin: 200 },
+];
+
+describe('authorization matrix', () => {
+  it('covers every route of the API contract', () => {
+    const inTable = CASES.map((c) => `${c.method} ${c.path}`).sort();
+    expect(inTable).toEqual(API_ROUTES.map((route) => `${route.method} ${route.path}`).sort());
+  });
+
+  for (const route of CASES) {
+    describe(`${route.method} ${route.path}`, () => {
+      it.each(REJECTED)('answers 401 UNAUTHENTICATED to a %s caller', async (variant) => {
+        const { path, body } = await route.request(variant);
+        const response = await stack.call(route.method, path, variant, body);
+        expect(response.status).toBe(401);
+        const payload = (await response.json()) as { error: { code: string; requestId: string } };
+        expect(payload.error.code).toBe('UNAUTHENTICATED');
+        expect(payload.error.requestId).toBe(response.headers.get('x-request-id'));
+        expect(response.headers.get('www-authenticate')).toMatch(/^Bearer/);
+      });
+
+      it('answers 403 FORBIDDEN to a valid token without a console role', async () => {
+        const { path, body } = await route.request('no-role');
+        const response = await stack.call(route.method, path, 'no-role', body);
+        expect(response.status).toBe(403);
+        expect(((await response.json()) as { error: { code: string } }).error.code).toBe('FORBIDDEN');
+      });
+
+      it(`answers ${route.support} to support staff`, async () => {
+        const { path, body } = await route.request('support');
+        const response = await stack.call(route.method, path, 'support', body);
+        expect(response.status, await response.clone().text()).toBe(route.support);
+        if (route.support === 403) expect(((await response.json()) as { error: { code: string } }).error.code).toBe('FORBIDDEN');
+      });
+
+      it(`answers ${route.admin} to an admin`, async () => {
+        const { path, body } = await route.request('admin');
+        const response = await stack.call(route.method, path, 'admin', body);
+        expect(response.status, await response.clone().text()).toBe(route.admin);
+      });
+    });
+  }
+
+  it('leaves /healthz, /config.json and unknown non-API paths open, and closes unknown /api paths', async () => {
+    expect((await stack.call('GET', '/healthz', 'anonymous')).status).toBe(200);
+    expect((await stack.call('GET', '/config.json', 'anonymous')).status).toBe(200);
+    expect((await stack.call('GET', '/api/nothing-here', 'anonymous')).status).toBe(401);
+    expect((await stack.call('GET', '/api/nothing-here', 'admin')).status).toBe(404);
+  });
+
+  it('lets support staff export only without keys', async () => {
+    await waitForIdleHub(stack);
+    const response = await stack.call('POST', '/api/exports', 'support', { excludeKeys: false });
+    expect(response.status).toBe(403);
+  });
+
+  it('never writes a token to the log', async () => {
+    const token = (await stack.authority.authorization('admin'))?.slice('Bearer '.length) ?? '';
+    await fetch(`${stack.url}/api/me`, { headers: { authorization: `Bearer ${token}` } });
+    const signature = token.split('.')[2] ?? '';
+    expect(signature.length).toBeGreaterThan(20);
+    expect(JSON.stringify(stack.logs)).not.toContain(signature);
+  });
+});

@@ -1,0 +1,203 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiErrorBody } from '../../../src/contracts/api/errors';
+import type { CreateExportResponse } from '../../../src/contracts/api/exports';
+import type { StartImportResponse } from '../../../src/contracts/api/imports';
+import type { HubInfoResponse, Job, JobListResponse } from '../../../src/contracts/api/jobs';
+import { createOperationStorage } from '../../../src/proxy/storage/operation-storage';
+import { newOperationId } from '../../../src/proxy/storage/operation-names';
+import { createImport, createUploadedImport, deviceLines, waitForIdleHub } from './support/import-fixture';
+import { startProxyStack, type ProxyStack } from './support/proxy-stack';
+
+// The proxy against the real hub emulator and Azurite: the paths an admin and a support user take.
+// The emulator is paced (devices per second) so a job stays running long enough to collide with.
+
+let stack: ProxyStack;
+
+beforeAll(async () => {
+  stack = await startProxyStack({}, { paceDevicesPerSecond: 200 });
+});
+
+afterAll(async () => {
+  await stack?.close();
+});
+
+async function waitForEnd(jobId: string): Promise<Job> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const job = (await (await stack.call('GET', `/api/jobs/${jobId}`, 'admin')).json()) as Job;
+    if (['completed', 'failed', 'cancelled'].includes(job.status)) return job;
+    if (Date.now() > deadline) throw new Error(`job ${jobId} still ${job.status}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+const errorCode = async (response: Response): Promise<string> => ((await response.json()) as ApiErrorBody).error.code;
+
+describe('starting an import', () => {
+  it('runs the hub job end to end and records the job id in the operation', async () => {
+    const created = await createUploadedImport(stack, deviceLines('e2e', 5), 'id\ne2e-0');
+    const response = await stack.call('POST', `/api/imports/${created.operationId}/start`, 'admin');
+    expect(response.status).toBe(200);
+    const { job } = (await response.json()) as StartImportResponse;
+    expect(job).toMatchObject({ operationId: created.operationId, type: 'import', startedBy: { objectId: 'oid-admin' }, fileName: 'devices.csv' });
+    const ended = await waitForEnd(job.jobId ?? '');
+    expect(ended.status).toBe('completed');
+    const info = (await (await stack.call('GET', '/api/hub', 'support')).json()) as HubInfoResponse;
+    expect(info.statistics.totalDeviceCount).toBeGreaterThanOrEqual(5);
+    const audit = stack.logs.filter((entry) => entry.type === 'audit' && entry.operationId === created.operationId);
+    expect(audit.map((entry) => [entry.action, entry.result])).toEqual([
+      ['import.create', 'ok'],
+      ['import.start', 'ok'],
+    ]);
+    expect(audit[0]?.fileSha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('refuses a second start of the same operation with ALREADY_STARTED', async () => {
+    await waitForIdleHub(stack);
+    const created = await createUploadedImport(stack, deviceLines('twice', 1), 'id\ntwice-0');
+    expect((await stack.call('POST', `/api/imports/${created.operationId}/start`, 'admin')).status).toBe(200);
+    const again = await stack.call('POST', `/api/imports/${created.operationId}/start`, 'admin');
+    expect(again.status).toBe(409);
+    expect(await errorCode(again)).toBe('ALREADY_STARTED');
+  });
+
+  it('refuses to start before devices.txt is uploaded (UPLOAD_MISSING) or when it is empty (UPLOAD_EMPTY)', async () => {
+    const missing = await createImport(stack, deviceLines('m', 1), 'id\nm');
+    const response = await stack.call('POST', `/api/imports/${missing.operationId}/start`, 'admin');
+    expect([response.status, await errorCode(response)]).toEqual([409, 'UPLOAD_MISSING']);
+
+    const empty = await createUploadedImport(stack, '', 'id');
+    const emptyResponse = await stack.call('POST', `/api/imports/${empty.operationId}/start`, 'admin');
+    expect([emptyResponse.status, await errorCode(emptyResponse)]).toEqual([409, 'UPLOAD_EMPTY']);
+  });
+
+  it('answers 404 OPERATION_NOT_FOUND for an operation id that names no container', async () => {
+    const response = await stack.call('POST', `/api/imports/${newOperationId('import', new Date())}/start`, 'admin');
+    expect([response.status, await errorCode(response)]).toEqual([404, 'OPERATION_NOT_FOUND']);
+  });
+});
+
+describe('the hub job slot', () => {
+  it('answers JOB_SLOT_BUSY naming the running job, and frees the slot when an admin cancels it', async () => {
+    await waitForIdleHub(stack);
+    const slow = await createUploadedImport(stack, deviceLines('slow', 3000, false), 'id');
+    const started = (await (await stack.call('POST', `/api/imports/${slow.operationId}/start`, 'admin')).json()) as StartImportResponse;
+    const jobId = started.job.jobId ?? '';
+
+    const busy = await stack.call('POST', '/api/exports', 'admin', { excludeKeys: true });
+    expect(busy.status).toBe(409);
+    const body = (await busy.json()) as ApiErrorBody;
+    expect(body.error.code).toBe('JOB_SLOT_BUSY');
+    expect(body.error.details).toEqual({ activeJobId: jobId });
+    // The refused export leaves no phantom operation behind.
+    const list = (await (await stack.call('GET', '/api/jobs', 'admin')).json()) as JobListResponse;
+    expect(list.jobs.filter((job) => job.type === 'export' && job.jobId === null)).toEqual([]);
+
+    const info = (await (await stack.call('GET', '/api/hub', 'support')).json()) as HubInfoResponse;
+    expect(info.activeJob).toMatchObject({ jobId, type: 'import' });
+
+    expect((await stack.call('DELETE', `/api/jobs/${jobId}`, 'support')).status).toBe(403);
+    const cancel = await stack.call('DELETE', `/api/jobs/${jobId}`, 'admin');
+    expect(cancel.status).toBe(200);
+    expect((await waitForEnd(jobId)).status).toBe('cancelled');
+    const again = await stack.call('DELETE', `/api/jobs/${jobId}`, 'admin');
+    expect([again.status, await errorCode(again)]).toEqual([409, 'JOB_NOT_ACTIVE']);
+    expect(stack.logs.some((entry) => entry.type === 'audit' && entry.action === 'job.cancel' && entry.jobId === jobId && entry.result === 'ok')).toBe(true);
+  });
+});
+
+describe('the job list', () => {
+  it('merges hub jobs with operation metadata, newest first, and keeps operations the hub has forgotten', async () => {
+    await waitForIdleHub(stack);
+    const storage = createOperationStorage({
+      accountName: stack.azurite.accountName,
+      blobEndpoint: stack.azurite.blobEndpoint,
+      auth: { kind: 'sharedKey', accountKey: stack.azurite.accountKey },
+      now: () => new Date(),
+    });
+    const forgotten = newOperationId('import', new Date('2026-01-05T00:00:00Z'));
+    await storage.createOperation(forgotten, {
+      kind: 'import',
+      createdAt: '2026-01-05T10:00:00.000Z',
+      createdByName: 'Old Admin',
+      createdByOid: 'oid-old',
+      fileName: 'old devices.csv',
+      rowCounts: { total: 3, valid: 3, invalid: 0, blank: 0 },
+      jobId: 'job-the-hub-forgot',
+    });
+    const exported = (await (await stack.call('POST', '/api/exports', 'support', {})).json()) as CreateExportResponse;
+
+    const list = (await (await stack.call('GET', '/api/jobs', 'support')).json()) as JobListResponse;
+    const times = list.jobs.map((job) => job.createdAt ?? job.startTimeUtc ?? '');
+    expect(times).toEqual([...times].sort().reverse());
+    expect(list.jobs[0]?.jobId).toBe(exported.job.jobId);
+    expect(list.jobs[0]?.startedBy).toEqual({ name: 'Sam Support', objectId: 'oid-support' });
+    const old = list.jobs.find((job) => job.operationId === forgotten);
+    expect(old).toMatchObject({ jobId: 'job-the-hub-forgot', hubHistoryExpired: true, fileName: 'old devices.csv', startedBy: { name: 'Old Admin' } });
+
+    const one = await stack.call('GET', '/api/jobs/job-the-hub-forgot', 'support');
+    expect(one.status).toBe(200);
+    expect(((await one.json()) as Job).hubHistoryExpired).toBe(true);
+    const unknown = await stack.call('GET', '/api/jobs/no-such-job', 'support');
+    expect([unknown.status, await errorCode(unknown)]).toEqual([404, 'JOB_NOT_FOUND']);
+  });
+});
+
+describe('reading results', () => {
+  it('streams importErrors.log of a finished import to support staff', async () => {
+    await waitForIdleHub(stack);
+    const first = await createUploadedImport(stack, deviceLines('dup', 2), 'id\ndup-0');
+    const firstJob = ((await (await stack.call('POST', `/api/imports/${first.operationId}/start`, 'admin')).json()) as StartImportResponse).job;
+    await waitForEnd(firstJob.jobId ?? '');
+    const second = await createUploadedImport(stack, deviceLines('dup', 2), 'id\ndup-0');
+    const secondJob = ((await (await stack.call('POST', `/api/imports/${second.operationId}/start`, 'admin')).json()) as StartImportResponse).job;
+    await waitForEnd(secondJob.jobId ?? '');
+
+    const response = await stack.call('GET', `/api/jobs/${secondJob.jobId}/files/errors`, 'support');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('application/x-ndjson');
+    const lines = (await response.text()).split(/\r?\n/).filter(Boolean).map((line) => JSON.parse(line) as { deviceId: string; errorCode: number });
+    expect(lines.map((line) => [line.deviceId, line.errorCode]).sort()).toEqual([
+      ['dup-0', 409001],
+      ['dup-1', 409001],
+    ]);
+  });
+
+  it('answers 404 NOT_FOUND for a file the operation does not have', async () => {
+    const exported = (await (await stack.call('POST', '/api/exports', 'admin', {})).json()) as CreateExportResponse;
+    await waitForEnd(exported.job.jobId ?? '');
+    const response = await stack.call('GET', `/api/jobs/${exported.job.jobId}/files/errors`, 'admin');
+    expect([response.status, await errorCode(response)]).toEqual([404, 'NOT_FOUND']);
+  });
+
+  it('masks device keys for support staff and shows them to admins', async () => {
+    await waitForIdleHub(stack);
+    const devices = deviceLines('keyed', 3);
+    const source = `id,primaryKey,secondaryKey\nkeyed-0,${Buffer.alloc(32, 1).toString('base64')},${Buffer.alloc(32, 101).toString('base64')}\n`;
+    const created = await createUploadedImport(stack, devices, source);
+    const job = ((await (await stack.call('POST', `/api/imports/${created.operationId}/start`, 'admin')).json()) as StartImportResponse).job;
+    await waitForEnd(job.jobId ?? '');
+    const key = Buffer.alloc(32, 1).toString('base64');
+
+    const adminDevices = await (await stack.call('GET', `/api/jobs/${job.jobId}/files/devices`, 'admin')).text();
+    expect(adminDevices).toContain(key);
+
+    for (const file of ['devices', 'source']) {
+      const response = await stack.call('GET', `/api/jobs/${job.jobId}/files/${file}`, 'support');
+      expect(response.status).toBe(200);
+      expect(response.headers.get('x-keys-masked')).toBe('true');
+      const text = await response.text();
+      expect(text).not.toContain(key);
+      expect(text).toContain('***');
+      expect(text).toContain('keyed-0');
+    }
+    const sas = await stack.call('POST', `/api/jobs/${job.jobId}/files/devices/sas`, 'support');
+    expect(sas.status).toBe(403);
+
+    const exported = (await (await stack.call('POST', '/api/exports', 'admin', { excludeKeys: false })).json()) as CreateExportResponse;
+    await waitForEnd(exported.job.jobId ?? '');
+    const snapshot = await (await stack.call('GET', `/api/jobs/${exported.job.jobId}/files/devices`, 'support')).text();
+    expect(snapshot).toContain('keyed-0');
+    expect(snapshot).not.toContain(key);
+  });
+});

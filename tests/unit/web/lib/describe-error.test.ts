@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { API_ERROR_CODES } from '../../../../src/contracts/api';
+import { ApiError, activeJobIdOf } from '../../../../src/web/lib/api-error';
+import { describeError, wordsForCode } from '../../../../src/web/lib/describe-error';
+
+describe('describeError', () => {
+  it.each(API_ERROR_CODES)('has its own words (what, why, what to do) for %s', (code) => {
+    const words = wordsForCode(code);
+    expect(words.title).not.toBe('Something went wrong');
+    expect(words.why.length).toBeGreaterThan(10);
+    expect(words.action.length).toBeGreaterThan(10);
+  });
+
+  it('keeps the code and request id of an ApiError', () => {
+    const words = describeError(new ApiError({ code: 'JOB_SLOT_BUSY', status: 409, message: 'busy', requestId: 'req-1' }));
+    expect(words).toMatchObject({ code: 'JOB_SLOT_BUSY', requestId: 'req-1', title: 'Another job is running' });
+  });
+
+  it('uses the server message as the reason for a validation error', () => {
+    const words = describeError(new ApiError({ code: 'VALIDATION_FAILED', status: 400, message: 'fileName is empty' }));
+    expect(words.why).toBe('fileName is empty');
+  });
+
+  it('treats an AbortError as a cancellation, not a failure', () => {
+    expect(describeError(new DOMException('stop', 'AbortError')).code).toBe('ABORTED');
+  });
+
+  it('explains a 403 from storage as an expired or wrong upload link', () => {
+    const storageError = Object.assign(new Error('forbidden'), { name: 'RestError', statusCode: 403 });
+    expect(describeError(storageError).code).toBe('UPLOAD_REFUSED');
+  });
+
+  it('falls back to the error message for unknown errors', () => {
+    expect(describeError(new Error('disk on fire')).why).toBe('disk on fire');
+  });
+
+  it('reads the active job id from a JOB_SLOT_BUSY error', () => {
+    const busy = new ApiError({ code: 'JOB_SLOT_BUSY', status: 409, message: 'busy', details: { activeJobId: 'job-7' } });
+    expect(activeJobIdOf(busy)).toBe('job-7');
+    expect(activeJobIdOf(new ApiError({ code: 'INTERNAL', status: 500, message: 'x' }))).toBeNull();
+  });
+});

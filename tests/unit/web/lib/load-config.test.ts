@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../../../src/web/lib/load-config';
+
+const valid = {
+  auth: { clientId: 'spa', authority: 'https://localhost:8443/tenant', knownAuthorities: ['localhost:8443'], apiScope: 'api://x/access_as_user' },
+  storageEndpoint: 'http://127.0.0.1:10000/devstoreaccount1',
+  hubHostName: 'hub.local',
+};
+
+describe('loadConfig', () => {
+  it('returns the validated configuration', async () => {
+    const result = await loadConfig(async () => new Response(JSON.stringify(valid)));
+    expect(result).toEqual({ ok: true, config: valid });
+  });
+
+  it('says the server is unreachable when fetch fails', async () => {
+    const result = await loadConfig(async () => Promise.reject(new TypeError('Failed to fetch')));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.reason).toContain('could not be reached');
+  });
+
+  it('names the HTTP status when /config.json is missing', async () => {
+    const result = await loadConfig(async () => new Response('nope', { status: 404 }));
+    expect(result).toEqual({ ok: false, reason: 'The server answered /config.json with HTTP 404.' });
+  });
+
+  it('lists the invalid fields of an incomplete configuration', async () => {
+    const result = await loadConfig(async () => new Response(JSON.stringify({ ...valid, auth: { ...valid.auth, authority: 'not a url' } })));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.reason).toContain('auth.authority');
+  });
+});
