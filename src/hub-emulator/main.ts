@@ -1,4 +1,3 @@
-import './reflect-metadata-polyfill';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureLocalTls } from '../local-ca/local-ca';

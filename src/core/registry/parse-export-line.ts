@@ -20,7 +20,7 @@ export function parseExportLine(text: string, line: number, issues: IssueList): 
   }
   const device = value as ExportImportDevice;
   if (typeof device.id !== 'string' || device.id.length === 0) {
-    issues.add(line, 'missing-id', 'error', `line ${line} has no "id"`);
+    issues.add(line, 'missing-id', 'error', `line ${line} has no "id" string`);
     return undefined;
   }
   const moduleId: unknown = device.moduleId;

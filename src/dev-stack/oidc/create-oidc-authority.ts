@@ -3,9 +3,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import Provider from 'oidc-provider';
-import { TEST_USERS, authorityFor, issuerFor, knownAuthorityFor, oidcOrigin, type TestUser } from '../identity-defaults';
+import { SPA_CLIENT_ID, TEST_USERS, authorityFor, issuerFor, knownAuthorityFor, oidcOrigin, type TestUser } from '../identity-defaults';
 import { createUserDirectory } from './accounts';
 import { handleInteraction, isInteractionPath } from './interactions';
+import { addLogoutClientId } from './logout-shim';
 import { buildProviderConfig } from './provider-config';
 import { BodyTooLargeError } from './read-body';
 import { loadOrCreateSigningKey } from './signing-key-store';
@@ -75,9 +76,9 @@ export async function createOidcAuthority(options: OidcAuthorityOptions): Promis
     const inner = url.pathname.slice(mountPath.length) || '/';
     await stripOfflineAccessOnRefresh(req, inner);
     // oidc-provider works out its mount path as originalUrl minus url (lib/helpers/oidc_context.js
-    // urlFor), the way Express's app.use('/prefix', ...) leaves them; do the same by hand.
-    (req as IncomingMessage & { originalUrl?: string }).originalUrl = req.url;
-    req.url = `${inner}${url.search}`;
+    // urlFor), the way Express's app.use('/prefix', ...) leaves them; so originalUrl must end with url.
+    req.url = `${inner}${addLogoutClientId(inner, url.search, SPA_CLIENT_ID)}`;
+    (req as IncomingMessage & { originalUrl?: string }).originalUrl = `${mountPath}${req.url}`;
     await callback(req, res);
   };
 

@@ -38,6 +38,8 @@ export interface LoginPageInput {
 export function loginPage(input: LoginPageInput): string {
   const alert = input.error ? `<p role="alert" id="login-error">${escapeHtml(input.error)}</p>` : '';
   const describedBy = input.error ? ' aria-describedby="login-error" aria-invalid="true"' : '';
+  // After a refused attempt the username is kept, so the cursor goes where the retyping happens.
+  const focusPassword = Boolean(input.username);
   return page(
     'Sign in - local authority',
     `<h1>Sign in</h1>
@@ -45,9 +47,9 @@ export function loginPage(input: LoginPageInput): string {
 ${alert}
 <form method="post" action="${escapeHtml(input.action)}" autocomplete="off">
 <label for="username">Username</label>
-<input id="username" name="username" type="text" required autofocus value="${escapeHtml(input.username ?? '')}"${describedBy}>
+<input id="username" name="username" type="text" required${focusPassword ? '' : ' autofocus'} value="${escapeHtml(input.username ?? '')}"${describedBy}>
 <label for="password">Password</label>
-<input id="password" name="password" type="password" required${describedBy}>
+<input id="password" name="password" type="password" required${focusPassword ? ' autofocus' : ''}${describedBy}>
 <button type="submit">Sign in</button>
 </form>
 <p class="hint">Test users are printed by <code>npm start</code> and listed in docs/dev-stack.md.</p>`,

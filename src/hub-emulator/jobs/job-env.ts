@@ -21,9 +21,16 @@ export function effectiveBatchSize(env: JobEnv): number {
   return env.pace ? Math.max(1, Math.min(env.batchSize, Math.floor(env.pace / 5))) : env.batchSize;
 }
 
-/** Sleeps until `done` items fit the pace limit measured from `startedAt`. */
+/**
+ * Sleeps until `done` items fit the pace limit measured from `startedAt`. Without a pace it still
+ * yields one macrotask: a buffered blob stream otherwise keeps the loop in microtasks and the
+ * server could not answer a GET /jobs poll until the whole import ended.
+ */
 export async function waitForPace(env: JobEnv, startedAt: number, done: number): Promise<void> {
-  if (!env.pace) return;
+  if (!env.pace) {
+    await new Promise((resolve) => setImmediate(resolve));
+    return;
+  }
   const due = startedAt + (done / env.pace) * 1000;
   const wait = due - Date.now();
   if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));

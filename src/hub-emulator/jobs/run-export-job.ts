@@ -23,6 +23,7 @@ export async function runExportJob(job: JobRecord, env: JobEnv): Promise<RunOutc
     let after: { deviceId: string; moduleId: string } | undefined;
     let done = 0;
     for (;;) {
+      await new Promise((resolve) => setImmediate(resolve));
       if (env.isCancelled()) throw new ExportCancelled();
       const page = env.store.scanExportLines(after, PAGE, request.excludeKeysInExport);
       if (page.lines.length === 0) return;

@@ -19,7 +19,7 @@ export const ProxyEnv = z
     PROXY_TRUSTED_CA_FILE: optionalText,
     PROXY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30),
 
-    AUTH_TENANT_ID: z.uuid({ error: 'must be the Entra tenant id (a GUID)' }).optional(),
+    AUTH_TENANT_ID: z.guid({ error: 'must be the Entra tenant id (a GUID)' }).optional(),
     AUTH_ISSUER: url('token issuer').optional(),
     AUTH_JWKS_URI: url('JWKS endpoint').optional(),
     AUTH_AUDIENCE: z.string({ error: 'required: the API app registration\'s client id or App ID URI' }).min(1),
@@ -46,7 +46,6 @@ export const ProxyEnv = z
     SPA_AUTHORITY: url('MSAL authority').optional(),
     SPA_KNOWN_AUTHORITIES: csv,
     SPA_API_SCOPE: z.string({ error: 'required: the scope the SPA requests, e.g. api://<api-client-id>/access_as_user' }).min(1),
-  })
   });
 export type ProxyEnv = z.output<typeof ProxyEnv>;
 

@@ -21,6 +21,9 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
   process.env.E2E_APP_URL = stack.appUrl;
   process.env.E2E_HUB_CONNECTION_STRING = stack.hub.connectionString;
   process.env.E2E_CA_CERT_PEM = await readFile(stack.hub.caCertPath, 'utf8');
+  process.env.E2E_STORAGE_ACCOUNT = stack.azurite.accountName;
+  process.env.E2E_STORAGE_KEY = stack.azurite.accountKey;
+  process.env.E2E_STORAGE_ENDPOINT = stack.azurite.blobEndpoint;
   return async () => {
     await stack.close();
     await rm(dataDir, { recursive: true, force: true });

@@ -129,6 +129,20 @@ describe('local OIDC authority', () => {
     expect(renewed.accessToken).not.toBe(tokens.accessToken);
   });
 
+  it("answers CORS on the token endpoint for the app's origin only", async () => {
+    const tokenUrl = `${authority.issuer}/token`;
+    const allowed = await http.fetch(tokenUrl, { method: 'OPTIONS', headers: { origin: APP_ORIGIN, 'access-control-request-method': 'POST' } });
+    expect(allowed.headers.get('access-control-allow-origin')).toBe(APP_ORIGIN);
+    const tokens = await signIn(admin.username, admin.password);
+    const refused = await http.fetch(tokenUrl, {
+      method: 'POST',
+      headers: { origin: 'http://evil.example', 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: tokens.refreshToken, client_id: SPA_CLIENT_ID }).toString(),
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
   it('refuses an authorization request without PKCE', async () => {
     const url = new URL(`${authority.issuer}/auth`);
     url.search = new URLSearchParams({ client_id: SPA_CLIENT_ID, redirect_uri: REDIRECT_URI, response_type: 'code', scope: 'openid' }).toString();
@@ -157,7 +171,10 @@ describe('local OIDC authority', () => {
     expect(await refused.text()).toMatch(/role="alert"[^>]*>Wrong username or password\./);
   });
 
-  it('signs out without a confirmation question and forgets the session', async () => {
+  it.each([
+    ['with an id_token_hint', true],
+    ['with only post_logout_redirect_uri, as MSAL sends it', false],
+  ])('signs out %s, without a confirmation question, and forgets the session', async (_label, withHint) => {
     const session = await signInWithSession({
       authorityUrl: authority.issuer,
       clientId: SPA_CLIENT_ID,
@@ -167,7 +184,10 @@ describe('local OIDC authority', () => {
       caCertPem: tls.caCertPem,
     });
     const endSession = new URL(`${authority.issuer}/session/end`);
-    endSession.search = new URLSearchParams({ id_token_hint: session.tokens.idToken, post_logout_redirect_uri: REDIRECT_URI }).toString();
+    endSession.search = new URLSearchParams({
+      ...(withHint ? { id_token_hint: session.tokens.idToken } : {}),
+      post_logout_redirect_uri: REDIRECT_URI,
+    }).toString();
     const page = await (await http.fetch(endSession, { headers: { cookie: session.cookieHeaderFor(endSession) } })).text();
     expect(page).toContain(`document.getElementById('logout').click()`);
     expect(page).not.toContain('fonts.googleapis.com');

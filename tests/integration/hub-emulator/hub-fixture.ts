@@ -1,4 +1,3 @@
-import '../../../src/dev-stack/reflect-metadata-polyfill';
 import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
@@ -61,8 +60,11 @@ export interface RawResponse {
 
 let undiciAgent: Agent | undefined;
 
+/** Enough of a hub to talk to it: an in-process handle or one rebuilt from a child's printed lines. */
+export type HubTarget = Pick<HubEmulatorHandle, 'url' | 'connectionStringFor'>;
+
 export async function rawRequest(
-  hub: HubEmulatorHandle,
+  hub: HubTarget,
   method: string,
   pathAndQuery: string,
   init: { body?: unknown; headers?: Record<string, string>; policy?: 'iothubowner' | 'registryRead' | 'registryReadWrite' | 'service'; auth?: string } = {},
@@ -125,7 +127,7 @@ export async function uploadText(client: ContainerClient, name: string, text: st
 }
 
 /** Polls GET /jobs/{id} until the job is finished, as clients do (sec. 2.2). */
-export async function waitForJob(hub: HubEmulatorHandle, jobId: string, timeoutMs = 60_000): Promise<Record<string, unknown>> {
+export async function waitForJob(hub: HubTarget, jobId: string, timeoutMs = 60_000): Promise<Record<string, unknown>> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const job = (await rawRequest(hub, 'GET', `/jobs/${jobId}`)).json as Record<string, unknown>;

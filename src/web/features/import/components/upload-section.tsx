@@ -6,7 +6,7 @@ import { ErrorPanel } from '../../../components/error-panel';
 import { formatCount } from '../../../lib/format';
 import { confirmPhraseFor, countDestructive, devicesText, matchesConfirmPhrase } from '../model/confirm-phrase';
 import type { UploadState } from '../hooks/use-upload-and-start';
-import { SlotBusyPanel } from './slot-busy-panel';
+import { SlotBusyPanel } from '../../../components/slot-busy-panel';
 import { UploadProgress } from './upload-progress';
 
 interface UploadSectionProps {

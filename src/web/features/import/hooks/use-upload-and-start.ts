@@ -3,8 +3,8 @@ import { useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import type { CreateImportRequest } from '../../../../contracts/api';
 import { activeJobIdOf } from '../../../lib/api-error';
+import { useSlotWait } from '../../../lib/use-slot-wait';
 import { createImport } from '../api/create-import';
-import { getHub } from '../api/get-hub';
 import { startImport } from '../api/start-import';
 import { uploadBlobs } from '../api/upload-blobs';
 import type { UploadProgress } from '../api/upload-blobs';
@@ -22,8 +22,6 @@ export interface UploadInput {
   converted: Blob;
   source: File;
 }
-
-const SLOT_POLL_MS = 3000;
 
 /** Create the operation, upload both blobs, start the job, land on its page; wait for a busy slot if asked. */
 export function useUploadAndStart() {
@@ -91,27 +89,12 @@ export function useUploadAndStart() {
     setState((previous) => (previous.phase === 'slot-busy' ? { ...previous, autoStart } : previous));
   }, []);
 
-  // While waiting for the slot with auto-start on, look at the hub every few seconds and start as
-  // soon as no job is active. A start that races another user's job lands back in slot-busy.
+  // With auto-start on, the start fires as soon as the hub's slot frees.
   const waitingOperation = state.phase === 'slot-busy' && state.autoStart ? state.operationId : null;
-  useEffect(() => {
-    if (!waitingOperation) return undefined;
-    let stopped = false;
-    const timer = setInterval(() => {
-      getHub()
-        .then((hub) => {
-          if (!stopped && hub.activeJob === null) {
-            stopped = true;
-            void start(waitingOperation);
-          }
-        })
-        .catch(() => undefined);
-    }, SLOT_POLL_MS);
-    return () => {
-      stopped = true;
-      clearInterval(timer);
-    };
+  const startWaiting = useCallback(() => {
+    if (waitingOperation) void start(waitingOperation);
   }, [waitingOperation, start]);
+  useSlotWait(waitingOperation !== null, startWaiting);
 
   useEffect(() => () => abortRef.current?.abort(), []);
 

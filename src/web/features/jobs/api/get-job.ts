@@ -20,6 +20,8 @@ export const jobQueryOptions = (jobId: string) =>
     refetchInterval: (query) => {
       // After a failed load (unknown job, no access) stop asking; the page offers "Try again".
       if (query.state.status === 'error') return false;
+      // An operation that was never started has nothing to follow until someone starts it.
+      if (query.state.data && query.state.data.jobId === null) return false;
       const status = query.state.data?.status;
       return status && TERMINAL_JOB_STATUSES.includes(status) ? false : JOB_POLL_MS;
     },

@@ -11,6 +11,7 @@ import { CancelJobButton } from './cancel-job-button';
 import { JobFacts } from './job-facts';
 import { JobProgressPanel } from './job-progress-panel';
 import { JobStatusChip } from './job-status-chip';
+import { StartPendingImport } from './start-pending-import';
 
 export function JobPage() {
   const { jobId = '' } = useParams();
@@ -47,15 +48,21 @@ export function JobPage() {
             <Typography component="h2" variant="h6">
               Status
             </Typography>
-            <JobStatusChip status={data.status} live />
-            {job.isFetching && !isTerminal(data) && (
+            <JobStatusChip status={data.status} live notStarted={data.jobId === null} />
+            {job.isFetching && !isTerminal(data) && data.jobId !== null && (
               <Typography variant="caption" color="text.secondary">
                 updating...
               </Typography>
             )}
           </Stack>
-          <JobProgressPanel job={data} />
-          <Outcome job={data} jobRef={jobId} />
+          {data.jobId === null && data.operationId ? (
+            <StartPendingImport operationId={data.operationId} canStart={isAdmin && data.type === 'import'} />
+          ) : (
+            <>
+              <JobProgressPanel job={data} />
+              <Outcome job={data} jobRef={jobId} />
+            </>
+          )}
         </Paper>
         <JobFacts job={data} />
       </Stack>

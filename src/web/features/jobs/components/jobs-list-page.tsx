@@ -65,7 +65,7 @@ function JobsTable({ jobs }: { jobs: Job[] }) {
                 </TableCell>
                 <TableCell>{job.type === 'import' ? 'Import' : 'Export'}</TableCell>
                 <TableCell>
-                  <JobStatusChip status={job.status} />
+                  <JobStatusChip status={job.status} notStarted={job.jobId === null} />
                 </TableCell>
                 <TableCell>
                   {isTerminal(job) || job.progress > 0 ? (

@@ -1,6 +1,6 @@
 import { Link as RouterLink } from 'react-router';
 import { Alert, AlertTitle, Button, Checkbox, FormControlLabel, Link, Stack, Typography } from '@mui/material';
-import { wordsForCode } from '../../../lib/describe-error';
+import { wordsForCode } from '../lib/describe-error';
 
 interface SlotBusyPanelProps {
   activeJobId: string | null;

@@ -1,0 +1,109 @@
+import { expect, test, type Page } from '@playwright/test';
+import { writeDeviceCsv } from './support/device-files';
+import { createDevices, deviceExists, totalDeviceCount } from './support/hub-checks';
+import { SCREENSHOTS, USERS, appUrl, cachedAccessToken, signIn } from './support/sign-in';
+
+async function dropFile(page: Page, file: string): Promise<void> {
+  await page.getByRole('link', { name: 'Import' }).click();
+  await page.getByLabel('Device list file').setInputFiles(file);
+}
+
+async function chooseDefaultMode(page: Page, mode: RegExp): Promise<void> {
+  await page.getByLabel('Default import mode').click();
+  await page.getByRole('option', { name: mode }).click();
+}
+
+async function uploadAndWaitForCompletion(page: Page): Promise<string> {
+  await page.getByRole('button', { name: 'Upload and start import' }).click();
+  await expect(page).toHaveURL(/\/jobs\/[^/]+$/, { timeout: 60_000 });
+  await expect(page.getByRole('status', { name: 'Job status' })).toHaveText(/completed/i, { timeout: 90_000 });
+  return decodeURIComponent(new URL(page.url()).pathname.split('/').pop() ?? '');
+}
+
+test('an admin imports 1,000 rows with 10 invalid ones excluded and 990 devices are created', async ({ page }) => {
+  const invalidRows = [3, 50, 99, 100, 250, 400, 512, 777, 901, 1000];
+  const csv = await writeDeviceCsv('thousand-rows.csv', 'j1', 1000, invalidRows);
+  const before = await totalDeviceCount();
+
+  await signIn(page, USERS.admin);
+  await dropFile(page, csv.path);
+  await expect(page.getByText('990', { exact: true }).first()).toBeVisible();
+  const invalidTable = page.getByRole('table', { name: 'Invalid rows' });
+  for (const line of csv.invalidLines.slice(0, 3)) await expect(invalidTable.getByText(String(line), { exact: true }).first()).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Upload and start import' })).toBeDisabled();
+  await page.screenshot({ path: `${SCREENSHOTS}/import-review-invalid-rows.png`, fullPage: true });
+
+  await page.getByLabel('Exclude invalid rows').check();
+  await uploadAndWaitForCompletion(page);
+
+  expect(await totalDeviceCount()).toBe(before + 990);
+  for (const id of [csv.ids[0], csv.ids[500], csv.ids[989]]) expect(await deviceExists(id ?? '')).toBe(true);
+  expect(await deviceExists('j1 bad 3')).toBe(false);
+});
+
+test('create over existing devices lists the 409001 rows with their source lines, and a retry with createOrUpdate completes clean', async ({ page, request }) => {
+  const csv = await writeDeviceCsv('create-over-existing.csv', 'j2', 30);
+  const existing = csv.ids.slice(0, 12);
+  await createDevices(existing);
+
+  await signIn(page, USERS.admin);
+  await dropFile(page, csv.path);
+  await chooseDefaultMode(page, /^create\b/);
+  await uploadAndWaitForCompletion(page);
+
+  await page.getByRole('link', { name: 'View errors' }).click();
+  await expect(page).toHaveURL(/\/errors$/);
+  const table = page.getByRole('table', { name: 'Import errors' });
+  await expect(table.getByText('409001').first()).toBeVisible();
+  await expect(table.getByText(existing[0] ?? '', { exact: true })).toBeVisible();
+  // The first existing device is data row 1 of the file, i.e. line 2 below the header.
+  await expect(table.getByRole('row', { name: new RegExp(existing[0] ?? '') })).toContainText(/line 2\b|^2\b|\b2\b/);
+  await expect(page.getByText(/already (exists|registered)/i).first()).toBeVisible();
+  await page.screenshot({ path: `${SCREENSHOTS}/import-errors-table.png`, fullPage: true });
+
+  await page.getByRole('button', { name: 'Retry failed rows' }).click();
+  await expect(page).toHaveURL(/\/import/);
+  const preview = page.getByLabel('NDJSON preview');
+  await expect(preview).toContainText(existing[0] ?? '');
+  await chooseDefaultMode(page, /^createOrUpdate\b/);
+  await expect(preview).toContainText('"importMode":"createOrUpdate"');
+  expect((await preview.innerText()).trim().split('\n')).toHaveLength(existing.length);
+  const retryJobId = await uploadAndWaitForCompletion(page);
+
+  const token = await cachedAccessToken(page);
+  const errors = await request.get(appUrl(`/api/jobs/${encodeURIComponent(retryJobId)}/files/errors`), {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  expect(errors.status()).toBe(200);
+  expect((await errors.text()).trim()).toBe('');
+});
+
+test('a support user opens a job by deep link, reads its errors, and cannot import', async ({ page, browser, request }) => {
+  const csv = await writeDeviceCsv('support-deep-link.csv', 'j3', 5);
+  await createDevices(csv.ids.slice(0, 2));
+
+  await signIn(page, USERS.admin);
+  await dropFile(page, csv.path);
+  await chooseDefaultMode(page, /^create\b/);
+  const jobId = await uploadAndWaitForCompletion(page);
+
+  const supportContext = await browser.newContext();
+  const support = await supportContext.newPage();
+  await signIn(support, USERS.support);
+  await support.goto(appUrl(`/jobs/${encodeURIComponent(jobId)}/errors`));
+  const table = support.getByRole('table', { name: 'Import errors' });
+  await expect(table.getByText(csv.ids[0] ?? '', { exact: true })).toBeVisible();
+  await expect(table.getByText('409001').first()).toBeVisible();
+  await expect(support.getByRole('link', { name: 'Import' })).toHaveCount(0);
+  await expect(support.getByRole('button', { name: 'Retry failed rows' })).toHaveCount(0);
+  await support.screenshot({ path: `${SCREENSHOTS}/support-errors.png`, fullPage: true });
+
+  await support.goto(appUrl(`/jobs/${encodeURIComponent(jobId)}`));
+  await expect(support.getByRole('status', { name: 'Job status' })).toHaveText(/completed/i);
+  await expect(support.getByRole('button', { name: 'Cancel job' })).toHaveCount(0);
+
+  const token = await cachedAccessToken(support);
+  const refused = await request.delete(appUrl(`/api/jobs/${encodeURIComponent(jobId)}`), { headers: { authorization: `Bearer ${token}` } });
+  expect(refused.status()).toBe(403);
+  await supportContext.close();
+});

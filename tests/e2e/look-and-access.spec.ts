@@ -1,0 +1,70 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { expect, test, type Page } from '@playwright/test';
+import { writeDeviceCsv } from './support/device-files';
+import { SCREENSHOTS, USERS, appUrl, signIn } from './support/sign-in';
+
+const require = createRequire(import.meta.url);
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+  const source = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+  await page.addScriptTag({ content: source });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    return (await axe.run(document)).violations;
+  });
+  return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+}
+
+async function lastJobPath(page: Page): Promise<string> {
+  await page.goto(appUrl('/jobs'));
+  const link = page.getByRole('table', { name: 'Jobs' }).getByRole('link').first();
+  await expect(link).toBeVisible();
+  return new URL((await link.getAttribute('href')) ?? '/jobs', appUrl('/')).pathname;
+}
+
+test('every page passes an axe scan without serious or critical violations, in light and dark mode', async ({ page }) => {
+  const csv = await writeDeviceCsv('axe.csv', 'axe', 3);
+  await signIn(page, USERS.admin);
+  await page.getByRole('link', { name: 'Import' }).click();
+  await page.getByLabel('Device list file').setInputFiles(csv.path);
+  await expect(page.getByLabel('NDJSON preview')).toContainText('axe-000003');
+  const jobPath = await lastJobPath(page);
+
+  const pages = ['/import', '/jobs', jobPath, `${jobPath}/errors`, '/exports'];
+  for (const mode of ['light', 'dark'] as const) {
+    for (const pathname of pages) {
+      await page.goto(appUrl(pathname));
+      await expect(page.getByRole('main')).toBeVisible();
+      if (mode === 'dark' && pathname === pages[0]) await page.getByRole('button', { name: 'Toggle dark mode' }).click();
+      await page.waitForLoadState('networkidle');
+      const violations = await seriousViolations(page);
+      expect(violations.map((v) => `${mode} ${pathname}: ${v.id} (${v.impact}) ${v.help} at ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+    }
+  }
+});
+
+test('dark mode and a narrow window render the main pages for a person to check', async ({ page }) => {
+  await signIn(page, USERS.admin);
+  const jobPath = await lastJobPath(page);
+  await page.getByRole('button', { name: 'Toggle dark mode' }).click();
+  for (const [name, pathname] of [['import', '/import'], ['jobs', '/jobs'], ['job', jobPath], ['errors', `${jobPath}/errors`]] as const) {
+    for (const [width, height] of [[1280, 800], [800, 900]] as const) {
+      await page.setViewportSize({ width, height });
+      await page.goto(appUrl(pathname));
+      await expect(page.getByRole('main')).toBeVisible();
+      await page.waitForLoadState('networkidle');
+      // Nothing may stick out sideways: a horizontal scrollbar at 800 px means overlapping layout.
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `${name} at ${width}px overflows by ${overflow}px`).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: `${SCREENSHOTS}/dark-${name}-${width}.png`, fullPage: true });
+    }
+  }
+});

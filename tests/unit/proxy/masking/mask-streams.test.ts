@@ -1,0 +1,97 @@
+import { Readable } from 'node:stream';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createMaskingTransform, type MaskedFormat } from '../../../../src/proxy/masking/create-masking-transform';
+import { guessDelimiter } from '../../../../src/proxy/masking/mask-csv-stream';
+import { maskJsonText } from '../../../../src/proxy/masking/mask-json-stream';
+
+async function mask(format: MaskedFormat, chunks: (string | Buffer)[]): Promise<string> {
+  const out: Buffer[] = [];
+  const stream = Readable.from(chunks.map((chunk) => Buffer.from(chunk))).pipe(createMaskingTransform(format));
+  for await (const data of stream) out.push(Buffer.from(data as Buffer));
+  return Buffer.concat(out).toString('utf8');
+}
+
+function splitAt(text: string, cuts: number[]): Buffer[] {
+  const bytes = Buffer.from(text);
+  const points = [...new Set(cuts.map((cut) => cut % (bytes.length + 1)))].sort((a, b) => a - b);
+  const parts: Buffer[] = [];
+  let last = 0;
+  for (const point of points) {
+    parts.push(bytes.subarray(last, point));
+    last = point;
+  }
+  parts.push(bytes.subarray(last));
+  return parts;
+}
+
+const KEY_A = 'c2VjcmV0LWtleS1hYWFhYWFhYWFhYWFhYWFhYWFhYQ==';
+const KEY_B = 'c2VjcmV0LWtleS1iYmJiYmJiYmJiYmJiYmJiYmJiYg==';
+
+const NDJSON = [
+  'The first line may be a comment to the user',
+  `{"id":"d1","eTag":"MA==","status":"enabled","authentication":{"symmetricKey":{"primaryKey":"${KEY_A}","secondaryKey":"${KEY_B}"},"type":"sas"}}`,
+  '{"id":"d2","authentication":null,"tags":{"note":"say \\"primaryKey\\": \\"not a key\\""}}',
+  `{"id":"m1","moduleId":"mod","authentication":{"symmetricKey":{"primaryKey":"${KEY_B}","secondaryKey":null},"type":"sas"}}`,
+].join('\r\n');
+
+describe('JSON masking', () => {
+  it('replaces primaryKey and secondaryKey values and leaves every other byte alone', async () => {
+    const masked = await mask('json', [NDJSON]);
+    expect(masked).not.toContain(KEY_A);
+    expect(masked).not.toContain(KEY_B);
+    expect(masked).toBe(NDJSON.replaceAll(KEY_A, '***').replaceAll(KEY_B, '***'));
+  });
+
+  it('masks a pretty-printed JSON array and a connection string column', () => {
+    const text = `[\n  {\n    "id": "a",\n    "primary_key" : "${KEY_A}",\n    "ConnectionString": "HostName=h;SharedAccessKey=${KEY_B}"\n  }\n]`;
+    expect(maskJsonText(text)).toBe(`[\n  {\n    "id": "a",\n    "primary_key" : "***",\n    "ConnectionString": "***"\n  }\n]`);
+  });
+
+  it('gives the same result however the stream is chunked, multi-byte characters included', async () => {
+    const text = `${NDJSON}\n{"id":"ünïcødé-✓","primaryKey":"${KEY_A}","x":[1,2,{"secondaryKey":"${KEY_B}"}]}`;
+    const expected = await mask('json', [text]);
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.nat(), { maxLength: 12 }), async (cuts) => {
+        expect(await mask('json', splitAt(text, cuts))).toBe(expected);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+const CSV = `id;primaryKey;"secondary;Key";tags.site\r\nd1;${KEY_A};"${KEY_B}";"north; ""A"""\r\nd2;;;south\r\n"d3\nmulti";${KEY_B};x;y`;
+
+describe('CSV masking', () => {
+  it('masks key-like columns found by header name, keeping quoting, blanks and CRLF', async () => {
+    const masked = await mask('csv', [CSV]);
+    expect(masked).toBe(`id;primaryKey;"secondary;Key";tags.site\r\nd1;***;"***";"north; ""A"""\r\nd2;;;south\r\n"d3\nmulti";***;***;y`);
+  });
+
+  it('gives the same result however the stream is chunked', async () => {
+    const expected = await mask('csv', [CSV]);
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.nat(), { maxLength: 12 }), async (cuts) => {
+        expect(await mask('csv', splitAt(CSV, cuts))).toBe(expected);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('guesses the delimiter from the header line', () => {
+    expect(guessDelimiter('id,primaryKey')).toBe(',');
+    expect(guessDelimiter('id;primaryKey;x')).toBe(';');
+    expect(guessDelimiter('id\tprimaryKey')).toBe('\t');
+  });
+});
+
+describe('sniffing (source.txt)', () => {
+  it('treats a file starting with { as JSON and anything else as CSV', async () => {
+    expect(await mask('sniff', ['  \n', `{"primaryKey":"${KEY_A}"}`])).toBe('  \n{"primaryKey":"***"}');
+    expect(await mask('sniff', ['id,secondaryKey\n', `a,${KEY_A}\n`])).toBe('id,secondaryKey\na,***\n');
+  });
+
+  it('passes an empty file through', async () => {
+    expect(await mask('sniff', [''])).toBe('');
+  });
+});
