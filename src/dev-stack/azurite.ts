@@ -34,7 +34,8 @@ export interface AzuriteHandle {
 export async function startAzurite(options: AzuriteOptions = {}): Promise<AzuriteHandle> {
   const host = options.host ?? '127.0.0.1';
   const port = options.port && options.port > 0 ? options.port : await findFreePort(host);
-  const args = [azuriteBlobBin(), '--blobHost', host, '--blobPort', String(port), '--silent'];
+  // --disableTelemetry: without internet Azurite's telemetry call hangs, and its process then never exits on SIGTERM.
+  const args = [azuriteBlobBin(), '--blobHost', host, '--blobPort', String(port), '--silent', '--disableTelemetry'];
   if (options.location) {
     await mkdir(options.location, { recursive: true });
     args.push('--location', options.location);

@@ -3,7 +3,7 @@ import { formatBanner } from './format-banner';
 import { findFreePort } from './ports';
 import { readStackEnv } from './read-stack-env';
 import { startDevStack, type DevStack } from './stack';
-import { startVite, type ViteHandle } from './start-vite';
+import type { ViteHandle } from './start-vite';
 
 // `npm start` (built SPA served by the proxy) and `npm run dev` (`--vite`: Vite's dev server in
 // front). The only place that reads env vars and installs signal handlers; Ctrl-C stops every part,
@@ -60,6 +60,8 @@ try {
   const stack = await starting;
   let appUrl = stack.appUrl;
   if (withVite) {
+    // Loaded only for `npm run dev`: Vite is a large import that `npm start` never needs.
+    const { startVite } = await import('./start-vite');
     vite = await startVite({ port: vitePort, proxyUrl: `http://127.0.0.1:${new URL(stack.appUrl).port}` });
     log(`Proxy (built SPA, API): ${stack.appUrl}`);
     appUrl = vite.url;

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { createHubEmulator } from '../hub-emulator/server';
+import { createHubEmulator, type HubEmulatorOptions } from '../hub-emulator/server';
 import { ensureLocalTls } from '../local-ca/local-ca';
 import { createProxy } from '../proxy/server';
 import { allowBlobCors } from './allow-blob-cors';
@@ -30,6 +30,8 @@ export interface DevStackOptions {
   azuriteInMemory?: boolean;
   /** More origins the SPA is served from (Vite's dev server), for redirect URIs and blob CORS. */
   extraAppOrigins?: readonly string[];
+  /** Emulator settings beyond the defaults, e.g. a pace so e2e jobs run for a predictable time. */
+  hub?: Pick<HubEmulatorOptions, 'paceDevicesPerSecond' | 'deviceCap' | 'progressMode'>;
   log?: (line: string) => void;
 }
 
@@ -104,6 +106,7 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
       tls: { certPem: tls.certPem, keyPem: tls.keyPem, caCertPath: tls.caCertPath },
       host: LOOPBACK,
       port: ports.hub,
+      ...options.hub,
       log,
     });
     closers.push({ name: 'hub emulator', close: () => hub.close() });

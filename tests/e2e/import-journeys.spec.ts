@@ -57,7 +57,7 @@ test('create over existing devices lists the 409001 rows with their source lines
   await expect(table.getByText('409001').first()).toBeVisible();
   await expect(table.getByText(existing[0] ?? '', { exact: true })).toBeVisible();
   // The first existing device is data row 1 of the file, i.e. line 2 below the header.
-  await expect(table.getByRole('row', { name: new RegExp(existing[0] ?? '') })).toContainText(/line 2\b|^2\b|\b2\b/);
+  await expect(table.getByText(`line 2: ${existing[0]}`)).toBeVisible();
   await expect(page.getByText(/already (exists|registered)/i).first()).toBeVisible();
   await page.screenshot({ path: `${SCREENSHOTS}/import-errors-table.png`, fullPage: true });
 

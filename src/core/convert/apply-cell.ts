@@ -1,6 +1,8 @@
 import { FieldKind, type ColumnPlanEntry } from './column-plan';
 import { parseTypedCell } from './parse-typed-cell';
 import type { RowDraft } from './row-draft';
+import { typedCellJson } from './json-text';
+import { findKeyOrDepthProblem } from './validate-twin-collection';
 
 function toText(value: unknown): string | undefined {
   if (typeof value === 'string') {
@@ -137,7 +139,24 @@ export function applyCell(d: RowDraft, entry: ColumnPlanEntry, value: unknown): 
       }
       return;
     }
+    case FieldKind.tagText:
+    case FieldKind.desiredText: {
+      const isTag = entry.kind === FieldKind.tagText;
+      const text = entry.textKey! + (typeof value === 'string' ? typedCellJson(value, (v) => checkNested(d, v, isTag)) : JSON.stringify(value));
+      if (isTag) d.tagsText = d.tagsText === '' ? text : d.tagsText + ',' + text;
+      else d.desiredText = d.desiredText === '' ? text : d.desiredText + ',' + text;
+      return;
+    }
     default:
       return;
   }
+}
+
+// A JSON object in a flat twin column sits one level below the collection root.
+function checkNested(d: RowDraft, value: object, isTag: boolean): void {
+  const problem = findKeyOrDepthProblem(value, 2, false);
+  if (problem === null) return;
+  const field = isTag ? 'tags' : 'properties.desired';
+  const message = problem.kind === 'bad-key' ? `${field} has the key "${problem.key}", which may not be empty or contain ".", "$" or spaces` : `${field} nests deeper than 10 levels`;
+  d.cellError ??= { field, code: problem.kind === 'bad-key' ? 'TWIN_KEY_INVALID' : 'TWIN_TOO_DEEP', message };
 }

@@ -26,6 +26,9 @@ export const FieldKind = {
   tagPath: 19,
   desiredPath: 20,
   reportedPath: 21,
+  /** tags.<key> / desired.<key> written as JSON text, see enable-twin-text.ts. */
+  tagText: 22,
+  desiredText: 23,
 } as const;
 
 export type FieldKindValue = (typeof FieldKind)[keyof typeof FieldKind];
@@ -40,6 +43,8 @@ export interface ColumnPlanEntry {
   segments: string[];
   /** Set when a dotted target cannot be a twin path (bad key, too deep); every row using it fails. */
   pathProblem: string | undefined;
+  /** `"key":` for text-mode twin columns. */
+  textKey: string | undefined;
 }
 
 function kindOf(target: MappingTarget | null): FieldKindValue {
@@ -70,5 +75,5 @@ export function planColumn(column: string, index: number, mapping: ColumnMapping
   const effective = explicit ?? detected;
   const kind = kindOf(effective);
   const segments = segmentsOf(effective, kind);
-  return { index, column, detected, effective, kind, segments, pathProblem: segments.length > 0 ? pathProblemOf(segments) : undefined };
+  return { index, column, detected, effective, kind, segments, pathProblem: segments.length > 0 ? pathProblemOf(segments) : undefined, textKey: undefined };
 }

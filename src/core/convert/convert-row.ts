@@ -1,9 +1,10 @@
 import { IMPORT_MODES, parseImportMode, type ImportMode } from '../model/import-mode';
-import type { AuthenticationMechanism, DeviceStatus, ExportImportDevice } from '../model/export-import-device';
+import type { DeviceStatus } from '../model/export-import-device';
 import { encodeBase64 } from './base64';
 import { resolveAuthentication } from './resolve-authentication';
 import { checkDeviceId, checkModuleId } from './validate-device-id';
 import { checkTwin } from './check-twin';
+import { writeImportLine, type LineValues } from './write-import-line';
 import type { ReportBuilder } from './report-builder';
 import type { RowDraft } from './row-draft';
 import type { ConvertOptions } from './types';
@@ -13,7 +14,6 @@ const IDENTITY_MODES = new Set<ImportMode>(['create', 'createOrUpdate', 'createO
 // device loses its connection (hub-protocol.md sec. 4.2 "regenerate keys automatically").
 const OVERWRITING_MODES = new Set<ImportMode>(['createOrUpdate', 'createOrUpdateIfMatchETag', 'update', 'updateIfMatchETag']);
 const NEEDS_ETAG = new Set<ImportMode>(['updateIfMatchETag', 'createOrUpdateIfMatchETag', 'deleteIfMatchETag']);
-const TWIN_MODES = new Set<ImportMode>(['updateTwin', 'updateTwinIfMatchETag']);
 
 export interface RowContext {
   options: ConvertOptions;
@@ -121,13 +121,12 @@ export function convertRow(ctx: RowContext, d: RowDraft, line: number, row: numb
   if (parentScopes === null) errors += fail(report, line, row, 'parentScopes', 'PARENT_SCOPES_INVALID', 'parentScopes must be a scope string or a JSON array of strings');
   if (d.cellError) errors += fail(report, line, row, d.cellError.field, d.cellError.code, d.cellError.message);
   if (checkTwin(d, line, row, report)) errors++;
-  let authentication: AuthenticationMechanism | undefined;
+  let auth: LineValues['auth'];
   let generated = false;
-  const identity = mode !== undefined && IDENTITY_MODES.has(mode);
-  if (identity) {
-    const auth = resolveAuthentication(d);
-    if ('problem' in auth) errors += fail(report, line, row, auth.problem.field, auth.problem.code, auth.problem.message);
-    else if (auth.ok !== 'keys-missing') authentication = auth.ok;
+  if (mode !== undefined && IDENTITY_MODES.has(mode)) {
+    const resolved = resolveAuthentication(d);
+    if (typeof resolved === 'object') errors += fail(report, line, row, resolved.field, resolved.code, resolved.message);
+    else if (resolved !== 'keys-missing') auth = resolved;
     else {
       generated = options.keyPolicy === 'generate-here' && ctx.randomBytes !== undefined;
       if (OVERWRITING_MODES.has(mode)) {
@@ -143,29 +142,12 @@ export function convertRow(ctx: RowContext, d: RowDraft, line: number, row: numb
     return;
   }
   if (generated) {
-    const primaryKey = encodeBase64(ctx.randomBytes!(32));
-    const secondaryKey = encodeBase64(ctx.randomBytes!(32));
-    authentication = { symmetricKey: { primaryKey, secondaryKey }, type: 'sas' };
-    ctx.keyLines.push(`${csvField(id)},${csvField(d.moduleId ?? '')},${primaryKey},${secondaryKey}`);
+    d.primaryKey = encodeBase64(ctx.randomBytes!(32));
+    d.secondaryKey = encodeBase64(ctx.randomBytes!(32));
+    auth = 'sas';
+    ctx.keyLines.push(`${csvField(id)},${csvField(d.moduleId ?? '')},${d.primaryKey},${d.secondaryKey}`);
     report.generatedKeys++;
   }
-  const deleting = mode === 'delete' || mode === 'deleteIfMatchETag';
-  const withTwin = !deleting;
-  const device: ExportImportDevice = {
-    id,
-    moduleId: d.moduleId,
-    eTag,
-    importMode: mode,
-    status,
-    statusReason: d.statusReason,
-    authentication,
-    twinETag: withTwin ? d.twinETag : undefined,
-    tags: withTwin ? d.tags : undefined,
-    properties: withTwin && d.desired !== undefined ? { desired: d.desired } : undefined,
-    capabilities: iotEdge !== undefined && !deleting && !TWIN_MODES.has(mode) ? { iotEdge } : undefined,
-    deviceScope: deleting ? undefined : d.deviceScope,
-    parentScopes: deleting || parentScopes === null ? undefined : parentScopes,
-  };
-  ctx.lines.push(JSON.stringify(device));
+  ctx.lines.push(writeImportLine(id, d, { mode, status, eTag, auth, iotEdge, parentScopes: parentScopes ?? undefined }));
   report.countValid(mode, status);
 }

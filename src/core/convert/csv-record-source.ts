@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import type { ColumnPlanEntry } from './column-plan';
+import { enableTwinText } from './enable-twin-text';
 import type { RecordSink } from './record-sink';
 import { hasEnoughToGuess } from './has-enough-to-guess';
 
@@ -123,6 +124,7 @@ export class CsvRecordSource {
   private start(header: string[]): void {
     this.header = header;
     const entries = header.map((name) => this.sink.column(name));
+    enableTwinText(entries);
     this.plan = entries.filter((e) => e.kind !== 0);
     const report = this.sink.ctx.report;
     if (header.some((h) => h.trim().toUpperCase() === 'IOTC_DEVICEID')) report.source = 'iot-central';

@@ -1,6 +1,5 @@
 import { decodedBase64Length } from './base64';
 import { isThumbprint } from './validate-device-id';
-import type { AuthenticationMechanism } from '../model/export-import-device';
 import type { RowDraft } from './row-draft';
 
 export interface AuthProblem {
@@ -9,8 +8,12 @@ export interface AuthProblem {
   message: string;
 }
 
-/** `keys-missing`: a SAS device without keys, for the key policy to decide. */
-export type AuthResult = { ok: AuthenticationMechanism | 'keys-missing' } | { problem: AuthProblem };
+/**
+ * The authentication a row asks for, as a tag (no allocation per row; the line writer reads keys and
+ * thumbprints from the draft). `keys-missing`: a SAS device without keys, for the key policy to decide.
+ */
+export type AuthKind = 'sas' | 'keys-missing' | 'selfSigned' | 'certificateAuthority';
+export type AuthResult = AuthKind | AuthProblem;
 
 function normaliseAuthType(raw: string): 'sas' | 'selfSigned' | 'certificateAuthority' | undefined {
   const lower = raw.toLowerCase().replace(/[\s_-]+/g, '');
@@ -41,41 +44,35 @@ function checkThumbprint(value: string | undefined, field: string): AuthProblem 
 export function resolveAuthentication(d: RowDraft): AuthResult {
   const type = d.authType === undefined ? undefined : normaliseAuthType(d.authType);
   if (d.authType !== undefined && type === undefined) {
-    return { problem: { field: 'authType', code: 'AUTH_TYPE_INVALID', message: `authType "${d.authType}" is not sas, selfSigned or certificateAuthority` } };
+    return { field: 'authType', code: 'AUTH_TYPE_INVALID', message: `authType "${d.authType}" is not sas, selfSigned or certificateAuthority` };
   }
   const problem =
     checkKey(d.primaryKey, 'primaryKey') ??
     checkKey(d.secondaryKey, 'secondaryKey') ??
     checkThumbprint(d.primaryThumbprint, 'primaryThumbprint') ??
     checkThumbprint(d.secondaryThumbprint, 'secondaryThumbprint');
-  if (problem) return { problem };
+  if (problem) return problem;
   const hasKeys = d.primaryKey !== undefined || d.secondaryKey !== undefined;
   const hasThumbprints = d.primaryThumbprint !== undefined || d.secondaryThumbprint !== undefined;
   if (hasKeys && hasThumbprints) {
-    return { problem: { field: 'authentication', code: 'KEYS_AND_THUMBPRINTS', message: 'a device has either symmetric keys or thumbprints, not both' } };
+    return { field: 'authentication', code: 'KEYS_AND_THUMBPRINTS', message: 'a device has either symmetric keys or thumbprints, not both' };
   }
   if (hasKeys && (d.primaryKey === undefined || d.secondaryKey === undefined)) {
     const missing = d.primaryKey === undefined ? 'primaryKey' : 'secondaryKey';
-    return { problem: { field: missing, code: 'KEYS_BOTH_OR_NEITHER', message: 'give both keys or neither (the hub then generates them)' } };
+    return { field: missing, code: 'KEYS_BOTH_OR_NEITHER', message: 'give both keys or neither (the hub then generates them)' };
   }
   const effective = type ?? (hasThumbprints ? 'selfSigned' : 'sas');
   if (effective === 'sas') {
-    if (hasThumbprints) return { problem: { field: 'authType', code: 'AUTH_TYPE_MISMATCH', message: 'authType sas cannot carry thumbprints' } };
-    if (!hasKeys) return { ok: 'keys-missing' };
-    return { ok: { symmetricKey: { primaryKey: d.primaryKey!, secondaryKey: d.secondaryKey! }, type: 'sas' } };
+    if (hasThumbprints) return { field: 'authType', code: 'AUTH_TYPE_MISMATCH', message: 'authType sas cannot carry thumbprints' };
+    return hasKeys ? 'sas' : 'keys-missing';
   }
-  if (hasKeys) return { problem: { field: 'authType', code: 'AUTH_TYPE_MISMATCH', message: `authType ${effective} cannot carry symmetric keys` } };
+  if (hasKeys) return { field: 'authType', code: 'AUTH_TYPE_MISMATCH', message: `authType ${effective} cannot carry symmetric keys` };
   if (effective === 'certificateAuthority') {
-    if (hasThumbprints) return { problem: { field: 'authType', code: 'AUTH_TYPE_MISMATCH', message: 'authType certificateAuthority cannot carry thumbprints' } };
-    return { ok: { type: 'certificateAuthority' } };
+    if (hasThumbprints) return { field: 'authType', code: 'AUTH_TYPE_MISMATCH', message: 'authType certificateAuthority cannot carry thumbprints' };
+    return 'certificateAuthority';
   }
   if (d.primaryThumbprint === undefined) {
-    return { problem: { field: 'primaryThumbprint', code: 'THUMBPRINT_REQUIRED', message: 'a selfSigned device needs a primaryThumbprint' } };
+    return { field: 'primaryThumbprint', code: 'THUMBPRINT_REQUIRED', message: 'a selfSigned device needs a primaryThumbprint' };
   }
-  return {
-    ok: {
-      x509Thumbprint: { primaryThumbprint: d.primaryThumbprint, secondaryThumbprint: d.secondaryThumbprint ?? null },
-      type: 'selfSigned',
-    },
-  };
+  return 'selfSigned';
 }

@@ -15,6 +15,9 @@ export interface RowDraft {
   twinETag: string | undefined;
   tags: Record<string, unknown> | undefined;
   desired: Record<string, unknown> | undefined;
+  /** Twin members as JSON text (`"k":v,...`) when the plan writes twins from flat columns; '' when none. */
+  tagsText: string;
+  desiredText: string;
   /** Upper bound of the serialized size in UTF-16 units, so small twins skip the exact size check. */
   tagsEstimate: number;
   desiredEstimate: number;
@@ -45,6 +48,8 @@ export function createRowDraft(): RowDraft {
     twinETag: undefined,
     tags: undefined,
     desired: undefined,
+    tagsText: '',
+    desiredText: '',
     tagsEstimate: 0,
     desiredEstimate: 0,
     tagsNeedKeyCheck: false,
@@ -72,6 +77,8 @@ export function resetRowDraft(d: RowDraft): void {
   d.twinETag = undefined;
   d.tags = undefined;
   d.desired = undefined;
+  d.tagsText = '';
+  d.desiredText = '';
   d.tagsEstimate = 0;
   d.desiredEstimate = 0;
   d.tagsNeedKeyCheck = false;

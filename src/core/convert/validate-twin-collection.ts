@@ -20,7 +20,7 @@ export function isValidTwinKey(key: string): boolean {
   return true;
 }
 
-function findKeyOrDepthProblem(value: unknown, depth: number, isRoot: boolean): TwinProblem {
+export function findKeyOrDepthProblem(value: unknown, depth: number, isRoot: boolean): TwinProblem {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return null;
   if (depth > TWIN_MAX_DEPTH) return { kind: 'too-deep' };
   for (const key of Object.keys(value)) {

@@ -56,12 +56,26 @@ export async function createOidcAuthority(options: OidcAuthorityOptions): Promis
   });
   const port = (server.address() as AddressInfo).port;
 
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> =>
+    (closing ??= new Promise<void>((resolve, reject) => {
+      server.close((error) => (error ? reject(error) : resolve()));
+      // Browsers keep connections alive; without this close() waits for them to time out.
+      server.closeAllConnections();
+    }));
+
   const issuer = issuerFor(port);
   const users = createUserDirectory(options.users ?? TEST_USERS);
-  const provider = new Provider(
-    issuer,
-    buildProviderConfig({ signingKey, users, appOrigins: options.appOrigins, cookieKeys: [randomBytes(32).toString('base64url')] }),
-  );
+  let provider: Provider;
+  try {
+    provider = new Provider(
+      issuer,
+      buildProviderConfig({ signingKey, users, appOrigins: options.appOrigins, cookieKeys: [randomBytes(32).toString('base64url')] }),
+    );
+  } catch (error) {
+    await close();
+    throw error;
+  }
   provider.on('server_error', (_ctx, error) => log(`OIDC: server error: ${error.stack ?? error.message}`));
   const callback = provider.callback();
   const mountPath = new URL(issuer).pathname;
@@ -89,12 +103,7 @@ export async function createOidcAuthority(options: OidcAuthorityOptions): Promis
     authority: authorityFor(port),
     knownAuthority: knownAuthorityFor(port),
     jwksUri: provider.urlFor('jwks'),
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        // Browsers keep connections alive; without this close() waits for them to time out.
-        server.closeAllConnections();
-      }),
+    close,
   };
 }
 

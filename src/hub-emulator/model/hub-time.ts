@@ -4,8 +4,17 @@
 export const MIN_TIME = '0001-01-01T00:00:00Z';
 export const MIN_TIME_NO_ZONE = '0001-01-01T00:00:00';
 
+// Imports stamp every identity of a batch with the same instant, so remember the last one.
+let lastMs = Number.NaN;
+let lastText = '';
+
 export function hubTime(date: Date): string {
-  return date.toISOString().replace(/\.(\d{3})Z$/, '.$10000Z');
+  const ms = date.getTime();
+  if (ms !== lastMs) {
+    lastText = `${date.toISOString().slice(0, -1)}0000Z`;
+    lastMs = ms;
+  }
+  return lastText;
 }
 
 /** .NET ticks (100 ns since 0001-01-01) of the instant, which is how the hub mints `generationId`. */

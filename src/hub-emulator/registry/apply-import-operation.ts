@@ -25,8 +25,14 @@ export interface OperationFailure {
 
 export function applyImportOperation(op: ImportOperation, ctx: RegistryContext): OperationFailure | undefined {
   const { input, mode } = op;
+  // `create` is most of a bulk import: try the insert straight away instead of a lookup first.
+  if (mode === 'create') {
+    const invalid = validateIdentityInput(input, ctx.strictIds, true);
+    if (invalid) return { errorName: 'ArgumentInvalid', message: invalid };
+    return create(op, ctx);
+  }
   const existing = ctx.store.getIdentity(input.deviceId, input.moduleId);
-  const creating = !existing && (mode === 'create' || mode === 'createOrUpdate' || mode === 'createOrUpdateIfMatchETag');
+  const creating = !existing && (mode === 'createOrUpdate' || mode === 'createOrUpdateIfMatchETag');
   const invalid = validateIdentityInput(input, ctx.strictIds, creating);
   if (invalid) return { errorName: 'ArgumentInvalid', message: invalid };
 
@@ -34,7 +40,6 @@ export function applyImportOperation(op: ImportOperation, ctx: RegistryContext):
     if (!creating) return notFound(op);
     return create(op, ctx);
   }
-  if (mode === 'create') return alreadyExists(op);
   const etagCheck = mode === 'updateIfMatchETag' || mode === 'createOrUpdateIfMatchETag' || mode === 'deleteIfMatchETag';
   // A missing eTag on an *IfMatchETag line is unconditional, as recorded for deleteIfMatchETag (evidence sec. 5).
   if (etagCheck && op.eTag !== undefined && op.eTag !== deviceEtag(existing.etag)) {
@@ -68,11 +73,11 @@ function create(op: ImportOperation, ctx: RegistryContext): OperationFailure | u
     return { errorName: 'DeviceNotFound', message: input.deviceId };
   }
   if (ctx.store.identityCount() >= ctx.deviceCap) {
+    if (ctx.store.getIdentity(input.deviceId, input.moduleId)) return alreadyExists(op);
     return { errorName: 'IotHubQuotaExceeded', message: 'Total number of devices on IotHub exceeded the allocated quota.' };
   }
   const identity: Identity = createIdentity(input, buildContext(ctx));
-  ctx.store.insertIdentity(identity);
-  return undefined;
+  return ctx.store.insertIdentity(identity) ? undefined : alreadyExists(op);
 }
 
 function buildContext(ctx: RegistryContext): BuildContext {

@@ -35,7 +35,8 @@ export interface StoredConfiguration {
 
 export interface HubStore {
   getIdentity(deviceId: string, moduleId: string): Identity | undefined;
-  insertIdentity(identity: Identity): void;
+  /** Inserts a new identity; false (and nothing written) when that id already exists. */
+  insertIdentity(identity: Identity): boolean;
   updateIdentity(identity: Identity): void;
   /** Removes the identity (and a device's modules); returns how many identities went. */
   deleteIdentity(deviceId: string, moduleId: string): number;

@@ -17,7 +17,7 @@ export function openSqliteStore(dataDir: string): HubStore {
   applySchema(db);
   const s = {
     get: db.prepare<[string, string], IdentityRow>(`SELECT ${COLUMNS} FROM identities WHERE device_id = ? AND module_id = ?`),
-    insert: db.prepare(`INSERT INTO identities (${COLUMNS}) VALUES (${PARAMS})`),
+    insert: db.prepare(`INSERT OR IGNORE INTO identities (${COLUMNS}) VALUES (${PARAMS})`),
     update: db.prepare(`UPDATE identities SET ${ASSIGN} WHERE device_id = @device_id AND module_id = @module_id`),
     deleteOne: db.prepare<[string, string]>('DELETE FROM identities WHERE device_id = ? AND module_id = ?'),
     deleteDevice: db.prepare<[string]>('DELETE FROM identities WHERE device_id = ?'),
@@ -70,8 +70,9 @@ export function openSqliteStore(dataDir: string): HubStore {
       return row ? fromRow(row) : undefined;
     },
     insertIdentity: (identity: Identity) => {
-      s.insert.run(toRow(identity));
-      count += 1;
+      const inserted = s.insert.run(toRow(identity)).changes > 0;
+      if (inserted) count += 1;
+      return inserted;
     },
     updateIdentity: (identity: Identity) => void s.update.run(toRow(identity)),
     deleteIdentity: (deviceId, moduleId) => {

@@ -8,7 +8,13 @@ import { toJob } from './to-job';
 
 // POST /api/imports/{operationId}/start: checks the upload, mints the hub's own container SAS and
 // creates the hub job, then records the job id in the container metadata (the audit trail).
-export async function startImport(context: ProxyContext, principal: Principal, operationId: string): Promise<StartImportResponse> {
+export interface StartedImport {
+  response: StartImportResponse;
+  /** For the audit line: the hash of the file the hub was told to import. */
+  convertedSha256: string | undefined;
+}
+
+export async function startImport(context: ProxyContext, principal: Principal, operationId: string): Promise<StartedImport> {
   if (!isOperationId(operationId) || !operationId.startsWith('import-')) {
     throw new ApiError(404, 'OPERATION_NOT_FOUND', 'No such import.');
   }
@@ -30,8 +36,8 @@ export async function startImport(context: ProxyContext, principal: Principal, o
     );
     const updated = { ...metadata, jobId: hubJob.jobId, jobStartedAt: context.now().toISOString(), jobStartedByOid: principal.objectId };
     await context.storage.writeOperation(operationId, updated);
-    return toJob(hubJob, { operationId, metadata: updated });
+    return { job: toJob(hubJob, { operationId, metadata: updated }), convertedSha256: metadata.convertedSha256 };
   });
   if (!locked) throw new ApiError(409, 'ALREADY_STARTED', 'This import is being started by another request.');
-  return { job: locked.value };
+  return { response: { job: locked.value.job }, convertedSha256: locked.value.convertedSha256 };
 }

@@ -30,8 +30,8 @@ export function registerOperationRoutes(app: FastifyInstance, context: ProxyCont
         request,
         { action: 'import.start', operationId },
         () => startImport(context, principalOf(request), operationId),
-        (started) => ({ jobId: started.job.jobId ?? undefined }),
-      );
+        (started) => ({ jobId: started.response.job.jobId ?? undefined, fileSha256: started.convertedSha256 }),
+      ).then((started) => started.response);
     },
   );
 

@@ -9,6 +9,14 @@ export interface ReadProgress {
  * chunk at a time, so even a million-line file never blocks the page for long and never has to
  * exist as one string. Line numbers are 1-based physical lines.
  */
+// A big network chunk can hold tens of thousands of lines; hand them over in slices and let the
+// page breathe between slices so no single task grows past a frame budget.
+const LINES_PER_SLICE = 4000;
+
+function yieldToPage(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 export async function readTextLines(
   response: Response,
   onLines: (lines: string[], firstLineNumber: number) => void,
@@ -20,18 +28,21 @@ export async function readTextLines(
   let bytesRead = 0;
   let tail = '';
   let lineNumber = 1;
-  const emit = (text: string, final: boolean) => {
+  const emit = async (text: string, final: boolean): Promise<string> => {
     const parts = text.split('\n');
     const rest = final ? '' : (parts.pop() ?? '');
-    const lines = parts.map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line));
-    if (final && lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
-    if (lines.length > 0) onLines(lines, lineNumber);
-    lineNumber += lines.length;
+    if (final && parts.length > 0 && parts[parts.length - 1] === '') parts.pop();
+    for (let start = 0; start < parts.length; start += LINES_PER_SLICE) {
+      if (start > 0) await yieldToPage();
+      const lines = parts.slice(start, start + LINES_PER_SLICE).map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line));
+      onLines(lines, lineNumber);
+      lineNumber += lines.length;
+    }
     return rest;
   };
   if (!response.body) {
     const text = await response.text();
-    emit(text.replace(/^\uFEFF/, ''), true);
+    await emit(text.replace(/^\uFEFF/, ''), true);
     onProgress?.({ bytesRead: text.length, totalBytes });
     return;
   }
@@ -46,8 +57,8 @@ export async function readTextLines(
       text = text.replace(/^\uFEFF/, '');
       first = false;
     }
-    tail = emit(tail + text, false);
+    tail = await emit(tail + text, false);
     onProgress?.({ bytesRead, totalBytes });
   }
-  emit(tail + decoder.decode(), true);
+  await emit(tail + decoder.decode(), true);
 }

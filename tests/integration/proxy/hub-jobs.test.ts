@@ -50,6 +50,7 @@ describe('starting an import', () => {
       ['import.start', 'ok'],
     ]);
     expect(audit[0]?.fileSha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(audit[1]?.fileSha256).toBe(audit[0]?.details && (audit[0].details as { convertedSha256: string }).convertedSha256);
   });
 
   it('refuses a second start of the same operation with ALREADY_STARTED', async () => {

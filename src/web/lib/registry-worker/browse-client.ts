@@ -12,10 +12,10 @@ export interface BrowseEvents {
 
 export interface BrowseClient {
   /** Hands one network chunk to the worker (its buffer is transferred, not copied). */
-  push(bytes: Uint8Array): void;
+  push(bytes: Uint8Array<ArrayBuffer>): void;
   end(): void;
   readLine(index: number): Promise<string>;
-  download(format: 'csv' | 'ndjson', indices?: Int32Array): Promise<Blob>;
+  download(format: 'csv' | 'ndjson', indices?: Int32Array<ArrayBuffer>): Promise<Blob>;
   close(): void;
 }
 

@@ -1,4 +1,5 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { SignJWT, exportJWK, generateKeyPair, type JWTPayload, type CryptoKey } from 'jose';
 
@@ -30,20 +31,23 @@ export interface TestAuthority {
   close(): Promise<void>;
 }
 
-export async function startTestAuthority(): Promise<TestAuthority> {
+/** `tls` serves the JWKS over HTTPS (a certificate from the local CA), as a real authority does. */
+export async function startTestAuthority(options: { tls?: { certPem: string; keyPem: string } } = {}): Promise<TestAuthority> {
   const signing = await generateKeyPair('RS256', { extractable: true });
   const forger = await generateKeyPair('RS256', { extractable: true });
   const jwk = { ...(await exportJWK(signing.publicKey)), kid: 'test-key-1', alg: 'RS256', use: 'sig' };
-  const server: Server = createServer((request, response) => {
+  const handler = (request: IncomingMessage, response: ServerResponse): void => {
     if (request.url === '/jwks') {
       response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [jwk] }));
     } else {
       response.writeHead(404).end();
     }
-  });
+  };
+  const server: Server = options.tls ? createHttpsServer({ cert: options.tls.certPem, key: options.tls.keyPem }, handler) : createServer(handler);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}/tenant-1/v2.0`;
-  const jwksUri = `http://127.0.0.1:${(server.address() as AddressInfo).port}/jwks`;
+  const origin = `${options.tls ? 'https' : 'http'}://localhost:${(server.address() as AddressInfo).port}`;
+  const issuer = `${origin}/tenant-1/v2.0`;
+  const jwksUri = `${origin}/jwks`;
 
   const sign = async (
     key: CryptoKey,
@@ -99,6 +103,10 @@ export async function startTestAuthority(): Promise<TestAuthority> {
           return `Bearer ${await sign(signing.privateKey, admin)}`;
       }
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

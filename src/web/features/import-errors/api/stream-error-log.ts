@@ -29,6 +29,8 @@ export function useErrorLog(jobId: string) {
     queryKey: ['jobs', jobId, 'errors-log'],
     queryFn: ({ signal }) => streamErrorLog(jobId, setProgress, signal),
     staleTime: Infinity,
+    // Arrays of up to a million entries: comparing old and new deeply would cost more than it saves.
+    structuralSharing: false,
   });
   return { ...query, progress };
 }

@@ -1,35 +1,40 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Button, Stack, Typography } from '@mui/material';
 import DownloadIcon from '@mui/icons-material/Download';
 import ReplayIcon from '@mui/icons-material/Replay';
+import type { ImportErrorEntry } from '../../../../core/import-errors';
+import type { ImportMode } from '../../../../core/model/import-mode';
 import { ErrorPanel } from '../../../components/error-panel';
 import { downloadBlob } from '../../../lib/download-blob';
 import { formatCount } from '../../../lib/format';
 import { setPendingImport } from '../../../lib/pending-import';
-import { fetchFailedDeviceLines } from '../api/fetch-failed-device-lines';
-import { buildFailedRowsCsv, buildImportFile } from '../model/build-failed-rows-files';
-import { failedIds, suggestedRetryMode } from '../model/error-rows';
-import type { ErrorRow } from '../model/error-rows';
+import { fetchRetryImport } from '../api/fetch-retry-import';
+import { buildFailedRowsCsv, withoutImportMode } from '../model/build-failed-rows-files';
+import { joinErrorRows, retryTargets, suggestedRetryMode } from '../model/error-rows';
+import type { SourceRow } from '../model/collect-source-rows';
 
 interface ErrorActionsProps {
   jobId: string;
-  rows: ErrorRow[];
+  rows: readonly ImportErrorEntry[];
+  sources: ReadonlyMap<string, SourceRow> | undefined;
   isAdmin: boolean;
 }
 
 /** Downloads and the retry act on the rows currently shown (after the code filter and search). */
-export function ErrorActions({ jobId, rows, isAdmin }: ErrorActionsProps) {
+export function ErrorActions({ jobId, rows, sources, isAdmin }: ErrorActionsProps) {
   const navigate = useNavigate();
   const [busy, setBusy] = useState<null | 'import-file' | 'retry'>(null);
   const [error, setError] = useState<unknown>(null);
-  const ids = failedIds(rows);
+  const targets = useMemo(() => retryTargets(rows), [rows]);
+  const mode: ImportMode = suggestedRetryMode(rows) ?? 'createOrUpdate';
 
-  const withDeviceLines = async (kind: 'import-file' | 'retry', consume: (lines: string[]) => void) => {
+  const withRetryImport = async (kind: 'import-file' | 'retry', consume: (ndjson: string, matched: number) => void) => {
     setBusy(kind);
     setError(null);
     try {
-      consume(await fetchFailedDeviceLines(jobId, ids));
+      const result = await fetchRetryImport(jobId, targets, mode);
+      consume(result.ndjson, result.matched);
     } catch (caught) {
       setError(caught);
     } finally {
@@ -38,15 +43,14 @@ export function ErrorActions({ jobId, rows, isAdmin }: ErrorActionsProps) {
   };
 
   const downloadImportFile = () =>
-    withDeviceLines('import-file', (lines) => downloadBlob(buildImportFile(lines, false), `failed-rows-${jobId}.ndjson`));
+    withRetryImport('import-file', (ndjson) => downloadBlob(new Blob([ndjson], { type: 'application/x-ndjson' }), `retry-${jobId}.ndjson`));
 
   const retry = () =>
-    withDeviceLines('retry', (lines) => {
-      const mode = suggestedRetryMode(rows) ?? 'create';
+    withRetryImport('retry', (ndjson, matched) => {
       setPendingImport({
-        file: new File([buildImportFile(lines, true)], `retry-${jobId}.ndjson`, { type: 'application/x-ndjson' }),
+        file: new File([withoutImportMode(ndjson)], `retry-${jobId}.ndjson`, { type: 'application/x-ndjson' }),
         suggestedMode: mode,
-        reason: `Retrying ${formatCount(lines.length)} failed rows of job ${jobId}. The default mode is set to ${mode}, as the errors suggest; change it below if needed.`,
+        reason: `Retrying ${formatCount(matched)} failed rows of job ${jobId}. The default mode is set to ${mode}, as the errors suggest; change it below if needed.`,
       });
       navigate('/import');
     });
@@ -54,20 +58,20 @@ export function ErrorActions({ jobId, rows, isAdmin }: ErrorActionsProps) {
   return (
     <Stack spacing={1}>
       <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', rowGap: 1 }}>
-        <Button startIcon={<DownloadIcon />} variant="outlined" disabled={rows.length === 0} onClick={() => downloadBlob(buildFailedRowsCsv(rows), `failed-rows-${jobId}.csv`)}>
+        <Button startIcon={<DownloadIcon />} variant="outlined" disabled={rows.length === 0} onClick={() => downloadBlob(buildFailedRowsCsv(joinErrorRows(rows, sources)), `failed-rows-${jobId}.csv`)}>
           Download failed rows (CSV)
         </Button>
-        <Button startIcon={<DownloadIcon />} variant="outlined" disabled={ids.size === 0 || busy !== null} onClick={() => void downloadImportFile()}>
+        <Button startIcon={<DownloadIcon />} variant="outlined" disabled={targets.length === 0 || busy !== null} onClick={() => void downloadImportFile()}>
           {busy === 'import-file' ? 'Preparing...' : 'Download as import file'}
         </Button>
         {isAdmin && (
-          <Button startIcon={<ReplayIcon />} variant="contained" disabled={ids.size === 0 || busy !== null} onClick={() => void retry()}>
+          <Button startIcon={<ReplayIcon />} variant="contained" disabled={targets.length === 0 || busy !== null} onClick={() => void retry()}>
             {busy === 'retry' ? 'Preparing...' : 'Retry failed rows'}
           </Button>
         )}
       </Stack>
       <Typography variant="body2" color="text.secondary">
-        These act on the {formatCount(rows.length)} rows shown ({formatCount(ids.size)} device ids).
+        These act on the {formatCount(rows.length)} rows shown. The import file uses mode {mode}.
       </Typography>
       {error !== null && <ErrorPanel error={error} context="Reading the import file" />}
     </Stack>

@@ -1,7 +1,10 @@
+import { useMemo } from 'react';
 import { Tooltip } from '@mui/material';
 import { VirtualTable } from '../../../components/virtual-table';
 import type { VirtualColumn } from '../../../components/virtual-table';
-import type { ErrorRow } from '../model/error-rows';
+import { lookupErrorCode } from '../model/error-catalogue';
+import type { SourceRow } from '../model/collect-source-rows';
+import type { ImportErrorEntry } from '../model/parse-error-log-line';
 
 function Clipped({ text }: { text: string }) {
   return (
@@ -11,20 +14,38 @@ function Clipped({ text }: { text: string }) {
   );
 }
 
-const COLUMNS: ReadonlyArray<VirtualColumn<ErrorRow>> = [
-  { key: 'id', header: 'Device ID', width: 'minmax(140px, 1.2fr)', render: (row) => <Clipped text={row.deviceId ?? '(no id)'} /> },
+// Catalogue words and source rows are looked up per rendered row, so only the rows on screen pay.
+function columns(sources: ReadonlyMap<string, SourceRow> | undefined): ReadonlyArray<VirtualColumn<ImportErrorEntry>> {
+  const sourceOf = (row: ImportErrorEntry) => (row.deviceId !== null ? sources?.get(row.deviceId) : undefined);
+  return [
+    { key: 'id', header: 'Device ID', width: 'minmax(140px, 1.2fr)', render: (row) => <Clipped text={row.deviceId ?? '(no id)'} /> },
   { key: 'code', header: 'Code', width: '80px', render: (row) => row.code ?? '—' },
-  { key: 'error', header: 'Error', width: 'minmax(160px, 1.2fr)', render: (row) => <Clipped text={`${row.info.name}${row.status && row.status !== row.deviceId ? `: ${row.status}` : ''}`} /> },
-  { key: 'meaning', header: 'Meaning', width: 'minmax(200px, 2fr)', render: (row) => <Clipped text={row.info.meaning} /> },
-  { key: 'action', header: 'What to do', width: 'minmax(200px, 2fr)', render: (row) => <Clipped text={row.info.action} /> },
-  { key: 'source', header: 'Source row', width: 'minmax(160px, 1.5fr)', render: (row) => (row.source ? <Clipped text={`line ${row.source.line}: ${row.source.values}`} /> : '—') },
-];
+  { key: 'error', header: 'Error', width: 'minmax(160px, 1.2fr)', render: (row) => <Clipped text={`${lookupErrorCode(row.code).name}${row.status && row.status !== row.deviceId ? `: ${row.status}` : ''}`} /> },
+  { key: 'meaning', header: 'Meaning', width: 'minmax(200px, 2fr)', render: (row) => <Clipped text={lookupErrorCode(row.code).meaning} /> },
+  { key: 'action', header: 'What to do', width: 'minmax(200px, 2fr)', render: (row) => <Clipped text={lookupErrorCode(row.code).action} /> },
+  {
+    key: 'source',
+    header: 'Source row',
+    width: 'minmax(160px, 1.5fr)',
+    render: (row) => {
+      const source = sourceOf(row);
+      return source ? <Clipped text={`line ${source.line}: ${source.values}`} /> : '—';
+    },
+  },
+  ];
+}
 
-export function ErrorsTable({ rows }: { rows: ErrorRow[] }) {
+interface ErrorsTableProps {
+  rows: readonly ImportErrorEntry[];
+  sources: ReadonlyMap<string, SourceRow> | undefined;
+}
+
+export function ErrorsTable({ rows, sources }: ErrorsTableProps) {
+  const tableColumns = useMemo(() => columns(sources), [sources]);
   return (
     <VirtualTable
       label="Import errors"
-      columns={COLUMNS}
+      columns={tableColumns}
       rows={rows}
       rowKey={(row) => String(row.logLine)}
       height={600}

@@ -9,7 +9,7 @@ import { formatCount } from '../../../lib/format';
 import { useJob } from '../api/get-job';
 import { useErrorLog } from '../api/stream-error-log';
 import { useSourceRows } from '../api/stream-source-rows';
-import { countByCode, failedIds, filterErrorRows, joinErrorRows } from '../model/error-rows';
+import { countByCode, failedIds, filterErrorRows } from '../model/error-rows';
 import { ErrorActions } from './error-actions';
 import { ErrorCodeChart } from './error-code-chart';
 import { ErrorsTable } from './errors-table';
@@ -25,9 +25,8 @@ export function ImportErrorsPage() {
   const [code, setCode] = useState('');
   const [search, setSearch] = useState('');
 
-  const rows = useMemo(() => joinErrorRows(log.data ?? [], sources.data), [log.data, sources.data]);
   const counts = useMemo(() => countByCode(log.data ?? []), [log.data]);
-  const shown = useMemo(() => filterErrorRows(rows, code, search), [rows, code, search]);
+  const shown = useMemo(() => filterErrorRows(log.data ?? [], code, search), [log.data, code, search]);
 
   return (
     <>
@@ -80,8 +79,8 @@ export function ImportErrorsPage() {
               </TextField>
               <TextField size="small" label="Search by device id" value={search} onChange={(event) => setSearch(event.target.value)} sx={{ minWidth: 260 }} type="search" />
             </Stack>
-            <ErrorActions jobId={jobId} rows={shown} isAdmin={isAdmin} />
-            <ErrorsTable rows={shown} />
+            <ErrorActions jobId={jobId} rows={shown} sources={sources.data} isAdmin={isAdmin} />
+            <ErrorsTable rows={shown} sources={sources.data} />
           </>
         )}
       </Stack>

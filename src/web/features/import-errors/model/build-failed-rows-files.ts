@@ -7,21 +7,23 @@ export const FAILED_ROWS_HEADER = ['deviceId', 'moduleId', 'errorCode', 'errorNa
 export function buildFailedRowsCsv(rows: readonly ErrorRow[]): Blob {
   return toCsvBlob(
     FAILED_ROWS_HEADER,
-    rows.map((row) => [row.deviceId, row.moduleId, row.code, row.info.name, row.status, row.info.meaning, row.info.action, row.source?.line ?? null, row.source?.values ?? null]),
+    rows.map((row) => [row.deviceId, row.moduleId, row.errorCode, row.info.name, row.errorStatus, row.info.meaning, row.info.whatToDo, row.source?.line ?? null, row.source?.values ?? null]),
   );
 }
 
 /**
- * An NDJSON import file from the original device lines. With `dropMode`, each line loses its
- * importMode so the wizard's default mode (chosen by the admin) applies to all of them.
+ * The import file handed to the wizard for a retry: core's retry builder picked and retargeted the
+ * lines; importMode is removed again so the wizard's "Default import mode", which the admin may
+ * still change, decides the mode of every row.
  */
-export function buildImportFile(deviceLines: readonly string[], dropMode: boolean): Blob {
-  const lines = dropMode
-    ? deviceLines.map((line) => {
-        const device = JSON.parse(line) as Record<string, unknown>;
-        delete device['importMode'];
-        return JSON.stringify(device);
-      })
-    : deviceLines;
-  return new Blob(lines.map((line) => `${line}\n`), { type: 'application/x-ndjson' });
+export function withoutImportMode(ndjson: string): Blob {
+  const lines = ndjson.split('\n').filter((line) => line.trim() !== '');
+  return new Blob(
+    lines.map((line) => {
+      const device = JSON.parse(line) as Record<string, unknown>;
+      delete device['importMode'];
+      return `${JSON.stringify(device)}\n`;
+    }),
+    { type: 'application/x-ndjson' },
+  );
 }

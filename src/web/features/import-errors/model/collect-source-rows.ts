@@ -73,8 +73,10 @@ export class SourceRowCollector {
       this.idIndex = found >= 0 ? found : 0;
       return;
     }
+    // Most rows are not wanted: take the id cell cheaply before keeping anything.
     const cells = splitCsvRecord(record.text, this.delimiter);
-    this.keep(cells[this.idIndex]?.trim() ?? null, record.line, record.text);
+    const id = cells[this.idIndex]?.trim() ?? null;
+    if (id !== null && this.wanted.has(id)) this.keep(id, record.line, record.text);
   }
 
   /** Call once after the last line; finishes the JSON case, which needs the whole text. */

@@ -18,12 +18,14 @@ export function guessDelimiter(headerLine: string): string {
 
 /** True while a record is still inside a quoted field (an odd number of quotes so far). */
 export function hasOpenQuote(text: string): boolean {
+  if (text.indexOf('"') === -1) return false;
   let open = false;
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 34) open = !open;
   return open;
 }
 
 export function splitCsvRecord(record: string, delimiter: string): string[] {
+  if (record.indexOf('"') === -1) return record.split(delimiter);
   const cells: string[] = [];
   let cell = '';
   let quoted = false;

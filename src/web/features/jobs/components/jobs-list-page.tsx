@@ -49,9 +49,14 @@ function JobsTable({ jobs }: { jobs: Job[] }) {
             const timing = computeJobTiming(job, now);
             return (
               <TableRow key={key} hover>
-                <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                <TableCell sx={{ whiteSpace: 'nowrap', maxWidth: 170 }}>
                   {ref ? (
-                    <Link component={RouterLink} to={`/jobs/${encodeURIComponent(ref)}`}>
+                    <Link
+                      component={RouterLink}
+                      to={`/jobs/${encodeURIComponent(ref)}`}
+                      title={ref}
+                      sx={{ display: 'block', overflow: 'hidden', textOverflow: 'ellipsis', fontFamily: 'monospace' }}
+                    >
                       {ref}
                     </Link>
                   ) : (

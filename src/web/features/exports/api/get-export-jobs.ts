@@ -1,0 +1,21 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { JobListResponse, TERMINAL_JOB_STATUSES } from '../../../../contracts/api';
+import type { Job } from '../../../../contracts/api';
+import { apiRequest } from '../../../lib/api-client';
+
+/** GET /api/jobs, keeping the exports: the list of past exports comes from their containers' metadata. */
+export async function getExportJobs(signal?: AbortSignal): Promise<Job[]> {
+  const response = await apiRequest('/api/jobs', JobListResponse, { signal });
+  return response.jobs.filter((job) => job.type === 'export');
+}
+
+export const exportJobsQueryOptions = () =>
+  queryOptions({
+    queryKey: ['exports', 'list'],
+    queryFn: ({ signal }) => getExportJobs(signal),
+    refetchInterval: (query) => (query.state.data?.some((job) => !TERMINAL_JOB_STATUSES.includes(job.status)) ? 5000 : false),
+  });
+
+export function useExportJobs() {
+  return useQuery(exportJobsQueryOptions());
+}
