@@ -26,6 +26,7 @@ async function bundle(dir: string): Promise<void> {
     entryPoints: {
       'convert-worker': join(ROOT, 'src/web/lib/conversion/convert-worker.ts'),
       'parse-worker': join(import.meta.dirname, 'browser/parse-worker.ts'),
+      'hash-worker': join(ROOT, 'src/web/lib/conversion/hash-worker.ts'),
     },
     outdir: dir,
     bundle: true,
@@ -99,6 +100,8 @@ export async function withBenchPage<T>(use: (pageUrl: string) => Promise<T>): Pr
     '/': [join(import.meta.dirname, 'browser/bench-page.html'), 'text/html'],
     '/convert-worker.js': [join(dir, 'convert-worker.js'), 'text/javascript'],
     '/parse-worker.js': [join(dir, 'parse-worker.js'), 'text/javascript'],
+    // The convert worker opens its nested hash worker by the source name, as Vite would rewrite it.
+    '/hash-worker.ts': [join(dir, 'hash-worker.js'), 'text/javascript'],
   };
   const server = createServer((req, res) => {
     const file = files[req.url ?? ''];

@@ -7,7 +7,7 @@ import { Agent, fetch } from 'undici';
 import { startAzurite } from '../../src/dev-stack/azurite';
 import { ensureLocalTls } from '../../src/local-ca/local-ca';
 import { signSas } from '../../src/hub-emulator/auth/sign-sas';
-import { buildRows, runBaseline } from './bare-sqlite-baseline';
+import { buildRows, timeBareInsert, timeBareScan } from './bare-sqlite-baseline';
 import { generateDevices } from './generate-devices';
 import { spawnEmulator, type EmulatorChild } from './spawn-emulator';
 
@@ -39,31 +39,39 @@ async function benchSize(size: number, work: string, caPem: string, certDir: str
   };
   await container.getBlockBlobClient('devices.txt').uploadStream(Readable.from(lines()), 8 * 1024 * 1024, 4);
 
-  const dataDir = path.join(work, `hub-${size}`);
-  const hub = await spawnEmulator(dataDir, certDir);
+  // Baselines run right before and right after each emulator job and are averaged: on a shared
+  // 2-core machine the load drifts, so only measurements taken close together compare fairly.
+  const rows = buildRows(Array.from(generateDevices(size), (d) => d.line));
+  const insertBefore = timeBareInsert(path.join(work, `bare-a-${size}.sqlite`), rows);
+  const hub = await spawnEmulator(path.join(work, `hub-${size}`), certDir);
   let importJob: Record<string, unknown>;
   let exportJob: Record<string, unknown>;
   let peakRss: number;
+  let insertAfter: number;
+  let scanBefore: number;
   try {
     importJob = await runJob(hub, caPem, { type: 'import', inputBlobContainerUri: sasUrl, outputBlobContainerUri: sasUrl });
+    insertAfter = timeBareInsert(path.join(work, `bare-b-${size}.sqlite`), rows);
+    scanBefore = timeBareScan(path.join(work, `bare-b-${size}.sqlite`));
     exportJob = await runJob(hub, caPem, { type: 'export', outputBlobContainerUri: sasUrl, outputBlobName: 'export.txt' });
     peakRss = await hub.peakRssBytes();
   } finally {
     await hub.stop();
   }
+  const scanAfter = timeBareScan(path.join(work, `bare-b-${size}.sqlite`));
   const importSeconds = jobSeconds(importJob);
   const exportSeconds = jobSeconds(exportJob);
+  const bareInsert = (insertBefore + insertAfter) / 2;
+  const bareScan = (scanBefore + scanAfter) / 2;
   const exportedBytes = (await container.getBlobClient('export.txt').getProperties()).contentLength ?? 0;
-
-  const rows = buildRows(Array.from(generateDevices(size), (d) => d.line));
-  const baseline = runBaseline(work, rows);
-  await rm(path.join(work, 'baseline.sqlite'), { force: true });
+  await rm(path.join(work, `bare-a-${size}.sqlite`), { force: true });
+  await rm(path.join(work, `bare-b-${size}.sqlite`), { force: true });
   return {
     devices: size,
-    import: { status: importJob.status, seconds: round(importSeconds), devicesPerSecond: Math.round(size / importSeconds), vsBareInsert: round(importSeconds / baseline.insertSeconds) },
-    export: { status: exportJob.status, seconds: round(exportSeconds), devicesPerSecond: Math.round(size / exportSeconds), bytes: exportedBytes, vsBareScan: round(exportSeconds / baseline.scanSeconds) },
-    bareInsert: { seconds: round(baseline.insertSeconds), rowsPerSecond: Math.round(size / baseline.insertSeconds) },
-    bareScanStringify: { seconds: round(baseline.scanSeconds), rowsPerSecond: Math.round(size / baseline.scanSeconds) },
+    import: { status: importJob.status, seconds: round(importSeconds), devicesPerSecond: Math.round(size / importSeconds), vsBareInsert: round(importSeconds / bareInsert) },
+    export: { status: exportJob.status, seconds: round(exportSeconds), devicesPerSecond: Math.round(size / exportSeconds), bytes: exportedBytes, vsBareScan: round(exportSeconds / bareScan) },
+    bareInsert: { seconds: round(bareInsert), before: round(insertBefore), after: round(insertAfter), rowsPerSecond: Math.round(size / bareInsert) },
+    bareScanStringify: { seconds: round(bareScan), before: round(scanBefore), after: round(scanAfter), rowsPerSecond: Math.round(size / bareScan) },
     emulatorPeakRssMB: Math.round(peakRss / 1e6),
   };
 }

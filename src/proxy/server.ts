@@ -42,18 +42,18 @@ export interface ProxyHandle {
 
 const BODY_LIMIT_BYTES = 64 * 1024;
 
+function storageAuthOf(storage: ProxyOptions['storage']): StorageAuth {
+  if (storage.accountKey) return { kind: 'sharedKey', accountKey: storage.accountKey };
+  if (storage.credential) return { kind: 'tokenCredential', credential: storage.credential };
+  throw new Error('options.storage needs accountKey (shared key) or credential (Entra, user-delegation SAS)');
+}
+
 export async function createProxy(options: ProxyOptions): Promise<ProxyHandle> {
   const now = options.now ?? (() => new Date());
   const log: ProxyLog = options.log ?? stdoutLog;
   const spa = SpaConfig.parse(options.spa);
   const agent = createOutboundAgent({ trustedCaPem: options.trustedCaPem });
-  const storageAuth: StorageAuth = options.storage.accountKey
-    ? { kind: 'sharedKey', accountKey: options.storage.accountKey }
-    : options.storage.credential
-      ? { kind: 'tokenCredential', credential: options.storage.credential }
-      : (() => {
-          throw new Error('storage needs accountKey or credential');
-        })();
+  const storageAuth = storageAuthOf(options.storage);
 
   const context: ProxyContext = {
     hub: createHubJobsClient(createHubTransport({ ...options.hub, dispatcher: agent, now })),

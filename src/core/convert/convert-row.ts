@@ -25,15 +25,17 @@ export interface RowContext {
   keyLines: string[];
 }
 
-const CANONICAL_MODES: ReadonlySet<string> = new Set(IMPORT_MODES);
+const CANONICAL_MODES: ReadonlyMap<string, ImportMode> = new Map(IMPORT_MODES.map((m) => [m, m]));
 
-// Canonical spellings skip the lower-casing (one string allocation per row saved).
+// Returns the module's own string constants, never the cell's string: constants are internalized
+// with cached hashes, which keeps the Set lookups and counters below cheap at a million rows.
 function parseMode(raw: string): ImportMode | undefined {
-  return CANONICAL_MODES.has(raw) ? (raw as ImportMode) : parseImportMode(raw);
+  return CANONICAL_MODES.get(raw) ?? parseImportMode(raw);
 }
 
 function parseStatus(raw: string): DeviceStatus | undefined {
-  if (raw === 'enabled' || raw === 'disabled') return raw;
+  if (raw === 'enabled') return 'enabled';
+  if (raw === 'disabled') return 'disabled';
   const lower = raw.toLowerCase();
   return lower === 'enabled' || lower === 'disabled' ? lower : undefined;
 }

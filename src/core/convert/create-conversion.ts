@@ -1,4 +1,4 @@
-import { CsvRecordSource } from './csv-record-source';
+import { CsvRecordSource } from './csv/csv-record-source';
 import { hasEnoughToGuess } from './has-enough-to-guess';
 import { detectFormat } from './detect-format';
 import { InputDecoder } from './input-decoder';
@@ -54,7 +54,7 @@ export function createConversion(options: ConvertOptions, outputs: ConversionOut
   const flush = (): void => {
     const writable = options.skipInvalid || report.invalid === 0;
     if (ctx.lines.length > 0) {
-      if (writable) outputs.onOutput(ctx.lines.join('\n') + '\n');
+      if (writable) outputs.onOutput(ctx.lines.join(''));
       ctx.lines = [];
     }
     if (ctx.keyLines.length > 0) {
@@ -75,6 +75,7 @@ export function createConversion(options: ConvertOptions, outputs: ConversionOut
   };
 
   const feed = (text: string, final: boolean): void => {
+    if (report.fileError !== undefined) return;
     if (source === undefined) {
       head += text;
       if (!final && !hasEnoughToGuess(head, detectChars)) return;
@@ -82,6 +83,11 @@ export function createConversion(options: ConvertOptions, outputs: ConversionOut
       head = '';
       if (final && text.trim() === '') {
         report.fileError = { code: 'EMPTY_FILE', message: 'the file is empty' };
+        return;
+      }
+      // UTF-16 saved without a byte-order mark decodes as UTF-8 full of NUL characters.
+      if (text.slice(0, 1024).indexOf('\u0000') !== -1) {
+        report.fileError = { code: 'ENCODING_UNSUPPORTED', message: 'the file looks like UTF-16 without a byte-order mark; save it as UTF-8 or as "Unicode text" (UTF-16 with BOM)' };
         return;
       }
       source = open(text);

@@ -26,7 +26,8 @@ export class InputDecoder {
         this.pending = undefined;
       }
       if (input.length < 3) {
-        this.pending = input;
+        // A copy: the caller may reuse or transfer its buffer after push().
+        this.pending = input.slice();
         return '';
       }
       this.start(input);

@@ -18,7 +18,7 @@ export interface LineValues {
 }
 
 /**
- * One canonical import line (fields in the order of hub-protocol.md sec. 4.1), written by string
+ * One canonical import line, LF-terminated (fields in the order of hub-protocol.md sec. 4.1), written by string
  * concatenation: the same bytes as JSON.stringify of the import object, at a fraction of the cost
  * (JSON.stringify of 1M objects is the largest single cost; perf-notes.md sec. 3). Ids, module ids,
  * keys and thumbprints are validated to characters that need no escaping before they get here.
@@ -45,5 +45,5 @@ export function writeImportLine(id: string, d: RowDraft, v: LineValues): string 
     if (d.deviceScope !== undefined) line += ',"deviceScope":' + jsonString(d.deviceScope);
     if (v.parentScopes !== undefined) line += ',"parentScopes":' + JSON.stringify(v.parentScopes);
   }
-  return line + '}';
+  return line + '}\n';
 }

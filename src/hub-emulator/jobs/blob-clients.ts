@@ -6,6 +6,7 @@ import { hubError } from '../http/hub-error';
 export const DEFAULT_BLOB_NAME = 'devices.txt';
 export const IMPORT_ERRORS_BLOB = 'importErrors.log';
 export const CONFIGURATIONS_BLOB = 'configurations.txt';
+export const CONFIGURATION_ERRORS_BLOB = 'importConfigErrors.log';
 
 export function containerFromSasUri(uri: string): ContainerClient {
   let url: URL;

@@ -30,10 +30,6 @@ export function parseJobRequest(body: unknown): { type: JobType; request: JobReq
   if (typeof body.inputBlobName === 'string' && body.inputBlobName !== '') request.inputBlobName = body.inputBlobName;
   if (typeof body.outputBlobName === 'string' && body.outputBlobName !== '') request.outputBlobName = body.outputBlobName;
   if (typeof body.includeConfigurations === 'boolean') request.includeConfigurations = body.includeConfigurations;
-  // Configuration import is not implemented: refuse it loudly rather than skip it silently.
-  if (type === 'import' && request.includeConfigurations) {
-    throw hubError('ArgumentInvalid', 'includeConfigurations on import jobs is not supported by the emulator.');
-  }
   if (typeof body.configurationsBlobName === 'string' && body.configurationsBlobName !== '') {
     request.configurationsBlobName = body.configurationsBlobName;
   }

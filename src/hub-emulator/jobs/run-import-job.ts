@@ -6,6 +6,7 @@ import { containerFromSasUri, DEFAULT_BLOB_NAME, IMPORT_ERRORS_BLOB } from './bl
 import { effectiveBatchSize, progressOf, waitForPace, type JobEnv, type RunOutcome } from './job-env';
 import { readLineBatches } from './read-line-batches';
 import { writeImportErrorsLog } from './write-import-errors-log';
+import { importConfigurations } from './import-configurations';
 
 // Streams the input blob from the job's committed position and applies each batch of lines in one
 // transaction that also records the new position, so a killed process resumes from the last
@@ -49,6 +50,7 @@ export async function runImportJob(job: JobRecord, env: JobEnv): Promise<RunOutc
     }
   }
   if (env.isCancelled()) return 'cancelled';
+  if (request.includeConfigurations) await importConfigurations(job, env.store, env.clock);
   await writeImportErrorsLog(job, env.store, containerFromSasUri(request.outputBlobContainerUri).getBlockBlobClient(IMPORT_ERRORS_BLOB));
   return 'completed';
 }

@@ -1,13 +1,14 @@
 import { hubError } from '../http/hub-error';
 import type { JobRequest, JobType } from './job-record';
-import { containerFromSasUri, DEFAULT_BLOB_NAME, IMPORT_ERRORS_BLOB } from './blob-clients';
+import { CONFIGURATIONS_BLOB, containerFromSasUri, DEFAULT_BLOB_NAME, IMPORT_ERRORS_BLOB } from './blob-clients';
 
 // Storage problems are caught synchronously at create as 400 BlobContainerValidationError (obs 3P,
 // PR-S128). Writing the output blob empty proves the write permission and gives each import a
 // fresh importErrors.log; a missing or empty input blob is refused here too ([?], see docs).
 export async function validateJobStorage(type: JobType, request: JobRequest): Promise<void> {
   if (type === 'import') {
-    const input = containerFromSasUri(request.inputBlobContainerUri ?? '').getBlobClient(request.inputBlobName ?? DEFAULT_BLOB_NAME);
+    const inputContainer = containerFromSasUri(request.inputBlobContainerUri ?? '');
+    const input = inputContainer.getBlobClient(request.inputBlobName ?? DEFAULT_BLOB_NAME);
     let size: number;
     try {
       size = (await input.getProperties()).contentLength ?? 0;
@@ -19,6 +20,10 @@ export async function validateJobStorage(type: JobType, request: JobRequest): Pr
       );
     }
     if (size === 0) throw hubError('BlobContainerValidationError', `Input blob '${input.name}' is empty.`);
+    const configurations = request.configurationsBlobName ?? CONFIGURATIONS_BLOB;
+    if (request.includeConfigurations && !(await inputContainer.getBlobClient(configurations).exists().catch(() => false))) {
+      throw hubError('BlobContainerValidationError', `Configurations blob '${configurations}' was not found in the input blob container.`);
+    }
   }
   const outputName = type === 'import' ? IMPORT_ERRORS_BLOB : (request.outputBlobName ?? DEFAULT_BLOB_NAME);
   const output = containerFromSasUri(request.outputBlobContainerUri).getBlockBlobClient(outputName);

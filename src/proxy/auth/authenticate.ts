@@ -9,13 +9,16 @@ declare module 'fastify' {
   }
 }
 
+const isApiPath = (path: string | undefined): boolean => path === '/api' || Boolean(path?.startsWith('/api/'));
+
 // Every /api path is authenticated before routing decisions leak anything: an anonymous caller gets
-// 401 even for an /api path that does not exist. There is no option that skips this.
+// 401 even for an /api path that does not exist. The matched route pattern is checked as well as
+// the raw URL, because the router decodes `/%61pi/me` to `/api/me`. requireRole checks again.
+// There is no option that skips this.
 export function installAuthentication(app: FastifyInstance, verify: BearerVerifier): void {
   app.decorateRequest('principal', null);
   app.addHook('onRequest', async (request) => {
-    const path = request.url.split('?')[0] ?? '';
-    if (path === '/api' || path.startsWith('/api/')) {
+    if (isApiPath(request.url.split('?')[0]) || isApiPath(request.routeOptions.url)) {
       request.principal = await verify(request.headers.authorization);
     }
   });

@@ -6,10 +6,17 @@ import { isOperationId } from '../storage/operation-names';
 import { findActiveJob } from './active-job';
 import { findOperation } from './find-operation';
 import type { ProxyContext } from './proxy-context';
+import { recordFinalStatuses } from './record-final-status';
 import { isImportExport, mergeJobs, toJob, toJobStatus } from './to-job';
 
 export async function listJobs(context: ProxyContext): Promise<Job[]> {
   const [hubJobs, operations] = await Promise.all([callHub(() => context.hub.listJobs()), context.storage.listOperations()]);
+  const byId = new Map(hubJobs.map((job) => [job.jobId, job]));
+  const pairs = operations.flatMap((operation) => {
+    const hubJob = operation.metadata.jobId ? byId.get(operation.metadata.jobId) : undefined;
+    return hubJob ? [{ hubJob, operation }] : [];
+  });
+  await recordFinalStatuses(context, pairs);
   return mergeJobs(hubJobs, operations);
 }
 
@@ -29,6 +36,7 @@ export async function getJob(context: ProxyContext, ref: string): Promise<Job> {
   const hubJob = jobId ? await hubJobOrNothing(context, jobId) : undefined;
   if (hubJob && !isImportExport(hubJob)) throw new ApiError(404, 'JOB_NOT_FOUND', 'No such import or export job.');
   if (!hubJob && !operation) throw new ApiError(404, 'JOB_NOT_FOUND', 'No such job.');
+  if (hubJob && operation) await recordFinalStatuses(context, [{ hubJob, operation }]);
   return toJob(hubJob, operation, Boolean(jobId) && !hubJob);
 }
 

@@ -1,4 +1,4 @@
-import type { Readable } from 'node:stream';
+import { pipeline, type Readable } from 'node:stream';
 import { OPERATION_FILE_BLOBS, type OperationFile, type ReadSasResponse } from '../../contracts/api/files';
 import type { Principal } from '../auth/bearer-verifier';
 import { ApiError } from '../http/api-error';
@@ -36,9 +36,9 @@ export async function openOperationFile(context: ProxyContext, principal: Princi
   const masked = !principal.roles.includes('admin') && KEY_BEARING.includes(file);
   const contentType = file === 'source' && format !== 'json' ? 'text/plain; charset=utf-8' : 'application/x-ndjson; charset=utf-8';
   if (!masked) return { stream: blob, contentType, blobName, masked };
-  const transform = createMaskingTransform(format);
-  blob.on('error', (error) => transform.destroy(error));
-  return { stream: blob.pipe(transform), contentType, blobName, masked };
+  // pipeline, not pipe: a client that goes away destroys the transform, and that must also release the blob download.
+  const stream = pipeline(blob, createMaskingTransform(format), () => undefined);
+  return { stream, contentType, blobName, masked };
 }
 
 export async function mintReadSas(context: ProxyContext, ref: string, file: OperationFile): Promise<ReadSasResponse & { blobName: string; operationId: string }> {

@@ -23,6 +23,10 @@ export const OperationMetadata = z.object({
   jobStartedByOid: z.string().optional(),
   /** Set while a start is in progress, cleared on failure; a second start sees it and stops. */
   startClaimedAt: z.string().optional(),
+  /** The job's terminal status and end, copied from the hub once seen, so they outlive its 30-day history. */
+  finalStatus: z.enum(['completed', 'failed', 'cancelled']).optional(),
+  jobEndedAt: z.string().optional(),
+  failureReason: z.string().optional(),
   excludeKeysInExport: z.boolean().optional(),
   includeConfigurations: z.boolean().optional(),
   /** True when a blob in the container may hold device keys (imports with keys, exports with keys). */

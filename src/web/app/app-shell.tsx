@@ -5,6 +5,9 @@ import { AccountControls } from '../features/auth/components/account-controls';
 import { ErrorPanel } from '../components/error-panel';
 import { useCurrentUser } from '../lib/current-user';
 import { ColorModeToggle } from './color-mode-toggle';
+import { useApiScope } from './api-scope-context';
+import { SignInAgainButton } from '../features/auth/components/sign-in-again-button';
+import { isApiError } from '../lib/api-error';
 
 function NavButton({ to, label }: { to: string; label: string }) {
   return (
@@ -21,6 +24,8 @@ function NavButton({ to, label }: { to: string; label: string }) {
 
 export function AppShell() {
   const me = useCurrentUser();
+  const apiScope = useApiScope();
+  const sessionEnded = isApiError(me.error) && (me.error.code === 'UNAUTHENTICATED' || me.error.code === 'SIGN_IN_REQUIRED');
   return (
     <Box sx={{ minHeight: '100vh', bgcolor: 'background.default' }}>
       <a href="#main" className="skip-link">
@@ -49,6 +54,11 @@ export function AppShell() {
         {me.isError && (
           <Box sx={{ mb: 3 }}>
             <ErrorPanel error={me.error} context="Loading your account" onRetry={() => void me.refetch()} />
+            {sessionEnded && (
+              <Box sx={{ mt: 1 }}>
+                <SignInAgainButton apiScope={apiScope} />
+              </Box>
+            )}
           </Box>
         )}
         <Outlet />

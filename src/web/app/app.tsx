@@ -2,6 +2,7 @@ import type { IPublicClientApplication } from '@azure/msal-browser';
 import { MsalProvider } from '@azure/msal-react';
 import type { SpaConfig } from '../../contracts/api';
 import { QueryRoot, ThemeRoot } from './app-providers';
+import { ApiScopeContext } from './api-scope-context';
 import { AuthGate } from './auth-gate';
 import { GlobalStyle } from './global-style';
 
@@ -11,7 +12,9 @@ export function App({ pca, config }: { pca: IPublicClientApplication; config: Sp
       <GlobalStyle />
       <MsalProvider instance={pca}>
         <QueryRoot>
-          <AuthGate apiScope={config.auth.apiScope} />
+          <ApiScopeContext value={config.auth.apiScope}>
+            <AuthGate apiScope={config.auth.apiScope} />
+          </ApiScopeContext>
         </QueryRoot>
       </MsalProvider>
     </ThemeRoot>

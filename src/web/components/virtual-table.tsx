@@ -39,7 +39,7 @@ export function VirtualTable<Row>({ label, columns, rows, rowKey, height = 480, 
   });
   const template = columns.map((column) => column.width).join(' ');
   // Shrink to the rows when there are few, so a short list does not sit in a tall empty box.
-  const boxHeight = Math.min(height, (Math.max(rows.length, 1) + 1) * rowHeight + 44);
+  const boxHeight = Math.min(height, Math.max(rows.length, 1) * rowHeight + 46);
   const cellText = wrap
     ? { whiteSpace: 'normal', display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical' as const, overflow: 'hidden' }
     : { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' };

@@ -151,4 +151,19 @@ describe('export', () => {
       await recorded.dispose();
     }
   });
+
+  it('imports configurations with includeConfigurations and logs the bad ones', async () => {
+    const container = await storage.container('config-import');
+    await uploadText(container.client, 'devices.txt', '{"id":"cfg-dev"}\n');
+    await uploadText(container.client, 'configurations.txt', '{"Id":"cfg-in","Priority":7,"TargetCondition":"*"}\r\n{"Id":"UPPER"}\r\n');
+    const created = await rawRequest(hub, 'POST', '/jobs/create', {
+      body: { type: 'import', inputBlobContainerUri: container.sasUrl('rl'), outputBlobContainerUri: container.sasUrl('rwdl'), includeConfigurations: true },
+    });
+    expect(created.status).toBe(200);
+    expect((await waitForJob(hub, (created.json as { jobId: string }).jobId)).status).toBe('completed');
+    const configuration = await rawRequest(hub, 'GET', '/configurations/cfg-in');
+    expect(configuration.json).toMatchObject({ id: 'cfg-in', priority: 7, targetCondition: '*' });
+    const log = await readBlobText(container.client, 'importConfigErrors.log');
+    expect(JSON.parse(log.trimEnd())).toMatchObject({ configurationId: 'UPPER', errorCode: 400004 });
+  });
 });

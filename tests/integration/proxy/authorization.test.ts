@@ -123,6 +123,8 @@ describe('authorization matrix', () => {
     expect((await stack.call('GET', '/config.json', 'anonymous')).status).toBe(200);
     expect((await stack.call('GET', '/api/nothing-here', 'anonymous')).status).toBe(401);
     expect((await stack.call('GET', '/api/nothing-here', 'admin')).status).toBe(404);
+    // The router decodes %61 to "a"; authentication must not be fooled by the raw spelling.
+    expect((await stack.call('GET', '/%61pi/me', 'anonymous')).status).toBe(401);
   });
 
   it('lets support staff export only without keys', async () => {

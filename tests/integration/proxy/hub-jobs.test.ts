@@ -1,3 +1,4 @@
+import { BlobServiceClient } from '@azure/storage-blob';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiErrorBody } from '../../../src/contracts/api/errors';
 import type { CreateExportResponse } from '../../../src/contracts/api/exports';
@@ -72,6 +73,20 @@ describe('starting an import', () => {
     expect([emptyResponse.status, await errorCode(emptyResponse)]).toEqual([409, 'UPLOAD_EMPTY']);
   });
 
+  it('answers 502 HUB_STORAGE_REJECTED when the hub cannot write to the container', async () => {
+    await waitForIdleHub(stack);
+    const created = await createUploadedImport(stack, deviceLines('leased', 1), 'id\nleased-0');
+    // A lease held by someone else on importErrors.log makes the hub's output check fail, as on Azure.
+    const admin = BlobServiceClient.fromConnectionString(stack.azurite.connectionString).getContainerClient(created.operationId);
+    const log = admin.getBlockBlobClient('importErrors.log');
+    await log.upload('', 0);
+    await log.getBlobLeaseClient().acquireLease(-1);
+    const response = await stack.call('POST', `/api/imports/${created.operationId}/start`, 'admin');
+    expect([response.status, await errorCode(response)]).toEqual([502, 'HUB_STORAGE_REJECTED']);
+    const job = (await (await stack.call('GET', `/api/jobs/${created.operationId}`, 'admin')).json()) as Job;
+    expect(job.jobId).toBeNull();
+  });
+
   it('answers 404 OPERATION_NOT_FOUND for an operation id that names no container', async () => {
     const response = await stack.call('POST', `/api/imports/${newOperationId('import', new Date())}/start`, 'admin');
     expect([response.status, await errorCode(response)]).toEqual([404, 'OPERATION_NOT_FOUND']);
@@ -82,6 +97,7 @@ describe('the hub job slot', () => {
   it('answers JOB_SLOT_BUSY naming the running job, and frees the slot when an admin cancels it', async () => {
     await waitForIdleHub(stack);
     const slow = await createUploadedImport(stack, deviceLines('slow', 3000, false), 'id');
+    const waiting = await createUploadedImport(stack, deviceLines('waiting', 1), 'id\nwaiting-0');
     const started = (await (await stack.call('POST', `/api/imports/${slow.operationId}/start`, 'admin')).json()) as StartImportResponse;
     const jobId = started.job.jobId ?? '';
 
@@ -96,6 +112,8 @@ describe('the hub job slot', () => {
 
     const info = (await (await stack.call('GET', '/api/hub', 'support')).json()) as HubInfoResponse;
     expect(info.activeJob).toMatchObject({ jobId, type: 'import' });
+    const busyImport = await stack.call('POST', `/api/imports/${waiting.operationId}/start`, 'admin');
+    expect([busyImport.status, await errorCode(busyImport)]).toEqual([409, 'JOB_SLOT_BUSY']);
 
     expect((await stack.call('DELETE', `/api/jobs/${jobId}`, 'support')).status).toBe(403);
     const cancel = await stack.call('DELETE', `/api/jobs/${jobId}`, 'admin');
@@ -103,6 +121,10 @@ describe('the hub job slot', () => {
     expect((await waitForEnd(jobId)).status).toBe('cancelled');
     const again = await stack.call('DELETE', `/api/jobs/${jobId}`, 'admin');
     expect([again.status, await errorCode(again)]).toEqual([409, 'JOB_NOT_ACTIVE']);
+    // The import refused while the slot was busy can be started now.
+    const retried = await stack.call('POST', `/api/imports/${waiting.operationId}/start`, 'admin');
+    expect(retried.status).toBe(200);
+    await waitForEnd(((await retried.json()) as StartImportResponse).job.jobId ?? '');
     expect(stack.logs.some((entry) => entry.type === 'audit' && entry.action === 'job.cancel' && entry.jobId === jobId && entry.result === 'ok')).toBe(true);
   });
 });
@@ -125,6 +147,8 @@ describe('the job list', () => {
       fileName: 'old devices.csv',
       rowCounts: { total: 3, valid: 3, invalid: 0, blank: 0 },
       jobId: 'job-the-hub-forgot',
+      finalStatus: 'failed',
+      failureReason: 'storage went away',
     });
     const exported = (await (await stack.call('POST', '/api/exports', 'support', {})).json()) as CreateExportResponse;
 
@@ -134,7 +158,18 @@ describe('the job list', () => {
     expect(list.jobs[0]?.jobId).toBe(exported.job.jobId);
     expect(list.jobs[0]?.startedBy).toEqual({ name: 'Sam Support', objectId: 'oid-support' });
     const old = list.jobs.find((job) => job.operationId === forgotten);
-    expect(old).toMatchObject({ jobId: 'job-the-hub-forgot', hubHistoryExpired: true, fileName: 'old devices.csv', startedBy: { name: 'Old Admin' } });
+    expect(old).toMatchObject({
+      jobId: 'job-the-hub-forgot',
+      hubHistoryExpired: true,
+      status: 'failed',
+      failureReason: 'storage went away',
+      fileName: 'old devices.csv',
+      startedBy: { name: 'Old Admin' },
+    });
+    // Jobs seen finished have their outcome copied into the metadata, for when the hub forgets them.
+    const finished = list.jobs.find((job) => job.status === 'completed' && job.operationId);
+    const recorded = await storage.readOperation(finished?.operationId ?? '');
+    expect(recorded).toMatchObject({ finalStatus: 'completed', jobId: finished?.jobId });
 
     const one = await stack.call('GET', '/api/jobs/job-the-hub-forgot', 'support');
     expect(one.status).toBe(200);

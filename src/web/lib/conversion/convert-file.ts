@@ -1,10 +1,10 @@
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex } from '@noble/hashes/utils.js';
 import { createConversion } from '../../../core/convert/create-conversion';
 import type { ConversionProgress, ConversionReport, ConvertOptions } from '../../../core/convert/types';
+import { createInlineHasher, type StreamHasher } from './stream-hasher';
 
 // 4 MiB reads: few enough Blob parts and progress events, small enough to keep memory flat.
 const READ_CHUNK = 4 * 1024 * 1024;
+const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 
 export interface ConvertFileResult {
   output: Blob;
@@ -19,17 +19,18 @@ export interface ConvertFileDeps {
   randomBytes: (length: number) => Uint8Array;
   onProgress: (progress: ConversionProgress) => void;
   chunkSize?: number;
+  /** Defaults to hashing inline; the worker shell hashes in a nested worker. */
+  hasher?: StreamHasher;
 }
 
 /**
  * Runs the core conversion over a File/Blob: reads it in slices, hashes source and output
- * incrementally and keeps the output as per-chunk Blob parts, so the worker heap holds at most one
+ * incrementally (the bytes are handed to the hasher after use; it may detach them) and keeps the output as per-chunk Blob parts, so the worker heap holds at most one
  * chunk of output (Blob data moves to the browser's blob storage; perf-notes.md sec. 4).
  */
 export async function convertFile(file: Blob, options: ConvertOptions, deps: ConvertFileDeps): Promise<ConvertFileResult> {
   const encoder = new TextEncoder();
-  const sourceHash = sha256.create();
-  const outputHash = sha256.create();
+  const hasher = deps.hasher ?? createInlineHasher();
   const outputParts: Blob[] = [];
   const keyParts: Blob[] = [];
   let outputSize = 0;
@@ -38,9 +39,9 @@ export async function convertFile(file: Blob, options: ConvertOptions, deps: Con
     {
       onOutput(text) {
         const bytes = encoder.encode(text);
-        outputHash.update(bytes);
         outputSize += bytes.length;
         outputParts.push(new Blob([bytes]));
+        hasher.output(bytes);
       },
       onKeys(text) {
         keyParts.push(new Blob([text]));
@@ -51,18 +52,19 @@ export async function convertFile(file: Blob, options: ConvertOptions, deps: Con
   const chunkSize = deps.chunkSize ?? READ_CHUNK;
   for (let offset = 0; offset < file.size; offset += chunkSize) {
     const bytes = new Uint8Array(await file.slice(offset, offset + chunkSize).arrayBuffer());
-    sourceHash.update(bytes);
     session.push(bytes);
+    hasher.source(bytes);
     deps.onProgress({ records: session.records, bytesRead: Math.min(offset + chunkSize, file.size), totalBytes: file.size });
   }
   const report = session.finish();
   deps.onProgress({ records: report.total, bytesRead: file.size, totalBytes: file.size });
   const written = report.written === true;
+  const { sourceSha256, outputSha256 } = await hasher.digest();
   return {
     output: new Blob(written ? outputParts : [], { type: 'application/x-ndjson' }),
     outputSize: written ? outputSize : 0,
-    outputSha256: bytesToHex(written ? outputHash.digest() : sha256(new Uint8Array(0))),
-    sourceSha256: bytesToHex(sourceHash.digest()),
+    outputSha256: written ? outputSha256 : EMPTY_SHA256,
+    sourceSha256,
     report,
     keysCsv: written && options.keyPolicy === 'generate-here' ? new Blob(keyParts, { type: 'text/csv' }) : null,
   };

@@ -1,5 +1,6 @@
 import { FromConversionWorker, ToConversionWorker } from '../../../contracts/worker/conversion-messages';
 import { convertFile } from './convert-file';
+import { createWorkerHasher } from './create-worker-hasher';
 
 // The worker shell: validate the request, run core, post progress and the result. Nothing else.
 interface WorkerScope {
@@ -23,6 +24,7 @@ scope.addEventListener('message', (event) => {
   convertFile(file, options, {
     randomBytes: (length) => crypto.getRandomValues(new Uint8Array(length)),
     onProgress: (progress) => post({ type: 'progress', progress }),
+    hasher: createWorkerHasher(),
   }).then(
     (result) => post({ type: 'done', ...result }),
     (error: unknown) => post({ type: 'failed', error: { name: 'ConversionError', message: error instanceof Error ? error.message : String(error) } }),

@@ -123,3 +123,28 @@ describe('conversion properties', () => {
     );
   });
 });
+
+describe('twin text writer', () => {
+  it('writes the same bytes from flat CSV columns as from the equivalent JSON objects', () => {
+    const cellText = fc.oneof(
+      fc.string({ maxLength: 12 }),
+      fc.integer().map(String),
+      fc.double({ noNaN: true, noDefaultInfinity: true }).map(String),
+      fc.constantFrom('true', 'false', 'null', '007', '-0', '1e3', '1.50', '{"a":{"b":[1,2]}}', '[1,"x"]', 'é😀', '"q"', 'a\\b'),
+    );
+    const key = fc.string({ unit: fc.constantFrom(...'abcXYZ_-19'), minLength: 1, maxLength: 6 }).filter((k) => !/^(0|[1-9]\d*)$/.test(k));
+    fc.assert(
+      fc.property(fc.uniqueArray(key, { minLength: 1, maxLength: 5 }), fc.array(fc.array(cellText, { minLength: 5, maxLength: 5 }), { minLength: 1, maxLength: 5 }), (keys, rows) => {
+        const header = ['deviceId', ...keys.map((k) => `tags.${k}`), ...keys.map((k) => `desired.${k}`)];
+        const csvRows = rows.map((cells, i) => [`d${i}`, ...keys.map((_, j) => cells[j]!), ...keys.map((_, j) => cells[(j + 1) % 5]!)]);
+        const csv = [header, ...csvRows].map((r) => r.map((c) => `"${c.replace(/"/g, '""')}"`).join(',')).join('\n');
+        const json = JSON.stringify(csvRows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]]))));
+        const fromCsv = convertAll(csv, { ...DEFAULT_OPTIONS, skipInvalid: true });
+        const fromJson = convertAll(json, { ...DEFAULT_OPTIONS, skipInvalid: true });
+        expect(fromCsv.report.valid).toBe(fromJson.report.valid);
+        expect(fromCsv.output).toBe(fromJson.output);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -120,3 +120,30 @@ describe('validation rules', () => {
     expect(report.issuesTruncated).toBe(true);
   });
 });
+
+describe('encodings and whole-file errors', () => {
+  it('reads UTF-16 LE with BOM split at odd byte boundaries', () => {
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('deviceId\ttags.city\r\nm-1\tZürich\r\n', 'utf16le')]);
+    const chunks = Array.from({ length: bytes.length }, (_, i) => new Uint8Array(bytes.subarray(i, i + 1)));
+    expect(convertAll(chunks, DEFAULT_OPTIONS, { detectChars: 1 }).output).toBe('{"id":"m-1","importMode":"create","status":"enabled","tags":{"city":"Zürich"}}\n');
+  });
+
+  it('refuses UTF-16 without a byte-order mark as a whole-file error', () => {
+    const { report } = convertAll(new Uint8Array(Buffer.from('deviceId\nd1\n', 'utf16le')), DEFAULT_OPTIONS);
+    expect(report.fileError?.code).toBe('ENCODING_UNSUPPORTED');
+  });
+
+  it('warns once when bytes are not valid UTF-8', () => {
+    const { report } = convertAll(new Uint8Array([...Buffer.from('deviceId,tags.x\nd1,caf'), 0xe9, 0x0a]), DEFAULT_OPTIONS);
+    expect(report.issues.filter((i) => i.code === 'ENCODING_REPLACED')).toHaveLength(1);
+  });
+
+  it('reports an empty file', () => {
+    expect(convertAll('', DEFAULT_OPTIONS).report.fileError?.code).toBe('EMPTY_FILE');
+  });
+
+  it('counts a JSON array element that is not an object as invalid and names its line', () => {
+    const { report } = convertAll('[\n{"id":"a"},\n42\n]', DEFAULT_OPTIONS);
+    expect(report.issues.map((i) => [i.code, i.line, i.row])).toEqual([['NOT_AN_OBJECT', 3, 2]]);
+  });
+});

@@ -30,6 +30,15 @@ describe('mergeJobs', () => {
   });
 });
 
+describe('a job the hub has forgotten', () => {
+  it('shows the final status recorded in its metadata', () => {
+    const forgotten = operation('import-20260101-aaaaaaaaaa', '2026-01-01T08:00:00Z', 'gone');
+    forgotten.metadata.finalStatus = 'completed';
+    forgotten.metadata.jobEndedAt = '2026-01-01T09:00:00Z';
+    expect(mergeJobs([], [forgotten])[0]).toMatchObject({ status: 'completed', progress: 100, endTimeUtc: '2026-01-01T09:00:00Z', hubHistoryExpired: true });
+  });
+});
+
 describe('job status', () => {
   it('reads the hub enums case-insensitively and folds /jobs/v2 states into enqueued', () => {
     expect(['Running', 'queued', 'scheduled', 'weird'].map(toJobStatus)).toEqual(['running', 'enqueued', 'enqueued', 'unknown']);

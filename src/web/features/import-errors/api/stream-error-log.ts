@@ -3,8 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import { apiPath, apiStream } from '../../../lib/api-client';
 import { readTextLines } from '../../../lib/read-text-lines';
 import type { ReadProgress } from '../../../lib/read-text-lines';
-import { parseErrorLogLine } from '../model/parse-error-log-line';
-import type { ImportErrorEntry } from '../model/parse-error-log-line';
+import { parseImportErrorLine } from '../../../../core/import-errors';
+import type { ImportErrorEntry } from '../../../../core/import-errors';
 
 /** GET /api/jobs/{jobId}/files/errors, parsed line by line as it streams in. */
 export async function streamErrorLog(jobId: string, onProgress: (progress: ReadProgress) => void, signal?: AbortSignal): Promise<ImportErrorEntry[]> {
@@ -14,7 +14,7 @@ export async function streamErrorLog(jobId: string, onProgress: (progress: ReadP
     response,
     (lines, first) => {
       lines.forEach((line, index) => {
-        const entry = parseErrorLogLine(line, first + index);
+        const entry = parseImportErrorLine(line, first + index);
         if (entry) entries.push(entry);
       });
     },

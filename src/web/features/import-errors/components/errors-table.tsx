@@ -2,9 +2,9 @@ import { useMemo } from 'react';
 import { Tooltip } from '@mui/material';
 import { VirtualTable } from '../../../components/virtual-table';
 import type { VirtualColumn } from '../../../components/virtual-table';
-import { lookupErrorCode } from '../model/error-catalogue';
+import { describeImportError } from '../../../../core/import-errors';
+import type { ImportErrorEntry } from '../../../../core/import-errors';
 import type { SourceRow } from '../model/collect-source-rows';
-import type { ImportErrorEntry } from '../model/parse-error-log-line';
 
 function Clipped({ text }: { text: string }) {
   return (
@@ -19,10 +19,10 @@ function columns(sources: ReadonlyMap<string, SourceRow> | undefined): ReadonlyA
   const sourceOf = (row: ImportErrorEntry) => (row.deviceId !== null ? sources?.get(row.deviceId) : undefined);
   return [
     { key: 'id', header: 'Device ID', width: 'minmax(140px, 1.2fr)', render: (row) => <Clipped text={row.deviceId ?? '(no id)'} /> },
-  { key: 'code', header: 'Code', width: '80px', render: (row) => row.code ?? '—' },
-  { key: 'error', header: 'Error', width: 'minmax(160px, 1.2fr)', render: (row) => <Clipped text={`${lookupErrorCode(row.code).name}${row.status && row.status !== row.deviceId ? `: ${row.status}` : ''}`} /> },
-  { key: 'meaning', header: 'Meaning', width: 'minmax(200px, 2fr)', render: (row) => <Clipped text={lookupErrorCode(row.code).meaning} /> },
-  { key: 'action', header: 'What to do', width: 'minmax(200px, 2fr)', render: (row) => <Clipped text={lookupErrorCode(row.code).action} /> },
+  { key: 'code', header: 'Code', width: '80px', render: (row) => row.errorCode ?? '—' },
+  { key: 'error', header: 'Error', width: 'minmax(160px, 1.2fr)', render: (row) => <Clipped text={`${describeImportError(row.errorCode).name}${row.errorStatus && row.errorStatus !== row.deviceId ? `: ${row.errorStatus}` : ''}`} /> },
+  { key: 'meaning', header: 'Meaning', width: 'minmax(200px, 2fr)', render: (row) => <Clipped text={describeImportError(row.errorCode).meaning} /> },
+  { key: 'action', header: 'What to do', width: 'minmax(200px, 2fr)', render: (row) => <Clipped text={describeImportError(row.errorCode).whatToDo} /> },
   {
     key: 'source',
     header: 'Source row',
@@ -47,7 +47,7 @@ export function ErrorsTable({ rows, sources }: ErrorsTableProps) {
       label="Import errors"
       columns={tableColumns}
       rows={rows}
-      rowKey={(row) => String(row.logLine)}
+      rowKey={(row) => String(row.line)}
       height={600}
       rowHeight={56}
       wrap

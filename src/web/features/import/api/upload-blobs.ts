@@ -1,4 +1,5 @@
 import { BlockBlobClient } from '@azure/storage-blob';
+import type { BlockBlobParallelUploadOptions } from '@azure/storage-blob';
 import { isTransientUploadError } from '../model/is-transient-upload-error';
 
 // The only module that touches @azure/storage-blob in the browser (house style: one module per
@@ -17,12 +18,22 @@ export interface UploadProgress {
   attempt: number;
 }
 
+/** The slice of BlockBlobClient this module uses; tests pass a fake. */
+export interface BlockUploader {
+  uploadData(data: Blob, options: BlockBlobParallelUploadOptions): Promise<unknown>;
+}
+
 export interface UploadOptions {
   signal: AbortSignal;
   onProgress: (progress: UploadProgress) => void;
   maxAttempts?: number;
   now?: () => number;
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  createUploader?: (url: string) => BlockUploader;
+}
+
+function createBlockBlobUploader(url: string): BlockUploader {
+  return new BlockBlobClient(url, undefined, { retryOptions: { maxTries: 4, retryDelayInMs: 1000, maxRetryDelayInMs: 8000 } });
 }
 
 const MiB = 1024 * 1024;
@@ -47,14 +58,13 @@ export async function uploadBlobs(items: readonly UploadItem[], options: UploadO
   const now = options.now ?? (() => performance.now());
   const sleep = options.sleep ?? abortableSleep;
   const maxAttempts = options.maxAttempts ?? 3;
+  const createUploader = options.createUploader ?? createBlockBlobUploader;
   const totalBytes = items.reduce((sum, item) => sum + item.data.size, 0);
   const startedAt = now();
   let doneBytes = 0;
   for (const item of items) {
     for (let attempt = 1; ; attempt += 1) {
-      const client = new BlockBlobClient(item.url, undefined, {
-        retryOptions: { maxTries: 4, retryDelayInMs: 1000, maxRetryDelayInMs: 8000 },
-      });
+      const client = createUploader(item.url);
       const report = (loaded: number) =>
         options.onProgress({ loadedBytes: doneBytes + loaded, totalBytes, elapsedMs: now() - startedAt, attempt });
       try {

@@ -68,8 +68,12 @@ export function ImportWizard() {
       <OptionsStep value={options} onChange={setOptions} disabled={locked} />
       {outcome && (
         <>
-          <MappingStep columns={outcome.report.columns} mapping={mapping} onChange={setMapping} disabled={locked} />
-          <PreviewPanel output={outcome.output} validCount={outcome.report.valid} />
+          {!outcome.report.fileError && (
+            <>
+              <MappingStep columns={outcome.report.columns} mapping={mapping} onChange={setMapping} disabled={locked} />
+              <PreviewPanel output={outcome.output} validCount={outcome.report.valid} />
+            </>
+          )}
           <ReviewStep report={outcome.report} keysCsv={outcome.keysCsv} excludeInvalid={excludeInvalid} onExcludeInvalid={setExcludeInvalid} />
           {file && (
             <UploadSection

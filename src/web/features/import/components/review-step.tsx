@@ -53,8 +53,10 @@ export function ReviewStep({ report, keysCsv, excludeInvalid, onExcludeInvalid }
       {report.fileError && (
         <Alert severity="error" sx={{ mb: 2 }}>
           <strong>The file could not be read.</strong> {report.fileError.message}
-          {report.fileError.line ? ` (line ${report.fileError.line}${report.fileError.column ? `, column ${report.fileError.column}` : ''})` : ''}. Fix
-          the file and drop it again.
+          {report.fileError.line && !/\bline\b/.test(report.fileError.message)
+            ? ` (line ${report.fileError.line}${report.fileError.column ? `, column ${report.fileError.column}` : ''})`
+            : ''}
+          . Fix the file and drop it again.
         </Alert>
       )}
       {report.unmappedColumns.length > 0 && (

@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { countByCode, failedIds, filterErrorRows, joinErrorRows, suggestedRetryMode } from '../../../../../../src/web/features/import-errors/model/error-rows';
-import { buildFailedRowsCsv, buildImportFile } from '../../../../../../src/web/features/import-errors/model/build-failed-rows-files';
-import type { ImportErrorEntry } from '../../../../../../src/web/features/import-errors/model/parse-error-log-line';
+import type { ImportErrorEntry } from '../../../../../../src/core/import-errors';
+import { countByCode, failedIds, filterErrorRows, joinErrorRows, retryTargets, suggestedRetryMode } from '../../../../../../src/web/features/import-errors/model/error-rows';
+import { buildFailedRowsCsv, withoutImportMode } from '../../../../../../src/web/features/import-errors/model/build-failed-rows-files';
+
+function entry(line: number, deviceId: string | null, errorCode: number | null, errorStatus = 'x', moduleId: string | null = null): ImportErrorEntry {
+  return { line, deviceId, moduleId, errorCode, errorStatus, deviceIdFromQuotedLine: false };
+}
 
 const entries: ImportErrorEntry[] = [
-  { logLine: 1, deviceId: 'dev-1', moduleId: null, code: 409001, status: 'exists' },
-  { logLine: 2, deviceId: 'dev-2', moduleId: null, code: 409001, status: 'exists' },
-  { logLine: 3, deviceId: '=cmd', moduleId: null, code: 404001, status: '=cmd' },
-  { logLine: 4, deviceId: null, moduleId: null, code: 400012, status: 'Invalid device format' },
+  entry(1, 'dev-1', 409001, 'exists'),
+  entry(2, 'dev-2', 409001, 'exists', 'mod-a'),
+  entry(3, '=cmd', 404001, '=cmd'),
+  entry(4, null, 400012, 'Invalid device format'),
 ];
 
 describe('error rows', () => {
@@ -19,17 +23,27 @@ describe('error rows', () => {
   });
 
   it('counts per code, most frequent first', () => {
-    expect(countByCode(entries).map((entry) => [entry.key, entry.count])).toEqual([['409001', 2], ['404001', 1], ['400012', 1]]);
+    expect(countByCode(entries).map((c) => [c.key, c.count])).toEqual([['409001', 2], ['404001', 1], ['400012', 1]]);
   });
 
-  it('filters by code and by id substring', () => {
-    expect(filterErrorRows(rows, '409001', '').length).toBe(2);
-    expect(filterErrorRows(rows, '', 'DEV-2').map((row) => row.deviceId)).toEqual(['dev-2']);
+  it('filters by code and by id substring, case-insensitively', () => {
+    expect(filterErrorRows(entries, '409001', '').length).toBe(2);
+    expect(filterErrorRows(entries, '', 'DEV-2').map((row) => row.deviceId)).toEqual(['dev-2']);
+    expect(filterErrorRows(entries, '', '')).toBe(entries);
   });
 
-  it('retries only rows with an id and suggests createOrUpdate for existing devices', () => {
+  it('retries only rows with an id, keeping the module id for the match', () => {
     expect([...failedIds(entries)]).toEqual(['dev-1', 'dev-2', '=cmd']);
-    expect(suggestedRetryMode(rows.slice(0, 2))).toBe('createOrUpdate');
+    expect(retryTargets(entries)).toEqual([
+      { deviceId: 'dev-1', moduleId: null },
+      { deviceId: 'dev-2', moduleId: 'mod-a' },
+      { deviceId: '=cmd', moduleId: null },
+    ]);
+  });
+
+  it('suggests createOrUpdate for devices that already exist and nothing for unreadable lines', () => {
+    expect(suggestedRetryMode(entries.slice(0, 2))).toBe('createOrUpdate');
+    expect(suggestedRetryMode([entry(1, null, 400012)])).toBeNull();
   });
 
   it('writes a formula-safe failed-rows CSV', async () => {
@@ -39,7 +53,7 @@ describe('error rows', () => {
   });
 
   it('drops importMode from retry lines so the wizard default applies', async () => {
-    const text = await buildImportFile(['{"id":"dev-1","importMode":"create","status":"enabled"}'], true).text();
+    const text = await withoutImportMode('{"id":"dev-1","importMode":"createOrUpdate","status":"enabled"}\n').text();
     expect(text).toBe('{"id":"dev-1","status":"enabled"}\n');
   });
 });

@@ -1,8 +1,8 @@
 import Papa from 'papaparse';
-import type { ColumnPlanEntry } from './column-plan';
-import { enableTwinText } from './enable-twin-text';
-import type { RecordSink } from './record-sink';
-import { hasEnoughToGuess } from './has-enough-to-guess';
+import type { ColumnPlanEntry } from '../column-plan';
+import { enableTwinText } from '../enable-twin-text';
+import type { RecordSink } from '../record-sink';
+import { hasEnoughToGuess } from '../has-enough-to-guess';
 
 // Delimiters Excel and other tools write; papaparse picks the one giving consistent field counts.
 const DELIMITERS = [',', ';', '\t', '|'];
@@ -61,7 +61,7 @@ export class CsvRecordSource {
         return;
       }
       const sample = input.slice(0, Math.max(this.sniffChars, 4096));
-      const guessed = Papa.parse<string[]>(sample, { preview: 20, delimitersToGuess: DELIMITERS });
+      const guessed = Papa.parse<string[]>(sample, { preview: 20, delimitersToGuess: DELIMITERS, skipEmptyLines: true });
       this.parser = new Papa.Parser({ delimiter: guessed.meta.delimiter || ',', newline: guessNewline(sample) });
     }
     const result = this.parser.parse(input, 0, !final) as Papa.ParseResult<string[]>;

@@ -1,0 +1,25 @@
+import type { HubJob } from '../hub/hub-jobs';
+import type { StoredOperation } from '../storage/operation-storage';
+import type { ProxyContext } from './proxy-context';
+import { toJobStatus } from './to-job';
+
+// The hub forgets jobs after 30 days; our container metadata does not. The first time the proxy sees
+// an operation's job in a terminal state it copies status, end time and failure reason into the
+// metadata, so the job list can still say "completed" or "failed" years later. Best effort: a
+// failed write is retried on the next read, and only the first sighting writes.
+export async function recordFinalStatuses(context: ProxyContext, pairs: { hubJob: HubJob; operation: StoredOperation }[]): Promise<void> {
+  await Promise.all(
+    pairs.map(async ({ hubJob, operation }) => {
+      const status = toJobStatus(hubJob.status);
+      if (operation.metadata.finalStatus) return;
+      if (status !== 'completed' && status !== 'failed' && status !== 'cancelled') return;
+      const metadata = {
+        ...operation.metadata,
+        finalStatus: status,
+        ...(hubJob.endTimeUtc ? { jobEndedAt: hubJob.endTimeUtc } : {}),
+        ...(hubJob.failureReason ? { failureReason: hubJob.failureReason.slice(0, 1000) } : {}),
+      };
+      await context.storage.writeOperation(operation.operationId, metadata).catch(() => undefined);
+    }),
+  );
+}

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import type { Job } from '../../../../src/contracts/api';
+import { defaultComparePair, diffLink, runningExportRef, toExportRow, toExportRows } from '../../../../src/web/features/exports/model/export-rows';
+
+function job(overrides: Partial<Job>): Job {
+  return {
+    jobId: 'job-1',
+    operationId: 'export-20261127-abc',
+    type: 'export',
+    status: 'completed',
+    progress: 100,
+    createdAt: '2026-11-27T10:00:00Z',
+    startTimeUtc: '2026-11-27T10:00:01Z',
+    endTimeUtc: '2026-11-27T10:01:00Z',
+    failureReason: null,
+    startedBy: { name: 'Ada Admin', objectId: 'oid-1' },
+    fileName: null,
+    fileSize: null,
+    convertedSize: null,
+    rowCounts: null,
+    excludeKeysInExport: true,
+    includeConfigurations: false,
+    hubHistoryExpired: false,
+    ...overrides,
+  };
+}
+
+describe('toExportRow', () => {
+  it('says keys were excluded, included or unknown from the export flag', () => {
+    expect(toExportRow(job({ excludeKeysInExport: true }))?.keys).toBe('excluded');
+    expect(toExportRow(job({ excludeKeysInExport: false }))?.keys).toBe('included');
+    expect(toExportRow(job({ excludeKeysInExport: null }))?.keys).toBe('unknown');
+  });
+
+  it('falls back to the operation id when the hub job never started, and drops rows with neither', () => {
+    expect(toExportRow(job({ jobId: null }))?.ref).toBe('export-20261127-abc');
+    expect(toExportRows([job({ jobId: null, operationId: null })])).toEqual([]);
+  });
+
+  it('shows device count and size only when the metadata has them', () => {
+    const row = toExportRow(job({ rowCounts: { total: 12, valid: 12, invalid: 0, blank: 0 }, convertedSize: 4096 }));
+    expect(row).toMatchObject({ devices: 12, size: 4096, who: 'Ada Admin' });
+    expect(toExportRow(job({}))).toMatchObject({ devices: null, size: null });
+  });
+
+  it('lets only a completed export be browsed or compared', () => {
+    expect(toExportRow(job({ status: 'running' }))?.ready).toBe(false);
+    expect(toExportRow(job({ status: 'failed' }))?.ready).toBe(false);
+    expect(toExportRow(job({ status: 'completed' }))?.ready).toBe(true);
+  });
+});
+
+describe('defaultComparePair', () => {
+  it('picks the newest completed export as A and the one before as B, skipping unfinished ones', () => {
+    const rows = toExportRows([job({ jobId: 'new', status: 'running' }), job({ jobId: 'mid' }), job({ jobId: 'old' })]);
+    expect(defaultComparePair(rows)).toEqual({ a: 'mid', b: 'old' });
+  });
+
+  it('leaves B empty with a single completed export', () => {
+    expect(defaultComparePair(toExportRows([job({ jobId: 'only' })]))).toEqual({ a: 'only', b: null });
+  });
+});
+
+describe('diffLink', () => {
+  it('encodes both ids as query parameters', () => {
+    expect(diffLink('a&b', 'c d')).toBe('/diff?a=a%26b&b=c+d');
+  });
+});
+
+describe('runningExportRef', () => {
+  it('follows the export just started, else the first still running', () => {
+    const rows = toExportRows([job({ jobId: 'done' }), job({ jobId: 'busy', status: 'enqueued' })]);
+    expect(runningExportRef(rows, 'mine')).toBe('mine');
+    expect(runningExportRef(rows, null)).toBe('busy');
+    expect(runningExportRef(toExportRows([job({})]), null)).toBeNull();
+  });
+});
