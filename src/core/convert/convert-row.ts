@@ -5,6 +5,7 @@ import { resolveAuthentication } from './resolve-authentication';
 import { checkDeviceId, checkModuleId } from './validate-device-id';
 import { checkTwin } from './check-twin';
 import { writeImportLine, type LineValues } from './write-import-line';
+import type { DuplicateIndex } from './duplicate-index';
 import type { ReportBuilder } from './report-builder';
 import type { RowDraft } from './row-draft';
 import type { ConvertOptions } from './types';
@@ -18,8 +19,8 @@ const NEEDS_ETAG = new Set<ImportMode>(['updateIfMatchETag', 'createOrUpdateIfMa
 export interface RowContext {
   options: ConvertOptions;
   report: ReportBuilder;
-  /** id (+ "\n" + moduleId) -> first row number, for duplicate detection. */
-  seen: Map<string, number>;
+  /** First row of each id (+ moduleId), for duplicate detection. */
+  seen: DuplicateIndex;
   randomBytes: ((length: number) => Uint8Array) | undefined;
   lines: string[];
   keyLines: string[];
@@ -96,13 +97,8 @@ export function convertRow(ctx: RowContext, d: RowDraft, line: number, row: numb
       else report.add(line, row, 'id', 'ID_PLUS_OR_HASH', 'warning', 'the id contains "+" or "#": the live hub accepts them but the docs call them unsupported');
     } else if (check === 'too-long') errors += fail(report, line, row, 'id', 'ID_TOO_LONG', `the id has ${id.length} characters; the limit is 128`);
     else if (check !== 'ok') errors += fail(report, line, row, 'id', 'ID_INVALID', 'the id may only contain ASCII letters, digits and - . % _ * ? ! ( ) , : = @ $ \'');
-    const key = d.moduleId === undefined ? id : `${id}\n${d.moduleId}`;
-    // Concatenation then hashing makes V8 flatten the key into its own string, so the map does not
-    // keep whole parsed chunks alive through sliced substrings.
-    const flatKey = ' ' + key;
-    const first = ctx.seen.get(flatKey);
-    if (first !== undefined) errors += fail(report, line, row, 'id', 'DUPLICATE_ID', `the same ${d.moduleId === undefined ? 'id' : 'id and moduleId'} is already on row ${first}`);
-    else ctx.seen.set(flatKey, row);
+    const first = ctx.seen.firstRowOrAdd(id, d.moduleId, row);
+    if (first !== 0) errors += fail(report, line, row, 'id', 'DUPLICATE_ID', `the same ${d.moduleId === undefined ? 'id' : 'id and moduleId'} is already on row ${first}`);
   }
   if (d.moduleId !== undefined) {
     const check = checkModuleId(d.moduleId);

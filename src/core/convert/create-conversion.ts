@@ -1,4 +1,5 @@
 import { CsvRecordSource } from './csv/csv-record-source';
+import { DuplicateIndex } from './duplicate-index';
 import { hasEnoughToGuess } from './has-enough-to-guess';
 import { detectFormat } from './detect-format';
 import { InputDecoder } from './input-decoder';
@@ -43,7 +44,7 @@ type Source = CsvRecordSource | JsonRecordSource | NdjsonRecordSource;
  */
 export function createConversion(options: ConvertOptions, outputs: ConversionOutputs, deps: ConversionDeps = {}): ConversionSession {
   const report = new ReportBuilder(options.maxIssues);
-  const ctx: RowContext = { options, report, seen: new Map(), randomBytes: deps.randomBytes, lines: [], keyLines: [] };
+  const ctx: RowContext = { options, report, seen: new DuplicateIndex(), randomBytes: deps.randomBytes, lines: [], keyLines: [] };
   const sink = new RecordSink(ctx);
   const decoder = new InputDecoder();
   let source: Source | undefined;

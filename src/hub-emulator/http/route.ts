@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Right } from '../auth/policies';
 import type { HubResponse } from './send';
+import { hubError } from './hub-error';
 
 // One REST operation: a method, a path pattern whose `{name}` segments are URL-decoded into
 // params, the SAS right it needs (sec. 1.4) and the handler.
@@ -45,9 +46,17 @@ export function matchRoute(routes: readonly CompiledRoute[], method: string, pat
     if (route.method !== method) continue;
     const params: Record<string, string> = {};
     route.names.forEach((name, i) => {
-      params[name] = decodeURIComponent(match[i + 1] ?? '');
+      params[name] = decodeSegment(match[i + 1] ?? '');
     });
     return { route, params };
   }
   return pathMatched ? 'method' : undefined;
+}
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw hubError('ArgumentInvalid', `The path segment '${segment}' is not valid percent-encoding.`);
+  }
 }

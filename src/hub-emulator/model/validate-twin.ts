@@ -9,11 +9,13 @@ const MAX_DEPTH = 10;
 // eslint-disable-next-line no-control-regex
 const BAD_KEY = /[.$ \u0000-\u001f\u007f]/;
 
-export function validateTwinSections(input: Pick<IdentityInput, 'tags' | 'desired' | 'reported'>): string | undefined {
+export function validateTwinSections(input: Pick<IdentityInput, 'tags' | 'desired' | 'reported' | 'sourceBytesAtMost'>): string | undefined {
+  // A section is never larger than the JSON it was parsed from, so small sources skip a stringify.
+  const mayBeTooBig = input.sourceBytesAtMost === undefined || input.sourceBytesAtMost > SECTION_LIMITS.tags;
   for (const name of ['tags', 'desired', 'reported'] as const) {
     const section = input[name];
     if (!section) continue;
-    if (Buffer.byteLength(JSON.stringify(section)) > SECTION_LIMITS[name]) {
+    if (mayBeTooBig && Buffer.byteLength(JSON.stringify(section)) > SECTION_LIMITS[name]) {
       return `Twin ${name} exceed the maximum size of ${SECTION_LIMITS[name]} bytes.`;
     }
     const problem = validateNode(section, 1, name);

@@ -46,5 +46,8 @@ export function parseImportLine(line: string): ParsedOperation {
     return { ok: false, message: `Invalid device format in line: ${line}. ${(error as Error).message}` };
   }
   const parsed = parseImportObject(json);
-  return parsed.ok ? parsed : { ok: false, message: `Invalid device format in line: ${line}. ${parsed.message}` };
+  if (!parsed.ok) return { ok: false, message: `Invalid device format in line: ${line}. ${parsed.message}` };
+  // A UTF-16 code unit is at most 3 UTF-8 bytes.
+  parsed.operation.input.sourceBytesAtMost = line.length * 3;
+  return parsed;
 }

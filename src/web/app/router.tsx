@@ -20,10 +20,10 @@ export function createAppRouter() {
           path: 'jobs/:jobId/errors',
           lazy: async () => ({ Component: (await import('../features/import-errors/components/import-errors-page')).ImportErrorsPage }),
         },
-        // Issue 7 deepens these: /exports/:exportId (registry browser) and /diff.
-        { path: 'exports', lazy: async () => ({ Component: (await import('../features/exports/components/exports-page')).ExportsPage }) },
-        { path: 'exports/:exportId', lazy: async () => ({ Component: (await import('../features/exports/components/exports-page')).ExportsPage }) },
-        { path: 'diff', lazy: async () => ({ Component: (await import('../features/exports/components/exports-page')).ExportsPage }) },
+        // Issue 7: exports list, registry browser of one export, and the diff of two snapshots.
+        { path: 'exports', lazy: async () => ({ Component: (await import('../features/exports/components/exports-list-page')).ExportsListPage }) },
+        { path: 'exports/:exportId', lazy: async () => ({ Component: (await import('../features/registry/components/registry-page')).RegistryPage }) },
+        { path: 'diff', lazy: async () => ({ Component: (await import('../features/diff/components/diff-page')).DiffPage }) },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

@@ -1,4 +1,5 @@
 import { isAbortError, isApiError } from './api-error';
+import type { ErrorCode } from './api-error';
 
 /** What the user reads when something fails: what happened, why, and what to do next. */
 export interface ErrorWords {
@@ -12,7 +13,9 @@ export interface ErrorWords {
 type Words = Omit<ErrorWords, 'code' | 'requestId'>;
 
 // The one table from error codes to words (house style: the web maps codes to words in one place).
-const WORDS: Record<string, Words> = {
+// Typed by the code unions, so a code added to the contract without words fails to compile.
+type WordedCode = ErrorCode | 'UPLOAD_REFUSED' | 'UPLOAD_FAILED' | 'ABORTED';
+const WORDS: Record<WordedCode, Words> = {
   UNAUTHENTICATED: { title: 'You are signed out', why: 'Your sign-in expired or was not accepted by the server.', action: 'Sign in again, then repeat the action.' },
   SIGN_IN_REQUIRED: { title: 'Sign-in needed', why: 'Your session needs to be renewed before the console can call the server.', action: 'Sign in again; you will come back to this page.' },
   FORBIDDEN: { title: 'Not allowed for your role', why: 'This action needs the Admin role; your account does not have it.', action: 'Ask an administrator to run it, or to grant you the Admin role.' },
@@ -32,6 +35,7 @@ const WORDS: Record<string, Words> = {
   HUB_THROTTLED: { title: 'The hub is throttling', why: 'The IoT hub is receiving too many requests right now.', action: 'Wait a minute and try again.' },
   HUB_UNAVAILABLE: { title: 'The hub is unavailable', why: 'The IoT hub did not answer, or answered that it is temporarily unavailable.', action: 'Try again in a few minutes.' },
   HUB_ERROR: { title: 'The hub reported an error', why: 'The IoT hub answered with an unexpected error.', action: 'Try again; if it keeps happening, report the request id below.' },
+  AUTHORITY_UNAVAILABLE: { title: 'Sign-in service unreachable', why: 'The server could not reach the identity authority to check your sign-in.', action: 'Try again in a minute; if it persists, ask an administrator to check the sign-in service.' },
   STORAGE_ERROR: { title: 'Storage error', why: 'Azure Storage did not accept the request.', action: 'Try again; if it keeps happening, report the request id below.' },
   INTERNAL: { title: 'Server error', why: 'Something unexpected failed in the console’s server.', action: 'Try again; if it keeps happening, report the request id below.' },
   NETWORK_ERROR: { title: 'Cannot reach the server', why: 'The request did not get an answer: the network is down or the server is not running.', action: 'Check your connection, then try again.' },
@@ -44,7 +48,7 @@ const WORDS: Record<string, Words> = {
 const FALLBACK: Words = { title: 'Something went wrong', why: 'An unexpected error occurred.', action: 'Try again; if it keeps happening, report the details below.' };
 
 export function wordsForCode(code: string): Words {
-  return WORDS[code] ?? FALLBACK;
+  return (WORDS as Record<string, Words | undefined>)[code] ?? FALLBACK;
 }
 
 export function describeError(error: unknown): ErrorWords {

@@ -1,4 +1,5 @@
 import type { ImportMode } from '../../core/model/import-mode';
+import { takePendingPlan } from './registry-worker/plan-handoff';
 
 /**
  * A file handed to the import wizard by another page ("Retry failed rows", later "Make B like A").
@@ -18,6 +19,16 @@ export function setPendingImport(next: PendingImport): void {
 }
 
 export function peekPendingImport(): PendingImport | null {
+  // The diff's "Make B like A" leaves its plan in its own slot; move it here so peeking stays
+  // repeatable (React may render twice) until the wizard clears it.
+  const plan = pending === null ? takePendingPlan() : null;
+  if (plan) {
+    pending = {
+      file: plan,
+      suggestedMode: 'createOrUpdate',
+      reason: 'This file makes snapshot B like snapshot A (from the diff). Each row carries its own mode (create, delete, createOrUpdate or updateTwin); review the counts before you upload.',
+    };
+  }
   return pending;
 }
 

@@ -197,3 +197,33 @@ describe('query and twins', () => {
     expect(twin.version).toBe(5);
   });
 });
+
+describe('modules', () => {
+  it('creates, lists, reads, twins and deletes a module', async () => {
+    await rawRequest(hub, 'PUT', '/devices/mod-host', { body: {} });
+    const created = await rawRequest(hub, 'PUT', '/devices/mod-host/modules/m1', { body: { moduleId: 'm1', deviceId: 'mod-host' } });
+    expect(created.status).toBe(200);
+    expect(Object.keys(created.json as object)).toEqual([
+      'moduleId', 'managedBy', 'deviceId', 'generationId', 'etag', 'connectionState', 'connectionStateUpdatedTime', 'lastActivityTime', 'cloudToDeviceMessageCount', 'authentication',
+    ]);
+    expect((await rawRequest(hub, 'PUT', '/devices/mod-host/modules/m1', { body: {} })).headers.get('iothub-errorcode')).toBe('ModuleAlreadyExistsOnDevice');
+    expect(((await rawRequest(hub, 'GET', '/devices/mod-host/modules')).json as { moduleId: string }[]).map((m) => m.moduleId)).toEqual(['m1']);
+    expect(((await rawRequest(hub, 'GET', '/twins/mod-host/modules/m1')).json as { moduleId: string }).moduleId).toBe('m1');
+    expect((await rawRequest(hub, 'PUT', '/devices/no-host/modules/m1', { body: {} })).status).toBe(404);
+    expect((await rawRequest(hub, 'DELETE', '/devices/mod-host/modules/m1', { headers: { 'if-match': '*' } })).status).toBe(204);
+    expect((await rawRequest(hub, 'GET', '/devices/mod-host/modules/m1')).headers.get('iothub-errorcode')).toBe('ModuleNotFound');
+  });
+
+  it('deletes the modules of a deleted device', async () => {
+    await rawRequest(hub, 'PUT', '/devices/mod-gone', { body: {} });
+    await rawRequest(hub, 'PUT', '/devices/mod-gone/modules/m1', { body: {} });
+    await rawRequest(hub, 'DELETE', '/devices/mod-gone', { headers: { 'if-match': '*' } });
+    await rawRequest(hub, 'PUT', '/devices/mod-gone', { body: {} });
+    expect((await rawRequest(hub, 'GET', '/devices/mod-gone/modules')).json).toEqual([]);
+  });
+
+  it('answers malformed percent-encoding in a path with ArgumentInvalid', async () => {
+    const response = await rawRequest(hub, 'GET', '/devices/%E0%A4%A');
+    expect([response.status, response.headers.get('iothub-errorcode')]).toEqual([400, 'ArgumentInvalid']);
+  });
+});

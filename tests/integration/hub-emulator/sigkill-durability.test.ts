@@ -82,10 +82,12 @@ describe('durability', () => {
     expect(stats.totalDeviceCount).toBe(DEVICES);
     const tagged = await rawRequest(hub, 'POST', '/devices/query', { body: { query: "SELECT COUNT() AS n FROM devices WHERE tags.wave = 'one'" } });
     expect(tagged.json).toEqual([{ n: DEVICES }]);
-    await new Promise<void>((resolve) => {
-      child?.once('exit', () => resolve());
+    // main.ts shuts down cleanly on SIGTERM.
+    const exitCode = await new Promise<number | null>((resolve) => {
+      child?.once('exit', (code) => resolve(code));
       child?.kill('SIGTERM');
     });
+    expect(exitCode).toBe(0);
     child = undefined;
   });
 });

@@ -76,3 +76,9 @@ describe('plan hand-off', () => {
     expect(takePendingPlan()).toBeNull();
   });
 });
+
+describe('keys row for a support user', () => {
+  it('never claims unchanged when the server masked the keys', () => {
+    expect(keysVerdict({ changed: false, compared: true, a: '••', b: '••' }, true)).toBe('not visible to your role');
+  });
+});

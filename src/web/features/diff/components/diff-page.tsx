@@ -87,7 +87,7 @@ export function DiffPage() {
             </Typography>
             <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', lg: selected ? 'minmax(0, 1fr) minmax(360px, 1fr)' : '1fr' } }}>
               <ChangesTable changes={visible} selected={selected ? changeKey(selected) : null} onSelect={setSelected} />
-              {selected && <SideBySide client={run.client} change={selected} onClose={() => setSelected(null)} />}
+              {selected && <SideBySide client={run.client} change={selected} keysMasked={run.keysMasked} onClose={() => setSelected(null)} />}
             </Box>
           </>
         )}

@@ -12,9 +12,9 @@ import { keysVerdict, showValue } from '../model/show-value';
 
 const KEYS_PATH = 'authentication.keys';
 
-function FieldRow({ row }: { row: DescribeRow }) {
+function FieldRow({ row, keysMasked }: { row: DescribeRow; keysMasked: boolean }) {
   // A tint rather than a solid fill keeps the text readable in light and dark themes.
-  const highlight = row.changed ? { bgcolor: (theme: Theme) => alpha(theme.palette.warning.main, 0.2) } : {};
+  const highlight = row.changed && !(keysMasked && row.path === KEYS_PATH) ? { bgcolor: (theme: Theme) => alpha(theme.palette.warning.main, 0.2) } : {};
   const isKeys = row.path === KEYS_PATH;
   return (
     <TableRow>
@@ -29,7 +29,7 @@ function FieldRow({ row }: { row: DescribeRow }) {
       </TableCell>
       {isKeys ? (
         <TableCell colSpan={2} sx={highlight}>
-          Keys {keysVerdict(row)}
+          Keys {keysVerdict(row, keysMasked)}
         </TableCell>
       ) : (
         <>
@@ -42,7 +42,15 @@ function FieldRow({ row }: { row: DescribeRow }) {
 }
 
 /** A on the left, B on the right, one row per field; changed fields highlighted and named for screen readers. */
-export function SideBySide({ client, change, onClose }: { client: DiffClient | null; change: DeviceChange; onClose: () => void }) {
+interface SideBySideProps {
+  client: DiffClient | null;
+  change: DeviceChange;
+  /** The proxy masked keys (support users): the keys row cannot say whether they changed. */
+  keysMasked: boolean;
+  onClose: () => void;
+}
+
+export function SideBySide({ client, change, keysMasked, onClose }: SideBySideProps) {
   const rows = useDescribeDevice(client, change);
   const name = change.moduleId === undefined ? change.id : `${change.id} / ${change.moduleId}`;
   return (
@@ -68,7 +76,7 @@ export function SideBySide({ client, change, onClose }: { client: DiffClient | n
           </TableHead>
           <TableBody>
             {rows.data.map((row) => (
-              <FieldRow key={row.path} row={row} />
+              <FieldRow key={row.path} row={row} keysMasked={keysMasked} />
             ))}
           </TableBody>
         </Table>

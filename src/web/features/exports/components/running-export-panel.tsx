@@ -14,7 +14,9 @@ export function RunningExportPanel({ jobRef }: { jobRef: string }) {
   const active = data !== undefined && !TERMINAL_JOB_STATUSES.includes(data.status);
   const now = useNow(active);
   const started = data?.startTimeUtc ?? data?.createdAt ?? null;
-  const elapsed = started ? (data?.endTimeUtc ? Date.parse(data.endTimeUtc) : now) - Date.parse(started) : null;
+  // A finished export without an end time has no meaningful duration; never let it keep growing.
+  const end = data?.endTimeUtc ? Date.parse(data.endTimeUtc) : active ? now : null;
+  const elapsed = started && end !== null ? end - Date.parse(started) : null;
 
   return (
     <Paper variant="outlined" sx={{ p: 3 }} component="section" aria-labelledby="running-export-heading">

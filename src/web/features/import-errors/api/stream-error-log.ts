@@ -1,26 +1,14 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { apiPath, apiStream } from '../../../lib/api-client';
-import { readTextLines } from '../../../lib/read-text-lines';
 import type { ReadProgress } from '../../../lib/read-text-lines';
-import { parseImportErrorLine } from '../../../../core/import-errors';
-import type { ImportErrorEntry } from '../../../../core/import-errors';
+import { parseErrorLogResponse } from './parse-error-log-response';
+import type { ErrorLog } from './parse-error-log-response';
 
-/** GET /api/jobs/{jobId}/files/errors, parsed line by line as it streams in. */
-export async function streamErrorLog(jobId: string, onProgress: (progress: ReadProgress) => void, signal?: AbortSignal): Promise<ImportErrorEntry[]> {
+/** GET /api/jobs/{jobId}/files/errors, parsed in a worker as it streams in. */
+export async function streamErrorLog(jobId: string, onProgress: (progress: ReadProgress) => void, signal?: AbortSignal): Promise<ErrorLog> {
   const response = await apiStream(apiPath('jobs', jobId, 'files', 'errors'), signal);
-  const entries: ImportErrorEntry[] = [];
-  await readTextLines(
-    response,
-    (lines, first) => {
-      lines.forEach((line, index) => {
-        const entry = parseImportErrorLine(line, first + index);
-        if (entry) entries.push(entry);
-      });
-    },
-    onProgress,
-  );
-  return entries;
+  return parseErrorLogResponse(response, onProgress);
 }
 
 export function useErrorLog(jobId: string) {

@@ -27,7 +27,7 @@ export function ErrorActions({ jobId, rows, sources, isAdmin }: ErrorActionsProp
   const [busy, setBusy] = useState<null | 'import-file' | 'retry'>(null);
   const [error, setError] = useState<unknown>(null);
   const targets = useMemo(() => retryTargets(rows), [rows]);
-  const mode: ImportMode = suggestedRetryMode(rows) ?? 'createOrUpdate';
+  const mode: ImportMode = useMemo(() => suggestedRetryMode(rows) ?? 'createOrUpdate', [rows]);
 
   const withRetryImport = async (kind: 'import-file' | 'retry', consume: (ndjson: string, matched: number) => void) => {
     setBusy(kind);

@@ -9,7 +9,7 @@ import { formatCount } from '../../../lib/format';
 import { useJob } from '../api/get-job';
 import { useErrorLog } from '../api/stream-error-log';
 import { useSourceRows } from '../api/stream-source-rows';
-import { countByCode, failedIds, filterErrorRows } from '../model/error-rows';
+import { countByCode, filterErrorRows } from '../model/error-rows';
 import { ErrorActions } from './error-actions';
 import { ErrorCodeChart } from './error-code-chart';
 import { ErrorsTable } from './errors-table';
@@ -20,13 +20,14 @@ export function ImportErrorsPage() {
   const isAdmin = useIsAdmin();
   const job = useJob(jobId);
   const log = useErrorLog(jobId);
-  const wanted = useMemo(() => (log.data ? failedIds(log.data) : null), [log.data]);
+  const entries = log.data?.entries;
+  const wanted = log.data?.deviceIds ?? null;
   const sources = useSourceRows(jobId, wanted);
   const [code, setCode] = useState('');
   const [search, setSearch] = useState('');
 
-  const counts = useMemo(() => countByCode(log.data ?? []), [log.data]);
-  const shown = useMemo(() => filterErrorRows(log.data ?? [], code, search), [log.data, code, search]);
+  const counts = useMemo(() => countByCode(entries ?? []), [entries]);
+  const shown = useMemo(() => filterErrorRows(entries ?? [], code, search), [entries, code, search]);
 
   return (
     <>
@@ -55,13 +56,13 @@ export function ImportErrorsPage() {
         ) : (
           log.isError && <ErrorPanel error={log.error} context="Reading the error log" onRetry={() => void log.refetch()} />
         )}
-        {log.data && log.data.length === 0 && (
+        {entries && entries.length === 0 && (
           <Alert severity="success">The hub reported no errors: every row of this import was applied.</Alert>
         )}
-        {log.data && log.data.length > 0 && (
+        {entries && entries.length > 0 && (
           <>
             <Alert severity="warning">
-              {formatCount(log.data.length)} rows were not applied by the hub. Each is listed with what it means and what to do.
+              {formatCount(entries.length)} rows were not applied by the hub. Each is listed with what it means and what to do.
             </Alert>
             <ErrorCodeChart counts={counts} selected={code} onSelect={setCode} />
             {sources.isFetching && <StreamProgress label="Matching errors to rows of the uploaded file" progress={sources.progress} />}
@@ -70,7 +71,7 @@ export function ImportErrorsPage() {
             )}
             <Stack direction="row" spacing={2} sx={{ flexWrap: 'wrap', rowGap: 2 }}>
               <TextField select size="small" label="Filter by code" value={code} onChange={(event) => setCode(event.target.value)} sx={{ minWidth: 260 }}>
-                <MenuItem value="">All codes ({formatCount(log.data.length)})</MenuItem>
+                <MenuItem value="">All codes ({formatCount(entries.length)})</MenuItem>
                 {counts.map((entry) => (
                   <MenuItem key={entry.key} value={entry.key}>
                     {entry.code ?? '—'} {entry.name} ({formatCount(entry.count)})

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { Alert, Box, Button, Checkbox, FormControlLabel, Paper, Stack, Typography } from '@mui/material';
 import DownloadIcon from '@mui/icons-material/Download';
 import type { ConversionReport } from '../../../../core/convert/types';
@@ -31,8 +32,9 @@ function summarize(record: Partial<Record<string, number>>): string {
 }
 
 export function ReviewStep({ report, keysCsv, excludeInvalid, onExcludeInvalid }: ReviewStepProps) {
-  const errors = report.issues.filter((issue) => issue.severity === 'error');
-  const warnings = report.issues.filter((issue) => issue.severity === 'warning');
+  // The wizard re-renders on every upload progress tick; the issue lists only change with the report.
+  const errors = useMemo(() => report.issues.filter((issue) => issue.severity === 'error'), [report]);
+  const warnings = useMemo(() => report.issues.filter((issue) => issue.severity === 'warning'), [report]);
   return (
     <Paper component="section" variant="outlined" aria-labelledby="review-heading" sx={{ p: 3 }}>
       <Typography id="review-heading" component="h2" variant="h6" sx={{ mb: 2 }}>
