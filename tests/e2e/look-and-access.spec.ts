@@ -6,6 +6,9 @@ import { SCREENSHOTS, USERS, appUrl, signIn } from './support/sign-in';
 
 const require = createRequire(import.meta.url);
 
+// The proxy's CSP allows scripts from 'self' only, which would also block the injected axe-core.
+test.use({ bypassCSP: true });
+
 interface AxeViolation {
   id: string;
   impact: string | null;

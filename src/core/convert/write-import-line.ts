@@ -1,4 +1,4 @@
-import type { ImportMode } from '../model/import-mode';
+import { IMPORT_MODES, type ImportMode } from '../model/import-mode';
 import type { DeviceStatus } from '../model/export-import-device';
 import { jsonString } from './json-text';
 import type { AuthKind } from './resolve-authentication';
@@ -8,16 +8,9 @@ const DELETE_MODES: ReadonlySet<ImportMode> = new Set(['delete', 'deleteIfMatchE
 
 // Constant fragments joined ahead of time: every `+` leaves one more cons-string node to flatten
 // when the chunk is joined, and that flattening is a large share of the conversion.
-const MODE_STATUS = new Map<string, string>();
-function modeStatus(mode: ImportMode, status: DeviceStatus): string {
-  const key = mode + status;
-  let fragment = MODE_STATUS.get(key);
-  if (fragment === undefined) {
-    fragment = '"importMode":"' + mode + '","status":"' + status + '"';
-    MODE_STATUS.set(key, fragment);
-  }
-  return fragment;
-}
+const MODE_STATUS = new Map<ImportMode, Record<DeviceStatus, string>>(
+  IMPORT_MODES.map((mode) => [mode, { enabled: `"importMode":"${mode}","status":"enabled"`, disabled: `"importMode":"${mode}","status":"disabled"` }]),
+);
 const TWIN_MODES: ReadonlySet<ImportMode> = new Set(['updateTwin', 'updateTwinIfMatchETag']);
 
 export interface LineValues {
@@ -41,7 +34,7 @@ export function writeImportLine(id: string, d: RowDraft, v: LineValues): string 
   let line = '{"id":"' + id + '",';
   if (d.moduleId !== undefined) line += '"moduleId":"' + d.moduleId + '",';
   if (v.eTag !== undefined) line += '"eTag":' + jsonString(v.eTag) + ',';
-  line += modeStatus(v.mode, v.status);
+  line += MODE_STATUS.get(v.mode)![v.status];
   if (d.statusReason !== undefined) line += ',"statusReason":' + jsonString(d.statusReason);
   if (v.auth === 'sas') line += ',"authentication":{"symmetricKey":{"primaryKey":"' + d.primaryKey + '","secondaryKey":"' + d.secondaryKey + '"},"type":"sas"}';
   else if (v.auth === 'selfSigned') {

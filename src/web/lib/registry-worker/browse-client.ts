@@ -1,4 +1,4 @@
-import { FromBrowseWorker, RegistryRowBatch, type ToBrowseWorker } from './browse-messages';
+import { FromBrowseWorker, type ToBrowseWorker } from './browse-messages';
 import type { RegistryRow } from './summarize-device';
 import { createWorkerChannel, type WorkerFactory } from './worker-channel';
 
@@ -25,11 +25,7 @@ export function createBrowseClient(events: BrowseEvents, createWorker?: WorkerFa
     isAnswer: (m) => m.type === 'browse-line-done' || m.type === 'browse-download-done' || m.type === 'browse-failed',
     errorOf: (m) => (m.type === 'browse-failed' ? m.message : null),
     onEvent: (m) => {
-      if (m.type === 'browse-rows') {
-        const rows = RegistryRowBatch.safeParse(JSON.parse(m.rowsJson));
-        if (rows.success) events.onRows(rows.data, m.bytesProcessed);
-        else events.onError(`Unexpected rows from the worker: ${rows.error.message}`);
-      }
+      if (m.type === 'browse-rows') events.onRows(m.rows, m.bytesProcessed);
       else if (m.type === 'browse-done') events.onDone(m);
       else if (m.type === 'browse-failed') events.onError(m.message);
     },

@@ -28,7 +28,7 @@ export function createBrowseSession(post: (message: FromBrowseWorker) => void) {
     }
     const first = texts.length === pending.length && pending.length > 0;
     if (!final && !first && pending.length < FLUSH_ROWS) return;
-    post({ type: 'browse-rows', rowsJson: JSON.stringify(pending), bytesProcessed });
+    post({ type: 'browse-rows', rows: pending, bytesProcessed });
     pending = [];
   }
 

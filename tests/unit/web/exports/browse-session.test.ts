@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { RegistryRowBatch } from '../../../../src/web/lib/registry-worker/browse-messages';
 import type { FromBrowseWorker } from '../../../../src/web/lib/registry-worker/browse-messages';
 import { createBrowseSession } from '../../../../src/web/lib/registry-worker/browse-session';
 import { KEY_MASK } from '../../../../src/web/lib/registry-worker/mask-device-keys';
@@ -22,7 +21,7 @@ function run(text: string, chunkSize: number) {
   const bytes = new TextEncoder().encode(text);
   for (let i = 0; i < bytes.length; i += chunkSize) handle({ type: 'browse-chunk', bytes: bytes.slice(i, i + chunkSize) });
   handle({ type: 'browse-end' });
-  const rows = messages.flatMap((m) => (m.type === 'browse-rows' ? RegistryRowBatch.parse(JSON.parse(m.rowsJson)) : []));
+  const rows = messages.flatMap((m) => (m.type === 'browse-rows' ? m.rows : []));
   const done = messages.find((m) => m.type === 'browse-done');
   return { handle, messages, rows, done };
 }
@@ -86,7 +85,7 @@ describe('the registry browse session', () => {
   it('sends the first rows at once and the rest in batches, so a big file makes few messages', () => {
     const many = Array.from({ length: 5000 }, (_, i) => JSON.stringify({ id: `d${i}`, status: 'enabled' })).join('\n');
     const { messages, rows } = run(many, 4096);
-    const batches = messages.filter((m) => m.type === 'browse-rows').map((m) => (m.type === 'browse-rows' ? (JSON.parse(m.rowsJson) as unknown[]).length : 0));
+    const batches = messages.filter((m) => m.type === 'browse-rows').map((m) => (m.type === 'browse-rows' ? m.rows.length : 0));
     expect(rows).toHaveLength(5000);
     expect(batches[0]).toBeLessThan(200);
     expect(batches.length).toBeLessThanOrEqual(4);
