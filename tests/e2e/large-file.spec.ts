@@ -9,7 +9,7 @@ import { SCREENSHOTS, USERS, signIn } from './support/sign-in';
 const RECORD_LONG_TASKS_AND_UPLOAD_PROGRESS = `
   window.__longTasks = [];
   new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) window.__longTasks.push(Math.round(entry.duration));
+    for (const entry of list.getEntries()) window.__longTasks.push({ start: Math.round(entry.startTime), duration: Math.round(entry.duration) });
   }).observe({ type: 'longtask', buffered: true });
   window.__uploadProgress = [];
   new MutationObserver((mutations) => {
@@ -33,21 +33,29 @@ test('a 100,000-row file converts and uploads with visible progress while the pa
 
   const startedAt = await page.evaluate(() => performance.now());
   await page.getByLabel('Device list file').setInputFiles(csv.path);
-  await expect(page.getByRole('progressbar', { name: 'Conversion progress' })).toBeVisible();
-  await expect(page.getByLabel('NDJSON preview')).toContainText('j4-000001', { timeout: 60_000 });
-  await page.screenshot({ path: `${SCREENSHOTS}/large-file-converted.png`, fullPage: true });
+  // While measuring, the test waits with cheap in-page checks: Playwright's role and text queries
+  // walk the whole DOM on the page's main thread and would show up as long tasks themselves.
+  await page.waitForFunction(() => document.querySelector('[role="progressbar"][aria-label="Conversion progress"]') !== null, null, { polling: 200 });
+  await page.waitForFunction(
+    () => document.querySelector('pre[aria-label="NDJSON preview"]')?.textContent?.includes('j4-000001') ?? false,
+    null,
+    { polling: 250, timeout: 60_000 },
+  );
 
-  await page.getByRole('button', { name: 'Upload and start import' }).click();
-  await expect(page).toHaveURL(/\/jobs\/[^/]+$/, { timeout: 60_000 });
+  await page.locator('button', { hasText: 'Upload and start import' }).click();
+  await page.waitForURL(/\/jobs\/[^/]+$/, { timeout: 60_000 });
   const uploadValues = await page.evaluate(() => (window as unknown as { __uploadProgress: (string | null)[] }).__uploadProgress);
   // The ~10 MB of NDJSON goes up in 4 MiB blocks: the bar must stop in between rather than jump from 0 to 100.
   const intermediate = new Set(uploadValues.map(Number).filter((value) => value > 0 && value < 100));
   expect(intermediate.size, `upload bar values: ${uploadValues.join(', ')}`).toBeGreaterThanOrEqual(2);
 
+  // Only what happens from the drop on counts: the page's own start-up is not the conversion's doing.
   const longTasks = await page.evaluate((since) => {
-    const all = (window as unknown as { __longTasks: number[] }).__longTasks;
-    return { max: Math.max(0, ...all), count: all.length, since };
+    const all = (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks;
+    return all.filter((task) => task.start >= since);
   }, startedAt);
-  expect(longTasks.max, `longest main-thread task: ${longTasks.max} ms over ${longTasks.count} long tasks`).toBeLessThanOrEqual(200);
+  const longest = Math.max(0, ...longTasks.map((task) => task.duration));
+  expect(longest, `main-thread long tasks after the drop: ${JSON.stringify(longTasks)}`).toBeLessThanOrEqual(200);
   await expect(page.getByRole('status', { name: 'Job status' })).toHaveText(/completed/i, { timeout: 120_000 });
+  await page.screenshot({ path: `${SCREENSHOTS}/large-file-job.png`, fullPage: true });
 });

@@ -12,6 +12,9 @@ import { keysVerdict, showValue } from '../model/show-value';
 
 const KEYS_PATH = 'authentication.keys';
 
+// Pixel units on purpose: in sx a width of 1 means 100 %.
+const VISUALLY_HIDDEN = { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' } as const;
+
 function FieldRow({ row, keysMasked }: { row: DescribeRow; keysMasked: boolean }) {
   // A tint rather than a solid fill keeps the text readable in light and dark themes.
   const highlight = row.changed && !(keysMasked && row.path === KEYS_PATH) ? { bgcolor: (theme: Theme) => alpha(theme.palette.warning.main, 0.2) } : {};
@@ -21,7 +24,7 @@ function FieldRow({ row, keysMasked }: { row: DescribeRow; keysMasked: boolean }
       <TableCell component="th" scope="row" sx={{ fontWeight: row.changed ? 700 : 400, wordBreak: 'break-all' }}>
         {fieldWords(row.path)}
         {row.changed && (
-          <Box component="span" sx={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>
+          <Box component="span" sx={VISUALLY_HIDDEN}>
             {' '}
             (changed)
           </Box>

@@ -16,6 +16,11 @@ import { RegistryTable } from './registry-table';
 
 export function RegistryPage() {
   const { exportId = '' } = useParams();
+  // A new export id starts from scratch: filters and the selected record belong to one export.
+  return <RegistryView key={exportId} exportId={exportId} />;
+}
+
+function RegistryView({ exportId }: { exportId: string }) {
   const stream = useRegistryStream(exportId);
   const isAdmin = useIsAdmin();
   const [filter, setFilter] = useState<RegistryFilter>(EMPTY_FILTER);
@@ -48,7 +53,16 @@ export function RegistryPage() {
         }
       />
       <Stack spacing={2}>
-        {stream.error !== null && <ErrorPanel error={stream.error} context="Loading the export" onRetry={stream.retry} />}
+        {stream.error !== null && (
+          <ErrorPanel
+            error={stream.error}
+            context="Loading the export"
+            onRetry={() => {
+              setSelected(null);
+              stream.retry();
+            }}
+          />
+        )}
         {done === null && stream.error === null && <RegistryLoadProgress progress={stream.progress} records={rows.length} />}
         {errors.length > 0 && (
           <Alert severity="warning">
