@@ -26,7 +26,9 @@ const KEYS_WORDS: Record<KeysState, string> = { excluded: 'Excluded', included: 
 export function PastExportsTable({ rows }: { rows: ExportRow[] }) {
   const navigate = useNavigate();
   const initial = defaultComparePair(rows);
-  const [pair, setPair] = useState<{ a: string | null; b: string | null }>(initial);
+  // Start with no choice of our own, so the defaults follow the list as exports finish; a seeded
+  // choice would freeze A on the export that was newest when the page opened.
+  const [pair, setPair] = useState<{ a: string | null; b: string | null }>({ a: null, b: null });
   const a = pair.a ?? initial.a;
   const b = pair.b ?? initial.b;
   const canCompare = a !== null && b !== null && a !== b;

@@ -1,2 +1,0 @@
-import { runConvertBrowserBench } from './run-convert-bench';
-console.log(JSON.stringify(await runConvertBrowserBench({ quick: false })));
