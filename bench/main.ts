@@ -1,6 +1,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
-import { runConvertBench } from './convert/run-convert-bench';
+import { runConvertBench, runConvertBrowserBench } from './convert/run-convert-bench';
 import { runDiffBench } from './diff/run-diff-bench';
 import { runEmulatorBench } from './emulator/run-emulator-bench';
 
@@ -11,7 +11,7 @@ import { runEmulatorBench } from './emulator/run-emulator-bench';
 type Bench = (options: { quick: boolean }) => Promise<Record<string, unknown>>;
 
 const BENCHES: Record<string, Bench> = {
-  convert: runConvertBench,
+  convert: async (options) => ({ node: await runConvertBench(options), browserWorker: await runConvertBrowserBench(options) }),
   emulator: runEmulatorBench,
   diff: runDiffBench,
 };

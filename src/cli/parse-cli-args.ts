@@ -2,17 +2,24 @@ import { parseArgs } from 'node:util';
 import { parseImportMode } from '../core/model/import-mode';
 import type { DeviceStatus } from '../core/model/export-import-device';
 import type { ConvertOptions, InputFormat } from '../core/convert/types';
+import { parseDiffArgs, type DiffCommand } from './parse-diff-args';
 
 export const USAGE = `Usage:
   iot-bulk convert <input> --out <file> [--report <report.json>] [--format auto|csv|json|ndjson]
                    [--mode <importMode>] [--status enabled|disabled] [--generate-keys [--keys <keys.csv>]]
                    [--map <mapping.json>] [--skip-invalid] [--strict-ids]
   iot-bulk validate <input> [--report <report.json>] [same options as convert, without --out]
+  iot-bulk diff <a> <b> [--json] [--include-version-fields] [--include-reported]
+                   Compares two registries keyed by id + moduleId; changes read from B to A.
+                   <a>, <b>: hub exports (devices.txt: NDJSON, LF or CRLF, optional leading warning
+                   line) or device lists (CSV, JSON, NDJSON), converted as \`convert\` would.
+                   --json prints {"summary":{...},"changes":[{"id","moduleId"?,"kind","fields"}]}.
+                   Key values are never printed; a key change shows as "authentication.keys".
 
-Exit codes: 0 every row valid (and written); 1 invalid rows (nothing written unless --skip-invalid);
-2 usage error or a file that cannot be read or parsed.`;
+Exit codes: 0 every row valid (and written), or the diff printed; 1 invalid rows (nothing written
+unless --skip-invalid); 2 usage error or a file that cannot be read or parsed.`;
 
-export interface CliCommand {
+export interface ConvertCommand {
   command: 'convert' | 'validate';
   input: string;
   out: string | undefined;
@@ -22,11 +29,15 @@ export interface CliCommand {
   options: ConvertOptions;
 }
 
+export type CliCommand = ConvertCommand | DiffCommand;
+
 export type ParsedCli = { ok: CliCommand } | { usageError: string };
 
 const FORMATS = ['auto', 'csv', 'json', 'ndjson'] as const;
 
 export function parseCliArgs(argv: string[]): ParsedCli {
+  // diff has its own flags; sharing convert's parser would accept --out or --mode on a diff silently.
+  if (argv[0] === 'diff') return parseDiffArgs(argv.slice(1));
   let parsed;
   try {
     parsed = parseArgs({

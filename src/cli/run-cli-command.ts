@@ -4,14 +4,12 @@ import { rename, rm, writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import { createConversion } from '../core/convert/create-conversion';
 import type { ConversionReport } from '../core/convert/types';
-import type { CliCommand } from './parse-cli-args';
+import type { CliResult } from './cli-result';
+import type { CliCommand, ConvertCommand } from './parse-cli-args';
 import { readMappingFile } from './read-mapping-file';
+import { runDiffCommand } from './run-diff-command';
 
-export interface CliResult {
-  exitCode: 0 | 1 | 2;
-  stdout: string;
-  stderr: string;
-}
+export type { CliResult };
 
 async function drainTo(stream: WriteStream | undefined, parts: string[]): Promise<void> {
   if (!stream || parts.length === 0) return;
@@ -30,8 +28,12 @@ function summary(report: ConversionReport): string {
   return `${report.format}: ${report.total} records, ${report.valid} valid, ${report.invalid} invalid, ${report.blank} blank`;
 }
 
+export function runCliCommand(cmd: CliCommand): Promise<CliResult> {
+  return cmd.command === 'diff' ? runDiffCommand(cmd) : runConvertCommand(cmd);
+}
+
 /** Streams the input through core; output goes to "<out>.partial" and is renamed only when it is to be kept. */
-export async function runCliCommand(cmd: CliCommand): Promise<CliResult> {
+async function runConvertCommand(cmd: ConvertCommand): Promise<CliResult> {
   const options = { ...cmd.options };
   if (cmd.map) {
     try {

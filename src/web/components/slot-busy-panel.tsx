@@ -7,10 +7,12 @@ interface SlotBusyPanelProps {
   autoStart: boolean;
   onAutoStart: (value: boolean) => void;
   onTryNow: () => void;
+  /** What is already safe while the slot is busy: an import's upload is done, an export has not started. */
+  waitingWhat?: string;
 }
 
 /** The hub runs one import/export at a time: name the job holding the slot and offer a queued start. */
-export function SlotBusyPanel({ activeJobId, autoStart, onAutoStart, onTryNow }: SlotBusyPanelProps) {
+export function SlotBusyPanel({ activeJobId, autoStart, onAutoStart, onTryNow, waitingWhat = 'Your file is uploaded and ready; nothing is lost.' }: SlotBusyPanelProps) {
   const words = wordsForCode('JOB_SLOT_BUSY');
   return (
     <Alert severity="warning" role="alert">
@@ -28,7 +30,7 @@ export function SlotBusyPanel({ activeJobId, autoStart, onAutoStart, onTryNow }:
         ) : (
           'The hub did not say which job holds it.'
         )}{' '}
-        Your file is uploaded and ready; nothing is lost.
+        {waitingWhat}
       </Typography>
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap', mt: 1 }}>
         <FormControlLabel

@@ -67,7 +67,7 @@ export function StartExportPanel({ onStarted }: { onStarted: (jobRef: string) =>
       {start.isError && (
         <Box sx={{ mt: 2 }}>
           {slotBusy ? (
-            <SlotBusyPanel activeJobId={activeJobIdOf(start.error)} autoStart={autoStart} onAutoStart={setAutoStart} onTryNow={run} />
+            <SlotBusyPanel activeJobId={activeJobIdOf(start.error)} autoStart={autoStart} onAutoStart={setAutoStart} onTryNow={run} waitingWhat="Nothing has started yet; the export will run once the slot frees." />
           ) : (
             <ErrorPanel error={start.error} context="Starting the export" onRetry={run} />
           )}
