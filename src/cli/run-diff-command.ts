@@ -24,7 +24,9 @@ export async function runDiffCommand(cmd: DiffCommand): Promise<CliResult> {
     return { exitCode: 2, stdout: '', stderr: (error as Error).message };
   }
   const diff = diffRegistries(a.snapshot, b.snapshot, cmd.options);
-  const stderr = [...inputProblems('A', cmd.a, a), ...inputProblems('B', cmd.b, b)].join('\n');
+  // The --json shape is fixed, so what could not be compared (keys-excluded exports) is said on stderr.
+  const notes = cmd.json ? diff.notices.map((n) => `note: ${n.message}`) : [];
+  const stderr = [...inputProblems('A', cmd.a, a), ...inputProblems('B', cmd.b, b), ...notes].join('\n');
   const stdout = cmd.json ? formatDiffJson(diff) : readable(diff, cmd, a, b);
   return { exitCode: 0, stdout: stdout.replace(/\n$/, ''), stderr };
 }

@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { hubRequest } from '../support/hub-rest';
 import { createDevices } from './support/hub-checks';
@@ -29,6 +29,7 @@ test('export, change devices through an import, export again: the diff shows exa
   await runExport(page);
 
   const csv = 'test-results/e2e-inputs/exports-diff-changes.csv';
+  await mkdir('test-results/e2e-inputs', { recursive: true });
   await writeFile(csv, 'deviceId,status,tags.site\ned-1,disabled,\ned-2,enabled,moved-site\ned-9,enabled,new-site\n');
   await page.getByRole('link', { name: 'Import' }).click();
   await page.getByLabel('Device list file').setInputFiles(csv);

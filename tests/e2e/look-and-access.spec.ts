@@ -26,22 +26,39 @@ async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
 }
 
-async function lastJobPath(page: Page): Promise<string> {
-  await page.goto(appUrl('/jobs'));
-  const link = page.getByRole('table', { name: 'Jobs' }).getByRole('link').first();
-  await expect(link).toBeVisible();
-  return new URL((await link.getAttribute('href')) ?? '/jobs', appUrl('/')).pathname;
+/** Imports a small file of its own, so each test has a job page and an errors page to look at. */
+async function importSmallFile(page: Page, name: string): Promise<string> {
+  const csv = await writeDeviceCsv(`${name}.csv`, name, 3);
+  await page.getByRole('link', { name: 'Import' }).click();
+  await page.getByLabel('Device list file').setInputFiles(csv.path);
+  await expect(page.getByLabel('NDJSON preview')).toContainText(`${name}-000003`);
+  await page.getByRole('button', { name: 'Upload and start import' }).click();
+  await expect(page.getByRole('status', { name: 'Job status' })).toHaveText(/completed/i, { timeout: 60_000 });
+  return new URL(page.url()).pathname;
 }
 
 test('every page passes an axe scan without serious or critical violations, in light and dark mode', async ({ page }) => {
-  const csv = await writeDeviceCsv('axe.csv', 'axe', 3);
   await signIn(page, USERS.admin);
-  await page.getByRole('link', { name: 'Import' }).click();
-  await page.getByLabel('Device list file').setInputFiles(csv.path);
-  await expect(page.getByLabel('NDJSON preview')).toContainText('axe-000003');
-  const jobPath = await lastJobPath(page);
+  const jobPath = await importSmallFile(page, 'axe');
+  // Two exports of our own so the registry browser and the diff have something to show.
+  const exportIds: string[] = [];
+  for (let i = 0; i < 2; i += 1) {
+    await page.goto(appUrl('/exports'));
+    await page.getByRole('button', { name: 'Start export' }).click();
+    await expect(page.getByRole('status', { name: 'Export status' })).toHaveText(/completed/i, { timeout: 60_000 });
+    const heading = await page.getByRole('heading', { name: /^Export / }).innerText();
+    exportIds.push(heading.replace(/^Export\s+/, '').trim());
+  }
 
-  const pages = ['/import', '/jobs', jobPath, `${jobPath}/errors`, '/exports'];
+  const pages = [
+    '/import',
+    '/jobs',
+    jobPath,
+    `${jobPath}/errors`,
+    '/exports',
+    `/exports/${exportIds[0]}`,
+    `/diff?a=${exportIds[0]}&b=${exportIds[1]}`,
+  ];
   for (const mode of ['light', 'dark'] as const) {
     for (const pathname of pages) {
       await page.goto(appUrl(pathname));
@@ -56,7 +73,7 @@ test('every page passes an axe scan without serious or critical violations, in l
 
 test('dark mode and a narrow window render the main pages for a person to check', async ({ page }) => {
   await signIn(page, USERS.admin);
-  const jobPath = await lastJobPath(page);
+  const jobPath = await importSmallFile(page, 'narrow');
   await page.getByRole('button', { name: 'Toggle dark mode' }).click();
   for (const [name, pathname] of [['import', '/import'], ['jobs', '/jobs'], ['job', jobPath], ['errors', `${jobPath}/errors`]] as const) {
     for (const [width, height] of [[1280, 800], [800, 900]] as const) {

@@ -9,9 +9,9 @@ export function parseExportLine(text: string, line: number, issues: IssueList): 
   let value: unknown;
   try {
     value = JSON.parse(text);
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : 'unreadable';
-    issues.add(line, 'invalid-json', 'error', `line ${line} is not valid JSON (${detail})`);
+  } catch {
+    // Never echo the parser's message: V8 quotes the text around the error, which can be a key.
+    issues.add(line, 'invalid-json', 'error', `line ${line} is not valid JSON`);
     return undefined;
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {

@@ -5,7 +5,11 @@ import { createTheme } from '@mui/material/styles';
 export const theme = createTheme({
   cssVariables: { colorSchemeSelector: 'class' },
   colorSchemes: {
-    light: { palette: { primary: { main: '#0b63c5' }, secondary: { main: '#6b3fa0' } } },
+    // MUI's default light warning (#ed6c02) and info (#0288d1) fail WCAG 1.4.3 under white chip
+    // text (3.0:1 and 3.9:1); these darker shades keep status chips above 4.5:1.
+    light: {
+      palette: { primary: { main: '#0b63c5' }, secondary: { main: '#6b3fa0' }, warning: { main: '#b45309' }, info: { main: '#0369a1' } },
+    },
     dark: { palette: { primary: { main: '#6cb4ff' }, secondary: { main: '#c6a4f0' } } },
   },
   typography: { fontFamily: '"Segoe UI", system-ui, -apple-system, Roboto, "Helvetica Neue", Arial, sans-serif' },

@@ -14,6 +14,14 @@ function parseInChunks(text: string, size: number): { entries: RegistryEntry[]; 
 }
 
 describe('createExportParser', () => {
+  it('never quotes a broken line in its message, so a key in that line cannot leak', () => {
+    const key = 'c2VjcmV0LWtleS1tYXRlcmlhbC0wMTIzNDU2Nzg5YWI=';
+    const broken = `{"id":"a","status":"enabled"}\n{"id":"b","authentication":{"symmetricKey":{"primaryKey":"${key}" oops}}}\n`;
+    const { parser } = parseInChunks(broken, 1000);
+    expect(parser.issues.issues).toEqual([expect.objectContaining({ line: 2, code: 'invalid-json' })]);
+    expect(JSON.stringify(parser.issues.issues)).not.toContain(key.slice(0, 12));
+  });
+
   it('reads LF and CRLF exports to the same entries', () => {
     const lf = '{"id":"a","status":"enabled"}\n{"id":"a","moduleId":"m"}\n';
     const crlf = lf.replaceAll('\n', '\r\n');
