@@ -18,7 +18,7 @@ import {
 import { formatBytes, formatCount, formatDateTime } from '../../../lib/format';
 import { defaultComparePair, diffLink } from '../model/export-rows';
 import type { ExportRow, KeysState } from '../model/export-rows';
-import { EXPORT_STATUS_COLORS, EXPORT_STATUS_WORDS } from '../model/status-words';
+import { STATUS_COLORS, STATUS_WORDS } from '../../../lib/job-status-words';
 
 const KEYS_WORDS: Record<KeysState, string> = { excluded: 'Excluded', included: 'Included', unknown: 'Unknown' };
 
@@ -87,7 +87,7 @@ export function PastExportsTable({ rows }: { rows: ExportRow[] }) {
                     <Chip size="small" variant="outlined" label={KEYS_WORDS[row.keys]} color={row.keys === 'included' ? 'warning' : 'default'} />
                   </TableCell>
                   <TableCell>
-                    <Chip size="small" label={EXPORT_STATUS_WORDS[row.status]} color={EXPORT_STATUS_COLORS[row.status]} />
+                    <Chip size="small" label={STATUS_WORDS[row.status]} color={STATUS_COLORS[row.status]} />
                   </TableCell>
                   <TableCell sx={{ whiteSpace: 'nowrap' }}>
                     {row.ready ? (

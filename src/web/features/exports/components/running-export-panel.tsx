@@ -5,7 +5,7 @@ import { ErrorPanel } from '../../../components/error-panel';
 import { formatDuration } from '../../../lib/format';
 import { useNow } from '../../../lib/use-now';
 import { useExportJob } from '../api/get-export-job';
-import { EXPORT_STATUS_COLORS, EXPORT_STATUS_WORDS } from '../model/status-words';
+import { STATUS_COLORS, STATUS_WORDS } from '../../../lib/job-status-words';
 
 /** Live progress of one export: polled every 2 s until it completes, fails or is cancelled. */
 export function RunningExportPanel({ jobRef }: { jobRef: string }) {
@@ -24,7 +24,7 @@ export function RunningExportPanel({ jobRef }: { jobRef: string }) {
         <Typography id="running-export-heading" component="h2" variant="h6">
           Export {jobRef}
         </Typography>
-        {data && <Chip size="small" role="status" aria-label="Export status" aria-live="polite" label={EXPORT_STATUS_WORDS[data.status]} color={EXPORT_STATUS_COLORS[data.status]} />}
+        {data && <Chip size="small" role="status" aria-label="Export status" aria-live="polite" label={STATUS_WORDS[data.status]} color={STATUS_COLORS[data.status]} />}
       </Stack>
       {job.isError && <ErrorPanel error={job.error} context="Following the export" onRetry={() => void job.refetch()} />}
       {data && (

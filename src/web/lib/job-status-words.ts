@@ -1,4 +1,6 @@
-import type { JobStatus } from '../../../contracts/api';
+import type { JobStatus } from '../../contracts/api';
+
+// One wording and colour per job status, shared by the jobs and exports features.
 
 export const STATUS_WORDS: Record<JobStatus, string> = {
   unknown: 'Unknown',
