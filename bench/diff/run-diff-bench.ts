@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { diffRegistries } from '../../src/core/diff/diff-registries';
 import { createSnapshotBuilder } from '../../src/core/registry/build-registry-snapshot';
+import type { DiffSummary } from '../../src/core/diff';
 import { generateDiffExports } from './generate-diff-exports';
+import { measureBrowserDiff } from './measure-browser-diff';
 
 const ROUNDS = 3;
 const CHUNK = 1 << 20;
@@ -54,7 +56,7 @@ async function benchSize(count: number, dir: string): Promise<Record<string, unk
   const expected = await generateDiffExports(pathA, pathB, count);
   const generateS = seconds(genStart);
   const rounds: { floorS: number; parseS: number; diffS: number; totalS: number; ratio: number; retainedHeapMb: number }[] = [];
-  let summary: unknown;
+  let summary: DiffSummary | undefined;
   for (let round = 0; round < ROUNDS; round++) {
     // Alternate which mode goes first so warm-up and GC debt do not always favour the same one.
     const floorFirst = round % 2 === 0;
@@ -92,6 +94,8 @@ async function benchSize(count: number, dir: string): Promise<Record<string, unk
     rounds.push({ floorS, parseS, diffS, totalS: parseS + diffS, ratio: (parseS + diffS) / floorS, retainedHeapMb });
   }
   const bytes = statSync(pathA).size + statSync(pathB).size;
+  // Same files, same run: the worker's counts must equal Node's (measureBrowserDiff throws otherwise).
+  const browserWorker = summary === undefined ? { skipped: 'no Node summary' } : await measureBrowserDiff(pathA, pathB, ROUNDS, summary);
   rmSync(pathA);
   rmSync(pathB);
   const changes = expected.status + expected.keys + expected.tag + expected.desired;
@@ -108,14 +112,16 @@ async function benchSize(count: number, dir: string): Promise<Record<string, unk
     ratioToJsonParse: round3(median(rounds.map((r) => r.ratio))),
     retainedHeapMb: median(rounds.map((r) => r.retainedHeapMb)),
     rounds,
+    browserWorker,
   };
 }
 
 const round3 = (n: number): number => Math.round(n * 1000) / 1000;
 
 /**
- * Node side of `npm run bench -- diff`: two generated exports 1% apart, parse + diff against
- * JSON.parse of every line of both files, median of 3 paired rounds. Run Node with --expose-gc for
+ * `npm run bench -- diff`: two generated exports 1% apart, parse + diff against JSON.parse of every
+ * line of both files, median of 3 paired rounds, in Node and then (per size, `browserWorker`) in a
+ * Chromium dedicated worker over the same files. Run Node with --expose-gc for
  * the retained-heap figure; peak RSS is the whole process's, both modes included.
  */
 export async function runDiffBench(opts: { quick: boolean }): Promise<Record<string, unknown>> {

@@ -77,7 +77,9 @@ export function createJobScheduler(env: SchedulerEnv): JobScheduler {
   return {
     async create(body) {
       const { type, request } = parseJobRequest(body);
-      if (active || reserved) throw hubError('JobQuotaExceeded', 'Job quota has been exceeded');
+      // A cancelled job frees the slot at once, as its status says, even while its runner is still
+      // finishing the batch in flight (cancel stops between batches).
+      if ((active && isActive(active.job)) || reserved) throw hubError('JobQuotaExceeded', 'Job quota has been exceeded');
       reserved = true;
       try {
         await validateJobStorage(type, request);
