@@ -1,5 +1,5 @@
 import { DESIRED_MAX_BYTES, TAGS_MAX_BYTES, utf8Length, validateTwinCollection, type TwinProblem } from './validate-twin-collection';
-import { hasLongJsonStringValue, TWIN_KEY_MAX_BYTES, TWIN_VALUE_MAX_BYTES } from './twin-property-limits';
+import { hasLongJsonStringValue, isControlCharacter, TWIN_KEY_MAX_BYTES, TWIN_VALUE_MAX_BYTES } from './twin-property-limits';
 import type { ReportBuilder } from './report-builder';
 import type { RowDraft } from './row-draft';
 
@@ -11,7 +11,7 @@ function shown(key: string): string {
 function firstControl(key: string): string {
   for (let i = 0; i < key.length; i++) {
     const c = key.charCodeAt(i);
-    if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) return 'U+' + c.toString(16).toUpperCase().padStart(4, '0');
+    if (isControlCharacter(c)) return 'U+' + c.toString(16).toUpperCase().padStart(4, '0');
   }
   return 'a control character';
 }
