@@ -17,6 +17,8 @@ export interface OperationFileStream {
   contentType: string;
   blobName: string;
   masked: boolean;
+  /** Bytes stored; the masked stream is a little shorter, so it is a progress total, not a length. */
+  storedSize: number;
 }
 
 async function locate(context: ProxyContext, ref: string, file: OperationFile): Promise<{ operationId: string; blobName: string; format: MaskedFormat }> {
@@ -35,10 +37,10 @@ export async function openOperationFile(context: ProxyContext, principal: Princi
   if (!blob) throw new ApiError(404, 'NOT_FOUND', `${blobName} does not exist (yet) for this operation.`, { file });
   const masked = !principal.roles.includes('admin') && KEY_BEARING.includes(file);
   const contentType = file === 'source' && format !== 'json' ? 'text/plain; charset=utf-8' : 'application/x-ndjson; charset=utf-8';
-  if (!masked) return { stream: blob, contentType, blobName, masked };
+  if (!masked) return { stream: blob.stream, contentType, blobName, masked, storedSize: blob.size };
   // pipeline, not pipe: a client that goes away destroys the transform, and that must also release the blob download.
-  const stream = pipeline(blob, createMaskingTransform(format), () => undefined);
-  return { stream, contentType, blobName, masked };
+  const stream = pipeline(blob.stream, createMaskingTransform(format), () => undefined);
+  return { stream, contentType, blobName, masked, storedSize: blob.size };
 }
 
 export async function mintReadSas(context: ProxyContext, ref: string, file: OperationFile): Promise<ReadSasResponse & { blobName: string; operationId: string }> {

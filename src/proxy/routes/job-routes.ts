@@ -38,6 +38,9 @@ export function registerJobRoutes(app: FastifyInstance, context: ProxyContext): 
     const opened = await openOperationFile(context, principalOf(request), request.params.jobId, file);
     reply.header('content-disposition', `inline; filename="${opened.blobName}"`);
     reply.header('x-keys-masked', String(opened.masked));
+    // The stored size lets the browser show determinate progress; an unmasked stream is exactly that long.
+    reply.header('x-blob-size', String(opened.storedSize));
+    if (!opened.masked) reply.header('content-length', String(opened.storedSize));
     return reply.type(opened.contentType).send(opened.stream);
   });
 

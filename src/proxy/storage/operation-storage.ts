@@ -34,7 +34,8 @@ export interface OperationStorage {
   writeOperation(operationId: string, metadata: OperationMetadata): Promise<void>;
   listOperations(): Promise<StoredOperation[]>;
   blobSize(operationId: string, blobName: string): Promise<number | undefined>;
-  openBlob(operationId: string, blobName: string): Promise<Readable | undefined>;
+  /** The blob's bytes as a stream, with its stored size (the client's progress total). */
+  openBlob(operationId: string, blobName: string): Promise<{ stream: Readable; size: number } | undefined>;
   uploadSas(operationId: string, blobName: string, minutes: number): Promise<SasGrant>;
   readSas(operationId: string, blobName: string, minutes: number): Promise<SasGrant>;
   hubContainerSas(operationId: string, access: HubContainerAccess, hours: number): Promise<SasGrant>;
@@ -111,7 +112,8 @@ export function createOperationStorage(options: OperationStorageOptions): Operat
       storageCall(async () => {
         try {
           const download = await container(operationId).getBlobClient(blobName).download();
-          return download.readableStreamBody as Readable | undefined;
+          const stream = download.readableStreamBody as Readable | undefined;
+          return stream ? { stream, size: download.contentLength ?? 0 } : undefined;
         } catch (error) {
           if (notFound(error)) return undefined;
           throw error;

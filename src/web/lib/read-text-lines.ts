@@ -22,7 +22,7 @@ export async function readTextLines(
   onLines: (lines: string[], firstLineNumber: number) => void,
   onProgress?: (progress: ReadProgress) => void,
 ): Promise<void> {
-  const header = response.headers.get('content-length');
+  const header = response.headers.get('content-length') ?? response.headers.get('x-blob-size');
   const totalBytes = header !== null && /^\d+$/.test(header) ? Number(header) : null;
   const decoder = new TextDecoder('utf-8');
   let bytesRead = 0;

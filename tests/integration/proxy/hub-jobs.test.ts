@@ -215,14 +215,20 @@ describe('reading results', () => {
     await waitForEnd(job.jobId ?? '');
     const key = Buffer.alloc(32, 1).toString('base64');
 
-    const adminDevices = await (await stack.call('GET', `/api/jobs/${job.jobId}/files/devices`, 'admin')).text();
+    const adminResponse = await stack.call('GET', `/api/jobs/${job.jobId}/files/devices`, 'admin');
+    const adminDevices = await adminResponse.text();
     expect(adminDevices).toContain(key);
+    // Unmasked, the stream is exactly the stored blob, so the browser gets a real length for its progress bar.
+    expect(adminResponse.headers.get('content-length')).toBe(String(Buffer.byteLength(adminDevices)));
+    expect(adminResponse.headers.get('x-blob-size')).toBe(String(Buffer.byteLength(adminDevices)));
 
     for (const file of ['devices', 'source']) {
       const response = await stack.call('GET', `/api/jobs/${job.jobId}/files/${file}`, 'support');
       expect(response.status).toBe(200);
       expect(response.headers.get('x-keys-masked')).toBe('true');
       const text = await response.text();
+      // Masked output is shorter than the blob: only the stored size is offered, as a progress total.
+      expect(Number(response.headers.get('x-blob-size'))).toBeGreaterThan(Buffer.byteLength(text));
       expect(text).not.toContain(key);
       expect(text).toContain('***');
       expect(text).toContain('keyed-0');

@@ -20,7 +20,7 @@ const FOLD_BYTES = 16 * 1024 * 1024;
 export async function downloadExportFile(jobId: string, onProgress: (progress: DownloadProgress) => void, signal?: AbortSignal): Promise<ExportFile> {
   const response = await apiStream(apiPath('jobs', jobId, 'files', 'devices'), signal);
   const keysMasked = response.headers.get('x-keys-masked') === 'true';
-  const length = response.headers.get('content-length');
+  const length = response.headers.get('content-length') ?? response.headers.get('x-blob-size');
   const totalBytes = length !== null && /^\d+$/.test(length) ? Number(length) : null;
   if (!response.body) {
     const blob = await response.blob();

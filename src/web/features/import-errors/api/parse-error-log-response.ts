@@ -17,7 +17,7 @@ function collect(into: ErrorLog, batch: readonly ImportErrorEntry[]): void {
 }
 
 function contentLength(response: Response): number | null {
-  const header = response.headers.get('content-length');
+  const header = response.headers.get('content-length') ?? response.headers.get('x-blob-size');
   return header !== null && /^\d+$/.test(header) ? Number(header) : null;
 }
 

@@ -84,7 +84,7 @@ export function useRegistryStream(exportId: string): RegistryStream {
 
     (async () => {
       const response = await apiStream(apiPath('jobs', exportId, 'files', 'devices'), abort.signal);
-      const length = response.headers.get('content-length');
+      const length = response.headers.get('content-length') ?? response.headers.get('x-blob-size');
       setKeysMasked(response.headers.get('x-keys-masked') === 'true');
       live.totalBytes = length !== null && /^\d+$/.test(length) ? Number(length) : null;
       if (!response.body) {
