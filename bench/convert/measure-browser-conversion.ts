@@ -56,7 +56,7 @@ function pidsUnder(root: number): number[] {
 }
 
 /** Peak RSS (VmHWM) of the renderer processes started by this Node process. */
-function rendererPeakMb(): number {
+export function rendererPeakMb(): number {
   let peak = 0;
   for (const pid of pidsUnder(process.pid)) {
     try {

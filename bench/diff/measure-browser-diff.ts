@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +6,7 @@ import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import type { DiffSummary } from '../../src/core/diff';
 import { median, pairedRatios } from '../convert/bench-stats';
+import { rendererPeakMb } from '../convert/measure-browser-conversion';
 
 const CHROMIUM = '/usr/bin/chromium';
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -22,34 +23,6 @@ interface WorkerResult {
 
 interface BrowserRun extends WorkerResult {
   rendererPeakMb: number;
-}
-
-/** Peak RSS (VmHWM) of the Chromium renderer processes descending from this Node process. */
-function rendererPeakMb(): number {
-  const parents = new Map<number, number>();
-  for (const entry of readdirSync('/proc').filter((e) => /^\d+$/.test(e))) {
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  const isOurs = (pid: number): boolean => {
-    for (let p = parents.get(pid); p !== undefined && p > 1; p = parents.get(p)) if (p === process.pid) return true;
-    return false;
-  };
-  let peak = 0;
-  for (const pid of [...parents.keys()].filter(isOurs)) {
-    try {
-      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer')) continue;
-      const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-      if (hwm) peak = Math.max(peak, Number(hwm[1]) / 1024);
-    } catch {
-      // gone
-    }
-  }
-  return peak;
 }
 
 /** Serves the bench page and the bundled worker (esbuild, as Vite would bundle it) on loopback. */

@@ -13,8 +13,14 @@ export async function recordFinalStatuses(context: ProxyContext, pairs: { hubJob
       const status = toJobStatus(hubJob.status);
       if (operation.metadata.finalStatus) return;
       if (status !== 'completed' && status !== 'failed' && status !== 'cancelled') return;
+      // A finished export's snapshot size is what the exports list shows; a blob HEAD is cheap.
+      const exportSize =
+        operation.metadata.kind === 'export' && status === 'completed'
+          ? await context.storage.blobSize(operation.operationId, 'devices.txt').catch(() => undefined)
+          : undefined;
       const metadata = {
         ...operation.metadata,
+        ...(exportSize !== undefined ? { fileName: 'devices.txt', fileSize: exportSize } : {}),
         finalStatus: status,
         ...(hubJob.endTimeUtc ? { jobEndedAt: hubJob.endTimeUtc } : {}),
         ...(hubJob.failureReason ? { failureReason: hubJob.failureReason.slice(0, 1000) } : {}),

@@ -241,5 +241,12 @@ describe('reading results', () => {
     const snapshot = await (await stack.call('GET', `/api/jobs/${exported.job.jobId}/files/devices`, 'support')).text();
     expect(snapshot).toContain('keyed-0');
     expect(snapshot).not.toContain(key);
+
+    // The first listing after the export ends records its snapshot size; later listings show it.
+    const stored = await (await stack.call('GET', `/api/jobs/${exported.job.jobId}/files/devices`, 'admin')).text();
+    await stack.call('GET', '/api/jobs', 'admin');
+    const listed = (await (await stack.call('GET', '/api/jobs', 'admin')).json()) as JobListResponse;
+    const exportJob = listed.jobs.find((entry) => entry.jobId === exported.job.jobId);
+    expect(exportJob).toMatchObject({ fileName: 'devices.txt', fileSize: Buffer.byteLength(stored) });
   });
 });
