@@ -50,21 +50,26 @@ test('every page passes an axe scan without serious or critical violations, in l
     exportIds.push(heading.replace(/^Export\s+/, '').trim());
   }
 
-  const pages = [
-    '/import',
-    '/jobs',
-    jobPath,
-    `${jobPath}/errors`,
-    '/exports',
-    `/exports/${exportIds[0]}`,
-    `/diff?a=${exportIds[0]}&b=${exportIds[1]}`,
+  // Each page with what shows it has finished loading: scanning mid-load would judge a button
+  // half-way through its disabled-to-enabled colour transition.
+  const pages: [string, (() => Promise<void>) | null][] = [
+    ['/import', null],
+    ['/jobs', null],
+    [jobPath, null],
+    [`${jobPath}/errors`, null],
+    ['/exports', null],
+    [`/exports/${exportIds[0]}`, () => expect(page.getByRole('button', { name: 'Download CSV' })).toBeEnabled({ timeout: 60_000 })],
+    [`/diff?a=${exportIds[0]}&b=${exportIds[1]}`, () => expect(page.getByRole('region', { name: 'Diff summary' })).toBeVisible({ timeout: 60_000 })],
   ];
   for (const mode of ['light', 'dark'] as const) {
-    for (const pathname of pages) {
+    for (const [pathname, loaded] of pages) {
       await page.goto(appUrl(pathname));
       await expect(page.getByRole('main')).toBeVisible();
-      if (mode === 'dark' && pathname === pages[0]) await page.getByRole('button', { name: 'Toggle dark mode' }).click();
+      if (mode === 'dark' && pathname === pages[0]?.[0]) await page.getByRole('button', { name: 'Toggle dark mode' }).click();
       await page.waitForLoadState('networkidle');
+      if (loaded) await loaded();
+      // Let MUI's 250 ms colour transitions settle before colours are measured.
+      await page.waitForTimeout(400);
       const violations = await seriousViolations(page);
       expect(violations.map((v) => `${mode} ${pathname}: ${v.id} (${v.impact}) ${v.help} at ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
     }
