@@ -5,6 +5,7 @@ import { diffRegistries } from '../../src/core/diff/diff-registries';
 import { createSnapshotBuilder } from '../../src/core/registry/build-registry-snapshot';
 import type { DiffSummary } from '../../src/core/diff';
 import { generateDiffExports } from './generate-diff-exports';
+import { createJsonLineFloor } from './json-line-floor';
 import { measureBrowserDiff } from './measure-browser-diff';
 
 const ROUNDS = 3;
@@ -16,22 +17,9 @@ async function* chunks(path: string): AsyncGenerator<string> {
 
 // The floor to compare against: the same streaming read, split on LF, JSON.parse of every line.
 async function parseEveryLine(path: string): Promise<number> {
-  let carry = '';
-  let parsed = 0;
-  for await (const chunk of chunks(path)) {
-    const text = carry + chunk;
-    let start = 0;
-    let end = text.indexOf('\n');
-    while (end >= 0) {
-      JSON.parse(text.slice(start, end));
-      parsed++;
-      start = end + 1;
-      end = text.indexOf('\n', start);
-    }
-    carry = text.slice(start);
-  }
-  if (carry.trim().length > 0) parsed += JSON.parse(carry) === undefined ? 0 : 1;
-  return parsed;
+  const floor = createJsonLineFloor();
+  for await (const chunk of chunks(path)) floor.push(chunk);
+  return floor.end();
 }
 
 async function snapshot(path: string) {

@@ -1,5 +1,6 @@
 import { diffRegistries } from '../../../src/core/diff';
 import { createSnapshotBuilder } from '../../../src/core/registry';
+import { createJsonLineFloor } from '../json-line-floor';
 
 // The browser half of the diff benchmark, in a dedicated worker as the web app would run it: both
 // Files read in 1 MiB slices through a streaming TextDecoder. Mode 'parse' is the floor (JSON.parse
@@ -24,25 +25,9 @@ async function readText(file: File, onChunk: (text: string) => void): Promise<vo
 }
 
 async function parseEveryLine(file: File): Promise<number> {
-  let carry = '';
-  let parsed = 0;
-  await readText(file, (chunk) => {
-    const text = carry + chunk;
-    let start = 0;
-    let end = text.indexOf('\n');
-    while (end >= 0) {
-      JSON.parse(text.slice(start, end));
-      parsed++;
-      start = end + 1;
-      end = text.indexOf('\n', start);
-    }
-    carry = text.slice(start);
-  });
-  if (carry.trim().length > 0) {
-    JSON.parse(carry);
-    parsed++;
-  }
-  return parsed;
+  const floor = createJsonLineFloor();
+  await readText(file, (chunk) => floor.push(chunk));
+  return floor.end();
 }
 
 async function snapshot(file: File) {
