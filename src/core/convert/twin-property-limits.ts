@@ -17,16 +17,24 @@ function isLowSurrogate(c: number): boolean {
 /** UTF-8 byte length of a string; a lone surrogate counts 3 bytes, as U+FFFD does once encoded. */
 export function utf8Length(text: string): number {
   let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) bytes += 1;
-    else if (c < 0x800) bytes += 2;
-    else if (isHighSurrogate(c) && isLowSurrogate(text.charCodeAt(i + 1))) {
-      bytes += 4;
-      i++;
-    } else bytes += 3;
+  for (let i = 0; i < text.length; ) {
+    const size = utf8SizeAt(text, i);
+    bytes += size;
+    i += size === 4 ? 2 : 1;
   }
   return bytes;
+}
+
+/**
+ * UTF-8 bytes of the character starting at code unit `i`: 4 means a surrogate pair, which takes two
+ * code units; a lone surrogate counts 3, as U+FFFD does once encoded. Returns a number, not a pair,
+ * so the hot scanners below allocate nothing.
+ */
+function utf8SizeAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return 1;
+  if (c < 0x800) return 2;
+  return isHighSurrogate(c) && isLowSurrogate(text.charCodeAt(i + 1)) ? 4 : 3;
 }
 
 /** Unicode "Cc": C0 controls, DEL and C1 controls. */
@@ -80,13 +88,9 @@ export function hasLongJsonStringValue(text: string, maxBytes: number): boolean 
       const c = text.charCodeAt(i);
       if (c === 34) break;
       if (c !== 92) {
-        if (c < 0x80) bytes += 1;
-        else if (c < 0x800) bytes += 2;
-        else if (isHighSurrogate(c) && isLowSurrogate(text.charCodeAt(i + 1))) {
-          bytes += 4;
-          i++;
-        } else bytes += 3;
-        i++;
+        const size = utf8SizeAt(text, i);
+        bytes += size;
+        i += size === 4 ? 2 : 1;
       } else if (text.charCodeAt(i + 1) !== 117) {
         bytes += 1;
         i += 2;
