@@ -2,10 +2,10 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import type { ConvertOptions } from '../../src/core/convert/types';
 import { median, pairedRatios } from './bench-stats';
+import { bundleBrowserWorkers } from '../bundle-browser-workers';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ROOT = join(import.meta.dirname, '../..');
@@ -19,22 +19,16 @@ export interface BrowserRun {
   rendererPeakMb: number;
 }
 
-// Bundles the real worker (src/web/lib/conversion/convert-worker.ts) and the parse-only baseline
-// the way Vite would, as ES modules. esbuild comes with tsx.
-async function bundle(dir: string): Promise<void> {
-  await build({
-    entryPoints: {
+// Bundles the real worker (src/web/lib/conversion/convert-worker.ts) and the parse-only baseline.
+function bundle(dir: string): Promise<void> {
+  return bundleBrowserWorkers(
+    {
       'convert-worker': join(ROOT, 'src/web/lib/conversion/convert-worker.ts'),
       'parse-worker': join(import.meta.dirname, 'browser/parse-worker.ts'),
       'hash-worker': join(ROOT, 'src/web/lib/conversion/hash-worker.ts'),
     },
-    outdir: dir,
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    minify: true,
-    logLevel: 'silent',
-  });
+    dir,
+  );
 }
 
 function pidsUnder(root: number): number[] {

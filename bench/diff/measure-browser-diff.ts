@@ -2,10 +2,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import type { DiffSummary } from '../../src/core/diff';
 import { median, pairedRatios } from '../convert/bench-stats';
+import { bundleBrowserWorkers } from '../bundle-browser-workers';
 import { rendererPeakMb } from '../convert/measure-browser-conversion';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -30,15 +30,7 @@ async function withBenchPage<T>(use: (pageUrl: string) => Promise<T>): Promise<T
   const dir = mkdtempSync(join(tmpdir(), 'diff-bench-web-'));
   const server = createServer();
   try {
-    await build({
-      entryPoints: { 'diff-worker': join(import.meta.dirname, 'browser/diff-worker.ts') },
-      outdir: dir,
-      bundle: true,
-      format: 'esm',
-      platform: 'browser',
-      minify: true,
-      logLevel: 'silent',
-    });
+    await bundleBrowserWorkers({ 'diff-worker': join(import.meta.dirname, 'browser/diff-worker.ts') }, dir);
     const files: Record<string, [string, string]> = {
       '/': [join(import.meta.dirname, 'browser/bench-page.html'), 'text/html'],
       '/diff-worker.js': [join(dir, 'diff-worker.js'), 'text/javascript'],
