@@ -41,6 +41,13 @@ export const Job = z.object({
   rowCounts: RowCounts.nullable(),
   excludeKeysInExport: z.boolean().nullable(),
   includeConfigurations: z.boolean().nullable(),
+  /**
+   * Device and module lines in a completed export's devices.txt. The proxy counts them in the
+   * background once it sees the export finish, so null means "still counting" for a freshly completed
+   * export, and "unknown" otherwise (imports, unfinished or failed exports, counts never made).
+   */
+  deviceCount: z.number().int().nonnegative().nullable(),
+  moduleCount: z.number().int().nonnegative().nullable(),
   /** True when the hub no longer knows this job (older than its history) and only our metadata remains. */
   hubHistoryExpired: z.boolean(),
 });

@@ -1,6 +1,7 @@
 import type { HubJob } from '../hub/hub-jobs';
 import type { StoredOperation } from '../storage/operation-storage';
 import type { ProxyContext } from './proxy-context';
+import { needsExportCount, startExportCount } from './record-export-count';
 import { toJobStatus } from './to-job';
 
 // The hub forgets jobs after 30 days; our container metadata does not. The first time the proxy sees
@@ -11,7 +12,11 @@ export async function recordFinalStatuses(context: ProxyContext, pairs: { hubJob
   await Promise.all(
     pairs.map(async ({ hubJob, operation }) => {
       const status = toJobStatus(hubJob.status);
-      if (operation.metadata.finalStatus) return;
+      if (operation.metadata.finalStatus) {
+        // A count lost to a crash or a storage error is started again by any later sighting.
+        if (needsExportCount(operation.metadata)) void startExportCount(context, operation.operationId);
+        return;
+      }
       if (status !== 'completed' && status !== 'failed' && status !== 'cancelled') return;
       // A finished export's snapshot size is what the exports list shows; a blob HEAD is cheap.
       const exportSize =
@@ -25,7 +30,12 @@ export async function recordFinalStatuses(context: ProxyContext, pairs: { hubJob
         ...(hubJob.endTimeUtc ? { jobEndedAt: hubJob.endTimeUtc } : {}),
         ...(hubJob.failureReason ? { failureReason: hubJob.failureReason.slice(0, 1000) } : {}),
       };
-      await context.storage.writeOperation(operation.operationId, metadata).catch(() => undefined);
+      const written = await context.storage.writeOperation(operation.operationId, metadata).then(
+        () => true,
+        () => false,
+      );
+      // The device count needs the whole blob, so it is not awaited: the list answers with a null count meanwhile.
+      if (written && needsExportCount(metadata)) void startExportCount(context, operation.operationId);
     }),
   );
 }

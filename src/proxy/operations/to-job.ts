@@ -38,6 +38,8 @@ export function toJob(hubJob: HubJob | undefined, operation: StoredOperation | u
     rowCounts: m.rowCounts ?? null,
     excludeKeysInExport: m.excludeKeysInExport ?? (type === 'export' ? (hubJob?.excludeKeysInExport ?? null) : null),
     includeConfigurations: m.includeConfigurations ?? hubJob?.includeConfigurations ?? null,
+    deviceCount: m.deviceCount ?? null,
+    moduleCount: m.moduleCount ?? null,
     hubHistoryExpired,
   };
 }

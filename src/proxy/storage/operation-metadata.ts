@@ -29,12 +29,18 @@ export const OperationMetadata = z.object({
   failureReason: z.string().optional(),
   excludeKeysInExport: z.boolean().optional(),
   includeConfigurations: z.boolean().optional(),
+  /**
+   * Records in a completed export's devices.txt, counted in the background after the job ends
+   * (count-export-records.ts). Absent until a count has finished; a crashed count simply leaves them absent.
+   */
+  deviceCount: z.number().int().nonnegative().optional(),
+  moduleCount: z.number().int().nonnegative().optional(),
   /** True when a blob in the container may hold device keys (imports with keys, exports with keys). */
   keysInside: z.boolean().optional(),
 });
 export type OperationMetadata = z.infer<typeof OperationMetadata>;
 
-const JSON_FIELDS = new Set(['fileSize', 'convertedSize', 'rowCounts', 'byMode', 'excludeKeysInExport', 'includeConfigurations', 'keysInside']);
+const JSON_FIELDS = new Set(['fileSize', 'convertedSize', 'rowCounts', 'byMode', 'excludeKeysInExport', 'includeConfigurations', 'keysInside', 'deviceCount', 'moduleCount']);
 
 export function toContainerMetadata(metadata: OperationMetadata): Record<string, string> {
   const out: Record<string, string> = {};

@@ -20,6 +20,8 @@ function job(overrides: Partial<Job>): Job {
     rowCounts: null,
     excludeKeysInExport: true,
     includeConfigurations: false,
+    deviceCount: null,
+    moduleCount: null,
     hubHistoryExpired: false,
     ...overrides,
   };
@@ -38,9 +40,9 @@ describe('toExportRow', () => {
   });
 
   it('shows device count and size only when the metadata has them', () => {
-    const row = toExportRow(job({ rowCounts: { total: 12, valid: 12, invalid: 0, blank: 0 }, convertedSize: 4096 }));
-    expect(row).toMatchObject({ devices: 12, size: 4096, who: 'Ada Admin' });
-    expect(toExportRow(job({}))).toMatchObject({ devices: null, size: null });
+    const row = toExportRow(job({ deviceCount: 12, moduleCount: 3, fileSize: 4096 }));
+    expect(row).toMatchObject({ devices: { state: 'counted', devices: 12, modules: 3 }, size: 4096, who: 'Ada Admin' });
+    expect(toExportRow(job({}))).toMatchObject({ devices: { state: 'counting' }, size: null });
   });
 
   it('lets only a completed export be browsed or compared', () => {

@@ -2,6 +2,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { JobListResponse, TERMINAL_JOB_STATUSES } from '../../../../contracts/api';
 import type { Job } from '../../../../contracts/api';
 import { apiRequest } from '../../../lib/api-client';
+import { awaitsDeviceCount } from '../model/export-rows';
 
 /** GET /api/jobs, keeping the exports: the list of past exports comes from their containers' metadata. */
 export async function getExportJobs(signal?: AbortSignal): Promise<Job[]> {
@@ -13,7 +14,9 @@ export const exportJobsQueryOptions = () =>
   queryOptions({
     queryKey: ['exports', 'list'],
     queryFn: ({ signal }) => getExportJobs(signal),
-    refetchInterval: (query) => (query.state.data?.some((job) => !TERMINAL_JOB_STATUSES.includes(job.status)) ? 5000 : false),
+    // Poll while a job runs, and while a just-finished export is still being counted by the proxy.
+    refetchInterval: (query) =>
+      query.state.data?.some((job) => !TERMINAL_JOB_STATUSES.includes(job.status) || awaitsDeviceCount(job, Date.now())) ? 5000 : false,
   });
 
 export function useExportJobs() {

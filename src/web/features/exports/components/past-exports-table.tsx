@@ -15,9 +15,10 @@ import {
   TableRow,
   Typography,
 } from '@mui/material';
-import { formatBytes, formatCount, formatDateTime } from '../../../lib/format';
+import { formatBytes, formatDateTime } from '../../../lib/format';
 import { defaultComparePair, diffLink } from '../model/export-rows';
 import type { ExportRow, KeysState } from '../model/export-rows';
+import { DeviceCountCell } from './device-count-cell';
 import { STATUS_COLORS, STATUS_WORDS } from '../../../lib/job-status-words';
 
 const KEYS_WORDS: Record<KeysState, string> = { excluded: 'Excluded', included: 'Included', unknown: 'Unknown' };
@@ -81,7 +82,9 @@ export function PastExportsTable({ rows }: { rows: ExportRow[] }) {
                   </TableCell>
                   <TableCell sx={{ whiteSpace: 'nowrap' }}>{when}</TableCell>
                   <TableCell>{row.who ?? '-'}</TableCell>
-                  <TableCell align="right">{row.devices === null ? '-' : formatCount(row.devices)}</TableCell>
+                  <TableCell align="right">
+                    <DeviceCountCell count={row.devices} />
+                  </TableCell>
                   <TableCell align="right">{row.size === null ? '-' : formatBytes(row.size)}</TableCell>
                   <TableCell>
                     <Chip size="small" variant="outlined" label={KEYS_WORDS[row.keys]} color={row.keys === 'included' ? 'warning' : 'default'} />

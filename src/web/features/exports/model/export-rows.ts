@@ -1,6 +1,14 @@
 import type { Job, JobStatus } from '../../../../contracts/api';
+import { formatCount } from '../../../lib/format';
 
 export type KeysState = 'excluded' | 'included' | 'unknown';
+
+/**
+ * The Devices cell. The proxy counts a completed export's lines in the background after it first
+ * sees the job finish, so a completed export may briefly have no count yet. One the hub has
+ * forgotten was never counted and never will be; like unfinished exports it shows no count.
+ */
+export type DeviceCountState = { state: 'counted'; devices: number; modules: number } | { state: 'counting' } | { state: 'none' };
 
 /** One past export as the table shows it. */
 export interface ExportRow {
@@ -8,7 +16,7 @@ export interface ExportRow {
   ref: string;
   when: string | null;
   who: string | null;
-  devices: number | null;
+  devices: DeviceCountState;
   size: number | null;
   keys: KeysState;
   status: JobStatus;
@@ -23,12 +31,32 @@ export function toExportRow(job: Job): ExportRow | null {
     ref,
     when: job.createdAt ?? job.startTimeUtc,
     who: job.startedBy?.name || null,
-    devices: job.rowCounts?.total ?? null,
+    devices: deviceCountState(job),
     size: job.convertedSize ?? job.fileSize ?? null,
     keys: job.excludeKeysInExport === null ? 'unknown' : job.excludeKeysInExport ? 'excluded' : 'included',
     status: job.status,
     ready: job.status === 'completed',
   };
+}
+
+export function deviceCountState(job: Job): DeviceCountState {
+  if (job.status !== 'completed') return { state: 'none' };
+  if (job.deviceCount !== null) return { state: 'counted', devices: job.deviceCount, modules: job.moduleCount ?? 0 };
+  return job.hubHistoryExpired ? { state: 'none' } : { state: 'counting' };
+}
+
+export function moduleCountWords(modules: number): string {
+  return `+ ${formatCount(modules)} ${modules === 1 ? 'module' : 'modules'}`;
+}
+
+/** How long after an export ends the list keeps polling for its count; later sightings still count, on the next load. */
+export const COUNT_POLL_WINDOW_MS = 60 * 60_000;
+
+/** Whether the list should poll again because an export finished recently and is still being counted. */
+export function awaitsDeviceCount(job: Job, nowMs: number): boolean {
+  if (job.type !== 'export' || deviceCountState(job).state !== 'counting') return false;
+  const ended = job.endTimeUtc === null ? Number.NaN : Date.parse(job.endTimeUtc);
+  return Number.isNaN(ended) || nowMs - ended < COUNT_POLL_WINDOW_MS;
 }
 
 export function toExportRows(jobs: readonly Job[]): ExportRow[] {

@@ -6,7 +6,7 @@ const base: Job = {
   jobId: 'j1', operationId: 'op1', type: 'import', status: 'running', progress: 0,
   createdAt: '2026-11-27T10:00:00Z', startTimeUtc: '2026-11-27T10:00:00Z', endTimeUtc: null, failureReason: null,
   startedBy: null, fileName: 'a.csv', fileSize: 10, convertedSize: 10,
-  rowCounts: { total: 10000, valid: 9000, invalid: 1000, blank: 0 }, excludeKeysInExport: null, includeConfigurations: null, hubHistoryExpired: false,
+  rowCounts: { total: 10000, valid: 9000, invalid: 1000, blank: 0 }, excludeKeysInExport: null, includeConfigurations: null, hubHistoryExpired: false, deviceCount: null, moduleCount: null,
 };
 const now = Date.parse('2026-11-27T10:01:00Z');
 
