@@ -13,6 +13,8 @@ const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', 
 
 export interface BrowserRun {
   ms: number;
+  /** Until the worker's sha256s of source and output arrived (after the result). */
+  checksumsMs?: number;
   rows: number;
   outputSha256?: string;
   outputSize?: number;
@@ -143,6 +145,7 @@ export async function measureBrowserConversion(csv: string, rows: number, rounds
       rounds,
       parseSeconds: median(parseMs) / 1000,
       convertSeconds: median(convertMs) / 1000,
+      checksumsReadySeconds: median(convert.map((r) => r.checksumsMs ?? Number.NaN)) / 1000,
       convertRowsPerSecond: Math.round(rows / (median(convertMs) / 1000)),
       ratioFullOverParse: median(ratios),
       ratioRange: [Math.min(...ratios), Math.max(...ratios)],

@@ -90,9 +90,11 @@ function exportReader(builder: SnapshotBuilder): InputReader {
 
 // Hub-generated keys and "create" mode: the list is read as the registry it would make, no keys invented.
 function conversionReader(format: Exclude<InputFormat, 'ndjson'>, builder: SnapshotBuilder): InputReader {
+  // Output arrives in whole lines, so no character is split across two pieces; the streaming decoder is a belt and braces.
+  const decoder = new TextDecoder('utf-8');
   const session = createConversion(
     { format, defaultMode: 'create', defaultStatus: 'enabled', keyPolicy: 'hub-generates', skipInvalid: false },
-    { onOutput: (text) => builder.push(text) },
+    { onOutput: (bytes) => builder.push(decoder.decode(bytes, { stream: true })) },
   );
   return {
     push: (bytes) => session.push(bytes),

@@ -11,11 +11,12 @@ import { runDiffCommand } from './run-diff-command';
 
 export type { CliResult };
 
-async function drainTo(stream: WriteStream | undefined, parts: string[]): Promise<void> {
+async function drainTo(stream: WriteStream | undefined, parts: Array<string | Uint8Array>): Promise<void> {
   if (!stream || parts.length === 0) return;
-  const text = parts.join('');
+  let ready = true;
+  for (const part of parts) ready = stream.write(part);
   parts.length = 0;
-  if (!stream.write(text)) await once(stream, 'drain');
+  if (!ready) await once(stream, 'drain');
 }
 
 async function close(stream: WriteStream | undefined): Promise<void> {
@@ -46,11 +47,11 @@ async function runConvertCommand(cmd: ConvertCommand): Promise<CliResult> {
   const keysPartial = cmd.keys ? `${cmd.keys}.partial` : undefined;
   const out = outPartial ? createWriteStream(outPartial) : undefined;
   const keys = keysPartial ? createWriteStream(keysPartial) : undefined;
-  const outParts: string[] = [];
+  const outParts: Uint8Array[] = [];
   const keyParts: string[] = [];
   const session = createConversion(
     options,
-    { onOutput: (text) => outParts.push(text), onKeys: (text) => keyParts.push(text) },
+    { onOutput: (bytes) => outParts.push(bytes), onKeys: (text) => keyParts.push(text) },
     { randomBytes: (length) => randomFillSync(new Uint8Array(length)) },
   );
   let report: ConversionReport;

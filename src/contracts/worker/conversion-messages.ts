@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { ConversionProgressSchema, ConversionReportSchema, ConvertOptionsSchema } from './conversion-report';
 
-// The conversion worker's message protocol: one request in, progress events and one terminal
-// message out. Both sides parse with these schemas (house-style: validate every worker message).
+// The conversion worker's message protocol: one request in; progress events, then 'done' (or
+// 'failed'); after 'done', checksum progress and one 'checksums' message, because hashing the
+// source and the output (the audit log's sha256s) finishes after the conversion does. Both sides
+// parse with these schemas (house-style: validate every worker message).
 const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
 
 export const ConvertRequest = z.object({
@@ -21,16 +23,27 @@ export const ConversionDoneMessage = z.object({
   type: z.literal('done'),
   output: z.instanceof(Blob),
   outputSize: z.number().int().nonnegative(),
-  outputSha256: Sha256Hex,
-  sourceSha256: Sha256Hex,
   report: ConversionReportSchema,
   keysCsv: z.instanceof(Blob).nullable(),
 });
+
+const Bytes = z.number().int().nonnegative();
+
+/** Bytes hashed so far of source + output; the total grows while the conversion still writes output. */
+export const ChecksumProgressMessage = z.object({ type: z.literal('checksum-progress'), hashedBytes: Bytes, totalBytes: Bytes });
+
+export const ChecksumsMessage = z.object({ type: z.literal('checksums'), outputSha256: Sha256Hex, sourceSha256: Sha256Hex });
 
 export const ConversionFailedMessage = z.object({
   type: z.literal('failed'),
   error: z.object({ name: z.string(), message: z.string() }),
 });
 
-export const FromConversionWorker = z.discriminatedUnion('type', [ConversionProgressMessage, ConversionDoneMessage, ConversionFailedMessage]);
+export const FromConversionWorker = z.discriminatedUnion('type', [
+  ConversionProgressMessage,
+  ConversionDoneMessage,
+  ChecksumProgressMessage,
+  ChecksumsMessage,
+  ConversionFailedMessage,
+]);
 export type FromConversionWorker = z.infer<typeof FromConversionWorker>;

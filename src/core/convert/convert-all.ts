@@ -11,7 +11,8 @@ export interface ConvertAllResult {
 export function convertAll(input: string | Uint8Array | Iterable<Uint8Array>, options: ConvertOptions, deps: ConversionDeps = {}): ConvertAllResult {
   const out: string[] = [];
   const keys: string[] = [];
-  const session = createConversion(options, { onOutput: (t) => out.push(t), onKeys: (t) => keys.push(t) }, deps);
+  const decoder = new TextDecoder();
+  const session = createConversion(options, { onOutput: (bytes) => out.push(decoder.decode(bytes, { stream: true })), onKeys: (t) => keys.push(t) }, deps);
   const chunks = typeof input === 'string' ? [new TextEncoder().encode(input)] : input instanceof Uint8Array ? [input] : input;
   for (const chunk of chunks) session.push(chunk);
   const report = session.finish();

@@ -6,6 +6,7 @@ import { checkDeviceId, checkModuleId } from './validate-device-id';
 import { checkTwin } from './check-twin';
 import { writeImportLine, type LineValues } from './write-import-line';
 import type { DuplicateIndex } from './duplicate-index';
+import type { OutputBytes } from './output-bytes';
 import type { ReportBuilder } from './report-builder';
 import type { RowDraft } from './row-draft';
 import type { ConvertOptions } from './types';
@@ -22,7 +23,8 @@ export interface RowContext {
   /** First row of each id (+ moduleId), for duplicate detection. */
   seen: DuplicateIndex;
   randomBytes: ((length: number) => Uint8Array) | undefined;
-  lines: string[];
+  /** The import NDJSON of the current chunk, as UTF-8. */
+  output: OutputBytes;
   keyLines: string[];
 }
 
@@ -146,6 +148,6 @@ export function convertRow(ctx: RowContext, d: RowDraft, line: number, row: numb
     ctx.keyLines.push(`${csvField(id)},${csvField(d.moduleId ?? '')},${d.primaryKey},${d.secondaryKey}`);
     report.generatedKeys++;
   }
-  ctx.lines.push(writeImportLine(id, d, { mode, status, eTag, auth, iotEdge, parentScopes: parentScopes ?? undefined }));
+  ctx.output.text(writeImportLine(id, d, { mode, status, eTag, auth, iotEdge, parentScopes: parentScopes ?? undefined }));
   report.countValid(mode, status);
 }

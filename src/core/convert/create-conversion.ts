@@ -5,6 +5,7 @@ import { detectFormat } from './detect-format';
 import { InputDecoder } from './input-decoder';
 import { JsonRecordSource } from './json-record-source';
 import { NdjsonRecordSource } from './ndjson-record-source';
+import { OutputBytes } from './output-bytes';
 import { RecordSink } from './record-sink';
 import { ReportBuilder } from './report-builder';
 import type { RowContext } from './convert-row';
@@ -14,8 +15,11 @@ export const KEYS_CSV_HEADER = 'id,moduleId,primaryKey,secondaryKey\n';
 const DETECT_CHARS = 64 * 1024;
 
 export interface ConversionOutputs {
-  /** Receives the import NDJSON in pieces (whole LF-terminated lines), one call per parsed chunk. */
-  onOutput(text: string): void;
+  /**
+   * Receives the import NDJSON as UTF-8 in pieces (whole LF-terminated lines), one call per parsed
+   * chunk. The bytes are the receiver's to keep (or transfer): the conversion never writes them again.
+   */
+  onOutput(bytes: Uint8Array<ArrayBuffer>): void;
   /** Receives the keys CSV (header first) when keys are generated here. */
   onKeys?(text: string): void;
 }
@@ -44,7 +48,7 @@ type Source = CsvRecordSource | JsonRecordSource | NdjsonRecordSource;
  */
 export function createConversion(options: ConvertOptions, outputs: ConversionOutputs, deps: ConversionDeps = {}): ConversionSession {
   const report = new ReportBuilder(options.maxIssues);
-  const ctx: RowContext = { options, report, seen: new DuplicateIndex(), randomBytes: deps.randomBytes, lines: [], keyLines: [] };
+  const ctx: RowContext = { options, report, seen: new DuplicateIndex(), randomBytes: deps.randomBytes, output: new OutputBytes(), keyLines: [] };
   const sink = new RecordSink(ctx);
   const decoder = new InputDecoder();
   let source: Source | undefined;
@@ -54,9 +58,9 @@ export function createConversion(options: ConvertOptions, outputs: ConversionOut
 
   const flush = (): void => {
     const writable = options.skipInvalid || report.invalid === 0;
-    if (ctx.lines.length > 0) {
-      if (writable) outputs.onOutput(ctx.lines.join(''));
-      ctx.lines = [];
+    if (ctx.output.length > 0) {
+      if (writable) outputs.onOutput(ctx.output.take());
+      else ctx.output.clear();
     }
     if (ctx.keyLines.length > 0) {
       if (writable && outputs.onKeys) {

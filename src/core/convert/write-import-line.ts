@@ -7,7 +7,7 @@ import type { RowDraft } from './row-draft';
 const DELETE_MODES: ReadonlySet<ImportMode> = new Set(['delete', 'deleteIfMatchETag']);
 
 // Constant fragments joined ahead of time: every `+` leaves one more cons-string node to flatten
-// when the chunk is joined, and that flattening is a large share of the conversion.
+// when the line is encoded.
 const MODE_STATUS = new Map<ImportMode, Record<DeviceStatus, string>>(
   IMPORT_MODES.map((mode) => [mode, { enabled: `"importMode":"${mode}","status":"enabled"`, disabled: `"importMode":"${mode}","status":"disabled"` }]),
 );

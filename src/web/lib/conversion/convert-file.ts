@@ -1,6 +1,6 @@
 import { createConversion } from '../../../core/convert/create-conversion';
 import type { ConversionProgress, ConversionReport, ConvertOptions } from '../../../core/convert/types';
-import { createInlineHasher, type StreamHasher } from './stream-hasher';
+import { createInlineHasher, type Checksums, type StreamHasher } from './stream-hasher';
 
 // 1 MiB reads: a few hundred Blob parts and progress events at 1M rows, and the per-chunk garbage
 // (row arrays, line strings) stays small, which keeps the renderer peak low.
@@ -10,10 +10,10 @@ const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b78
 export interface ConvertFileResult {
   output: Blob;
   outputSize: number;
-  outputSha256: string;
-  sourceSha256: string;
   report: ConversionReport;
   keysCsv: Blob | null;
+  /** Settles after the result: hashing ~450 MB at 1M rows takes seconds and only the upload needs it. */
+  checksums: Promise<Checksums>;
 }
 
 export interface ConvertFileDeps {
@@ -24,13 +24,20 @@ export interface ConvertFileDeps {
   hasher?: StreamHasher;
 }
 
+function readSlice(file: Blob, offset: number, size: number): Promise<Uint8Array<ArrayBuffer>> {
+  return file
+    .slice(offset, offset + size)
+    .arrayBuffer()
+    .then((buffer) => new Uint8Array(buffer));
+}
+
 /**
- * Runs the core conversion over a File/Blob: reads it in slices, hashes source and output
- * incrementally (the bytes are handed to the hasher after use; it may detach them) and keeps the output as per-chunk Blob parts, so the worker heap holds at most one
- * chunk of output (Blob data moves to the browser's blob storage; perf-notes.md sec. 4).
+ * Runs the core conversion over a File/Blob: reads it in slices, hands source slices and output
+ * parts to the hasher as Blobs, and keeps the output as per-chunk Blob parts, so the worker heap holds at most one chunk of output (Blob data
+ * moves to the browser's blob storage; perf-notes.md sec. 4). The next slice is read while the
+ * current one converts: the read is the browser's I/O, so it costs the worker nothing to overlap.
  */
 export async function convertFile(file: Blob, options: ConvertOptions, deps: ConvertFileDeps): Promise<ConvertFileResult> {
-  const encoder = new TextEncoder();
   const hasher = deps.hasher ?? createInlineHasher();
   const outputParts: Blob[] = [];
   const keyParts: Blob[] = [];
@@ -38,11 +45,11 @@ export async function convertFile(file: Blob, options: ConvertOptions, deps: Con
   const session = createConversion(
     options,
     {
-      onOutput(text) {
-        const bytes = encoder.encode(text);
+      onOutput(bytes) {
+        const part = new Blob([bytes]);
         outputSize += bytes.length;
-        outputParts.push(new Blob([bytes]));
-        hasher.output(bytes);
+        outputParts.push(part);
+        hasher.output(part);
       },
       onKeys(text) {
         keyParts.push(new Blob([text]));
@@ -51,22 +58,23 @@ export async function convertFile(file: Blob, options: ConvertOptions, deps: Con
     { randomBytes: deps.randomBytes },
   );
   const chunkSize = deps.chunkSize ?? READ_CHUNK;
-  for (let offset = 0; offset < file.size; offset += chunkSize) {
-    const bytes = new Uint8Array(await file.slice(offset, offset + chunkSize).arrayBuffer());
+  let next = file.size > 0 ? readSlice(file, 0, chunkSize) : undefined;
+  for (let offset = 0; next !== undefined; offset += chunkSize) {
+    const bytes = await next;
+    next = offset + chunkSize < file.size ? readSlice(file, offset + chunkSize, chunkSize) : undefined;
     session.push(bytes);
-    hasher.source(bytes);
+    hasher.source(file.slice(offset, offset + chunkSize));
     deps.onProgress({ records: session.records, bytesRead: Math.min(offset + chunkSize, file.size), totalBytes: file.size });
   }
   const report = session.finish();
   deps.onProgress({ records: report.total, bytesRead: file.size, totalBytes: file.size });
   const written = report.written === true;
-  const { sourceSha256, outputSha256 } = await hasher.digest();
+  const checksums = hasher.digest().then(({ sourceSha256, outputSha256 }) => ({ sourceSha256, outputSha256: written ? outputSha256 : EMPTY_SHA256 }));
   return {
     output: new Blob(written ? outputParts : [], { type: 'application/x-ndjson' }),
     outputSize: written ? outputSize : 0,
-    outputSha256: written ? outputSha256 : EMPTY_SHA256,
-    sourceSha256,
     report,
     keysCsv: written && options.keyPolicy === 'generate-here' ? new Blob(keyParts, { type: 'text/csv' }) : null,
+    checksums,
   };
 }

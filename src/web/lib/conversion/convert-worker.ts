@@ -2,7 +2,7 @@ import { FromConversionWorker, ToConversionWorker } from '../../../contracts/wor
 import { convertFile } from './convert-file';
 import { createWorkerHasher } from './create-worker-hasher';
 
-// The worker shell: validate the request, run core, post progress and the result. Nothing else.
+// The worker shell: validate the request, run core, post progress, the result and the checksums. Nothing else.
 interface WorkerScope {
   postMessage(message: FromConversionWorker): void;
   addEventListener(type: 'message', listener: (event: MessageEvent<unknown>) => void): void;
@@ -14,6 +14,10 @@ function post(message: FromConversionWorker): void {
   scope.postMessage(FromConversionWorker.parse(message));
 }
 
+function failed(name: string, error: unknown): void {
+  post({ type: 'failed', error: { name, message: error instanceof Error ? error.message : String(error) } });
+}
+
 scope.addEventListener('message', (event) => {
   const request = ToConversionWorker.safeParse(event.data);
   if (!request.success) {
@@ -21,12 +25,24 @@ scope.addEventListener('message', (event) => {
     return;
   }
   const { file, options } = request.data;
+  let outputBytes = 0;
+  const hasher = createWorkerHasher((hashedBytes) => post({ type: 'checksum-progress', hashedBytes, totalBytes: file.size + outputBytes }));
   convertFile(file, options, {
     randomBytes: (length) => crypto.getRandomValues(new Uint8Array(length)),
     onProgress: (progress) => post({ type: 'progress', progress }),
-    hasher: createWorkerHasher(),
+    hasher: {
+      source: (part) => hasher.source(part),
+      output: (part) => {
+        outputBytes += part.size;
+        hasher.output(part);
+      },
+      digest: () => hasher.digest(),
+    },
   }).then(
-    (result) => post({ type: 'done', ...result }),
-    (error: unknown) => post({ type: 'failed', error: { name: 'ConversionError', message: error instanceof Error ? error.message : String(error) } }),
+    ({ checksums, ...result }) => {
+      post({ type: 'done', ...result });
+      checksums.then((sums) => post({ type: 'checksums', ...sums }), (error: unknown) => failed('ChecksumError', error));
+    },
+    (error: unknown) => failed('ConversionError', error),
   );
 });

@@ -1,34 +1,32 @@
-import { createInlineHasher, type StreamHasher } from './stream-hasher';
+import { createInlineHasher, type Checksums, type StreamHasher } from './stream-hasher';
 
-function owned(bytes: Uint8Array): ArrayBuffer {
-  // Transfer the buffer when the view covers it whole; otherwise copy the viewed range.
-  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
-  return whole ? (bytes.buffer as ArrayBuffer) : bytes.slice().buffer;
-}
+type HashWorkerReply = ({ kind: 'digest' } & Checksums) | { kind: 'hashed'; bytes: number };
 
 /** Hashes in a nested worker when the scope can start one (dedicated workers in Chromium can); else inline. */
-export function createWorkerHasher(): StreamHasher {
-  if (typeof Worker === 'undefined') return createInlineHasher();
+export function createWorkerHasher(onHashed?: (bytes: number) => void): StreamHasher {
+  if (typeof Worker === 'undefined') return createInlineHasher(onHashed);
   let worker: Worker;
   try {
     worker = new Worker(new URL('./hash-worker.ts', import.meta.url), { type: 'module' });
   } catch {
-    return createInlineHasher();
+    return createInlineHasher(onHashed);
   }
-  const send = (kind: 'source' | 'output', bytes: Uint8Array): void => {
-    const buffer = owned(bytes);
-    worker.postMessage({ kind, buffer }, [buffer]);
-  };
+  let settle: { resolve: (c: Checksums) => void; reject: (e: Error) => void } | undefined;
+  worker.addEventListener('message', (event: MessageEvent<HashWorkerReply>) => {
+    const reply = event.data;
+    if (reply.kind === 'hashed') onHashed?.(reply.bytes);
+    else {
+      settle?.resolve({ sourceSha256: reply.sourceSha256, outputSha256: reply.outputSha256 });
+      worker.terminate();
+    }
+  });
+  worker.addEventListener('error', (event) => settle?.reject(new Error(`hash worker failed: ${event.message}`)));
   return {
-    source: (bytes) => send('source', bytes),
-    output: (bytes) => send('output', bytes),
+    source: (part) => worker.postMessage({ kind: 'source', part }),
+    output: (part) => worker.postMessage({ kind: 'output', part }),
     digest: () =>
       new Promise((resolve, reject) => {
-        worker.addEventListener('message', (event: MessageEvent<{ sourceSha256: string; outputSha256: string }>) => {
-          resolve(event.data);
-          worker.terminate();
-        });
-        worker.addEventListener('error', (event) => reject(new Error(`hash worker failed: ${event.message}`)));
+        settle = { resolve, reject };
         worker.postMessage({ kind: 'digest' });
       }),
   };

@@ -1,20 +1,38 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 
-/** Incremental SHA-256 of the source bytes and of the output bytes. */
-export interface StreamHasher {
-  /** May take ownership of (detach) the bytes: callers pass buffers they no longer need. */
-  source(bytes: Uint8Array): void;
-  output(bytes: Uint8Array): void;
-  digest(): Promise<{ sourceSha256: string; outputSha256: string }>;
+export interface Checksums {
+  sourceSha256: string;
+  outputSha256: string;
 }
 
-export function createInlineHasher(): StreamHasher {
+/**
+ * Incremental SHA-256 of the source and of the output, fed in order as Blob parts. Blobs rather
+ * than bytes: a part waiting to be hashed stays in the browser's blob storage instead of the
+ * renderer's heap, so a hasher that falls behind costs no memory here.
+ */
+export interface StreamHasher {
+  source(part: Blob): void;
+  output(part: Blob): void;
+  digest(): Promise<Checksums>;
+}
+
+/** Hashes on the calling thread, one part after another; `onHashed` hears the running total of bytes hashed. */
+export function createInlineHasher(onHashed?: (bytes: number) => void): StreamHasher {
   const source = sha256.create();
   const output = sha256.create();
+  let hashed = 0;
+  let queue: Promise<void> = Promise.resolve();
+  const update = (hash: typeof source, part: Blob): void => {
+    queue = queue.then(async () => {
+      hash.update(new Uint8Array(await part.arrayBuffer()));
+      hashed += part.size;
+      onHashed?.(hashed);
+    });
+  };
   return {
-    source: (bytes) => source.update(bytes),
-    output: (bytes) => output.update(bytes),
-    digest: async () => ({ sourceSha256: bytesToHex(source.digest()), outputSha256: bytesToHex(output.digest()) }),
+    source: (part) => update(source, part),
+    output: (part) => update(output, part),
+    digest: () => queue.then(() => ({ sourceSha256: bytesToHex(source.digest()), outputSha256: bytesToHex(output.digest()) })),
   };
 }

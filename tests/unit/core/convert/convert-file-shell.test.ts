@@ -20,8 +20,9 @@ describe('the worker shell conversion over a Blob', () => {
       const output = Buffer.from(await result.output.arrayBuffer());
       expect(output.toString('utf8')).toBe(expected.output);
       expect(result.outputSize).toBe(output.length);
-      expect(result.outputSha256).toBe(createHash('sha256').update(output).digest('hex'));
-      expect(result.sourceSha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+      const checksums = await result.checksums;
+      expect(checksums.outputSha256).toBe(createHash('sha256').update(output).digest('hex'));
+      expect(checksums.sourceSha256).toBe(createHash('sha256').update(bytes).digest('hex'));
       expect(result.report).toEqual(expected.report);
       expect(progress.at(-1)).toBe(bytes.length);
       if (fixture.options.keyPolicy === 'generate-here') expect(await result.keysCsv?.text()).toBe(expected.keysCsv);

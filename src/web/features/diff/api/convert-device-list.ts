@@ -18,7 +18,7 @@ export interface ConvertedList {
 }
 
 export async function convertDeviceList(file: File, onProgress: (progress: ConversionProgress) => void, signal: AbortSignal): Promise<ConvertedList> {
-  const run = runConversion(file, OPTIONS, onProgress);
+  const run = runConversion(file, OPTIONS, { onProgress });
   signal.addEventListener('abort', () => run.cancel(), { once: true });
   const outcome = await run.result;
   const { report } = outcome;

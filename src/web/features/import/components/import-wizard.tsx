@@ -80,7 +80,14 @@ export function ImportWizard() {
               report={outcome.report}
               excludeInvalid={excludeInvalid}
               state={upload.state}
-              onUpload={() => void upload.run({ request: buildCreateImportRequest(file, outcome), converted: outcome.output, source: file })}
+              checksumProgress={conversion.checksumProgress}
+              onUpload={() =>
+                void upload.run({
+                  request: outcome.checksums.then((checksums) => buildCreateImportRequest(file, { ...outcome, ...checksums })),
+                  converted: outcome.output,
+                  source: file,
+                })
+              }
               onStart={(operationId) => void upload.start(operationId)}
               onCancelUpload={upload.cancelUpload}
               onAutoStart={upload.setAutoStart}

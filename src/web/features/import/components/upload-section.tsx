@@ -6,6 +6,7 @@ import { ErrorPanel } from '../../../components/error-panel';
 import { formatCount } from '../../../lib/format';
 import { confirmPhraseFor, countDestructive, devicesText, matchesConfirmPhrase } from '../model/confirm-phrase';
 import type { UploadState } from '../hooks/use-upload-and-start';
+import type { ChecksumProgress } from '../../../lib/conversion/run-conversion';
 import { SlotBusyPanel } from '../../../components/slot-busy-panel';
 import { UploadProgress } from './upload-progress';
 
@@ -13,6 +14,7 @@ interface UploadSectionProps {
   report: ConversionReport;
   excludeInvalid: boolean;
   state: UploadState;
+  checksumProgress: ChecksumProgress | null;
   onUpload: () => void;
   onStart: (operationId: string) => void;
   onCancelUpload: () => void;
@@ -21,11 +23,11 @@ interface UploadSectionProps {
 
 const STAGE_CONTEXT = { prepare: 'Preparing the upload', upload: 'Uploading', start: 'Starting the job' } as const;
 
-export function UploadSection({ report, excludeInvalid, state, onUpload, onStart, onCancelUpload, onAutoStart }: UploadSectionProps) {
+export function UploadSection({ report, excludeInvalid, state, checksumProgress, onUpload, onStart, onCancelUpload, onAutoStart }: UploadSectionProps) {
   const [typed, setTyped] = useState('');
   const phrase = confirmPhraseFor(report.byMode);
   const { mayOverwrite } = countDestructive(report.byMode);
-  const busy = state.phase === 'preparing' || state.phase === 'uploading' || state.phase === 'starting' || state.phase === 'slot-busy';
+  const busy = state.phase === 'checksums' || state.phase === 'preparing' || state.phase === 'uploading' || state.phase === 'starting' || state.phase === 'slot-busy';
   let blocked: string | null = null;
   if (report.fileError) blocked = 'The file could not be read; fix it and drop it again.';
   else if (report.valid === 0) blocked = 'There are no valid rows to import.';
@@ -72,6 +74,7 @@ export function UploadSection({ report, excludeInvalid, state, onUpload, onStart
             {formatCount(report.valid)} devices will be sent to the hub, with the original file kept for support.
           </Typography>
         </Box>
+        {state.phase === 'checksums' && <ChecksumWait progress={checksumProgress} />}
         {state.phase === 'preparing' && <LinearProgress aria-label="Preparing upload" />}
         {state.phase === 'uploading' && <UploadProgress progress={state.progress} onCancel={onCancelUpload} />}
         {state.phase === 'starting' && (
@@ -94,5 +97,19 @@ export function UploadSection({ report, excludeInvalid, state, onUpload, onStart
         )}
       </Stack>
     </Paper>
+  );
+}
+
+// The audit log records the sha256 of the dropped file and of the converted file. Hashing runs
+// beside the conversion and usually ends before anyone clicks; on a big file it may still be going.
+function ChecksumWait({ progress }: { progress: ChecksumProgress | null }) {
+  const percent = progress && progress.totalBytes > 0 ? Math.min(100, Math.round((progress.hashedBytes / progress.totalBytes) * 100)) : 0;
+  return (
+    <Box>
+      <LinearProgress variant="determinate" value={percent} aria-label="Computing checksums" />
+      <Typography variant="body2" sx={{ mt: 1 }}>
+        Computing the files’ checksums for the audit log ({percent}%). The upload starts when they are ready.
+      </Typography>
+    </Box>
   );
 }

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ConversionProgress, ConvertOptions } from '../../../../core/convert/types';
 import { runConversion } from '../../../lib/conversion/run-conversion';
-import type { ConversionOutcome, ConversionRun } from '../../../lib/conversion/run-conversion';
+import type { ChecksumProgress, ConversionOutcome, ConversionRun } from '../../../lib/conversion/run-conversion';
 import { isAbortError } from '../../../lib/api-error';
 
 export type ConversionState =
@@ -17,6 +17,7 @@ const PROGRESS_INTERVAL_MS = 100;
 /** Runs the worker conversion; starting a new run cancels the previous one, so only the latest options win. */
 export function useConversion() {
   const [state, setState] = useState<ConversionState>({ phase: 'idle' });
+  const [checksumProgress, setChecksumProgress] = useState<ChecksumProgress | null>(null);
   const runRef = useRef<ConversionRun | null>(null);
 
   const cancel = useCallback(() => {
@@ -29,12 +30,22 @@ export function useConversion() {
     runRef.current?.cancel();
     const startedAt = performance.now();
     let lastPaint = 0;
+    let lastChecksumPaint = 0;
     setState({ phase: 'running', progress: { records: 0, bytesRead: 0, totalBytes: file.size }, startedAt });
-    const run = runConversion(file, options, (progress) => {
-      const now = performance.now();
-      if (now - lastPaint < PROGRESS_INTERVAL_MS) return;
-      lastPaint = now;
-      if (runRef.current === run) setState({ phase: 'running', progress, startedAt });
+    setChecksumProgress(null);
+    const run = runConversion(file, options, {
+      onProgress: (progress) => {
+        const now = performance.now();
+        if (now - lastPaint < PROGRESS_INTERVAL_MS) return;
+        lastPaint = now;
+        if (runRef.current === run) setState({ phase: 'running', progress, startedAt });
+      },
+      onChecksumProgress: (progress) => {
+        const now = performance.now();
+        if (now - lastChecksumPaint < PROGRESS_INTERVAL_MS) return;
+        lastChecksumPaint = now;
+        if (runRef.current === run) setChecksumProgress(progress);
+      },
     });
     runRef.current = run;
     run.result.then(
@@ -56,5 +67,5 @@ export function useConversion() {
 
   useEffect(() => () => runRef.current?.cancel(), []);
 
-  return { state, start, cancel, reset };
+  return { state, checksumProgress, start, cancel, reset };
 }

@@ -11,6 +11,7 @@ import type { UploadProgress } from '../api/upload-blobs';
 
 export type UploadState =
   | { phase: 'idle' }
+  | { phase: 'checksums' }
   | { phase: 'preparing' }
   | { phase: 'uploading'; progress: UploadProgress }
   | { phase: 'starting'; operationId: string }
@@ -18,7 +19,8 @@ export type UploadState =
   | { phase: 'failed'; stage: 'prepare' | 'upload' | 'start'; error: unknown; operationId?: string };
 
 export interface UploadInput {
-  request: CreateImportRequest;
+  /** Waits for the conversion's checksums, which the audit log records with the request. */
+  request: Promise<CreateImportRequest>;
   converted: Blob;
   source: File;
 }
@@ -56,11 +58,13 @@ export function useUploadAndStart() {
     async ({ request, converted, source }: UploadInput) => {
       const controller = new AbortController();
       abortRef.current = controller;
-      setState({ phase: 'preparing' });
+      setState({ phase: 'checksums' });
       let operationId: string;
       let uploads: Awaited<ReturnType<typeof createImport>>['uploads'];
       try {
-        ({ operationId, uploads } = await createImport(request, controller.signal));
+        const ready = await request;
+        setState({ phase: 'preparing' });
+        ({ operationId, uploads } = await createImport(ready, controller.signal));
       } catch (error) {
         setState({ phase: 'failed', stage: 'prepare', error });
         return;
