@@ -7,6 +7,7 @@ import { formatCount } from '../../../lib/format';
 import { confirmPhraseFor, countDestructive, devicesText, matchesConfirmPhrase } from '../model/confirm-phrase';
 import type { UploadState } from '../hooks/use-upload-and-start';
 import type { ChecksumProgress } from '../../../lib/conversion/run-conversion';
+import { useProgressStore, type ProgressStore } from '../../../lib/progress-store';
 import { SlotBusyPanel } from '../../../components/slot-busy-panel';
 import { UploadProgress } from './upload-progress';
 
@@ -14,7 +15,7 @@ interface UploadSectionProps {
   report: ConversionReport;
   excludeInvalid: boolean;
   state: UploadState;
-  checksumProgress: ChecksumProgress | null;
+  checksumProgress: ProgressStore<ChecksumProgress | null>;
   onUpload: () => void;
   onStart: (operationId: string) => void;
   onCancelUpload: () => void;
@@ -74,7 +75,7 @@ export function UploadSection({ report, excludeInvalid, state, checksumProgress,
             {formatCount(report.valid)} devices will be sent to the hub, with the original file kept for support.
           </Typography>
         </Box>
-        {state.phase === 'checksums' && <ChecksumWait progress={checksumProgress} />}
+        {state.phase === 'checksums' && <ChecksumWait store={checksumProgress} />}
         {state.phase === 'preparing' && <LinearProgress aria-label="Preparing upload" />}
         {state.phase === 'uploading' && <UploadProgress progress={state.progress} onCancel={onCancelUpload} />}
         {state.phase === 'starting' && (
@@ -102,7 +103,8 @@ export function UploadSection({ report, excludeInvalid, state, checksumProgress,
 
 // The audit log records the sha256 of the dropped file and of the converted file. Hashing runs
 // beside the conversion and usually ends before anyone clicks; on a big file it may still be going.
-function ChecksumWait({ progress }: { progress: ChecksumProgress | null }) {
+function ChecksumWait({ store }: { store: ProgressStore<ChecksumProgress | null> }) {
+  const progress = useProgressStore(store);
   const percent = progress && progress.totalBytes > 0 ? Math.min(100, Math.round((progress.hashedBytes / progress.totalBytes) * 100)) : 0;
   return (
     <Box>

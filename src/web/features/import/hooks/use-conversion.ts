@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { createProgressStore } from '../../../lib/progress-store';
 import type { ConversionProgress, ConvertOptions } from '../../../../core/convert/types';
 import { runConversion } from '../../../lib/conversion/run-conversion';
 import type { ChecksumProgress, ConversionOutcome, ConversionRun } from '../../../lib/conversion/run-conversion';
@@ -17,7 +18,8 @@ const PROGRESS_INTERVAL_MS = 100;
 /** Runs the worker conversion; starting a new run cancels the previous one, so only the latest options win. */
 export function useConversion() {
   const [state, setState] = useState<ConversionState>({ phase: 'idle' });
-  const [checksumProgress, setChecksumProgress] = useState<ChecksumProgress | null>(null);
+  // Checksum progress goes on after the result is shown; only the upload section's bar reads it.
+  const [checksumProgress] = useState(() => createProgressStore<ChecksumProgress | null>(null));
   const runRef = useRef<ConversionRun | null>(null);
 
   const cancel = useCallback(() => {
@@ -32,7 +34,7 @@ export function useConversion() {
     let lastPaint = 0;
     let lastChecksumPaint = 0;
     setState({ phase: 'running', progress: { records: 0, bytesRead: 0, totalBytes: file.size }, startedAt });
-    setChecksumProgress(null);
+    checksumProgress.set(null);
     const run = runConversion(file, options, {
       onProgress: (progress) => {
         const now = performance.now();
@@ -44,7 +46,7 @@ export function useConversion() {
         const now = performance.now();
         if (now - lastChecksumPaint < PROGRESS_INTERVAL_MS) return;
         lastChecksumPaint = now;
-        if (runRef.current === run) setChecksumProgress(progress);
+        if (runRef.current === run) checksumProgress.set(progress);
       },
     });
     runRef.current = run;
@@ -57,7 +59,7 @@ export function useConversion() {
         setState(isAbortError(error) ? { phase: 'cancelled' } : { phase: 'failed', error });
       },
     );
-  }, []);
+  }, [checksumProgress]);
 
   const reset = useCallback(() => {
     runRef.current?.cancel();
