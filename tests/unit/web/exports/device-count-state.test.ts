@@ -1,33 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Job } from '../../../../src/contracts/api';
+import { exportJob } from './export-job';
 import { awaitsDeviceCount, COUNT_POLL_WINDOW_MS, deviceCountState, moduleCountWords } from '../../../../src/web/features/exports/model/export-rows';
 
 const ENDED = '2026-11-27T10:01:00Z';
 
-function job(overrides: Partial<Job>): Job {
-  return {
-    jobId: 'job-1',
-    operationId: 'export-20261127-abcdefghij',
-    type: 'export',
-    status: 'completed',
-    progress: 100,
-    createdAt: '2026-11-27T10:00:00Z',
-    startTimeUtc: '2026-11-27T10:00:01Z',
-    endTimeUtc: ENDED,
-    failureReason: null,
-    startedBy: { name: 'Ada Admin', objectId: 'oid-1' },
-    fileName: 'devices.txt',
-    fileSize: 1234,
-    convertedSize: null,
-    rowCounts: null,
-    excludeKeysInExport: true,
-    includeConfigurations: false,
-    deviceCount: null,
-    moduleCount: null,
-    hubHistoryExpired: false,
-    ...overrides,
-  };
-}
+const job = exportJob;
 
 describe('deviceCountState', () => {
   it('shows the count of a counted export, with its modules', () => {

@@ -1,31 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Job } from '../../../../src/contracts/api';
+import { exportJob } from './export-job';
 import { defaultComparePair, diffLink, runningExportRef, toExportRow, toExportRows } from '../../../../src/web/features/exports/model/export-rows';
 
-function job(overrides: Partial<Job>): Job {
-  return {
-    jobId: 'job-1',
-    operationId: 'export-20261127-abc',
-    type: 'export',
-    status: 'completed',
-    progress: 100,
-    createdAt: '2026-11-27T10:00:00Z',
-    startTimeUtc: '2026-11-27T10:00:01Z',
-    endTimeUtc: '2026-11-27T10:01:00Z',
-    failureReason: null,
-    startedBy: { name: 'Ada Admin', objectId: 'oid-1' },
-    fileName: null,
-    fileSize: null,
-    convertedSize: null,
-    rowCounts: null,
-    excludeKeysInExport: true,
-    includeConfigurations: false,
-    deviceCount: null,
-    moduleCount: null,
-    hubHistoryExpired: false,
-    ...overrides,
-  };
-}
+const job = exportJob;
 
 describe('toExportRow', () => {
   it('says keys were excluded, included or unknown from the export flag', () => {
@@ -35,7 +12,7 @@ describe('toExportRow', () => {
   });
 
   it('falls back to the operation id when the hub job never started, and drops rows with neither', () => {
-    expect(toExportRow(job({ jobId: null }))?.ref).toBe('export-20261127-abc');
+    expect(toExportRow(job({ jobId: null }))?.ref).toBe('export-20261127-abcdefghij');
     expect(toExportRows([job({ jobId: null, operationId: null })])).toEqual([]);
   });
 
