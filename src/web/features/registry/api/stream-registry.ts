@@ -1,9 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { apiPath, apiStream } from '../../../lib/api-client';
 import { isAbortError } from '../../../lib/api-error';
 import { createBrowseClient } from '../../../lib/registry-worker/browse-client';
 import type { BrowseClient, BrowseDoneInfo } from '../../../lib/registry-worker/browse-client';
-import type { RegistryRow } from '../../../lib/registry-worker/summarize-device';
 
 export interface RegistryStreamProgress {
   bytesReceived: number;
@@ -13,9 +12,8 @@ export interface RegistryStreamProgress {
 }
 
 export interface RegistryStream {
-  /** Grows while the file streams in; `version` changes whenever it does. */
-  rows: RegistryRow[];
-  version: number;
+  /** Records the worker has read so far (repainted a few times a second while it grows). */
+  records: number;
   progress: RegistryStreamProgress;
   done: BrowseDoneInfo | null;
   error: unknown;
@@ -26,6 +24,10 @@ export interface RegistryStream {
 }
 
 const REPAINT_MS = 250;
+// The worker answers queries in arrival order, behind the chunks already sent to it. Holding the
+// network back while more than this is unparsed keeps a query's wait to about a tenth of a second
+// (the first rows show early) and stops a fast network from queuing the whole file in the worker.
+const MAX_UNPARSED_BYTES = 2 * 1024 * 1024;
 
 // A transferred buffer must be the chunk's own; a view into a shared buffer is copied first.
 function ownBytes(chunk: Uint8Array): Uint8Array<ArrayBuffer> {
@@ -35,49 +37,57 @@ function ownBytes(chunk: Uint8Array): Uint8Array<ArrayBuffer> {
 
 /**
  * GET /api/jobs/{exportId}/files/devices, streamed chunk by chunk into the registry worker, which
- * parses it and sends back key-free rows. Rows are collected in one array and the page re-renders
- * a few times a second, so a million rows arrive without freezing the page.
+ * parses it and keeps the records. Only byte and record counts come back here (the rows stay in
+ * the worker, see use-registry-query), and the page re-renders a few times a second.
  */
 export function useRegistryStream(exportId: string): RegistryStream {
   const [attempt, setAttempt] = useState(0);
-  const [version, setVersion] = useState(0);
+  const [records, setRecords] = useState(0);
   const [progress, setProgress] = useState<RegistryStreamProgress>({ bytesReceived: 0, bytesParsed: 0, totalBytes: null });
   const [done, setDone] = useState<BrowseDoneInfo | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [keysMaskedByServer, setKeysMasked] = useState(false);
   const [client, setClient] = useState<BrowseClient | null>(null);
-  const rowsRef = useRef<RegistryRow[]>([]);
 
   useEffect(() => {
     const abort = new AbortController();
-    const rows: RegistryRow[] = [];
-    rowsRef.current = rows;
     let frame = 0;
+    let liveRecords = 0;
+    let wake: (() => void) | null = null;
+    const wakeReader = () => {
+      wake?.();
+      wake = null;
+    };
     const live: RegistryStreamProgress = { bytesReceived: 0, bytesParsed: 0, totalBytes: null };
-    // Rows and byte counts change many times a second; the page re-renders (filters, table,
-    // progress) at most every REPAINT_MS, which profiling showed matters at a million rows.
+    // Byte and record counts change many times a second; the page re-renders (progress, and the
+    // query that follows the record count) at most every REPAINT_MS.
     const repaint = () => {
       if (frame === 0) frame = window.setTimeout(() => {
         frame = 0;
-        setVersion((v) => v + 1);
+        setRecords(liveRecords);
         setProgress({ ...live });
       }, REPAINT_MS);
     };
     const browse = createBrowseClient({
-      onRows(batch, bytesParsed) {
-        for (const row of batch) rows.push(row);
+      onProgress(bytesParsed, records) {
         live.bytesParsed = bytesParsed;
+        liveRecords = records;
         repaint();
+        wakeReader();
       },
       onDone(info) {
+        liveRecords = info.records;
+        setRecords(info.records);
         setDone(info);
         repaint();
       },
       onError(message) {
         setError(new Error(message));
+        wakeReader();
       },
     });
     setClient(browse);
+    setRecords(0);
     setDone(null);
     setError(null);
     setProgress({ bytesReceived: 0, bytesParsed: 0, totalBytes: null });
@@ -97,6 +107,11 @@ export function useRegistryStream(exportId: string): RegistryStream {
           live.bytesReceived += value.byteLength;
           repaint();
           browse.push(ownBytes(value));
+          while (live.bytesReceived - live.bytesParsed > MAX_UNPARSED_BYTES && !abort.signal.aborted) {
+            await new Promise<void>((resolve) => {
+              wake = resolve;
+            });
+          }
         }
       }
       browse.end();
@@ -106,10 +121,11 @@ export function useRegistryStream(exportId: string): RegistryStream {
 
     return () => {
       abort.abort();
+      wakeReader();
       clearTimeout(frame);
       browse.close();
     };
   }, [exportId, attempt]);
 
-  return { rows: rowsRef.current, version, progress, done, error, keysMaskedByServer, client, retry: () => setAttempt((n) => n + 1) };
+  return { records, progress, done, error, keysMaskedByServer, client, retry: () => setAttempt((n) => n + 1) };
 }

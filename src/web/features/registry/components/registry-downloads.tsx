@@ -2,19 +2,17 @@ import { useState } from 'react';
 import { Button, Stack, Typography } from '@mui/material';
 import { downloadBlob } from '../../../lib/download-blob';
 import type { BrowseClient } from '../../../lib/registry-worker/browse-client';
-import type { RegistryRow } from '../../../lib/registry-worker/summarize-device';
 
 interface RegistryDownloadsProps {
   exportId: string;
   client: BrowseClient | null;
-  /** The rows in view; when filtered, only they are downloaded. */
-  rows: readonly RegistryRow[];
-  filtered: boolean;
+  /** The query whose matches are downloaded; every record when undefined (nothing filters). */
+  queryId: number | undefined;
   disabled: boolean;
 }
 
-/** CSV (formula-safe) or NDJSON of what the table shows, built in the worker; keys are never in either file. */
-export function RegistryDownloads({ exportId, client, rows, filtered, disabled }: RegistryDownloadsProps) {
+/** CSV (formula-safe) or NDJSON of the records the table's filter keeps, built in the worker; keys are never in either file. */
+export function RegistryDownloads({ exportId, client, queryId, disabled }: RegistryDownloadsProps) {
   const [busy, setBusy] = useState<'csv' | 'ndjson' | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const run = async (format: 'csv' | 'ndjson') => {
@@ -22,9 +20,9 @@ export function RegistryDownloads({ exportId, client, rows, filtered, disabled }
     setBusy(format);
     setFailure(null);
     try {
-      const indices = filtered ? Int32Array.from(rows, (row) => row.index) : undefined;
-      const blob = await client.download(format, indices);
-      const suffix = filtered ? '-filtered' : '';
+      // The worker holds the match list: the page names the query, never a million indices.
+      const blob = await client.download(format, queryId);
+      const suffix = queryId === undefined ? '' : '-filtered';
       downloadBlob(blob, `export-${exportId}${suffix}.${format === 'csv' ? 'csv' : 'ndjson'}`);
     } catch (error) {
       setFailure(error instanceof Error ? error.message : String(error));

@@ -1,5 +1,6 @@
+import { memo } from 'react';
 import { MenuItem, Stack, TextField } from '@mui/material';
-import type { RegistryFilter } from '../model/filter-registry-rows';
+import type { RegistryFilter } from '../../../lib/registry-worker/registry-filter';
 
 interface RegistryFiltersProps {
   filter: RegistryFilter;
@@ -19,7 +20,8 @@ const AUTH_WORDS: Record<string, string> = {
 // An empty value means "Any": show that item rather than an empty box under the label.
 const ANY_SHOWN = { inputLabel: { shrink: true }, select: { displayEmpty: true } };
 
-export function RegistryFilters({ filter, onChange, statuses, authTypes }: RegistryFiltersProps) {
+// Memoized: the page re-renders a few times a second while the file loads; the filters rarely change.
+export const RegistryFilters = memo(function RegistryFilters({ filter, onChange, statuses, authTypes }: RegistryFiltersProps) {
   const set = <K extends keyof RegistryFilter>(key: K, value: RegistryFilter[K]) => onChange({ ...filter, [key]: value });
   return (
     <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }} role="search" aria-label="Filter devices">
@@ -55,4 +57,4 @@ export function RegistryFilters({ filter, onChange, statuses, authTypes }: Regis
       />
     </Stack>
   );
-}
+});

@@ -1,18 +1,24 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
 import { Alert, Box, Button, Stack, Typography } from '@mui/material';
 import { ErrorPanel } from '../../../components/error-panel';
 import { PageHeader } from '../../../components/page-header';
 import { useIsAdmin } from '../../../lib/current-user';
 import { formatCount } from '../../../lib/format';
+import { EMPTY_FILTER, isFiltering } from '../../../lib/registry-worker/registry-filter';
+import type { RegistryFilter } from '../../../lib/registry-worker/registry-filter';
+import type { RegistryRow } from '../../../lib/registry-worker/summarize-device';
 import { useRegistryStream } from '../api/stream-registry';
-import { distinctFilterValues, EMPTY_FILTER, filterRegistryRows, isFiltering } from '../model/filter-registry-rows';
-import type { RegistryFilter } from '../model/filter-registry-rows';
+import { useRegistryQuery } from '../api/use-registry-query';
 import { DeviceDetailPanel } from './device-detail-panel';
 import { RegistryDownloads } from './registry-downloads';
 import { RegistryFilters } from './registry-filters';
 import { RegistryLoadProgress } from './registry-load-progress';
 import { RegistryTable } from './registry-table';
+import { useDebouncedValue } from './use-debounced-value';
+
+// Typing in the search box re-filters a million records in the worker: wait for a pause first.
+const FILTER_DEBOUNCE_MS = 200;
 
 export function RegistryPage() {
   const { exportId = '' } = useParams();
@@ -24,13 +30,10 @@ function RegistryView({ exportId }: { exportId: string }) {
   const stream = useRegistryStream(exportId);
   const isAdmin = useIsAdmin();
   const [filter, setFilter] = useState<RegistryFilter>(EMPTY_FILTER);
-  const [selected, setSelected] = useState<number | null>(null);
-  const { rows, version, done } = stream;
-
-  // `rows` is one array that grows in place; `version` says when it did.
-  const visible = useMemo(() => filterRegistryRows(rows, filter), [rows, version, filter]); // eslint-disable-line react-hooks/exhaustive-deps
-  const values = useMemo(() => (done ? distinctFilterValues(rows) : { statuses: [], authTypes: [] }), [rows, done]);
-  const selectedRow = selected === null ? undefined : rows[selected];
+  const [selected, setSelected] = useState<RegistryRow | null>(null);
+  const query = useRegistryQuery(stream.client, useDebouncedValue(filter, FILTER_DEBOUNCE_MS), stream.records);
+  const { done } = stream;
+  const filtering = isFiltering(query.applied);
   const errors = done?.issues.filter((issue) => issue.severity === 'error') ?? [];
 
   return (
@@ -48,7 +51,7 @@ function RegistryView({ exportId }: { exportId: string }) {
             <Button component={RouterLink} to="/exports">
               All exports
             </Button>
-            <RegistryDownloads exportId={exportId} client={stream.client} rows={visible} filtered={isFiltering(filter)} disabled={done === null} />
+            <RegistryDownloads exportId={exportId} client={stream.client} queryId={filtering ? (query.queryId ?? undefined) : undefined} disabled={done === null} />
           </>
         }
       />
@@ -63,28 +66,29 @@ function RegistryView({ exportId }: { exportId: string }) {
             }}
           />
         )}
-        {done === null && stream.error === null && <RegistryLoadProgress progress={stream.progress} records={rows.length} />}
+        {done === null && stream.error === null && <RegistryLoadProgress progress={stream.progress} records={stream.records} />}
         {errors.length > 0 && (
           <Alert severity="warning">
             {formatCount(errors.length)} line(s) of the file could not be read and are not shown (first: {errors[0]?.message}).
           </Alert>
         )}
+        {query.error !== null && stream.error === null && <Alert severity="error">The worker could not answer: {query.error}</Alert>}
         <Typography variant="body2" color="text.secondary">
           {stream.keysMaskedByServer || !isAdmin
             ? 'Keys are masked. Your role cannot reveal them.'
             : 'Keys are masked; as an admin you can reveal one key at a time in the details.'}
         </Typography>
-        <RegistryFilters filter={filter} onChange={setFilter} statuses={values.statuses} authTypes={values.authTypes} />
+        <RegistryFilters filter={filter} onChange={setFilter} statuses={query.statuses} authTypes={query.authTypes} />
         <Typography variant="body2" aria-live="polite">
-          {isFiltering(filter) ? `${formatCount(visible.length)} of ${formatCount(rows.length)} records match` : `${formatCount(rows.length)} records`}
+          {filtering ? `${formatCount(query.matches)} of ${formatCount(query.records)} records match` : `${formatCount(stream.records)} records`}
         </Typography>
-        <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', lg: selectedRow ? 'minmax(0, 3fr) minmax(320px, 2fr)' : '1fr' } }}>
-          <RegistryTable rows={visible} selected={selected} onSelect={(row) => setSelected(row.index)} />
-          {selectedRow && (
+        <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', lg: selected ? 'minmax(0, 3fr) minmax(320px, 2fr)' : '1fr' } }}>
+          <RegistryTable count={query.matches} rowAt={query.rowAt} onRange={query.showRange} selected={selected?.index ?? null} onSelect={setSelected} />
+          {selected && (
             <DeviceDetailPanel
               exportId={exportId}
               client={stream.client}
-              row={selectedRow}
+              row={selected}
               canRevealKeys={isAdmin && !stream.keysMaskedByServer}
               onClose={() => setSelected(null)}
             />
