@@ -23,7 +23,8 @@ export async function signIn(page: Page, user: TestUser, options: { screenshot?:
   await page.getByLabel('Password').fill(user.password);
   if (options.screenshot) await page.screenshot({ path: options.screenshot, fullPage: true });
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByText(user.displayName)).toBeVisible();
+  // The app bar names the signed-in user; tables on the landing page may name them too (jobs they started).
+  await expect(page.getByRole('banner').getByText(user.displayName, { exact: true })).toBeVisible();
 }
 
 /** The API access token MSAL cached for the signed-in user (sessionStorage), for direct API calls. */
