@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { hubRequest } from '../support/hub-rest';
-import { createDevices } from './support/hub-checks';
+import { createDevices, totalDeviceCount } from './support/hub-checks';
 import { SCREENSHOTS, USERS, appUrl, signIn } from './support/sign-in';
 
 async function runExport(page: Page): Promise<void> {
@@ -37,7 +37,12 @@ test('export, change devices through an import, export again: the diff shows exa
   await page.getByRole('button', { name: 'Upload and start import' }).click();
   await expect(page.getByRole('status', { name: 'Job status' })).toHaveText(/completed/i, { timeout: 60_000 });
 
+  const devicesInSecondExport = await totalDeviceCount();
   await runExport(page);
+  // The proxy counts the snapshot in the background; the newest export is the list's first row.
+  const devicesCell = page.getByRole('table', { name: 'Past exports' }).getByRole('row').nth(1).getByRole('cell').nth(4);
+  await expect(devicesCell).toHaveText(devicesInSecondExport.toLocaleString('en-US'), { timeout: 30_000 });
+  await page.screenshot({ path: `${SCREENSHOTS}/exports-list.png`, fullPage: true });
   await page.getByRole('button', { name: 'Compare' }).click();
   await expect(page).toHaveURL(/\/diff\?/);
   const summary = page.getByRole('region', { name: 'Diff summary' });
