@@ -3,8 +3,9 @@ import os from 'node:os';
 import { runConvertBench, runConvertBrowserBench } from './convert/run-convert-bench';
 import { runDiffBench } from './diff/run-diff-bench';
 import { runEmulatorBench } from './emulator/run-emulator-bench';
+import { runRegistryBench } from './registry/measure-registry-long-tasks';
 
-// `npm run bench [-- convert|emulator|diff ...] [-- --quick]`. Each benchmark measures its baseline
+// `npm run bench [-- convert|emulator|diff|registry ...] [-- --quick]`. Each benchmark measures its baseline
 // in the same run and reports ratios and medians; results merge into bench/results/latest.json so a
 // partial run keeps the figures of the others.
 
@@ -14,6 +15,7 @@ const BENCHES: Record<string, Bench> = {
   convert: async (options) => ({ node: await runConvertBench(options), browserWorker: await runConvertBrowserBench(options) }),
   emulator: runEmulatorBench,
   diff: runDiffBench,
+  registry: runRegistryBench,
 };
 
 const RESULTS_FILE = 'bench/results/latest.json';

@@ -11,6 +11,7 @@ import { generateRegistryExport } from './generate-registry-export';
 // worker) in Chromium against a generated devices.txt, measured with PerformanceObserver
 // 'longtask' while the file loads, while a search is typed and while a tag filter is applied.
 // `--before <git-ref>` measures that commit's page too (its src/ exported with `git archive`).
+// `npm run bench -- registry` runs it at 1M devices (100k with --quick) into bench/results/latest.json.
 //
 //   npx tsx bench/registry/measure-registry-long-tasks.ts [--devices 1000000] [--rounds 3] [--before HEAD]
 
@@ -120,10 +121,15 @@ async function measure(label: string, bundleDir: string, devicesPath: string) {
   }
 }
 
-async function main(): Promise<void> {
-  const devices = Number(arg('devices', '1000000'));
-  const before = arg('before', undefined);
-  const rounds = Number(arg('rounds', '1'));
+export interface RegistryBenchOptions {
+  devices: number;
+  rounds: number;
+  /** A git ref whose page is measured too, for a before/after comparison. */
+  before?: string;
+}
+
+export async function measureRegistryLongTasks({ devices, rounds, before }: RegistryBenchOptions): Promise<Record<string, unknown>> {
+  if (!existsSync(CHROMIUM)) return { skipped: `${CHROMIUM} is not installed` };
   const work = mkdtempSync(join(tmpdir(), 'registry-bench-'));
   try {
     const devicesPath = join(work, 'devices.txt');
@@ -148,11 +154,17 @@ async function main(): Promise<void> {
     const summary = Object.fromEntries(
       variants.map(([label]) => [label, { maxLongTaskMsPerRound: { load: worst(label, 'load'), search: worst(label, 'search'), tag: worst(label, 'tag'), scroll: worst(label, 'scroll') } }]),
     );
-    console.log(JSON.stringify({ devices, records, fileMb: Math.round(statSync(devicesPath).size / 1e6), chromium: CHROMIUM, rounds, summary, runs }, null, 2));
+    return { devices, records, fileMb: Math.round(statSync(devicesPath).size / 1e6), rounds, goal: 'no main-thread task over 200 ms while loading, searching, filtering or scrolling', summary, runs };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
 }
 
-if (!existsSync(CHROMIUM)) console.log(JSON.stringify({ skipped: `${CHROMIUM} is not installed` }));
-else await main();
+export function runRegistryBench(options: { quick: boolean }): Promise<Record<string, unknown>> {
+  return measureRegistryLongTasks({ devices: options.quick ? 100_000 : 1_000_000, rounds: 1 });
+}
+
+if (process.argv[1] === import.meta.filename) {
+  const result = await measureRegistryLongTasks({ devices: Number(arg('devices', '1000000')), rounds: Number(arg('rounds', '1')), before: arg('before', undefined) });
+  console.log(JSON.stringify(result, null, 2));
+}
