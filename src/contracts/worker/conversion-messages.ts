@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { ConversionProgressSchema, ConversionReportSchema, ConvertOptionsSchema } from './conversion-report';
+import { ConversionProgressSchema, ConversionReportSchema, ConvertOptionsSchema, RowIssueSchema } from './conversion-report';
 
-// The conversion worker's message protocol: one request in; progress events, then 'done' (or
-// 'failed'); after 'done', checksum progress and one 'checksums' message, because hashing the
+// The conversion worker's message protocol: one request in; progress events, the report's issues
+// in batches (up to 10,000 of them: one message would be one long task on the page), then 'done'
+// with the rest of the report (or 'failed'); after 'done', checksum progress and one 'checksums' message, because hashing the
 // source and the output (the audit log's sha256s) finishes after the conversion does. Both sides
 // parse with these schemas (house-style: validate every worker message).
 const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
@@ -19,6 +20,9 @@ export type ToConversionWorker = z.infer<typeof ToConversionWorker>;
 
 export const ConversionProgressMessage = z.object({ type: z.literal('progress'), progress: ConversionProgressSchema });
 
+export const ConversionIssuesMessage = z.object({ type: z.literal('issues'), issues: z.array(RowIssueSchema) });
+
+/** The report arrives without its issues; they came before it in 'issues' batches, in order. */
 export const ConversionDoneMessage = z.object({
   type: z.literal('done'),
   output: z.instanceof(Blob),
@@ -41,6 +45,7 @@ export const ConversionFailedMessage = z.object({
 
 export const FromConversionWorker = z.discriminatedUnion('type', [
   ConversionProgressMessage,
+  ConversionIssuesMessage,
   ConversionDoneMessage,
   ChecksumProgressMessage,
   ChecksumsMessage,

@@ -3,6 +3,7 @@ import { convertFile } from './convert-file';
 import { createWorkerHasher } from './create-worker-hasher';
 
 // The worker shell: validate the request, run core, post progress, the result and the checksums. Nothing else.
+const ISSUES_PER_MESSAGE = 1000;
 interface WorkerScope {
   postMessage(message: FromConversionWorker): void;
   addEventListener(type: 'message', listener: (event: MessageEvent<unknown>) => void): void;
@@ -39,8 +40,11 @@ scope.addEventListener('message', (event) => {
       digest: () => hasher.digest(),
     },
   }).then(
-    ({ checksums, ...result }) => {
-      post({ type: 'done', ...result });
+    ({ checksums, report, ...result }) => {
+      for (let start = 0; start < report.issues.length; start += ISSUES_PER_MESSAGE) {
+        post({ type: 'issues', issues: report.issues.slice(start, start + ISSUES_PER_MESSAGE) });
+      }
+      post({ type: 'done', ...result, report: { ...report, issues: [] } });
       checksums.then((sums) => post({ type: 'checksums', ...sums }), (error: unknown) => failed('ChecksumError', error));
     },
     (error: unknown) => failed('ConversionError', error),

@@ -62,6 +62,7 @@ export function runConversion(file: File, options: ConvertOptions, listeners: Co
   const outcome = deferred<ConversionOutcome>();
   const checksums = deferred<Checksums>();
   let live = true;
+  const issues: ConversionReport['issues'] = [];
   const fail = (error: Error): void => {
     outcome.reject(error);
     checksums.reject(error);
@@ -77,9 +78,10 @@ export function runConversion(file: File, options: ConvertOptions, listeners: Co
     }
     const message = parsed.data;
     if (message.type === 'progress') listeners.onProgress(message.progress);
+    else if (message.type === 'issues') issues.push(...message.issues);
     else if (message.type === 'done') {
       const { output, outputSize, report, keysCsv } = message;
-      outcome.resolve({ output, outputSize, report, keysCsv, checksums: checksums.promise });
+      outcome.resolve({ output, outputSize, report: { ...report, issues }, keysCsv, checksums: checksums.promise });
     } else if (message.type === 'checksum-progress') listeners.onChecksumProgress?.(message);
     else if (message.type === 'checksums') {
       checksums.resolve({ sourceSha256: message.sourceSha256, outputSha256: message.outputSha256 });

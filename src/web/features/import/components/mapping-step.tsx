@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { MenuItem, Paper, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import type { ColumnInfo, ColumnMapping, MappingTarget } from '../../../../core/convert/types';
 
@@ -21,7 +22,8 @@ interface MappingStepProps {
 }
 
 /** Detected columns -> fields, with sample values; every change re-runs validation on the whole file. */
-export function MappingStep({ columns, mapping, onChange, disabled = false }: MappingStepProps) {
+// Memoised: the wizard re-renders on every upload progress event, and this section does not change then.
+export const MappingStep = memo(function MappingStep({ columns, mapping, onChange, disabled = false }: MappingStepProps) {
   if (columns.length === 0) return null;
   return (
     <Paper component="section" variant="outlined" aria-labelledby="mapping-heading" sx={{ p: 3 }}>
@@ -76,4 +78,4 @@ export function MappingStep({ columns, mapping, onChange, disabled = false }: Ma
       </TableContainer>
     </Paper>
   );
-}
+});

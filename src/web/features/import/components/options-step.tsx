@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Box, Chip, FormControl, FormControlLabel, FormLabel, MenuItem, Paper, Radio, RadioGroup, Stack, TextField, Typography } from '@mui/material';
 import type { DeviceStatus } from '../../../../core/model/export-import-device';
 import type { ImportMode } from '../../../../core/model/import-mode';
@@ -17,7 +18,8 @@ interface OptionsStepProps {
 }
 
 /** Defaults for rows that do not say it themselves: a row's own importMode/status column wins. */
-export function OptionsStep({ value, onChange, disabled = false }: OptionsStepProps) {
+// Memoised: the wizard re-renders on every upload progress event, and this section does not change then.
+export const OptionsStep = memo(function OptionsStep({ value, onChange, disabled = false }: OptionsStepProps) {
   const modeInfo = IMPORT_MODE_DESCRIPTIONS.find((entry) => entry.mode === value.defaultMode);
   return (
     <Paper component="section" variant="outlined" aria-labelledby="options-heading" sx={{ p: 3 }}>
@@ -84,4 +86,4 @@ export function OptionsStep({ value, onChange, disabled = false }: OptionsStepPr
       </Stack>
     </Paper>
   );
-}
+});

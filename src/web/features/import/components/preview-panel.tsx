@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { Box, FormControlLabel, Paper, Stack, Switch, Typography } from '@mui/material';
 import { maskKeysInLine } from '../model/mask-keys';
 
@@ -11,7 +11,8 @@ async function readHead(blob: Blob): Promise<string[]> {
   return text.split('\n').filter((line) => line.trim().length > 0).slice(0, PREVIEW_LINES);
 }
 
-export function PreviewPanel({ output, validCount }: { output: Blob; validCount: number }) {
+// Memoised: the wizard re-renders on every upload progress event, and this section does not change then.
+export const PreviewPanel = memo(function PreviewPanel({ output, validCount }: { output: Blob; validCount: number }) {
   const [lines, setLines] = useState<string[] | null>(null);
   const [showKeys, setShowKeys] = useState(false);
 
@@ -48,4 +49,4 @@ export function PreviewPanel({ output, validCount }: { output: Blob; validCount:
       </Box>
     </Paper>
   );
-}
+});

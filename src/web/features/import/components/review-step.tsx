@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { Alert, Box, Button, Checkbox, FormControlLabel, Paper, Stack, Typography } from '@mui/material';
 import DownloadIcon from '@mui/icons-material/Download';
 import type { ConversionReport } from '../../../../core/convert/types';
@@ -31,7 +31,8 @@ function summarize(record: Partial<Record<string, number>>): string {
   return parts.join(' · ') || '-';
 }
 
-export function ReviewStep({ report, keysCsv, excludeInvalid, onExcludeInvalid }: ReviewStepProps) {
+// Memoised: the wizard re-renders on every upload progress event, and this section does not change then.
+export const ReviewStep = memo(function ReviewStep({ report, keysCsv, excludeInvalid, onExcludeInvalid }: ReviewStepProps) {
   // The wizard re-renders on every upload progress tick; the issue lists only change with the report.
   const errors = useMemo(() => report.issues.filter((issue) => issue.severity === 'error'), [report]);
   const warnings = useMemo(() => report.issues.filter((issue) => issue.severity === 'warning'), [report]);
@@ -104,4 +105,4 @@ export function ReviewStep({ report, keysCsv, excludeInvalid, onExcludeInvalid }
       )}
     </Paper>
   );
-}
+});
