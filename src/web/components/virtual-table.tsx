@@ -1,7 +1,8 @@
 import { useRef } from 'react';
 import type { ReactNode } from 'react';
-import { Box, Typography } from '@mui/material';
+import { Box } from '@mui/material';
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { VirtualTableFrame } from './virtual-table-frame';
 
 export interface VirtualColumn<Row> {
   key: string;
@@ -25,10 +26,7 @@ interface VirtualTableProps<Row> {
   wrap?: boolean;
 }
 
-/**
- * Only the rows in view are in the DOM, so a million rows scroll as smoothly as a hundred. ARIA
- * table roles keep it a table for screen readers; aria-rowcount/rowindex give the true size.
- */
+/** Only the rows in view are in the DOM, so a million rows scroll as smoothly as a hundred. */
 export function VirtualTable<Row>({ label, columns, rows, rowKey, height = 480, rowHeight = 40, emptyText = 'No rows.', minWidth = 760, wrap = false }: VirtualTableProps<Row>) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -38,67 +36,52 @@ export function VirtualTable<Row>({ label, columns, rows, rowKey, height = 480, 
     overscan: 12,
   });
   const template = columns.map((column) => column.width).join(' ');
-  // Shrink to the rows when there are few, so a short list does not sit in a tall empty box.
-  const boxHeight = Math.min(height, Math.max(rows.length, 1) * rowHeight + 46);
   const cellText = wrap
     ? { whiteSpace: 'normal', display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical' as const, overflow: 'hidden' }
     : { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' };
 
   return (
-    <Box
-      ref={scrollRef}
-      role="table"
-      aria-label={label}
-      aria-rowcount={rows.length + 1}
-      tabIndex={0}
-      sx={{ height: boxHeight, overflow: 'auto', border: 1, borderColor: 'divider', borderRadius: 1, bgcolor: 'background.paper', '&:focus-visible': { outline: 2, outlineColor: 'primary.main' } }}
+    <VirtualTableFrame
+      label={label}
+      headers={columns}
+      template={template}
+      rowCount={rows.length}
+      totalSize={virtualizer.getTotalSize()}
+      height={height}
+      rowHeight={rowHeight}
+      minWidth={minWidth}
+      emptyText={emptyText}
+      scrollRef={scrollRef}
     >
-      <Box role="rowgroup" sx={{ position: 'sticky', top: 0, zIndex: 1, bgcolor: 'background.paper', minWidth }}>
-        <Box role="row" aria-rowindex={1} sx={{ display: 'grid', gridTemplateColumns: template, borderBottom: 1, borderColor: 'divider', minWidth }}>
-          {columns.map((column) => (
-            <Box key={column.key} role="columnheader" sx={{ px: 1.5, py: 1, fontWeight: 600, fontSize: '0.875rem' }}>
-              {column.header}
-            </Box>
-          ))}
-        </Box>
-      </Box>
-      {rows.length === 0 ? (
-        <Typography sx={{ p: 2 }} color="text.secondary">
-          {emptyText}
-        </Typography>
-      ) : (
-        <Box role="rowgroup" sx={{ height: virtualizer.getTotalSize(), position: 'relative', minWidth }}>
-          {virtualizer.getVirtualItems().map((item) => {
-            const row = rows[item.index] as Row;
-            return (
-              <Box
-                key={rowKey(row, item.index)}
-                role="row"
-                aria-rowindex={item.index + 2}
-                sx={{
-                  display: 'grid',
-                  gridTemplateColumns: template,
-                  position: 'absolute',
-                  top: 0,
-                  left: 0,
-                  width: '100%',
-                  height: rowHeight,
-                  transform: `translateY(${item.start}px)`,
-                  borderBottom: 1,
-                  borderColor: 'divider',
-                  alignItems: 'center',
-                }}
-              >
-                {columns.map((column) => (
-                  <Box key={column.key} role="cell" sx={{ px: 1.5, fontSize: '0.875rem', lineHeight: 1.35, ...cellText }}>
-                    {column.render(row)}
-                  </Box>
-                ))}
+      {virtualizer.getVirtualItems().map((item) => {
+        const row = rows[item.index] as Row;
+        return (
+          <Box
+            key={rowKey(row, item.index)}
+            role="row"
+            aria-rowindex={item.index + 2}
+            sx={{
+              display: 'grid',
+              gridTemplateColumns: template,
+              position: 'absolute',
+              top: 0,
+              left: 0,
+              width: '100%',
+              height: rowHeight,
+              transform: `translateY(${item.start}px)`,
+              borderBottom: 1,
+              borderColor: 'divider',
+              alignItems: 'center',
+            }}
+          >
+            {columns.map((column) => (
+              <Box key={column.key} role="cell" sx={{ px: 1.5, fontSize: '0.875rem', lineHeight: 1.35, ...cellText }}>
+                {column.render(row)}
               </Box>
-            );
-          })}
-        </Box>
-      )}
-    </Box>
+            ))}
+          </Box>
+        );
+      })}
+    </VirtualTableFrame>
   );
 }

@@ -1,7 +1,8 @@
 import { memo, useEffect, useRef } from 'react';
 import type { ReactNode } from 'react';
-import { Box, Link, Skeleton, Typography } from '@mui/material';
+import { Box, Link, Skeleton } from '@mui/material';
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { VirtualTableFrame } from '../../../components/virtual-table-frame';
 import { tagSummary } from '../../../lib/registry-worker/registry-filter';
 import type { RegistryRow } from '../../../lib/registry-worker/summarize-device';
 
@@ -100,7 +101,7 @@ const TableRow = memo(function TableRow({ position, start, row, isSelected, onSe
 });
 
 /**
- * The registry's virtualized table: the shared VirtualTable's layout and ARIA roles, but it holds
+ * The registry's virtualized table: the shared table frame, but it holds
  * no rows. It reports the positions it renders, takes their rows from the page's cache, and shows
  * a skeleton line until they arrive, so a million matches never exist on the main thread.
  */
@@ -111,39 +112,23 @@ export function RegistryTable({ count, rowAt, onRange, selected, onSelect }: Reg
   const start = items[0]?.index ?? 0;
   const end = (items[items.length - 1]?.index ?? -1) + 1;
   useEffect(() => onRange(start, end), [onRange, start, end, count]);
-  // Shrink to the rows when there are few, so a short list does not sit in a tall empty box.
-  const boxHeight = Math.min(HEIGHT, Math.max(count, 1) * ROW_HEIGHT + 46);
-
   return (
-    <Box
-      ref={scrollRef}
-      role="table"
-      aria-label="Devices"
-      aria-rowcount={count + 1}
-      tabIndex={0}
-      sx={{ height: boxHeight, overflow: 'auto', border: 1, borderColor: 'divider', borderRadius: 1, bgcolor: 'background.paper', '&:focus-visible': { outline: 2, outlineColor: 'primary.main' } }}
+    <VirtualTableFrame
+      label="Devices"
+      headers={COLUMNS}
+      template={TEMPLATE}
+      rowCount={count}
+      totalSize={virtualizer.getTotalSize()}
+      height={HEIGHT}
+      rowHeight={ROW_HEIGHT}
+      minWidth={MIN_WIDTH}
+      emptyText="No devices match the filters."
+      scrollRef={scrollRef}
     >
-      <Box role="rowgroup" sx={{ position: 'sticky', top: 0, zIndex: 1, bgcolor: 'background.paper', minWidth: MIN_WIDTH }}>
-        <Box role="row" aria-rowindex={1} sx={{ display: 'grid', gridTemplateColumns: TEMPLATE, borderBottom: 1, borderColor: 'divider', minWidth: MIN_WIDTH }}>
-          {COLUMNS.map((column) => (
-            <Box key={column.key} role="columnheader" sx={{ px: 1.5, py: 1, fontWeight: 600, fontSize: '0.875rem' }}>
-              {column.header}
-            </Box>
-          ))}
-        </Box>
-      </Box>
-      {count === 0 ? (
-        <Typography sx={{ p: 2 }} color="text.secondary">
-          No devices match the filters.
-        </Typography>
-      ) : (
-        <Box role="rowgroup" sx={{ height: virtualizer.getTotalSize(), position: 'relative', minWidth: MIN_WIDTH }}>
-          {items.map((item) => {
-            const row = rowAt(item.index);
-            return <TableRow key={item.key} position={item.index} start={item.start} row={row} isSelected={row !== undefined && row.index === selected} onSelect={onSelect} />;
-          })}
-        </Box>
-      )}
-    </Box>
+      {items.map((item) => {
+        const row = rowAt(item.index);
+        return <TableRow key={item.key} position={item.index} start={item.start} row={row} isSelected={row !== undefined && row.index === selected} onSelect={onSelect} />;
+      })}
+    </VirtualTableFrame>
   );
 }
