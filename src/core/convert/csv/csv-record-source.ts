@@ -26,6 +26,15 @@ function embeddedNewlines(cells: string[]): number {
   return count;
 }
 
+// The delimiter is guessed from whole lines: a line cut short has too few fields for the right
+// delimiter, and papaparse then prefers a wrong one (a "|" inside a quoted cell was enough).
+function wholeLines(input: string, size: number, final: boolean): string {
+  if (final && input.length <= size) return input;
+  const sample = input.slice(0, size);
+  const lastBreak = sample.lastIndexOf('\n');
+  return lastBreak > 0 ? sample.slice(0, lastBreak + 1) : sample;
+}
+
 interface PapaError {
   code: string;
   message: string;
@@ -60,7 +69,7 @@ export class CsvRecordSource {
         this.tail = input;
         return;
       }
-      const sample = input.slice(0, Math.max(this.sniffChars, 4096));
+      const sample = wholeLines(input, Math.max(this.sniffChars, 4096), final);
       const guessed = Papa.parse<string[]>(sample, { preview: 20, delimitersToGuess: DELIMITERS, skipEmptyLines: true });
       this.parser = new Papa.Parser({ delimiter: guessed.meta.delimiter || ',', newline: guessNewline(sample) });
     }
