@@ -11,6 +11,10 @@ import { runDiffCommand } from './run-diff-command';
 
 export type { CliResult };
 
+// Conversion does not wait for each chunk to reach the disk: up to this much output may be queued
+// while the next chunk converts (a chunk of output is about 2.5 MB).
+const WRITE_BUFFER = 8 * 1024 * 1024;
+
 async function drainTo(stream: WriteStream | undefined, parts: Array<string | Uint8Array>): Promise<void> {
   if (!stream || parts.length === 0) return;
   let ready = true;
@@ -45,7 +49,7 @@ async function runConvertCommand(cmd: ConvertCommand): Promise<CliResult> {
   }
   const outPartial = cmd.out ? `${cmd.out}.partial` : undefined;
   const keysPartial = cmd.keys ? `${cmd.keys}.partial` : undefined;
-  const out = outPartial ? createWriteStream(outPartial) : undefined;
+  const out = outPartial ? createWriteStream(outPartial, { highWaterMark: WRITE_BUFFER }) : undefined;
   const keys = keysPartial ? createWriteStream(keysPartial) : undefined;
   const outParts: Uint8Array[] = [];
   const keyParts: string[] = [];
