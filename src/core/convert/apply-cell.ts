@@ -142,7 +142,7 @@ export function applyCell(d: RowDraft, entry: ColumnPlanEntry, value: unknown): 
     case FieldKind.tagText:
     case FieldKind.desiredText: {
       const isTag = entry.kind === FieldKind.tagText;
-      const text = entry.textKey! + (typeof value === 'string' ? typedCellJson(value, (v) => checkNested(d, v, isTag)) : JSON.stringify(value));
+      const text = entry.textKey! + (typeof value === 'string' ? cellJson(d, value, isTag) : JSON.stringify(value));
       if (isTag) d.tagsText = d.tagsText === '' ? text : d.tagsText + ',' + text;
       else d.desiredText = d.desiredText === '' ? text : d.desiredText + ',' + text;
       return;
@@ -151,6 +151,15 @@ export function applyCell(d: RowDraft, entry: ColumnPlanEntry, value: unknown): 
       return;
   }
 }
+
+// Only a cell starting with "{" or "[" can hold an object or array whose keys need checking; the
+// others skip the callback, which would otherwise be a new closure for each of millions of cells.
+function cellJson(d: RowDraft, cell: string, isTag: boolean): string {
+  const first = cell.charCodeAt(0);
+  return first === 123 || first === 91 ? typedCellJson(cell, (v) => checkNested(d, v, isTag)) : typedCellJson(cell, IGNORE_STRUCTURED);
+}
+
+const IGNORE_STRUCTURED = (): void => undefined;
 
 // A JSON object in a flat twin column sits one level below the collection root.
 function checkNested(d: RowDraft, value: object, isTag: boolean): void {
