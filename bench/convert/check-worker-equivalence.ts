@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { convertAll } from '../../src/core/convert/convert-all';
 import type { ConvertOptions } from '../../src/core/convert/types';
-import { chromiumAvailable, withBenchPage } from './measure-browser-conversion';
+import { CHROMIUM, chromiumAvailable, withBenchPage } from '../chromium-bench';
+import { CONVERSION_BENCH_PAGE } from './measure-browser-conversion';
 
 const FIXTURES = join(import.meta.dirname, '../../tests/fixtures/convert');
 
@@ -14,11 +15,11 @@ const FIXTURES = join(import.meta.dirname, '../../tests/fixtures/convert');
  * the worker draws real random bytes.
  */
 export async function checkWorkerEquivalence(): Promise<Record<string, unknown>> {
-  if (!chromiumAvailable()) return { skipped: '/usr/bin/chromium is not installed' };
+  if (!chromiumAvailable()) return { skipped: `${CHROMIUM} is not installed` };
   const inputs = readdirSync(FIXTURES).filter((f) => !f.includes('.expected') && !f.endsWith('.options.json'));
   const mismatches: string[] = [];
-  await withBenchPage(async (url) => {
-    const context = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
+  await withBenchPage(CONVERSION_BENCH_PAGE, async (url) => {
+    const context = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] });
     try {
       const page = await context.newPage();
       await page.goto(url);

@@ -1,15 +1,7 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import type { DiffSummary } from '../../src/core/diff';
 import { median, pairedRatios } from '../convert/bench-stats';
-import { bundleBrowserWorkers } from '../bundle-browser-workers';
-import { rendererPeakMb } from '../convert/measure-browser-conversion';
-
-const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+import { chromiumAvailable, CHROMIUM, inFreshChromium, withBenchPage, type BenchPage } from '../chromium-bench';
 
 type Mode = 'parse' | 'diff';
 
@@ -25,46 +17,18 @@ interface BrowserRun extends WorkerResult {
   rendererPeakMb: number;
 }
 
-/** Serves the bench page and the bundled worker (esbuild, as Vite would bundle it) on loopback. */
-async function withBenchPage<T>(use: (pageUrl: string) => Promise<T>): Promise<T> {
-  const dir = mkdtempSync(join(tmpdir(), 'diff-bench-web-'));
-  const server = createServer();
-  try {
-    await bundleBrowserWorkers({ 'diff-worker': join(import.meta.dirname, 'browser/diff-worker.ts') }, dir);
-    const files: Record<string, [string, string]> = {
-      '/': [join(import.meta.dirname, 'browser/bench-page.html'), 'text/html'],
-      '/diff-worker.js': [join(dir, 'diff-worker.js'), 'text/javascript'],
-    };
-    server.on('request', (req, res) => {
-      const file = files[req.url ?? ''];
-      if (!file) res.writeHead(404).end();
-      else res.writeHead(200, { 'content-type': file[1] }).end(readFileSync(file[0]));
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const address = server.address();
-    const port = typeof address === 'object' && address ? address.port : 0;
-    return await use(`http://127.0.0.1:${port}/`);
-  } finally {
-    server.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+const DIFF_BENCH_PAGE: BenchPage = {
+  html: join(import.meta.dirname, 'browser/bench-page.html'),
+  workers: { 'diff-worker': join(import.meta.dirname, 'browser/diff-worker.ts') },
+};
 
 /** One mode in a fresh Chromium and profile, so each renderer's peak memory belongs to one mode. */
-async function runOnce(pageUrl: string, pathA: string, pathB: string, mode: Mode): Promise<BrowserRun> {
-  const profile = mkdtempSync(join(tmpdir(), 'diff-bench-profile-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: FLAGS });
-  try {
-    const page = await context.newPage();
-    await page.goto(pageUrl);
+function runOnce(pageUrl: string, pathA: string, pathB: string, mode: Mode): Promise<BrowserRun> {
+  return inFreshChromium(pageUrl, async (page) => {
     await page.setInputFiles('#a', pathA);
     await page.setInputFiles('#b', pathB);
-    const result = await page.evaluate((m) => (window as unknown as { runMode(m: string): Promise<WorkerResult> }).runMode(m), mode);
-    return { ...result, rendererPeakMb: rendererPeakMb() };
-  } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
-  }
+    return page.evaluate((m) => (window as unknown as { runMode(m: string): Promise<WorkerResult> }).runMode(m), mode);
+  });
 }
 
 const round3 = (n: number): number => Math.round(n * 1000) / 1000;
@@ -77,8 +41,8 @@ const sameSummary = (x: DiffSummary | undefined, y: DiffSummary): boolean =>
  * alternating order. Throws when the worker's summary differs from Node's.
  */
 export async function measureBrowserDiff(pathA: string, pathB: string, rounds: number, nodeSummary: DiffSummary): Promise<Record<string, unknown>> {
-  if (!existsSync(CHROMIUM)) return { skipped: `${CHROMIUM} is not installed` };
-  return withBenchPage(async (url) => {
+  if (!chromiumAvailable()) return { skipped: `${CHROMIUM} is not installed` };
+  return withBenchPage(DIFF_BENCH_PAGE, async (url) => {
     const parse: BrowserRun[] = [];
     const diff: BrowserRun[] = [];
     for (let round = 0; round < rounds; round++) {

@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
+import { CHROMIUM, chromiumAvailable } from '../chromium-bench';
 import { bundleRegistryPage } from './bundle-registry-page';
 import { generateRegistryExport } from './generate-registry-export';
 
@@ -16,7 +17,6 @@ import { generateRegistryExport } from './generate-registry-export';
 //   npx tsx bench/registry/measure-registry-long-tasks.ts [--devices 1000000] [--rounds 3] [--before HEAD]
 
 const ROOT = join(import.meta.dirname, '../..');
-const CHROMIUM = '/usr/bin/chromium';
 const FLAGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const HTML = '<!doctype html><html><head><meta charset="utf-8"><title>registry bench</title></head><body><div id="root"></div><script type="module" src="/page.js"></script></body></html>';
 
@@ -129,7 +129,7 @@ export interface RegistryBenchOptions {
 }
 
 export async function measureRegistryLongTasks({ devices, rounds, before }: RegistryBenchOptions): Promise<Record<string, unknown>> {
-  if (!existsSync(CHROMIUM)) return { skipped: `${CHROMIUM} is not installed` };
+  if (!chromiumAvailable()) return { skipped: `${CHROMIUM} is not installed` };
   const work = mkdtempSync(join(tmpdir(), 'registry-bench-'));
   try {
     const devicesPath = join(work, 'devices.txt');
