@@ -1,8 +1,8 @@
-import { parseArgs } from 'node:util';
 import { parseImportMode } from '../core/model/import-mode';
 import type { DeviceStatus } from '../core/model/export-import-device';
 import type { ConvertOptions, InputFormat } from '../core/convert/types';
 import { parseDiffArgs, type DiffCommand } from './parse-diff-args';
+import { parseStrictArgs } from './parse-strict-args';
 
 export const USAGE = `Usage:
   iot-bulk convert <input> --out <file> [--report <report.json>] [--format auto|csv|json|ndjson]
@@ -38,32 +38,22 @@ const FORMATS = ['auto', 'csv', 'json', 'ndjson'] as const;
 export function parseCliArgs(argv: string[]): ParsedCli {
   // diff has its own flags; sharing convert's parser would accept --out or --mode on a diff silently.
   if (argv[0] === 'diff') return parseDiffArgs(argv.slice(1));
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        out: { type: 'string' },
-        report: { type: 'string' },
-        format: { type: 'string', default: 'auto' },
-        mode: { type: 'string', default: 'create' },
-        status: { type: 'string', default: 'enabled' },
-        'generate-keys': { type: 'boolean', default: false },
-        keys: { type: 'string' },
-        map: { type: 'string' },
-        'skip-invalid': { type: 'boolean', default: false },
-        'strict-ids': { type: 'boolean', default: false },
-        help: { type: 'boolean', default: false },
-      },
-    });
-  } catch (error) {
-    return { usageError: error instanceof Error ? error.message : String(error) };
-  }
-  const { values, positionals } = parsed;
+  const result = parseStrictArgs(argv, {
+    out: { type: 'string' },
+    report: { type: 'string' },
+    format: { type: 'string', default: 'auto' },
+    mode: { type: 'string', default: 'create' },
+    status: { type: 'string', default: 'enabled' },
+    'generate-keys': { type: 'boolean', default: false },
+    keys: { type: 'string' },
+    map: { type: 'string' },
+    'skip-invalid': { type: 'boolean', default: false },
+    'strict-ids': { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
+  });
+  if (result.usageError !== undefined) return { usageError: result.usageError };
+  const { values, positionals } = result.parsed;
   const [command, input, ...extra] = positionals;
-  if (values.help) return { usageError: '' };
   if (command !== 'convert' && command !== 'validate') return { usageError: command ? `unknown command "${command}"` : 'missing command' };
   if (!input) return { usageError: 'missing <input> file' };
   if (extra.length > 0) return { usageError: `unexpected argument "${extra[0]}"` };

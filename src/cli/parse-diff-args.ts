@@ -1,5 +1,5 @@
-import { parseArgs } from 'node:util';
 import type { DiffOptions } from '../core/diff';
+import { parseStrictArgs } from './parse-strict-args';
 
 export interface DiffCommand {
   command: 'diff';
@@ -11,24 +11,14 @@ export interface DiffCommand {
 
 /** `diff <a> <b> [--json] [--include-version-fields] [--include-reported]`; argv starts after "diff". */
 export function parseDiffArgs(argv: string[]): { ok: DiffCommand } | { usageError: string } {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        json: { type: 'boolean', default: false },
-        'include-version-fields': { type: 'boolean', default: false },
-        'include-reported': { type: 'boolean', default: false },
-        help: { type: 'boolean', default: false },
-      },
-    });
-  } catch (error) {
-    return { usageError: error instanceof Error ? error.message : String(error) };
-  }
-  const { values, positionals } = parsed;
-  if (values.help) return { usageError: '' };
+  const result = parseStrictArgs(argv, {
+    json: { type: 'boolean', default: false },
+    'include-version-fields': { type: 'boolean', default: false },
+    'include-reported': { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
+  });
+  if (result.usageError !== undefined) return { usageError: result.usageError };
+  const { values, positionals } = result.parsed;
   const [a, b, ...extra] = positionals;
   if (!a || !b) return { usageError: 'diff needs two files: <a> <b>' };
   if (extra.length > 0) return { usageError: `unexpected argument "${extra[0]}"` };
