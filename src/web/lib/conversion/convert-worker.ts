@@ -26,19 +26,10 @@ scope.addEventListener('message', (event) => {
     return;
   }
   const { file, options } = request.data;
-  let outputBytes = 0;
-  const hasher = createWorkerHasher((hashedBytes) => post({ type: 'checksum-progress', hashedBytes, totalBytes: file.size + outputBytes }));
   convertFile(file, options, {
     randomBytes: (length) => crypto.getRandomValues(new Uint8Array(length)),
     onProgress: (progress) => post({ type: 'progress', progress }),
-    hasher: {
-      source: (part) => hasher.source(part),
-      output: (part) => {
-        outputBytes += part.size;
-        hasher.output(part);
-      },
-      digest: () => hasher.digest(),
-    },
+    hasher: createWorkerHasher((hashedBytes, totalBytes) => post({ type: 'checksum-progress', hashedBytes, totalBytes })),
   }).then(
     ({ checksums, report, ...result }) => {
       for (let start = 0; start < report.issues.length; start += ISSUES_PER_MESSAGE) {

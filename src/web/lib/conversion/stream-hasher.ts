@@ -17,17 +17,22 @@ export interface StreamHasher {
   digest(): Promise<Checksums>;
 }
 
-/** Hashes on the calling thread, one part after another; `onHashed` hears the running total of bytes hashed. */
-export function createInlineHasher(onHashed?: (bytes: number) => void): StreamHasher {
+/** Bytes hashed so far, and bytes handed to the hasher so far (the total grows while output is written). */
+export type OnHashed = (hashedBytes: number, queuedBytes: number) => void;
+
+/** Hashes on the calling thread, one part after another. */
+export function createInlineHasher(onHashed?: OnHashed): StreamHasher {
   const source = sha256.create();
   const output = sha256.create();
   let hashed = 0;
+  let queued = 0;
   let queue: Promise<void> = Promise.resolve();
   const update = (hash: typeof source, part: Blob): void => {
+    queued += part.size;
     queue = queue.then(async () => {
       hash.update(new Uint8Array(await part.arrayBuffer()));
       hashed += part.size;
-      onHashed?.(hashed);
+      onHashed?.(hashed, queued);
     });
   };
   return {

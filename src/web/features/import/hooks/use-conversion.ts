@@ -15,6 +15,16 @@ export type ConversionState =
 // Progress from the worker can arrive thousands of times a second; React only needs a few frames.
 const PROGRESS_INTERVAL_MS = 100;
 
+function atMostEveryInterval<T>(apply: (value: T) => void): (value: T) => void {
+  let last = 0;
+  return (value) => {
+    const now = performance.now();
+    if (now - last < PROGRESS_INTERVAL_MS) return;
+    last = now;
+    apply(value);
+  };
+}
+
 /** Runs the worker conversion; starting a new run cancels the previous one, so only the latest options win. */
 export function useConversion() {
   const [state, setState] = useState<ConversionState>({ phase: 'idle' });
@@ -31,23 +41,15 @@ export function useConversion() {
   const start = useCallback((file: File, options: ConvertOptions) => {
     runRef.current?.cancel();
     const startedAt = performance.now();
-    let lastPaint = 0;
-    let lastChecksumPaint = 0;
     setState({ phase: 'running', progress: { records: 0, bytesRead: 0, totalBytes: file.size }, startedAt });
     checksumProgress.set(null);
     const run = runConversion(file, options, {
-      onProgress: (progress) => {
-        const now = performance.now();
-        if (now - lastPaint < PROGRESS_INTERVAL_MS) return;
-        lastPaint = now;
+      onProgress: atMostEveryInterval((progress) => {
         if (runRef.current === run) setState({ phase: 'running', progress, startedAt });
-      },
-      onChecksumProgress: (progress) => {
-        const now = performance.now();
-        if (now - lastChecksumPaint < PROGRESS_INTERVAL_MS) return;
-        lastChecksumPaint = now;
+      }),
+      onChecksumProgress: atMostEveryInterval((progress) => {
         if (runRef.current === run) checksumProgress.set(progress);
-      },
+      }),
     });
     runRef.current = run;
     run.result.then(
