@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 // Two projects so `npm run test:unit` stays fast and never starts a server, while
-// `test:integration` runs real servers on loopback (Azurite, the OIDC authority, the emulator, the proxy).
+// `test:integration` runs real servers on loopback (Azurite, the OIDC authority, the emulator, the
+// proxy).
 export default defineConfig({
   test: {
     projects: [

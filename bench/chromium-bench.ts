@@ -10,7 +10,16 @@ import { bundleBrowserWorkers } from './bundle-browser-workers';
 // each renderer's peak memory belongs to one measurement.
 
 export const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export function chromiumAvailable(): boolean {
   return existsSync(CHROMIUM);
@@ -28,7 +37,8 @@ function pidsUnder(root: number): number[] {
     }
   }
   const isUnder = (pid: number): boolean => {
-    for (let p = parents.get(pid); p !== undefined && p > 1; p = parents.get(p)) if (p === root) return true;
+    for (let p = parents.get(pid); p !== undefined && p > 1; p = parents.get(p))
+      if (p === root) return true;
     return false;
   };
   return [...parents.keys()].filter(isUnder);
@@ -59,14 +69,19 @@ export interface BenchPage {
 }
 
 /** Serves the bench page and its bundled workers on loopback for as long as `use` runs. */
-export async function withBenchPage<T>(bench: BenchPage, use: (pageUrl: string) => Promise<T>): Promise<T> {
+export async function withBenchPage<T>(
+  bench: BenchPage,
+  use: (pageUrl: string) => Promise<T>,
+): Promise<T> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-web-'));
   const server = createServer();
   try {
     await bundleBrowserWorkers(bench.workers, dir);
     const files = new Map<string, [string, string]>([['/', [bench.html, 'text/html']]]);
-    for (const name of Object.keys(bench.workers)) files.set(`/${name}.js`, [join(dir, `${name}.js`), 'text/javascript']);
-    for (const [url, name] of Object.entries(bench.aliases ?? {})) files.set(url, [join(dir, `${name}.js`), 'text/javascript']);
+    for (const name of Object.keys(bench.workers))
+      files.set(`/${name}.js`, [join(dir, `${name}.js`), 'text/javascript']);
+    for (const [url, name] of Object.entries(bench.aliases ?? {}))
+      files.set(url, [join(dir, `${name}.js`), 'text/javascript']);
     server.on('request', (req, res) => {
       const file = files.get(req.url ?? '');
       if (!file) res.writeHead(404).end();
@@ -82,10 +97,20 @@ export async function withBenchPage<T>(bench: BenchPage, use: (pageUrl: string) 
   }
 }
 
-/** Opens the page in a fresh Chromium with a fresh profile, runs `measure`, and adds the renderer's peak memory. */
-export async function inFreshChromium<T extends object>(pageUrl: string, measure: (page: Page) => Promise<T>): Promise<T & { rendererPeakMb: number }> {
+/**
+ * Opens the page in a fresh Chromium with a fresh profile, runs `measure`, and adds the renderer's
+ * peak memory.
+ */
+export async function inFreshChromium<T extends object>(
+  pageUrl: string,
+  measure: (page: Page) => Promise<T>,
+): Promise<T & { rendererPeakMb: number }> {
   const profile = mkdtempSync(join(tmpdir(), 'bench-profile-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: FLAGS });
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: FLAGS,
+  });
   try {
     const page = await context.newPage();
     await page.goto(pageUrl);

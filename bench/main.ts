@@ -5,14 +5,17 @@ import { runDiffBench } from './diff/run-diff-bench';
 import { runEmulatorBench } from './emulator/run-emulator-bench';
 import { runRegistryBench } from './registry/measure-registry-long-tasks';
 
-// `npm run bench [-- convert|emulator|diff|registry ...] [-- --quick]`. Each benchmark measures its baseline
-// in the same run and reports ratios and medians; results merge into bench/results/latest.json so a
-// partial run keeps the figures of the others.
+// `npm run bench [-- convert|emulator|diff|registry ...] [-- --quick]`. Each benchmark measures its
+// baseline in the same run and reports ratios and medians; results merge into
+// bench/results/latest.json so a partial run keeps the figures of the others.
 
 type Bench = (options: { quick: boolean }) => Promise<Record<string, unknown>>;
 
 const BENCHES: Record<string, Bench> = {
-  convert: async (options) => ({ node: await runConvertBench(options), browserWorker: await runConvertBrowserBench(options) }),
+  convert: async (options) => ({
+    node: await runConvertBench(options),
+    browserWorker: await runConvertBrowserBench(options),
+  }),
   emulator: runEmulatorBench,
   diff: runDiffBench,
   registry: runRegistryBench,
@@ -26,7 +29,9 @@ async function main(): Promise<void> {
   const named = args.filter((arg) => !arg.startsWith('--'));
   const unknown = named.filter((name) => !(name in BENCHES));
   if (unknown.length > 0) {
-    console.error(`Unknown benchmark(s): ${unknown.join(', ')}. Known: ${Object.keys(BENCHES).join(', ')}`);
+    console.error(
+      `Unknown benchmark(s): ${unknown.join(', ')}. Known: ${Object.keys(BENCHES).join(', ')}`,
+    );
     process.exitCode = 2;
     return;
   }

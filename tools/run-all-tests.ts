@@ -35,15 +35,31 @@ async function main(): Promise<void> {
 
   for (const project of ['unit', 'integration']) {
     const file = `${RESULTS}/vitest-${project}.json`;
-    const code = await run('npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`]);
+    const code = await run('npx', [
+      'vitest',
+      'run',
+      '--project',
+      project,
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${file}`,
+    ]);
     const counts = await readVitest(file);
-    record(`vitest ${project}`, counts?.passed ?? 0, counts ? counts.failed + (code !== 0 && counts.failed === 0 ? 1 : 0) : 1);
+    record(
+      `vitest ${project}`,
+      counts?.passed ?? 0,
+      counts ? counts.failed + (code !== 0 && counts.failed === 0 ? 1 : 0) : 1,
+    );
   }
 
   if (await checkStep('build', 'npx', ['vite', 'build'])) {
     const code = await run('npx', ['playwright', 'test']);
     const counts = await readPlaywright(`${RESULTS}/e2e-results.json`);
-    record('e2e', counts?.passed ?? 0, counts ? counts.failed + (code !== 0 && counts.failed === 0 ? 1 : 0) : 1);
+    record(
+      'e2e',
+      counts?.passed ?? 0,
+      counts ? counts.failed + (code !== 0 && counts.failed === 0 ? 1 : 0) : 1,
+    );
   }
 
   console.log('\n' + steps.map((line) => `  ${line}`).join('\n'));
@@ -63,10 +79,14 @@ function run(command: string, args: string[]): Promise<number> {
 async function readVitest(file: string): Promise<Tally | undefined> {
   const json = await readJson(file);
   if (!json || typeof json !== 'object') return undefined;
-  const { numPassedTests, numFailedTests, numTotalTestSuites, numFailedTestSuites } = json as Record<string, number>;
+  const { numPassedTests, numFailedTests, numTotalTestSuites, numFailedTestSuites } =
+    json as Record<string, number>;
   // A suite that fails to load has no failed tests but a failed suite: count it.
-  const brokenSuites = (numFailedTestSuites ?? 0) > 0 && (numFailedTests ?? 0) === 0 ? numFailedTestSuites ?? 0 : 0;
-  return numTotalTestSuites === undefined ? undefined : { passed: numPassedTests ?? 0, failed: (numFailedTests ?? 0) + brokenSuites };
+  const brokenSuites =
+    (numFailedTestSuites ?? 0) > 0 && (numFailedTests ?? 0) === 0 ? (numFailedTestSuites ?? 0) : 0;
+  return numTotalTestSuites === undefined
+    ? undefined
+    : { passed: numPassedTests ?? 0, failed: (numFailedTests ?? 0) + brokenSuites };
 }
 
 async function readPlaywright(file: string): Promise<Tally | undefined> {

@@ -16,24 +16,51 @@ const FIXTURES = join(import.meta.dirname, '../../tests/fixtures/convert');
  */
 export async function checkWorkerEquivalence(): Promise<Record<string, unknown>> {
   if (!chromiumAvailable()) return { skipped: `${CHROMIUM} is not installed` };
-  const inputs = readdirSync(FIXTURES).filter((f) => !f.includes('.expected') && !f.endsWith('.options.json'));
+  const inputs = readdirSync(FIXTURES).filter(
+    (f) => !f.includes('.expected') && !f.endsWith('.options.json'),
+  );
   const mismatches: string[] = [];
   await withBenchPage(CONVERSION_BENCH_PAGE, async (url) => {
-    const context = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] });
+    const context = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox'],
+    });
     try {
       const page = await context.newPage();
       await page.goto(url);
       for (const file of inputs) {
         const name = file.slice(0, file.indexOf('.'));
         const extra = readOptions(name);
-        const options: ConvertOptions = { format: 'auto', defaultMode: 'create', defaultStatus: 'enabled', keyPolicy: 'hub-generates', skipInvalid: true, ...extra };
+        const options: ConvertOptions = {
+          format: 'auto',
+          defaultMode: 'create',
+          defaultStatus: 'enabled',
+          keyPolicy: 'hub-generates',
+          skipInvalid: true,
+          ...extra,
+        };
         options.keyPolicy = 'hub-generates';
         const path = join(FIXTURES, file);
         const node = convertAll(new Uint8Array(readFileSync(path)), options);
         await page.setInputFiles('#file', path);
-        const browser = await page.evaluate(([o]) => (window as unknown as { runMode(m: string, o: unknown): Promise<{ outputSha256: string; report: unknown }> }).runMode('convert', o), [options] as const);
-        const nodeSha = createHash('sha256').update(node.report.written ? node.output : '').digest('hex');
-        if (browser.outputSha256 !== nodeSha || JSON.stringify(browser.report) !== JSON.stringify(node.report)) mismatches.push(name);
+        const browser = await page.evaluate(
+          ([o]) =>
+            (
+              window as unknown as {
+                runMode(m: string, o: unknown): Promise<{ outputSha256: string; report: unknown }>;
+              }
+            ).runMode('convert', o),
+          [options] as const,
+        );
+        const nodeSha = createHash('sha256')
+          .update(node.report.written ? node.output : '')
+          .digest('hex');
+        if (
+          browser.outputSha256 !== nodeSha ||
+          JSON.stringify(browser.report) !== JSON.stringify(node.report)
+        )
+          mismatches.push(name);
       }
     } finally {
       await context.close();
@@ -44,7 +71,9 @@ export async function checkWorkerEquivalence(): Promise<Record<string, unknown>>
 
 function readOptions(name: string): Partial<ConvertOptions> {
   try {
-    return JSON.parse(readFileSync(join(FIXTURES, `${name}.options.json`), 'utf8')) as Partial<ConvertOptions>;
+    return JSON.parse(
+      readFileSync(join(FIXTURES, `${name}.options.json`), 'utf8'),
+    ) as Partial<ConvertOptions>;
   } catch {
     return {};
   }

@@ -6,7 +6,10 @@ import { once } from 'node:events';
 // tags.site, tags.floor, desired.telemetryInterval; LF, no quotes (papaparse's fast path).
 function sfc32(a: number, b: number, c: number, d: number): () => number {
   return () => {
-    a |= 0; b |= 0; c |= 0; d |= 0;
+    a |= 0;
+    b |= 0;
+    c |= 0;
+    d |= 0;
     const t = (((a + b) | 0) + d) | 0;
     d = (d + 1) | 0;
     a = b ^ (b >>> 9);
@@ -18,7 +21,8 @@ function sfc32(a: number, b: number, c: number, d: number): () => number {
 }
 
 const INTERVALS = [10, 15, 30, 60, 120, 300];
-export const BENCH_CSV_HEADER = 'deviceId,status,primaryKey,secondaryKey,tags.site,tags.floor,desired.telemetryInterval,importMode';
+export const BENCH_CSV_HEADER =
+  'deviceId,status,primaryKey,secondaryKey,tags.site,tags.floor,desired.telemetryInterval,importMode';
 
 function key(random: () => number): string {
   const bytes = new Uint8Array(32);
@@ -35,7 +39,10 @@ export function deviceCsvRow(index: number, random: () => number): string {
   return `dev-${String(index).padStart(7, '0')},${status},${key(random)},${key(random)},plant-${site},${floor},${interval},${mode}`;
 }
 
-/** Writes `rows` device rows (plus the header) to `path`. The same seed makes smaller files prefixes of larger ones. */
+/**
+ * Writes `rows` device rows (plus the header) to `path`. The same seed makes smaller files prefixes
+ * of larger ones.
+ */
 export async function generateDeviceCsv(path: string, rows: number): Promise<void> {
   const random = sfc32(0x9e3779b9, 0x243f6a88, 0xb7e15162, 0x01234567);
   const out = createWriteStream(path);

@@ -1,7 +1,13 @@
 import { join } from 'node:path';
 import type { ConvertOptions } from '../../src/core/convert/types';
 import { median, pairedRatios } from './bench-stats';
-import { chromiumAvailable, CHROMIUM, inFreshChromium, withBenchPage, type BenchPage } from '../chromium-bench';
+import {
+  chromiumAvailable,
+  CHROMIUM,
+  inFreshChromium,
+  withBenchPage,
+  type BenchPage,
+} from '../chromium-bench';
 
 const ROOT = join(import.meta.dirname, '../..');
 
@@ -15,7 +21,8 @@ export interface BrowserRun {
   rendererPeakMb: number;
 }
 
-// The real conversion worker (src/web/lib/conversion/convert-worker.ts) and the parse-only baseline.
+// The real conversion worker (src/web/lib/conversion/convert-worker.ts) and the parse-only
+// baseline.
 export const CONVERSION_BENCH_PAGE: BenchPage = {
   html: join(import.meta.dirname, 'browser/bench-page.html'),
   workers: {
@@ -27,28 +34,51 @@ export const CONVERSION_BENCH_PAGE: BenchPage = {
   aliases: { '/hash-worker.ts': 'hash-worker' },
 };
 
-/** One measurement in a fresh Chromium with a fresh profile; the CSV goes in through <input type=file>. */
-function runOnce(pageUrl: string, csv: string, mode: 'parse' | 'convert', options: ConvertOptions): Promise<BrowserRun> {
+/**
+ * One measurement in a fresh Chromium with a fresh profile; the CSV goes in through <input
+ * type=file>.
+ */
+function runOnce(
+  pageUrl: string,
+  csv: string,
+  mode: 'parse' | 'convert',
+  options: ConvertOptions,
+): Promise<BrowserRun> {
   return inFreshChromium(pageUrl, async (page) => {
     await page.setInputFiles('#file', csv);
     return page.evaluate(
-      ([m, o]) => (window as unknown as { runMode(m: string, o: unknown): Promise<Omit<BrowserRun, 'rendererPeakMb'>> }).runMode(m, o),
+      ([m, o]) =>
+        (
+          window as unknown as {
+            runMode(m: string, o: unknown): Promise<Omit<BrowserRun, 'rendererPeakMb'>>;
+          }
+        ).runMode(m, o),
       [mode, options] as const,
     );
   });
 }
 
-/** The browser half of the benchmark: parse-only vs full conversion in the same worker setup, paired per round. */
-export async function measureBrowserConversion(csv: string, rows: number, rounds: number, options: ConvertOptions): Promise<Record<string, unknown>> {
+/**
+ * The browser half of the benchmark: parse-only vs full conversion in the same worker setup, paired
+ * per round.
+ */
+export async function measureBrowserConversion(
+  csv: string,
+  rows: number,
+  rounds: number,
+  options: ConvertOptions,
+): Promise<Record<string, unknown>> {
   if (!chromiumAvailable()) return { skipped: `${CHROMIUM} is not installed` };
   return withBenchPage(CONVERSION_BENCH_PAGE, async (url) => {
     const parse: BrowserRun[] = [];
     const convert: BrowserRun[] = [];
     for (let round = 0; round < rounds; round++) {
-      const order: Array<'parse' | 'convert'> = round % 2 === 0 ? ['parse', 'convert'] : ['convert', 'parse'];
+      const order: Array<'parse' | 'convert'> =
+        round % 2 === 0 ? ['parse', 'convert'] : ['convert', 'parse'];
       for (const mode of order) {
         const result = await runOnce(url, csv, mode, options);
-        if (result.rows !== rows) throw new Error(`browser ${mode} saw ${result.rows} rows, expected ${rows}`);
+        if (result.rows !== rows)
+          throw new Error(`browser ${mode} saw ${result.rows} rows, expected ${rows}`);
         (mode === 'parse' ? parse : convert).push(result);
       }
     }

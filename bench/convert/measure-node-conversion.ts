@@ -16,7 +16,9 @@ interface ChildResult {
 }
 
 async function child(mode: 'parse' | 'convert', csv: string): Promise<ChildResult> {
-  const { stdout } = await run(process.execPath, [TSX, CHILD, mode, csv], { maxBuffer: 1024 * 1024 });
+  const { stdout } = await run(process.execPath, [TSX, CHILD, mode, csv], {
+    maxBuffer: 1024 * 1024,
+  });
   return JSON.parse(stdout.trim().split('\n').at(-1)!) as ChildResult;
 }
 
@@ -25,14 +27,20 @@ async function child(mode: 'parse' | 'convert', csv: string): Promise<ChildResul
  * measurement in a fresh process, modes alternated with the order rotated every round; the
  * ratio is taken per round and its median reported (perf-notes.md "Method").
  */
-export async function measureNodeConversion(csv: string, rows: number, rounds: number): Promise<Record<string, unknown>> {
+export async function measureNodeConversion(
+  csv: string,
+  rows: number,
+  rounds: number,
+): Promise<Record<string, unknown>> {
   const parse: ChildResult[] = [];
   const convert: ChildResult[] = [];
   for (let round = 0; round < rounds; round++) {
-    const order: Array<'parse' | 'convert'> = round % 2 === 0 ? ['parse', 'convert'] : ['convert', 'parse'];
+    const order: Array<'parse' | 'convert'> =
+      round % 2 === 0 ? ['parse', 'convert'] : ['convert', 'parse'];
     for (const mode of order) {
       const result = await child(mode, csv);
-      if (result.rows !== rows) throw new Error(`${mode} saw ${result.rows} rows, expected ${rows}`);
+      if (result.rows !== rows)
+        throw new Error(`${mode} saw ${result.rows} rows, expected ${rows}`);
       (mode === 'parse' ? parse : convert).push(result);
     }
   }
@@ -46,8 +54,16 @@ export async function measureNodeConversion(csv: string, rows: number, rounds: n
     parseRowsPerSecond: Math.round(rows / (median(parseMs) / 1000)),
     convertRowsPerSecond: Math.round(rows / (median(convertMs) / 1000)),
     ratioFullOverParse: median(pairedRatios(convertMs, parseMs)),
-    ratioRange: [Math.min(...pairedRatios(convertMs, parseMs)), Math.max(...pairedRatios(convertMs, parseMs))],
-    ratioCpuFullOverParse: median(pairedRatios(convert.map((r) => r.cpuMs), parse.map((r) => r.cpuMs))),
+    ratioRange: [
+      Math.min(...pairedRatios(convertMs, parseMs)),
+      Math.max(...pairedRatios(convertMs, parseMs)),
+    ],
+    ratioCpuFullOverParse: median(
+      pairedRatios(
+        convert.map((r) => r.cpuMs),
+        parse.map((r) => r.cpuMs),
+      ),
+    ),
     parsePeakRssMb: Math.max(...parse.map((r) => r.maxRssMb)),
     convertPeakRssMb: Math.max(...convert.map((r) => r.maxRssMb)),
   };

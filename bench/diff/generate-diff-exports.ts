@@ -31,7 +31,8 @@ export function variantOf(index: number): Variant {
 // Keys come from a PRNG seeded by the device index, so both sides draw the same keys for a device.
 function line(i: number, side: 'a' | 'b'): string | undefined {
   const variant = variantOf(i);
-  if ((variant === 'only-a' && side === 'b') || (variant === 'only-b' && side === 'a')) return undefined;
+  if ((variant === 'only-a' && side === 'b') || (variant === 'only-b' && side === 'a'))
+    return undefined;
   const rand = prng(i + 1);
   const changed = side === 'b' && variant !== 'same';
   const id = `dev-${String(i).padStart(7, '0')}`;
@@ -43,14 +44,24 @@ function line(i: number, side: 'a' | 'b'): string | undefined {
     eTag: 'MQ==',
     status: changed && variant === 'status' ? 'disabled' : 'enabled',
     authentication: {
-      symmetricKey: { primaryKey: changed && variant === 'keys' ? secondary : primary, secondaryKey: secondary },
+      symmetricKey: {
+        primaryKey: changed && variant === 'keys' ? secondary : primary,
+        secondaryKey: secondary,
+      },
       x509Thumbprint: { primaryThumbprint: null, secondaryThumbprint: null },
       type: 'sas',
     },
     twinETag: 'AAAAAAAAAAE=',
-    tags: { site: changed && variant === 'tag' ? 'plant-99' : `plant-${(i % 20) + 1}`, floor: (i % 12) + 1 },
+    tags: {
+      site: changed && variant === 'tag' ? 'plant-99' : `plant-${(i % 20) + 1}`,
+      floor: (i % 12) + 1,
+    },
     properties: {
-      desired: { telemetryInterval: changed && variant === 'desired' ? 999 : [10, 15, 30, 60][i % 4], $metadata: { $lastUpdated: when }, $version: 1 },
+      desired: {
+        telemetryInterval: changed && variant === 'desired' ? 999 : [10, 15, 30, 60][i % 4],
+        $metadata: { $lastUpdated: when },
+        $version: 1,
+      },
       reported: { $metadata: { $lastUpdated: when }, $version: 1 },
     },
     capabilities: { iotEdge: false },
@@ -59,10 +70,27 @@ function line(i: number, side: 'a' | 'b'): string | undefined {
   return JSON.stringify(device);
 }
 
-/** Writes A and B (CRLF, like the hub) with `count` device indexes; returns the expected changes. */
-export async function generateDiffExports(pathA: string, pathB: string, count: number): Promise<Record<Variant, number>> {
-  const expected: Record<Variant, number> = { same: 0, status: 0, keys: 0, tag: 0, desired: 0, 'only-a': 0, 'only-b': 0 };
-  for (const [side, path] of [['a', pathA], ['b', pathB]] as const) {
+/**
+ * Writes A and B (CRLF, like the hub) with `count` device indexes; returns the expected changes.
+ */
+export async function generateDiffExports(
+  pathA: string,
+  pathB: string,
+  count: number,
+): Promise<Record<Variant, number>> {
+  const expected: Record<Variant, number> = {
+    same: 0,
+    status: 0,
+    keys: 0,
+    tag: 0,
+    desired: 0,
+    'only-a': 0,
+    'only-b': 0,
+  };
+  for (const [side, path] of [
+    ['a', pathA],
+    ['b', pathB],
+  ] as const) {
     const out = createWriteStream(path);
     let batch: string[] = [];
     for (let i = 0; i < count; i++) {

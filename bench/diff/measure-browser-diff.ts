@@ -1,7 +1,13 @@
 import { join } from 'node:path';
 import type { DiffSummary } from '../../src/core/diff';
 import { median, pairedRatios } from '../convert/bench-stats';
-import { chromiumAvailable, CHROMIUM, inFreshChromium, withBenchPage, type BenchPage } from '../chromium-bench';
+import {
+  chromiumAvailable,
+  CHROMIUM,
+  inFreshChromium,
+  withBenchPage,
+  type BenchPage,
+} from '../chromium-bench';
 
 type Mode = 'parse' | 'diff';
 
@@ -27,20 +33,32 @@ function runOnce(pageUrl: string, pathA: string, pathB: string, mode: Mode): Pro
   return inFreshChromium(pageUrl, async (page) => {
     await page.setInputFiles('#a', pathA);
     await page.setInputFiles('#b', pathB);
-    return page.evaluate((m) => (window as unknown as { runMode(m: string): Promise<WorkerResult> }).runMode(m), mode);
+    return page.evaluate(
+      (m) => (window as unknown as { runMode(m: string): Promise<WorkerResult> }).runMode(m),
+      mode,
+    );
   });
 }
 
 const round3 = (n: number): number => Math.round(n * 1000) / 1000;
 const sameSummary = (x: DiffSummary | undefined, y: DiffSummary): boolean =>
-  x !== undefined && x.added === y.added && x.removed === y.removed && x.changed === y.changed && x.unchanged === y.unchanged;
+  x !== undefined &&
+  x.added === y.added &&
+  x.removed === y.removed &&
+  x.changed === y.changed &&
+  x.unchanged === y.unchanged;
 
 /**
  * Browser half of `npm run bench -- diff`: in Chromium's dedicated worker, snapshot building +
  * diffRegistries over the two Files against JSON.parse of every line of both, paired rounds with
  * alternating order. Throws when the worker's summary differs from Node's.
  */
-export async function measureBrowserDiff(pathA: string, pathB: string, rounds: number, nodeSummary: DiffSummary): Promise<Record<string, unknown>> {
+export async function measureBrowserDiff(
+  pathA: string,
+  pathB: string,
+  rounds: number,
+  nodeSummary: DiffSummary,
+): Promise<Record<string, unknown>> {
   if (!chromiumAvailable()) return { skipped: `${CHROMIUM} is not installed` };
   return withBenchPage(DIFF_BENCH_PAGE, async (url) => {
     const parse: BrowserRun[] = [];
@@ -50,13 +68,19 @@ export async function measureBrowserDiff(pathA: string, pathB: string, rounds: n
       for (const mode of order) {
         const result = await runOnce(url, pathA, pathB, mode);
         if (mode === 'diff' && !sameSummary(result.summary, nodeSummary)) {
-          throw new Error(`worker diff summary ${JSON.stringify(result.summary)} differs from Node's ${JSON.stringify(nodeSummary)}`);
+          throw new Error(
+            `worker diff summary ${JSON.stringify(result.summary)} differs from Node's ${JSON.stringify(nodeSummary)}`,
+          );
         }
         (mode === 'parse' ? parse : diff).push(result);
       }
     }
-    const ratios = pairedRatios(diff.map((r) => r.ms), parse.map((r) => r.ms));
-    const seconds = (runs: BrowserRun[], pick: (r: BrowserRun) => number): number => round3(median(runs.map(pick)) / 1000);
+    const ratios = pairedRatios(
+      diff.map((r) => r.ms),
+      parse.map((r) => r.ms),
+    );
+    const seconds = (runs: BrowserRun[], pick: (r: BrowserRun) => number): number =>
+      round3(median(runs.map(pick)) / 1000);
     return {
       chromium: CHROMIUM,
       rounds,

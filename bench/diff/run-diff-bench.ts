@@ -12,7 +12,8 @@ const ROUNDS = 3;
 const CHUNK = 1 << 20;
 
 async function* chunks(path: string): AsyncGenerator<string> {
-  for await (const chunk of createReadStream(path, { encoding: 'utf8', highWaterMark: CHUNK })) yield chunk as string;
+  for await (const chunk of createReadStream(path, { encoding: 'utf8', highWaterMark: CHUNK }))
+    yield chunk as string;
 }
 
 // The floor to compare against: the same streaming read, split on LF, JSON.parse of every line.
@@ -43,7 +44,14 @@ async function benchSize(count: number, dir: string): Promise<Record<string, unk
   const genStart = process.hrtime.bigint();
   const expected = await generateDiffExports(pathA, pathB, count);
   const generateS = seconds(genStart);
-  const rounds: { floorS: number; parseS: number; diffS: number; totalS: number; ratio: number; retainedHeapMb: number }[] = [];
+  const rounds: {
+    floorS: number;
+    parseS: number;
+    diffS: number;
+    totalS: number;
+    ratio: number;
+    retainedHeapMb: number;
+  }[] = [];
   let summary: DiffSummary | undefined;
   for (let round = 0; round < ROUNDS; round++) {
     // Alternate which mode goes first so warm-up and GC debt do not always favour the same one.
@@ -79,11 +87,22 @@ async function benchSize(count: number, dir: string): Promise<Record<string, unk
       await runDiff();
       await runFloor();
     }
-    rounds.push({ floorS, parseS, diffS, totalS: parseS + diffS, ratio: (parseS + diffS) / floorS, retainedHeapMb });
+    rounds.push({
+      floorS,
+      parseS,
+      diffS,
+      totalS: parseS + diffS,
+      ratio: (parseS + diffS) / floorS,
+      retainedHeapMb,
+    });
   }
   const bytes = statSync(pathA).size + statSync(pathB).size;
-  // Same files, same run: the worker's counts must equal Node's (measureBrowserDiff throws otherwise).
-  const browserWorker = summary === undefined ? { skipped: 'no Node summary' } : await measureBrowserDiff(pathA, pathB, ROUNDS, summary);
+  // Same files, same run: the worker's counts must equal Node's (measureBrowserDiff throws
+  // otherwise).
+  const browserWorker =
+    summary === undefined
+      ? { skipped: 'no Node summary' }
+      : await measureBrowserDiff(pathA, pathB, ROUNDS, summary);
   rmSync(pathA);
   rmSync(pathB);
   const changes = expected.status + expected.keys + expected.tag + expected.desired;

@@ -14,7 +14,9 @@ export function buildRows(lines: readonly string[]): IdentityRow[] {
   return lines.map((line, i) => {
     const parsed = parseImportLine(line);
     if (!parsed.ok) throw new Error(parsed.message);
-    return toRow(createIdentity(parsed.operation.input, { now, keys, etag: i + 1, applyReported: true }));
+    return toRow(
+      createIdentity(parsed.operation.input, { now, keys, etag: i + 1, applyReported: true }),
+    );
   });
 }
 
@@ -23,7 +25,9 @@ export function timeBareInsert(file: string, rows: readonly IdentityRow[]): numb
   const db = new Database(file);
   applySchema(db);
   const columns = Object.keys(rows[0] ?? {});
-  const insert = db.prepare(`INSERT INTO identities (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`);
+  const insert = db.prepare(
+    `INSERT INTO identities (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`,
+  );
   const insertBatch = db.transaction((batch: readonly IdentityRow[]) => {
     for (const row of batch) insert.run(row);
   });
@@ -39,7 +43,8 @@ export function timeBareScan(file: string): number {
   const db = new Database(file, { readonly: true });
   const start = performance.now();
   let bytes = 0;
-  for (const row of db.prepare('SELECT * FROM identities ORDER BY device_id, module_id').iterate()) bytes += JSON.stringify(row).length;
+  for (const row of db.prepare('SELECT * FROM identities ORDER BY device_id, module_id').iterate())
+    bytes += JSON.stringify(row).length;
   const seconds = (performance.now() - start) / 1000;
   db.close();
   if (bytes === 0) throw new Error('the baseline scan read nothing');

@@ -3,7 +3,10 @@
 // one desired property. sfc32 keeps runs comparable.
 function sfc32(a: number, b: number, c: number, d: number): () => number {
   return () => {
-    a >>>= 0; b >>>= 0; c >>>= 0; d >>>= 0;
+    a >>>= 0;
+    b >>>= 0;
+    c >>>= 0;
+    d >>>= 0;
     let t = (a + b) | 0;
     a = b ^ (b >>> 9);
     b = (c + (c << 3)) | 0;
@@ -36,8 +39,13 @@ export function* generateDevices(count: number): Generator<GeneratedDevice> {
       importMode: random() < 0.9 ? 'create' : 'createOrUpdate',
       status: random() < 0.95 ? 'enabled' : 'disabled',
       authentication: { symmetricKey: { primaryKey: key(), secondaryKey: key() }, type: 'sas' },
-      tags: { site: `plant-${1 + Math.floor(random() * 20)}`, floor: 1 + Math.floor(random() * 12) },
-      properties: { desired: { telemetryInterval: INTERVALS[Math.floor(random() * INTERVALS.length)] } },
+      tags: {
+        site: `plant-${1 + Math.floor(random() * 20)}`,
+        floor: 1 + Math.floor(random() * 12),
+      },
+      properties: {
+        desired: { telemetryInterval: INTERVALS[Math.floor(random() * INTERVALS.length)] },
+      },
     };
     yield { id, line: JSON.stringify(device) };
   }

@@ -2,7 +2,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { ContainerClient, ContainerSASPermissions, generateBlobSASQueryParameters, StorageSharedKeyCredential } from '@azure/storage-blob';
+import {
+  ContainerClient,
+  ContainerSASPermissions,
+  generateBlobSASQueryParameters,
+  StorageSharedKeyCredential,
+} from '@azure/storage-blob';
 import { Agent, fetch } from 'undici';
 import { startAzurite } from '../../src/dev-stack/azurite';
 import { ensureLocalTls } from '../../src/local-ca/local-ca';
@@ -19,9 +24,18 @@ export async function runEmulatorBench(opts: { quick: boolean }): Promise<Record
   const work = await mkdtemp(path.join(os.tmpdir(), 'emulator-bench-'));
   const tls = await ensureLocalTls(path.join(work, 'tls'));
   const azurite = await startAzurite({ location: path.join(work, 'azurite') });
-  const results: Record<string, unknown> = { machine: { cpus: os.cpus().length, loadAverage: os.loadavg()[0], node: process.version } };
+  const results: Record<string, unknown> = {
+    machine: { cpus: os.cpus().length, loadAverage: os.loadavg()[0], node: process.version },
+  };
   try {
-    for (const size of sizes) results[String(size)] = await benchSize(size, work, tls.caCertPem, path.dirname(tls.caCertPath), azurite);
+    for (const size of sizes)
+      results[String(size)] = await benchSize(
+        size,
+        work,
+        tls.caCertPem,
+        path.dirname(tls.caCertPath),
+        azurite,
+      );
   } finally {
     await azurite.close();
     await rm(work, { recursive: true, force: true });
@@ -29,7 +43,13 @@ export async function runEmulatorBench(opts: { quick: boolean }): Promise<Record
   return results;
 }
 
-async function benchSize(size: number, work: string, caPem: string, certDir: string, azurite: Awaited<ReturnType<typeof startAzurite>>): Promise<Record<string, unknown>> {
+async function benchSize(
+  size: number,
+  work: string,
+  caPem: string,
+  certDir: string,
+  azurite: Awaited<ReturnType<typeof startAzurite>>,
+): Promise<Record<string, unknown>> {
   const credential = new StorageSharedKeyCredential(azurite.accountName, azurite.accountKey);
   const container = new ContainerClient(`${azurite.blobEndpoint}/bench-${size}`, credential);
   await container.createIfNotExists();
@@ -37,7 +57,9 @@ async function benchSize(size: number, work: string, caPem: string, certDir: str
   const lines = function* (): Generator<string> {
     for (const device of generateDevices(size)) yield `${device.line}\n`;
   };
-  await container.getBlockBlobClient('devices.txt').uploadStream(Readable.from(lines()), 8 * 1024 * 1024, 4);
+  await container
+    .getBlockBlobClient('devices.txt')
+    .uploadStream(Readable.from(lines()), 8 * 1024 * 1024, 4);
 
   // Baselines run right before and right after each emulator job and are averaged: on a shared
   // 2-core machine the load drifts, so only measurements taken close together compare fairly.
@@ -50,10 +72,18 @@ async function benchSize(size: number, work: string, caPem: string, certDir: str
   let insertAfter: number;
   let scanBefore: number;
   try {
-    importJob = await runJob(hub, caPem, { type: 'import', inputBlobContainerUri: sasUrl, outputBlobContainerUri: sasUrl });
+    importJob = await runJob(hub, caPem, {
+      type: 'import',
+      inputBlobContainerUri: sasUrl,
+      outputBlobContainerUri: sasUrl,
+    });
     insertAfter = timeBareInsert(path.join(work, `bare-b-${size}.sqlite`), rows);
     scanBefore = timeBareScan(path.join(work, `bare-b-${size}.sqlite`));
-    exportJob = await runJob(hub, caPem, { type: 'export', outputBlobContainerUri: sasUrl, outputBlobName: 'export.txt' });
+    exportJob = await runJob(hub, caPem, {
+      type: 'export',
+      outputBlobContainerUri: sasUrl,
+      outputBlobName: 'export.txt',
+    });
     peakRss = await hub.peakRssBytes();
   } finally {
     await hub.stop();
@@ -63,31 +93,70 @@ async function benchSize(size: number, work: string, caPem: string, certDir: str
   const exportSeconds = jobSeconds(exportJob);
   const bareInsert = (insertBefore + insertAfter) / 2;
   const bareScan = (scanBefore + scanAfter) / 2;
-  const exportedBytes = (await container.getBlobClient('export.txt').getProperties()).contentLength ?? 0;
+  const exportedBytes =
+    (await container.getBlobClient('export.txt').getProperties()).contentLength ?? 0;
   await rm(path.join(work, `bare-a-${size}.sqlite`), { force: true });
   await rm(path.join(work, `bare-b-${size}.sqlite`), { force: true });
   return {
     devices: size,
-    import: { status: importJob.status, seconds: round(importSeconds), devicesPerSecond: Math.round(size / importSeconds), vsBareInsert: round(importSeconds / bareInsert) },
-    export: { status: exportJob.status, seconds: round(exportSeconds), devicesPerSecond: Math.round(size / exportSeconds), bytes: exportedBytes, vsBareScan: round(exportSeconds / bareScan) },
-    bareInsert: { seconds: round(bareInsert), before: round(insertBefore), after: round(insertAfter), rowsPerSecond: Math.round(size / bareInsert) },
-    bareScanStringify: { seconds: round(bareScan), before: round(scanBefore), after: round(scanAfter), rowsPerSecond: Math.round(size / bareScan) },
+    import: {
+      status: importJob.status,
+      seconds: round(importSeconds),
+      devicesPerSecond: Math.round(size / importSeconds),
+      vsBareInsert: round(importSeconds / bareInsert),
+    },
+    export: {
+      status: exportJob.status,
+      seconds: round(exportSeconds),
+      devicesPerSecond: Math.round(size / exportSeconds),
+      bytes: exportedBytes,
+      vsBareScan: round(exportSeconds / bareScan),
+    },
+    bareInsert: {
+      seconds: round(bareInsert),
+      before: round(insertBefore),
+      after: round(insertAfter),
+      rowsPerSecond: Math.round(size / bareInsert),
+    },
+    bareScanStringify: {
+      seconds: round(bareScan),
+      before: round(scanBefore),
+      after: round(scanAfter),
+      rowsPerSecond: Math.round(size / bareScan),
+    },
     emulatorPeakRssMB: Math.round(peakRss / 1e6),
   };
 }
 
-async function runJob(hub: EmulatorChild, caPem: string, body: Record<string, unknown>): Promise<Record<string, unknown>> {
+async function runJob(
+  hub: EmulatorChild,
+  caPem: string,
+  body: Record<string, unknown>,
+): Promise<Record<string, unknown>> {
   const dispatcher = new Agent({ connect: { ca: caPem } });
   const key = /SharedAccessKey=([^;]+)/.exec(hub.connectionString)?.[1] ?? '';
-  const call = async (method: string, pathname: string, json?: unknown): Promise<Record<string, unknown>> => {
+  const call = async (
+    method: string,
+    pathname: string,
+    json?: unknown,
+  ): Promise<Record<string, unknown>> => {
     const response = await fetch(`${hub.url}${pathname}?api-version=2021-04-12`, {
       method,
       dispatcher,
-      headers: { authorization: signSas('localhost', 'iothubowner', key, Math.floor(Date.now() / 1000) + 3600), 'content-type': 'application/json' },
+      headers: {
+        authorization: signSas(
+          'localhost',
+          'iothubowner',
+          key,
+          Math.floor(Date.now() / 1000) + 3600,
+        ),
+        'content-type': 'application/json',
+      },
       body: json === undefined ? undefined : JSON.stringify(json),
     });
     const result = (await response.json()) as Record<string, unknown>;
-    if (!response.ok) throw new Error(`${method} ${pathname}: ${response.status} ${JSON.stringify(result)}`);
+    if (!response.ok)
+      throw new Error(`${method} ${pathname}: ${response.status} ${JSON.stringify(result)}`);
     return result;
   };
   const created = await call('POST', '/jobs/create', body);
@@ -96,7 +165,10 @@ async function runJob(hub: EmulatorChild, caPem: string, body: Record<string, un
     const job = await call('GET', `/jobs/${String(created.jobId)}`);
     if (job.status === 'completed' || job.status === 'failed' || job.status === 'cancelled') {
       await dispatcher.close();
-      if (job.status !== 'completed') throw new Error(`${String(body.type)} job ended ${String(job.status)}: ${String(job.failureReason)}`);
+      if (job.status !== 'completed')
+        throw new Error(
+          `${String(body.type)} job ended ${String(job.status)}: ${String(job.failureReason)}`,
+        );
       return job;
     }
   }
@@ -109,4 +181,3 @@ function jobSeconds(job: Record<string, unknown>): number {
 function round(value: number): number {
   return Math.round(value * 100) / 100;
 }
-

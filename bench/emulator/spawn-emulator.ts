@@ -17,13 +17,24 @@ export async function spawnEmulator(dataDir: string, certDir: string): Promise<E
   const port = await findFreePort();
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', 'src/hub-emulator/main.ts', '--port', String(port), '--data', dataDir, '--cert-dir', certDir],
+    [
+      '--import',
+      'tsx',
+      'src/hub-emulator/main.ts',
+      '--port',
+      String(port),
+      '--data',
+      dataDir,
+      '--cert-dir',
+      certDir,
+    ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   let connectionString = '';
   let caCertPath = '';
   for await (const line of createInterface({ input: child.stdout as NodeJS.ReadableStream })) {
-    if (line.startsWith('IOTHUB_CONNECTION_STRING=')) connectionString = line.slice('IOTHUB_CONNECTION_STRING='.length);
+    if (line.startsWith('IOTHUB_CONNECTION_STRING='))
+      connectionString = line.slice('IOTHUB_CONNECTION_STRING='.length);
     if (line.startsWith('IOTHUB_CA_CERT=')) {
       caCertPath = line.slice('IOTHUB_CA_CERT='.length);
       break;

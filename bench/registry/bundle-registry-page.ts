@@ -29,22 +29,37 @@ function benchStubs(): Plugin {
   return {
     name: 'registry-bench-stubs',
     setup(build) {
-      build.onResolve({ filter: /lib\/current-user$/ }, () => ({ path: join(STUBS, 'stub-current-user.ts') }));
-      build.onResolve({ filter: /lib\/api-client$/ }, () => ({ path: join(STUBS, 'stub-api-client.ts') }));
-      // Vite turns `new URL('./registry-worker.ts', import.meta.url)` into the worker's asset URL; here
-      // the worker is bundled separately and served at /registry-worker.js.
+      build.onResolve({ filter: /lib\/current-user$/ }, () => ({
+        path: join(STUBS, 'stub-current-user.ts'),
+      }));
+      build.onResolve({ filter: /lib\/api-client$/ }, () => ({
+        path: join(STUBS, 'stub-api-client.ts'),
+      }));
+      // Vite turns `new URL('./registry-worker.ts', import.meta.url)` into the worker's asset URL;
+      // here the worker is bundled separately and served at /registry-worker.js.
       build.onLoad({ filter: /registry-worker[/\\]worker-channel\.ts$/ }, async (args) => {
         const source = await readFile(args.path, 'utf8');
-        const contents = source.replace("new URL('./registry-worker.ts', import.meta.url)", "new URL('/registry-worker.js', location.href)");
-        if (contents === source) throw new Error(`${args.path}: the worker URL to rewrite was not found`);
+        const contents = source.replace(
+          "new URL('./registry-worker.ts', import.meta.url)",
+          "new URL('/registry-worker.js', location.href)",
+        );
+        if (contents === source)
+          throw new Error(`${args.path}: the worker URL to rewrite was not found`);
         return { contents, loader: 'ts' };
       });
     },
   };
 }
 
-/** Bundles the registry page of the source tree at `tree` (its src/ folder) into outdir/page.js and outdir/registry-worker.js. */
-export async function bundleRegistryPage(tree: string, outdir: string, nodeModules: string): Promise<void> {
+/**
+ * Bundles the registry page of the source tree at `tree` (its src/ folder) into outdir/page.js and
+ * outdir/registry-worker.js.
+ */
+export async function bundleRegistryPage(
+  tree: string,
+  outdir: string,
+  nodeModules: string,
+): Promise<void> {
   const common: BuildOptions = {
     bundle: true,
     format: 'esm',
@@ -56,10 +71,19 @@ export async function bundleRegistryPage(tree: string, outdir: string, nodeModul
   };
   await build({
     ...common,
-    stdin: { contents: PAGE_ENTRY, resolveDir: tree, loader: 'tsx', sourcefile: 'registry-bench-entry.tsx' },
+    stdin: {
+      contents: PAGE_ENTRY,
+      resolveDir: tree,
+      loader: 'tsx',
+      sourcefile: 'registry-bench-entry.tsx',
+    },
     jsx: 'automatic',
     outfile: join(outdir, 'page.js'),
     plugins: [benchStubs()],
   });
-  await build({ ...common, entryPoints: [join(tree, 'src/web/lib/registry-worker/registry-worker.ts')], outfile: join(outdir, 'registry-worker.js') });
+  await build({
+    ...common,
+    entryPoints: [join(tree, 'src/web/lib/registry-worker/registry-worker.ts')],
+    outfile: join(outdir, 'registry-worker.js'),
+  });
 }

@@ -14,17 +14,40 @@ function deviceLine(i: number): string[] {
     id,
     eTag: 'MQ==',
     status: STATUSES[i % STATUSES.length],
-    authentication: auth === 'sas' ? { type: 'sas', symmetricKey: { primaryKey: key, secondaryKey: key } } : { type: auth, x509Thumbprint: { primaryThumbprint: auth === 'selfSigned' ? 'A'.repeat(40) : null, secondaryThumbprint: null } },
+    authentication:
+      auth === 'sas'
+        ? { type: 'sas', symmetricKey: { primaryKey: key, secondaryKey: key } }
+        : {
+            type: auth,
+            x509Thumbprint: {
+              primaryThumbprint: auth === 'selfSigned' ? 'A'.repeat(40) : null,
+              secondaryThumbprint: null,
+            },
+          },
     tags: { site: `plant-${(i % 20) + 1}`, floor: (i % 12) + 1, serial: `SN${i * 7919}` },
-    properties: { desired: { telemetryInterval: [10, 15, 30, 60][i % 4], $version: 1 }, reported: { $version: 1 } },
+    properties: {
+      desired: { telemetryInterval: [10, 15, 30, 60][i % 4], $version: 1 },
+      reported: { $version: 1 },
+    },
     capabilities: { iotEdge: i % 25 === 0 },
   };
   const lines = [JSON.stringify(device)];
-  if (i % 50 === 0) lines.push(JSON.stringify({ id, moduleId: 'reader', status: 'enabled', authentication: { type: 'sas', symmetricKey: { primaryKey: key, secondaryKey: key } } }));
+  if (i % 50 === 0)
+    lines.push(
+      JSON.stringify({
+        id,
+        moduleId: 'reader',
+        status: 'enabled',
+        authentication: { type: 'sas', symmetricKey: { primaryKey: key, secondaryKey: key } },
+      }),
+    );
   return lines;
 }
 
-/** Writes a devices.txt with `count` devices (plus a module for every 50th); returns its record count. */
+/**
+ * Writes a devices.txt with `count` devices (plus a module for every 50th); returns its record
+ * count.
+ */
 export async function generateRegistryExport(path: string, count: number): Promise<number> {
   const out = createWriteStream(path);
   let records = 0;

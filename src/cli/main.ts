@@ -3,7 +3,9 @@ import { runCliCommand } from './run-cli-command';
 
 const parsed = parseCliArgs(process.argv.slice(2));
 if ('usageError' in parsed) {
-  process.stderr.write(`${parsed.usageError ? `iot-bulk: ${parsed.usageError}\n\n` : ''}${USAGE}\n`);
+  process.stderr.write(
+    `${parsed.usageError ? `iot-bulk: ${parsed.usageError}\n\n` : ''}${USAGE}\n`,
+  );
   process.exitCode = parsed.usageError ? 2 : 0;
 } else {
   const result = await runCliCommand(parsed.ok);

@@ -36,7 +36,8 @@ export type ParsedCli = { ok: CliCommand } | { usageError: string };
 const FORMATS = ['auto', 'csv', 'json', 'ndjson'] as const;
 
 export function parseCliArgs(argv: string[]): ParsedCli {
-  // diff has its own flags; sharing convert's parser would accept --out or --mode on a diff silently.
+  // diff has its own flags; sharing convert's parser would accept --out or --mode on a diff
+  // silently.
   if (argv[0] === 'diff') return parseDiffArgs(argv.slice(1));
   const result = parseStrictArgs(argv, {
     out: { type: 'string' },
@@ -54,25 +55,33 @@ export function parseCliArgs(argv: string[]): ParsedCli {
   if (result.usageError !== undefined) return { usageError: result.usageError };
   const { values, positionals } = result.parsed;
   const [command, input, ...extra] = positionals;
-  if (command !== 'convert' && command !== 'validate') return { usageError: command ? `unknown command "${command}"` : 'missing command' };
+  if (command !== 'convert' && command !== 'validate')
+    return { usageError: command ? `unknown command "${command}"` : 'missing command' };
   if (!input) return { usageError: 'missing <input> file' };
   if (extra.length > 0) return { usageError: `unexpected argument "${extra[0]}"` };
   if (command === 'convert' && !values.out) return { usageError: 'convert needs --out <file>' };
-  if (command === 'validate' && values.out) return { usageError: 'validate writes no output; drop --out' };
+  if (command === 'validate' && values.out)
+    return { usageError: 'validate writes no output; drop --out' };
   const format = values.format as InputFormat | 'auto';
-  if (!(FORMATS as readonly string[]).includes(format)) return { usageError: `--format must be one of ${FORMATS.join(', ')}` };
+  if (!(FORMATS as readonly string[]).includes(format))
+    return { usageError: `--format must be one of ${FORMATS.join(', ')}` };
   const mode = parseImportMode(values.mode);
   if (!mode) return { usageError: `--mode "${values.mode}" is not an import mode` };
   const status = values.status.toLowerCase();
-  if (status !== 'enabled' && status !== 'disabled') return { usageError: '--status must be enabled or disabled' };
-  if (values.keys && !values['generate-keys']) return { usageError: '--keys needs --generate-keys' };
+  if (status !== 'enabled' && status !== 'disabled')
+    return { usageError: '--status must be enabled or disabled' };
+  if (values.keys && !values['generate-keys'])
+    return { usageError: '--keys needs --generate-keys' };
   return {
     ok: {
       command,
       input,
       out: values.out,
       report: values.report,
-      keys: values['generate-keys'] && command === 'convert' ? (values.keys ?? `${values.out}.keys.csv`) : undefined,
+      keys:
+        values['generate-keys'] && command === 'convert'
+          ? (values.keys ?? `${values.out}.keys.csv`)
+          : undefined,
       map: values.map,
       options: {
         format,

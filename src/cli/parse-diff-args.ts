@@ -9,7 +9,10 @@ export interface DiffCommand {
   options: Required<DiffOptions>;
 }
 
-/** `diff <a> <b> [--json] [--include-version-fields] [--include-reported]`; argv starts after "diff". */
+/**
+ * `diff <a> <b> [--json] [--include-version-fields] [--include-reported]`; argv starts after
+ * "diff".
+ */
 export function parseDiffArgs(argv: string[]): { ok: DiffCommand } | { usageError: string } {
   const result = parseStrictArgs(argv, {
     json: { type: 'boolean', default: false },
@@ -28,7 +31,10 @@ export function parseDiffArgs(argv: string[]): { ok: DiffCommand } | { usageErro
       a,
       b,
       json: values.json,
-      options: { includeVersionFields: values['include-version-fields'], includeReported: values['include-reported'] },
+      options: {
+        includeVersionFields: values['include-version-fields'],
+        includeReported: values['include-reported'],
+      },
     },
   };
 }

@@ -2,7 +2,12 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 // @types/node exports the config but not its options type.
 type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>;
-type StrictConfig<T extends ParseArgsOptionsConfig> = { args: string[]; options: T; allowPositionals: true; strict: true };
+type StrictConfig<T extends ParseArgsOptionsConfig> = {
+  args: string[];
+  options: T;
+  allowPositionals: true;
+  strict: true;
+};
 type StrictResult<T extends ParseArgsOptionsConfig> = ReturnType<typeof parseArgs<StrictConfig<T>>>;
 
 /**
@@ -10,7 +15,9 @@ type StrictResult<T extends ParseArgsOptionsConfig> = ReturnType<typeof parseArg
  * and `--help` come back as a usage error (empty for --help) instead of a throw. The options must
  * declare `help`.
  */
-export function parseStrictArgs<const T extends ParseArgsOptionsConfig & { help: { type: 'boolean' } }>(
+export function parseStrictArgs<
+  const T extends ParseArgsOptionsConfig & { help: { type: 'boolean' } },
+>(
   args: string[],
   options: T,
 ): { parsed: StrictResult<T>; usageError?: undefined } | { usageError: string } {

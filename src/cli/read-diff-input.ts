@@ -2,7 +2,11 @@ import { createReadStream } from 'node:fs';
 import { createConversion } from '../core/convert/create-conversion';
 import { detectFormat } from '../core/convert/detect-format';
 import type { ConversionReport, InputFormat } from '../core/convert/types';
-import { createSnapshotBuilder, type RegistrySnapshot, type SnapshotBuilder } from '../core/registry';
+import {
+  createSnapshotBuilder,
+  type RegistrySnapshot,
+  type SnapshotBuilder,
+} from '../core/registry';
 
 export type DiffInputKind = 'export' | Exclude<InputFormat, 'ndjson'>;
 
@@ -16,13 +20,15 @@ interface InputReader {
   finish(): RegistrySnapshot;
 }
 
-// Two whole lines tell an export (an optional warning line, then a JSON object) from a CSV or JSON list.
+// Two whole lines tell an export (an optional warning line, then a JSON object) from a CSV or JSON
+// list.
 const GUESS_CHARS = 64 * 1024;
 
 /**
  * Reads one side of a diff as a stream. NDJSON (a hub export or an import file) goes straight into
  * core's snapshot; a CSV or JSON device list is converted by core first, its import lines fed into
- * the same snapshot as they come, so neither form is ever held whole. Throws a message for the user.
+ * the same snapshot as they come, so neither form is ever held whole. Throws a message for the
+ * user.
  */
 export async function readDiffInput(path: string): Promise<DiffInput> {
   const pending: Uint8Array[] = [];
@@ -88,20 +94,37 @@ function exportReader(builder: SnapshotBuilder): InputReader {
   };
 }
 
-// Hub-generated keys and "create" mode: the list is read as the registry it would make, no keys invented.
-function conversionReader(format: Exclude<InputFormat, 'ndjson'>, builder: SnapshotBuilder): InputReader {
-  // Output arrives in whole lines, so no character is split across two pieces; the streaming decoder is a belt and braces.
+// Hub-generated keys and "create" mode: the list is read as the registry it would make, no keys
+// invented.
+function conversionReader(
+  format: Exclude<InputFormat, 'ndjson'>,
+  builder: SnapshotBuilder,
+): InputReader {
+  // Output arrives in whole lines, so no character is split across two pieces; the streaming
+  // decoder is a belt and braces.
   const decoder = new TextDecoder('utf-8');
   const session = createConversion(
-    { format, defaultMode: 'create', defaultStatus: 'enabled', keyPolicy: 'hub-generates', skipInvalid: false },
+    {
+      format,
+      defaultMode: 'create',
+      defaultStatus: 'enabled',
+      keyPolicy: 'hub-generates',
+      skipInvalid: false,
+    },
     { onOutput: (bytes) => builder.push(decoder.decode(bytes, { stream: true })) },
   );
   return {
     push: (bytes) => session.push(bytes),
     finish() {
       const report = session.finish();
-      if (report.fileError) throw new Error(`${report.fileError.message}${report.fileError.line ? ` (line ${report.fileError.line})` : ''}`);
-      if (report.invalid > 0) throw new Error(`${report.invalid} invalid rows in this ${format} device list, e.g. ${firstError(report)}`);
+      if (report.fileError)
+        throw new Error(
+          `${report.fileError.message}${report.fileError.line ? ` (line ${report.fileError.line})` : ''}`,
+        );
+      if (report.invalid > 0)
+        throw new Error(
+          `${report.invalid} invalid rows in this ${format} device list, e.g. ${firstError(report)}`,
+        );
       return builder.finish();
     },
   };
@@ -109,5 +132,7 @@ function conversionReader(format: Exclude<InputFormat, 'ndjson'>, builder: Snaps
 
 function firstError(report: ConversionReport): string {
   const issue = report.issues.find((i) => i.severity === 'error');
-  return issue === undefined ? 'see `iot-bulk validate`' : `line ${issue.line} ${issue.field}: ${issue.code} ${issue.message}`;
+  return issue === undefined
+    ? 'see `iot-bulk validate`'
+    : `line ${issue.line} ${issue.field}: ${issue.code} ${issue.message}`;
 }

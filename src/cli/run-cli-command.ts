@@ -15,7 +15,10 @@ export type { CliResult };
 // while the next chunk converts (a chunk of output is about 2.5 MB).
 const WRITE_BUFFER = 8 * 1024 * 1024;
 
-async function drainTo(stream: WriteStream | undefined, parts: Array<string | Uint8Array>): Promise<void> {
+async function drainTo(
+  stream: WriteStream | undefined,
+  parts: Array<string | Uint8Array>,
+): Promise<void> {
   if (!stream || parts.length === 0) return;
   let ready = true;
   for (const part of parts) ready = stream.write(part);
@@ -37,7 +40,10 @@ export function runCliCommand(cmd: CliCommand): Promise<CliResult> {
   return cmd.command === 'diff' ? runDiffCommand(cmd) : runConvertCommand(cmd);
 }
 
-/** Streams the input through core; output goes to "<out>.partial" and is renamed only when it is to be kept. */
+/**
+ * Streams the input through core; output goes to "<out>.partial" and is renamed only when it is to
+ * be kept.
+ */
 async function runConvertCommand(cmd: ConvertCommand): Promise<CliResult> {
   const options = { ...cmd.options };
   if (cmd.map) {
@@ -49,7 +55,9 @@ async function runConvertCommand(cmd: ConvertCommand): Promise<CliResult> {
   }
   const outPartial = cmd.out ? `${cmd.out}.partial` : undefined;
   const keysPartial = cmd.keys ? `${cmd.keys}.partial` : undefined;
-  const out = outPartial ? createWriteStream(outPartial, { highWaterMark: WRITE_BUFFER }) : undefined;
+  const out = outPartial
+    ? createWriteStream(outPartial, { highWaterMark: WRITE_BUFFER })
+    : undefined;
   const keys = keysPartial ? createWriteStream(keysPartial) : undefined;
   const outParts: Uint8Array[] = [];
   const keyParts: string[] = [];
@@ -70,20 +78,33 @@ async function runConvertCommand(cmd: ConvertCommand): Promise<CliResult> {
     await drainTo(keys, keyParts);
   } catch (error) {
     await Promise.all([close(out), close(keys)]);
-    await Promise.all([outPartial, keysPartial].map((p) => (p ? rm(p, { force: true }) : undefined)));
-    return { exitCode: 2, stdout: '', stderr: `cannot read ${cmd.input}: ${(error as Error).message}` };
+    await Promise.all(
+      [outPartial, keysPartial].map((p) => (p ? rm(p, { force: true }) : undefined)),
+    );
+    return {
+      exitCode: 2,
+      stdout: '',
+      stderr: `cannot read ${cmd.input}: ${(error as Error).message}`,
+    };
   }
   await Promise.all([close(out), close(keys)]);
   const keep = report.written === true;
-  if (outPartial && cmd.out) await (keep ? rename(outPartial, cmd.out) : rm(outPartial, { force: true }));
-  if (keysPartial && cmd.keys) await (keep ? rename(keysPartial, cmd.keys) : rm(keysPartial, { force: true }));
+  if (outPartial && cmd.out)
+    await (keep ? rename(outPartial, cmd.out) : rm(outPartial, { force: true }));
+  if (keysPartial && cmd.keys)
+    await (keep ? rename(keysPartial, cmd.keys) : rm(keysPartial, { force: true }));
   if (cmd.report) await writeFile(cmd.report, JSON.stringify(report, null, 2) + '\n');
   if (report.fileError) {
-    const where = report.fileError.line && !report.fileError.message.includes('line ') ? ` (line ${report.fileError.line}${report.fileError.column ? `, column ${report.fileError.column}` : ''})` : '';
+    const where =
+      report.fileError.line && !report.fileError.message.includes('line ')
+        ? ` (line ${report.fileError.line}${report.fileError.column ? `, column ${report.fileError.column}` : ''})`
+        : '';
     return { exitCode: 2, stdout: '', stderr: `${cmd.input}: ${report.fileError.message}${where}` };
   }
   const written = keep && cmd.out ? `; wrote ${report.valid} devices to ${cmd.out}` : '';
   const firstErrors = report.issues.filter((i) => i.severity === 'error').slice(0, 10);
-  const stderr = firstErrors.map((i) => `line ${i.line} (row ${i.row}) ${i.field}: ${i.code} ${i.message}`).join('\n');
+  const stderr = firstErrors
+    .map((i) => `line ${i.line} (row ${i.row}) ${i.field}: ${i.code} ${i.message}`)
+    .join('\n');
   return { exitCode: report.invalid > 0 ? 1 : 0, stdout: summary(report) + written, stderr };
 }

@@ -24,21 +24,34 @@ export async function runDiffCommand(cmd: DiffCommand): Promise<CliResult> {
     return { exitCode: 2, stdout: '', stderr: (error as Error).message };
   }
   const diff = diffRegistries(a.snapshot, b.snapshot, cmd.options);
-  // The --json shape is fixed, so what could not be compared (keys-excluded exports) is said on stderr.
+  // The --json shape is fixed, so what could not be compared (keys-excluded exports) is said on
+  // stderr.
   const notes = cmd.json ? diff.notices.map((n) => `note: ${n.message}`) : [];
-  const stderr = [...inputProblems('A', cmd.a, a), ...inputProblems('B', cmd.b, b), ...notes].join('\n');
+  const stderr = [...inputProblems('A', cmd.a, a), ...inputProblems('B', cmd.b, b), ...notes].join(
+    '\n',
+  );
   const stdout = cmd.json ? formatDiffJson(diff) : readable(diff, cmd, a, b);
   return { exitCode: 0, stdout: stdout.replace(/\n$/, ''), stderr };
 }
 
 function readable(diff: RegistryDiff, cmd: DiffCommand, a: DiffInput, b: DiffInput): string {
-  const out = [`A: ${cmd.a} (${describe(a)})`, `B: ${cmd.b} (${describe(b)})`, formatDiffSummary(diff).replace(/\n$/, '')];
-  if (diff.changes.length > 0) out.push(`changes (B -> A)${diff.changes.length > LISTED_CHANGES ? `, first ${LISTED_CHANGES}` : ''}:`);
+  const out = [
+    `A: ${cmd.a} (${describe(a)})`,
+    `B: ${cmd.b} (${describe(b)})`,
+    formatDiffSummary(diff).replace(/\n$/, ''),
+  ];
+  if (diff.changes.length > 0)
+    out.push(
+      `changes (B -> A)${diff.changes.length > LISTED_CHANGES ? `, first ${LISTED_CHANGES}` : ''}:`,
+    );
   for (const change of diff.changes.slice(0, LISTED_CHANGES)) {
     const name = change.moduleId === undefined ? change.id : `${change.id}/${change.moduleId}`;
-    out.push(`  ${change.kind.padEnd(7)} ${name}${change.fields.length > 0 ? `: ${change.fields.join(', ')}` : ''}`);
+    out.push(
+      `  ${change.kind.padEnd(7)} ${name}${change.fields.length > 0 ? `: ${change.fields.join(', ')}` : ''}`,
+    );
   }
-  if (diff.changes.length > LISTED_CHANGES) out.push(`  … ${diff.changes.length - LISTED_CHANGES} more; use --json for all`);
+  if (diff.changes.length > LISTED_CHANGES)
+    out.push(`  … ${diff.changes.length - LISTED_CHANGES} more; use --json for all`);
   return out.join('\n');
 }
 
@@ -55,7 +68,8 @@ function inputProblems(side: string, path: string, input: DiffInput): string[] {
     .reduce((sum, [, n]) => sum + (n ?? 0), 0);
   if (total === 0) return [];
   const lines = [`${side} ${path}: ${total} lines skipped or replaced`];
-  for (const issue of problems.slice(0, LISTED_ISSUES)) lines.push(`  line ${issue.line}: ${issue.code} ${safeMessage(issue)}`);
+  for (const issue of problems.slice(0, LISTED_ISSUES))
+    lines.push(`  line ${issue.line}: ${issue.code} ${safeMessage(issue)}`);
   if (total > LISTED_ISSUES) lines.push(`  … and ${total - LISTED_ISSUES} more`);
   return lines;
 }

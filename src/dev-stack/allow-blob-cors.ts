@@ -11,11 +11,15 @@ export interface BlobAccount {
 
 const PREFLIGHT_CACHE_SECONDS = 600;
 
-export async function allowBlobCors(account: BlobAccount, origins: readonly string[]): Promise<void> {
+export async function allowBlobCors(
+  account: BlobAccount,
+  origins: readonly string[],
+): Promise<void> {
   const service = new BlobServiceClient(
     account.blobEndpoint,
     new StorageSharedKeyCredential(account.accountName, account.accountKey),
-    // A kept-alive socket from this one-off call would hold Azurite's shutdown open until it times out.
+    // A kept-alive socket from this one-off call would hold Azurite's shutdown open until it times
+    // out.
     { keepAliveOptions: { enable: false } },
   );
   await service.setProperties({

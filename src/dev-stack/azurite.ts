@@ -8,7 +8,10 @@ import { stopChild } from './stop-child';
 // Azurite's blob service as a child process. We spawn its bin with `node` ourselves (never through
 // npx) so the PID we hold is the server's own and Ctrl-C or a test teardown leaves no orphan.
 
-/** Azurite's published development account (https://learn.microsoft.com/azure/storage/common/storage-use-azurite). */
+/**
+ * Azurite's published development account
+ * (https://learn.microsoft.com/azure/storage/common/storage-use-azurite).
+ */
 export const AZURITE_ACCOUNT = {
   name: 'devstoreaccount1',
   key: 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==',
@@ -35,7 +38,15 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Azurit
   const host = options.host ?? '127.0.0.1';
   const port = options.port && options.port > 0 ? options.port : await findFreePort(host);
   // --disableTelemetry: without internet Azurite's telemetry call hangs, and its process then never exits on SIGTERM.
-  const args = [azuriteBlobBin(), '--blobHost', host, '--blobPort', String(port), '--silent', '--disableTelemetry'];
+  const args = [
+    azuriteBlobBin(),
+    '--blobHost',
+    host,
+    '--blobPort',
+    String(port),
+    '--silent',
+    '--disableTelemetry',
+  ];
   if (options.location) {
     await mkdir(options.location, { recursive: true });
     args.push('--location', options.location);
@@ -49,7 +60,13 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Azurit
     stderr = (stderr + chunk.toString()).slice(-4000);
   });
   const exited = new Promise<never>((_, reject) => {
-    child.once('exit', (code) => reject(new Error(`Azurite exited with code ${code} before listening on ${host}:${port}.\n${stderr}`)));
+    child.once('exit', (code) =>
+      reject(
+        new Error(
+          `Azurite exited with code ${code} before listening on ${host}:${port}.\n${stderr}`,
+        ),
+      ),
+    );
   });
   await Promise.race([waitForPort(host, port, 30_000), exited]);
   child.removeAllListeners('exit');

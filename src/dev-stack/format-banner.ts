@@ -11,7 +11,8 @@ export function formatBanner(stack: DevStack, appUrl: string): string[] {
     '',
     'Test users (sign in on the app with one of these):',
     ...stack.users.map(
-      (user) => `  ${user.username.padEnd(width)}  password ${user.password.padEnd(passwordWidth)}  role ${user.roles.join(', ').padEnd(roleWidth)}  (${user.name})`,
+      (user) =>
+        `  ${user.username.padEnd(width)}  password ${user.password.padEnd(passwordWidth)}  role ${user.roles.join(', ').padEnd(roleWidth)}  (${user.name})`,
     ),
     '',
     `OIDC authority: ${stack.oidc.issuer}`,

@@ -1,7 +1,10 @@
 // Fixed identity values of the local stack. The proxy tests, the e2e journeys and the README all
 // rely on these exact strings, so change them here or nowhere.
 
-/** A made-up tenant GUID; the issuer path copies Entra's `/<tenant>/v2.0` layout (stack-notes.md sec. 3, variant b). */
+/**
+ * A made-up tenant GUID; the issuer path copies Entra's `/<tenant>/v2.0` layout (stack-notes.md
+ * sec. 3, variant b).
+ */
 export const TENANT_ID = '6f1c2a8e-4b7d-4e59-9a3c-2d5e8f0b1c74';
 
 export const SPA_CLIENT_ID = 'iot-bulk-console';
@@ -51,7 +54,10 @@ export function issuerFor(oidcPort: number): string {
   return `${oidcOrigin(oidcPort)}/${TENANT_ID}/v2.0`;
 }
 
-/** MSAL's authority in its default AAD mode: MSAL itself appends `/v2.0/.well-known/openid-configuration`. */
+/**
+ * MSAL's authority in its default AAD mode: MSAL itself appends
+ * `/v2.0/.well-known/openid-configuration`.
+ */
 export function authorityFor(oidcPort: number): string {
   return `${oidcOrigin(oidcPort)}/${TENANT_ID}`;
 }
@@ -60,7 +66,10 @@ export function knownAuthorityFor(oidcPort: number): string {
   return `${PUBLIC_HOST}:${oidcPort}`;
 }
 
-/** Redirect and post-logout redirect URI registered for an app origin (the SPA handles both at its root). */
+/**
+ * Redirect and post-logout redirect URI registered for an app origin (the SPA handles both at its
+ * root).
+ */
 export function redirectUriFor(appOrigin: string): string {
   return `${appOrigin.replace(/\/+$/, '')}/`;
 }

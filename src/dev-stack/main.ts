@@ -12,7 +12,12 @@ import type { ViteHandle } from './start-vite';
 const withVite = process.argv.slice(2).includes('--vite');
 const env = readStackEnv(process.env);
 if (!env.ok) {
-  console.error(['Cannot start the local stack. Fix these environment variables (docs/dev-stack.md):', ...env.problems.map((p) => `  - ${p}`)].join('\n'));
+  console.error(
+    [
+      'Cannot start the local stack. Fix these environment variables (docs/dev-stack.md):',
+      ...env.problems.map((p) => `  - ${p}`),
+    ].join('\n'),
+  );
   process.exit(2);
 }
 
@@ -62,12 +67,17 @@ try {
   if (withVite) {
     // Loaded only for `npm run dev`: Vite is a large import that `npm start` never needs.
     const { startVite } = await import('./start-vite');
-    vite = await startVite({ port: vitePort, proxyUrl: `http://127.0.0.1:${new URL(stack.appUrl).port}` });
+    vite = await startVite({
+      port: vitePort,
+      proxyUrl: `http://127.0.0.1:${new URL(stack.appUrl).port}`,
+    });
     log(`Proxy (built SPA, API): ${stack.appUrl}`);
     appUrl = vite.url;
   }
   if (!stopping) for (const line of formatBanner(stack, appUrl)) log(line);
 } catch (error) {
-  console.error(`The local stack did not start: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(
+    `The local stack did not start: ${error instanceof Error ? error.message : String(error)}`,
+  );
   await stop('Start-up failed', 1);
 }

@@ -18,7 +18,8 @@ export async function waitForPort(host: string, port: number, timeoutMs: number)
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (await canConnect(host, port)) return;
-    if (Date.now() > deadline) throw new Error(`Nothing listened on ${host}:${port} within ${timeoutMs} ms`);
+    if (Date.now() > deadline)
+      throw new Error(`Nothing listened on ${host}:${port} within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

@@ -39,7 +39,9 @@ export function readStackEnv(env: Record<string, string | undefined>): StackEnvR
     if (raw === undefined) return fallback;
     const parsed = schema.safeParse(raw);
     if (parsed.success) return parsed.data;
-    problems.push(`${name}=${JSON.stringify(raw)}: ${parsed.error.issues.map((issue) => issue.message).join('; ')}`);
+    problems.push(
+      `${name}=${JSON.stringify(raw)}: ${parsed.error.issues.map((issue) => issue.message).join('; ')}`,
+    );
     return fallback;
   };
 
@@ -61,7 +63,12 @@ export function readStackEnv(env: Record<string, string | undefined>): StackEnvR
   return {
     ok: true,
     value: {
-      ports: { app: ports.APP_PORT, oidc: ports.OIDC_PORT, hub: ports.HUB_PORT, azurite: ports.AZURITE_PORT },
+      ports: {
+        app: ports.APP_PORT,
+        oidc: ports.OIDC_PORT,
+        hub: ports.HUB_PORT,
+        azurite: ports.AZURITE_PORT,
+      },
       dataDir,
       vitePort: ports.VITE_PORT,
     },

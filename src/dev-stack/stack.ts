@@ -5,7 +5,16 @@ import { createProxy } from '../proxy/server';
 import { allowBlobCors } from './allow-blob-cors';
 import { assertPortsFree } from './assert-ports-free';
 import { startAzurite, type AzuriteHandle } from './azurite';
-import { API_AUDIENCE, API_SCOPE, DATA_DIRS, PUBLIC_HOST, ROLES, SPA_CLIENT_ID, TEST_USERS, type TestUser } from './identity-defaults';
+import {
+  API_AUDIENCE,
+  API_SCOPE,
+  DATA_DIRS,
+  PUBLIC_HOST,
+  ROLES,
+  SPA_CLIENT_ID,
+  TEST_USERS,
+  type TestUser,
+} from './identity-defaults';
 import { createOidcAuthority, type OidcAuthority } from './oidc/create-oidc-authority';
 import { formatProxyEntry } from './format-proxy-log';
 import { findFreePort } from './ports';
@@ -78,14 +87,17 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
         failures.push(error);
       }
     }
-    if (failures.length > 0) throw new AggregateError(failures, 'Some parts of the dev stack did not stop cleanly');
+    if (failures.length > 0)
+      throw new AggregateError(failures, 'Some parts of the dev stack did not stop cleanly');
   };
 
   try {
     const azurite = await startAzurite({
       host: LOOPBACK,
       port: ports.azurite,
-      ...(options.azuriteInMemory ? {} : { location: path.join(options.dataDir, DATA_DIRS.azurite) }),
+      ...(options.azuriteInMemory
+        ? {}
+        : { location: path.join(options.dataDir, DATA_DIRS.azurite) }),
     });
     closers.push({ name: 'Azurite', close: () => azurite.close() });
     await allowBlobCors(azurite, appOrigins);
@@ -115,13 +127,27 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
       host: LOOPBACK,
       port: appPort,
       staticDir: options.staticDir ?? 'dist',
-      auth: { issuer: oidc.issuer, audience: API_AUDIENCE, jwksUri: oidc.jwksUri, roles: { admin: ROLES.admin, support: ROLES.support } },
+      auth: {
+        issuer: oidc.issuer,
+        audience: API_AUDIENCE,
+        jwksUri: oidc.jwksUri,
+        roles: { admin: ROLES.admin, support: ROLES.support },
+      },
       // The proxy fetches the authority's JWKS and calls the hub over HTTPS signed by the local CA.
       trustedCaPem: tls.caCertPem,
       hub: { connectionString: hub.connectionString },
-      storage: { accountName: azurite.accountName, accountKey: azurite.accountKey, blobEndpoint: azurite.blobEndpoint },
+      storage: {
+        accountName: azurite.accountName,
+        accountKey: azurite.accountKey,
+        blobEndpoint: azurite.blobEndpoint,
+      },
       spa: {
-        auth: { clientId: SPA_CLIENT_ID, authority: oidc.authority, knownAuthorities: [oidc.knownAuthority], apiScope: API_SCOPE },
+        auth: {
+          clientId: SPA_CLIENT_ID,
+          authority: oidc.authority,
+          knownAuthorities: [oidc.knownAuthority],
+          apiScope: API_SCOPE,
+        },
         storageEndpoint: azurite.blobEndpoint,
         hubHostName: hub.hostName,
       },
@@ -132,9 +158,20 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
     });
     closers.push({ name: 'proxy', close: () => proxy.close() });
 
-    return { appUrl, appOrigins, caCertPath: tls.caCertPath, oidc, hub, azurite, users: TEST_USERS, close: closeAll };
+    return {
+      appUrl,
+      appOrigins,
+      caCertPath: tls.caCertPath,
+      oidc,
+      hub,
+      azurite,
+      users: TEST_USERS,
+      close: closeAll,
+    };
   } catch (error) {
-    await closeAll().catch((closeError: unknown) => log(`Cleanup after a failed start also failed: ${String(closeError)}`));
+    await closeAll().catch((closeError: unknown) =>
+      log(`Cleanup after a failed start also failed: ${String(closeError)}`),
+    );
     throw error;
   }
 }

@@ -21,7 +21,8 @@ export async function startVite(options: ViteOptions): Promise<ViteHandle> {
     server: {
       host: options.host ?? '127.0.0.1',
       port: options.port,
-      // The port is registered as a redirect URI at the authority; another port would break sign-in.
+      // The port is registered as a redirect URI at the authority; another port would break
+      // sign-in.
       strictPort: true,
       proxy: {
         '/api': { target },

@@ -4,7 +4,8 @@ import { ensureLocalTls } from '../local-ca/local-ca';
 import { createHubEmulator } from './server';
 
 // `npm run emulator -- --port <p> --data <dir> [--cert-dir <dir>] [--device-cap n] [--pace n]
-// [--strict-ids] [--progress recorded] [--api-versions a,b]`. Prints the two lines other tools read.
+// [--strict-ids] [--progress recorded] [--api-versions a,b]`. Prints the two lines other tools
+// read.
 const { values } = parseArgs({
   options: {
     port: { type: 'string', default: '0' },
@@ -25,14 +26,19 @@ const problems: string[] = [];
 const int = (name: string, value: string | undefined): number | undefined => {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) problems.push(`--${name} must be a non-negative integer (got '${value}')`);
+  if (!Number.isInteger(n) || n < 0)
+    problems.push(`--${name} must be a non-negative integer (got '${value}')`);
   return n;
 };
 const port = int('port', values.port) ?? 0;
 const deviceCap = int('device-cap', values['device-cap']);
 const pace = int('pace', values.pace);
 const batchSize = int('batch-size', values['batch-size']);
-if (values.progress !== undefined && values.progress !== 'recorded' && values.progress !== 'per-batch') {
+if (
+  values.progress !== undefined &&
+  values.progress !== 'recorded' &&
+  values.progress !== 'per-batch'
+) {
   problems.push(`--progress must be 'recorded' or 'per-batch' (got '${values.progress}')`);
 }
 if (problems.length > 0) {
@@ -41,7 +47,9 @@ if (problems.length > 0) {
 }
 
 const dataDir = path.resolve(values.data);
-const tls = await ensureLocalTls(values['cert-dir'] ? path.resolve(values['cert-dir']) : path.join(dataDir, 'tls'));
+const tls = await ensureLocalTls(
+  values['cert-dir'] ? path.resolve(values['cert-dir']) : path.join(dataDir, 'tls'),
+);
 const hub = await createHubEmulator({
   dataDir,
   tls,
@@ -53,9 +61,16 @@ const hub = await createHubEmulator({
   strictDeviceIds: values['strict-ids'],
   progressMode: values.progress === 'recorded' ? 'recorded' : 'per-batch',
   apiVersions: values['api-versions']?.split(',').map((v) => v.trim()),
-  log: values.verbose ? (line) => process.stderr.write(`${line}\n`) : (line) => (line.includes('failed') || line.includes('error') ? process.stderr.write(`${line}\n`) : undefined),
+  log: values.verbose
+    ? (line) => process.stderr.write(`${line}\n`)
+    : (line) =>
+        line.includes('failed') || line.includes('error')
+          ? process.stderr.write(`${line}\n`)
+          : undefined,
 });
-process.stdout.write(`IOTHUB_CONNECTION_STRING=${hub.connectionString}\nIOTHUB_CA_CERT=${hub.caCertPath}\n`);
+process.stdout.write(
+  `IOTHUB_CONNECTION_STRING=${hub.connectionString}\nIOTHUB_CA_CERT=${hub.caCertPath}\n`,
+);
 
 let stopping = false;
 const stop = (): void => {

@@ -31,7 +31,9 @@ export interface HubEmulatorHandle {
   url: string;
   hostName: string;
   connectionString: string;
-  connectionStringFor(policy: 'iothubowner' | 'registryRead' | 'registryReadWrite' | 'service'): string;
+  connectionStringFor(
+    policy: 'iothubowner' | 'registryRead' | 'registryReadWrite' | 'service',
+  ): string;
   caCertPath: string;
   close(): Promise<void>;
 }
@@ -44,7 +46,11 @@ export async function createHubEmulator(options: HubEmulatorOptions): Promise<Hu
   const policies = await loadOrCreatePolicies(options.dataDir);
   const store = openSqliteStore(options.dataDir);
   const keys = createKeySource();
-  const registry = { deviceCap: options.deviceCap ?? 1_000_000, strictIds: options.strictDeviceIds ?? false, applyReported: options.importReportedProperties ?? true };
+  const registry = {
+    deviceCap: options.deviceCap ?? 1_000_000,
+    strictIds: options.strictDeviceIds ?? false,
+    applyReported: options.importReportedProperties ?? true,
+  };
   const jobs = createJobScheduler({
     store,
     registry: (now) => ({ store, now, keys, ...registry }),
@@ -65,14 +71,18 @@ export async function createHubEmulator(options: HubEmulatorOptions): Promise<Hu
     apiVersions: options.apiVersions ?? DEFAULT_API_VERSIONS,
     log,
   });
-  const server: Server = createServer({ cert: options.tls.certPem, key: options.tls.keyPem }, dispatch);
+  const server: Server = createServer(
+    { cert: options.tls.certPem, key: options.tls.keyPem },
+    dispatch,
+  );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => resolve());
   });
   port = (server.address() as AddressInfo).port;
   const hostName = `localhost:${port}`;
-  const policyString = (name: string): string => connectionString(hostName, policies.get(name) as Policy);
+  const policyString = (name: string): string =>
+    connectionString(hostName, policies.get(name) as Policy);
   log(`hub emulator listening on https://${hostName} (data in ${options.dataDir})`);
   let closed: Promise<void> | undefined;
   return {

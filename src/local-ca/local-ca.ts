@@ -1,7 +1,8 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { webcrypto } from 'node:crypto';
 import path from 'node:path';
-// @peculiar/x509 resolves its services through tsyringe, which needs the Reflect metadata API at import time.
+// @peculiar/x509 resolves its services through tsyringe, which needs the Reflect metadata API at
+// import time.
 import 'reflect-metadata';
 import * as x509 from '@peculiar/x509';
 
@@ -36,7 +37,11 @@ export async function ensureLocalTls(dir: string, now: Date = new Date()): Promi
   const file = (name: keyof typeof FILES): string => path.join(dir, FILES[name]);
 
   let ca = await readPair(file('caCert'), file('caKey'));
-  if (!ca || new x509.X509Certificate(ca.certPem).notAfter.getTime() < now.getTime() + RENEW_WITHIN_DAYS * DAY_MS) {
+  if (
+    !ca ||
+    new x509.X509Certificate(ca.certPem).notAfter.getTime() <
+      now.getTime() + RENEW_WITHIN_DAYS * DAY_MS
+  ) {
     ca = await createCa(now);
     await writeFile(file('caCert'), ca.certPem);
     await writeFile(file('caKey'), ca.keyPem, { mode: 0o600 });
@@ -49,7 +54,12 @@ export async function ensureLocalTls(dir: string, now: Date = new Date()): Promi
     await writeFile(file('key'), leaf.keyPem, { mode: 0o600 });
   }
 
-  return { caCertPath: file('caCert'), caCertPem: ca.certPem, certPem: leaf.certPem, keyPem: leaf.keyPem };
+  return {
+    caCertPath: file('caCert'),
+    caCertPem: ca.certPem,
+    certPem: leaf.certPem,
+    keyPem: leaf.keyPem,
+  };
 }
 
 interface PemPair {
@@ -69,7 +79,11 @@ async function leafIsUsable(certPem: string, caPem: string, now: Date): Promise<
   const leaf = new x509.X509Certificate(certPem);
   const ca = new x509.X509Certificate(caPem);
   const fresh = leaf.notAfter.getTime() > now.getTime() + RENEW_WITHIN_DAYS * DAY_MS;
-  return fresh && leaf.issuer === ca.subject && (await leaf.verify({ publicKey: ca.publicKey, signatureOnly: true }));
+  return (
+    fresh &&
+    leaf.issuer === ca.subject &&
+    (await leaf.verify({ publicKey: ca.publicKey, signatureOnly: true }))
+  );
 }
 
 async function createCa(now: Date): Promise<PemPair> {
@@ -83,7 +97,10 @@ async function createCa(now: Date): Promise<PemPair> {
     keys,
     extensions: [
       new x509.BasicConstraintsExtension(true, 0, true),
-      new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
+      new x509.KeyUsagesExtension(
+        x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign,
+        true,
+      ),
       await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
     ],
   });
@@ -105,7 +122,10 @@ async function createLeaf(ca: PemPair, now: Date): Promise<PemPair> {
     signingKey: caKey,
     extensions: [
       new x509.BasicConstraintsExtension(false, undefined, true),
-      new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.keyEncipherment, true),
+      new x509.KeyUsagesExtension(
+        x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.keyEncipherment,
+        true,
+      ),
       new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.serverAuth]),
       new x509.SubjectAlternativeNameExtension([
         { type: 'dns', value: 'localhost' },

@@ -4,17 +4,22 @@ import { parseHubConnectionString } from './hub/connection-string';
 import { createProxy } from './server';
 import type { TokenCredentialLike } from './storage/sas-signer';
 
-// `npx tsx src/proxy/main.ts`: the proxy against real Azure (or the local stack), configured only by
-// environment variables (docs/proxy.md).
+// `npx tsx src/proxy/main.ts`: the proxy against real Azure (or the local stack), configured only
+// by environment variables (docs/proxy.md).
 
 async function loadIdentityCredential(): Promise<TokenCredentialLike> {
-  // @azure/identity is an optional production dependency: install it where STORAGE_AUTH=identity is used.
+  // @azure/identity is an optional production dependency: install it where STORAGE_AUTH=identity is
+  // used.
   const moduleName = '@azure/identity';
   try {
-    const identity = (await import(moduleName)) as { DefaultAzureCredential: new () => TokenCredentialLike };
+    const identity = (await import(moduleName)) as {
+      DefaultAzureCredential: new () => TokenCredentialLike;
+    };
     return new identity.DefaultAzureCredential();
   } catch {
-    throw new Error('STORAGE_AUTH=identity needs the @azure/identity package (npm install @azure/identity).');
+    throw new Error(
+      'STORAGE_AUTH=identity needs the @azure/identity package (npm install @azure/identity).',
+    );
   }
 }
 
@@ -26,13 +31,16 @@ async function main(): Promise<void> {
   }
   const env = result.env;
   const endpoints = resolveAuthEndpoints(env);
-  const blobEndpoint = env.STORAGE_BLOB_ENDPOINT ?? `https://${env.STORAGE_ACCOUNT_NAME}.blob.core.windows.net`;
+  const blobEndpoint =
+    env.STORAGE_BLOB_ENDPOINT ?? `https://${env.STORAGE_ACCOUNT_NAME}.blob.core.windows.net`;
   const useKey = (env.STORAGE_AUTH ?? (env.STORAGE_ACCOUNT_KEY ? 'key' : 'identity')) === 'key';
   const proxy = await createProxy({
     host: env.PROXY_HOST,
     port: env.PROXY_PORT,
     staticDir: env.PROXY_STATIC_DIR,
-    trustedCaPem: env.PROXY_TRUSTED_CA_FILE ? await readFile(env.PROXY_TRUSTED_CA_FILE, 'utf8') : undefined,
+    trustedCaPem: env.PROXY_TRUSTED_CA_FILE
+      ? await readFile(env.PROXY_TRUSTED_CA_FILE, 'utf8')
+      : undefined,
     auth: {
       issuer: endpoints.issuer,
       audience: env.AUTH_AUDIENCE,
@@ -44,7 +52,11 @@ async function main(): Promise<void> {
     hub: { connectionString: env.IOT_HUB_CONNECTION_STRING, apiVersion: env.IOT_HUB_API_VERSION },
     storage: useKey
       ? { accountName: env.STORAGE_ACCOUNT_NAME, accountKey: env.STORAGE_ACCOUNT_KEY, blobEndpoint }
-      : { accountName: env.STORAGE_ACCOUNT_NAME, blobEndpoint, credential: await loadIdentityCredential() },
+      : {
+          accountName: env.STORAGE_ACCOUNT_NAME,
+          blobEndpoint,
+          credential: await loadIdentityCredential(),
+        },
     spa: {
       auth: {
         clientId: env.SPA_CLIENT_ID,

@@ -27,7 +27,12 @@ export interface ProxyOptions {
   trustedCaPem?: string;
   hub: { connectionString: string; apiVersion?: string };
   /** `accountKey` (Azurite, key-based accounts) or `credential` (Entra; user-delegation SAS). */
-  storage: { accountName: string; accountKey?: string; blobEndpoint: string; credential?: TokenCredentialLike };
+  storage: {
+    accountName: string;
+    accountKey?: string;
+    blobEndpoint: string;
+    credential?: TokenCredentialLike;
+  };
   spa: SpaConfig;
   log?: (entry: Record<string, unknown>) => void;
   now?: () => Date;
@@ -45,7 +50,9 @@ const BODY_LIMIT_BYTES = 64 * 1024;
 function storageAuthOf(storage: ProxyOptions['storage']): StorageAuth {
   if (storage.accountKey) return { kind: 'sharedKey', accountKey: storage.accountKey };
   if (storage.credential) return { kind: 'tokenCredential', credential: storage.credential };
-  throw new Error('options.storage needs accountKey (shared key) or credential (Entra, user-delegation SAS)');
+  throw new Error(
+    'options.storage needs accountKey (shared key) or credential (Entra, user-delegation SAS)',
+  );
 }
 
 export async function createProxy(options: ProxyOptions): Promise<ProxyHandle> {
@@ -60,24 +67,46 @@ export async function createProxy(options: ProxyOptions): Promise<ProxyHandle> {
     storage: createOperationStorage({ ...options.storage, auth: storageAuth, now }),
     now,
     audit: (request, entry) =>
-      log({ level: 'info', msg: 'audit', type: 'audit', requestId: request.id, who: request.principal && { objectId: request.principal.objectId, name: request.principal.name }, ...entry }),
+      log({
+        level: 'info',
+        msg: 'audit',
+        type: 'audit',
+        requestId: request.id,
+        who: request.principal && {
+          objectId: request.principal.objectId,
+          name: request.principal.name,
+        },
+        ...entry,
+      }),
   };
 
-  const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT_BYTES, genReqId: () => randomUUID(), routerOptions: { maxParamLength: 200 } });
+  const app = Fastify({
+    logger: false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    genReqId: () => randomUUID(),
+    routerOptions: { maxParamLength: 200 },
+  });
   app.removeContentTypeParser('text/plain');
-  // Tolerate `Content-Type: application/json` with an empty body on POSTs that take none (start import).
+  // Tolerate `Content-Type: application/json` with an empty body on POSTs that take none (start
+  // import).
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
     const text = typeof body === 'string' ? body : body.toString('utf8');
     if (!text.trim()) return done(null, undefined);
     try {
       done(null, JSON.parse(text) as unknown);
     } catch {
-      done(new ApiError(400, 'VALIDATION_FAILED', 'The request body is not valid JSON.'), undefined);
+      done(
+        new ApiError(400, 'VALIDATION_FAILED', 'The request body is not valid JSON.'),
+        undefined,
+      );
     }
   });
 
   installErrorHandler(app, log);
-  installSecurityHeaders(app, { storageOrigin: new URL(options.storage.blobEndpoint).origin, authorityOrigin: new URL(spa.auth.authority).origin });
+  installSecurityHeaders(app, {
+    storageOrigin: new URL(options.storage.blobEndpoint).origin,
+    authorityOrigin: new URL(spa.auth.authority).origin,
+  });
   installRequestLog(app, log);
   installAuthentication(app, createBearerVerifier(options.auth, now, agent));
   await app.register(rateLimit, {
@@ -85,10 +114,13 @@ export async function createProxy(options: ProxyOptions): Promise<ProxyHandle> {
     hook: 'preHandler',
     max: options.rateLimit?.max ?? 30,
     timeWindow: options.rateLimit?.timeWindowMs ?? 60_000,
-    // Authentication ran in onRequest, so the key is the verified user, not an IP shared by a whole office.
+    // Authentication ran in onRequest, so the key is the verified user, not an IP shared by a whole
+    // office.
     keyGenerator: (request) => request.principal?.objectId ?? request.ip,
     errorResponseBuilder: (_request, limit) =>
-      new ApiError(429, 'RATE_LIMITED', 'Too many changes in a short time; try again shortly.', { retryAfter: limit.after }),
+      new ApiError(429, 'RATE_LIMITED', 'Too many changes in a short time; try again shortly.', {
+        retryAfter: limit.after,
+      }),
   });
 
   await registerPublicRoutes(app, spa, options.staticDir);
@@ -97,7 +129,13 @@ export async function createProxy(options: ProxyOptions): Promise<ProxyHandle> {
   registerJobRoutes(app, context);
 
   const url = await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
-  log({ level: 'info', msg: 'proxy listening', url, hubHost: context.hub.hostName, storage: options.storage.blobEndpoint });
+  log({
+    level: 'info',
+    msg: 'proxy listening',
+    url,
+    hubHost: context.hub.hostName,
+    storage: options.storage.blobEndpoint,
+  });
   return {
     url,
     async close() {

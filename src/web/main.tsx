@@ -17,7 +17,12 @@ async function start(): Promise<void> {
   const container = document.getElementById('root');
   if (!container) throw new Error('index.html has no #root element');
   const root = createRoot(container);
-  const show = (node: ReactNode) => root.render(<StrictMode><ThemeRoot>{node}</ThemeRoot></StrictMode>);
+  const show = (node: ReactNode) =>
+    root.render(
+      <StrictMode>
+        <ThemeRoot>{node}</ThemeRoot>
+      </StrictMode>,
+    );
 
   show(
     <FullPageMessage title="IoT bulk console">
@@ -31,7 +36,9 @@ async function start(): Promise<void> {
   }
   try {
     const pca = await createMsalInstance(loaded.config);
-    configureApiClient({ getAccessToken: createAccessTokenProvider(pca, loaded.config.auth.apiScope) });
+    configureApiClient({
+      getAccessToken: createAccessTokenProvider(pca, loaded.config.auth.apiScope),
+    });
     root.render(
       <StrictMode>
         <App pca={pca} config={loaded.config} />

@@ -16,11 +16,15 @@ async function chooseDefaultMode(page: Page, mode: RegExp): Promise<void> {
 async function uploadAndWaitForCompletion(page: Page): Promise<string> {
   await page.getByRole('button', { name: 'Upload and start import' }).click();
   await expect(page).toHaveURL(/\/jobs\/[^/]+$/, { timeout: 60_000 });
-  await expect(page.getByRole('status', { name: 'Job status' })).toHaveText(/completed/i, { timeout: 90_000 });
+  await expect(page.getByRole('status', { name: 'Job status' })).toHaveText(/completed/i, {
+    timeout: 90_000,
+  });
   return decodeURIComponent(new URL(page.url()).pathname.split('/').pop() ?? '');
 }
 
-test('an admin imports 1,000 rows with 10 invalid ones excluded and 990 devices are created', async ({ page }) => {
+test('an admin imports 1,000 rows with 10 invalid ones excluded and 990 devices are created', async ({
+  page,
+}) => {
   const invalidRows = [3, 50, 99, 100, 250, 400, 512, 777, 901, 1000];
   const csv = await writeDeviceCsv('thousand-rows.csv', 'j1', 1000, invalidRows);
   const before = await totalDeviceCount();
@@ -29,7 +33,8 @@ test('an admin imports 1,000 rows with 10 invalid ones excluded and 990 devices 
   await dropFile(page, csv.path);
   await expect(page.getByText('990', { exact: true }).first()).toBeVisible();
   const invalidTable = page.getByRole('table', { name: 'Invalid rows' });
-  for (const line of csv.invalidLines.slice(0, 3)) await expect(invalidTable.getByText(String(line), { exact: true }).first()).toBeVisible();
+  for (const line of csv.invalidLines.slice(0, 3))
+    await expect(invalidTable.getByText(String(line), { exact: true }).first()).toBeVisible();
   await expect(page.getByRole('button', { name: 'Upload and start import' })).toBeDisabled();
   await page.screenshot({ path: `${SCREENSHOTS}/import-review-invalid-rows.png`, fullPage: true });
 
@@ -37,11 +42,15 @@ test('an admin imports 1,000 rows with 10 invalid ones excluded and 990 devices 
   await uploadAndWaitForCompletion(page);
 
   expect(await totalDeviceCount()).toBe(before + 990);
-  for (const id of [csv.ids[0], csv.ids[500], csv.ids[989]]) expect(await deviceExists(id ?? '')).toBe(true);
+  for (const id of [csv.ids[0], csv.ids[500], csv.ids[989]])
+    expect(await deviceExists(id ?? '')).toBe(true);
   expect(await deviceExists('j1 bad 3')).toBe(false);
 });
 
-test('create over existing devices lists the 409001 rows with their source lines, and a retry with createOrUpdate completes clean', async ({ page, request }) => {
+test('create over existing devices lists the 409001 rows with their source lines, and a retry with createOrUpdate completes clean', async ({
+  page,
+  request,
+}) => {
   const csv = await writeDeviceCsv('create-over-existing.csv', 'j2', 30);
   const existing = csv.ids.slice(0, 12);
   await createDevices(existing);
@@ -71,14 +80,21 @@ test('create over existing devices lists the 409001 rows with their source lines
   const retryJobId = await uploadAndWaitForCompletion(page);
 
   const token = await cachedAccessToken(page);
-  const errors = await request.get(appUrl(`/api/jobs/${encodeURIComponent(retryJobId)}/files/errors`), {
-    headers: { authorization: `Bearer ${token}` },
-  });
+  const errors = await request.get(
+    appUrl(`/api/jobs/${encodeURIComponent(retryJobId)}/files/errors`),
+    {
+      headers: { authorization: `Bearer ${token}` },
+    },
+  );
   expect(errors.status()).toBe(200);
   expect((await errors.text()).trim()).toBe('');
 });
 
-test('a support user opens a job by deep link, reads its errors, and cannot import', async ({ page, browser, request }) => {
+test('a support user opens a job by deep link, reads its errors, and cannot import', async ({
+  page,
+  browser,
+  request,
+}) => {
   const csv = await writeDeviceCsv('support-deep-link.csv', 'j3', 5);
   await createDevices(csv.ids.slice(0, 2));
 
@@ -103,7 +119,9 @@ test('a support user opens a job by deep link, reads its errors, and cannot impo
   await expect(support.getByRole('button', { name: 'Cancel job' })).toHaveCount(0);
 
   const token = await cachedAccessToken(support);
-  const refused = await request.delete(appUrl(`/api/jobs/${encodeURIComponent(jobId)}`), { headers: { authorization: `Bearer ${token}` } });
+  const refused = await request.delete(appUrl(`/api/jobs/${encodeURIComponent(jobId)}`), {
+    headers: { authorization: `Bearer ${token}` },
+  });
   expect(refused.status()).toBe(403);
   await supportContext.close();
 });

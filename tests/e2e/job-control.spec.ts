@@ -17,7 +17,9 @@ test('a busy job slot is explained and the queued start fires when it frees', as
   const blocker = await startBlockerImport(30_000, 'j5-blocker');
   await page.getByRole('button', { name: 'Upload and start import' }).click();
 
-  const busy = page.getByRole('alert').filter({ hasText: 'Start automatically when the slot frees' });
+  const busy = page
+    .getByRole('alert')
+    .filter({ hasText: 'Start automatically when the slot frees' });
   await expect(busy).toBeVisible();
   await expect(busy.getByRole('link', { name: blocker.jobId })).toBeVisible();
   await page.screenshot({ path: `${SCREENSHOTS}/job-slot-busy.png`, fullPage: true });
@@ -26,7 +28,9 @@ test('a busy job slot is explained and the queued start fires when it frees', as
   await expect(page).toHaveURL(/\/jobs\/[^/]+$/, { timeout: 90_000 });
   expect(page.url()).not.toContain(blocker.jobId);
   expect(await blocker.waitUntilDone()).toBe('completed');
-  await expect(page.getByRole('status', { name: 'Job status' })).toHaveText(/completed/i, { timeout: 60_000 });
+  await expect(page.getByRole('status', { name: 'Job status' })).toHaveText(/completed/i, {
+    timeout: 60_000,
+  });
   for (const id of csv.ids) expect(await deviceExists(id)).toBe(true);
 });
 
@@ -41,7 +45,9 @@ test('an admin cancels a running job after confirming', async ({ page }) => {
   await expect(dialog).toBeVisible();
   await dialog.getByRole('button', { name: 'Cancel the job' }).click();
 
-  await expect(page.getByRole('status', { name: 'Job status' })).toHaveText(/cancelled/i, { timeout: 30_000 });
+  await expect(page.getByRole('status', { name: 'Job status' })).toHaveText(/cancelled/i, {
+    timeout: 30_000,
+  });
   expect(await blocker.waitUntilDone()).toBe('cancelled');
   await page.screenshot({ path: `${SCREENSHOTS}/job-cancelled.png`, fullPage: true });
 });

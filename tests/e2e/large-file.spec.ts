@@ -22,7 +22,9 @@ const RECORD_LONG_TASKS_AND_UPLOAD_PROGRESS = `
   }).observe(document, { subtree: true, attributes: true, attributeFilter: ['aria-valuenow'] });
 `;
 
-test('a 100,000-row file converts and uploads with visible progress while the page stays responsive', async ({ page }) => {
+test('a 100,000-row file converts and uploads with visible progress while the page stays responsive', async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   const csv = await writeDeviceCsv('hundred-thousand.csv', 'j4', 100_000);
   await signIn(page, USERS.admin);
@@ -35,27 +37,48 @@ test('a 100,000-row file converts and uploads with visible progress while the pa
   await page.getByLabel('Device list file').setInputFiles(csv.path);
   // While measuring, the test waits with cheap in-page checks: Playwright's role and text queries
   // walk the whole DOM on the page's main thread and would show up as long tasks themselves.
-  await page.waitForFunction(() => document.querySelector('[role="progressbar"][aria-label="Conversion progress"]') !== null, null, { polling: 200 });
   await page.waitForFunction(
-    () => document.querySelector('pre[aria-label="NDJSON preview"]')?.textContent?.includes('j4-000001') ?? false,
+    () => document.querySelector('[role="progressbar"][aria-label="Conversion progress"]') !== null,
+    null,
+    { polling: 200 },
+  );
+  await page.waitForFunction(
+    () =>
+      document
+        .querySelector('pre[aria-label="NDJSON preview"]')
+        ?.textContent?.includes('j4-000001') ?? false,
     null,
     { polling: 250, timeout: 60_000 },
   );
 
   await page.locator('button', { hasText: 'Upload and start import' }).click();
   await page.waitForURL(/\/jobs\/[^/]+$/, { timeout: 60_000 });
-  const uploadValues = await page.evaluate(() => (window as unknown as { __uploadProgress: (string | null)[] }).__uploadProgress);
-  // The ~10 MB of NDJSON goes up in 4 MiB blocks: the bar must stop in between rather than jump from 0 to 100.
-  const intermediate = new Set(uploadValues.map(Number).filter((value) => value > 0 && value < 100));
-  expect(intermediate.size, `upload bar values: ${uploadValues.join(', ')}`).toBeGreaterThanOrEqual(2);
+  const uploadValues = await page.evaluate(
+    () => (window as unknown as { __uploadProgress: (string | null)[] }).__uploadProgress,
+  );
+  // The ~10 MB of NDJSON goes up in 4 MiB blocks: the bar must stop in between rather than jump
+  // from 0 to 100.
+  const intermediate = new Set(
+    uploadValues.map(Number).filter((value) => value > 0 && value < 100),
+  );
+  expect(intermediate.size, `upload bar values: ${uploadValues.join(', ')}`).toBeGreaterThanOrEqual(
+    2,
+  );
 
-  // Only what happens from the drop on counts: the page's own start-up is not the conversion's doing.
+  // Only what happens from the drop on counts: the page's own start-up is not the conversion's
+  // doing.
   const longTasks = await page.evaluate((since) => {
-    const all = (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks;
+    const all = (window as unknown as { __longTasks: { start: number; duration: number }[] })
+      .__longTasks;
     return all.filter((task) => task.start >= since);
   }, startedAt);
   const longest = Math.max(0, ...longTasks.map((task) => task.duration));
-  expect(longest, `main-thread long tasks after the drop: ${JSON.stringify(longTasks)}`).toBeLessThanOrEqual(200);
-  await expect(page.getByRole('status', { name: 'Job status' })).toHaveText(/completed/i, { timeout: 120_000 });
+  expect(
+    longest,
+    `main-thread long tasks after the drop: ${JSON.stringify(longTasks)}`,
+  ).toBeLessThanOrEqual(200);
+  await expect(page.getByRole('status', { name: 'Job status' })).toHaveText(/completed/i, {
+    timeout: 120_000,
+  });
   await page.screenshot({ path: `${SCREENSHOTS}/large-file-job.png`, fullPage: true });
 });

@@ -20,10 +20,16 @@ async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   const source = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
   await page.addScriptTag({ content: source });
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run: (context: Document) => Promise<{ violations: AxeViolation[] }> };
+      }
+    ).axe;
     return (await axe.run(document)).violations;
   });
-  return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+  return violations.filter(
+    (violation) => violation.impact === 'serious' || violation.impact === 'critical',
+  );
 }
 
 /** Imports a small file of its own, so each test has a job page and an errors page to look at. */
@@ -33,11 +39,15 @@ async function importSmallFile(page: Page, name: string): Promise<string> {
   await page.getByLabel('Device list file').setInputFiles(csv.path);
   await expect(page.getByLabel('NDJSON preview')).toContainText(`${name}-000003`);
   await page.getByRole('button', { name: 'Upload and start import' }).click();
-  await expect(page.getByRole('status', { name: 'Job status' })).toHaveText(/completed/i, { timeout: 60_000 });
+  await expect(page.getByRole('status', { name: 'Job status' })).toHaveText(/completed/i, {
+    timeout: 60_000,
+  });
   return new URL(page.url()).pathname;
 }
 
-test('every page passes an axe scan without serious or critical violations, in light and dark mode', async ({ page }) => {
+test('every page passes an axe scan without serious or critical violations, in light and dark mode', async ({
+  page,
+}) => {
   await signIn(page, USERS.admin);
   const jobPath = await importSmallFile(page, 'axe');
   // Two exports of our own so the registry browser and the diff have something to show.
@@ -45,7 +55,9 @@ test('every page passes an axe scan without serious or critical violations, in l
   for (let i = 0; i < 2; i += 1) {
     await page.goto(appUrl('/exports'));
     await page.getByRole('button', { name: 'Start export' }).click();
-    await expect(page.getByRole('status', { name: 'Export status' })).toHaveText(/completed/i, { timeout: 60_000 });
+    await expect(page.getByRole('status', { name: 'Export status' })).toHaveText(/completed/i, {
+      timeout: 60_000,
+    });
     const heading = await page.getByRole('heading', { name: /^Export / }).innerText();
     exportIds.push(heading.replace(/^Export\s+/, '').trim());
   }
@@ -58,36 +70,62 @@ test('every page passes an axe scan without serious or critical violations, in l
     [jobPath, null],
     [`${jobPath}/errors`, null],
     ['/exports', null],
-    [`/exports/${exportIds[0]}`, () => expect(page.getByRole('button', { name: 'Download CSV' })).toBeEnabled({ timeout: 60_000 })],
-    [`/diff?a=${exportIds[0]}&b=${exportIds[1]}`, () => expect(page.getByRole('region', { name: 'Diff summary' })).toBeVisible({ timeout: 60_000 })],
+    [
+      `/exports/${exportIds[0]}`,
+      () =>
+        expect(page.getByRole('button', { name: 'Download CSV' })).toBeEnabled({ timeout: 60_000 }),
+    ],
+    [
+      `/diff?a=${exportIds[0]}&b=${exportIds[1]}`,
+      () =>
+        expect(page.getByRole('region', { name: 'Diff summary' })).toBeVisible({ timeout: 60_000 }),
+    ],
   ];
   for (const mode of ['light', 'dark'] as const) {
     for (const [pathname, loaded] of pages) {
       await page.goto(appUrl(pathname));
       await expect(page.getByRole('main')).toBeVisible();
-      if (mode === 'dark' && pathname === pages[0]?.[0]) await page.getByRole('button', { name: 'Toggle dark mode' }).click();
+      if (mode === 'dark' && pathname === pages[0]?.[0])
+        await page.getByRole('button', { name: 'Toggle dark mode' }).click();
       await page.waitForLoadState('networkidle');
       if (loaded) await loaded();
       // Let MUI's 250 ms colour transitions settle before colours are measured.
       await page.waitForTimeout(400);
       const violations = await seriousViolations(page);
-      expect(violations.map((v) => `${mode} ${pathname}: ${v.id} (${v.impact}) ${v.help} at ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+      expect(
+        violations.map(
+          (v) =>
+            `${mode} ${pathname}: ${v.id} (${v.impact}) ${v.help} at ${v.nodes[0]?.target.join(' ')}`,
+        ),
+      ).toEqual([]);
     }
   }
 });
 
-test('dark mode and a narrow window render the main pages for a person to check', async ({ page }) => {
+test('dark mode and a narrow window render the main pages for a person to check', async ({
+  page,
+}) => {
   await signIn(page, USERS.admin);
   const jobPath = await importSmallFile(page, 'narrow');
   await page.getByRole('button', { name: 'Toggle dark mode' }).click();
-  for (const [name, pathname] of [['import', '/import'], ['jobs', '/jobs'], ['job', jobPath], ['errors', `${jobPath}/errors`]] as const) {
-    for (const [width, height] of [[1280, 800], [800, 900]] as const) {
+  for (const [name, pathname] of [
+    ['import', '/import'],
+    ['jobs', '/jobs'],
+    ['job', jobPath],
+    ['errors', `${jobPath}/errors`],
+  ] as const) {
+    for (const [width, height] of [
+      [1280, 800],
+      [800, 900],
+    ] as const) {
       await page.setViewportSize({ width, height });
       await page.goto(appUrl(pathname));
       await expect(page.getByRole('main')).toBeVisible();
       await page.waitForLoadState('networkidle');
       // Nothing may stick out sideways: a horizontal scrollbar at 800 px means overlapping layout.
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow, `${name} at ${width}px overflows by ${overflow}px`).toBeLessThanOrEqual(0);
       await page.screenshot({ path: `${SCREENSHOTS}/dark-${name}-${width}.png`, fullPage: true });
     }

@@ -15,18 +15,26 @@ test('an admin imports a three-device CSV and the devices exist in the hub', asy
   await expect(preview).toContainText('"id":"skeleton-dev-3"');
   const lines = (await preview.innerText()).trim().split('\n');
   expect(lines).toHaveLength(3);
-  for (const line of lines) expect(JSON.parse(line)).toMatchObject({ importMode: 'createOrUpdate' });
+  for (const line of lines)
+    expect(JSON.parse(line)).toMatchObject({ importMode: 'createOrUpdate' });
   await page.screenshot({ path: `${SCREENSHOTS}/import-preview.png`, fullPage: true });
 
   await page.getByRole('button', { name: 'Upload and start import' }).click();
   await expect(page).toHaveURL(/\/jobs\/[^/]+$/);
-  await expect(page.getByRole('status', { name: 'Job status' })).toHaveText(/completed/i, { timeout: 60_000 });
+  await expect(page.getByRole('status', { name: 'Job status' })).toHaveText(/completed/i, {
+    timeout: 60_000,
+  });
   await page.screenshot({ path: `${SCREENSHOTS}/job-completed.png`, fullPage: true });
 
   const connectionString = process.env.E2E_HUB_CONNECTION_STRING ?? '';
   const ca = process.env.E2E_CA_CERT_PEM ?? '';
   for (const id of DEVICES) {
-    const response = await hubRequest(connectionString, ca, 'GET', `/devices/${encodeURIComponent(id)}`);
+    const response = await hubRequest(
+      connectionString,
+      ca,
+      'GET',
+      `/devices/${encodeURIComponent(id)}`,
+    );
     expect(response.status, `device ${id}`).toBe(200);
     expect(response.body).toMatchObject({ deviceId: id });
   }
@@ -34,7 +42,10 @@ test('an admin imports a three-device CSV and the devices exist in the hub', asy
   expect(disabled.body).toMatchObject({ status: 'disabled' });
 });
 
-test('a support user sees no import action and the proxy refuses their import request', async ({ page, request }) => {
+test('a support user sees no import action and the proxy refuses their import request', async ({
+  page,
+  request,
+}) => {
   await signIn(page, USERS.support);
   await expect(page.getByText('Support', { exact: true })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Jobs' })).toBeVisible();
@@ -57,7 +68,9 @@ test('a support user sees no import action and the proxy refuses their import re
   expect(response.status()).toBe(403);
   expect(await response.json()).toMatchObject({ error: { code: 'FORBIDDEN' } });
 
-  const me = await request.get(appUrl('/api/me'), { headers: { authorization: `Bearer ${token}` } });
+  const me = await request.get(appUrl('/api/me'), {
+    headers: { authorization: `Bearer ${token}` },
+  });
   expect(me.status()).toBe(200);
   expect(await me.json()).toMatchObject({ roles: ['support'] });
 });

@@ -19,14 +19,17 @@ export function parseHubConnectionString(connectionString: string): HubConnectio
   const hostName = fields.get('hostname');
   const policy = fields.get('sharedaccesskeyname');
   const key = fields.get('sharedaccesskey');
-  if (!hostName || !policy || !key) throw new Error('Connection string lacks HostName, SharedAccessKeyName or SharedAccessKey');
+  if (!hostName || !policy || !key)
+    throw new Error('Connection string lacks HostName, SharedAccessKeyName or SharedAccessKey');
   return { hostName, policy, key };
 }
 
 export function hubSasToken(connection: HubConnection, ttlSeconds = 600): string {
   const sr = encodeURIComponent(connection.hostName);
   const se = Math.floor(Date.now() / 1000) + ttlSeconds;
-  const sig = createHmac('sha256', Buffer.from(connection.key, 'base64')).update(`${sr}\n${se}`).digest('base64');
+  const sig = createHmac('sha256', Buffer.from(connection.key, 'base64'))
+    .update(`${sr}\n${se}`)
+    .digest('base64');
   return `SharedAccessSignature sr=${sr}&sig=${encodeURIComponent(sig)}&se=${se}&skn=${encodeURIComponent(connection.policy)}`;
 }
 

@@ -6,7 +6,9 @@ import { Agent, fetch, type Response } from 'undici';
 // a person would. Proxy and e2e tests use it to get genuine tokens.
 
 export interface OidcLoginOptions {
-  /** The issuer (`https://localhost:<port>/<tenant>/v2.0`) or MSAL's authority (without `/v2.0`). */
+  /**
+   * The issuer (`https://localhost:<port>/<tenant>/v2.0`) or MSAL's authority (without `/v2.0`).
+   */
   authorityUrl: string;
   clientId: string;
   redirectUri: string;
@@ -27,7 +29,12 @@ export interface OidcTokens {
 
 export class OidcLoginError extends Error {
   constructor(
-    readonly code: 'DISCOVERY_FAILED' | 'LOGIN_REFUSED' | 'AUTHORIZATION_ERROR' | 'TOKEN_ERROR' | 'UNEXPECTED_RESPONSE',
+    readonly code:
+      | 'DISCOVERY_FAILED'
+      | 'LOGIN_REFUSED'
+      | 'AUTHORIZATION_ERROR'
+      | 'TOKEN_ERROR'
+      | 'UNEXPECTED_RESPONSE',
     message: string,
   ) {
     super(message);
@@ -35,7 +42,8 @@ export class OidcLoginError extends Error {
   }
 }
 
-export const DEFAULT_LOGIN_SCOPE = 'openid profile offline_access api://iot-bulk-api/access_as_user';
+export const DEFAULT_LOGIN_SCOPE =
+  'openid profile offline_access api://iot-bulk-api/access_as_user';
 const MAX_HOPS = 12;
 
 export async function loginForAccessToken(options: OidcLoginOptions): Promise<OidcTokens> {
@@ -70,8 +78,13 @@ export async function signInWithSession(options: OidcLoginOptions): Promise<Sign
 
     const callback = await followToRedirectUri(authorize, options, jar, dispatcher);
     const error = callback.searchParams.get('error');
-    if (error) throw new OidcLoginError('AUTHORIZATION_ERROR', `${error}: ${callback.searchParams.get('error_description') ?? ''}`);
-    if (callback.searchParams.get('state') !== state) throw new OidcLoginError('UNEXPECTED_RESPONSE', 'state mismatch');
+    if (error)
+      throw new OidcLoginError(
+        'AUTHORIZATION_ERROR',
+        `${error}: ${callback.searchParams.get('error_description') ?? ''}`,
+      );
+    if (callback.searchParams.get('state') !== state)
+      throw new OidcLoginError('UNEXPECTED_RESPONSE', 'state mismatch');
     const code = callback.searchParams.get('code');
     if (!code) throw new OidcLoginError('UNEXPECTED_RESPONSE', `no code in ${callback.href}`);
 
@@ -120,7 +133,10 @@ interface Metadata {
 async function discover(authorityUrl: string, dispatcher: Agent): Promise<Metadata> {
   const base = authorityUrl.replace(/\/+$/, '');
   // MSAL's AAD mode appends /v2.0 to the authority; accept the issuer or the authority.
-  for (const candidate of [`${base}/.well-known/openid-configuration`, `${base}/v2.0/.well-known/openid-configuration`]) {
+  for (const candidate of [
+    `${base}/.well-known/openid-configuration`,
+    `${base}/v2.0/.well-known/openid-configuration`,
+  ]) {
     const response = await fetch(candidate, { dispatcher });
     if (response.ok) return (await response.json()) as Metadata;
     await response.body?.cancel();
@@ -128,7 +144,12 @@ async function discover(authorityUrl: string, dispatcher: Agent): Promise<Metada
   throw new OidcLoginError('DISCOVERY_FAILED', `no OpenID configuration under ${base}`);
 }
 
-async function followToRedirectUri(start: URL, options: OidcLoginOptions, jar: CookieJar, dispatcher: Agent): Promise<URL> {
+async function followToRedirectUri(
+  start: URL,
+  options: OidcLoginOptions,
+  jar: CookieJar,
+  dispatcher: Agent,
+): Promise<URL> {
   let next: { url: URL; form?: URLSearchParams } = { url: start };
   let loginPosted = false;
   for (let hop = 0; hop < MAX_HOPS; hop += 1) {
@@ -143,9 +164,16 @@ async function followToRedirectUri(start: URL, options: OidcLoginOptions, jar: C
     const html = await response.text();
     const action = /<form[^>]*\saction="([^"]+)"/i.exec(html)?.[1];
     if (!action || !/name="password"/.test(html)) {
-      throw new OidcLoginError('UNEXPECTED_RESPONSE', `HTTP ${response.status} at ${next.url.href}: ${html.slice(0, 300)}`);
+      throw new OidcLoginError(
+        'UNEXPECTED_RESPONSE',
+        `HTTP ${response.status} at ${next.url.href}: ${html.slice(0, 300)}`,
+      );
     }
-    if (loginPosted) throw new OidcLoginError('LOGIN_REFUSED', `the authority refused ${options.username}'s credentials`);
+    if (loginPosted)
+      throw new OidcLoginError(
+        'LOGIN_REFUSED',
+        `the authority refused ${options.username}'s credentials`,
+      );
     loginPosted = true;
     next = {
       url: new URL(action.replace(/&amp;/g, '&'), next.url),
@@ -155,17 +183,32 @@ async function followToRedirectUri(start: URL, options: OidcLoginOptions, jar: C
   throw new OidcLoginError('UNEXPECTED_RESPONSE', `more than ${MAX_HOPS} redirects`);
 }
 
-async function send(url: URL, jar: CookieJar, dispatcher: Agent, form?: URLSearchParams): Promise<Response> {
+async function send(
+  url: URL,
+  jar: CookieJar,
+  dispatcher: Agent,
+  form?: URLSearchParams,
+): Promise<Response> {
   const headers: Record<string, string> = { accept: 'text/html' };
   const cookie = jar.headerFor(url);
   if (cookie) headers.cookie = cookie;
   if (form) headers['content-type'] = 'application/x-www-form-urlencoded';
-  const response = await fetch(url, { method: form ? 'POST' : 'GET', headers, body: form?.toString(), redirect: 'manual', dispatcher });
+  const response = await fetch(url, {
+    method: form ? 'POST' : 'GET',
+    headers,
+    body: form?.toString(),
+    redirect: 'manual',
+    dispatcher,
+  });
   jar.store(response.headers.getSetCookie());
   return response;
 }
 
-async function requestTokens(tokenEndpoint: string, dispatcher: Agent, form: Record<string, string>): Promise<OidcTokens> {
+async function requestTokens(
+  tokenEndpoint: string,
+  dispatcher: Agent,
+  form: Record<string, string>,
+): Promise<OidcTokens> {
   const response = await fetch(tokenEndpoint, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -173,7 +216,11 @@ async function requestTokens(tokenEndpoint: string, dispatcher: Agent, form: Rec
     dispatcher,
   });
   const body = (await response.json()) as Record<string, unknown>;
-  if (!response.ok) throw new OidcLoginError('TOKEN_ERROR', `${String(body.error)}: ${String(body.error_description ?? '')}`);
+  if (!response.ok)
+    throw new OidcLoginError(
+      'TOKEN_ERROR',
+      `${String(body.error)}: ${String(body.error_description ?? '')}`,
+    );
   return {
     accessToken: String(body.access_token),
     idToken: String(body.id_token),

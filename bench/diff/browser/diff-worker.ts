@@ -4,7 +4,8 @@ import { createJsonLineFloor } from '../json-line-floor';
 
 // The browser half of the diff benchmark, in a dedicated worker as the web app would run it: both
 // Files read in 1 MiB slices through a streaming TextDecoder. Mode 'parse' is the floor (JSON.parse
-// of every line of both files, the same reading); mode 'diff' is snapshot building + diffRegistries.
+// of every line of both files, the same reading); mode 'diff' is snapshot building +
+// diffRegistries.
 
 const CHUNK = 1 << 20;
 
@@ -36,7 +37,8 @@ async function snapshot(file: File) {
   return builder.finish();
 }
 
-const post = (message: unknown): void => (self as unknown as { postMessage(m: unknown): void }).postMessage(message);
+const post = (message: unknown): void =>
+  (self as unknown as { postMessage(m: unknown): void }).postMessage(message);
 
 self.addEventListener('message', (event: MessageEvent<Request>) => {
   const { mode, a, b } = event.data;
@@ -52,7 +54,16 @@ self.addEventListener('message', (event: MessageEvent<Request>) => {
     const parseMs = performance.now() - start;
     const summary = diffRegistries(snapA, snapB).summary;
     const ms = performance.now() - start;
-    post({ type: 'done', ms, parseMs, diffMs: ms - parseMs, summary, lines: snapA.stats.lines + snapB.stats.lines });
+    post({
+      type: 'done',
+      ms,
+      parseMs,
+      diffMs: ms - parseMs,
+      summary,
+      lines: snapA.stats.lines + snapB.stats.lines,
+    });
   };
-  run().catch((error: unknown) => post({ type: 'failed', message: error instanceof Error ? error.message : String(error) }));
+  run().catch((error: unknown) =>
+    post({ type: 'failed', message: error instanceof Error ? error.message : String(error) }),
+  );
 });

@@ -7,7 +7,9 @@ const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'lower-case hex SHA-256');
 export const SourceExtension = z.enum(['csv', 'json', 'ndjson', 'txt']);
 export type SourceExtension = z.infer<typeof SourceExtension>;
 
-/** POST /api/imports: the client's own report of what it converted, recorded as container metadata. */
+/**
+ * POST /api/imports: the client's own report of what it converted, recorded as container metadata.
+ */
 export const CreateImportRequest = z.object({
   fileName: z.string().min(1).max(255),
   fileSize: z.number().int().nonnegative(),

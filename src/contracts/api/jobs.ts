@@ -3,7 +3,14 @@ import { z } from 'zod';
 export const JobType = z.enum(['import', 'export']);
 export type JobType = z.infer<typeof JobType>;
 
-export const JobStatus = z.enum(['unknown', 'enqueued', 'running', 'completed', 'failed', 'cancelled']);
+export const JobStatus = z.enum([
+  'unknown',
+  'enqueued',
+  'running',
+  'completed',
+  'failed',
+  'cancelled',
+]);
 export type JobStatus = z.infer<typeof JobStatus>;
 
 export const TERMINAL_JOB_STATUSES: readonly JobStatus[] = ['completed', 'failed', 'cancelled'];
@@ -43,12 +50,16 @@ export const Job = z.object({
   includeConfigurations: z.boolean().nullable(),
   /**
    * Device and module lines in a completed export's devices.txt. The proxy counts them in the
-   * background once it sees the export finish, so null means "still counting" for a freshly completed
+   * background once it sees the export finish, so null means "still counting" for a freshly
+   * completed
    * export, and "unknown" otherwise (imports, unfinished or failed exports, counts never made).
    */
   deviceCount: z.number().int().nonnegative().nullable(),
   moduleCount: z.number().int().nonnegative().nullable(),
-  /** True when the hub no longer knows this job (older than its history) and only our metadata remains. */
+  /**
+   * True when the hub no longer knows this job (older than its history) and only our metadata
+   * remains.
+   */
   hubHistoryExpired: z.boolean(),
 });
 export type Job = z.infer<typeof Job>;

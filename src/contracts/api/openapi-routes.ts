@@ -25,13 +25,28 @@ const both = [AppRole.enum.admin, AppRole.enum.support] as const;
 const admin = [AppRole.enum.admin] as const;
 
 export const API_ROUTES: readonly ApiRouteSpec[] = [
-  { method: 'GET', path: '/api/me', operationId: 'getMe', summary: 'The signed-in user and roles', roles: both, response: MeResponse },
-  { method: 'GET', path: '/api/hub', operationId: 'getHub', summary: 'Hub host name, device statistics and the active job', roles: both, response: HubInfoResponse },
+  {
+    method: 'GET',
+    path: '/api/me',
+    operationId: 'getMe',
+    summary: 'The signed-in user and roles',
+    roles: both,
+    response: MeResponse,
+  },
+  {
+    method: 'GET',
+    path: '/api/hub',
+    operationId: 'getHub',
+    summary: 'Hub host name, device statistics and the active job',
+    roles: both,
+    response: HubInfoResponse,
+  },
   {
     method: 'POST',
     path: '/api/imports',
     operationId: 'createImport',
-    summary: 'Create an import operation (container) and upload grants for devices.txt and source.<ext>',
+    summary:
+      'Create an import operation (container) and upload grants for devices.txt and source.<ext>',
     roles: admin,
     request: CreateImportRequest,
     response: CreateImportResponse,
@@ -53,9 +68,30 @@ export const API_ROUTES: readonly ApiRouteSpec[] = [
     request: CreateExportRequest,
     response: CreateExportResponse,
   },
-  { method: 'GET', path: '/api/jobs', operationId: 'listJobs', summary: 'Hub jobs merged with operation metadata, newest first', roles: both, response: JobListResponse },
-  { method: 'GET', path: '/api/jobs/{jobId}', operationId: 'getJob', summary: 'One job (hub job id or operation id)', roles: both, response: Job },
-  { method: 'DELETE', path: '/api/jobs/{jobId}', operationId: 'cancelJob', summary: 'Cancel a running job', roles: admin, response: Job },
+  {
+    method: 'GET',
+    path: '/api/jobs',
+    operationId: 'listJobs',
+    summary: 'Hub jobs merged with operation metadata, newest first',
+    roles: both,
+    response: JobListResponse,
+  },
+  {
+    method: 'GET',
+    path: '/api/jobs/{jobId}',
+    operationId: 'getJob',
+    summary: 'One job (hub job id or operation id)',
+    roles: both,
+    response: Job,
+  },
+  {
+    method: 'DELETE',
+    path: '/api/jobs/{jobId}',
+    operationId: 'cancelJob',
+    summary: 'Cancel a running job',
+    roles: admin,
+    response: Job,
+  },
   {
     method: 'GET',
     path: '/api/jobs/{jobId}/files/{file}',
@@ -72,5 +108,11 @@ export const API_ROUTES: readonly ApiRouteSpec[] = [
     roles: admin,
     response: ReadSasResponse,
   },
-  { method: 'GET', path: '/api/openapi.json', operationId: 'getOpenApi', summary: 'This document', roles: both },
+  {
+    method: 'GET',
+    path: '/api/openapi.json',
+    operationId: 'getOpenApi',
+    summary: 'This document',
+    roles: both,
+  },
 ];

@@ -1,11 +1,17 @@
 import { z } from 'zod';
-import { ConversionProgressSchema, ConversionReportSchema, ConvertOptionsSchema, RowIssueSchema } from './conversion-report';
+import {
+  ConversionProgressSchema,
+  ConversionReportSchema,
+  ConvertOptionsSchema,
+  RowIssueSchema,
+} from './conversion-report';
 
-// The conversion worker's message protocol: one request in; progress events, the report's issues
-// in batches (up to 10,000 of them: one message would be one long task on the page), then 'done'
-// with the rest of the report (or 'failed'); after 'done', checksum progress and one 'checksums' message, because hashing the
-// source and the output (the audit log's sha256s) finishes after the conversion does. Both sides
-// parse with these schemas (house-style: validate every worker message).
+// The conversion worker's message protocol: one request in; progress events, the report's issues in
+// batches (up to 10,000 of them: one message would be one long task on the page), then 'done' with
+// the rest of the report (or 'failed'); after 'done', checksum progress and one 'checksums'
+// message, because hashing the source and the output (the audit log's sha256s) finishes after the
+// conversion does. Both sides parse with these schemas (house-style: validate every worker
+// message).
 const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
 
 export const ConvertRequest = z.object({
@@ -18,9 +24,15 @@ export type ConvertRequest = z.infer<typeof ConvertRequest>;
 export const ToConversionWorker = z.discriminatedUnion('type', [ConvertRequest]);
 export type ToConversionWorker = z.infer<typeof ToConversionWorker>;
 
-export const ConversionProgressMessage = z.object({ type: z.literal('progress'), progress: ConversionProgressSchema });
+export const ConversionProgressMessage = z.object({
+  type: z.literal('progress'),
+  progress: ConversionProgressSchema,
+});
 
-export const ConversionIssuesMessage = z.object({ type: z.literal('issues'), issues: z.array(RowIssueSchema) });
+export const ConversionIssuesMessage = z.object({
+  type: z.literal('issues'),
+  issues: z.array(RowIssueSchema),
+});
 
 /** The report arrives without its issues; they came before it in 'issues' batches, in order. */
 export const ConversionDoneMessage = z.object({
@@ -33,10 +45,20 @@ export const ConversionDoneMessage = z.object({
 
 const Bytes = z.number().int().nonnegative();
 
-/** Bytes hashed so far of source + output; the total grows while the conversion still writes output. */
-export const ChecksumProgressMessage = z.object({ type: z.literal('checksum-progress'), hashedBytes: Bytes, totalBytes: Bytes });
+/**
+ * Bytes hashed so far of source + output; the total grows while the conversion still writes output.
+ */
+export const ChecksumProgressMessage = z.object({
+  type: z.literal('checksum-progress'),
+  hashedBytes: Bytes,
+  totalBytes: Bytes,
+});
 
-export const ChecksumsMessage = z.object({ type: z.literal('checksums'), outputSha256: Sha256Hex, sourceSha256: Sha256Hex });
+export const ChecksumsMessage = z.object({
+  type: z.literal('checksums'),
+  outputSha256: Sha256Hex,
+  sourceSha256: Sha256Hex,
+});
 
 export const ConversionFailedMessage = z.object({
   type: z.literal('failed'),

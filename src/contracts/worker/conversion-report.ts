@@ -6,7 +6,10 @@ import type { MappingTarget } from '../../core/convert/types';
 // zod mirrors of src/core/convert/types.ts, for checking what crosses the worker boundary.
 const Count = z.number().int().nonnegative();
 
-export const MappingTargetSchema = z.custom<MappingTarget>((v) => typeof v === 'string' && isMappingTarget(v), 'unknown mapping target');
+export const MappingTargetSchema = z.custom<MappingTarget>(
+  (v) => typeof v === 'string' && isMappingTarget(v),
+  'unknown mapping target',
+);
 
 export const ConvertOptionsSchema = z.object({
   format: z.enum(['auto', 'csv', 'json', 'ndjson']),
@@ -61,4 +64,8 @@ export const ConversionReportSchema = z.object({
   source: z.enum(['generic', 'iot-central', 'hub-export']).optional(),
 });
 
-export const ConversionProgressSchema = z.object({ records: Count, bytesRead: Count, totalBytes: Count });
+export const ConversionProgressSchema = z.object({
+  records: Count,
+  bytesRead: Count,
+  totalBytes: Count,
+});

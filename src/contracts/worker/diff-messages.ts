@@ -16,7 +16,10 @@ export const DiffOptionsSchema = z.object({
 export const DiffRequest = z.object({
   type: z.literal('diff'),
   requestId: RequestId,
-  /** Export files (`devices.txt`) or NDJSON produced by the conversion worker: both are ExportImportDevice lines. */
+  /**
+   * Export files (`devices.txt`) or NDJSON produced by the conversion worker: both are
+   * ExportImportDevice lines.
+   */
   a: z.instanceof(Blob),
   b: z.instanceof(Blob),
   options: DiffOptionsSchema,
@@ -31,14 +34,28 @@ export const DescribeRequest = z.object({
 
 export const PlanRequest = z.object({ type: z.literal('plan'), requestId: RequestId });
 
-export const DownloadDiffRequest = z.object({ type: z.literal('download'), requestId: RequestId, format: z.enum(['csv', 'json']) });
+export const DownloadDiffRequest = z.object({
+  type: z.literal('download'),
+  requestId: RequestId,
+  format: z.enum(['csv', 'json']),
+});
 
-export const ToDiffWorker = z.discriminatedUnion('type', [DiffRequest, DescribeRequest, PlanRequest, DownloadDiffRequest]);
+export const ToDiffWorker = z.discriminatedUnion('type', [
+  DiffRequest,
+  DescribeRequest,
+  PlanRequest,
+  DownloadDiffRequest,
+]);
 export type ToDiffWorker = z.infer<typeof ToDiffWorker>;
 
 const Count = z.number().int().nonnegative();
 
-export const DiffSummarySchema = z.object({ added: Count, removed: Count, changed: Count, unchanged: Count });
+export const DiffSummarySchema = z.object({
+  added: Count,
+  removed: Count,
+  changed: Count,
+  unchanged: Count,
+});
 
 export const DeviceChangeSchema = z.object({
   id: z.string(),
@@ -66,7 +83,11 @@ export const RegistryStatsSchema = z.object({
   invalidLines: Count,
 });
 
-const SideReport = z.object({ issues: z.array(RegistryIssueSchema), issueCounts: z.record(z.string(), Count), stats: RegistryStatsSchema });
+const SideReport = z.object({
+  issues: z.array(RegistryIssueSchema),
+  issueCounts: z.record(z.string(), Count),
+  stats: RegistryStatsSchema,
+});
 
 export const DiffProgressMessage = z.object({
   type: z.literal('progress'),
@@ -88,9 +109,19 @@ export const DiffDoneMessage = z.object({
 });
 
 /** Key values are already replaced by the mask inside the worker; rows never carry a key. */
-export const FieldRowSchema = z.object({ path: z.string(), a: z.unknown(), b: z.unknown(), changed: z.boolean(), compared: z.boolean() });
+export const FieldRowSchema = z.object({
+  path: z.string(),
+  a: z.unknown(),
+  b: z.unknown(),
+  changed: z.boolean(),
+  compared: z.boolean(),
+});
 
-export const DescribeDoneMessage = z.object({ type: z.literal('describe-done'), requestId: RequestId, rows: z.array(FieldRowSchema) });
+export const DescribeDoneMessage = z.object({
+  type: z.literal('describe-done'),
+  requestId: RequestId,
+  rows: z.array(FieldRowSchema),
+});
 
 export const PlanDoneMessage = z.object({
   type: z.literal('plan-done'),
@@ -101,12 +132,19 @@ export const PlanDoneMessage = z.object({
   notices: z.array(NoticeSchema),
 });
 
-export const DownloadDoneMessage = z.object({ type: z.literal('download-done'), requestId: RequestId, file: z.instanceof(Blob) });
+export const DownloadDoneMessage = z.object({
+  type: z.literal('download-done'),
+  requestId: RequestId,
+  file: z.instanceof(Blob),
+});
 
 export const DiffFailedMessage = z.object({
   type: z.literal('failed'),
   requestId: RequestId,
-  error: z.object({ code: z.enum(['no-diff-yet', 'unknown-device', 'unreadable-file', 'internal']), message: z.string() }),
+  error: z.object({
+    code: z.enum(['no-diff-yet', 'unknown-device', 'unreadable-file', 'internal']),
+    message: z.string(),
+  }),
 });
 
 export const FromDiffWorker = z.discriminatedUnion('type', [

@@ -20,7 +20,8 @@ function setPath(root: Record<string, unknown>, segments: string[], value: unkno
   for (let i = 0; i < last; i++) {
     const key = segments[i]!;
     const child = node[key];
-    if (child !== null && typeof child === 'object' && !Array.isArray(child)) node = child as Record<string, unknown>;
+    if (child !== null && typeof child === 'object' && !Array.isArray(child))
+      node = child as Record<string, unknown>;
     else {
       const created: Record<string, unknown> = {};
       node[key] = created;
@@ -30,8 +31,14 @@ function setPath(root: Record<string, unknown>, segments: string[], value: unkno
   node[segments[last]!] = value;
 }
 
-/** A whole-JSON tags/desired cell: a JSON object, given as text (CSV) or as a value (JSON input). */
-function toCollection(value: unknown, d: RowDraft, field: string): Record<string, unknown> | undefined {
+/**
+ * A whole-JSON tags/desired cell: a JSON object, given as text (CSV) or as a value (JSON input).
+ */
+function toCollection(
+  value: unknown,
+  d: RowDraft,
+  field: string,
+): Record<string, unknown> | undefined {
   let parsed = value;
   if (typeof value === 'string') {
     try {
@@ -40,7 +47,8 @@ function toCollection(value: unknown, d: RowDraft, field: string): Record<string
       parsed = undefined;
     }
   }
-  if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+  if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed))
+    return parsed as Record<string, unknown>;
   d.cellError ??= { field, code: 'TWIN_NOT_AN_OBJECT', message: `${field} must be a JSON object` };
   return undefined;
 }
@@ -118,7 +126,11 @@ export function applyCell(d: RowDraft, entry: ColumnPlanEntry, value: unknown): 
     case FieldKind.desiredPath: {
       const isTag = entry.kind === FieldKind.tagPath;
       if (entry.pathProblem !== undefined) {
-        d.cellError ??= { field: entry.column, code: 'TWIN_KEY_INVALID', message: `column "${entry.column}" ${entry.pathProblem}` };
+        d.cellError ??= {
+          field: entry.column,
+          code: 'TWIN_KEY_INVALID',
+          message: `column "${entry.column}" ${entry.pathProblem}`,
+        };
         return;
       }
       const typed = typeof value === 'string' ? parseTypedCell(value) : value;
@@ -127,7 +139,10 @@ export function applyCell(d: RowDraft, entry: ColumnPlanEntry, value: unknown): 
         else d.desiredNeedKeyCheck = true;
       }
       // Upper bound: JSON escaping writes at most 6 bytes per UTF-16 unit (\uXXXX).
-      const estimate = entry.column.length + 8 + (typeof value === 'string' ? value.length : Number.POSITIVE_INFINITY);
+      const estimate =
+        entry.column.length +
+        8 +
+        (typeof value === 'string' ? value.length : Number.POSITIVE_INFINITY);
       if (isTag) {
         d.tags ??= {};
         setPath(d.tags, entry.segments, typed);
@@ -142,7 +157,9 @@ export function applyCell(d: RowDraft, entry: ColumnPlanEntry, value: unknown): 
     case FieldKind.tagText:
     case FieldKind.desiredText: {
       const isTag = entry.kind === FieldKind.tagText;
-      const text = entry.textKey! + (typeof value === 'string' ? cellJson(d, value, isTag) : JSON.stringify(value));
+      const text =
+        entry.textKey! +
+        (typeof value === 'string' ? cellJson(d, value, isTag) : JSON.stringify(value));
       if (isTag) d.tagsText = d.tagsText === '' ? text : d.tagsText + ',' + text;
       else d.desiredText = d.desiredText === '' ? text : d.desiredText + ',' + text;
       return;
@@ -156,7 +173,9 @@ export function applyCell(d: RowDraft, entry: ColumnPlanEntry, value: unknown): 
 // others skip the callback, which would otherwise be a new closure for each of millions of cells.
 function cellJson(d: RowDraft, cell: string, isTag: boolean): string {
   const first = cell.charCodeAt(0);
-  return first === 123 || first === 91 ? typedCellJson(cell, (v) => checkNested(d, v, isTag)) : typedCellJson(cell, IGNORE_STRUCTURED);
+  return first === 123 || first === 91
+    ? typedCellJson(cell, (v) => checkNested(d, v, isTag))
+    : typedCellJson(cell, IGNORE_STRUCTURED);
 }
 
 const IGNORE_STRUCTURED = (): void => undefined;
@@ -166,6 +185,13 @@ function checkNested(d: RowDraft, value: object, isTag: boolean): void {
   const problem = findKeyOrDepthProblem(value, 2, false);
   if (problem === null) return;
   const field = isTag ? 'tags' : 'properties.desired';
-  const message = problem.kind === 'bad-key' ? `${field} has the key "${problem.key}", which may not be empty or contain ".", "$" or spaces` : `${field} nests deeper than 10 levels`;
-  d.cellError ??= { field, code: problem.kind === 'bad-key' ? 'TWIN_KEY_INVALID' : 'TWIN_TOO_DEEP', message };
+  const message =
+    problem.kind === 'bad-key'
+      ? `${field} has the key "${problem.key}", which may not be empty or contain ".", "$" or spaces`
+      : `${field} nests deeper than 10 levels`;
+  d.cellError ??= {
+    field,
+    code: problem.kind === 'bad-key' ? 'TWIN_KEY_INVALID' : 'TWIN_TOO_DEEP',
+    message,
+  };
 }

@@ -14,7 +14,8 @@ export function decodedBase64Length(value: string): number {
   // Padding: at most two "=", and only at the very end.
   const firstPad = value.indexOf('=');
   if (firstPad === -1) return (length / 4) * 3;
-  if (firstPad < length - 2 || (firstPad === length - 2 && value.charCodeAt(length - 1) !== 61)) return -1;
+  if (firstPad < length - 2 || (firstPad === length - 2 && value.charCodeAt(length - 1) !== 61))
+    return -1;
   return (length / 4) * 3 - (length - firstPad);
 }
 
@@ -23,7 +24,11 @@ export function encodeBase64(bytes: Uint8Array): string {
   let i = 0;
   for (; i + 2 < bytes.length; i += 3) {
     const n = ((bytes[i] ?? 0) << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
-    out += ALPHABET[(n >> 18) & 63]! + ALPHABET[(n >> 12) & 63]! + ALPHABET[(n >> 6) & 63]! + ALPHABET[n & 63]!;
+    out +=
+      ALPHABET[(n >> 18) & 63]! +
+      ALPHABET[(n >> 12) & 63]! +
+      ALPHABET[(n >> 6) & 63]! +
+      ALPHABET[n & 63]!;
   }
   const rest = bytes.length - i;
   if (rest === 1) {

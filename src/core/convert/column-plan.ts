@@ -41,7 +41,9 @@ export interface ColumnPlanEntry {
   kind: FieldKindValue;
   /** Path below tags / properties.desired for dotted targets. */
   segments: string[];
-  /** Set when a dotted target cannot be a twin path (bad key, too deep); every row using it fails. */
+  /**
+   * Set when a dotted target cannot be a twin path (bad key, too deep); every row using it fails.
+   */
   pathProblem: string | undefined;
   /** `"key":` for text-mode twin columns. */
   textKey: string | undefined;
@@ -59,21 +61,38 @@ function segmentsOf(target: MappingTarget | null, kind: FieldKindValue): string[
   if (target === null) return [];
   if (kind === FieldKind.tagPath) return target.slice('tags.'.length).split('.');
   if (kind === FieldKind.desiredPath) return target.slice('properties.desired.'.length).split('.');
-  if (kind === FieldKind.reportedPath) return target.slice('properties.reported.'.length).split('.');
+  if (kind === FieldKind.reportedPath)
+    return target.slice('properties.reported.'.length).split('.');
   return [];
 }
 
 function pathProblemOf(segments: string[]): string | undefined {
   if (segments.length > TWIN_MAX_DEPTH) return `nests deeper than ${TWIN_MAX_DEPTH} levels`;
   const bad = segments.find((s) => !isValidTwinKey(s) || s === '__proto__');
-  return bad === undefined ? undefined : `has the key "${bad}", which may not be empty or contain ".", "$" or spaces`;
+  return bad === undefined
+    ? undefined
+    : `has the key "${bad}", which may not be empty or contain ".", "$" or spaces`;
 }
 
-export function planColumn(column: string, index: number, mapping: ColumnMapping | undefined): ColumnPlanEntry {
+export function planColumn(
+  column: string,
+  index: number,
+  mapping: ColumnMapping | undefined,
+): ColumnPlanEntry {
   const detected = detectColumnTarget(column);
-  const explicit = mapping !== undefined && Object.hasOwn(mapping, column) ? mapping[column] : undefined;
+  const explicit =
+    mapping !== undefined && Object.hasOwn(mapping, column) ? mapping[column] : undefined;
   const effective = explicit ?? detected;
   const kind = kindOf(effective);
   const segments = segmentsOf(effective, kind);
-  return { index, column, detected, effective, kind, segments, pathProblem: segments.length > 0 ? pathProblemOf(segments) : undefined, textKey: undefined };
+  return {
+    index,
+    column,
+    detected,
+    effective,
+    kind,
+    segments,
+    pathProblem: segments.length > 0 ? pathProblemOf(segments) : undefined,
+    textKey: undefined,
+  };
 }

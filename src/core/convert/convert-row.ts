@@ -11,11 +11,26 @@ import type { ReportBuilder } from './report-builder';
 import type { RowDraft } from './row-draft';
 import type { ConvertOptions } from './types';
 
-const IDENTITY_MODES = new Set<ImportMode>(['create', 'createOrUpdate', 'createOrUpdateIfMatchETag', 'update', 'updateIfMatchETag']);
+const IDENTITY_MODES = new Set<ImportMode>([
+  'create',
+  'createOrUpdate',
+  'createOrUpdateIfMatchETag',
+  'update',
+  'updateIfMatchETag',
+]);
 // Modes that may overwrite an existing device: without keys the hub generates new ones and the
 // device loses its connection (hub-protocol.md sec. 4.2 "regenerate keys automatically").
-const OVERWRITING_MODES = new Set<ImportMode>(['createOrUpdate', 'createOrUpdateIfMatchETag', 'update', 'updateIfMatchETag']);
-const NEEDS_ETAG = new Set<ImportMode>(['updateIfMatchETag', 'createOrUpdateIfMatchETag', 'deleteIfMatchETag']);
+const OVERWRITING_MODES = new Set<ImportMode>([
+  'createOrUpdate',
+  'createOrUpdateIfMatchETag',
+  'update',
+  'updateIfMatchETag',
+]);
+const NEEDS_ETAG = new Set<ImportMode>([
+  'updateIfMatchETag',
+  'createOrUpdateIfMatchETag',
+  'deleteIfMatchETag',
+]);
 
 export interface RowContext {
   options: ConvertOptions;
@@ -55,7 +70,8 @@ function parseBoolean(value: unknown): boolean | undefined {
 
 function parseScopes(value: unknown): string[] | undefined | null {
   if (value === undefined) return undefined;
-  if (Array.isArray(value)) return value.every((s) => typeof s === 'string') ? (value as string[]) : null;
+  if (Array.isArray(value))
+    return value.every((s) => typeof s === 'string') ? (value as string[]) : null;
   if (typeof value !== 'string') return null;
   const text = value.trim();
   if (text.startsWith('[')) {
@@ -69,7 +85,14 @@ function parseScopes(value: unknown): string[] | undefined | null {
 }
 
 // A plain function rather than a per-row closure: this runs a million times.
-function fail(report: ReportBuilder, line: number, row: number, field: string, code: string, message: string): 1 {
+function fail(
+  report: ReportBuilder,
+  line: number,
+  row: number,
+  field: string,
+  code: string,
+  message: string,
+): 1 {
   report.add(line, row, field, code, 'error', message);
   return 1;
 }
@@ -78,7 +101,8 @@ function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-// C# SanitizeETag: one leading and one trailing double quote are stripped (hub-protocol.md sec. 4.1).
+// C# SanitizeETag: one leading and one trailing double quote are stripped (hub-protocol.md sec.
+// 4.1).
 function sanitizeETag(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   const start = value.startsWith('"') ? 1 : 0;
@@ -86,57 +110,190 @@ function sanitizeETag(value: string | undefined): string | undefined {
   return value.slice(start, end);
 }
 
-/** Validates one record and, when it is valid, appends its canonical import line. Never throws per row. */
+/**
+ * Validates one record and, when it is valid, appends its canonical import line. Never throws per
+ * row.
+ */
 export function convertRow(ctx: RowContext, d: RowDraft, line: number, row: number): void {
   const { options, report } = ctx;
   let errors = 0;
   const id = d.id;
-  if (id === undefined || id === '') errors += fail(report, line, row, 'id', 'ID_MISSING', 'the device id is empty');
+  if (id === undefined || id === '')
+    errors += fail(report, line, row, 'id', 'ID_MISSING', 'the device id is empty');
   else {
     const check = checkDeviceId(id);
     if (check === 'plus-or-hash') {
-      if (options.strictIds) errors += fail(report, line, row, 'id', 'ID_INVALID', 'the id contains "+" or "#", which the IoT Hub docs call unsupported');
-      else report.add(line, row, 'id', 'ID_PLUS_OR_HASH', 'warning', 'the id contains "+" or "#": the live hub accepts them but the docs call them unsupported');
-    } else if (check === 'too-long') errors += fail(report, line, row, 'id', 'ID_TOO_LONG', `the id has ${id.length} characters; the limit is 128`);
-    else if (check !== 'ok') errors += fail(report, line, row, 'id', 'ID_INVALID', 'the id may only contain ASCII letters, digits and - . % _ * ? ! ( ) , : = @ $ \'');
+      if (options.strictIds)
+        errors += fail(
+          report,
+          line,
+          row,
+          'id',
+          'ID_INVALID',
+          'the id contains "+" or "#", which the IoT Hub docs call unsupported',
+        );
+      else
+        report.add(
+          line,
+          row,
+          'id',
+          'ID_PLUS_OR_HASH',
+          'warning',
+          'the id contains "+" or "#": the live hub accepts them but the docs call them unsupported',
+        );
+    } else if (check === 'too-long')
+      errors += fail(
+        report,
+        line,
+        row,
+        'id',
+        'ID_TOO_LONG',
+        `the id has ${id.length} characters; the limit is 128`,
+      );
+    else if (check !== 'ok')
+      errors += fail(
+        report,
+        line,
+        row,
+        'id',
+        'ID_INVALID',
+        "the id may only contain ASCII letters, digits and - . % _ * ? ! ( ) , : = @ $ '",
+      );
     const first = ctx.seen.firstRowOrAdd(id, d.moduleId, row);
-    if (first !== 0) errors += fail(report, line, row, 'id', 'DUPLICATE_ID', `the same ${d.moduleId === undefined ? 'id' : 'id and moduleId'} is already on row ${first}`);
+    if (first !== 0)
+      errors += fail(
+        report,
+        line,
+        row,
+        'id',
+        'DUPLICATE_ID',
+        `the same ${d.moduleId === undefined ? 'id' : 'id and moduleId'} is already on row ${first}`,
+      );
   }
   if (d.moduleId !== undefined) {
     const check = checkModuleId(d.moduleId);
-    if (check === 'reserved') errors += fail(report, line, row, 'moduleId', 'MODULE_ID_RESERVED', 'module ids starting with "$" are reserved for the hub');
-    else if (check !== 'ok') errors += fail(report, line, row, 'moduleId', 'MODULE_ID_INVALID', 'the module id is empty, longer than 128 characters or has characters the hub refuses');
+    if (check === 'reserved')
+      errors += fail(
+        report,
+        line,
+        row,
+        'moduleId',
+        'MODULE_ID_RESERVED',
+        'module ids starting with "$" are reserved for the hub',
+      );
+    else if (check !== 'ok')
+      errors += fail(
+        report,
+        line,
+        row,
+        'moduleId',
+        'MODULE_ID_INVALID',
+        'the module id is empty, longer than 128 characters or has characters the hub refuses',
+      );
   }
   const mode = d.importMode === undefined ? options.defaultMode : parseMode(d.importMode);
-  if (mode === undefined) errors += fail(report, line, row, 'importMode', 'IMPORT_MODE_INVALID', `importMode "${d.importMode}" is not one of the nine hub modes`);
+  if (mode === undefined)
+    errors += fail(
+      report,
+      line,
+      row,
+      'importMode',
+      'IMPORT_MODE_INVALID',
+      `importMode "${d.importMode}" is not one of the nine hub modes`,
+    );
   const status = d.status === undefined ? options.defaultStatus : parseStatus(d.status);
-  if (status === undefined) errors += fail(report, line, row, 'status', 'STATUS_INVALID', `status "${d.status}" is neither enabled nor disabled`);
-  if (d.statusReason !== undefined && d.statusReason.length > 128) errors += fail(report, line, row, 'statusReason', 'STATUS_REASON_TOO_LONG', `statusReason has ${d.statusReason.length} characters; the limit is 128`);
+  if (status === undefined)
+    errors += fail(
+      report,
+      line,
+      row,
+      'status',
+      'STATUS_INVALID',
+      `status "${d.status}" is neither enabled nor disabled`,
+    );
+  if (d.statusReason !== undefined && d.statusReason.length > 128)
+    errors += fail(
+      report,
+      line,
+      row,
+      'statusReason',
+      'STATUS_REASON_TOO_LONG',
+      `statusReason has ${d.statusReason.length} characters; the limit is 128`,
+    );
   const eTag = sanitizeETag(d.eTag);
-  if (mode !== undefined && NEEDS_ETAG.has(mode) && !eTag) errors += fail(report, line, row, 'eTag', 'ETAG_REQUIRED', `mode ${mode} needs the device eTag`);
-  if (mode === 'updateTwinIfMatchETag' && !d.twinETag) errors += fail(report, line, row, 'twinETag', 'TWIN_ETAG_REQUIRED', 'mode updateTwinIfMatchETag needs the twinETag');
+  if (mode !== undefined && NEEDS_ETAG.has(mode) && !eTag)
+    errors += fail(
+      report,
+      line,
+      row,
+      'eTag',
+      'ETAG_REQUIRED',
+      `mode ${mode} needs the device eTag`,
+    );
+  if (mode === 'updateTwinIfMatchETag' && !d.twinETag)
+    errors += fail(
+      report,
+      line,
+      row,
+      'twinETag',
+      'TWIN_ETAG_REQUIRED',
+      'mode updateTwinIfMatchETag needs the twinETag',
+    );
   const iotEdge = d.iotEdge === undefined ? undefined : parseBoolean(d.iotEdge);
-  if (d.iotEdge !== undefined && iotEdge === undefined) errors += fail(report, line, row, 'iotEdge', 'IOT_EDGE_INVALID', 'iotEdge must be true or false');
+  if (d.iotEdge !== undefined && iotEdge === undefined)
+    errors += fail(
+      report,
+      line,
+      row,
+      'iotEdge',
+      'IOT_EDGE_INVALID',
+      'iotEdge must be true or false',
+    );
   const parentScopes = parseScopes(d.parentScopes);
-  if (parentScopes === null) errors += fail(report, line, row, 'parentScopes', 'PARENT_SCOPES_INVALID', 'parentScopes must be a scope string or a JSON array of strings');
-  if (d.cellError) errors += fail(report, line, row, d.cellError.field, d.cellError.code, d.cellError.message);
+  if (parentScopes === null)
+    errors += fail(
+      report,
+      line,
+      row,
+      'parentScopes',
+      'PARENT_SCOPES_INVALID',
+      'parentScopes must be a scope string or a JSON array of strings',
+    );
+  if (d.cellError)
+    errors += fail(report, line, row, d.cellError.field, d.cellError.code, d.cellError.message);
   if (checkTwin(d, line, row, report)) errors++;
   let auth: LineValues['auth'];
   let generated = false;
   if (mode !== undefined && IDENTITY_MODES.has(mode)) {
     const resolved = resolveAuthentication(d);
-    if (typeof resolved === 'object') errors += fail(report, line, row, resolved.field, resolved.code, resolved.message);
+    if (typeof resolved === 'object')
+      errors += fail(report, line, row, resolved.field, resolved.code, resolved.message);
     else if (resolved !== 'keys-missing') auth = resolved;
     else {
       generated = options.keyPolicy === 'generate-here' && ctx.randomBytes !== undefined;
       if (OVERWRITING_MODES.has(mode)) {
-        report.add(line, row, 'authentication', 'KEYS_WILL_CHANGE', 'warning', generated
-          ? `mode ${mode} without keys: keys generated here replace the device's keys if it exists, and it loses its connection`
-          : `mode ${mode} without keys: the hub generates new keys if the device exists, and it loses its connection`);
+        report.add(
+          line,
+          row,
+          'authentication',
+          'KEYS_WILL_CHANGE',
+          'warning',
+          generated
+            ? `mode ${mode} without keys: keys generated here replace the device's keys if it exists, and it loses its connection`
+            : `mode ${mode} without keys: the hub generates new keys if the device exists, and it loses its connection`,
+        );
       }
     }
   }
-  if (d.hasReported) report.add(line, row, 'properties.reported', 'REPORTED_IGNORED', 'warning', 'reported properties are not written: the hub does not take them on import');
+  if (d.hasReported)
+    report.add(
+      line,
+      row,
+      'properties.reported',
+      'REPORTED_IGNORED',
+      'warning',
+      'reported properties are not written: the hub does not take them on import',
+    );
   if (errors > 0 || mode === undefined || status === undefined || id === undefined) {
     report.invalid++;
     return;
@@ -145,9 +302,20 @@ export function convertRow(ctx: RowContext, d: RowDraft, line: number, row: numb
     d.primaryKey = encodeBase64(ctx.randomBytes!(32));
     d.secondaryKey = encodeBase64(ctx.randomBytes!(32));
     auth = 'sas';
-    ctx.keyLines.push(`${csvField(id)},${csvField(d.moduleId ?? '')},${d.primaryKey},${d.secondaryKey}`);
+    ctx.keyLines.push(
+      `${csvField(id)},${csvField(d.moduleId ?? '')},${d.primaryKey},${d.secondaryKey}`,
+    );
     report.generatedKeys++;
   }
-  ctx.output.text(writeImportLine(id, d, { mode, status, eTag, auth, iotEdge, parentScopes: parentScopes ?? undefined }));
+  ctx.output.text(
+    writeImportLine(id, d, {
+      mode,
+      status,
+      eTag,
+      auth,
+      iotEdge,
+      parentScopes: parentScopes ?? undefined,
+    }),
+  );
   report.countValid(mode, status);
 }

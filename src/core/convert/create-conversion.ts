@@ -17,7 +17,8 @@ const DETECT_CHARS = 64 * 1024;
 export interface ConversionOutputs {
   /**
    * Receives the import NDJSON as UTF-8 in pieces (whole LF-terminated lines), one call per parsed
-   * chunk. The bytes are the receiver's to keep (or transfer): the conversion never writes them again.
+   * chunk. The bytes are the receiver's to keep (or transfer): the conversion never writes them
+   * again.
    */
   onOutput(bytes: Uint8Array<ArrayBuffer>): void;
   /** Receives the keys CSV (header first) when keys are generated here. */
@@ -27,7 +28,10 @@ export interface ConversionOutputs {
 export interface ConversionDeps {
   /** Random bytes for keys generated here; in browsers and Node, crypto.getRandomValues. */
   randomBytes?: (length: number) => Uint8Array;
-  /** How much text is read before the format and CSV dialect are guessed; tests lower it to exercise chunk seams. */
+  /**
+   * How much text is read before the format and CSV dialect are guessed; tests lower it to exercise
+   * chunk seams.
+   */
   detectChars?: number;
 }
 
@@ -40,15 +44,25 @@ export interface ConversionSession {
 
 type Source = CsvRecordSource | JsonRecordSource | NdjsonRecordSource;
 
-
 /**
  * The streaming conversion: bytes in (any chunking), canonical import NDJSON out, chunk by chunk.
  * Output stops as soon as an invalid row makes the file unwritable (skipInvalid off); the report
  * says whether the output is to be used (`written`).
  */
-export function createConversion(options: ConvertOptions, outputs: ConversionOutputs, deps: ConversionDeps = {}): ConversionSession {
+export function createConversion(
+  options: ConvertOptions,
+  outputs: ConversionOutputs,
+  deps: ConversionDeps = {},
+): ConversionSession {
   const report = new ReportBuilder(options.maxIssues);
-  const ctx: RowContext = { options, report, seen: new DuplicateIndex(), randomBytes: deps.randomBytes, output: new OutputBytes(), keyLines: [] };
+  const ctx: RowContext = {
+    options,
+    report,
+    seen: new DuplicateIndex(),
+    randomBytes: deps.randomBytes,
+    output: new OutputBytes(),
+    keyLines: [],
+  };
   const sink = new RecordSink(ctx);
   const decoder = new InputDecoder();
   let source: Source | undefined;
@@ -92,7 +106,11 @@ export function createConversion(options: ConvertOptions, outputs: ConversionOut
       }
       // UTF-16 saved without a byte-order mark decodes as UTF-8 full of NUL characters.
       if (text.slice(0, 1024).indexOf('\u0000') !== -1) {
-        report.fileError = { code: 'ENCODING_UNSUPPORTED', message: 'the file looks like UTF-16 without a byte-order mark; save it as UTF-8 or as "Unicode text" (UTF-16 with BOM)' };
+        report.fileError = {
+          code: 'ENCODING_UNSUPPORTED',
+          message:
+            'the file looks like UTF-16 without a byte-order mark; save it as UTF-8 or as "Unicode text" (UTF-16 with BOM)',
+        };
         return;
       }
       source = open(text);
@@ -111,9 +129,17 @@ export function createConversion(options: ConvertOptions, outputs: ConversionOut
     finish(): ConversionReport {
       feed(decoder.end(), true);
       if (decoder.sawReplacement) {
-        report.add(0, 0, '', 'ENCODING_REPLACED', 'warning', 'some bytes are not valid UTF-8 and were replaced; save the file as UTF-8 or "Unicode text"');
+        report.add(
+          0,
+          0,
+          '',
+          'ENCODING_REPLACED',
+          'warning',
+          'some bytes are not valid UTF-8 and were replaced; save the file as UTF-8 or "Unicode text"',
+        );
       }
-      const written = report.fileError === undefined && (options.skipInvalid || report.invalid === 0);
+      const written =
+        report.fileError === undefined && (options.skipInvalid || report.invalid === 0);
       return report.build(written);
     },
     get records(): number {

@@ -43,7 +43,9 @@ const ALIASES: Record<string, MappingTarget> = {
   parentscopes: 'parentScopes',
 };
 
-const DOTTED_PREFIXES: ReadonlyArray<readonly [string, 'tags' | 'properties.desired' | 'properties.reported']> = [
+const DOTTED_PREFIXES: ReadonlyArray<
+  readonly [string, 'tags' | 'properties.desired' | 'properties.reported']
+> = [
   ['tags.', 'tags'],
   ['properties.desired.', 'properties.desired'],
   ['desired.', 'properties.desired'],

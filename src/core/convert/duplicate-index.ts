@@ -12,7 +12,12 @@ function hashPair(id: string, moduleId: string | undefined, out: Int32Array): vo
   let h2 = 0x9747b28c | 0;
   const total = moduleId === undefined ? id.length : id.length + 1 + moduleId.length;
   for (let i = 0; i < total; i++) {
-    const c = i < id.length ? id.charCodeAt(i) : i === id.length ? 0x10000 : moduleId!.charCodeAt(i - id.length - 1);
+    const c =
+      i < id.length
+        ? id.charCodeAt(i)
+        : i === id.length
+          ? 0x10000
+          : moduleId!.charCodeAt(i - id.length - 1);
     h1 = Math.imul(h1 ^ c, 0x01000193);
     h2 = Math.imul(h2 ^ c, 0x5bd1e995);
     h2 ^= h2 >>> 15;

@@ -20,7 +20,13 @@ export function enableTwinText(entries: ColumnPlanEntry[]): void {
     const keys = new Set<string>();
     const flat = group.every((e) => {
       const key = e.segments[0];
-      if (e.kind !== pathKind || e.segments.length !== 1 || e.pathProblem !== undefined || key === undefined) return false;
+      if (
+        e.kind !== pathKind ||
+        e.segments.length !== 1 ||
+        e.pathProblem !== undefined ||
+        key === undefined
+      )
+        return false;
       if (INDEX_LIKE.test(key) || keys.has(key)) return false;
       keys.add(key);
       return true;

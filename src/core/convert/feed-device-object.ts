@@ -3,7 +3,12 @@ import type { RecordSink } from './record-sink';
 import { isDeviceObject, visitDeviceFields } from './visit-device-fields';
 
 /** Hands one parsed JSON value (an array element or an NDJSON line) to the sink as a record. */
-export function feedDeviceObject(sink: RecordSink, value: unknown, line: number, row: number): void {
+export function feedDeviceObject(
+  sink: RecordSink,
+  value: unknown,
+  line: number,
+  row: number,
+): void {
   if (!isDeviceObject(value)) {
     sink.ctx.report.add(line, row, '', 'NOT_AN_OBJECT', 'error', 'the record is not a JSON object');
     sink.ctx.report.invalid++;

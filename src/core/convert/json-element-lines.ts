@@ -33,7 +33,10 @@ export function findElementLines(text: string, arrayOrdinal: number | null): num
       depth++;
       if (c === 91 && !inTarget) {
         if (depth === 2) ordinal++;
-        if ((arrayOrdinal === null && depth === 1) || (arrayOrdinal !== null && depth === 2 && ordinal === arrayOrdinal)) {
+        if (
+          (arrayOrdinal === null && depth === 1) ||
+          (arrayOrdinal !== null && depth === 2 && ordinal === arrayOrdinal)
+        ) {
           inTarget = true;
           targetDepth = depth;
           expecting = true;

@@ -16,16 +16,24 @@ function findDevices(root: unknown): Found {
   const record = root as Record<string, unknown>;
   const arrayKeys = Object.keys(record).filter((k) => Array.isArray(record[k]));
   const chosen = arrayKeys.find((k) => PREFERRED_KEYS.includes(k.toLowerCase())) ?? arrayKeys[0];
-  if (chosen !== undefined) return { items: record[chosen] as unknown[], ordinal: arrayKeys.indexOf(chosen) };
-  if (Object.keys(record).some((k) => /^(id|deviceid|device[ _-]id)$/i.test(k))) return { items: [record], ordinal: -1 };
+  if (chosen !== undefined)
+    return { items: record[chosen] as unknown[], ordinal: arrayKeys.indexOf(chosen) };
+  if (Object.keys(record).some((k) => /^(id|deviceid|device[ _-]id)$/i.test(k)))
+    return { items: [record], ordinal: -1 };
   return undefined;
 }
 
-/** JSON is parsed whole (a syntax error anywhere makes the whole file unusable); records are then streamed out. */
+/**
+ * JSON is parsed whole (a syntax error anywhere makes the whole file unusable); records are then
+ * streamed out.
+ */
 export class JsonRecordSource {
   private parts: string[] = [];
 
-  constructor(private readonly sink: RecordSink, private readonly flush: () => void) {}
+  constructor(
+    private readonly sink: RecordSink,
+    private readonly flush: () => void,
+  ) {}
 
   push(text: string): void {
     if (text !== '') this.parts.push(text);
@@ -42,13 +50,21 @@ export class JsonRecordSource {
       const where = locateJsonError(text);
       const reason = where?.reason ?? (error instanceof Error ? error.message : 'invalid JSON');
       report.fileError = where
-        ? { code: 'JSON_SYNTAX', message: `JSON syntax error at line ${where.line}, column ${where.column}: ${reason}`, line: where.line, column: where.column }
+        ? {
+            code: 'JSON_SYNTAX',
+            message: `JSON syntax error at line ${where.line}, column ${where.column}: ${reason}`,
+            line: where.line,
+            column: where.column,
+          }
         : { code: 'JSON_SYNTAX', message: `JSON syntax error: ${reason}` };
       return;
     }
     const found = findDevices(root);
     if (found === undefined) {
-      report.fileError = { code: 'JSON_NO_DEVICES', message: 'the JSON is neither an array of devices nor an object holding one' };
+      report.fileError = {
+        code: 'JSON_NO_DEVICES',
+        message: 'the JSON is neither an array of devices nor an object holding one',
+      };
       return;
     }
     const lines = found.ordinal === -1 ? [1] : findElementLines(text, found.ordinal);

@@ -1,6 +1,6 @@
 // JSON.parse's messages differ between engines and often give no position (V8 in Node 20 says
-// `Unexpected token '}', "..." is not valid JSON`), so a failed parse is re-scanned here to name the
-// line and column of the first error. Runs only on failure, never on the hot path.
+// `Unexpected token '}', "..." is not valid JSON`), so a failed parse is re-scanned here to name
+// the line and column of the first error. Runs only on failure, never on the hot path.
 export interface JsonErrorLocation {
   offset: number;
   line: number;
@@ -9,7 +9,10 @@ export interface JsonErrorLocation {
 }
 
 class Fail extends Error {
-  constructor(readonly offset: number, readonly reason: string) {
+  constructor(
+    readonly offset: number,
+    readonly reason: string,
+  ) {
     super(reason);
   }
 }
@@ -36,11 +39,13 @@ function scan(text: string): void {
       if (c === 92) {
         const next = text[i + 1];
         if (next === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) throw new Fail(i, 'bad \\u escape');
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6)))
+            throw new Fail(i, 'bad \\u escape');
           i += 6;
           continue;
         }
-        if (next === undefined || !'"\\/bfnrt'.includes(next)) throw new Fail(i, 'bad escape sequence');
+        if (next === undefined || !'"\\/bfnrt'.includes(next))
+          throw new Fail(i, 'bad escape sequence');
         i += 2;
         continue;
       }
@@ -49,7 +54,8 @@ function scan(text: string): void {
   };
   const number = (): void => {
     const match = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
-    if (!match || match[0] === '' || match[0] === '-') throw new Fail(i, `unexpected ${describe(text, i)}`);
+    if (!match || match[0] === '' || match[0] === '-')
+      throw new Fail(i, `unexpected ${describe(text, i)}`);
     i += match[0].length;
   };
   const value = (): void => {
@@ -74,10 +80,15 @@ function scan(text: string): void {
     for (;;) {
       if (isObject) {
         ws();
-        if (text[i] !== '"') throw new Fail(i, `expected a property name in double quotes, found ${describe(text, i)}`);
+        if (text[i] !== '"')
+          throw new Fail(
+            i,
+            `expected a property name in double quotes, found ${describe(text, i)}`,
+          );
         string();
         ws();
-        if (text[i] !== ':') throw new Fail(i, `expected ":" after a property name, found ${describe(text, i)}`);
+        if (text[i] !== ':')
+          throw new Fail(i, `expected ":" after a property name, found ${describe(text, i)}`);
         i++;
       }
       value();
@@ -95,7 +106,8 @@ function scan(text: string): void {
   };
   value();
   ws();
-  if (i < text.length) throw new Fail(i, `unexpected ${describe(text, i)} after the end of the JSON value`);
+  if (i < text.length)
+    throw new Fail(i, `unexpected ${describe(text, i)} after the end of the JSON value`);
 }
 
 function describe(text: string, i: number): string {
@@ -115,7 +127,10 @@ function toLocation(text: string, offset: number, reason: string): JsonErrorLoca
   return { offset, line, column: offset - lineStart + 1, reason };
 }
 
-/** Where the first syntax error of `text` is, or undefined when the text is valid JSON (or too deep to scan). */
+/**
+ * Where the first syntax error of `text` is, or undefined when the text is valid JSON (or too deep
+ * to scan).
+ */
 export function locateJsonError(text: string): JsonErrorLocation | undefined {
   try {
     scan(text);

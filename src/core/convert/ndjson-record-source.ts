@@ -22,7 +22,9 @@ export class NdjsonRecordSource {
     for (;;) {
       const end = input.indexOf('\n', start);
       if (end === -1) break;
-      this.handle(input.slice(start, end > start && input.charCodeAt(end - 1) === 13 ? end - 1 : end));
+      this.handle(
+        input.slice(start, end > start && input.charCodeAt(end - 1) === 13 ? end - 1 : end),
+      );
       start = end + 1;
     }
     this.tail = input.slice(start);
@@ -40,7 +42,14 @@ export class NdjsonRecordSource {
     if (!this.sawContent && trimmed !== '' && !trimmed.startsWith('{')) {
       this.sawContent = true;
       report.source = 'hub-export';
-      report.add(line, 0, '', 'LEADING_TEXT_SKIPPED', 'warning', `line ${line} is not JSON and was skipped (the hub's export starts with such a notice)`);
+      report.add(
+        line,
+        0,
+        '',
+        'LEADING_TEXT_SKIPPED',
+        'warning',
+        `line ${line} is not JSON and was skipped (the hub's export starts with such a notice)`,
+      );
       return;
     }
     const row = ++this.row;
@@ -55,13 +64,26 @@ export class NdjsonRecordSource {
       // Engine messages differ between Node and browsers; our own locator keeps reports identical.
       const where = locateJsonError(trimmed);
       const detail = where ? `${where.reason} at column ${where.column}` : 'parse error';
-      report.add(line, row, '', 'JSON_LINE_INVALID', 'error', `line ${line} is not valid JSON: ${detail}`);
+      report.add(
+        line,
+        row,
+        '',
+        'JSON_LINE_INVALID',
+        'error',
+        `line ${line} is not valid JSON: ${detail}`,
+      );
       report.invalid++;
       return;
     }
     if (!this.sawContent) {
       this.sawContent = true;
-      if (value !== null && typeof value === 'object' && 'eTag' in value && !('importMode' in value)) report.source = 'hub-export';
+      if (
+        value !== null &&
+        typeof value === 'object' &&
+        'eTag' in value &&
+        !('importMode' in value)
+      )
+        report.source = 'hub-export';
     }
     feedDeviceObject(this.sink, value, line, row);
   }

@@ -23,11 +23,26 @@ export class RecordSink {
     if (entry === undefined) {
       entry = planColumn(name, this.columns.length, this.ctx.options.mapping);
       this.byName.set(name, entry);
-      this.columns.push({ column: name, detected: entry.detected, effective: entry.effective, samples: [] });
+      this.columns.push({
+        column: name,
+        detected: entry.detected,
+        effective: entry.effective,
+        samples: [],
+      });
       this.ctx.report.columns = this.columns;
       if (entry.effective === null) {
-        const hint = name.trim().toUpperCase() === 'IOTC_DEVICENAME' ? ": IoT Hub has no display name; map it to a tag such as tags.displayName to keep it" : '';
-        this.ctx.report.add(0, 0, name, 'UNMAPPED_COLUMN', 'warning', `column "${name}" is not mapped to a hub field and is left out${hint}`);
+        const hint =
+          name.trim().toUpperCase() === 'IOTC_DEVICENAME'
+            ? ': IoT Hub has no display name; map it to a tag such as tags.displayName to keep it'
+            : '';
+        this.ctx.report.add(
+          0,
+          0,
+          name,
+          'UNMAPPED_COLUMN',
+          'warning',
+          `column "${name}" is not mapped to a hub field and is left out${hint}`,
+        );
       }
     }
     return entry;
@@ -38,7 +53,9 @@ export class RecordSink {
     if (info === undefined || info.samples.length >= SAMPLE_COUNT) return;
     const text = typeof value === 'string' ? value : JSON.stringify(value);
     if (text === undefined || text === '') return;
-    info.samples.push(text.length > SAMPLE_MAX_CHARS ? `${text.slice(0, SAMPLE_MAX_CHARS)}…` : text);
+    info.samples.push(
+      text.length > SAMPLE_MAX_CHARS ? `${text.slice(0, SAMPLE_MAX_CHARS)}…` : text,
+    );
   }
 
   begin(): RowDraft {

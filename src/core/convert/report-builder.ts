@@ -1,6 +1,13 @@
 import type { ImportMode } from '../model/import-mode';
 import type { DeviceStatus } from '../model/export-import-device';
-import type { ColumnInfo, ConversionReport, FileError, InputFormat, IssueSeverity, RowIssue } from './types';
+import type {
+  ColumnInfo,
+  ConversionReport,
+  FileError,
+  InputFormat,
+  IssueSeverity,
+  RowIssue,
+} from './types';
 
 const DEFAULT_MAX_ISSUES = 10_000;
 
@@ -28,9 +35,17 @@ export class ReportBuilder {
     return this.valid + this.invalid + this.blank;
   }
 
-  add(line: number, row: number, field: string, code: string, severity: IssueSeverity, message: string): void {
+  add(
+    line: number,
+    row: number,
+    field: string,
+    code: string,
+    severity: IssueSeverity,
+    message: string,
+  ): void {
     this.issueCounts[code] = (this.issueCounts[code] ?? 0) + 1;
-    if (this.issues.length < this.maxIssues) this.issues.push({ line, row, field, code, severity, message });
+    if (this.issues.length < this.maxIssues)
+      this.issues.push({ line, row, field, code, severity, message });
   }
 
   countValid(mode: ImportMode, status: DeviceStatus): void {
@@ -40,7 +55,9 @@ export class ReportBuilder {
   }
 
   build(written: boolean): ConversionReport {
-    const unmappedColumns = this.columns.filter((c) => (c.effective ?? null) === null).map((c) => c.column);
+    const unmappedColumns = this.columns
+      .filter((c) => (c.effective ?? null) === null)
+      .map((c) => c.column);
     const report: ConversionReport = {
       format: this.format,
       total: this.total,
@@ -53,7 +70,8 @@ export class ReportBuilder {
       columns: this.columns.map((c) => ({ ...c, samples: c.samples.slice() })),
       unmappedColumns,
       issueCounts: { ...this.issueCounts },
-      issuesTruncated: Object.values(this.issueCounts).reduce((a, b) => a + b, 0) > this.issues.length,
+      issuesTruncated:
+        Object.values(this.issueCounts).reduce((a, b) => a + b, 0) > this.issues.length,
       generatedKeys: this.generatedKeys,
       written,
       source: this.source,

@@ -9,8 +9,10 @@ export interface AuthProblem {
 }
 
 /**
- * The authentication a row asks for, as a tag (no allocation per row; the line writer reads keys and
- * thumbprints from the draft). `keys-missing`: a SAS device without keys, for the key policy to decide.
+ * The authentication a row asks for, as a tag (no allocation per row; the line writer reads keys
+ * and
+ * thumbprints from the draft). `keys-missing`: a SAS device without keys, for the key policy to
+ * decide.
  */
 export type AuthKind = 'sas' | 'keys-missing' | 'selfSigned' | 'certificateAuthority';
 export type AuthResult = AuthKind | AuthProblem;
@@ -19,7 +21,8 @@ function normaliseAuthType(raw: string): 'sas' | 'selfSigned' | 'certificateAuth
   const lower = raw.toLowerCase().replace(/[\s_-]+/g, '');
   if (lower === 'sas' || lower === 'symmetrickey') return 'sas';
   if (lower === 'selfsigned' || lower === 'x509selfsigned' || lower === 'x509') return 'selfSigned';
-  if (lower === 'certificateauthority' || lower === 'ca' || lower === 'x509ca') return 'certificateAuthority';
+  if (lower === 'certificateauthority' || lower === 'ca' || lower === 'x509ca')
+    return 'certificateAuthority';
   return undefined;
 }
 
@@ -30,13 +33,20 @@ function checkKey(value: string | undefined, field: string): AuthProblem | undef
   return {
     field,
     code: 'KEY_INVALID',
-    message: bytes < 0 ? `${field} is not valid base64` : `${field} decodes to ${bytes} bytes; the hub needs 16 to 64`,
+    message:
+      bytes < 0
+        ? `${field} is not valid base64`
+        : `${field} decodes to ${bytes} bytes; the hub needs 16 to 64`,
   };
 }
 
 function checkThumbprint(value: string | undefined, field: string): AuthProblem | undefined {
   if (value === undefined || isThumbprint(value)) return undefined;
-  return { field, code: 'THUMBPRINT_INVALID', message: `${field} must be 40 or 64 hexadecimal characters` };
+  return {
+    field,
+    code: 'THUMBPRINT_INVALID',
+    message: `${field} must be 40 or 64 hexadecimal characters`,
+  };
 }
 
 // Rules from hub-protocol.md sec. 6: keys are base64 of 16-64 bytes, both or neither; thumbprints
@@ -44,7 +54,11 @@ function checkThumbprint(value: string | undefined, field: string): AuthProblem 
 export function resolveAuthentication(d: RowDraft): AuthResult {
   const type = d.authType === undefined ? undefined : normaliseAuthType(d.authType);
   if (d.authType !== undefined && type === undefined) {
-    return { field: 'authType', code: 'AUTH_TYPE_INVALID', message: `authType "${d.authType}" is not sas, selfSigned or certificateAuthority` };
+    return {
+      field: 'authType',
+      code: 'AUTH_TYPE_INVALID',
+      message: `authType "${d.authType}" is not sas, selfSigned or certificateAuthority`,
+    };
   }
   const problem =
     checkKey(d.primaryKey, 'primaryKey') ??
@@ -55,24 +69,51 @@ export function resolveAuthentication(d: RowDraft): AuthResult {
   const hasKeys = d.primaryKey !== undefined || d.secondaryKey !== undefined;
   const hasThumbprints = d.primaryThumbprint !== undefined || d.secondaryThumbprint !== undefined;
   if (hasKeys && hasThumbprints) {
-    return { field: 'authentication', code: 'KEYS_AND_THUMBPRINTS', message: 'a device has either symmetric keys or thumbprints, not both' };
+    return {
+      field: 'authentication',
+      code: 'KEYS_AND_THUMBPRINTS',
+      message: 'a device has either symmetric keys or thumbprints, not both',
+    };
   }
   if (hasKeys && (d.primaryKey === undefined || d.secondaryKey === undefined)) {
     const missing = d.primaryKey === undefined ? 'primaryKey' : 'secondaryKey';
-    return { field: missing, code: 'KEYS_BOTH_OR_NEITHER', message: 'give both keys or neither (the hub then generates them)' };
+    return {
+      field: missing,
+      code: 'KEYS_BOTH_OR_NEITHER',
+      message: 'give both keys or neither (the hub then generates them)',
+    };
   }
   const effective = type ?? (hasThumbprints ? 'selfSigned' : 'sas');
   if (effective === 'sas') {
-    if (hasThumbprints) return { field: 'authType', code: 'AUTH_TYPE_MISMATCH', message: 'authType sas cannot carry thumbprints' };
+    if (hasThumbprints)
+      return {
+        field: 'authType',
+        code: 'AUTH_TYPE_MISMATCH',
+        message: 'authType sas cannot carry thumbprints',
+      };
     return hasKeys ? 'sas' : 'keys-missing';
   }
-  if (hasKeys) return { field: 'authType', code: 'AUTH_TYPE_MISMATCH', message: `authType ${effective} cannot carry symmetric keys` };
+  if (hasKeys)
+    return {
+      field: 'authType',
+      code: 'AUTH_TYPE_MISMATCH',
+      message: `authType ${effective} cannot carry symmetric keys`,
+    };
   if (effective === 'certificateAuthority') {
-    if (hasThumbprints) return { field: 'authType', code: 'AUTH_TYPE_MISMATCH', message: 'authType certificateAuthority cannot carry thumbprints' };
+    if (hasThumbprints)
+      return {
+        field: 'authType',
+        code: 'AUTH_TYPE_MISMATCH',
+        message: 'authType certificateAuthority cannot carry thumbprints',
+      };
     return 'certificateAuthority';
   }
   if (d.primaryThumbprint === undefined) {
-    return { field: 'primaryThumbprint', code: 'THUMBPRINT_REQUIRED', message: 'a selfSigned device needs a primaryThumbprint' };
+    return {
+      field: 'primaryThumbprint',
+      code: 'THUMBPRINT_REQUIRED',
+      message: 'a selfSigned device needs a primaryThumbprint',
+    };
   }
   return 'selfSigned';
 }

@@ -15,13 +15,21 @@ export interface RowDraft {
   twinETag: string | undefined;
   tags: Record<string, unknown> | undefined;
   desired: Record<string, unknown> | undefined;
-  /** Twin members as JSON text (`"k":v,...`) when the plan writes twins from flat columns; '' when none. */
+  /**
+   * Twin members as JSON text (`"k":v,...`) when the plan writes twins from flat columns; '' when
+   * none.
+   */
   tagsText: string;
   desiredText: string;
-  /** Upper bound of the serialized size in UTF-16 units, so small twins skip the exact size check. */
+  /**
+   * Upper bound of the serialized size in UTF-16 units, so small twins skip the exact size check.
+   */
   tagsEstimate: number;
   desiredEstimate: number;
-  /** Whole-JSON cells or JSON objects must have their keys and depth walked; dotted columns were checked once. */
+  /**
+   * Whole-JSON cells or JSON objects must have their keys and depth walked; dotted columns were
+   * checked once.
+   */
   tagsNeedKeyCheck: boolean;
   desiredNeedKeyCheck: boolean;
   hasReported: boolean;

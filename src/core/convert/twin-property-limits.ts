@@ -17,7 +17,7 @@ function isLowSurrogate(c: number): boolean {
 /** UTF-8 byte length of a string; a lone surrogate counts 3 bytes, as U+FFFD does once encoded. */
 export function utf8Length(text: string): number {
   let bytes = 0;
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const size = utf8SizeAt(text, i);
     bytes += size;
     i += size === 4 ? 2 : 1;
@@ -51,13 +51,20 @@ export function twinKeyFault(key: string): TwinKeyFault | null {
     if (c === 46 || c === 36 || c === 32) return 'reserved';
   }
   // A UTF-16 unit is at most 3 UTF-8 bytes, so short keys skip the exact count.
-  if (key.length * 3 > TWIN_KEY_MAX_BYTES && utf8Length(key) > TWIN_KEY_MAX_BYTES) return 'too-long';
+  if (key.length * 3 > TWIN_KEY_MAX_BYTES && utf8Length(key) > TWIN_KEY_MAX_BYTES)
+    return 'too-long';
   return null;
 }
 
-/** True when a string value (not a key) is longer than 4 KB once decoded; the callers only need yes or no. */
+/**
+ * True when a string value (not a key) is longer than 4 KB once decoded; the callers only need yes
+ * or no.
+ */
 export function isStringValueTooLong(value: string): boolean {
-  return value.length > TWIN_VALUE_MAX_BYTES || (value.length * 3 > TWIN_VALUE_MAX_BYTES && utf8Length(value) > TWIN_VALUE_MAX_BYTES);
+  return (
+    value.length > TWIN_VALUE_MAX_BYTES ||
+    (value.length * 3 > TWIN_VALUE_MAX_BYTES && utf8Length(value) > TWIN_VALUE_MAX_BYTES)
+  );
 }
 
 function hexDigit(c: number): number {
@@ -67,12 +74,19 @@ function hexDigit(c: number): number {
 }
 
 function hex4(text: string, at: number): number {
-  return (hexDigit(text.charCodeAt(at)) << 12) | (hexDigit(text.charCodeAt(at + 1)) << 8) | (hexDigit(text.charCodeAt(at + 2)) << 4) | hexDigit(text.charCodeAt(at + 3));
+  return (
+    (hexDigit(text.charCodeAt(at)) << 12) |
+    (hexDigit(text.charCodeAt(at + 1)) << 8) |
+    (hexDigit(text.charCodeAt(at + 2)) << 4) |
+    hexDigit(text.charCodeAt(at + 3))
+  );
 }
 
 /**
- * Scans JSON text (as JSON.stringify writes it) for a string value whose decoded UTF-8 length is over
- * `maxBytes`, without parsing or allocating. A string directly followed by `:` is a key and is skipped.
+ * Scans JSON text (as JSON.stringify writes it) for a string value whose decoded UTF-8 length is
+ * over
+ * `maxBytes`, without parsing or allocating. A string directly followed by `:` is a key and is
+ * skipped.
  */
 export function hasLongJsonStringValue(text: string, maxBytes: number): boolean {
   const n = text.length;
@@ -96,7 +110,12 @@ export function hasLongJsonStringValue(text: string, maxBytes: number): boolean 
         i += 2;
       } else {
         const u = hex4(text, i + 2);
-        if (isHighSurrogate(u) && text.charCodeAt(i + 6) === 92 && text.charCodeAt(i + 7) === 117 && isLowSurrogate(hex4(text, i + 8))) {
+        if (
+          isHighSurrogate(u) &&
+          text.charCodeAt(i + 6) === 92 &&
+          text.charCodeAt(i + 7) === 117 &&
+          isLowSurrogate(hex4(text, i + 8))
+        ) {
           bytes += 4;
           i += 12;
         } else {

@@ -1,11 +1,15 @@
 import type { ImportMode } from '../model/import-mode';
 import type { DeviceStatus } from '../model/export-import-device';
 
-// The public shapes of the conversion engine: what the CLI, the worker and the UI exchange with core.
+// The public shapes of the conversion engine: what the CLI, the worker and the UI exchange with
+// core.
 
 export type InputFormat = 'csv' | 'json' | 'ndjson';
 
-/** A target field of the import record, or `ignore`. Dotted targets (`tags.site`, `properties.desired.a.b`) are free-form. */
+/**
+ * A target field of the import record, or `ignore`. Dotted targets (`tags.site`,
+ * `properties.desired.a.b`) are free-form.
+ */
 export type MappingTarget =
   | 'id'
   | 'moduleId'
@@ -30,13 +34,18 @@ export type MappingTarget =
   | `properties.desired.${string}`
   | `properties.reported.${string}`;
 
-/** Column name (as in the file) -> target. An explicit mapping overrides detection column by column. */
+/**
+ * Column name (as in the file) -> target. An explicit mapping overrides detection column by column.
+ */
 export type ColumnMapping = Record<string, MappingTarget>;
 
 export interface ColumnInfo {
   column: string;
   detected: MappingTarget | null;
-  /** What the conversion used: the explicit mapping when one was given for this column, else `detected`. */
+  /**
+   * What the conversion used: the explicit mapping when one was given for this column, else
+   * `detected`.
+   */
   effective?: MappingTarget | null;
   samples: string[];
 }
@@ -49,9 +58,15 @@ export interface ConvertOptions {
   defaultStatus: DeviceStatus;
   keyPolicy: KeyPolicy;
   mapping?: ColumnMapping;
-  /** When true, invalid rows are left out of the output; otherwise any invalid row means no output at all. */
+  /**
+   * When true, invalid rows are left out of the output; otherwise any invalid row means no output
+   * at all.
+   */
   skipInvalid: boolean;
-  /** Refuse `+` and `#` in ids (the current docs call them unsupported; the live service takes them). Default false. */
+  /**
+   * Refuse `+` and `#` in ids (the current docs call them unsupported; the live service takes
+   * them). Default false.
+   */
   strictIds?: boolean;
   /** Cap on `issues` kept in the report (counts in `issueCounts` stay exact). Default 10,000. */
   maxIssues?: number;
@@ -60,7 +75,9 @@ export interface ConvertOptions {
 export type IssueSeverity = 'error' | 'warning';
 
 export interface RowIssue {
-  /** 1-based physical line where the record starts (CSV header = line 1); 0 for whole-file notices. */
+  /**
+   * 1-based physical line where the record starts (CSV header = line 1); 0 for whole-file notices.
+   */
   line: number;
   /** 1-based data record number; 0 for whole-file notices. */
   row: number;
@@ -70,7 +87,10 @@ export interface RowIssue {
   message: string;
 }
 
-/** A problem that stops the whole file from being read (bad JSON, no id column, unreadable encoding). */
+/**
+ * A problem that stops the whole file from being read (bad JSON, no id column, unreadable
+ * encoding).
+ */
 export interface FileError {
   code: string;
   message: string;
@@ -96,7 +116,10 @@ export interface ConversionReport {
   fileError?: FileError;
   /** Rows that got keys generated here (keyPolicy 'generate-here'). */
   generatedKeys?: number;
-  /** Whether output was written: false when invalid rows exist and skipInvalid is off, or on a fileError. */
+  /**
+   * Whether output was written: false when invalid rows exist and skipInvalid is off, or on a
+   * fileError.
+   */
   written?: boolean;
   /** Input recognised by its headers, e.g. an IoT Central export or a hub export. */
   source?: 'generic' | 'iot-central' | 'hub-export';

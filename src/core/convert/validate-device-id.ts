@@ -1,6 +1,6 @@
-// Allowed id characters (hub-protocol.md sec. 6): ASCII alphanumerics plus - . % _ * ? ! ( ) , : = @ $ '.
-// `+` and `#` are "not supported" in the current docs but accepted by the live service (sec. 10), so
-// they pass with a warning unless the strict option is on.
+// Allowed id characters (hub-protocol.md sec. 6): ASCII alphanumerics plus - . % _ * ? ! ( ) , : =
+// @ $ '. `+` and `#` are "not supported" in the current docs but accepted by the live service (sec.
+// 10), so they pass with a warning unless the strict option is on.
 const ALLOWED = /^[A-Za-z0-9\-.%_*?!(),:=@$']{1,128}$/;
 const WITH_PLUS_HASH = /^[A-Za-z0-9\-.%_*?!(),:=@$'+#]{1,128}$/;
 
@@ -14,7 +14,10 @@ export function checkDeviceId(id: string): IdCheck {
   return 'bad-chars';
 }
 
-/** Module ids share the set; `+` and `#` are listed as allowed for modules, and a `$` prefix is reserved. */
+/**
+ * Module ids share the set; `+` and `#` are listed as allowed for modules, and a `$` prefix is
+ * reserved.
+ */
 export function checkModuleId(id: string): IdCheck | 'reserved' {
   if (id.startsWith('$')) return 'reserved';
   const check = checkDeviceId(id);

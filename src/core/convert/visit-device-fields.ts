@@ -6,7 +6,12 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-function visitNested(prefix: string, value: Record<string, unknown>, visit: (column: string, value: unknown) => void, depth: number): void {
+function visitNested(
+  prefix: string,
+  value: Record<string, unknown>,
+  visit: (column: string, value: unknown) => void,
+  depth: number,
+): void {
   for (const key of Object.keys(value)) {
     const child = value[key];
     if (child === null || child === undefined) continue;
@@ -16,7 +21,10 @@ function visitNested(prefix: string, value: Record<string, unknown>, visit: (col
   }
 }
 
-export function visitDeviceFields(device: Record<string, unknown>, visit: (column: string, value: unknown) => void): void {
+export function visitDeviceFields(
+  device: Record<string, unknown>,
+  visit: (column: string, value: unknown) => void,
+): void {
   for (const key of Object.keys(device)) {
     const value = device[key];
     if (value === null || value === undefined) continue;

@@ -9,7 +9,13 @@ const DELETE_MODES: ReadonlySet<ImportMode> = new Set(['delete', 'deleteIfMatchE
 // Constant fragments joined ahead of time: every `+` leaves one more cons-string node to flatten
 // when the line is encoded.
 const MODE_STATUS = new Map<ImportMode, Record<DeviceStatus, string>>(
-  IMPORT_MODES.map((mode) => [mode, { enabled: `"importMode":"${mode}","status":"enabled"`, disabled: `"importMode":"${mode}","status":"disabled"` }]),
+  IMPORT_MODES.map((mode) => [
+    mode,
+    {
+      enabled: `"importMode":"${mode}","status":"enabled"`,
+      disabled: `"importMode":"${mode}","status":"disabled"`,
+    },
+  ]),
 );
 const TWIN_MODES: ReadonlySet<ImportMode> = new Set(['updateTwin', 'updateTwinIfMatchETag']);
 
@@ -17,14 +23,17 @@ export interface LineValues {
   mode: ImportMode;
   status: DeviceStatus;
   eTag: string | undefined;
-  /** Undefined when the line carries no authentication (hub generates keys, twin and delete modes). */
+  /**
+   * Undefined when the line carries no authentication (hub generates keys, twin and delete modes).
+   */
   auth: Exclude<AuthKind, 'keys-missing'> | undefined;
   iotEdge: boolean | undefined;
   parentScopes: string[] | undefined;
 }
 
 /**
- * One canonical import line, LF-terminated (fields in the order of hub-protocol.md sec. 4.1), written by string
+ * One canonical import line, LF-terminated (fields in the order of hub-protocol.md sec. 4.1),
+ * written by string
  * concatenation: the same bytes as JSON.stringify of the import object, at a fraction of the cost
  * (JSON.stringify of 1M objects is the largest single cost; perf-notes.md sec. 3). Ids, module ids,
  * keys and thumbprints are validated to characters that need no escaping before they get here.
@@ -36,18 +45,33 @@ export function writeImportLine(id: string, d: RowDraft, v: LineValues): string 
   if (v.eTag !== undefined) line += '"eTag":' + jsonString(v.eTag) + ',';
   line += MODE_STATUS.get(v.mode)![v.status];
   if (d.statusReason !== undefined) line += ',"statusReason":' + jsonString(d.statusReason);
-  if (v.auth === 'sas') line += ',"authentication":{"symmetricKey":{"primaryKey":"' + d.primaryKey + '","secondaryKey":"' + d.secondaryKey + '"},"type":"sas"}';
+  if (v.auth === 'sas')
+    line +=
+      ',"authentication":{"symmetricKey":{"primaryKey":"' +
+      d.primaryKey +
+      '","secondaryKey":"' +
+      d.secondaryKey +
+      '"},"type":"sas"}';
   else if (v.auth === 'selfSigned') {
-    const secondary = d.secondaryThumbprint === undefined ? 'null' : '"' + d.secondaryThumbprint + '"';
-    line += ',"authentication":{"x509Thumbprint":{"primaryThumbprint":"' + d.primaryThumbprint + '","secondaryThumbprint":' + secondary + '},"type":"selfSigned"}';
-  } else if (v.auth === 'certificateAuthority') line += ',"authentication":{"type":"certificateAuthority"}';
+    const secondary =
+      d.secondaryThumbprint === undefined ? 'null' : '"' + d.secondaryThumbprint + '"';
+    line +=
+      ',"authentication":{"x509Thumbprint":{"primaryThumbprint":"' +
+      d.primaryThumbprint +
+      '","secondaryThumbprint":' +
+      secondary +
+      '},"type":"selfSigned"}';
+  } else if (v.auth === 'certificateAuthority')
+    line += ',"authentication":{"type":"certificateAuthority"}';
   if (!deleting) {
     if (d.twinETag !== undefined) line += ',"twinETag":' + jsonString(d.twinETag);
     if (d.tagsText !== '') line += ',"tags":{' + d.tagsText + '}';
     else if (d.tags !== undefined) line += ',"tags":' + JSON.stringify(d.tags);
     if (d.desiredText !== '') line += ',"properties":{"desired":{' + d.desiredText + '}}';
-    else if (d.desired !== undefined) line += ',"properties":{"desired":' + JSON.stringify(d.desired) + '}';
-    if (v.iotEdge !== undefined && !TWIN_MODES.has(v.mode)) line += ',"capabilities":{"iotEdge":' + (v.iotEdge ? 'true' : 'false') + '}';
+    else if (d.desired !== undefined)
+      line += ',"properties":{"desired":' + JSON.stringify(d.desired) + '}';
+    if (v.iotEdge !== undefined && !TWIN_MODES.has(v.mode))
+      line += ',"capabilities":{"iotEdge":' + (v.iotEdge ? 'true' : 'false') + '}';
     if (d.deviceScope !== undefined) line += ',"deviceScope":' + jsonString(d.deviceScope);
     if (v.parentScopes !== undefined) line += ',"parentScopes":' + JSON.stringify(v.parentScopes);
   }

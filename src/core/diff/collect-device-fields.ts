@@ -4,9 +4,15 @@ import type { DiffOptions } from './diff-types';
 export const KEYS_PATH = 'authentication.keys';
 
 export interface DeviceFields {
-  /** Path -> comparable value; absent paths mean "not set". `authentication.keys` holds the raw pair: never output it. */
+  /**
+   * Path -> comparable value; absent paths mean "not set". `authentication.keys` holds the raw
+   * pair: never output it.
+   */
   values: Map<string, unknown>;
-  /** False for `"authentication":null`, the keys-excluded export form: nothing about authentication is known. */
+  /**
+   * False for `"authentication":null`, the keys-excluded export form: nothing about authentication
+   * is known.
+   */
   authenticationKnown: boolean;
   /** False when no key is present; "keys exported as null" (SW21) may mean excluded, not absent. */
   keysKnown: boolean;
@@ -17,7 +23,10 @@ export interface DeviceFields {
  * leaves; arrays and empty objects are leaf values. Absent, null and empty are the same "not set"
  * (the hub treats an omitted statusReason, deviceScope or tags alike).
  */
-export function collectDeviceFields(device: ExportImportDevice, options: DiffOptions = {}): DeviceFields {
+export function collectDeviceFields(
+  device: ExportImportDevice,
+  options: DiffOptions = {},
+): DeviceFields {
   const values = new Map<string, unknown>();
   const put = (path: string, value: unknown): void => {
     if (value !== undefined && value !== null) values.set(path, value);
@@ -37,18 +46,28 @@ export function collectDeviceFields(device: ExportImportDevice, options: DiffOpt
     keysKnown = primary !== null || secondary !== null;
     if (keysKnown) values.set(KEYS_PATH, [primary, secondary]);
     put('authentication.x509Thumbprint.primaryThumbprint', auth.x509Thumbprint?.primaryThumbprint);
-    put('authentication.x509Thumbprint.secondaryThumbprint', auth.x509Thumbprint?.secondaryThumbprint);
+    put(
+      'authentication.x509Thumbprint.secondaryThumbprint',
+      auth.x509Thumbprint?.secondaryThumbprint,
+    );
   }
   putLeaves(values, 'tags', device.tags);
   putTwin(values, 'properties.desired', device.properties?.desired, options);
-  if (options.includeReported) putTwin(values, 'properties.reported', device.properties?.reported, options);
+  if (options.includeReported)
+    putTwin(values, 'properties.reported', device.properties?.reported, options);
   if (device.capabilities?.iotEdge === true) values.set('capabilities.iotEdge', true);
   put('deviceScope', device.deviceScope);
-  if (Array.isArray(device.parentScopes) && device.parentScopes.length > 0) values.set('parentScopes', device.parentScopes);
+  if (Array.isArray(device.parentScopes) && device.parentScopes.length > 0)
+    values.set('parentScopes', device.parentScopes);
   return { values, authenticationKnown: auth !== null && auth !== undefined, keysKnown };
 }
 
-function putTwin(values: Map<string, unknown>, prefix: string, twin: TwinCollection | undefined, options: DiffOptions): void {
+function putTwin(
+  values: Map<string, unknown>,
+  prefix: string,
+  twin: TwinCollection | undefined,
+  options: DiffOptions,
+): void {
   if (twin === undefined || twin === null) return;
   for (const key of Object.keys(twin).sort()) {
     const isVersion = key === '$metadata' || key === '$version';
@@ -58,9 +77,14 @@ function putTwin(values: Map<string, unknown>, prefix: string, twin: TwinCollect
   }
 }
 
-function putLeaves(values: Map<string, unknown>, prefix: string, collection: TwinCollection | undefined): void {
+function putLeaves(
+  values: Map<string, unknown>,
+  prefix: string,
+  collection: TwinCollection | undefined,
+): void {
   if (collection === undefined || collection === null) return;
-  for (const key of Object.keys(collection).sort()) putValue(values, `${prefix}.${key}`, collection[key]);
+  for (const key of Object.keys(collection).sort())
+    putValue(values, `${prefix}.${key}`, collection[key]);
 }
 
 function putValue(values: Map<string, unknown>, path: string, value: unknown): void {

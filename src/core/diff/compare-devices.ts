@@ -10,8 +10,15 @@ export interface FieldComparison {
   keysCompared: boolean;
 }
 
-/** Which paths differ between two devices. Authentication is compared only where both sides exported it. */
-export function compareDevices(a: ExportImportDevice, b: ExportImportDevice, options: DiffOptions = {}): FieldComparison {
+/**
+ * Which paths differ between two devices. Authentication is compared only where both sides exported
+ * it.
+ */
+export function compareDevices(
+  a: ExportImportDevice,
+  b: ExportImportDevice,
+  options: DiffOptions = {},
+): FieldComparison {
   return compareFields(collectDeviceFields(a, options), collectDeviceFields(b, options));
 }
 
@@ -29,7 +36,11 @@ export function compareFields(a: DeviceFields, b: DeviceFields): FieldComparison
   return { changed, authenticationCompared, keysCompared };
 }
 
-export function isCompared(path: string, authenticationCompared: boolean, keysCompared: boolean): boolean {
+export function isCompared(
+  path: string,
+  authenticationCompared: boolean,
+  keysCompared: boolean,
+): boolean {
   if (!path.startsWith('authentication.')) return true;
   return path === KEYS_PATH ? keysCompared : authenticationCompared;
 }

@@ -19,7 +19,9 @@ export function computeSignature(device: ExportImportDevice, withAuthentication 
     withoutVersionFields(device.properties?.desired),
     device.capabilities?.iotEdge === true,
     device.deviceScope ?? null,
-    device.parentScopes !== undefined && device.parentScopes.length > 0 ? device.parentScopes : null,
+    device.parentScopes !== undefined && device.parentScopes.length > 0
+      ? device.parentScopes
+      : null,
   ]);
 }
 

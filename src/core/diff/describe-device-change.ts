@@ -4,7 +4,10 @@ import { isCompared, sameValue } from './compare-devices';
 import type { DiffOptions } from './diff-types';
 import { compareFieldPaths } from './field-order';
 
-/** Shown instead of any key value: the side-by-side says keys exist and whether they changed, never what they are. */
+/**
+ * Shown instead of any key value: the side-by-side says keys exist and whether they changed, never
+ * what they are.
+ */
 export const KEY_MASK = '••••••••';
 
 export interface FieldRow {
@@ -17,7 +20,10 @@ export interface FieldRow {
   compared: boolean;
 }
 
-/** Field-by-field rows for one device or module, A on the left; either side may be missing (added or removed). */
+/**
+ * Field-by-field rows for one device or module, A on the left; either side may be missing (added or
+ * removed).
+ */
 export function describeDeviceChange(
   aDevice: ExportImportDevice | undefined,
   bDevice: ExportImportDevice | undefined,

@@ -16,8 +16,15 @@ interface KeyedChange {
  * compared by signature (which leaves out version fields and reported properties), and only if
  * that differs too, field by field.
  */
-export function diffRegistries(a: RegistrySnapshot, b: RegistrySnapshot, options: DiffOptions = {}): RegistryDiff {
-  const opts = { includeVersionFields: options.includeVersionFields === true, includeReported: options.includeReported === true };
+export function diffRegistries(
+  a: RegistrySnapshot,
+  b: RegistrySnapshot,
+  options: DiffOptions = {},
+): RegistryDiff {
+  const opts = {
+    includeVersionFields: options.includeVersionFields === true,
+    includeReported: options.includeReported === true,
+  };
   const signatureDecides = !opts.includeVersionFields && !opts.includeReported;
   const found: KeyedChange[] = [];
   const summary = { added: 0, removed: 0, changed: 0, unchanged: 0 };
@@ -62,7 +69,11 @@ export function diffRegistries(a: RegistrySnapshot, b: RegistrySnapshot, options
   return { summary, changes: found.map((f) => f.change), notices: notices(a, b), options: opts };
 }
 
-function change(record: RegistryRecord, kind: DeviceChange['kind'], fields: string[]): DeviceChange {
+function change(
+  record: RegistryRecord,
+  kind: DeviceChange['kind'],
+  fields: string[],
+): DeviceChange {
   const c: DeviceChange = { id: record.id, kind, fields };
   if (record.moduleId !== undefined) c.moduleId = record.moduleId;
   return c;
@@ -87,7 +98,12 @@ function notices(a: RegistrySnapshot, b: RegistrySnapshot): DiffNotice[] {
   }
   const someRecords = a.records.size > 0 && b.records.size > 0;
   if (someRecords && (a.stats.withKeys === 0 || b.stats.withKeys === 0)) {
-    const side = a.stats.withKeys === 0 && b.stats.withKeys === 0 ? 'neither A nor B carries' : a.stats.withKeys === 0 ? 'A does not carry' : 'B does not carry';
+    const side =
+      a.stats.withKeys === 0 && b.stats.withKeys === 0
+        ? 'neither A nor B carries'
+        : a.stats.withKeys === 0
+          ? 'A does not carry'
+          : 'B does not carry';
     out.push({
       code: 'keys-not-compared',
       count: Math.max(a.records.size, b.records.size),

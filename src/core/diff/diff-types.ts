@@ -1,12 +1,16 @@
 export interface DiffOptions {
-  /** Also compare `eTag`, `twinETag` and the `$metadata`/`$version` of desired (and reported) properties. */
+  /**
+   * Also compare `eTag`, `twinETag` and the `$metadata`/`$version` of desired (and reported)
+   * properties.
+   */
   includeVersionFields?: boolean;
   /** Also compare reported properties; off by default because devices rewrite them constantly. */
   includeReported?: boolean;
 }
 
 /**
- * Changes read from B to A: `added` is in A only, `removed` in B only, so applying them to B gives A
+ * Changes read from B to A: `added` is in A only, `removed` in B only, so applying them to B gives
+ * A
  * (which is what "make B like A" writes out).
  */
 export type ChangeKind = 'added' | 'removed' | 'changed';
@@ -15,7 +19,10 @@ export interface DeviceChange {
   id: string;
   moduleId?: string;
   kind: ChangeKind;
-  /** Changed field paths, e.g. `status`, `authentication.keys`, `tags.site`; empty for added and removed. */
+  /**
+   * Changed field paths, e.g. `status`, `authentication.keys`, `tags.site`; empty for added and
+   * removed.
+   */
   fields: string[];
 }
 
@@ -28,7 +35,10 @@ export interface DiffSummary {
 
 export type DiffNoticeCode = 'authentication-not-compared' | 'keys-not-compared';
 
-/** Why part of a device could not be compared: a keys-excluded export has no authentication to compare. */
+/**
+ * Why part of a device could not be compared: a keys-excluded export has no authentication to
+ * compare.
+ */
 export interface DiffNotice {
   code: DiffNoticeCode;
   /** Records concerned, at most (the larger side's count). */

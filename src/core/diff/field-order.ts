@@ -33,7 +33,9 @@ export function compareFieldPaths(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Identity fields need `createOrUpdate` to change; the rest are twin fields `updateTwin` can set. */
+/**
+ * Identity fields need `createOrUpdate` to change; the rest are twin fields `updateTwin` can set.
+ */
 export function isIdentityField(path: string): boolean {
   const rank = fieldRank(path);
   return rank <= 6 || (rank >= 11 && rank <= 13);

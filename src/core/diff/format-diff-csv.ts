@@ -16,7 +16,11 @@ export function csvCell(value: string): string {
 export function* diffCsvLines(diff: RegistryDiff): Generator<string> {
   yield HEADER.join(',') + '\r\n';
   for (const change of diff.changes) {
-    yield [change.kind, change.id, change.moduleId ?? '', change.fields.join(';')].map(csvCell).join(',') + '\r\n';
+    yield (
+      [change.kind, change.id, change.moduleId ?? '', change.fields.join(';')]
+        .map(csvCell)
+        .join(',') + '\r\n'
+    );
   }
 }
 

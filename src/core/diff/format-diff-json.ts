@@ -9,7 +9,11 @@ export interface DiffJson {
 export function toDiffJson(diff: RegistryDiff): DiffJson {
   return {
     summary: diff.summary,
-    changes: diff.changes.map((c) => (c.moduleId === undefined ? { id: c.id, kind: c.kind, fields: c.fields } : { id: c.id, moduleId: c.moduleId, kind: c.kind, fields: c.fields })),
+    changes: diff.changes.map((c) =>
+      c.moduleId === undefined
+        ? { id: c.id, kind: c.kind, fields: c.fields }
+        : { id: c.id, moduleId: c.moduleId, kind: c.kind, fields: c.fields },
+    ),
   };
 }
 

@@ -23,7 +23,10 @@ export interface PlanNotice {
 export interface MakeBLikeAPlan {
   counts: Record<PlanMode, number>;
   notices: PlanNotice[];
-  /** The import lines, in diff order (a device before its modules). Parsed from the snapshots one at a time. */
+  /**
+   * The import lines, in diff order (a device before its modules). Parsed from the snapshots one at
+   * a time.
+   */
   lines(): Generator<ExportImportDevice>;
 }
 
@@ -33,16 +36,32 @@ interface Step {
 }
 
 const MESSAGES: Record<PlanNoticeCode, string> = {
-  'system-modules-skipped': '$edgeAgent/$edgeHub lines are left out: the hub creates and deletes them with their edge device and rejects them in imports',
-  'modules-deleted-with-device': 'module lines of deleted devices are left out: deleting a device deletes its modules',
+  'system-modules-skipped':
+    '$edgeAgent/$edgeHub lines are left out: the hub creates and deletes them with their edge device and rejects them in imports',
+  'modules-deleted-with-device':
+    'module lines of deleted devices are left out: deleting a device deletes its modules',
   'nothing-to-apply': 'changes only in version fields or reported properties need no import line',
-  'keys-will-be-regenerated': 'createOrUpdate lines without keys (neither export has them): the hub will generate new keys for these',
-  'created-without-authentication': 'created from a keys-excluded export: the hub will generate SAS keys for these',
+  'keys-will-be-regenerated':
+    'createOrUpdate lines without keys (neither export has them): the hub will generate new keys for these',
+  'created-without-authentication':
+    'created from a keys-excluded export: the hub will generate SAS keys for these',
 };
 
-/** The import that turns B into A: create what only A has, delete what only B has, rewrite what changed. */
-export function planMakeBLikeA(diff: RegistryDiff, a: RegistrySnapshot, b: RegistrySnapshot): MakeBLikeAPlan {
-  const counts: Record<PlanMode, number> = { create: 0, delete: 0, createOrUpdate: 0, updateTwin: 0 };
+/**
+ * The import that turns B into A: create what only A has, delete what only B has, rewrite what
+ * changed.
+ */
+export function planMakeBLikeA(
+  diff: RegistryDiff,
+  a: RegistrySnapshot,
+  b: RegistrySnapshot,
+): MakeBLikeAPlan {
+  const counts: Record<PlanMode, number> = {
+    create: 0,
+    delete: 0,
+    createOrUpdate: 0,
+    updateTwin: 0,
+  };
   const skipped: Partial<Record<PlanNoticeCode, number>> = {};
   const skip = (code: PlanNoticeCode): void => void (skipped[code] = (skipped[code] ?? 0) + 1);
   const steps: Step[] = [];
@@ -86,7 +105,8 @@ export function planMakeBLikeA(diff: RegistryDiff, a: RegistrySnapshot, b: Regis
 
 function modeFor(change: DeviceChange, deletedDevices: Set<string>): PlanMode | undefined {
   if (change.kind === 'added') return 'create';
-  if (change.kind === 'removed') return change.moduleId !== undefined && deletedDevices.has(change.id) ? undefined : 'delete';
+  if (change.kind === 'removed')
+    return change.moduleId !== undefined && deletedDevices.has(change.id) ? undefined : 'delete';
   const applicable = change.fields.filter(isApplicable);
   if (applicable.length === 0) return undefined;
   return applicable.some(isIdentityField) ? 'createOrUpdate' : 'updateTwin';
@@ -98,10 +118,13 @@ function isApplicable(path: string): boolean {
   return path !== 'properties.desired.$metadata' && path !== 'properties.desired.$version';
 }
 
-// A createOrUpdate without keys makes the hub generate new ones (hub-protocol.md sec. 4.2, "regenerate
-// keys automatically"). When A was exported without keys but B has them and the type still
-// matches, B's keys are kept so the device's credentials do not silently change.
-function keepKeysOfB(auth: ReturnType<typeof authenticationOf>, b: ExportImportDevice): ReturnType<typeof authenticationOf> {
+// A createOrUpdate without keys makes the hub generate new ones (hub-protocol.md sec. 4.2,
+// "regenerate keys automatically"). When A was exported without keys but B has them and the type
+// still matches, B's keys are kept so the device's credentials do not silently change.
+function keepKeysOfB(
+  auth: ReturnType<typeof authenticationOf>,
+  b: ExportImportDevice,
+): ReturnType<typeof authenticationOf> {
   const fromB = authenticationOf(b);
   if (fromB === undefined || !hasKeys(fromB)) return auth;
   if (auth === undefined) return fromB;
@@ -111,13 +134,19 @@ function keepKeysOfB(auth: ReturnType<typeof authenticationOf>, b: ExportImportD
 
 function read(snapshot: RegistrySnapshot, key: string): ExportImportDevice {
   const record: RegistryRecord | undefined = snapshot.records.get(key);
-  if (record === undefined) throw new Error(`plan refers to a record missing from its snapshot: ${JSON.stringify(key)}`);
+  if (record === undefined)
+    throw new Error(`plan refers to a record missing from its snapshot: ${JSON.stringify(key)}`);
   return JSON.parse(record.text) as ExportImportDevice;
 }
 
 // One parse of A's line per create/createOrUpdate step (and of B's only when A has no keys), so
 // the counts are known before the caller starts streaming the lines out.
-function planNotices(steps: Step[], skipped: Partial<Record<PlanNoticeCode, number>>, a: RegistrySnapshot, b: RegistrySnapshot): PlanNotice[] {
+function planNotices(
+  steps: Step[],
+  skipped: Partial<Record<PlanNoticeCode, number>>,
+  a: RegistrySnapshot,
+  b: RegistrySnapshot,
+): PlanNotice[] {
   const counted: Partial<Record<PlanNoticeCode, number>> = { ...skipped };
   const bump = (code: PlanNoticeCode): void => void (counted[code] = (counted[code] ?? 0) + 1);
   for (const { mode, change } of steps) {
@@ -127,7 +156,12 @@ function planNotices(steps: Step[], skipped: Partial<Record<PlanNoticeCode, numb
     if (hasKeys(auth)) continue;
     if (mode === 'create' && auth === undefined) bump('created-without-authentication');
     const isSas = auth === undefined || auth.type?.toLowerCase() === 'sas';
-    if (mode === 'createOrUpdate' && isSas && !hasKeys(authenticationOf(read(b, key)))) bump('keys-will-be-regenerated');
+    if (mode === 'createOrUpdate' && isSas && !hasKeys(authenticationOf(read(b, key))))
+      bump('keys-will-be-regenerated');
   }
-  return (Object.keys(counted) as PlanNoticeCode[]).map((code) => ({ code, count: counted[code] ?? 0, message: MESSAGES[code] }));
+  return (Object.keys(counted) as PlanNoticeCode[]).map((code) => ({
+    code,
+    count: counted[code] ?? 0,
+    message: MESSAGES[code],
+  }));
 }

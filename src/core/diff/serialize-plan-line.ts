@@ -28,7 +28,10 @@ export function serializePlanLine(device: ExportImportDevice): string {
 }
 
 /** NDJSON text in pieces of `batch` lines each, for building a Blob without one giant string. */
-export function* serializePlanLines(lines: Iterable<ExportImportDevice>, batch = 10_000): Generator<string> {
+export function* serializePlanLines(
+  lines: Iterable<ExportImportDevice>,
+  batch = 10_000,
+): Generator<string> {
   let parts: string[] = [];
   for (const line of lines) {
     parts.push(serializePlanLine(line));

@@ -1,2 +1,11 @@
-export { IMPORT_ERROR_CATALOGUE, describeImportError, type ImportErrorInfo } from './import-error-catalogue';
-export { ImportErrorLogParser, parseImportErrorLine, parseImportErrorLog, type ImportErrorEntry } from './parse-import-error-log';
+export {
+  IMPORT_ERROR_CATALOGUE,
+  describeImportError,
+  type ImportErrorInfo,
+} from './import-error-catalogue';
+export {
+  ImportErrorLogParser,
+  parseImportErrorLine,
+  parseImportErrorLog,
+  type ImportErrorEntry,
+} from './parse-import-error-log';

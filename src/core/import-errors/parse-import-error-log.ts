@@ -36,10 +36,21 @@ export function parseImportErrorLine(text: string, line: number): ImportErrorEnt
   try {
     value = JSON.parse(trimmed) as unknown;
   } catch {
-    return { line, deviceId: null, moduleId: null, errorCode: null, errorStatus: trimmed, deviceIdFromQuotedLine: false };
+    return {
+      line,
+      deviceId: null,
+      moduleId: null,
+      errorCode: null,
+      errorStatus: trimmed,
+      deviceIdFromQuotedLine: false,
+    };
   }
-  const record = value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {};
-  const errorStatus = typeof record.errorStatus === 'string' ? record.errorStatus : JSON.stringify(record.errorStatus ?? '');
+  const record =
+    value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {};
+  const errorStatus =
+    typeof record.errorStatus === 'string'
+      ? record.errorStatus
+      : JSON.stringify(record.errorStatus ?? '');
   let deviceId = typeof record.deviceId === 'string' ? record.deviceId : null;
   let moduleId = typeof record.moduleId === 'string' ? record.moduleId : null;
   let fromQuoted = false;
@@ -52,7 +63,14 @@ export function parseImportErrorLine(text: string, line: number): ImportErrorEnt
       if (mod?.[1] !== undefined) moduleId = unescape(mod[1]);
     }
   }
-  return { line, deviceId, moduleId, errorCode: asCode(record.errorCode), errorStatus, deviceIdFromQuotedLine: fromQuoted };
+  return {
+    line,
+    deviceId,
+    moduleId,
+    errorCode: asCode(record.errorCode),
+    errorStatus,
+    deviceIdFromQuotedLine: fromQuoted,
+  };
 }
 
 /** Streaming parser: push text chunks (any split), get the entries of the complete lines. */

@@ -1,5 +1,5 @@
-// The nine import modes with their exact JSON casing (hub-protocol.md sec. 4.2). The hub parses them
-// case-insensitively, but we always write the canonical camelCase form.
+// The nine import modes with their exact JSON casing (hub-protocol.md sec. 4.2). The hub parses
+// them case-insensitively, but we always write the canonical camelCase form.
 export const IMPORT_MODES = [
   'create',
   'createOrUpdate',
@@ -26,9 +26,13 @@ export const DESTRUCTIVE_IMPORT_MODES: readonly ImportMode[] = [
   'updateTwinIfMatchETag',
 ];
 
-const byLowerCase = new Map<string, ImportMode>(IMPORT_MODES.map((mode) => [mode.toLowerCase(), mode]));
+const byLowerCase = new Map<string, ImportMode>(
+  IMPORT_MODES.map((mode) => [mode.toLowerCase(), mode]),
+);
 
-/** Parses a mode the way the hub does (case-insensitive); undefined when it is not one of the nine. */
+/**
+ * Parses a mode the way the hub does (case-insensitive); undefined when it is not one of the nine.
+ */
 export function parseImportMode(value: string): ImportMode | undefined {
   return byLowerCase.get(value.trim().toLowerCase());
 }

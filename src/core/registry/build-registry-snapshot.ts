@@ -1,7 +1,12 @@
 import { createExportParser } from './create-export-parser';
 import { deviceKey } from './device-key';
 import type { IssueList } from './issue-list';
-import type { RegistryEntry, RegistryRecord, RegistrySnapshot, RegistryStats } from './registry-types';
+import type {
+  RegistryEntry,
+  RegistryRecord,
+  RegistrySnapshot,
+  RegistryStats,
+} from './registry-types';
 
 export interface SnapshotBuilder {
   push(chunk: string): void;
@@ -18,7 +23,15 @@ export interface SnapshotBuilder {
 export function createSnapshotBuilder(options: { maxIssues?: number } = {}): SnapshotBuilder {
   const parser = createExportParser(options);
   const records = new Map<string, RegistryRecord>();
-  const stats: RegistryStats = { lines: 0, devices: 0, modules: 0, withKeys: 0, withoutAuthentication: 0, duplicates: 0, invalidLines: 0 };
+  const stats: RegistryStats = {
+    lines: 0,
+    devices: 0,
+    modules: 0,
+    withKeys: 0,
+    withoutAuthentication: 0,
+    duplicates: 0,
+    invalidLines: 0,
+  };
 
   function add(entries: RegistryEntry[]): void {
     for (const entry of entries) {
@@ -28,8 +41,16 @@ export function createSnapshotBuilder(options: { maxIssues?: number } = {}): Sna
       const previous = records.get(key);
       if (previous !== undefined) {
         stats.duplicates++;
-        const what = entry.moduleId === undefined ? `device "${entry.id}"` : `module "${entry.moduleId}" of device "${entry.id}"`;
-        parser.issues.add(entry.line, 'duplicate-device', 'warning', `${what} appears again on line ${entry.line} (first on line ${previous.line}); the later line is used`);
+        const what =
+          entry.moduleId === undefined
+            ? `device "${entry.id}"`
+            : `module "${entry.moduleId}" of device "${entry.id}"`;
+        parser.issues.add(
+          entry.line,
+          'duplicate-device',
+          'warning',
+          `${what} appears again on line ${entry.line} (first on line ${previous.line}); the later line is used`,
+        );
         untally(previous);
       }
       records.set(key, record);
@@ -45,7 +66,8 @@ export function createSnapshotBuilder(options: { maxIssues?: number } = {}): Sna
     else if (auth.symmetricKey?.primaryKey || auth.symmetricKey?.secondaryKey) stats.withKeys++;
   }
 
-  // Stats describe the kept records, so a replaced duplicate is taken back out by re-reading its line.
+  // Stats describe the kept records, so a replaced duplicate is taken back out by re-reading its
+  // line.
   function untally(previous: RegistryRecord): void {
     if (previous.moduleId === undefined) stats.devices--;
     else stats.modules--;
@@ -74,7 +96,12 @@ export function createSnapshotBuilder(options: { maxIssues?: number } = {}): Sna
 
 function countInvalid(issues: IssueList): number {
   const c = issues.counts;
-  return (c['invalid-json'] ?? 0) + (c['not-an-object'] ?? 0) + (c['missing-id'] ?? 0) + (c['invalid-module-id'] ?? 0);
+  return (
+    (c['invalid-json'] ?? 0) +
+    (c['not-an-object'] ?? 0) +
+    (c['missing-id'] ?? 0) +
+    (c['invalid-module-id'] ?? 0)
+  );
 }
 
 /** Whole-text convenience for tests and small files. */

@@ -3,7 +3,10 @@ import { parseExportLine, startsLikeJsonObject } from './parse-export-line';
 import type { RegistryEntry } from './registry-types';
 
 export interface ExportParser {
-  /** Feed the next piece of text; returns the entries completed by it (a line split across chunks waits for its end). */
+  /**
+   * Feed the next piece of text; returns the entries completed by it (a line split across chunks
+   * waits for its end).
+   */
   push(chunk: string): RegistryEntry[];
   /** Flush the last line when the input does not end with a newline. */
   end(): RegistryEntry[];
@@ -20,7 +23,8 @@ const BOM = 0xfeff;
  * Streaming reader of `devices.txt`. Lines end in LF or CRLF (the hub most likely writes CRLF,
  * readers must accept both: hub-protocol.md sec. 5.1 and 10). A keys-excluded export begins with a
  * plain-text warning line; like the C# SDK readers we skip a first non-blank line that does not
- * start with `{`, and report it as a notice. Any later non-JSON line is an error with its line number.
+ * start with `{`, and report it as a notice. Any later non-JSON line is an error with its line
+ * number.
  */
 export function createExportParser(options: { maxIssues?: number } = {}): ExportParser {
   const issues = new IssueList(options.maxIssues);
@@ -37,7 +41,12 @@ export function createExportParser(options: { maxIssues?: number } = {}): Export
       if (text.trim().length === 0) return;
       if (!sawContent) {
         sawContent = true;
-        issues.add(lineNo, 'leading-comment-line', 'notice', `line ${lineNo} is not JSON and was skipped as the export's leading comment`);
+        issues.add(
+          lineNo,
+          'leading-comment-line',
+          'notice',
+          `line ${lineNo} is not JSON and was skipped as the export's leading comment`,
+        );
         return;
       }
     }

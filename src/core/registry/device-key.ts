@@ -11,7 +11,10 @@ export function splitDeviceKey(key: string): { id: string; moduleId?: string } {
   return at < 0 ? { id: key } : { id: key.slice(0, at), moduleId: key.slice(at + 1) };
 }
 
-/** Code-unit order, so a device sorts right before its own modules and output never depends on locale. */
+/**
+ * Code-unit order, so a device sorts right before its own modules and output never depends on
+ * locale.
+ */
 export function compareDeviceKeys(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -4,8 +4,15 @@ import type { RegistryEntry } from './registry-types';
 
 const OPEN_BRACE = 123;
 
-/** Parses one non-blank, non-comment line; reports and returns undefined when it is not a usable device line. */
-export function parseExportLine(text: string, line: number, issues: IssueList): RegistryEntry | undefined {
+/**
+ * Parses one non-blank, non-comment line; reports and returns undefined when it is not a usable
+ * device line.
+ */
+export function parseExportLine(
+  text: string,
+  line: number,
+  issues: IssueList,
+): RegistryEntry | undefined {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -28,7 +35,12 @@ export function parseExportLine(text: string, line: number, issues: IssueList): 
     return { id: device.id, line, text, device };
   }
   if (typeof moduleId !== 'string' || moduleId.length === 0) {
-    issues.add(line, 'invalid-module-id', 'error', `line ${line} has a "moduleId" that is not a non-empty string`);
+    issues.add(
+      line,
+      'invalid-module-id',
+      'error',
+      `line ${line} has a "moduleId" that is not a non-empty string`,
+    );
     return undefined;
   }
   return { id: device.id, moduleId, line, text, device };

@@ -6,7 +6,10 @@ export interface RegistryEntry {
   moduleId?: string;
   /** 1-based physical line in the input. */
   line: number;
-  /** The JSON text of the line, CR removed. Kept so heavy work (field diff, plan) can re-parse on demand. */
+  /**
+   * The JSON text of the line, CR removed. Kept so heavy work (field diff, plan) can re-parse on
+   * demand.
+   */
   text: string;
   device: ExportImportDevice;
 }

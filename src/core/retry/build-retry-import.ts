@@ -5,9 +5,19 @@ import type { RowIssue } from '../convert/types';
 // "Retry failed rows": the converted import file (devices.txt) is the source of truth for what was
 // sent; the failed rows are picked from it by id (+ moduleId) and written again with another mode.
 // Fields the new mode does not use are dropped so the line means what the mode says.
-const IDENTITY_MODES: ReadonlySet<ImportMode> = new Set(['create', 'createOrUpdate', 'createOrUpdateIfMatchETag', 'update', 'updateIfMatchETag']);
+const IDENTITY_MODES: ReadonlySet<ImportMode> = new Set([
+  'create',
+  'createOrUpdate',
+  'createOrUpdateIfMatchETag',
+  'update',
+  'updateIfMatchETag',
+]);
 const DELETE_MODES: ReadonlySet<ImportMode> = new Set(['delete', 'deleteIfMatchETag']);
-const NEEDS_ETAG: ReadonlySet<ImportMode> = new Set(['updateIfMatchETag', 'createOrUpdateIfMatchETag', 'deleteIfMatchETag']);
+const NEEDS_ETAG: ReadonlySet<ImportMode> = new Set([
+  'updateIfMatchETag',
+  'createOrUpdateIfMatchETag',
+  'deleteIfMatchETag',
+]);
 
 export interface RetryTarget {
   deviceId: string;
@@ -27,8 +37,14 @@ export function retryKey(deviceId: string, moduleId?: string | null): string {
   return moduleId ? `${deviceId}\n${moduleId}` : deviceId;
 }
 
-/** Rewrites one import record for `mode`, keeping the canonical field order of hub-protocol.md sec. 4.1. */
-export function retargetImportRecord(device: ExportImportDevice, mode: ImportMode): ExportImportDevice {
+/**
+ * Rewrites one import record for `mode`, keeping the canonical field order of hub-protocol.md sec.
+ * 4.1.
+ */
+export function retargetImportRecord(
+  device: ExportImportDevice,
+  mode: ImportMode,
+): ExportImportDevice {
   const deleting = DELETE_MODES.has(mode);
   const identity = IDENTITY_MODES.has(mode);
   return {
@@ -60,7 +76,10 @@ export class RetryImportBuilder {
   private tail = '';
   private line = 0;
 
-  constructor(targets: Iterable<RetryTarget>, private readonly mode: ImportMode) {
+  constructor(
+    targets: Iterable<RetryTarget>,
+    private readonly mode: ImportMode,
+  ) {
     for (const t of targets) this.wanted.set(retryKey(t.deviceId, t.moduleId), t);
   }
 
@@ -78,7 +97,12 @@ export class RetryImportBuilder {
     if (this.tail !== '') this.take(this.tail);
     this.tail = '';
     const missing = [...this.wanted].filter(([key]) => !this.found.has(key)).map(([, t]) => t);
-    return { ndjson: this.lines.map((l) => l + '\n').join(''), matched: this.lines.length, missing, issues: this.issues };
+    return {
+      ndjson: this.lines.map((l) => l + '\n').join(''),
+      matched: this.lines.length,
+      missing,
+      issues: this.issues,
+    };
   }
 
   private take(raw: string): void {
@@ -96,11 +120,25 @@ export class RetryImportBuilder {
     if (!this.wanted.has(key) || this.found.has(key)) return;
     this.found.add(key);
     if (NEEDS_ETAG.has(this.mode) && !device.eTag) {
-      this.issues.push({ line, row: line, field: 'eTag', code: 'ETAG_REQUIRED', severity: 'error', message: `mode ${this.mode} needs the device eTag, which this row does not have` });
+      this.issues.push({
+        line,
+        row: line,
+        field: 'eTag',
+        code: 'ETAG_REQUIRED',
+        severity: 'error',
+        message: `mode ${this.mode} needs the device eTag, which this row does not have`,
+      });
       return;
     }
     if (this.mode === 'updateTwinIfMatchETag' && !device.twinETag) {
-      this.issues.push({ line, row: line, field: 'twinETag', code: 'TWIN_ETAG_REQUIRED', severity: 'error', message: 'mode updateTwinIfMatchETag needs the twinETag, which this row does not have' });
+      this.issues.push({
+        line,
+        row: line,
+        field: 'twinETag',
+        code: 'TWIN_ETAG_REQUIRED',
+        severity: 'error',
+        message: 'mode updateTwinIfMatchETag needs the twinETag, which this row does not have',
+      });
       return;
     }
     this.lines.push(JSON.stringify(retargetImportRecord(device, this.mode)));
@@ -108,7 +146,11 @@ export class RetryImportBuilder {
 }
 
 /** Whole-text convenience. */
-export function buildRetryImport(importNdjson: string, targets: Iterable<RetryTarget>, mode: ImportMode): RetryImportResult {
+export function buildRetryImport(
+  importNdjson: string,
+  targets: Iterable<RetryTarget>,
+  mode: ImportMode,
+): RetryImportResult {
   const builder = new RetryImportBuilder(targets, mode);
   builder.push(importNdjson);
   return builder.end();

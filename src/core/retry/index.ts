@@ -1,1 +1,8 @@
-export { buildRetryImport, retargetImportRecord, retryKey, RetryImportBuilder, type RetryImportResult, type RetryTarget } from './build-retry-import';
+export {
+  buildRetryImport,
+  retargetImportRecord,
+  retryKey,
+  RetryImportBuilder,
+  type RetryImportResult,
+  type RetryTarget,
+} from './build-retry-import';

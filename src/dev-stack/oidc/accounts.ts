@@ -18,7 +18,13 @@ export function createUserDirectory(users: readonly TestUser[]): UserDirectory {
   const profileClaims = (accountId: string): Record<string, unknown> | undefined => {
     const user = byOid.get(accountId);
     if (!user) return undefined;
-    return { oid: user.oid, tid: TENANT_ID, name: user.name, preferred_username: user.username, roles: [...user.roles] };
+    return {
+      oid: user.oid,
+      tid: TENANT_ID,
+      name: user.name,
+      preferred_username: user.username,
+      roles: [...user.roles],
+    };
   };
 
   return {

@@ -3,7 +3,15 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import Provider from 'oidc-provider';
-import { SPA_CLIENT_ID, TEST_USERS, authorityFor, issuerFor, knownAuthorityFor, oidcOrigin, type TestUser } from '../identity-defaults';
+import {
+  SPA_CLIENT_ID,
+  TEST_USERS,
+  authorityFor,
+  issuerFor,
+  knownAuthorityFor,
+  oidcOrigin,
+  type TestUser,
+} from '../identity-defaults';
 import { createUserDirectory } from './accounts';
 import { handleInteraction, isInteractionPath } from './interactions';
 import { addLogoutClientId } from './logout-shim';
@@ -47,9 +55,12 @@ export async function createOidcAuthority(options: OidcAuthorityOptions): Promis
 
   // The issuer names the port, so listen first (port 0 in tests) and build the provider after.
   let handle: Handler = async (_req, res) => void res.writeHead(503).end();
-  const server = https.createServer({ cert: options.tls.certPem, key: options.tls.keyPem }, (req, res) => {
-    handle(req, res).catch((error: unknown) => failRequest(res, error, log));
-  });
+  const server = https.createServer(
+    { cert: options.tls.certPem, key: options.tls.keyPem },
+    (req, res) => {
+      handle(req, res).catch((error: unknown) => failRequest(res, error, log));
+    },
+  );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
@@ -70,13 +81,20 @@ export async function createOidcAuthority(options: OidcAuthorityOptions): Promis
   try {
     provider = new Provider(
       issuer,
-      buildProviderConfig({ signingKey, users, appOrigins: options.appOrigins, cookieKeys: [randomBytes(32).toString('base64url')] }),
+      buildProviderConfig({
+        signingKey,
+        users,
+        appOrigins: options.appOrigins,
+        cookieKeys: [randomBytes(32).toString('base64url')],
+      }),
     );
   } catch (error) {
     await close();
     throw error;
   }
-  provider.on('server_error', (_ctx, error) => log(`OIDC: server error: ${error.stack ?? error.message}`));
+  provider.on('server_error', (_ctx, error) =>
+    log(`OIDC: server error: ${error.stack ?? error.message}`),
+  );
   const callback = provider.callback();
   const mountPath = new URL(issuer).pathname;
 
@@ -84,13 +102,16 @@ export async function createOidcAuthority(options: OidcAuthorityOptions): Promis
     const url = new URL(req.url ?? '/', issuer);
     if (isInteractionPath(url.pathname)) return handleInteraction(provider, users, req, res);
     if (url.pathname !== mountPath && !url.pathname.startsWith(`${mountPath}/`)) {
-      res.writeHead(404, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: 'not_found' }));
+      res
+        .writeHead(404, { 'Content-Type': 'application/json' })
+        .end(JSON.stringify({ error: 'not_found' }));
       return;
     }
     const inner = url.pathname.slice(mountPath.length) || '/';
     await stripOfflineAccessOnRefresh(req, inner);
     // oidc-provider works out its mount path as originalUrl minus url (lib/helpers/oidc_context.js
-    // urlFor), the way Express's app.use('/prefix', ...) leaves them; so originalUrl must end with url.
+    // urlFor), the way Express's app.use('/prefix', ...) leaves them; so originalUrl must end with
+    // url.
     req.url = `${inner}${addLogoutClientId(inner, url.search, SPA_CLIENT_ID)}`;
     (req as IncomingMessage & { originalUrl?: string }).originalUrl = `${mountPath}${req.url}`;
     await callback(req, res);
@@ -109,7 +130,10 @@ export async function createOidcAuthority(options: OidcAuthorityOptions): Promis
 
 function failRequest(res: ServerResponse, error: unknown, log: (line: string) => void): void {
   const tooLarge = error instanceof BodyTooLargeError;
-  if (!tooLarge) log(`OIDC: request failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  if (!tooLarge)
+    log(
+      `OIDC: request failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
   if (res.headersSent) {
     res.destroy();
     return;

@@ -29,35 +29,59 @@ export async function handleInteraction(
     details = await provider.interactionDetails(req, res);
   } catch (error) {
     if (error instanceof errors.SessionNotFound) {
-      return sendHtml(res, 400, errorPage({ error: 'This sign-in request has expired or was already used. Go back to the app and sign in again.' }));
+      return sendHtml(
+        res,
+        400,
+        errorPage({
+          error:
+            'This sign-in request has expired or was already used. Go back to the app and sign in again.',
+        }),
+      );
     }
     throw error;
   }
 
   const action = `/interaction/${details.uid}`;
-  const clientId = typeof details.params.client_id === 'string' ? details.params.client_id : SPA_CLIENT_ID;
+  const clientId =
+    typeof details.params.client_id === 'string' ? details.params.client_id : SPA_CLIENT_ID;
 
   if (details.prompt.name !== 'login') {
-    // loadExistingGrant pre-approves everything, so a consent prompt only shows up for odd requests;
-    // approve what is missing, as an admin-consented Entra app would.
+    // loadExistingGrant pre-approves everything, so a consent prompt only shows up for odd
+    // requests; approve what is missing, as an admin-consented Entra app would.
     const grant = new provider.Grant({ accountId: details.session?.accountId, clientId });
     const missing = details.prompt.details;
-    if (Array.isArray(missing.missingOIDCScope)) grant.addOIDCScope(missing.missingOIDCScope as string[]);
+    if (Array.isArray(missing.missingOIDCScope))
+      grant.addOIDCScope(missing.missingOIDCScope as string[]);
     grant.addResourceScope(API_AUDIENCE, API_SCOPE);
     const grantId = await grant.save();
-    return provider.interactionFinished(req, res, { consent: { grantId } }, { mergeWithLastSubmission: true });
+    return provider.interactionFinished(
+      req,
+      res,
+      { consent: { grantId } },
+      { mergeWithLastSubmission: true },
+    );
   }
 
   if (req.method === 'GET') return sendHtml(res, 200, loginPage({ action, clientId }));
-  if (req.method !== 'POST') return sendHtml(res, 405, errorPage({ error: `Method ${req.method ?? ''} not allowed` }));
+  if (req.method !== 'POST')
+    return sendHtml(res, 405, errorPage({ error: `Method ${req.method ?? ''} not allowed` }));
 
   const form = new URLSearchParams(await readSmallBody(req, MAX_FORM_BYTES));
   const username = form.get('username') ?? '';
   const user = users.authenticate(username, form.get('password') ?? '');
   if (!user) {
-    return sendHtml(res, 401, loginPage({ action, clientId, username, error: 'Wrong username or password.' }));
+    return sendHtml(
+      res,
+      401,
+      loginPage({ action, clientId, username, error: 'Wrong username or password.' }),
+    );
   }
-  await provider.interactionFinished(req, res, { login: { accountId: user.oid } }, { mergeWithLastSubmission: false });
+  await provider.interactionFinished(
+    req,
+    res,
+    { login: { accountId: user.oid } },
+    { mergeWithLastSubmission: false },
+  );
 }
 
 function sendHtml(res: ServerResponse, status: number, html: string): void {

@@ -5,10 +5,19 @@
 
 const END_SESSION_PATH = '/session/end';
 
-export function addLogoutClientId(pathWithinIssuer: string, search: string, clientId: string): string {
+export function addLogoutClientId(
+  pathWithinIssuer: string,
+  search: string,
+  clientId: string,
+): string {
   if (pathWithinIssuer !== END_SESSION_PATH) return search;
   const params = new URLSearchParams(search);
-  if (!params.has('post_logout_redirect_uri') || params.has('client_id') || params.has('id_token_hint')) return search;
+  if (
+    !params.has('post_logout_redirect_uri') ||
+    params.has('client_id') ||
+    params.has('id_token_hint')
+  )
+    return search;
   params.set('client_id', clientId);
   return `?${params.toString()}`;
 }

@@ -29,7 +29,8 @@ export function createMemoryAdapterFactory(now: () => number = Date.now): Adapte
     return {
       async upsert(id, payload, expiresIn) {
         const key = keyOf(id);
-        const expiresAt = typeof expiresIn === 'number' ? now() + expiresIn * 1000 : Number.POSITIVE_INFINITY;
+        const expiresAt =
+          typeof expiresIn === 'number' ? now() + expiresIn * 1000 : Number.POSITIVE_INFINITY;
         entries.set(key, { payload, expiresAt });
         if (model === 'Session' && payload.uid) sessionIdsByUid.set(payload.uid, id);
         if (payload.grantId) {

@@ -36,7 +36,9 @@ export interface LoginPageInput {
 }
 
 export function loginPage(input: LoginPageInput): string {
-  const alert = input.error ? `<p role="alert" id="login-error">${escapeHtml(input.error)}</p>` : '';
+  const alert = input.error
+    ? `<p role="alert" id="login-error">${escapeHtml(input.error)}</p>`
+    : '';
   const describedBy = input.error ? ' aria-describedby="login-error" aria-invalid="true"' : '';
   // After a refused attempt the username is kept, so the cursor goes where the retyping happens.
   const focusPassword = Boolean(input.username);
@@ -71,7 +73,10 @@ ${form}
 }
 
 export function signedOutPage(): string {
-  return page('Signed out', '<h1>Signed out</h1><p>You have been signed out of the local authority.</p>');
+  return page(
+    'Signed out',
+    '<h1>Signed out</h1><p>You have been signed out of the local authority.</p>',
+  );
 }
 
 export function errorPage(details: Record<string, string | undefined>): string {

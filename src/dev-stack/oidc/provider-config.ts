@@ -1,6 +1,12 @@
 import type { Configuration, Grant, KoaContextWithOIDC } from 'oidc-provider';
 import { errors } from 'oidc-provider';
-import { API_AUDIENCE, API_SCOPE, API_SCOPE_NAME, SPA_CLIENT_ID, redirectUriFor } from '../identity-defaults';
+import {
+  API_AUDIENCE,
+  API_SCOPE,
+  API_SCOPE_NAME,
+  SPA_CLIENT_ID,
+  redirectUriFor,
+} from '../identity-defaults';
 import type { UserDirectory } from './accounts';
 import { createMemoryAdapterFactory } from './memory-adapter';
 import { errorPage, logoutPage, signedOutPage } from './pages';
@@ -65,7 +71,8 @@ export function buildProviderConfig(input: ProviderConfigInput): Configuration {
       devInteractions: { enabled: false },
       resourceIndicators: {
         enabled: true,
-        // MSAL never sends `resource`; Entra derives the API from the scope, so default to the one API.
+        // MSAL never sends `resource`; Entra derives the API from the scope, so default to the one
+        // API.
         defaultResource: async () => API_AUDIENCE,
         useGrantedResource: async () => true,
         getResourceServerInfo: async (_ctx, resourceIndicator) => {

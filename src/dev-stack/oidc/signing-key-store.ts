@@ -17,7 +17,10 @@ export interface SigningKey extends JWK {
 
 const FILE_NAME = 'signing-key.json';
 
-export async function loadOrCreateSigningKey(dir: string, log: (line: string) => void = () => {}): Promise<SigningKey> {
+export async function loadOrCreateSigningKey(
+  dir: string,
+  log: (line: string) => void = () => {},
+): Promise<SigningKey> {
   const file = path.join(dir, FILE_NAME);
   const stored = await readStoredKey(file);
   if (stored) return stored;
@@ -50,7 +53,9 @@ async function readStoredKey(file: string): Promise<SigningKey | undefined> {
   }
   const parsed: unknown = JSON.parse(text);
   if (!isSigningKey(parsed)) {
-    throw new Error(`${file} is not an RSA private JWK with a kid; delete it to let the stack make a new key`);
+    throw new Error(
+      `${file} is not an RSA private JWK with a kid; delete it to let the stack make a new key`,
+    );
   }
   return parsed;
 }
@@ -62,6 +67,8 @@ function isSigningKey(value: unknown): value is SigningKey {
     jwk.kty === 'RSA' &&
     jwk.alg === 'RS256' &&
     jwk.use === 'sig' &&
-    ['kid', 'n', 'e', 'd', 'p', 'q', 'dp', 'dq', 'qi'].every((member) => typeof jwk[member] === 'string')
+    ['kid', 'n', 'e', 'd', 'p', 'q', 'dp', 'dq', 'qi'].every(
+      (member) => typeof jwk[member] === 'string',
+    )
   );
 }

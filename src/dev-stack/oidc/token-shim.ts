@@ -10,14 +10,23 @@ import { readSmallBody } from './read-body';
 const FORM = 'application/x-www-form-urlencoded';
 const MAX_BODY_BYTES = 56 * 1024;
 
-export async function stripOfflineAccessOnRefresh(req: IncomingMessage, pathWithinIssuer: string): Promise<void> {
+export async function stripOfflineAccessOnRefresh(
+  req: IncomingMessage,
+  pathWithinIssuer: string,
+): Promise<void> {
   if (req.method !== 'POST' || pathWithinIssuer !== '/token') return;
   if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith(FORM)) return;
 
   const form = new URLSearchParams(await readSmallBody(req, MAX_BODY_BYTES));
   const scope = form.get('scope');
   if (form.get('grant_type') === 'refresh_token' && scope) {
-    form.set('scope', scope.split(' ').filter((token) => token && token !== 'offline_access').join(' '));
+    form.set(
+      'scope',
+      scope
+        .split(' ')
+        .filter((token) => token && token !== 'offline_access')
+        .join(' '),
+    );
   }
   (req as IncomingMessage & { body?: string }).body = form.toString();
 }

@@ -4,11 +4,17 @@ import path from 'node:path';
 
 // Shared access policies of a new hub (hub-protocol.md sec. 1.4) with keys kept in the data folder,
 // so connection strings stay valid across restarts. Flag values are the C# AccessRights enum.
-export const RIGHTS = { RegistryRead: 1, RegistryWrite: 2, ServiceConnect: 4, DeviceConnect: 8 } as const;
+export const RIGHTS = {
+  RegistryRead: 1,
+  RegistryWrite: 2,
+  ServiceConnect: 4,
+  DeviceConnect: 8,
+} as const;
 export type Right = keyof typeof RIGHTS;
 
 export const POLICY_RIGHTS = {
-  iothubowner: RIGHTS.RegistryRead | RIGHTS.RegistryWrite | RIGHTS.ServiceConnect | RIGHTS.DeviceConnect,
+  iothubowner:
+    RIGHTS.RegistryRead | RIGHTS.RegistryWrite | RIGHTS.ServiceConnect | RIGHTS.DeviceConnect,
   service: RIGHTS.ServiceConnect,
   device: RIGHTS.DeviceConnect,
   registryRead: RIGHTS.RegistryRead,

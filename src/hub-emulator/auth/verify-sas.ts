@@ -2,9 +2,9 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { hubError, type HubError } from '../http/hub-error';
 import type { Policies, Policy } from './policies';
 
-// SAS verification as the service's parser does it (hub-protocol.md sec. 1.2, C# SharedAccessSignature.cs):
-// fields in any order, names case-insensitive, every value but `sr` URL-decoded, the HMAC
-// recomputed over the *raw* `sr`, expiry with 5 minutes of clock skew.
+// SAS verification as the service's parser does it (hub-protocol.md sec. 1.2, C#
+// SharedAccessSignature.cs): fields in any order, names case-insensitive, every value but `sr`
+// URL-decoded, the HMAC recomputed over the *raw* `sr`, expiry with 5 minutes of clock skew.
 const MAX_CLOCK_SKEW_SECONDS = 300;
 const PREFIX = 'SharedAccessSignature ';
 
@@ -28,18 +28,24 @@ export function verifySas(header: string | undefined, ctx: SasContext): Policy |
   const rawSig = fields.get('sig');
   const rawSe = fields.get('se');
   const rawSkn = fields.get('skn');
-  if (rawSr === undefined || rawSig === undefined || rawSe === undefined) return unauthorized('Malformed signature');
+  if (rawSr === undefined || rawSig === undefined || rawSe === undefined)
+    return unauthorized('Malformed signature');
   const decodedSr = safeDecode(rawSr).toLowerCase();
-  if (!ctx.resources.some((resource) => decodedSr === resource.toLowerCase())) return unauthorized('Unauthorized');
+  if (!ctx.resources.some((resource) => decodedSr === resource.toLowerCase()))
+    return unauthorized('Unauthorized');
   const expiry = Number(safeDecode(rawSe));
-  if (!Number.isFinite(expiry) || expiry + MAX_CLOCK_SKEW_SECONDS < ctx.now.getTime() / 1000) return unauthorized('Unauthorized');
+  if (!Number.isFinite(expiry) || expiry + MAX_CLOCK_SKEW_SECONDS < ctx.now.getTime() / 1000)
+    return unauthorized('Unauthorized');
   // Device-key tokens (no skn) do not grant service access.
   const policy = rawSkn === undefined ? undefined : ctx.policies.get(safeDecode(rawSkn));
   if (!policy) return unauthorized('Unauthorized');
-  const expected = createHmac('sha256', Buffer.from(policy.key, 'base64')).update(`${rawSr}\n${rawSe}`, 'utf8').digest();
+  const expected = createHmac('sha256', Buffer.from(policy.key, 'base64'))
+    .update(`${rawSr}\n${rawSe}`, 'utf8')
+    .digest();
   // Python's quote leaves `/` unescaped, so `sig` may carry `/` or `%2F`; decoding handles both.
   const given = Buffer.from(safeDecode(rawSig), 'base64');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return unauthorized('Unauthorized');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected))
+    return unauthorized('Unauthorized');
   return policy;
 }
 

@@ -7,7 +7,8 @@ import { registryContext, type HandlerDeps } from './handler-deps';
 
 // Bulk registry POST /devices (hub-protocol.md sec. 2.6, evidence sec. 5): a bare array of at most
 // 100 ExportImportDevice items with distinct ids, applied in one transaction. A partial failure is
-// HTTP 400 with the normal result body, integer error codes and `iothub-errorcode: BulkRegistryOperationFailure`.
+// HTTP 400 with the normal result body, integer error codes and `iothub-errorcode:
+// BulkRegistryOperationFailure`.
 const MAX_ITEMS = 100;
 
 export function bulkDeviceRoutes(deps: HandlerDeps): Route[] {
@@ -18,16 +19,26 @@ export function bulkDeviceRoutes(deps: HandlerDeps): Route[] {
       rights: ['RegistryWrite'],
       handle: async ({ body, now }) => {
         const items = await body();
-        if (!Array.isArray(items)) throw hubError('ArgumentInvalid', 'The request body must be a JSON array of devices.');
+        if (!Array.isArray(items))
+          throw hubError('ArgumentInvalid', 'The request body must be a JSON array of devices.');
         if (items.length === 0) throw hubError('ArgumentNull', 'The list of devices is empty.');
-        if (items.length > MAX_ITEMS) throw hubError('TooManyDevices', `Too many devices: at most ${MAX_ITEMS} per bulk operation.`);
+        if (items.length > MAX_ITEMS)
+          throw hubError(
+            'TooManyDevices',
+            `Too many devices: at most ${MAX_ITEMS} per bulk operation.`,
+          );
         const operations: ImportOperation[] = [];
         const seen = new Set<string>();
         items.forEach((item, index) => {
           const parsed = parseImportObject(item);
-          if (!parsed.ok) throw hubError('ArgumentInvalid', `Device at index ${index}: ${parsed.message}`);
+          if (!parsed.ok)
+            throw hubError('ArgumentInvalid', `Device at index ${index}: ${parsed.message}`);
           const key = identityKey(parsed.operation.input.deviceId, parsed.operation.input.moduleId);
-          if (seen.has(key)) throw hubError('DeviceDefinedMultipleTimes', `Device '${key}' is defined multiple times in the request.`);
+          if (seen.has(key))
+            throw hubError(
+              'DeviceDefinedMultipleTimes',
+              `Device '${key}' is defined multiple times in the request.`,
+            );
           seen.add(key);
           operations.push(parsed.operation);
         });
@@ -43,11 +54,15 @@ export function bulkDeviceRoutes(deps: HandlerDeps): Route[] {
             return [error];
           }),
         );
-        if (errors.length === 0) return { status: 200, body: { isSuccessful: true, errors: [], warnings: [] } };
+        if (errors.length === 0)
+          return { status: 200, body: { isSuccessful: true, errors: [], warnings: [] } };
         return {
           status: 400,
           body: { isSuccessful: false, errors, warnings: [] },
-          headers: { 'iothub-errorcode': 'BulkRegistryOperationFailure', IotHubErrorCode: 'BulkRegistryOperationFailure' },
+          headers: {
+            'iothub-errorcode': 'BulkRegistryOperationFailure',
+            IotHubErrorCode: 'BulkRegistryOperationFailure',
+          },
         };
       },
     },

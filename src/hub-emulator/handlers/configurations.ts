@@ -29,7 +29,8 @@ export function configurationRoutes(deps: HandlerDeps): Route[] {
       rights: ['RegistryRead', 'ServiceConnect'],
       handle: ({ params }) => {
         const configuration = deps.store.getConfiguration(params.id ?? '');
-        if (!configuration) throw hubError('ConfigurationNotFound', `Configuration '${params.id}' not found.`);
+        if (!configuration)
+          throw hubError('ConfigurationNotFound', `Configuration '${params.id}' not found.`);
         return { status: 200, body: render(configuration) };
       },
     },
@@ -39,8 +40,13 @@ export function configurationRoutes(deps: HandlerDeps): Route[] {
       rights: ['RegistryWrite', 'ServiceConnect'],
       handle: async ({ params, body, headers, now }) => {
         const match = ifMatch(headers);
-        const write = match ? { kind: 'update' as const, ifMatch: match } : { kind: 'create' as const };
-        return { status: 200, body: render(putConfiguration(deps.store, params.id ?? '', await body(), write, now)) };
+        const write = match
+          ? { kind: 'update' as const, ifMatch: match }
+          : { kind: 'create' as const };
+        return {
+          status: 200,
+          body: render(putConfiguration(deps.store, params.id ?? '', await body(), write, now)),
+        };
       },
     },
     {

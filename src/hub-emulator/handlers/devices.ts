@@ -5,7 +5,8 @@ import { renderDevice } from '../model/render-identity';
 import { deleteIdentityChecked, putIdentity } from '../registry/put-identity';
 import { ifMatch, registryContext, type HandlerDeps } from './handler-deps';
 
-// Device identity CRUD (hub-protocol.md sec. 2.5). Success is 200 for create and update (never 201).
+// Device identity CRUD (hub-protocol.md sec. 2.5). Success is 200 for create and update (never
+// 201).
 const MAX_LIST = 1000;
 
 export function deviceRoutes(deps: HandlerDeps): Route[] {
@@ -18,7 +19,12 @@ export function deviceRoutes(deps: HandlerDeps): Route[] {
         // `top` outside 1..1000 is treated as 1000 (SW21).
         const top = Number(query.get('top'));
         const limit = Number.isInteger(top) && top >= 1 && top <= MAX_LIST ? top : MAX_LIST;
-        return { status: 200, body: deps.store.scanIdentities(undefined, limit, 'devices').items.map((d) => renderDevice(d)) };
+        return {
+          status: 200,
+          body: deps.store
+            .scanIdentities(undefined, limit, 'devices')
+            .items.map((d) => renderDevice(d)),
+        };
       },
     },
     {
@@ -28,7 +34,11 @@ export function deviceRoutes(deps: HandlerDeps): Route[] {
       handle: ({ params }) => {
         const device = deps.store.getIdentity(params.id ?? '', '');
         if (!device) throw hubError('DeviceNotFound', params.id ?? '');
-        return { status: 200, body: renderDevice(device), headers: { etag: `"${deviceEtag(device.etag)}"` } };
+        return {
+          status: 200,
+          body: renderDevice(device),
+          headers: { etag: `"${deviceEtag(device.etag)}"` },
+        };
       },
     },
     {
@@ -36,8 +46,18 @@ export function deviceRoutes(deps: HandlerDeps): Route[] {
       path: '/devices/{id}',
       rights: ['RegistryWrite'],
       handle: async ({ params, headers, body, now }) => {
-        const { identity, created } = putIdentity(await body(), params.id ?? '', '', ifMatch(headers), registryContext(deps, now));
-        return { status: 200, body: renderDevice(identity, created), headers: { etag: `"${deviceEtag(identity.etag)}"` } };
+        const { identity, created } = putIdentity(
+          await body(),
+          params.id ?? '',
+          '',
+          ifMatch(headers),
+          registryContext(deps, now),
+        );
+        return {
+          status: 200,
+          body: renderDevice(identity, created),
+          headers: { etag: `"${deviceEtag(identity.etag)}"` },
+        };
       },
     },
     {

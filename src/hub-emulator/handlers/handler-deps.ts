@@ -15,14 +15,27 @@ export interface HandlerDeps {
 }
 
 export function registryContext(deps: HandlerDeps, now: Date): RegistryContext {
-  return { store: deps.store, now, keys: deps.keys, deviceCap: deps.deviceCap, strictIds: deps.strictIds, applyReported: deps.applyReported };
+  return {
+    store: deps.store,
+    now,
+    keys: deps.keys,
+    deviceCap: deps.deviceCap,
+    strictIds: deps.strictIds,
+    applyReported: deps.applyReported,
+  };
 }
 
-/** The If-Match value without quotes; undefined when absent or empty (create requests send `If-Match: ""`). */
-export function ifMatch(headers: Record<string, string | string[] | undefined>): string | undefined {
+/**
+ * The If-Match value without quotes; undefined when absent or empty (create requests send
+ * `If-Match: ""`).
+ */
+export function ifMatch(
+  headers: Record<string, string | string[] | undefined>,
+): string | undefined {
   const raw = headers['if-match'];
   const value = (Array.isArray(raw) ? raw[0] : raw)?.trim();
   if (!value) return undefined;
-  const unquoted = value.startsWith('"') && value.endsWith('"') && value.length >= 2 ? value.slice(1, -1) : value;
+  const unquoted =
+    value.startsWith('"') && value.endsWith('"') && value.length >= 2 ? value.slice(1, -1) : value;
   return unquoted === '' ? undefined : unquoted;
 }

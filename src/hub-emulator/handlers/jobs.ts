@@ -14,9 +14,17 @@ export function jobRoutes(deps: HandlerDeps): Route[] {
       rights: ['RegistryRead'],
       handle: async ({ body, rights }) => {
         const json = await body();
-        const type = typeof json === 'object' && json !== null ? (json as { type?: unknown }).type : undefined;
-        if (typeof type === 'string' && type.toLowerCase() === 'import' && (rights & RIGHTS.RegistryWrite) === 0) {
-          throw hubError('IotHubUnauthorizedAccess', "Authorization rule does not allow access for 'import'");
+        const type =
+          typeof json === 'object' && json !== null ? (json as { type?: unknown }).type : undefined;
+        if (
+          typeof type === 'string' &&
+          type.toLowerCase() === 'import' &&
+          (rights & RIGHTS.RegistryWrite) === 0
+        ) {
+          throw hubError(
+            'IotHubUnauthorizedAccess',
+            "Authorization rule does not allow access for 'import'",
+          );
         }
         return { status: 200, body: renderJob(await deps.jobs.create(json), 'create') };
       },
@@ -42,7 +50,10 @@ export function jobRoutes(deps: HandlerDeps): Route[] {
       method: 'DELETE',
       path: '/jobs/{id}',
       rights: ['RegistryWrite'],
-      handle: ({ params }) => ({ status: 200, body: renderJob(deps.jobs.cancel(params.id ?? ''), 'get') }),
+      handle: ({ params }) => ({
+        status: 200,
+        body: renderJob(deps.jobs.cancel(params.id ?? ''), 'get'),
+      }),
     },
   ];
 }

@@ -13,8 +13,12 @@ export function moduleRoutes(deps: HandlerDeps): Route[] {
       path: '/devices/{id}/modules',
       rights: ['RegistryRead'],
       handle: ({ params }) => {
-        if (!deps.store.getIdentity(params.id ?? '', '')) throw hubError('DeviceNotFound', params.id ?? '');
-        return { status: 200, body: deps.store.listModules(params.id ?? '').map((m) => renderModule(m)) };
+        if (!deps.store.getIdentity(params.id ?? '', ''))
+          throw hubError('DeviceNotFound', params.id ?? '');
+        return {
+          status: 200,
+          body: deps.store.listModules(params.id ?? '').map((m) => renderModule(m)),
+        };
       },
     },
     {
@@ -32,7 +36,13 @@ export function moduleRoutes(deps: HandlerDeps): Route[] {
       path: '/devices/{id}/modules/{mid}',
       rights: ['RegistryWrite'],
       handle: async ({ params, headers, body, now }) => {
-        const { identity, created } = putIdentity(await body(), params.id ?? '', params.mid ?? '', ifMatch(headers), registryContext(deps, now));
+        const { identity, created } = putIdentity(
+          await body(),
+          params.id ?? '',
+          params.mid ?? '',
+          ifMatch(headers),
+          registryContext(deps, now),
+        );
         return { status: 200, body: renderModule(identity, created) };
       },
     },
@@ -41,7 +51,12 @@ export function moduleRoutes(deps: HandlerDeps): Route[] {
       path: '/devices/{id}/modules/{mid}',
       rights: ['RegistryWrite'],
       handle: ({ params, headers, now }) => {
-        deleteIdentityChecked(params.id ?? '', params.mid ?? '', ifMatch(headers), registryContext(deps, now));
+        deleteIdentityChecked(
+          params.id ?? '',
+          params.mid ?? '',
+          ifMatch(headers),
+          registryContext(deps, now),
+        );
         return { status: 204 };
       },
     },

@@ -19,18 +19,28 @@ export function queryRoutes(deps: HandlerDeps): Route[] {
       rights: ['ServiceConnect', 'RegistryRead'],
       handle: async ({ body, headers }) => {
         const json = await body();
-        if (!isObject(json) || typeof json.query !== 'string') throw hubError('ArgumentNull', "The request body must be {\"query\":\"...\"}.");
+        if (!isObject(json) || typeof json.query !== 'string')
+          throw hubError('ArgumentNull', 'The request body must be {"query":"..."}.');
         let parsed;
         try {
           parsed = parseQuery(json.query);
         } catch (error) {
-          if (error instanceof QueryParseError) throw hubError('ArgumentInvalid', `Invalid query: ${error.message}`);
+          if (error instanceof QueryParseError)
+            throw hubError('ArgumentInvalid', `Invalid query: ${error.message}`);
           throw error;
         }
         const requested = Number(headers['x-ms-max-item-count']);
-        const pageSize = Number.isInteger(requested) && requested > 0 ? Math.min(requested, MAX_PAGE) : DEFAULT_PAGE;
+        const pageSize =
+          Number.isInteger(requested) && requested > 0
+            ? Math.min(requested, MAX_PAGE)
+            : DEFAULT_PAGE;
         const rawToken = headers['x-ms-continuation'];
-        const page = runQuery(deps.store, parsed, pageSize, Array.isArray(rawToken) ? rawToken[0] : rawToken);
+        const page = runQuery(
+          deps.store,
+          parsed,
+          pageSize,
+          Array.isArray(rawToken) ? rawToken[0] : rawToken,
+        );
         const responseHeaders: Record<string, string> = { 'x-ms-item-type': page.itemType };
         if (page.continuation) responseHeaders['x-ms-continuation'] = page.continuation;
         return { status: 200, body: page.items, headers: responseHeaders };

@@ -9,13 +9,26 @@ import { ifMatch, type HandlerDeps } from './handler-deps';
 export function twinRoutes(deps: HandlerDeps): Route[] {
   const get = ({ params }: HubRequest) => {
     const identity = deps.store.getIdentity(params.id ?? '', params.mid ?? '');
-    if (!identity) throw params.mid ? hubError('ModuleNotFound', `${params.id}/${params.mid}`) : hubError('DeviceNotFound', params.id ?? '');
+    if (!identity)
+      throw params.mid
+        ? hubError('ModuleNotFound', `${params.id}/${params.mid}`)
+        : hubError('DeviceNotFound', params.id ?? '');
     return { status: 200, body: renderTwin(identity) };
   };
-  const write = (kind: TwinWrite) => async ({ params, headers, body, now }: HubRequest) => {
-    const updated = updateTwin(deps.store, params.id ?? '', params.mid ?? '', await body(), kind, ifMatch(headers), now);
-    return { status: 200, body: renderTwin(updated) };
-  };
+  const write =
+    (kind: TwinWrite) =>
+    async ({ params, headers, body, now }: HubRequest) => {
+      const updated = updateTwin(
+        deps.store,
+        params.id ?? '',
+        params.mid ?? '',
+        await body(),
+        kind,
+        ifMatch(headers),
+        now,
+      );
+      return { status: 200, body: renderTwin(updated) };
+    };
   const routes: Route[] = [];
   for (const path of ['/twins/{id}', '/twins/{id}/modules/{mid}']) {
     routes.push(

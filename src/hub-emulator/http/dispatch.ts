@@ -17,18 +17,24 @@ export interface DispatchContext {
   log: (line: string) => void;
 }
 
-export function createDispatcher(ctx: DispatchContext): (req: IncomingMessage, res: ServerResponse) => void {
+export function createDispatcher(
+  ctx: DispatchContext,
+): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     const requestId = randomUUID();
     const now = new Date();
     handle(req, now, ctx)
       .catch((error: unknown) => {
         if (error instanceof HubError) return errorResponse(error, requestId, now);
-        ctx.log(`internal error on ${req.method} ${req.url}: ${(error as Error).stack ?? String(error)}`);
+        ctx.log(
+          `internal error on ${req.method} ${req.url}: ${(error as Error).stack ?? String(error)}`,
+        );
         return errorResponse(hubError('ServerError', 'Internal server error.'), requestId, now);
       })
       .then((response) => sendResponse(res, response, requestId))
-      .catch((error: unknown) => ctx.log(`failed to answer ${req.method} ${req.url}: ${String(error)}`));
+      .catch((error: unknown) =>
+        ctx.log(`failed to answer ${req.method} ${req.url}: ${String(error)}`),
+      );
   };
 }
 
@@ -36,17 +42,29 @@ async function handle(req: IncomingMessage, now: Date, ctx: DispatchContext): Pr
   const url = new URL(req.url ?? '/', 'https://localhost');
   const version = url.searchParams.get('api-version');
   if (!version || !ctx.apiVersions.includes(version)) {
-    throw hubError('InvalidProtocolVersion', `Invalid or unsupported api-version '${version ?? ''}'.`);
+    throw hubError(
+      'InvalidProtocolVersion',
+      `Invalid or unsupported api-version '${version ?? ''}'.`,
+    );
   }
-  const policy = verifySas(req.headers.authorization, { policies: ctx.policies, resources: ctx.resources(), now });
+  const policy = verifySas(req.headers.authorization, {
+    policies: ctx.policies,
+    resources: ctx.resources(),
+    now,
+  });
   if (policy instanceof HubError) throw policy;
   const method = req.method ?? 'GET';
   const match = matchRoute(ctx.routes, method, url.pathname);
-  if (match === undefined) throw hubError('NotImplemented', `The emulator does not implement ${url.pathname}.`);
-  if (match === 'method') throw hubError('NotImplemented', `The emulator does not implement ${method} ${url.pathname}.`);
+  if (match === undefined)
+    throw hubError('NotImplemented', `The emulator does not implement ${url.pathname}.`);
+  if (match === 'method')
+    throw hubError('NotImplemented', `The emulator does not implement ${method} ${url.pathname}.`);
   const { route, params } = match;
   if (!route.rights.some((right) => (policy.rights & RIGHTS[right]) !== 0)) {
-    throw hubError('IotHubUnauthorizedAccess', `Authorization rule '${policy.name}' does not allow access for '${url.pathname}'`);
+    throw hubError(
+      'IotHubUnauthorizedAccess',
+      `Authorization rule '${policy.name}' does not allow access for '${url.pathname}'`,
+    );
   }
   let bodyPromise: Promise<unknown> | undefined;
   return route.handle({

@@ -37,7 +37,11 @@ export function compileRoute(route: Route): CompiledRoute {
   return { ...route, regex: new RegExp(`^${pattern}$`), names };
 }
 
-export function matchRoute(routes: readonly CompiledRoute[], method: string, pathname: string): { route: CompiledRoute; params: Record<string, string> } | 'method' | undefined {
+export function matchRoute(
+  routes: readonly CompiledRoute[],
+  method: string,
+  pathname: string,
+): { route: CompiledRoute; params: Record<string, string> } | 'method' | undefined {
   let pathMatched = false;
   for (const route of routes) {
     const match = route.regex.exec(pathname);
@@ -57,6 +61,9 @@ function decodeSegment(segment: string): string {
   try {
     return decodeURIComponent(segment);
   } catch {
-    throw hubError('ArgumentInvalid', `The path segment '${segment}' is not valid percent-encoding.`);
+    throw hubError(
+      'ArgumentInvalid',
+      `The path segment '${segment}' is not valid percent-encoding.`,
+    );
   }
 }

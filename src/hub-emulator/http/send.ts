@@ -18,7 +18,11 @@ export function sendResponse(res: ServerResponse, response: HubResponse, request
     return;
   }
   const text = typeof response.body === 'string' ? response.body : JSON.stringify(response.body);
-  res.writeHead(response.status, { ...headers, 'content-type': JSON_TYPE, 'content-length': String(Buffer.byteLength(text)) });
+  res.writeHead(response.status, {
+    ...headers,
+    'content-type': JSON_TYPE,
+    'content-length': String(Buffer.byteLength(text)),
+  });
   res.end(text);
 }
 

@@ -13,10 +13,18 @@ export function containerFromSasUri(uri: string): ContainerClient {
   try {
     url = new URL(uri);
   } catch {
-    throw hubError('BlobContainerValidationError', 'The blob container URI is not a valid absolute URI.');
+    throw hubError(
+      'BlobContainerValidationError',
+      'The blob container URI is not a valid absolute URI.',
+    );
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw hubError('BlobContainerValidationError', 'The blob container URI must use https or http.');
+    throw hubError(
+      'BlobContainerValidationError',
+      'The blob container URI must use https or http.',
+    );
   }
-  return new ContainerClient(uri, new AnonymousCredential(), { retryOptions: { maxTries: 3, tryTimeoutInMs: 60_000, retryDelayInMs: 200 } });
+  return new ContainerClient(uri, new AnonymousCredential(), {
+    retryOptions: { maxTries: 3, tryTimeoutInMs: 60_000, retryDelayInMs: 200 },
+  });
 }

@@ -3,14 +3,25 @@ import { isObject } from '../model/parse-identity-json';
 import { putConfiguration } from '../registry/put-configuration';
 import type { HubStore } from '../store/hub-store';
 import type { JobRecord } from './job-record';
-import { CONFIGURATIONS_BLOB, CONFIGURATION_ERRORS_BLOB, containerFromSasUri } from './blob-clients';
+import {
+  CONFIGURATIONS_BLOB,
+  CONFIGURATION_ERRORS_BLOB,
+  containerFromSasUri,
+} from './blob-clients';
 
 // includeConfigurations on import: every line of configurationsBlobName is created or replaced.
 // Exports write PascalCase names (obs 3P), so both casings are read. Failures go to
-// importConfigErrors.log (C# sample name) as {"configurationId","errorCode","errorStatus"} lines ([?]).
-export async function importConfigurations(job: JobRecord, store: HubStore, now: () => Date): Promise<void> {
+// importConfigErrors.log (C# sample name) as {"configurationId","errorCode","errorStatus"} lines
+// ([?]).
+export async function importConfigurations(
+  job: JobRecord,
+  store: HubStore,
+  now: () => Date,
+): Promise<void> {
   const request = job.request;
-  const source = containerFromSasUri(request.inputBlobContainerUri ?? '').getBlobClient(request.configurationsBlobName ?? CONFIGURATIONS_BLOB);
+  const source = containerFromSasUri(request.inputBlobContainerUri ?? '').getBlobClient(
+    request.configurationsBlobName ?? CONFIGURATIONS_BLOB,
+  );
   // At most 100 configurations per hub: the blob is small enough to read whole.
   const text = (await source.downloadToBuffer()).toString('utf8').replace(/^\uFEFF/, '');
   const errors: string[] = [];
@@ -19,7 +30,12 @@ export async function importConfigurations(job: JobRecord, store: HubStore, now:
     try {
       json = JSON.parse(line);
     } catch (error) {
-      errors.push(JSON.stringify({ errorCode: HUB_ERRORS.DeserializationError.code, errorStatus: `Invalid configuration format in line: ${line}. ${(error as Error).message}` }));
+      errors.push(
+        JSON.stringify({
+          errorCode: HUB_ERRORS.DeserializationError.code,
+          errorStatus: `Invalid configuration format in line: ${line}. ${(error as Error).message}`,
+        }),
+      );
       continue;
     }
     const camel = camelCaseKeys(json);
@@ -28,14 +44,24 @@ export async function importConfigurations(job: JobRecord, store: HubStore, now:
       putConfiguration(store, id, camel, { kind: 'createOrUpdate' }, now());
     } catch (error) {
       if (!(error instanceof HubError)) throw error;
-      errors.push(JSON.stringify({ configurationId: id, errorCode: error.numericCode, errorStatus: error.message }));
+      errors.push(
+        JSON.stringify({
+          configurationId: id,
+          errorCode: error.numericCode,
+          errorStatus: error.message,
+        }),
+      );
     }
   }
   const log = errors.map((e) => `${e}\n`).join('');
-  await containerFromSasUri(request.outputBlobContainerUri).getBlockBlobClient(CONFIGURATION_ERRORS_BLOB).upload(log, Buffer.byteLength(log));
+  await containerFromSasUri(request.outputBlobContainerUri)
+    .getBlockBlobClient(CONFIGURATION_ERRORS_BLOB)
+    .upload(log, Buffer.byteLength(log));
 }
 
 function camelCaseKeys(json: unknown): Record<string, unknown> {
   if (!isObject(json)) return {};
-  return Object.fromEntries(Object.entries(json).map(([key, value]) => [key.charAt(0).toLowerCase() + key.slice(1), value]));
+  return Object.fromEntries(
+    Object.entries(json).map(([key, value]) => [key.charAt(0).toLowerCase() + key.slice(1), value]),
+  );
 }

@@ -8,7 +8,9 @@ export interface JobEnv {
   batchSize: number;
   /** Devices per second; undefined = as fast as possible. */
   pace: number | undefined;
-  /** 'recorded' keeps progress at 0 until the end, as small live jobs showed (evidence sec. 1.1). */
+  /**
+   * 'recorded' keeps progress at 0 until the end, as small live jobs showed (evidence sec. 1.1).
+   */
   progressMode: 'per-batch' | 'recorded';
   clock: () => Date;
   isCancelled: () => boolean;
@@ -16,7 +18,10 @@ export interface JobEnv {
 
 export type RunOutcome = 'completed' | 'cancelled';
 
-/** Batch size honouring the pace limit: about five batches a second keeps cancel and progress lively. */
+/**
+ * Batch size honouring the pace limit: about five batches a second keeps cancel and progress
+ * lively.
+ */
 export function effectiveBatchSize(env: JobEnv): number {
   return env.pace ? Math.max(1, Math.min(env.batchSize, Math.floor(env.pace / 5))) : env.batchSize;
 }

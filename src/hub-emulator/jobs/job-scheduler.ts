@@ -31,7 +31,11 @@ export function createJobScheduler(env: SchedulerEnv): JobScheduler {
   let reserved = false;
   let closing = false;
 
-  const finish = (job: JobRecord, status: 'completed' | 'failed' | 'cancelled', failureReason?: string): void => {
+  const finish = (
+    job: JobRecord,
+    status: 'completed' | 'failed' | 'cancelled',
+    failureReason?: string,
+  ): void => {
     if (job.status === 'cancelled' && status !== 'cancelled') return;
     job.status = status;
     if (status === 'completed') job.progress = 100;
@@ -49,7 +53,8 @@ export function createJobScheduler(env: SchedulerEnv): JobScheduler {
       env.store.saveJob(job);
       let outcome: RunOutcome;
       try {
-        outcome = job.type === 'import' ? await runImportJob(job, jobEnv) : await runExportJob(job, jobEnv);
+        outcome =
+          job.type === 'import' ? await runImportJob(job, jobEnv) : await runExportJob(job, jobEnv);
       } catch (error) {
         if (closing) return;
         env.log(`job ${job.jobId} failed: ${(error as Error).message}`);
@@ -65,9 +70,12 @@ export function createJobScheduler(env: SchedulerEnv): JobScheduler {
     active = { job, done };
   };
 
-  env.store.deleteJobsStartedBefore(hubTime(new Date(env.clock().getTime() - HISTORY_DAYS * 86_400_000)));
+  env.store.deleteJobsStartedBefore(
+    hubTime(new Date(env.clock().getTime() - HISTORY_DAYS * 86_400_000)),
+  );
   const unfinished = env.store.listJobs().filter(isActive);
-  for (const job of unfinished.slice(0, -1)) finish(job, 'failed', 'The job was interrupted and superseded by a later job.');
+  for (const job of unfinished.slice(0, -1))
+    finish(job, 'failed', 'The job was interrupted and superseded by a later job.');
   const resumable = unfinished.at(-1);
   if (resumable) {
     env.log(`resuming ${resumable.type} job ${resumable.jobId} at byte ${resumable.position}`);
@@ -79,7 +87,8 @@ export function createJobScheduler(env: SchedulerEnv): JobScheduler {
       const { type, request } = parseJobRequest(body);
       // A cancelled job frees the slot at once, as its status says, even while its runner is still
       // finishing the batch in flight (cancel stops between batches).
-      if ((active && isActive(active.job)) || reserved) throw hubError('JobQuotaExceeded', 'Job quota has been exceeded');
+      if ((active && isActive(active.job)) || reserved)
+        throw hubError('JobQuotaExceeded', 'Job quota has been exceeded');
       reserved = true;
       try {
         await validateJobStorage(type, request);
@@ -104,7 +113,8 @@ export function createJobScheduler(env: SchedulerEnv): JobScheduler {
       }
     },
     get: (jobId) => (active?.job.jobId === jobId ? active.job : env.store.getJob(jobId)),
-    list: () => env.store.listJobs().map((job) => (active?.job.jobId === job.jobId ? active.job : job)),
+    list: () =>
+      env.store.listJobs().map((job) => (active?.job.jobId === job.jobId ? active.job : job)),
     cancel(jobId) {
       const job = active?.job.jobId === jobId ? active.job : env.store.getJob(jobId);
       if (!job) throw hubError('JobNotFound', `Job with ID '${jobId}' not found.`);

@@ -9,27 +9,44 @@ export function parseJobRequest(body: unknown): { type: JobType; request: JobReq
   if (!isObject(body)) throw hubError('ArgumentNull', 'The job properties are missing.');
   const type = typeof body.type === 'string' ? body.type.toLowerCase() : '';
   if (type !== 'import' && type !== 'export') {
-    throw hubError('ArgumentInvalid', `Job type '${String(body.type)}' is not supported by /jobs/create; use import or export.`);
+    throw hubError(
+      'ArgumentInvalid',
+      `Job type '${String(body.type)}' is not supported by /jobs/create; use import or export.`,
+    );
   }
   const output = body.outputBlobContainerUri;
-  if (typeof output !== 'string' || output === '') throw hubError('ArgumentNull', 'outputBlobContainerUri is required.');
-  const request: JobRequest = { outputBlobContainerUri: output, excludeKeysInExport: body.excludeKeysInExport === true };
+  if (typeof output !== 'string' || output === '')
+    throw hubError('ArgumentNull', 'outputBlobContainerUri is required.');
+  const request: JobRequest = {
+    outputBlobContainerUri: output,
+    excludeKeysInExport: body.excludeKeysInExport === true,
+  };
   if (type === 'import') {
     const input = body.inputBlobContainerUri;
-    if (typeof input !== 'string' || input === '') throw hubError('ArgumentNull', 'inputBlobContainerUri is required for an import job.');
+    if (typeof input !== 'string' || input === '')
+      throw hubError('ArgumentNull', 'inputBlobContainerUri is required for an import job.');
     request.inputBlobContainerUri = input;
   }
   const auth = body.storageAuthenticationType;
   if (typeof auth === 'string') {
     const lower = auth.toLowerCase();
-    // Managed identities do not exist locally: refuse loudly instead of pretending (strict by default).
-    if (lower === 'identitybased') throw hubError('ArgumentInvalid', 'identityBased storage authentication is not supported by the emulator.');
-    if (lower !== 'keybased') throw hubError('ArgumentInvalid', `Unknown storageAuthenticationType '${auth}'.`);
+    // Managed identities do not exist locally: refuse loudly instead of pretending (strict by
+    // default).
+    if (lower === 'identitybased')
+      throw hubError(
+        'ArgumentInvalid',
+        'identityBased storage authentication is not supported by the emulator.',
+      );
+    if (lower !== 'keybased')
+      throw hubError('ArgumentInvalid', `Unknown storageAuthenticationType '${auth}'.`);
     request.storageAuthenticationType = 'keyBased';
   }
-  if (typeof body.inputBlobName === 'string' && body.inputBlobName !== '') request.inputBlobName = body.inputBlobName;
-  if (typeof body.outputBlobName === 'string' && body.outputBlobName !== '') request.outputBlobName = body.outputBlobName;
-  if (typeof body.includeConfigurations === 'boolean') request.includeConfigurations = body.includeConfigurations;
+  if (typeof body.inputBlobName === 'string' && body.inputBlobName !== '')
+    request.inputBlobName = body.inputBlobName;
+  if (typeof body.outputBlobName === 'string' && body.outputBlobName !== '')
+    request.outputBlobName = body.outputBlobName;
+  if (typeof body.includeConfigurations === 'boolean')
+    request.includeConfigurations = body.includeConfigurations;
   if (typeof body.configurationsBlobName === 'string' && body.configurationsBlobName !== '') {
     request.configurationsBlobName = body.configurationsBlobName;
   }

@@ -13,16 +13,20 @@ export function renderJob(job: JobRecord, view: JobView): Record<string, unknown
   body.type = job.type;
   body.status = job.status;
   body.progress = job.progress;
-  if (view === 'create' && request.inputBlobContainerUri !== undefined) body.inputBlobContainerUri = request.inputBlobContainerUri;
+  if (view === 'create' && request.inputBlobContainerUri !== undefined)
+    body.inputBlobContainerUri = request.inputBlobContainerUri;
   body.outputBlobContainerUri = view === 'create' ? request.outputBlobContainerUri : '';
   if (request.inputBlobName !== undefined) body.inputBlobName = request.inputBlobName;
   if (request.outputBlobName !== undefined) body.outputBlobName = request.outputBlobName;
   body.excludeKeysInExport = request.excludeKeysInExport;
   body.useSecondaryStorageAsSource = false;
-  if (request.includeConfigurations !== undefined) body.includeConfigurations = request.includeConfigurations;
-  if (request.configurationsBlobName !== undefined) body.configurationsBlobName = request.configurationsBlobName;
+  if (request.includeConfigurations !== undefined)
+    body.includeConfigurations = request.includeConfigurations;
+  if (request.configurationsBlobName !== undefined)
+    body.configurationsBlobName = request.configurationsBlobName;
   // The CLI's live test saw storageAuthenticationType echoed on create when it was sent.
-  if (view === 'create' && request.storageAuthenticationType !== undefined) body.storageAuthenticationType = request.storageAuthenticationType;
+  if (view === 'create' && request.storageAuthenticationType !== undefined)
+    body.storageAuthenticationType = request.storageAuthenticationType;
   if (job.failureReason) body.failureReason = job.failureReason;
   return body;
 }

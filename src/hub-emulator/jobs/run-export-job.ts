@@ -10,7 +10,8 @@ import { renderConfigurationExportLine } from './configuration-export-line';
 const PAGE = 5000;
 // The live hub starts a keyless export with a plain-text line whose text is unknown (obs 3P);
 // readers skip lines that do not start with `{`.
-export const EXCLUDED_KEYS_NOTICE = 'Keys are excluded from this export (excludeKeysInExport=true); authentication is null on every line.';
+export const EXCLUDED_KEYS_NOTICE =
+  'Keys are excluded from this export (excludeKeysInExport=true); authentication is null on every line.';
 
 class ExportCancelled extends Error {}
 
@@ -34,14 +35,21 @@ export async function runExportJob(job: JobRecord, env: JobEnv): Promise<RunOutc
     }
   }
   try {
-    await container.getBlockBlobClient(request.outputBlobName ?? DEFAULT_BLOB_NAME).uploadStream(Readable.from(chunks()), 8 * 1024 * 1024, 2);
+    await container
+      .getBlockBlobClient(request.outputBlobName ?? DEFAULT_BLOB_NAME)
+      .uploadStream(Readable.from(chunks()), 8 * 1024 * 1024, 2);
   } catch (error) {
     if (error instanceof ExportCancelled || env.isCancelled()) return 'cancelled';
     throw error;
   }
   if (request.includeConfigurations) {
-    const text = env.store.listConfigurations().map((c) => `${renderConfigurationExportLine(c)}\r\n`).join('');
-    await container.getBlockBlobClient(request.configurationsBlobName ?? CONFIGURATIONS_BLOB).upload(text, Buffer.byteLength(text));
+    const text = env.store
+      .listConfigurations()
+      .map((c) => `${renderConfigurationExportLine(c)}\r\n`)
+      .join('');
+    await container
+      .getBlockBlobClient(request.configurationsBlobName ?? CONFIGURATIONS_BLOB)
+      .upload(text, Buffer.byteLength(text));
   }
   return env.isCancelled() ? 'cancelled' : 'completed';
 }

@@ -1,6 +1,11 @@
 import { hubError } from '../http/hub-error';
 import type { JobRequest, JobType } from './job-record';
-import { CONFIGURATIONS_BLOB, containerFromSasUri, DEFAULT_BLOB_NAME, IMPORT_ERRORS_BLOB } from './blob-clients';
+import {
+  CONFIGURATIONS_BLOB,
+  containerFromSasUri,
+  DEFAULT_BLOB_NAME,
+  IMPORT_ERRORS_BLOB,
+} from './blob-clients';
 
 // Storage problems are caught synchronously at create as 400 BlobContainerValidationError (obs 3P,
 // PR-S128). Writing the output blob empty proves the write permission and gives each import a
@@ -16,20 +21,36 @@ export async function validateJobStorage(type: JobType, request: JobRequest): Pr
       const status = (error as { statusCode?: number }).statusCode;
       throw hubError(
         'BlobContainerValidationError',
-        status === 404 ? `Input blob '${input.name}' was not found in the input blob container.` : 'Unauthorized to read input blob container',
+        status === 404
+          ? `Input blob '${input.name}' was not found in the input blob container.`
+          : 'Unauthorized to read input blob container',
       );
     }
-    if (size === 0) throw hubError('BlobContainerValidationError', `Input blob '${input.name}' is empty.`);
+    if (size === 0)
+      throw hubError('BlobContainerValidationError', `Input blob '${input.name}' is empty.`);
     const configurations = request.configurationsBlobName ?? CONFIGURATIONS_BLOB;
-    if (request.includeConfigurations && !(await inputContainer.getBlobClient(configurations).exists().catch(() => false))) {
-      throw hubError('BlobContainerValidationError', `Configurations blob '${configurations}' was not found in the input blob container.`);
+    if (
+      request.includeConfigurations &&
+      !(await inputContainer
+        .getBlobClient(configurations)
+        .exists()
+        .catch(() => false))
+    ) {
+      throw hubError(
+        'BlobContainerValidationError',
+        `Configurations blob '${configurations}' was not found in the input blob container.`,
+      );
     }
   }
-  const outputName = type === 'import' ? IMPORT_ERRORS_BLOB : (request.outputBlobName ?? DEFAULT_BLOB_NAME);
+  const outputName =
+    type === 'import' ? IMPORT_ERRORS_BLOB : (request.outputBlobName ?? DEFAULT_BLOB_NAME);
   const output = containerFromSasUri(request.outputBlobContainerUri).getBlockBlobClient(outputName);
   try {
     await output.upload('', 0);
   } catch {
-    throw hubError('BlobContainerValidationError', 'Unauthorized to write to output blob container');
+    throw hubError(
+      'BlobContainerValidationError',
+      'Unauthorized to write to output blob container',
+    );
   }
 }

@@ -8,7 +8,11 @@ import type { JobRecord } from './job-record';
 // job writes the same log as an uninterrupted one.
 const PAGE = 5000;
 
-export async function writeImportErrorsLog(job: JobRecord, store: HubStore, blob: BlockBlobClient): Promise<void> {
+export async function writeImportErrorsLog(
+  job: JobRecord,
+  store: HubStore,
+  blob: BlockBlobClient,
+): Promise<void> {
   if (job.errorCount === 0) {
     await blob.upload('', 0);
     return;
@@ -22,5 +26,7 @@ export async function writeImportErrorsLog(job: JobRecord, store: HubStore, blob
       yield Buffer.from(rows.map((row) => `${row.line}\n`).join(''));
     }
   }
-  await blob.uploadStream(Readable.from(lines()), 4 * 1024 * 1024, 2, { blobHTTPHeaders: { blobContentType: 'text/plain' } });
+  await blob.uploadStream(Readable.from(lines()), 4 * 1024 * 1024, 2, {
+    blobHTTPHeaders: { blobContentType: 'text/plain' },
+  });
 }

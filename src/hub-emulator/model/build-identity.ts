@@ -8,13 +8,18 @@ export interface BuildContext {
   keys: KeySource;
   /** The next device etag counter value (the store hands them out). */
   etag: number;
-  /** Whether reported properties in the input are applied (sec. 4.2 [?]; see docs/hub-emulator.md). */
+  /**
+   * Whether reported properties in the input are applied (sec. 4.2 [?]; see docs/hub-emulator.md).
+   */
   applyReported: boolean;
 }
 
 // Omitted or empty keys mean "generate" (SW21 text; Node sends empty strings), on create and on
 // update alike: the live hub mints new keys when an update omits them (obs 3P).
-export function resolveAuthentication(input: AuthenticationInput | null | undefined, keys: KeySource): StoredAuthentication {
+export function resolveAuthentication(
+  input: AuthenticationInput | null | undefined,
+  keys: KeySource,
+): StoredAuthentication {
   const primaryThumbprint = input?.primaryThumbprint ?? null;
   const secondaryThumbprint = input?.secondaryThumbprint ?? null;
   const type = input?.type ?? (primaryThumbprint ? 'selfSigned' : 'sas');
@@ -57,7 +62,11 @@ export function createIdentity(input: IdentityInput, ctx: BuildContext): Identit
 }
 
 /** Overwrites the identity with the input's data; twin sections the input lacks are kept. */
-export function replaceIdentity(existing: Identity, input: IdentityInput, ctx: BuildContext): Identity {
+export function replaceIdentity(
+  existing: Identity,
+  input: IdentityInput,
+  ctx: BuildContext,
+): Identity {
   const status = input.status ?? existing.status;
   const updated: Identity = {
     ...existing,
@@ -74,7 +83,11 @@ export function replaceIdentity(existing: Identity, input: IdentityInput, ctx: B
 }
 
 /** Replaces the twin sections present in the input; bumps the twin etag only if one was given. */
-export function replaceTwin(existing: Identity, input: Pick<IdentityInput, 'tags' | 'desired' | 'reported'>, ctx: BuildContext): Identity {
+export function replaceTwin(
+  existing: Identity,
+  input: Pick<IdentityInput, 'tags' | 'desired' | 'reported'>,
+  ctx: BuildContext,
+): Identity {
   const reported = ctx.applyReported ? input.reported : undefined;
   if (!input.tags && !input.desired && !reported) return existing;
   const twin = existing.twin;
@@ -97,7 +110,8 @@ export function mergePatch(target: TwinSection, patch: TwinSection): TwinSection
   const result: TwinSection = { ...target };
   for (const [key, value] of Object.entries(patch)) {
     if (value === null) delete result[key];
-    else if (isPlainObject(value) && isPlainObject(result[key])) result[key] = mergePatch(result[key] as TwinSection, value);
+    else if (isPlainObject(value) && isPlainObject(result[key]))
+      result[key] = mergePatch(result[key] as TwinSection, value);
     else if (isPlainObject(value)) result[key] = mergePatch({}, value);
     else result[key] = value;
   }

@@ -1,5 +1,5 @@
-// Etag encodings seen on the live hub (hub-protocol.md sec. 2.5 and 2.8, evidence sec. 6):
-// a device etag is base64 of an ASCII decimal counter, a twin etag base64 of an 8-byte big-endian counter.
+// Etag encodings seen on the live hub (hub-protocol.md sec. 2.5 and 2.8, evidence sec. 6): a device
+// etag is base64 of an ASCII decimal counter, a twin etag base64 of an 8-byte big-endian counter.
 export function deviceEtag(counter: number): string {
   return Buffer.from(String(counter), 'ascii').toString('base64');
 }
@@ -13,7 +13,9 @@ export function twinEtag(counter: number): string {
 /** Strips the quotes clients put around etags (C# SanitizeETag, Node ensureQuoted). */
 export function unquoteEtag(value: string): string {
   const trimmed = value.trim();
-  return trimmed.length >= 2 && trimmed.startsWith('"') && trimmed.endsWith('"') ? trimmed.slice(1, -1) : trimmed;
+  return trimmed.length >= 2 && trimmed.startsWith('"') && trimmed.endsWith('"')
+    ? trimmed.slice(1, -1)
+    : trimmed;
 }
 
 /** The decimal counter inside a device etag, for the "existingVersion/newVersion" error text. */

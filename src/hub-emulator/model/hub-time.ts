@@ -17,13 +17,18 @@ export function hubTime(date: Date): string {
   return lastText;
 }
 
-/** .NET ticks (100 ns since 0001-01-01) of the instant, which is how the hub mints `generationId`. */
+/**
+ * .NET ticks (100 ns since 0001-01-01) of the instant, which is how the hub mints `generationId`.
+ */
 export function dotNetTicks(date: Date): string {
   const epochOffsetMs = 62_135_596_800_000n;
   return ((BigInt(date.getTime()) + epochOffsetMs) * 10_000n).toString();
 }
 
-/** Tracking-id timestamp form `MM/dd/yyyy HH:mm:ss` (invariant culture, 24-hour), per recorded errors. */
+/**
+ * Tracking-id timestamp form `MM/dd/yyyy HH:mm:ss` (invariant culture, 24-hour), per recorded
+ * errors.
+ */
 export function trackingTimestamp(date: Date): string {
   const pad = (n: number): string => String(n).padStart(2, '0');
   return (

@@ -23,7 +23,9 @@ export interface IdentityInput {
   tags?: TwinSection;
   desired?: TwinSection;
   reported?: TwinSection;
-  /** An upper bound of the source JSON's UTF-8 size when known; small sources skip the size checks. */
+  /**
+   * An upper bound of the source JSON's UTF-8 size when known; small sources skip the size checks.
+   */
   sourceBytesAtMost?: number;
 }
 

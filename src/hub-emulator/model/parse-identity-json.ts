@@ -2,9 +2,10 @@ import type { AuthenticationInput, IdentityInput } from './identity-input';
 import { parseAuthType, parseStatus } from './identity-input';
 import type { TwinSection } from './identity';
 
-// Turns the loose JSON of a Device body or an ExportImportDevice line into an IdentityInput.
-// Shape problems (wrong types, unknown enum values) are deserialization errors: the caller decides
-// whether that is a 400012 log line or a 400 response. Unknown properties are ignored, as the hub does.
+// Turns the loose JSON of a Device body or an ExportImportDevice line into an IdentityInput. Shape
+// problems (wrong types, unknown enum values) are deserialization errors: the caller decides
+// whether that is a 400012 log line or a 400 response. Unknown properties are ignored, as the hub
+// does.
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; message: string };
 
 type Json = Record<string, unknown>;
@@ -13,15 +14,23 @@ export function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-export function parseIdentityFields(json: Json, deviceId: string, moduleId: string): ParseResult<IdentityInput> {
+export function parseIdentityFields(
+  json: Json,
+  deviceId: string,
+  moduleId: string,
+): ParseResult<IdentityInput> {
   const input: IdentityInput = { deviceId, moduleId };
   if (json.status !== undefined && json.status !== null) {
     const status = parseStatus(json.status);
-    if (!status) return fail(`Error converting value ${JSON.stringify(json.status)} to type 'DeviceStatus'. Path 'status'.`);
+    if (!status)
+      return fail(
+        `Error converting value ${JSON.stringify(json.status)} to type 'DeviceStatus'. Path 'status'.`,
+      );
     input.status = status;
   }
   if (json.statusReason !== undefined) {
-    if (json.statusReason !== null && typeof json.statusReason !== 'string') return fail("Unexpected value for 'statusReason'.");
+    if (json.statusReason !== null && typeof json.statusReason !== 'string')
+      return fail("Unexpected value for 'statusReason'.");
     input.statusReason = json.statusReason;
   }
   const auth = parseAuthentication(json.authentication);
@@ -31,8 +40,10 @@ export function parseIdentityFields(json: Json, deviceId: string, moduleId: stri
     if (!isObject(json.capabilities)) return fail("Unexpected value for 'capabilities'.");
     input.iotEdge = json.capabilities.iotEdge === true;
   }
-  if (typeof json.deviceScope === 'string' || json.deviceScope === null) input.deviceScope = json.deviceScope;
-  if (Array.isArray(json.parentScopes)) input.parentScopes = json.parentScopes.filter((s): s is string => typeof s === 'string');
+  if (typeof json.deviceScope === 'string' || json.deviceScope === null)
+    input.deviceScope = json.deviceScope;
+  if (Array.isArray(json.parentScopes))
+    input.parentScopes = json.parentScopes.filter((s): s is string => typeof s === 'string');
   if (typeof json.managedBy === 'string') input.managedBy = json.managedBy;
   return { ok: true, value: input };
 }
@@ -58,7 +69,8 @@ function section(value: unknown): TwinSection | undefined | false {
   if (value === undefined || value === null) return undefined;
   if (!isObject(value)) return false;
   const copy: TwinSection = {};
-  for (const [key, v] of Object.entries(value)) if (key !== '$metadata' && key !== '$version') copy[key] = v;
+  for (const [key, v] of Object.entries(value))
+    if (key !== '$metadata' && key !== '$version') copy[key] = v;
   return copy;
 }
 
@@ -70,7 +82,9 @@ function parseAuthentication(value: unknown): ParseResult<AuthenticationInput | 
   if (value.type !== undefined && value.type !== null) {
     const type = parseAuthType(value.type);
     if (!type) {
-      return fail(`Error converting value ${JSON.stringify(value.type)} to type 'AuthenticationType'. Path 'authentication.type'.`);
+      return fail(
+        `Error converting value ${JSON.stringify(value.type)} to type 'AuthenticationType'. Path 'authentication.type'.`,
+      );
     }
     auth.type = type;
   }

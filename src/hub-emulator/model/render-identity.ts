@@ -41,6 +41,11 @@ export function renderModule(identity: Identity, createResponse = false): Record
   };
 }
 
-export function renderIdentity(identity: Identity, createResponse = false): Record<string, unknown> {
-  return identity.moduleId ? renderModule(identity, createResponse) : renderDevice(identity, createResponse);
+export function renderIdentity(
+  identity: Identity,
+  createResponse = false,
+): Record<string, unknown> {
+  return identity.moduleId
+    ? renderModule(identity, createResponse)
+    : renderDevice(identity, createResponse);
 }

@@ -23,8 +23,16 @@ export function renderTwin(identity: Identity): Record<string, unknown> {
   });
   if (Object.keys(twin.tags).length > 0) result.tags = twin.tags;
   result.properties = {
-    desired: { ...twin.desired, $metadata: { $lastUpdated: twin.lastUpdated }, $version: twin.desiredVersion },
-    reported: { ...twin.reported, $metadata: { $lastUpdated: twin.lastUpdated }, $version: twin.reportedVersion },
+    desired: {
+      ...twin.desired,
+      $metadata: { $lastUpdated: twin.lastUpdated },
+      $version: twin.desiredVersion,
+    },
+    reported: {
+      ...twin.reported,
+      $metadata: { $lastUpdated: twin.lastUpdated },
+      $version: twin.reportedVersion,
+    },
   };
   result.capabilities = { iotEdge: identity.iotEdge };
   if (identity.deviceScope !== null) result.deviceScope = identity.deviceScope;

@@ -14,14 +14,22 @@ export function validateDeviceId(id: string, strict: boolean): string | undefine
   return (strict ? STRICT_ID : LOOSE_ID).test(id) ? undefined : `Invalid device id '${id}'.`;
 }
 
-export function validateModuleId(id: string, strict: boolean, creating: boolean): string | undefined {
+export function validateModuleId(
+  id: string,
+  strict: boolean,
+  creating: boolean,
+): string | undefined {
   if (!(strict ? STRICT_ID : LOOSE_ID).test(id)) return `Invalid module id '${id}'.`;
   // `$`-prefixed module ids belong to the edge runtime (obs 3P).
   if (creating && id.startsWith('$')) return `Module id '${id}' is reserved.`;
   return undefined;
 }
 
-export function validateIdentityInput(input: IdentityInput, strict: boolean, creating: boolean): string | undefined {
+export function validateIdentityInput(
+  input: IdentityInput,
+  strict: boolean,
+  creating: boolean,
+): string | undefined {
   const idProblem = validateDeviceId(input.deviceId, strict);
   if (idProblem) return idProblem;
   if (input.moduleId) {
@@ -37,20 +45,27 @@ export function validateIdentityInput(input: IdentityInput, strict: boolean, cre
 function validateAuthentication(input: IdentityInput): string | undefined {
   const auth = input.authentication;
   if (!auth) return undefined;
-  if (auth.type === 'none' && !input.moduleId) return "Authentication type 'none' is not allowed for a device.";
+  if (auth.type === 'none' && !input.moduleId)
+    return "Authentication type 'none' is not allowed for a device.";
   const hasKey = Boolean(auth.primaryKey || auth.secondaryKey);
-  if (hasKey && !(auth.primaryKey && auth.secondaryKey)) return 'Either no keys or both keys can be set.';
+  if (hasKey && !(auth.primaryKey && auth.secondaryKey))
+    return 'Either no keys or both keys can be set.';
   for (const key of [auth.primaryKey, auth.secondaryKey]) {
-    if (key && !validKey(key)) return 'Invalid device key length. Keys must be base64 of 16 to 64 bytes.';
+    if (key && !validKey(key))
+      return 'Invalid device key length. Keys must be base64 of 16 to 64 bytes.';
   }
   const hasThumbprint = Boolean(auth.primaryThumbprint || auth.secondaryThumbprint);
   for (const thumbprint of [auth.primaryThumbprint, auth.secondaryThumbprint]) {
-    if (thumbprint && !THUMBPRINT.test(thumbprint)) return `Invalid thumbprint '${thumbprint}': expected 40 or 64 hex characters.`;
+    if (thumbprint && !THUMBPRINT.test(thumbprint))
+      return `Invalid thumbprint '${thumbprint}': expected 40 or 64 hex characters.`;
   }
   if (hasKey && hasThumbprint) return 'Symmetric keys and X509 thumbprints cannot both be set.';
-  if (auth.type === 'selfSigned' && !auth.primaryThumbprint) return 'A primary thumbprint is required for selfSigned authentication.';
-  if (auth.type === 'selfSigned' && hasKey) return 'Symmetric keys cannot be set for selfSigned authentication.';
-  if (auth.type === 'sas' && hasThumbprint) return 'Thumbprints cannot be set for sas authentication.';
+  if (auth.type === 'selfSigned' && !auth.primaryThumbprint)
+    return 'A primary thumbprint is required for selfSigned authentication.';
+  if (auth.type === 'selfSigned' && hasKey)
+    return 'Symmetric keys cannot be set for selfSigned authentication.';
+  if (auth.type === 'sas' && hasThumbprint)
+    return 'Thumbprints cannot be set for sas authentication.';
   if ((auth.type === 'certificateAuthority' || auth.type === 'none') && (hasKey || hasThumbprint)) {
     return `Keys and thumbprints cannot be set for ${auth.type} authentication.`;
   }
@@ -70,7 +85,8 @@ function isBase64(text: string): boolean {
   if (text.charCodeAt(end - 1) === 61) end--;
   for (let i = 0; i < end; i++) {
     const c = text.charCodeAt(i);
-    const ok = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 47;
+    const ok =
+      (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 47;
     if (!ok) return false;
   }
   return end > 0;

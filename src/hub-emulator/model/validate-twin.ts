@@ -9,9 +9,12 @@ const MAX_DEPTH = 10;
 // eslint-disable-next-line no-control-regex
 const BAD_KEY = /[.$ \u0000-\u001f\u007f]/;
 
-export function validateTwinSections(input: Pick<IdentityInput, 'tags' | 'desired' | 'reported' | 'sourceBytesAtMost'>): string | undefined {
+export function validateTwinSections(
+  input: Pick<IdentityInput, 'tags' | 'desired' | 'reported' | 'sourceBytesAtMost'>,
+): string | undefined {
   // A section is never larger than the JSON it was parsed from, so small sources skip a stringify.
-  const mayBeTooBig = input.sourceBytesAtMost === undefined || input.sourceBytesAtMost > SECTION_LIMITS.tags;
+  const mayBeTooBig =
+    input.sourceBytesAtMost === undefined || input.sourceBytesAtMost > SECTION_LIMITS.tags;
   for (const name of ['tags', 'desired', 'reported'] as const) {
     const section = input[name];
     if (!section) continue;
@@ -24,10 +27,16 @@ export function validateTwinSections(input: Pick<IdentityInput, 'tags' | 'desire
   return undefined;
 }
 
-function validateNode(node: Record<string, unknown>, depth: number, path: string): string | undefined {
-  if (depth > MAX_DEPTH) return `Twin property '${path}' exceeds the maximum depth of ${MAX_DEPTH}.`;
+function validateNode(
+  node: Record<string, unknown>,
+  depth: number,
+  path: string,
+): string | undefined {
+  if (depth > MAX_DEPTH)
+    return `Twin property '${path}' exceeds the maximum depth of ${MAX_DEPTH}.`;
   for (const [key, value] of Object.entries(node)) {
-    if (BAD_KEY.test(key) || Buffer.byteLength(key) > MAX_KEY_BYTES) return `Invalid twin property name '${key}' in '${path}'.`;
+    if (BAD_KEY.test(key) || Buffer.byteLength(key) > MAX_KEY_BYTES)
+      return `Invalid twin property name '${key}' in '${path}'.`;
     if (typeof value === 'string' && Buffer.byteLength(value) > MAX_STRING_BYTES) {
       return `Twin property '${path}.${key}' exceeds the maximum string length.`;
     }

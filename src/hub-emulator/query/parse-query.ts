@@ -1,7 +1,7 @@
-// The subset of the IoT Hub query language the emulator answers (issue 3): SELECT * or
-// SELECT COUNT() [AS alias] FROM devices | devices.modules [WHERE <condition>] with =, !=, <>, <, >,
-// <=, >=, AND, OR, NOT and parentheses over dotted paths of the twin document. Anything else is a
-// loud ParseError, never a silently wrong answer.
+// The subset of the IoT Hub query language the emulator answers (issue 3): SELECT * or SELECT
+// COUNT() [AS alias] FROM devices | devices.modules [WHERE <condition>] with =, !=, <>, <, >, <=,
+// >=, AND, OR, NOT and parentheses over dotted paths of the twin document. Anything else is a loud
+// ParseError, never a silently wrong answer.
 export type Literal = string | number | boolean | null;
 export type Condition =
   | { kind: 'and' | 'or'; left: Condition; right: Condition }
@@ -16,9 +16,14 @@ export interface ParsedQuery {
 
 export class QueryParseError extends Error {}
 
-const TOKEN = /\s*(?:(\d+(?:\.\d+)?)|'((?:[^']|'')*)'|"((?:[^"\\]|\\.)*)"|([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)|(<=|>=|!=|<>|[=<>(),*]))/y;
+const TOKEN =
+  /\s*(?:(\d+(?:\.\d+)?)|'((?:[^']|'')*)'|"((?:[^"\\]|\\.)*)"|([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)|(<=|>=|!=|<>|[=<>(),*]))/y;
 
-type Token = { type: 'num'; value: number } | { type: 'str'; value: string } | { type: 'word'; value: string } | { type: 'sym'; value: string };
+type Token =
+  | { type: 'num'; value: number }
+  | { type: 'str'; value: string }
+  | { type: 'word'; value: string }
+  | { type: 'sym'; value: string };
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -31,7 +36,8 @@ function tokenize(text: string): Token[] {
     index = TOKEN.lastIndex;
     if (m[1] !== undefined) tokens.push({ type: 'num', value: Number(m[1]) });
     else if (m[2] !== undefined) tokens.push({ type: 'str', value: m[2].replaceAll("''", "'") });
-    else if (m[3] !== undefined) tokens.push({ type: 'str', value: JSON.parse(`"${m[3]}"`) as string });
+    else if (m[3] !== undefined)
+      tokens.push({ type: 'str', value: JSON.parse(`"${m[3]}"`) as string });
     else if (m[4] !== undefined) tokens.push({ type: 'word', value: m[4] });
     else tokens.push({ type: 'sym', value: m[5] === '<>' ? '!=' : (m[5] ?? '') });
   }
@@ -42,7 +48,8 @@ export function parseQuery(text: string): ParsedQuery {
   const tokens = tokenize(text);
   let pos = 0;
   const peek = (): Token | undefined => tokens[pos];
-  const isWord = (word: string): boolean => peek()?.type === 'word' && peek()?.value.toString().toLowerCase() === word;
+  const isWord = (word: string): boolean =>
+    peek()?.type === 'word' && peek()?.value.toString().toLowerCase() === word;
   const isSym = (sym: string): boolean => peek()?.type === 'sym' && peek()?.value === sym;
   const expectWord = (word: string): void => {
     if (!isWord(word)) throw new QueryParseError(`Expected ${word.toUpperCase()}.`);
@@ -76,7 +83,8 @@ export function parseQuery(text: string): ParsedQuery {
   expectWord('from');
   const from = tokens[pos++];
   const source = from?.type === 'word' ? from.value.toLowerCase() : '';
-  if (source !== 'devices' && source !== 'devices.modules') throw new QueryParseError('The emulator supports only FROM devices and FROM devices.modules.');
+  if (source !== 'devices' && source !== 'devices.modules')
+    throw new QueryParseError('The emulator supports only FROM devices and FROM devices.modules.');
 
   const parseOr = (): Condition => {
     let left = parseAnd();
@@ -108,12 +116,17 @@ export function parseQuery(text: string): ParsedQuery {
     const path = tokens[pos++];
     if (path?.type !== 'word') throw new QueryParseError('Expected a property path.');
     const op = tokens[pos++];
-    if (op?.type !== 'sym' || !['=', '!=', '<', '>', '<=', '>='].includes(op.value)) throw new QueryParseError('Expected a comparison operator.');
+    if (op?.type !== 'sym' || !['=', '!=', '<', '>', '<=', '>='].includes(op.value))
+      throw new QueryParseError('Expected a comparison operator.');
     const literal = tokens[pos++];
     let value: Literal;
     if (literal?.type === 'str' || literal?.type === 'num') value = literal.value;
-    else if (literal?.type === 'word' && ['true', 'false', 'null'].includes(literal.value.toLowerCase())) {
-      value = literal.value.toLowerCase() === 'null' ? null : literal.value.toLowerCase() === 'true';
+    else if (
+      literal?.type === 'word' &&
+      ['true', 'false', 'null'].includes(literal.value.toLowerCase())
+    ) {
+      value =
+        literal.value.toLowerCase() === 'null' ? null : literal.value.toLowerCase() === 'true';
     } else throw new QueryParseError('Expected a literal value.');
     return { kind: 'compare', path: path.value.split('.'), op: op.value as '=', value };
   };

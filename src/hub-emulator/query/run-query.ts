@@ -13,12 +13,23 @@ export interface QueryPage {
   continuation: string | undefined;
 }
 
-export function runQuery(store: HubStore, query: ParsedQuery, pageSize: number, continuation: string | undefined): QueryPage {
+export function runQuery(
+  store: HubStore,
+  query: ParsedQuery,
+  pageSize: number,
+  continuation: string | undefined,
+): QueryPage {
   const scope = query.source === 'devices' ? 'devices' : 'modules';
   if (query.select.kind === 'count') {
     let count = 0;
     if (!query.where && scope === 'devices') count = store.deviceStatistics().totalDeviceCount;
-    else forEachTwin(store, scope, undefined, (twin) => void (!query.where || evaluateCondition(query.where, twin) ? count++ : 0));
+    else
+      forEachTwin(
+        store,
+        scope,
+        undefined,
+        (twin) => void (!query.where || evaluateCondition(query.where, twin) ? count++ : 0),
+      );
     return { items: [{ [query.select.alias]: count }], itemType: 'Raw', continuation: undefined };
   }
   const items: unknown[] = [];
@@ -34,7 +45,11 @@ export function runQuery(store: HubStore, query: ParsedQuery, pageSize: number, 
     lastIncluded = cursor;
     return true;
   });
-  return { items, itemType: 'Twin', continuation: more && lastIncluded ? encodeCursor(lastIncluded) : undefined };
+  return {
+    items,
+    itemType: 'Twin',
+    continuation: more && lastIncluded ? encodeCursor(lastIncluded) : undefined,
+  };
 }
 
 function forEachTwin(
@@ -47,7 +62,13 @@ function forEachTwin(
   for (;;) {
     const page = store.scanIdentities(after, SCAN_PAGE, scope);
     for (const identity of page.items) {
-      if (visit(renderTwin(identity), { deviceId: identity.deviceId, moduleId: identity.moduleId }) === false) return;
+      if (
+        visit(renderTwin(identity), {
+          deviceId: identity.deviceId,
+          moduleId: identity.moduleId,
+        }) === false
+      )
+        return;
     }
     if (page.items.length < SCAN_PAGE) return;
     after = page.last;
@@ -61,8 +82,13 @@ function encodeCursor(cursor: ScanCursor): string {
 function decodeCursor(token: string | undefined): ScanCursor | undefined {
   if (!token) return undefined;
   try {
-    const [deviceId, moduleId] = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as [string, string];
-    return typeof deviceId === 'string' && typeof moduleId === 'string' ? { deviceId, moduleId } : undefined;
+    const [deviceId, moduleId] = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as [
+      string,
+      string,
+    ];
+    return typeof deviceId === 'string' && typeof moduleId === 'string'
+      ? { deviceId, moduleId }
+      : undefined;
   } catch {
     return undefined;
   }

@@ -2,7 +2,12 @@ import type { HubErrorName } from '../http/hub-error';
 import type { Identity } from '../model/identity';
 import type { KeySource } from '../model/key-source';
 import type { HubStore } from '../store/hub-store';
-import { createIdentity, replaceIdentity, replaceTwin, type BuildContext } from '../model/build-identity';
+import {
+  createIdentity,
+  replaceIdentity,
+  replaceTwin,
+  type BuildContext,
+} from '../model/build-identity';
 import { validateIdentityInput } from '../model/validate-identity-input';
 import { deviceEtag, etagCounterText, twinEtag } from '../model/etag';
 import type { ImportOperation } from './import-operation';
@@ -23,7 +28,10 @@ export interface OperationFailure {
   message: string;
 }
 
-export function applyImportOperation(op: ImportOperation, ctx: RegistryContext): OperationFailure | undefined {
+export function applyImportOperation(
+  op: ImportOperation,
+  ctx: RegistryContext,
+): OperationFailure | undefined {
   const { input, mode } = op;
   // `create` is most of a bulk import: try the insert straight away instead of a lookup first.
   if (mode === 'create') {
@@ -40,8 +48,12 @@ export function applyImportOperation(op: ImportOperation, ctx: RegistryContext):
     if (!creating) return notFound(op);
     return create(op, ctx);
   }
-  const etagCheck = mode === 'updateIfMatchETag' || mode === 'createOrUpdateIfMatchETag' || mode === 'deleteIfMatchETag';
-  // A missing eTag on an *IfMatchETag line is unconditional, as recorded for deleteIfMatchETag (evidence sec. 5).
+  const etagCheck =
+    mode === 'updateIfMatchETag' ||
+    mode === 'createOrUpdateIfMatchETag' ||
+    mode === 'deleteIfMatchETag';
+  // A missing eTag on an *IfMatchETag line is unconditional, as recorded for deleteIfMatchETag
+  // (evidence sec. 5).
   if (etagCheck && op.eTag !== undefined && op.eTag !== deviceEtag(existing.etag)) {
     return {
       errorName: 'PreconditionFailed',
@@ -50,9 +62,15 @@ export function applyImportOperation(op: ImportOperation, ctx: RegistryContext):
   }
   // twinETag guards the twin write of createOrUpdate* (D-BULK17) and is the only check of
   // updateTwinIfMatchETag; the other modes ignore it (sec. 4.2 table).
-  const twinCheck = mode === 'createOrUpdate' || mode === 'createOrUpdateIfMatchETag' || mode === 'updateTwinIfMatchETag';
+  const twinCheck =
+    mode === 'createOrUpdate' ||
+    mode === 'createOrUpdateIfMatchETag' ||
+    mode === 'updateTwinIfMatchETag';
   if (twinCheck && op.twinETag !== undefined && op.twinETag !== twinEtag(existing.twin.etag)) {
-    return { errorName: 'PreconditionFailed', message: `ETag mismatch for device ID '${input.deviceId}'` };
+    return {
+      errorName: 'PreconditionFailed',
+      message: `ETag mismatch for device ID '${input.deviceId}'`,
+    };
   }
   if (mode === 'delete' || mode === 'deleteIfMatchETag') {
     ctx.store.deleteIdentity(input.deviceId, input.moduleId);
@@ -74,14 +92,22 @@ function create(op: ImportOperation, ctx: RegistryContext): OperationFailure | u
   }
   if (ctx.store.identityCount() >= ctx.deviceCap) {
     if (ctx.store.getIdentity(input.deviceId, input.moduleId)) return alreadyExists(op);
-    return { errorName: 'IotHubQuotaExceeded', message: 'Total number of devices on IotHub exceeded the allocated quota.' };
+    return {
+      errorName: 'IotHubQuotaExceeded',
+      message: 'Total number of devices on IotHub exceeded the allocated quota.',
+    };
   }
   const identity: Identity = createIdentity(input, buildContext(ctx));
   return ctx.store.insertIdentity(identity) ? undefined : alreadyExists(op);
 }
 
 function buildContext(ctx: RegistryContext): BuildContext {
-  return { now: ctx.now, keys: ctx.keys, etag: ctx.store.nextEtag(), applyReported: ctx.applyReported };
+  return {
+    now: ctx.now,
+    keys: ctx.keys,
+    etag: ctx.store.nextEtag(),
+    applyReported: ctx.applyReported,
+  };
 }
 
 // errorStatus texts follow the REST messages with the `ErrorCode:<Name>;` prefix removed
@@ -96,6 +122,12 @@ function notFound(op: ImportOperation): OperationFailure {
 function alreadyExists(op: ImportOperation): OperationFailure {
   const { deviceId, moduleId } = op.input;
   return moduleId
-    ? { errorName: 'ModuleAlreadyExistsOnDevice', message: `A module with ID '${moduleId}' already exists on device '${deviceId}'.` }
-    : { errorName: 'DeviceAlreadyExists', message: `A device with ID '${deviceId}' is already registered.` };
+    ? {
+        errorName: 'ModuleAlreadyExistsOnDevice',
+        message: `A module with ID '${moduleId}' already exists on device '${deviceId}'.`,
+      }
+    : {
+        errorName: 'DeviceAlreadyExists',
+        message: `A device with ID '${deviceId}' is already registered.`,
+      };
 }

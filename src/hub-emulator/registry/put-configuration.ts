@@ -10,21 +10,40 @@ import type { HubStore, StoredConfiguration } from '../store/hub-store';
 const MAX_CONFIGURATIONS = 100;
 const ID = /^[a-z0-9\-:+%_#*?!(),=@;$']{1,128}$/;
 
-export type ConfigurationWrite = { kind: 'create' } | { kind: 'update'; ifMatch: string } | { kind: 'createOrUpdate' };
+export type ConfigurationWrite =
+  { kind: 'create' } | { kind: 'update'; ifMatch: string } | { kind: 'createOrUpdate' };
 
-export function putConfiguration(store: HubStore, id: string, json: unknown, write: ConfigurationWrite, now: Date): StoredConfiguration {
+export function putConfiguration(
+  store: HubStore,
+  id: string,
+  json: unknown,
+  write: ConfigurationWrite,
+  now: Date,
+): StoredConfiguration {
   if (!isObject(json)) throw hubError('ArgumentNull', 'The configuration must be a JSON object.');
-  if (!ID.test(id)) throw hubError('ArgumentInvalid', `Invalid configuration id '${id}': ids are lower case.`);
-  if (json.id !== undefined && json.id !== id) throw hubError('ArgumentInvalid', 'The configuration id in the body does not match.');
+  if (!ID.test(id))
+    throw hubError('ArgumentInvalid', `Invalid configuration id '${id}': ids are lower case.`);
+  if (json.id !== undefined && json.id !== id)
+    throw hubError('ArgumentInvalid', 'The configuration id in the body does not match.');
   return store.transaction(() => {
     const existing = store.getConfiguration(id);
-    if (write.kind === 'create' && existing) throw hubError('ConfigurationAlreadyExists', `Configuration '${id}' already exists.`);
-    if (write.kind === 'update' && !existing) throw hubError('ConfigurationNotFound', `Configuration '${id}' not found.`);
-    if (write.kind === 'update' && existing && write.ifMatch !== '*' && write.ifMatch !== existing.etag) {
+    if (write.kind === 'create' && existing)
+      throw hubError('ConfigurationAlreadyExists', `Configuration '${id}' already exists.`);
+    if (write.kind === 'update' && !existing)
+      throw hubError('ConfigurationNotFound', `Configuration '${id}' not found.`);
+    if (
+      write.kind === 'update' &&
+      existing &&
+      write.ifMatch !== '*' &&
+      write.ifMatch !== existing.etag
+    ) {
       throw hubError('PreconditionFailed', `ETag mismatch for configuration '${id}'`);
     }
     if (!existing && store.listConfigurations().length >= MAX_CONFIGURATIONS) {
-      throw hubError('IotHubQuotaExceeded', `A hub holds at most ${MAX_CONFIGURATIONS} configurations.`);
+      throw hubError(
+        'IotHubQuotaExceeded',
+        `A hub holds at most ${MAX_CONFIGURATIONS} configurations.`,
+      );
     }
     const time = hubTime(now);
     const doc: Record<string, unknown> = {
@@ -37,7 +56,11 @@ export function putConfiguration(store: HubStore, id: string, json: unknown, wri
       lastUpdatedTimeUtc: time,
       priority: typeof json.priority === 'number' ? json.priority : 0,
       systemMetrics: { results: {}, queries: {} },
-      metrics: { results: {}, queries: isObject(json.metrics) && isObject(json.metrics.queries) ? json.metrics.queries : {} },
+      metrics: {
+        results: {},
+        queries:
+          isObject(json.metrics) && isObject(json.metrics.queries) ? json.metrics.queries : {},
+      },
     };
     const configuration: StoredConfiguration = { id, etag: deviceEtag(store.nextEtag()), doc };
     store.putConfiguration(configuration);

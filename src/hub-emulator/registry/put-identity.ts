@@ -18,7 +18,8 @@ export function putIdentity(
 ): { identity: Identity; created: boolean } {
   if (!isObject(body)) throw hubError('ArgumentNull', 'The request body must be a JSON object.');
   const idField = moduleId ? body.deviceId : (body.deviceId ?? deviceId);
-  if (idField !== undefined && idField !== deviceId) throw hubError('ArgumentInvalid', `The deviceId in the body does not match '${deviceId}'.`);
+  if (idField !== undefined && idField !== deviceId)
+    throw hubError('ArgumentInvalid', `The deviceId in the body does not match '${deviceId}'.`);
   if (moduleId && body.moduleId !== undefined && body.moduleId !== moduleId) {
     throw hubError('ArgumentInvalid', `The moduleId in the body does not match '${moduleId}'.`);
   }
@@ -30,22 +31,39 @@ export function putIdentity(
     const existing = store.getIdentity(deviceId, moduleId);
     const invalid = validateIdentityInput(input, ctx.strictIds, !existing);
     if (invalid) throw hubError('ArgumentInvalid', invalid);
-    const build = () => ({ now: ctx.now, keys: ctx.keys, etag: store.nextEtag(), applyReported: ctx.applyReported });
+    const build = () => ({
+      now: ctx.now,
+      keys: ctx.keys,
+      etag: store.nextEtag(),
+      applyReported: ctx.applyReported,
+    });
     if (ifMatchValue === undefined) {
       if (existing) {
         throw moduleId
-          ? hubError('ModuleAlreadyExistsOnDevice', `A module with ID '${moduleId}' already exists on device '${deviceId}'.`)
-          : hubError('DeviceAlreadyExists', `A device with ID '${deviceId}' is already registered.`);
+          ? hubError(
+              'ModuleAlreadyExistsOnDevice',
+              `A module with ID '${moduleId}' already exists on device '${deviceId}'.`,
+            )
+          : hubError(
+              'DeviceAlreadyExists',
+              `A device with ID '${deviceId}' is already registered.`,
+            );
       }
       if (moduleId && !store.getIdentity(deviceId, '')) throw hubError('DeviceNotFound', deviceId);
       if (store.identityCount() >= ctx.deviceCap) {
-        throw hubError('IotHubQuotaExceeded', 'Total number of devices on IotHub exceeded the allocated quota.');
+        throw hubError(
+          'IotHubQuotaExceeded',
+          'Total number of devices on IotHub exceeded the allocated quota.',
+        );
       }
       const identity = createIdentity(input, build());
       store.insertIdentity(identity);
       return { identity, created: true };
     }
-    if (!existing) throw moduleId ? hubError('ModuleNotFound', `${deviceId}/${moduleId}`) : hubError('DeviceNotFound', deviceId);
+    if (!existing)
+      throw moduleId
+        ? hubError('ModuleNotFound', `${deviceId}/${moduleId}`)
+        : hubError('DeviceNotFound', deviceId);
     if (ifMatchValue !== '*' && ifMatchValue !== deviceEtag(existing.etag)) {
       throw hubError(
         'PreconditionFailed',
@@ -59,14 +77,25 @@ export function putIdentity(
 }
 
 /** DELETE needs If-Match (412 "Etag missing" otherwise, obs 3P); `*` or the current etag. */
-export function deleteIdentityChecked(deviceId: string, moduleId: string, ifMatchValue: string | undefined, ctx: RegistryContext): void {
+export function deleteIdentityChecked(
+  deviceId: string,
+  moduleId: string,
+  ifMatchValue: string | undefined,
+  ctx: RegistryContext,
+): void {
   const store = ctx.store;
   store.transaction(() => {
     const existing = store.getIdentity(deviceId, moduleId);
-    if (!existing) throw moduleId ? hubError('ModuleNotFound', `${deviceId}/${moduleId}`) : hubError('DeviceNotFound', deviceId);
+    if (!existing)
+      throw moduleId
+        ? hubError('ModuleNotFound', `${deviceId}/${moduleId}`)
+        : hubError('DeviceNotFound', deviceId);
     if (ifMatchValue === undefined) throw hubError('PreconditionFailed', 'Etag missing');
     if (ifMatchValue !== '*' && ifMatchValue !== deviceEtag(existing.etag)) {
-      throw hubError('PreconditionFailed', `Precondition failed: Device version did not match, existingVersion:${existing.etag} newVersion:${etagCounterText(ifMatchValue)}`);
+      throw hubError(
+        'PreconditionFailed',
+        `Precondition failed: Device version did not match, existingVersion:${existing.etag} newVersion:${etagCounterText(ifMatchValue)}`,
+      );
     }
     store.deleteIdentity(deviceId, moduleId);
   });

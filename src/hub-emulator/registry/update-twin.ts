@@ -22,17 +22,33 @@ export function updateTwin(
 ): Identity {
   if (!isObject(body)) throw hubError('ArgumentNull', 'The twin must be a JSON object.');
   const tags = sectionOf(body.tags, 'tags');
-  const properties = body.properties === undefined || body.properties === null ? {} : sectionOf(body.properties, 'properties');
+  const properties =
+    body.properties === undefined || body.properties === null
+      ? {}
+      : sectionOf(body.properties, 'properties');
   const desired = sectionOf(properties?.desired, 'properties.desired');
   return store.transaction(() => {
     const existing = store.getIdentity(deviceId, moduleId);
-    if (!existing) throw moduleId ? hubError('ModuleNotFound', `${deviceId}/${moduleId}`) : hubError('DeviceNotFound', deviceId);
-    if (ifMatchValue !== undefined && ifMatchValue !== '*' && ifMatchValue !== twinEtag(existing.twin.etag)) {
+    if (!existing)
+      throw moduleId
+        ? hubError('ModuleNotFound', `${deviceId}/${moduleId}`)
+        : hubError('DeviceNotFound', deviceId);
+    if (
+      ifMatchValue !== undefined &&
+      ifMatchValue !== '*' &&
+      ifMatchValue !== twinEtag(existing.twin.etag)
+    ) {
       throw hubError('PreconditionFailed', `ETag mismatch for device ID '${deviceId}'`);
     }
     const twin = existing.twin;
-    const nextTags = write === 'patch' ? (tags ? mergePatch(twin.tags, tags) : twin.tags) : (tags ?? {});
-    const nextDesired = write === 'patch' ? (desired ? mergePatch(twin.desired, withoutSystemKeys(desired)) : twin.desired) : withoutSystemKeys(desired ?? {});
+    const nextTags =
+      write === 'patch' ? (tags ? mergePatch(twin.tags, tags) : twin.tags) : (tags ?? {});
+    const nextDesired =
+      write === 'patch'
+        ? desired
+          ? mergePatch(twin.desired, withoutSystemKeys(desired))
+          : twin.desired
+        : withoutSystemKeys(desired ?? {});
     const problem = validateTwinSections({ tags: nextTags, desired: nextDesired });
     if (problem) throw hubError('ArgumentInvalid', problem);
     const desiredChanged = JSON.stringify(nextDesired) !== JSON.stringify(twin.desired);
@@ -60,6 +76,7 @@ function sectionOf(value: unknown, name: string): TwinSection | undefined {
 
 function withoutSystemKeys(section: TwinSection): TwinSection {
   const copy: TwinSection = {};
-  for (const [key, value] of Object.entries(section)) if (key !== '$metadata' && key !== '$version') copy[key] = value;
+  for (const [key, value] of Object.entries(section))
+    if (key !== '$metadata' && key !== '$version') copy[key] = value;
   return copy;
 }

@@ -53,7 +53,8 @@ export function toRow(identity: Identity): IdentityRow {
 }
 
 // Written by template rather than JSON.stringify: a bulk import stringifies this for every row, and
-// every value here is already validated to need no escaping (base64 keys, hex thumbprints, enum type).
+// every value here is already validated to need no escaping (base64 keys, hex thumbprints, enum
+// type).
 function authenticationJson(auth: StoredAuthentication): string {
   const { symmetricKey: k, x509Thumbprint: t } = auth;
   return (

@@ -31,7 +31,8 @@ CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NU
 
 export function applySchema(db: Database.Database): void {
   // WAL + synchronous=NORMAL: durable at every commit against a process kill, and the mode
-  // perf-notes.md measured as the safe default (a power cut may lose the last commits, never corrupt).
+  // perf-notes.md measured as the safe default (a power cut may lose the last commits, never
+  // corrupt).
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.exec(DDL);

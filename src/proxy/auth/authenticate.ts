@@ -9,7 +9,8 @@ declare module 'fastify' {
   }
 }
 
-const isApiPath = (path: string | undefined): boolean => path === '/api' || Boolean(path?.startsWith('/api/'));
+const isApiPath = (path: string | undefined): boolean =>
+  path === '/api' || Boolean(path?.startsWith('/api/'));
 
 // Every /api path is authenticated before routing decisions leak anything: an anonymous caller gets
 // 401 even for an /api path that does not exist. The matched route pattern is checked as well as

@@ -1,4 +1,11 @@
-import { createRemoteJWKSet, customFetch, errors, jwtVerify, type FetchImplementation, type JWTPayload } from 'jose';
+import {
+  createRemoteJWKSet,
+  customFetch,
+  errors,
+  jwtVerify,
+  type FetchImplementation,
+  type JWTPayload,
+} from 'jose';
 import { fetch, type Dispatcher } from 'undici';
 import type { AppRole } from '../../contracts/api/identity';
 import { ApiError, unauthenticated } from '../http/api-error';
@@ -34,9 +41,16 @@ const TOKEN_FAULTS = new Set([
   'ERR_JWKS_MULTIPLE_MATCHING_KEYS',
 ]);
 
-export function createBearerVerifier(options: AuthOptions, now: () => Date, dispatcher?: Dispatcher): BearerVerifier {
-  const algorithms = (options.algorithms ?? ['RS256']).filter((alg) => alg.toLowerCase() !== 'none');
-  if (algorithms.length === 0) throw new Error('auth.algorithms must name at least one signing algorithm');
+export function createBearerVerifier(
+  options: AuthOptions,
+  now: () => Date,
+  dispatcher?: Dispatcher,
+): BearerVerifier {
+  const algorithms = (options.algorithms ?? ['RS256']).filter(
+    (alg) => alg.toLowerCase() !== 'none',
+  );
+  if (algorithms.length === 0)
+    throw new Error('auth.algorithms must name at least one signing algorithm');
   const fetchJwks: FetchImplementation = async (url, init) => {
     const response = await fetch(url, {
       method: init.method,
@@ -45,7 +59,8 @@ export function createBearerVerifier(options: AuthOptions, now: () => Date, disp
       signal: init.signal,
       ...(dispatcher ? { dispatcher } : {}),
     });
-    // undici's Response and the DOM Response are the same class at runtime; only their typings differ.
+    // undici's Response and the DOM Response are the same class at runtime; only their typings
+    // differ.
     return response as unknown as Response;
   };
   const jwks = createRemoteJWKSet(new URL(options.jwksUri), {
@@ -70,8 +85,13 @@ export function createBearerVerifier(options: AuthOptions, now: () => Date, disp
         requiredClaims: ['exp'],
       }));
     } catch (error) {
-      if (error instanceof errors.JOSEError && TOKEN_FAULTS.has(error.code)) throw unauthenticated('The bearer token is not valid.');
-      throw new ApiError(503, 'AUTHORITY_UNAVAILABLE', 'The identity authority could not be reached to verify the token.');
+      if (error instanceof errors.JOSEError && TOKEN_FAULTS.has(error.code))
+        throw unauthenticated('The bearer token is not valid.');
+      throw new ApiError(
+        503,
+        'AUTHORITY_UNAVAILABLE',
+        'The identity authority could not be reached to verify the token.',
+      );
     }
     const principal = toPrincipal(payload, options.roles);
     if (!principal.objectId) throw unauthenticated('The bearer token names no subject.');
@@ -80,16 +100,25 @@ export function createBearerVerifier(options: AuthOptions, now: () => Date, disp
 }
 
 function toPrincipal(payload: JWTPayload, roleNames: AuthOptions['roles']): Principal {
-  const text = (value: unknown): string | undefined => (typeof value === 'string' && value ? value : undefined);
-  const claimed = Array.isArray(payload.roles) ? payload.roles.filter((r): r is string => typeof r === 'string') : [];
+  const text = (value: unknown): string | undefined =>
+    typeof value === 'string' && value ? value : undefined;
+  const claimed = Array.isArray(payload.roles)
+    ? payload.roles.filter((r): r is string => typeof r === 'string')
+    : [];
   const roles: AppRole[] = [];
   if (claimed.includes(roleNames.admin)) roles.push('admin');
   if (claimed.includes(roleNames.support)) roles.push('support');
-  const username = text(payload.preferred_username) ?? text(payload.upn) ?? text(payload.email) ?? text(payload.sub) ?? '';
+  const username =
+    text(payload.preferred_username) ??
+    text(payload.upn) ??
+    text(payload.email) ??
+    text(payload.sub) ??
+    '';
   return {
     name: text(payload.name) ?? username,
     username,
-    // Entra's `oid` is stable across apps; `sub` is pairwise per app and the fallback for other authorities.
+    // Entra's `oid` is stable across apps; `sub` is pairwise per app and the fallback for other
+    // authorities.
     objectId: text(payload.oid) ?? text(payload.sub) ?? '',
     roles,
   };

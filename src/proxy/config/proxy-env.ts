@@ -4,49 +4,70 @@ import { parseHubConnectionString } from '../hub/connection-string';
 // The proxy's environment, validated in one pass so a misconfigured deployment prints every bad or
 // missing variable at once (docs/proxy.md lists them). Pure: main.ts passes process.env in.
 
-const url = (what: string) => z.string({ error: `required: ${what}` }).url({ error: `must be an absolute URL (${what})` });
+const url = (what: string) =>
+  z.string({ error: `required: ${what}` }).url({ error: `must be an absolute URL (${what})` });
 const optionalText = z.string().trim().min(1).optional();
 const csv = z
   .string()
   .optional()
-  .transform((value) => (value ?? '').split(',').map((item) => item.trim()).filter(Boolean));
+  .transform((value) =>
+    (value ?? '')
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean),
+  );
 
-export const ProxyEnv = z
-  .object({
-    PROXY_HOST: z.string().default('127.0.0.1'),
-    PROXY_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
-    PROXY_STATIC_DIR: optionalText,
-    PROXY_TRUSTED_CA_FILE: optionalText,
-    PROXY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30),
+export const ProxyEnv = z.object({
+  PROXY_HOST: z.string().default('127.0.0.1'),
+  PROXY_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  PROXY_STATIC_DIR: optionalText,
+  PROXY_TRUSTED_CA_FILE: optionalText,
+  PROXY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30),
 
-    AUTH_TENANT_ID: z.guid({ error: 'must be the Entra tenant id (a GUID)' }).optional(),
-    AUTH_ISSUER: url('token issuer').optional(),
-    AUTH_JWKS_URI: url('JWKS endpoint').optional(),
-    AUTH_AUDIENCE: z.string({ error: 'required: the API app registration\'s client id or App ID URI' }).min(1),
-    AUTH_ROLE_ADMIN: z.string().min(1).default('Console.Admin'),
-    AUTH_ROLE_SUPPORT: z.string().min(1).default('Console.Support'),
-    AUTH_CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(300).default(60),
-    AUTH_ALGORITHMS: csv.refine((list) => !list.some((alg) => alg.toLowerCase() === 'none'), 'must not contain "none"'),
+  AUTH_TENANT_ID: z.guid({ error: 'must be the Entra tenant id (a GUID)' }).optional(),
+  AUTH_ISSUER: url('token issuer').optional(),
+  AUTH_JWKS_URI: url('JWKS endpoint').optional(),
+  AUTH_AUDIENCE: z
+    .string({ error: "required: the API app registration's client id or App ID URI" })
+    .min(1),
+  AUTH_ROLE_ADMIN: z.string().min(1).default('Console.Admin'),
+  AUTH_ROLE_SUPPORT: z.string().min(1).default('Console.Support'),
+  AUTH_CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(300).default(60),
+  AUTH_ALGORITHMS: csv.refine(
+    (list) => !list.some((alg) => alg.toLowerCase() === 'none'),
+    'must not contain "none"',
+  ),
 
-    IOT_HUB_CONNECTION_STRING: z.string({ error: 'required: a shared access policy with registry read/write' }).superRefine((value, ctx) => {
+  IOT_HUB_CONNECTION_STRING: z
+    .string({ error: 'required: a shared access policy with registry read/write' })
+    .superRefine((value, ctx) => {
       try {
         parseHubConnectionString(value);
       } catch (error) {
-        ctx.addIssue({ code: 'custom', message: error instanceof Error ? error.message : 'invalid' });
+        ctx.addIssue({
+          code: 'custom',
+          message: error instanceof Error ? error.message : 'invalid',
+        });
       }
     }),
-    IOT_HUB_API_VERSION: optionalText,
+  IOT_HUB_API_VERSION: optionalText,
 
-    STORAGE_ACCOUNT_NAME: z.string({ error: 'required: the storage account name' }).regex(/^[a-z0-9]{3,24}$/, '3-24 lower-case letters and digits'),
-    STORAGE_BLOB_ENDPOINT: url('blob endpoint').optional(),
-    STORAGE_AUTH: z.enum(['key', 'identity']).optional(),
-    STORAGE_ACCOUNT_KEY: optionalText,
+  STORAGE_ACCOUNT_NAME: z
+    .string({ error: 'required: the storage account name' })
+    .regex(/^[a-z0-9]{3,24}$/, '3-24 lower-case letters and digits'),
+  STORAGE_BLOB_ENDPOINT: url('blob endpoint').optional(),
+  STORAGE_AUTH: z.enum(['key', 'identity']).optional(),
+  STORAGE_ACCOUNT_KEY: optionalText,
 
-    SPA_CLIENT_ID: z.string({ error: 'required: the SPA app registration\'s client id' }).min(1),
-    SPA_AUTHORITY: url('MSAL authority').optional(),
-    SPA_KNOWN_AUTHORITIES: csv,
-    SPA_API_SCOPE: z.string({ error: 'required: the scope the SPA requests, e.g. api://<api-client-id>/access_as_user' }).min(1),
-  });
+  SPA_CLIENT_ID: z.string({ error: "required: the SPA app registration's client id" }).min(1),
+  SPA_AUTHORITY: url('MSAL authority').optional(),
+  SPA_KNOWN_AUTHORITIES: csv,
+  SPA_API_SCOPE: z
+    .string({
+      error: 'required: the scope the SPA requests, e.g. api://<api-client-id>/access_as_user',
+    })
+    .min(1),
+});
 export type ProxyEnv = z.output<typeof ProxyEnv>;
 
 /**
@@ -56,11 +77,15 @@ export type ProxyEnv = z.output<typeof ProxyEnv>;
 function crossFieldProblems(raw: Record<string, string | undefined>): string[] {
   const problems: string[] = [];
   if (!raw.AUTH_TENANT_ID && !(raw.AUTH_ISSUER && raw.AUTH_JWKS_URI)) {
-    problems.push('AUTH_TENANT_ID: set AUTH_TENANT_ID (Entra), or both AUTH_ISSUER and AUTH_JWKS_URI');
+    problems.push(
+      'AUTH_TENANT_ID: set AUTH_TENANT_ID (Entra), or both AUTH_ISSUER and AUTH_JWKS_URI',
+    );
   }
-  if (!raw.AUTH_TENANT_ID && !raw.SPA_AUTHORITY) problems.push('SPA_AUTHORITY: required when AUTH_TENANT_ID is not set');
+  if (!raw.AUTH_TENANT_ID && !raw.SPA_AUTHORITY)
+    problems.push('SPA_AUTHORITY: required when AUTH_TENANT_ID is not set');
   const auth = raw.STORAGE_AUTH ?? (raw.STORAGE_ACCOUNT_KEY ? 'key' : 'identity');
-  if (auth === 'key' && !raw.STORAGE_ACCOUNT_KEY) problems.push('STORAGE_ACCOUNT_KEY: required when STORAGE_AUTH=key');
+  if (auth === 'key' && !raw.STORAGE_ACCOUNT_KEY)
+    problems.push('STORAGE_ACCOUNT_KEY: required when STORAGE_AUTH=key');
   return problems;
 }
 
@@ -68,19 +93,32 @@ export type EnvResult = { ok: true; env: ProxyEnv } | { ok: false; message: stri
 
 export function readProxyEnv(source: Record<string, string | undefined>): EnvResult {
   // Treat empty strings as unset, as shells and container platforms often export them.
-  const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ''));
+  const cleaned = Object.fromEntries(
+    Object.entries(source).filter(([, value]) => value !== undefined && value !== ''),
+  );
   const result = ProxyEnv.safeParse(cleaned);
   const problems = [
-    ...(result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`)),
+    ...(result.success
+      ? []
+      : result.error.issues.map(
+          (issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`,
+        )),
     ...crossFieldProblems(cleaned),
   ];
   if (result.success && problems.length === 0) return { ok: true, env: result.data };
   const lines = problems.map((problem) => `  - ${problem}`);
-  return { ok: false, message: `The proxy's configuration is invalid (${lines.length} problem${lines.length === 1 ? '' : 's'}):\n${[...new Set(lines)].join('\n')}` };
+  return {
+    ok: false,
+    message: `The proxy's configuration is invalid (${lines.length} problem${lines.length === 1 ? '' : 's'}):\n${[...new Set(lines)].join('\n')}`,
+  };
 }
 
 /** Entra v2 endpoints for a tenant; explicit AUTH_ISSUER / AUTH_JWKS_URI / SPA_AUTHORITY win. */
-export function resolveAuthEndpoints(env: ProxyEnv): { issuer: string; jwksUri: string; authority: string } {
+export function resolveAuthEndpoints(env: ProxyEnv): {
+  issuer: string;
+  jwksUri: string;
+  authority: string;
+} {
   const tenant = env.AUTH_TENANT_ID;
   const login = 'https://login.microsoftonline.com';
   return {

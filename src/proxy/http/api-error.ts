@@ -4,13 +4,19 @@ import type { ApiErrorCode } from '../../contracts/api/errors';
 export type ProxyErrorCode = ApiErrorCode | 'AUTHORITY_UNAVAILABLE';
 
 // Errors are data: every failure the proxy answers carries a stable code from API_ERROR_CODES and
-// the HTTP status that goes with it. Route code throws these; the error handler renders the one body.
+// the HTTP status that goes with it. Route code throws these; the error handler renders the one
+// body.
 export class ApiError extends Error {
   readonly status: number;
   readonly code: ProxyErrorCode;
   readonly details: Record<string, unknown> | undefined;
 
-  constructor(status: number, code: ProxyErrorCode, message: string, details?: Record<string, unknown>) {
+  constructor(
+    status: number,
+    code: ProxyErrorCode,
+    message: string,
+    details?: Record<string, unknown>,
+  ) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
@@ -22,4 +28,5 @@ export class ApiError extends Error {
 export const unauthenticated = (message = 'A valid bearer token is required.'): ApiError =>
   new ApiError(401, 'UNAUTHENTICATED', message);
 
-export const forbidden = (message = 'Your role does not allow this action.'): ApiError => new ApiError(403, 'FORBIDDEN', message);
+export const forbidden = (message = 'Your role does not allow this action.'): ApiError =>
+  new ApiError(403, 'FORBIDDEN', message);

@@ -3,8 +3,8 @@ import type { ApiErrorBody } from '../../contracts/api/errors';
 import { ApiError } from './api-error';
 import type { ProxyLog } from './request-log';
 
-// Every failure leaves as `{ error: { code, message, requestId, details? } }`, including Fastify's own
-// (body too large, bad JSON, unsupported media type) and the rate limiter's.
+// Every failure leaves as `{ error: { code, message, requestId, details? } }`, including Fastify's
+// own (body too large, bad JSON, unsupported media type) and the rate limiter's.
 
 export function errorBody(request: FastifyRequest, error: ApiError): ApiErrorBody {
   return {
@@ -17,17 +17,30 @@ export function errorBody(request: FastifyRequest, error: ApiError): ApiErrorBod
   };
 }
 
-export function sendApiError(request: FastifyRequest, reply: FastifyReply, error: ApiError): FastifyReply {
+export function sendApiError(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  error: ApiError,
+): FastifyReply {
   if (error.status === 401) reply.header('www-authenticate', 'Bearer error="invalid_token"');
-  return reply.status(error.status).type('application/json; charset=utf-8').send(errorBody(request, error));
+  return reply
+    .status(error.status)
+    .type('application/json; charset=utf-8')
+    .send(errorBody(request, error));
 }
 
 export function asApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   const status = (error as FastifyError | undefined)?.statusCode;
-  if (status === 413) return new ApiError(413, 'PAYLOAD_TOO_LARGE', 'The request body is too large.');
+  if (status === 413)
+    return new ApiError(413, 'PAYLOAD_TOO_LARGE', 'The request body is too large.');
   if (status === 429) return new ApiError(429, 'RATE_LIMITED', 'Too many requests; slow down.');
-  if (status === 415 || status === 400) return new ApiError(400, 'VALIDATION_FAILED', 'The request body is not valid JSON of the expected type.');
+  if (status === 415 || status === 400)
+    return new ApiError(
+      400,
+      'VALIDATION_FAILED',
+      'The request body is not valid JSON of the expected type.',
+    );
   return new ApiError(500, 'INTERNAL', 'Unexpected error.');
 }
 
@@ -35,7 +48,12 @@ export function installErrorHandler(app: FastifyInstance, log: ProxyLog): void {
   app.setErrorHandler((error, request, reply) => {
     const apiError = asApiError(error);
     if (apiError.status >= 500 && !(error instanceof ApiError)) {
-      log({ level: 'error', msg: 'unhandled error', requestId: request.id, error: error instanceof Error ? error.message : String(error) });
+      log({
+        level: 'error',
+        msg: 'unhandled error',
+        requestId: request.id,
+        error: error instanceof Error ? error.message : String(error),
+      });
     }
     return sendApiError(request, reply, apiError);
   });

@@ -1,7 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 
 export interface SecurityHeaderOptions {
-  /** Origins the SPA may connect to besides itself: the blob endpoint (uploads) and the authority (MSAL). */
+  /**
+   * Origins the SPA may connect to besides itself: the blob endpoint (uploads) and the authority
+   * (MSAL).
+   */
   storageOrigin: string;
   authorityOrigin: string;
 }

@@ -3,7 +3,10 @@
 // case-insensitively as the C# SDK does.
 
 export interface HubCredentials {
-  /** Host name as written in the connection string; it is also the SAS `sr` resource. May carry a port (emulator). */
+  /**
+   * Host name as written in the connection string; it is also the SAS `sr` resource. May carry a
+   * port (emulator).
+   */
   hostName: string;
   keyName: string;
   key: string;
@@ -25,8 +28,10 @@ export function parseHubConnectionString(connectionString: string): HubCredentia
   const keyName = pairs.get('sharedaccesskeyname');
   const key = pairs.get('sharedaccesskey');
   const problems: string[] = [];
-  if (!hostName || !HOST_NAME.test(hostName)) problems.push('HostName is missing or not a host name');
-  if (!keyName || !KEY_NAME.test(keyName)) problems.push('SharedAccessKeyName is missing or invalid');
+  if (!hostName || !HOST_NAME.test(hostName))
+    problems.push('HostName is missing or not a host name');
+  if (!keyName || !KEY_NAME.test(keyName))
+    problems.push('SharedAccessKeyName is missing or invalid');
   if (!key || !BASE64.test(key)) problems.push('SharedAccessKey is missing or not base64');
   if (problems.length > 0 || !hostName || !keyName || !key) {
     throw new Error(`hub connection string: ${problems.join('; ')}`);

@@ -1,8 +1,9 @@
 import { ApiError } from '../http/api-error';
 
-// The hub answers errors in two envelopes (hub-protocol.md sec. 7.1): `{"Message":"ErrorCode:<Name>;<text>",
-// "ExceptionMessage":"Tracking ID:..."}` and, newer, `{"errorCode":<number>,"message":...}`, the latter
-// sometimes nested as a JSON string inside `Message`. The `iothub-errorcode` header names the code too.
+// The hub answers errors in two envelopes (hub-protocol.md sec. 7.1):
+// `{"Message":"ErrorCode:<Name>;<text>", "ExceptionMessage":"Tracking ID:..."}` and, newer,
+// `{"errorCode":<number>,"message":...}`, the latter sometimes nested as a JSON string inside
+// `Message`. The `iothub-errorcode` header names the code too.
 
 export class HubRequestError extends Error {
   readonly status: number;
@@ -17,12 +18,21 @@ export class HubRequestError extends Error {
   }
 }
 
-export function parseHubErrorBody(status: number, headerCode: string | null, bodyText: string): HubRequestError {
+export function parseHubErrorBody(
+  status: number,
+  headerCode: string | null,
+  bodyText: string,
+): HubRequestError {
   let code = headerCode ?? '';
   let message = bodyText.slice(0, 500);
   const body = tryJson(bodyText);
   if (isRecord(body)) {
-    const raw = typeof body.Message === 'string' ? body.Message : typeof body.message === 'string' ? body.message : undefined;
+    const raw =
+      typeof body.Message === 'string'
+        ? body.Message
+        : typeof body.message === 'string'
+          ? body.message
+          : undefined;
     const nested = raw ? tryJson(raw) : undefined;
     if (isRecord(nested) && typeof nested.message === 'string') {
       message = nested.message;
@@ -39,19 +49,37 @@ export function parseHubErrorBody(status: number, headerCode: string | null, bod
   return new HubRequestError(status, code || `Http${status}`, message.split('\r\n')[0] ?? message);
 }
 
-/** Maps a hub failure to the proxy's stable codes. Call sites refine the ones they expect (JOB_SLOT_BUSY). */
+/**
+ * Maps a hub failure to the proxy's stable codes. Call sites refine the ones they expect
+ * (JOB_SLOT_BUSY).
+ */
 export function toApiError(error: HubRequestError): ApiError {
   const text = `IoT Hub: ${error.message || error.hubCode}`;
-  if (error.hubCode === 'JobQuotaExceeded' || (error.status === 403 && /job/i.test(error.message))) {
-    return new ApiError(409, 'JOB_SLOT_BUSY', 'Another import or export job is already running on the hub.');
+  if (
+    error.hubCode === 'JobQuotaExceeded' ||
+    (error.status === 403 && /job/i.test(error.message))
+  ) {
+    return new ApiError(
+      409,
+      'JOB_SLOT_BUSY',
+      'Another import or export job is already running on the hub.',
+    );
   }
   if (error.hubCode === 'BlobContainerValidationError') {
-    return new ApiError(502, 'HUB_STORAGE_REJECTED', `The hub could not use the job's storage container. ${text}`);
+    return new ApiError(
+      502,
+      'HUB_STORAGE_REJECTED',
+      `The hub could not use the job's storage container. ${text}`,
+    );
   }
-  if (error.hubCode === 'JobNotFound' || error.status === 404) return new ApiError(404, 'JOB_NOT_FOUND', 'The hub does not know this job.');
-  if (error.status === 401) return new ApiError(502, 'HUB_UNAUTHORIZED', 'The hub refused the proxy\'s credentials.');
-  if (error.status === 429) return new ApiError(503, 'HUB_THROTTLED', 'The hub is throttling requests; try again shortly.');
-  if (error.status === 0 || error.status >= 500) return new ApiError(503, 'HUB_UNAVAILABLE', 'The hub is unavailable.');
+  if (error.hubCode === 'JobNotFound' || error.status === 404)
+    return new ApiError(404, 'JOB_NOT_FOUND', 'The hub does not know this job.');
+  if (error.status === 401)
+    return new ApiError(502, 'HUB_UNAUTHORIZED', "The hub refused the proxy's credentials.");
+  if (error.status === 429)
+    return new ApiError(503, 'HUB_THROTTLED', 'The hub is throttling requests; try again shortly.');
+  if (error.status === 0 || error.status >= 500)
+    return new ApiError(503, 'HUB_UNAVAILABLE', 'The hub is unavailable.');
   return new ApiError(502, 'HUB_ERROR', text, { hubCode: error.hubCode, hubStatus: error.status });
 }
 

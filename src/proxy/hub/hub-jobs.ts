@@ -49,7 +49,12 @@ export interface HubJobsClient {
 export function createHubJobsClient(transport: HubTransport): HubJobsClient {
   const parse = <T>(schema: z.ZodType<T>, body: unknown): T => {
     const result = schema.safeParse(body);
-    if (!result.success) throw new HubRequestError(502, 'UnexpectedResponse', `unexpected hub response: ${result.error.message}`);
+    if (!result.success)
+      throw new HubRequestError(
+        502,
+        'UnexpectedResponse',
+        `unexpected hub response: ${result.error.message}`,
+      );
     return result.data;
   };
   return {
@@ -61,7 +66,12 @@ export function createHubJobsClient(transport: HubTransport): HubJobsClient {
         outputBlobContainerUri: request.outputBlobContainerUri,
         storageAuthenticationType: 'keyBased',
       };
-      const response = await transport.send({ method: 'POST', segments: ['jobs', 'create'], body, idempotent: false });
+      const response = await transport.send({
+        method: 'POST',
+        segments: ['jobs', 'create'],
+        body,
+        idempotent: false,
+      });
       return parse(HubJob, response.body);
     },
     async createExportJob(request) {
@@ -72,14 +82,26 @@ export function createHubJobsClient(transport: HubTransport): HubJobsClient {
         includeConfigurations: request.includeConfigurations,
         storageAuthenticationType: 'keyBased',
       };
-      const response = await transport.send({ method: 'POST', segments: ['jobs', 'create'], body, idempotent: false });
+      const response = await transport.send({
+        method: 'POST',
+        segments: ['jobs', 'create'],
+        body,
+        idempotent: false,
+      });
       return parse(HubJob, response.body);
     },
     async getJob(jobId) {
-      return parse(HubJob, (await transport.send({ method: 'GET', segments: ['jobs', jobId], idempotent: true })).body);
+      return parse(
+        HubJob,
+        (await transport.send({ method: 'GET', segments: ['jobs', jobId], idempotent: true })).body,
+      );
     },
     async listJobs() {
-      const response = await transport.send({ method: 'GET', segments: ['jobs'], idempotent: true });
+      const response = await transport.send({
+        method: 'GET',
+        segments: ['jobs'],
+        idempotent: true,
+      });
       return parse(z.array(HubJob), response.body ?? []);
     },
     async cancelJob(jobId) {
@@ -87,7 +109,11 @@ export function createHubJobsClient(transport: HubTransport): HubJobsClient {
       await transport.send({ method: 'DELETE', segments: ['jobs', jobId], idempotent: true });
     },
     async getDeviceStatistics() {
-      const response = await transport.send({ method: 'GET', segments: ['statistics', 'devices'], idempotent: true });
+      const response = await transport.send({
+        method: 'GET',
+        segments: ['statistics', 'devices'],
+        idempotent: true,
+      });
       return parse(DeviceStatistics, response.body);
     },
   };

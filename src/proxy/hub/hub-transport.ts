@@ -4,9 +4,10 @@ import { parseHubConnectionString, type HubCredentials } from './connection-stri
 import { HubRequestError, parseHubErrorBody } from './hub-errors';
 import { createSasTokenCache } from './sas-token';
 
-// The one door to the hub's REST API. Hardening after azure-iot-explorer's outbound requests: the host
-// comes only from configuration, every path segment is encoded on its own, header values are checked
-// for CR/LF, redirects are errors, every call has a timeout, and only idempotent-safe failures retry.
+// The one door to the hub's REST API. Hardening after azure-iot-explorer's outbound requests: the
+// host comes only from configuration, every path segment is encoded on its own, header values are
+// checked for CR/LF, redirects are errors, every call has a timeout, and only idempotent-safe
+// failures retry.
 
 export const HUB_API_VERSION = '2021-04-12';
 
@@ -23,11 +24,15 @@ export interface HubTransportOptions {
 
 export interface HubCall {
   method: 'GET' | 'POST' | 'DELETE';
-  /** Raw path segments; each is percent-encoded separately, so an id can never add a segment or a query. */
+  /**
+   * Raw path segments; each is percent-encoded separately, so an id can never add a segment or a
+   * query.
+   */
   segments: readonly string[];
   body?: unknown;
   /**
-   * POST /jobs/create is not idempotent: a retry after the hub accepted the first attempt would start a
+   * POST /jobs/create is not idempotent: a retry after the hub accepted the first attempt would
+   * start a
    * second job. It is retried only on 429, which the hub answers before doing any work.
    */
   idempotent: boolean;
@@ -50,13 +55,19 @@ export function createHubTransport(options: HubTransportOptions): HubTransport {
   const apiVersion = options.apiVersion ?? HUB_API_VERSION;
   const timeoutMs = options.timeoutMs ?? 15_000;
   const maxRetries = options.maxRetries ?? 3;
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const sleep =
+    options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const random = options.random ?? Math.random;
 
   async function attempt(call: HubCall): Promise<HubResponse> {
     const url = new URL(`/${call.segments.map((s) => encodeURIComponent(s)).join('/')}`, base);
     url.searchParams.set('api-version', apiVersion);
-    if (url.host !== base.host) throw new HubRequestError(0, 'HostMismatch', 'refusing to call a host other than the configured hub');
+    if (url.host !== base.host)
+      throw new HubRequestError(
+        0,
+        'HostMismatch',
+        'refusing to call a host other than the configured hub',
+      );
     const headers: Record<string, string> = {
       authorization: token(),
       accept: 'application/json',
@@ -64,7 +75,8 @@ export function createHubTransport(options: HubTransportOptions): HubTransport {
     };
     if (call.body !== undefined) headers['content-type'] = 'application/json; charset=utf-8';
     for (const value of Object.values(headers)) {
-      if (/[\r\n]/.test(value)) throw new HubRequestError(0, 'InvalidHeader', 'header value contains CR or LF');
+      if (/[\r\n]/.test(value))
+        throw new HubRequestError(0, 'InvalidHeader', 'header value contains CR or LF');
     }
     let response;
     try {
@@ -77,10 +89,15 @@ export function createHubTransport(options: HubTransportOptions): HubTransport {
         ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
       });
     } catch (error) {
-      throw new HubRequestError(0, 'NetworkError', error instanceof Error ? error.message : String(error));
+      throw new HubRequestError(
+        0,
+        'NetworkError',
+        error instanceof Error ? error.message : String(error),
+      );
     }
     const text = await response.text();
-    if (!response.ok) throw parseHubErrorBody(response.status, response.headers.get('iothub-errorcode'), text);
+    if (!response.ok)
+      throw parseHubErrorBody(response.status, response.headers.get('iothub-errorcode'), text);
     return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined };
   }
 

@@ -7,7 +7,9 @@ import type { HubCredentials } from './connection-string';
 export function signHubSasToken(credentials: HubCredentials, expiresAtSeconds: number): string {
   const sr = encodeURIComponent(credentials.hostName);
   const se = String(expiresAtSeconds);
-  const signature = createHmac('sha256', Buffer.from(credentials.key, 'base64')).update(`${sr}\n${se}`, 'utf8').digest('base64');
+  const signature = createHmac('sha256', Buffer.from(credentials.key, 'base64'))
+    .update(`${sr}\n${se}`, 'utf8')
+    .digest('base64');
   return `SharedAccessSignature sr=${sr}&sig=${encodeURIComponent(signature)}&se=${se}&skn=${encodeURIComponent(credentials.keyName)}`;
 }
 
@@ -15,12 +17,19 @@ export interface SasTokenCacheOptions {
   now: () => Date;
   /** Token lifetime; the SDKs use one hour (Node re-signs with anHourFromNow). */
   lifetimeSeconds?: number;
-  /** Renew this long before expiry so a slow request never carries a token that expires in flight. */
+  /**
+   * Renew this long before expiry so a slow request never carries a token that expires in flight.
+   */
   renewBeforeSeconds?: number;
 }
 
-/** Returns the cached token until it is within `renewBeforeSeconds` of expiry, then signs a new one. */
-export function createSasTokenCache(credentials: HubCredentials, options: SasTokenCacheOptions): () => string {
+/**
+ * Returns the cached token until it is within `renewBeforeSeconds` of expiry, then signs a new one.
+ */
+export function createSasTokenCache(
+  credentials: HubCredentials,
+  options: SasTokenCacheOptions,
+): () => string {
   const lifetime = options.lifetimeSeconds ?? 3600;
   const renewBefore = options.renewBeforeSeconds ?? 300;
   let cached: { token: string; expiresAt: number } | undefined;

@@ -18,8 +18,14 @@ function createSniffingTransform(): Transform {
   let inner: Transform | undefined;
   let head = Buffer.alloc(0);
   const start = (outer: Transform): Transform => {
-    const text = head.toString('utf8').replace(/^\uFEFF/, '').trimStart();
-    const chosen = text.startsWith('{') || text.startsWith('[') ? createJsonMaskingTransform() : createCsvMaskingTransform();
+    const text = head
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .trimStart();
+    const chosen =
+      text.startsWith('{') || text.startsWith('[')
+        ? createJsonMaskingTransform()
+        : createCsvMaskingTransform();
     chosen.on('data', (data: Buffer | string) => outer.push(data));
     chosen.on('error', (error) => outer.destroy(error));
     return chosen;
@@ -31,7 +37,12 @@ function createSniffingTransform(): Transform {
         return;
       }
       head = Buffer.concat([head, chunk]);
-      if (!head.toString('utf8').replace(/^\uFEFF/, '').trim()) {
+      if (
+        !head
+          .toString('utf8')
+          .replace(/^\uFEFF/, '')
+          .trim()
+      ) {
         callback();
         return;
       }

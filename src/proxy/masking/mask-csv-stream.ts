@@ -21,7 +21,9 @@ export function guessDelimiter(headerLine: string): string {
 
 function unquote(field: string): string {
   const trimmed = field.replace(/\r$/, '').trim();
-  return trimmed.startsWith('"') && trimmed.endsWith('"') ? trimmed.slice(1, -1).replaceAll('""', '"') : trimmed;
+  return trimmed.startsWith('"') && trimmed.endsWith('"')
+    ? trimmed.slice(1, -1).replaceAll('""', '"')
+    : trimmed;
 }
 
 export function createCsvMaskingTransform(): Transform {

@@ -46,7 +46,8 @@ export function createJsonMaskingTransform(): Transform {
       return text;
     }
     stream.push(maskJsonText(text.slice(0, cut)));
-    // The string/escape flags already describe the end of `text`, so the carried rest is not rescanned.
+    // The string/escape flags already describe the end of `text`, so the carried rest is not
+    // rescanned.
     const rest = text.slice(cut);
     scanned = rest.length;
     return rest;
@@ -55,7 +56,8 @@ export function createJsonMaskingTransform(): Transform {
   return new Transform({
     transform(chunk: Buffer, _encoding, callback: TransformCallback) {
       carry = flushSafe(this, carry + decoder.write(chunk));
-      if (carry.length > MAX_CARRY) return callback(new Error('refusing to mask a JSON token longer than 16 MiB'));
+      if (carry.length > MAX_CARRY)
+        return callback(new Error('refusing to mask a JSON token longer than 16 MiB'));
       return callback();
     },
     flush(callback: TransformCallback) {

@@ -5,14 +5,20 @@ import type { HubJob, HubJobsClient } from '../hub/hub-jobs';
 import { isImportExport, toJobStatus } from './to-job';
 
 export function findActiveJob(jobs: HubJob[]): HubJob | undefined {
-  return jobs.find((job) => isImportExport(job) && !TERMINAL_JOB_STATUSES.includes(toJobStatus(job.status)));
+  return jobs.find(
+    (job) => isImportExport(job) && !TERMINAL_JOB_STATUSES.includes(toJobStatus(job.status)),
+  );
 }
 
 /**
  * Creates a hub job; when the hub's single import/export slot is taken (403 JobQuotaExceeded,
- * hub-protocol.md sec. 10) answers 409 JOB_SLOT_BUSY naming the job that holds it, so the UI can link to it.
+ * hub-protocol.md sec. 10) answers 409 JOB_SLOT_BUSY naming the job that holds it, so the UI can
+ * link to it.
  */
-export async function createHubJobOrExplain(hub: HubJobsClient, create: () => Promise<HubJob>): Promise<HubJob> {
+export async function createHubJobOrExplain(
+  hub: HubJobsClient,
+  create: () => Promise<HubJob>,
+): Promise<HubJob> {
   try {
     return await create();
   } catch (error) {
@@ -20,6 +26,8 @@ export async function createHubJobOrExplain(hub: HubJobsClient, create: () => Pr
     const apiError = toApiError(error);
     if (apiError.code !== 'JOB_SLOT_BUSY') throw apiError;
     const active = await hub.listJobs().then(findActiveJob, () => undefined);
-    throw new ApiError(409, 'JOB_SLOT_BUSY', apiError.message, { activeJobId: active?.jobId ?? null });
+    throw new ApiError(409, 'JOB_SLOT_BUSY', apiError.message, {
+      activeJobId: active?.jobId ?? null,
+    });
   }
 }

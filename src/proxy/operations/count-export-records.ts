@@ -1,7 +1,8 @@
 // Counts the device and module lines of an export's devices.txt without holding the file: an export
-// of 1M devices is hundreds of MB. Works on bytes, so a chunk may end anywhere (mid-line, between CR
-// and LF, inside a UTF-8 character): LF, CR, `{` and `"` never occur inside a multi-byte character.
-// Lines end in CRLF or LF (hub-protocol.md sec. 5.1 and 10). Never log a line: exports may hold keys.
+// of 1M devices is hundreds of MB. Works on bytes, so a chunk may end anywhere (mid-line, between
+// CR and LF, inside a UTF-8 character): LF, CR, `{` and `"` never occur inside a multi-byte
+// character. Lines end in CRLF or LF (hub-protocol.md sec. 5.1 and 10). Never log a line: exports
+// may hold keys.
 
 export interface ExportRecordCounts {
   devices: number;
@@ -23,7 +24,10 @@ const BOM = [0xef, 0xbb, 0xbf] as const;
 // Encoded once: Buffer#includes with a string argument encodes the needle on every call.
 const MODULE_ID_KEY = Buffer.from('"moduleId"');
 const UNICODE_ESCAPE = Buffer.from('\\u');
-/** Far above any hub line (a twin is capped at a few tens of kB); past it we stop buffering the line. */
+/**
+ * Far above any hub line (a twin is capped at a few tens of kB); past it we stop buffering the
+ * line.
+ */
 const MAX_LINE_BYTES = 4 * 1024 * 1024;
 
 type LineKind = 'skip' | 'device' | 'module';
@@ -40,7 +44,8 @@ function firstContentByte(line: Buffer): number | undefined {
 }
 
 /**
- * Blank lines and lines not starting with `{` (the keyless export's leading warning line, whose text
+ * Blank lines and lines not starting with `{` (the keyless export's leading warning line, whose
+ * text
  * is unknown, sec. 5.1) are not records. A record is a module when its top-level `moduleId` is a
  * non-empty string. Most lines are devices without the bytes `"moduleId"` (or a `\u` escape that
  * could spell them), and are decided without parsing; the rest are parsed, so a tag or property
@@ -55,7 +60,8 @@ export function classifyExportLine(line: Buffer): LineKind {
     const moduleId: unknown = (record as { moduleId?: unknown }).moduleId;
     return typeof moduleId === 'string' && moduleId.length > 0 ? 'module' : 'device';
   } catch {
-    // A broken line still stands for a record; the registry browser reports it with its line number.
+    // A broken line still stands for a record; the registry browser reports it with its line
+    // number.
     return 'device';
   }
 }
@@ -67,7 +73,11 @@ export function createExportRecordCounter(): ExportRecordCounter {
   let oversized = false;
 
   function count(line: Buffer): void {
-    const kind = oversized ? (firstContentByte(line) === OPEN_BRACE ? 'device' : 'skip') : classifyExportLine(line);
+    const kind = oversized
+      ? firstContentByte(line) === OPEN_BRACE
+        ? 'device'
+        : 'skip'
+      : classifyExportLine(line);
     if (kind === 'device') counts.devices++;
     else if (kind === 'module') counts.modules++;
   }
@@ -93,7 +103,9 @@ export function createExportRecordCounter(): ExportRecordCounter {
 
   return {
     push(chunk) {
-      const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+      const bytes = Buffer.isBuffer(chunk)
+        ? chunk
+        : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
       let start = 0;
       let end = bytes.indexOf(LF, start);
       while (end >= 0) {
@@ -111,8 +123,11 @@ export function createExportRecordCounter(): ExportRecordCounter {
 }
 
 /** Counts a whole stream; the stream is consumed and, on an error, destroyed by the loop. */
-export async function countExportRecords(stream: AsyncIterable<Uint8Array | string>): Promise<ExportRecordCounts> {
+export async function countExportRecords(
+  stream: AsyncIterable<Uint8Array | string>,
+): Promise<ExportRecordCounts> {
   const counter = createExportRecordCounter();
-  for await (const chunk of stream) counter.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
+  for await (const chunk of stream)
+    counter.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
   return counter.end();
 }

@@ -5,7 +5,11 @@ import { SAS_LIFETIMES, type ProxyContext } from './proxy-context';
 
 // POST /api/imports: a fresh container whose metadata records the client's own report of the file,
 // and two upload grants that can create/write exactly `devices.txt` and `source.<ext>` in it.
-export async function createImport(context: ProxyContext, principal: Principal, request: CreateImportRequest): Promise<CreateImportResponse> {
+export async function createImport(
+  context: ProxyContext,
+  principal: Principal,
+  request: CreateImportRequest,
+): Promise<CreateImportResponse> {
   const operationId = newOperationId('import', context.now());
   await context.storage.createOperation(operationId, {
     kind: 'import',
@@ -19,13 +23,25 @@ export async function createImport(context: ProxyContext, principal: Principal, 
     convertedSize: request.convertedSize,
     convertedSha256: request.convertedSha256,
     rowCounts: request.rowCounts,
-    byMode: Object.fromEntries(Object.entries(request.byMode).filter((entry): entry is [string, number] => entry[1] !== undefined)),
+    byMode: Object.fromEntries(
+      Object.entries(request.byMode).filter(
+        (entry): entry is [string, number] => entry[1] !== undefined,
+      ),
+    ),
     // An import file may carry device keys; we cannot know without reading it, so assume it does.
     keysInside: true,
   });
   const sourceBlob = `source.${request.sourceExtension}`;
-  const devices = await context.storage.uploadSas(operationId, 'devices.txt', SAS_LIFETIMES.uploadMinutes);
-  const source = await context.storage.uploadSas(operationId, sourceBlob, SAS_LIFETIMES.uploadMinutes);
+  const devices = await context.storage.uploadSas(
+    operationId,
+    'devices.txt',
+    SAS_LIFETIMES.uploadMinutes,
+  );
+  const source = await context.storage.uploadSas(
+    operationId,
+    sourceBlob,
+    SAS_LIFETIMES.uploadMinutes,
+  );
   return {
     operationId,
     uploads: {

@@ -10,15 +10,21 @@ import type { ProxyContext } from './proxy-context';
 const HUB_JOB_ID = /^[A-Za-z0-9-]{1,128}$/;
 
 export function assertJobRef(ref: string): void {
-  if (!isOperationId(ref) && !HUB_JOB_ID.test(ref)) throw new ApiError(404, 'JOB_NOT_FOUND', 'No such job.');
+  if (!isOperationId(ref) && !HUB_JOB_ID.test(ref))
+    throw new ApiError(404, 'JOB_NOT_FOUND', 'No such job.');
 }
 
 /**
- * The container of a job, or undefined when the job was not started through this console. Finding it
- * by hub job id lists the operation containers (one request per 5,000 containers): the proxy keeps no
+ * The container of a job, or undefined when the job was not started through this console. Finding
+ * it
+ * by hub job id lists the operation containers (one request per 5,000 containers): the proxy keeps
+ * no
  * index of its own because it is stateless.
  */
-export async function findOperation(context: ProxyContext, ref: string): Promise<StoredOperation | undefined> {
+export async function findOperation(
+  context: ProxyContext,
+  ref: string,
+): Promise<StoredOperation | undefined> {
   assertJobRef(ref);
   if (isOperationId(ref)) {
     const metadata = await context.storage.readOperation(ref);

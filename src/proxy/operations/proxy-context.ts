@@ -13,7 +13,10 @@ export interface ProxyContext {
 
 /** Lifetimes of the SAS grants the proxy mints (design.md "Storage layout"). */
 export const SAS_LIFETIMES = {
-  /** Browser upload of devices.txt / source.<ext>: long enough for a large file on a slow link, short enough to be useless if leaked later. */
+  /**
+   * Browser upload of devices.txt / source.<ext>: long enough for a large file on a slow link,
+   * short enough to be useless if leaked later.
+   */
   uploadMinutes: 30,
   /** Admin download of one result blob. */
   readMinutes: 10,

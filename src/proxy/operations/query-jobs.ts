@@ -10,7 +10,10 @@ import { recordFinalStatuses } from './record-final-status';
 import { isImportExport, mergeJobs, toJob, toJobStatus } from './to-job';
 
 export async function listJobs(context: ProxyContext): Promise<Job[]> {
-  const [hubJobs, operations] = await Promise.all([callHub(() => context.hub.listJobs()), context.storage.listOperations()]);
+  const [hubJobs, operations] = await Promise.all([
+    callHub(() => context.hub.listJobs()),
+    context.storage.listOperations(),
+  ]);
   const byId = new Map(hubJobs.map((job) => [job.jobId, job]));
   const pairs = operations.flatMap((operation) => {
     const hubJob = operation.metadata.jobId ? byId.get(operation.metadata.jobId) : undefined;
@@ -34,7 +37,8 @@ export async function getJob(context: ProxyContext, ref: string): Promise<Job> {
   const operation = await findOperation(context, ref);
   const jobId = isOperationId(ref) ? operation?.metadata.jobId : ref;
   const hubJob = jobId ? await hubJobOrNothing(context, jobId) : undefined;
-  if (hubJob && !isImportExport(hubJob)) throw new ApiError(404, 'JOB_NOT_FOUND', 'No such import or export job.');
+  if (hubJob && !isImportExport(hubJob))
+    throw new ApiError(404, 'JOB_NOT_FOUND', 'No such import or export job.');
   if (!hubJob && !operation) throw new ApiError(404, 'JOB_NOT_FOUND', 'No such job.');
   if (hubJob && operation) await recordFinalStatuses(context, [{ hubJob, operation }]);
   return toJob(hubJob, operation, Boolean(jobId) && !hubJob);
@@ -45,7 +49,8 @@ export async function cancelJob(context: ProxyContext, ref: string): Promise<Job
   const jobId = isOperationId(ref) ? operation?.metadata.jobId : ref;
   if (!jobId) throw new ApiError(409, 'JOB_NOT_ACTIVE', 'This operation has no running job.');
   const hubJob = await hubJobOrNothing(context, jobId);
-  if (!hubJob || !isImportExport(hubJob)) throw new ApiError(404, 'JOB_NOT_FOUND', 'The hub does not know this job.');
+  if (!hubJob || !isImportExport(hubJob))
+    throw new ApiError(404, 'JOB_NOT_FOUND', 'The hub does not know this job.');
   const status = toJobStatus(hubJob.status);
   if (status === 'completed' || status === 'failed' || status === 'cancelled') {
     throw new ApiError(409, 'JOB_NOT_ACTIVE', `The job has already ended (${status}).`, { status });
@@ -56,7 +61,10 @@ export async function cancelJob(context: ProxyContext, ref: string): Promise<Job
 }
 
 export async function getHubInfo(context: ProxyContext): Promise<HubInfoResponse> {
-  const [statistics, jobs] = await Promise.all([callHub(() => context.hub.getDeviceStatistics()), callHub(() => context.hub.listJobs())]);
+  const [statistics, jobs] = await Promise.all([
+    callHub(() => context.hub.getDeviceStatistics()),
+    callHub(() => context.hub.listJobs()),
+  ]);
   const active = findActiveJob(jobs);
   return {
     hostName: context.hub.hostName,
@@ -66,7 +74,11 @@ export async function getHubInfo(context: ProxyContext): Promise<HubInfoResponse
       disabledDeviceCount: Math.max(0, statistics.disabledDeviceCount),
     },
     activeJob: active
-      ? { jobId: active.jobId, type: active.type.toLowerCase() === 'export' ? 'export' : 'import', status: toJobStatus(active.status) }
+      ? {
+          jobId: active.jobId,
+          type: active.type.toLowerCase() === 'export' ? 'export' : 'import',
+          status: toJobStatus(active.status),
+        }
       : null,
   };
 }

@@ -1,5 +1,9 @@
 import { pipeline, type Readable } from 'node:stream';
-import { OPERATION_FILE_BLOBS, type OperationFile, type ReadSasResponse } from '../../contracts/api/files';
+import {
+  OPERATION_FILE_BLOBS,
+  type OperationFile,
+  type ReadSasResponse,
+} from '../../contracts/api/files';
 import type { Principal } from '../auth/bearer-verifier';
 import { ApiError } from '../http/api-error';
 import { createMaskingTransform, type MaskedFormat } from '../masking/create-masking-transform';
@@ -17,36 +21,71 @@ export interface OperationFileStream {
   contentType: string;
   blobName: string;
   masked: boolean;
-  /** Bytes stored; the masked stream is a little shorter, so it is a progress total, not a length. */
+  /**
+   * Bytes stored; the masked stream is a little shorter, so it is a progress total, not a length.
+   */
   storedSize: number;
 }
 
-async function locate(context: ProxyContext, ref: string, file: OperationFile): Promise<{ operationId: string; blobName: string; format: MaskedFormat }> {
+async function locate(
+  context: ProxyContext,
+  ref: string,
+  file: OperationFile,
+): Promise<{ operationId: string; blobName: string; format: MaskedFormat }> {
   const operation = await findOperation(context, ref);
-  if (!operation) throw new ApiError(404, 'OPERATION_NOT_FOUND', 'No operation of this console matches this job.');
-  if (file !== 'source') return { operationId: operation.operationId, blobName: OPERATION_FILE_BLOBS[file], format: 'json' };
+  if (!operation)
+    throw new ApiError(
+      404,
+      'OPERATION_NOT_FOUND',
+      'No operation of this console matches this job.',
+    );
+  if (file !== 'source')
+    return {
+      operationId: operation.operationId,
+      blobName: OPERATION_FILE_BLOBS[file],
+      format: 'json',
+    };
   const extension = operation.metadata.sourceExtension;
-  if (!extension || !/^[a-z]{1,8}$/.test(extension)) throw new ApiError(404, 'NOT_FOUND', 'This operation has no source file.', { file });
+  if (!extension || !/^[a-z]{1,8}$/.test(extension))
+    throw new ApiError(404, 'NOT_FOUND', 'This operation has no source file.', { file });
   const format: MaskedFormat = extension === 'csv' ? 'csv' : extension === 'txt' ? 'sniff' : 'json';
   return { operationId: operation.operationId, blobName: `source.${extension}`, format };
 }
 
-export async function openOperationFile(context: ProxyContext, principal: Principal, ref: string, file: OperationFile): Promise<OperationFileStream> {
+export async function openOperationFile(
+  context: ProxyContext,
+  principal: Principal,
+  ref: string,
+  file: OperationFile,
+): Promise<OperationFileStream> {
   const { operationId, blobName, format } = await locate(context, ref, file);
   const blob = await context.storage.openBlob(operationId, blobName);
-  if (!blob) throw new ApiError(404, 'NOT_FOUND', `${blobName} does not exist (yet) for this operation.`, { file });
+  if (!blob)
+    throw new ApiError(404, 'NOT_FOUND', `${blobName} does not exist (yet) for this operation.`, {
+      file,
+    });
   const masked = !principal.roles.includes('admin') && KEY_BEARING.includes(file);
-  const contentType = file === 'source' && format !== 'json' ? 'text/plain; charset=utf-8' : 'application/x-ndjson; charset=utf-8';
+  const contentType =
+    file === 'source' && format !== 'json'
+      ? 'text/plain; charset=utf-8'
+      : 'application/x-ndjson; charset=utf-8';
   if (!masked) return { stream: blob.stream, contentType, blobName, masked, storedSize: blob.size };
-  // pipeline, not pipe: a client that goes away destroys the transform, and that must also release the blob download.
+  // pipeline, not pipe: a client that goes away destroys the transform, and that must also release
+  // the blob download.
   const stream = pipeline(blob.stream, createMaskingTransform(format), () => undefined);
   return { stream, contentType, blobName, masked, storedSize: blob.size };
 }
 
-export async function mintReadSas(context: ProxyContext, ref: string, file: OperationFile): Promise<ReadSasResponse & { blobName: string; operationId: string }> {
+export async function mintReadSas(
+  context: ProxyContext,
+  ref: string,
+  file: OperationFile,
+): Promise<ReadSasResponse & { blobName: string; operationId: string }> {
   const { operationId, blobName } = await locate(context, ref, file);
   if ((await context.storage.blobSize(operationId, blobName)) === undefined) {
-    throw new ApiError(404, 'NOT_FOUND', `${blobName} does not exist (yet) for this operation.`, { file });
+    throw new ApiError(404, 'NOT_FOUND', `${blobName} does not exist (yet) for this operation.`, {
+      file,
+    });
   }
   const grant = await context.storage.readSas(operationId, blobName, SAS_LIFETIMES.readMinutes);
   return { url: grant.url, expiresOn: grant.expiresOn, blobName, operationId };

@@ -8,9 +8,14 @@ import type { ProxyContext } from './proxy-context';
 // list answers with a null count meanwhile. State lives in this process only: a crash mid-count
 // leaves the metadata without a count, and the next sighting counts again.
 
-/** Downloads running at once per proxy: a first listing after an upgrade may find many uncounted exports. */
+/**
+ * Downloads running at once per proxy: a first listing after an upgrade may find many uncounted
+ * exports.
+ */
 const MAX_CONCURRENT_COUNTS = 2;
-/** A failed count (storage down, blob gone) is retried on a later sighting, but not on every poll. */
+/**
+ * A failed count (storage down, blob gone) is retried on a later sighting, but not on every poll.
+ */
 const RETRY_AFTER_MS = 30_000;
 /** A download that stops delivering bytes for this long is abandoned, so its slot frees up. */
 const STALL_TIMEOUT_MS = 60_000;
@@ -20,7 +25,8 @@ interface CountState {
   failedAt: Map<string, number>;
 }
 
-// Keyed by the context, i.e. per proxy instance, so proxies started side by side in tests do not share slots.
+// Keyed by the context, i.e. per proxy instance, so proxies started side by side in tests do not
+// share slots.
 const states = new WeakMap<ProxyContext, CountState>();
 
 function stateOf(context: ProxyContext): CountState {
@@ -33,19 +39,25 @@ function stateOf(context: ProxyContext): CountState {
 }
 
 export function needsExportCount(metadata: OperationMetadata): boolean {
-  return metadata.kind === 'export' && metadata.finalStatus === 'completed' && metadata.deviceCount === undefined;
+  return (
+    metadata.kind === 'export' &&
+    metadata.finalStatus === 'completed' &&
+    metadata.deviceCount === undefined
+  );
 }
 
 /**
  * Starts counting one export's records unless it is already being counted (or failed a moment ago,
- * or enough counts are running). Never throws; resolves when the count is written or given up, which
+ * or enough counts are running). Never throws; resolves when the count is written or given up,
+ * which
  * only tests wait for.
  */
 export function startExportCount(context: ProxyContext, operationId: string): Promise<void> {
   const state = stateOf(context);
   const failedAt = state.failedAt.get(operationId);
   const now = context.now().getTime();
-  if (state.running.has(operationId) || state.running.size >= MAX_CONCURRENT_COUNTS) return Promise.resolve();
+  if (state.running.has(operationId) || state.running.size >= MAX_CONCURRENT_COUNTS)
+    return Promise.resolve();
   if (failedAt !== undefined && now - failedAt < RETRY_AFTER_MS) return Promise.resolve();
   state.running.add(operationId);
   return countAndRecord(context, operationId)
@@ -60,10 +72,15 @@ async function countAndRecord(context: ProxyContext, operationId: string): Promi
   const blob = await context.storage.openBlob(operationId, 'devices.txt');
   if (!blob) throw new Error('EXPORT_BLOB_MISSING');
   const counts = await countExportRecords(withStallTimeout(blob.stream));
-  // Re-read rather than reuse the metadata we were started with: another request may have written since.
+  // Re-read rather than reuse the metadata we were started with: another request may have written
+  // since.
   const fresh = await context.storage.readOperation(operationId);
   if (!fresh || fresh.deviceCount !== undefined) return;
-  await context.storage.writeOperation(operationId, { ...fresh, deviceCount: counts.devices, moduleCount: counts.modules });
+  await context.storage.writeOperation(operationId, {
+    ...fresh,
+    deviceCount: counts.devices,
+    moduleCount: counts.modules,
+  });
 }
 
 /** The stream's chunks, destroying it when none arrives for STALL_TIMEOUT_MS. */

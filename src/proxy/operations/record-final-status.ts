@@ -4,24 +4,30 @@ import type { ProxyContext } from './proxy-context';
 import { needsExportCount, startExportCount } from './record-export-count';
 import { toJobStatus } from './to-job';
 
-// The hub forgets jobs after 30 days; our container metadata does not. The first time the proxy sees
-// an operation's job in a terminal state it copies status, end time and failure reason into the
-// metadata, so the job list can still say "completed" or "failed" years later. Best effort: a
+// The hub forgets jobs after 30 days; our container metadata does not. The first time the proxy
+// sees an operation's job in a terminal state it copies status, end time and failure reason into
+// the metadata, so the job list can still say "completed" or "failed" years later. Best effort: a
 // failed write is retried on the next read, and only the first sighting writes.
-export async function recordFinalStatuses(context: ProxyContext, pairs: { hubJob: HubJob; operation: StoredOperation }[]): Promise<void> {
+export async function recordFinalStatuses(
+  context: ProxyContext,
+  pairs: { hubJob: HubJob; operation: StoredOperation }[],
+): Promise<void> {
   await Promise.all(
     pairs.map(async ({ hubJob, operation }) => {
       const status = toJobStatus(hubJob.status);
       if (operation.metadata.finalStatus) {
         // A count lost to a crash or a storage error is started again by any later sighting.
-        if (needsExportCount(operation.metadata)) void startExportCount(context, operation.operationId);
+        if (needsExportCount(operation.metadata))
+          void startExportCount(context, operation.operationId);
         return;
       }
       if (status !== 'completed' && status !== 'failed' && status !== 'cancelled') return;
       // A finished export's snapshot size is what the exports list shows; a blob HEAD is cheap.
       const exportSize =
         operation.metadata.kind === 'export' && status === 'completed'
-          ? await context.storage.blobSize(operation.operationId, 'devices.txt').catch(() => undefined)
+          ? await context.storage
+              .blobSize(operation.operationId, 'devices.txt')
+              .catch(() => undefined)
           : undefined;
       const metadata = {
         ...operation.metadata,
@@ -34,8 +40,10 @@ export async function recordFinalStatuses(context: ProxyContext, pairs: { hubJob
         () => true,
         () => false,
       );
-      // The device count needs the whole blob, so it is not awaited: the list answers with a null count meanwhile.
-      if (written && needsExportCount(metadata)) void startExportCount(context, operation.operationId);
+      // The device count needs the whole blob, so it is not awaited: the list answers with a null
+      // count meanwhile.
+      if (written && needsExportCount(metadata))
+        void startExportCount(context, operation.operationId);
     }),
   );
 }

@@ -8,8 +8,13 @@ import { SAS_LIFETIMES, type ProxyContext } from './proxy-context';
 import { toJob } from './to-job';
 
 // POST /api/exports: support staff may export only without keys; admins choose.
-export async function startExport(context: ProxyContext, principal: Principal, request: CreateExportRequest): Promise<CreateExportResponse> {
-  if (!request.excludeKeys && !principal.roles.includes('admin')) throw forbidden('Only an admin may export device keys.');
+export async function startExport(
+  context: ProxyContext,
+  principal: Principal,
+  request: CreateExportRequest,
+): Promise<CreateExportResponse> {
+  if (!request.excludeKeys && !principal.roles.includes('admin'))
+    throw forbidden('Only an admin may export device keys.');
   const operationId = newOperationId('export', context.now());
   const metadata: OperationMetadata = {
     kind: 'export',
@@ -22,7 +27,11 @@ export async function startExport(context: ProxyContext, principal: Principal, r
   };
   await context.storage.createOperation(operationId, metadata);
   try {
-    const output = await context.storage.hubContainerSas(operationId, 'output', SAS_LIFETIMES.hubJobHours);
+    const output = await context.storage.hubContainerSas(
+      operationId,
+      'output',
+      SAS_LIFETIMES.hubJobHours,
+    );
     const hubJob = await createHubJobOrExplain(context.hub, () =>
       context.hub.createExportJob({
         outputBlobContainerUri: output.url,
@@ -30,7 +39,12 @@ export async function startExport(context: ProxyContext, principal: Principal, r
         includeConfigurations: request.includeConfigurations,
       }),
     );
-    const updated = { ...metadata, jobId: hubJob.jobId, jobStartedAt: context.now().toISOString(), jobStartedByOid: principal.objectId };
+    const updated = {
+      ...metadata,
+      jobId: hubJob.jobId,
+      jobStartedAt: context.now().toISOString(),
+      jobStartedByOid: principal.objectId,
+    };
     await context.storage.writeOperation(operationId, updated);
     return { job: toJob(hubJob, { operationId, metadata: updated }) };
   } catch (error) {

@@ -4,7 +4,8 @@ import type { OperationMetadata } from '../storage/operation-metadata';
 import type { StoredOperation } from '../storage/operation-storage';
 
 // One console Job from the hub's view and our container's audit metadata; either may be missing.
-// `scheduled`/`queued` belong to the hub's /jobs/v2 (hub-protocol.md sec. 3.1) and read as enqueued.
+// `scheduled`/`queued` belong to the hub's /jobs/v2 (hub-protocol.md sec. 3.1) and read as
+// enqueued.
 
 export function toJobStatus(status: string | undefined): JobStatus {
   const lower = (status ?? '').toLowerCase();
@@ -18,7 +19,11 @@ export function isImportExport(job: HubJob): boolean {
   return type === 'import' || type === 'export';
 }
 
-export function toJob(hubJob: HubJob | undefined, operation: StoredOperation | undefined, hubHistoryExpired = false): Job {
+export function toJob(
+  hubJob: HubJob | undefined,
+  operation: StoredOperation | undefined,
+  hubHistoryExpired = false,
+): Job {
   const m: Partial<OperationMetadata> = operation?.metadata ?? {};
   const type = hubJob?.type.toLowerCase() === 'export' || m.kind === 'export' ? 'export' : 'import';
   return {
@@ -26,7 +31,10 @@ export function toJob(hubJob: HubJob | undefined, operation: StoredOperation | u
     operationId: operation?.operationId ?? null,
     type,
     status: hubJob ? toJobStatus(hubJob.status) : (m.finalStatus ?? 'unknown'),
-    progress: Math.min(100, Math.max(0, hubJob?.progress ?? (m.finalStatus === 'completed' ? 100 : 0))),
+    progress: Math.min(
+      100,
+      Math.max(0, hubJob?.progress ?? (m.finalStatus === 'completed' ? 100 : 0)),
+    ),
     createdAt: m.createdAt ?? hubJob?.startTimeUtc ?? null,
     startTimeUtc: hubJob?.startTimeUtc ?? m.jobStartedAt ?? null,
     endTimeUtc: hubJob?.endTimeUtc ?? m.jobEndedAt ?? null,
@@ -36,7 +44,8 @@ export function toJob(hubJob: HubJob | undefined, operation: StoredOperation | u
     fileSize: m.fileSize ?? null,
     convertedSize: m.convertedSize ?? null,
     rowCounts: m.rowCounts ?? null,
-    excludeKeysInExport: m.excludeKeysInExport ?? (type === 'export' ? (hubJob?.excludeKeysInExport ?? null) : null),
+    excludeKeysInExport:
+      m.excludeKeysInExport ?? (type === 'export' ? (hubJob?.excludeKeysInExport ?? null) : null),
     includeConfigurations: m.includeConfigurations ?? hubJob?.includeConfigurations ?? null,
     deviceCount: m.deviceCount ?? null,
     moduleCount: m.moduleCount ?? null,
@@ -44,7 +53,10 @@ export function toJob(hubJob: HubJob | undefined, operation: StoredOperation | u
   };
 }
 
-/** Newest first by creation (our metadata) or the hub's start time; operations never started sort by creation. */
+/**
+ * Newest first by creation (our metadata) or the hub's start time; operations never started sort by
+ * creation.
+ */
 export function newestFirst(a: Job, b: Job): number {
   const at = a.createdAt ?? a.startTimeUtc ?? '';
   const bt = b.createdAt ?? b.startTimeUtc ?? '';

@@ -14,48 +14,83 @@ type FileParams = { Params: { jobId: string; file: string } };
 
 function parseFile(file: string): OperationFile {
   const parsed = OperationFile.safeParse(file);
-  if (!parsed.success) throw new ApiError(404, 'NOT_FOUND', `Unknown file "${file.slice(0, 40)}".`, { allowed: OperationFile.options });
+  if (!parsed.success)
+    throw new ApiError(404, 'NOT_FOUND', `Unknown file "${file.slice(0, 40)}".`, {
+      allowed: OperationFile.options,
+    });
   return parsed.data;
 }
 
 export function registerJobRoutes(app: FastifyInstance, context: ProxyContext): void {
   const anyRole = requireRole('admin', 'support');
 
-  app.get('/api/jobs', { preHandler: anyRole }, async (): Promise<JobListResponse> => ({ jobs: await listJobs(context) }));
+  app.get('/api/jobs', { preHandler: anyRole }, async (): Promise<JobListResponse> => ({
+    jobs: await listJobs(context),
+  }));
 
-  app.get<JobParams>('/api/jobs/:jobId', { preHandler: anyRole }, async (request) => getJob(context, request.params.jobId));
+  app.get<JobParams>('/api/jobs/:jobId', { preHandler: anyRole }, async (request) =>
+    getJob(context, request.params.jobId),
+  );
 
-  app.delete<JobParams>('/api/jobs/:jobId', { preHandler: requireRole('admin'), config: STATE_CHANGING_LIMIT }, async (request) => {
-    const { jobId } = request.params;
-    return audited(context, request, { action: 'job.cancel', jobId }, () => cancelJob(context, jobId), (job) => ({
-      operationId: job.operationId ?? undefined,
-    }));
-  });
+  app.delete<JobParams>(
+    '/api/jobs/:jobId',
+    { preHandler: requireRole('admin'), config: STATE_CHANGING_LIMIT },
+    async (request) => {
+      const { jobId } = request.params;
+      return audited(
+        context,
+        request,
+        { action: 'job.cancel', jobId },
+        () => cancelJob(context, jobId),
+        (job) => ({
+          operationId: job.operationId ?? undefined,
+        }),
+      );
+    },
+  );
 
-  app.get<FileParams>('/api/jobs/:jobId/files/:file', { preHandler: anyRole }, async (request, reply) => {
-    assertJobRef(request.params.jobId);
-    const file = parseFile(request.params.file);
-    const opened = await openOperationFile(context, principalOf(request), request.params.jobId, file);
-    reply.header('content-disposition', `inline; filename="${opened.blobName}"`);
-    reply.header('x-keys-masked', String(opened.masked));
-    // The stored size lets the browser show determinate progress; an unmasked stream is exactly that long.
-    reply.header('x-blob-size', String(opened.storedSize));
-    if (!opened.masked) reply.header('content-length', String(opened.storedSize));
-    return reply.type(opened.contentType).send(opened.stream);
-  });
+  app.get<FileParams>(
+    '/api/jobs/:jobId/files/:file',
+    { preHandler: anyRole },
+    async (request, reply) => {
+      assertJobRef(request.params.jobId);
+      const file = parseFile(request.params.file);
+      const opened = await openOperationFile(
+        context,
+        principalOf(request),
+        request.params.jobId,
+        file,
+      );
+      reply.header('content-disposition', `inline; filename="${opened.blobName}"`);
+      reply.header('x-keys-masked', String(opened.masked));
+      // The stored size lets the browser show determinate progress; an unmasked stream is exactly
+      // that long.
+      reply.header('x-blob-size', String(opened.storedSize));
+      if (!opened.masked) reply.header('content-length', String(opened.storedSize));
+      return reply.type(opened.contentType).send(opened.stream);
+    },
+  );
 
-  app.post<FileParams>('/api/jobs/:jobId/files/:file/sas', { preHandler: requireRole('admin'), config: STATE_CHANGING_LIMIT }, async (request) => {
-    assertJobRef(request.params.jobId);
-    const file = parseFile(request.params.file);
-    return audited(
-      context,
-      request,
-      { action: 'file.read-sas', jobId: request.params.jobId, details: { file } },
-      async () => {
-        const { url, expiresOn, operationId } = await mintReadSas(context, request.params.jobId, file);
-        return { url, expiresOn, operationId };
-      },
-      (grant) => ({ operationId: grant.operationId }),
-    ).then(({ url, expiresOn }) => ({ url, expiresOn }));
-  });
+  app.post<FileParams>(
+    '/api/jobs/:jobId/files/:file/sas',
+    { preHandler: requireRole('admin'), config: STATE_CHANGING_LIMIT },
+    async (request) => {
+      assertJobRef(request.params.jobId);
+      const file = parseFile(request.params.file);
+      return audited(
+        context,
+        request,
+        { action: 'file.read-sas', jobId: request.params.jobId, details: { file } },
+        async () => {
+          const { url, expiresOn, operationId } = await mintReadSas(
+            context,
+            request.params.jobId,
+            file,
+          );
+          return { url, expiresOn, operationId };
+        },
+        (grant) => ({ operationId: grant.operationId }),
+      ).then(({ url, expiresOn }) => ({ url, expiresOn }));
+    },
+  );
 }

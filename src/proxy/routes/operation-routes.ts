@@ -9,16 +9,28 @@ import { startImport } from '../operations/start-import';
 import { audited, parseBody, STATE_CHANGING_LIMIT } from './route-support';
 
 export function registerOperationRoutes(app: FastifyInstance, context: ProxyContext): void {
-  app.post('/api/imports', { preHandler: requireRole('admin'), config: STATE_CHANGING_LIMIT }, async (request) => {
-    const body = parseBody(CreateImportRequest, request.body);
-    return audited(
-      context,
-      request,
-      { action: 'import.create', fileSha256: body.sourceSha256, details: { fileName: body.fileName, convertedSha256: body.convertedSha256, rows: body.rowCounts.total } },
-      () => createImport(context, principalOf(request), body),
-      (created) => ({ operationId: created.operationId }),
-    );
-  });
+  app.post(
+    '/api/imports',
+    { preHandler: requireRole('admin'), config: STATE_CHANGING_LIMIT },
+    async (request) => {
+      const body = parseBody(CreateImportRequest, request.body);
+      return audited(
+        context,
+        request,
+        {
+          action: 'import.create',
+          fileSha256: body.sourceSha256,
+          details: {
+            fileName: body.fileName,
+            convertedSha256: body.convertedSha256,
+            rows: body.rowCounts.total,
+          },
+        },
+        () => createImport(context, principalOf(request), body),
+        (created) => ({ operationId: created.operationId }),
+      );
+    },
+  );
 
   app.post<{ Params: { operationId: string } }>(
     '/api/imports/:operationId/start',
@@ -30,19 +42,35 @@ export function registerOperationRoutes(app: FastifyInstance, context: ProxyCont
         request,
         { action: 'import.start', operationId },
         () => startImport(context, principalOf(request), operationId),
-        (started) => ({ jobId: started.response.job.jobId ?? undefined, fileSha256: started.convertedSha256 }),
+        (started) => ({
+          jobId: started.response.job.jobId ?? undefined,
+          fileSha256: started.convertedSha256,
+        }),
       ).then((started) => started.response);
     },
   );
 
-  app.post('/api/exports', { preHandler: requireRole('admin', 'support'), config: STATE_CHANGING_LIMIT }, async (request) => {
-    const body = parseBody(CreateExportRequest, request.body);
-    return audited(
-      context,
-      request,
-      { action: 'export.start', details: { excludeKeys: body.excludeKeys, includeConfigurations: body.includeConfigurations } },
-      () => startExport(context, principalOf(request), body),
-      (started) => ({ jobId: started.job.jobId ?? undefined, operationId: started.job.operationId ?? undefined }),
-    );
-  });
+  app.post(
+    '/api/exports',
+    { preHandler: requireRole('admin', 'support'), config: STATE_CHANGING_LIMIT },
+    async (request) => {
+      const body = parseBody(CreateExportRequest, request.body);
+      return audited(
+        context,
+        request,
+        {
+          action: 'export.start',
+          details: {
+            excludeKeys: body.excludeKeys,
+            includeConfigurations: body.includeConfigurations,
+          },
+        },
+        () => startExport(context, principalOf(request), body),
+        (started) => ({
+          jobId: started.job.jobId ?? undefined,
+          operationId: started.job.operationId ?? undefined,
+        }),
+      );
+    },
+  );
 }

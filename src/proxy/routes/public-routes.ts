@@ -6,18 +6,31 @@ import { ApiError } from '../http/api-error';
 import { sendApiError } from '../http/error-handler';
 
 // The only open routes: liveness, the SPA's public configuration, and the built SPA itself.
-export async function registerPublicRoutes(app: FastifyInstance, spa: SpaConfig, staticDir: string | undefined): Promise<void> {
+export async function registerPublicRoutes(
+  app: FastifyInstance,
+  spa: SpaConfig,
+  staticDir: string | undefined,
+): Promise<void> {
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/config.json', async () => spa);
 
   if (staticDir) {
-    await app.register(fastifyStatic, { root: path.resolve(staticDir), index: ['index.html'], wildcard: false });
+    await app.register(fastifyStatic, {
+      root: path.resolve(staticDir),
+      index: ['index.html'],
+      wildcard: false,
+    });
   }
   app.setNotFoundHandler(async (request, reply) => {
     const urlPath = request.url.split('?')[0] ?? '';
     const isApi = urlPath === '/api' || urlPath.startsWith('/api/');
     // SPA deep links (/jobs/123) are routes of the client-side router: answer them with index.html.
-    if (staticDir && !isApi && (request.method === 'GET' || request.method === 'HEAD') && !path.extname(urlPath)) {
+    if (
+      staticDir &&
+      !isApi &&
+      (request.method === 'GET' || request.method === 'HEAD') &&
+      !path.extname(urlPath)
+    ) {
       return reply.type('text/html; charset=utf-8').sendFile('index.html');
     }
     return sendApiError(request, reply, new ApiError(404, 'NOT_FOUND', 'No such route.'));

@@ -7,14 +7,25 @@ import type { ProxyContext } from '../operations/proxy-context';
 export function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.output<T> {
   const result = schema.safeParse(body ?? {});
   if (!result.success) {
-    throw new ApiError(400, 'VALIDATION_FAILED', 'The request body does not match the expected shape.', {
-      issues: result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
-    });
+    throw new ApiError(
+      400,
+      'VALIDATION_FAILED',
+      'The request body does not match the expected shape.',
+      {
+        issues: result.error.issues.map((issue) => ({
+          path: issue.path.join('.'),
+          message: issue.message,
+        })),
+      },
+    );
   }
   return result.data;
 }
 
-/** Marks a state-changing route for the per-user limit; max and window come from the plugin options in server.ts. */
+/**
+ * Marks a state-changing route for the per-user limit; max and window come from the plugin options
+ * in server.ts.
+ */
 export const STATE_CHANGING_LIMIT = { rateLimit: {} } as const;
 
 /** Runs a state-changing action and writes exactly one audit line for it, success or failure. */

@@ -23,7 +23,10 @@ export const OperationMetadata = z.object({
   jobStartedByOid: z.string().optional(),
   /** Set while a start is in progress, cleared on failure; a second start sees it and stops. */
   startClaimedAt: z.string().optional(),
-  /** The job's terminal status and end, copied from the hub once seen, so they outlive its 30-day history. */
+  /**
+   * The job's terminal status and end, copied from the hub once seen, so they outlive its 30-day
+   * history.
+   */
   finalStatus: z.enum(['completed', 'failed', 'cancelled']).optional(),
   jobEndedAt: z.string().optional(),
   failureReason: z.string().optional(),
@@ -31,16 +34,29 @@ export const OperationMetadata = z.object({
   includeConfigurations: z.boolean().optional(),
   /**
    * Records in a completed export's devices.txt, counted in the background after the job ends
-   * (count-export-records.ts). Absent until a count has finished; a crashed count simply leaves them absent.
+   * (count-export-records.ts). Absent until a count has finished; a crashed count simply leaves
+   * them absent.
    */
   deviceCount: z.number().int().nonnegative().optional(),
   moduleCount: z.number().int().nonnegative().optional(),
-  /** True when a blob in the container may hold device keys (imports with keys, exports with keys). */
+  /**
+   * True when a blob in the container may hold device keys (imports with keys, exports with keys).
+   */
   keysInside: z.boolean().optional(),
 });
 export type OperationMetadata = z.infer<typeof OperationMetadata>;
 
-const JSON_FIELDS = new Set(['fileSize', 'convertedSize', 'rowCounts', 'byMode', 'excludeKeysInExport', 'includeConfigurations', 'keysInside', 'deviceCount', 'moduleCount']);
+const JSON_FIELDS = new Set([
+  'fileSize',
+  'convertedSize',
+  'rowCounts',
+  'byMode',
+  'excludeKeysInExport',
+  'includeConfigurations',
+  'keysInside',
+  'deviceCount',
+  'moduleCount',
+]);
 
 export function toContainerMetadata(metadata: OperationMetadata): Record<string, string> {
   const out: Record<string, string> = {};
@@ -52,8 +68,13 @@ export function toContainerMetadata(metadata: OperationMetadata): Record<string,
   return out;
 }
 
-/** Reads metadata back; undefined when the container was not made by this proxy (or was tampered with). */
-export function fromContainerMetadata(raw: Record<string, string> | undefined): OperationMetadata | undefined {
+/**
+ * Reads metadata back; undefined when the container was not made by this proxy (or was tampered
+ * with).
+ */
+export function fromContainerMetadata(
+  raw: Record<string, string> | undefined,
+): OperationMetadata | undefined {
   if (!raw) return undefined;
   const byLower = new Map(Object.entries(raw).map(([k, v]) => [k.toLowerCase(), v]));
   const candidate: Record<string, unknown> = {};

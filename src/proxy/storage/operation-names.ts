@@ -11,7 +11,11 @@ export const OPERATION_ID_PATTERN = /^(import|export)-[0-9]{8}-[a-z2-7]{10}$/;
 
 const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567';
 
-export function newOperationId(kind: OperationKind, now: Date, random: (bytes: number) => Uint8Array = randomBytes): string {
+export function newOperationId(
+  kind: OperationKind,
+  now: Date,
+  random: (bytes: number) => Uint8Array = randomBytes,
+): string {
   const day = now.toISOString().slice(0, 10).replaceAll('-', '');
   const id = Array.from(random(10), (byte) => BASE32[byte % 32]).join('');
   return `${kind}-${day}-${id}`;

@@ -1,12 +1,22 @@
 import type { Readable } from 'node:stream';
-import { BlobSASPermissions, ContainerSASPermissions, RestError, type ContainerClient } from '@azure/storage-blob';
+import {
+  BlobSASPermissions,
+  ContainerSASPermissions,
+  RestError,
+  type ContainerClient,
+} from '@azure/storage-blob';
 import { ApiError } from '../http/api-error';
-import { fromContainerMetadata, toContainerMetadata, type OperationMetadata } from './operation-metadata';
+import {
+  fromContainerMetadata,
+  toContainerMetadata,
+  type OperationMetadata,
+} from './operation-metadata';
 import { isOperationId } from './operation-names';
 import { createSasSigner, type StorageAuth } from './sas-signer';
 
 // Everything the proxy does in blob storage, always inside one operation's container. Names reach
-// this module only from newOperationId or after isOperationId, and blob names only from our fixed list.
+// this module only from newOperationId or after isOperationId, and blob names only from our fixed
+// list.
 
 export interface OperationStorageOptions {
   accountName: string;
@@ -35,24 +45,38 @@ export interface OperationStorage {
   listOperations(): Promise<StoredOperation[]>;
   blobSize(operationId: string, blobName: string): Promise<number | undefined>;
   /** The blob's bytes as a stream, with its stored size (the client's progress total). */
-  openBlob(operationId: string, blobName: string): Promise<{ stream: Readable; size: number } | undefined>;
+  openBlob(
+    operationId: string,
+    blobName: string,
+  ): Promise<{ stream: Readable; size: number } | undefined>;
   uploadSas(operationId: string, blobName: string, minutes: number): Promise<SasGrant>;
   readSas(operationId: string, blobName: string, minutes: number): Promise<SasGrant>;
-  hubContainerSas(operationId: string, access: HubContainerAccess, hours: number): Promise<SasGrant>;
+  hubContainerSas(
+    operationId: string,
+    access: HubContainerAccess,
+    hours: number,
+  ): Promise<SasGrant>;
   deleteOperation(operationId: string): Promise<void>;
   /**
    * Runs `work` while holding a 60 s lease on the container, so two concurrent starts of the same
-   * operation cannot both create a hub job. Container metadata writes have no If-Match, hence a lease.
+   * operation cannot both create a hub job. Container metadata writes have no If-Match, hence a
+   * lease.
    * Resolves to undefined when another caller holds the lease.
    */
   withLease<T>(operationId: string, work: () => Promise<T>): Promise<{ value: T } | undefined>;
 }
 
 export function createOperationStorage(options: OperationStorageOptions): OperationStorage {
-  const signer = createSasSigner(options.accountName, options.blobEndpoint, options.auth, options.now);
+  const signer = createSasSigner(
+    options.accountName,
+    options.blobEndpoint,
+    options.auth,
+    options.now,
+  );
   const service = signer.serviceClient;
   const container = (operationId: string): ContainerClient => {
-    if (!isOperationId(operationId)) throw new ApiError(404, 'OPERATION_NOT_FOUND', 'No such operation.');
+    if (!isOperationId(operationId))
+      throw new ApiError(404, 'OPERATION_NOT_FOUND', 'No such operation.');
     return service.getContainerClient(operationId);
   };
   const expiry = (ms: number): Date => new Date(options.now().getTime() + ms);
@@ -66,7 +90,8 @@ export function createOperationStorage(options: OperationStorageOptions): Operat
       });
     }
   };
-  const notFound = (error: unknown): boolean => error instanceof RestError && error.statusCode === 404;
+  const notFound = (error: unknown): boolean =>
+    error instanceof RestError && error.statusCode === 404;
 
   return {
     blobEndpoint: options.blobEndpoint,
@@ -93,7 +118,9 @@ export function createOperationStorage(options: OperationStorageOptions): Operat
         const found: StoredOperation[] = [];
         for (const prefix of ['import-', 'export-']) {
           for await (const item of service.listContainers({ prefix, includeMetadata: true })) {
-            const metadata = isOperationId(item.name) ? fromContainerMetadata(item.metadata) : undefined;
+            const metadata = isOperationId(item.name)
+              ? fromContainerMetadata(item.metadata)
+              : undefined;
             if (metadata) found.push({ operationId: item.name, metadata });
           }
         }
@@ -102,7 +129,10 @@ export function createOperationStorage(options: OperationStorageOptions): Operat
     blobSize: (operationId, blobName) =>
       storageCall(async () => {
         try {
-          return (await container(operationId).getBlobClient(blobName).getProperties()).contentLength ?? 0;
+          return (
+            (await container(operationId).getBlobClient(blobName).getProperties()).contentLength ??
+            0
+          );
         } catch (error) {
           if (notFound(error)) return undefined;
           throw error;
@@ -120,7 +150,12 @@ export function createOperationStorage(options: OperationStorageOptions): Operat
         }
       }),
     uploadSas: (operationId, blobName, minutes) =>
-      blobSas(operationId, blobName, BlobSASPermissions.from({ create: true, write: true }).toString(), minutes),
+      blobSas(
+        operationId,
+        blobName,
+        BlobSASPermissions.from({ create: true, write: true }).toString(),
+        minutes,
+      ),
     readSas: (operationId, blobName, minutes) =>
       blobSas(operationId, blobName, BlobSASPermissions.from({ read: true }).toString(), minutes),
     hubContainerSas: (operationId, access, hours) =>
@@ -155,7 +190,12 @@ export function createOperationStorage(options: OperationStorageOptions): Operat
     },
   };
 
-  function blobSas(operationId: string, blobName: string, permissions: string, minutes: number): Promise<SasGrant> {
+  function blobSas(
+    operationId: string,
+    blobName: string,
+    permissions: string,
+    minutes: number,
+  ): Promise<SasGrant> {
     return storageCall(async () => {
       const blob = container(operationId).getBlobClient(blobName);
       const expiresOn = expiry(minutes * 60_000);

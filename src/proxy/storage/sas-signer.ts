@@ -12,10 +12,18 @@ import {
 // - an Entra token credential (e.g. @azure/identity's DefaultAzureCredential with a managed identity),
 //   which signs *user-delegation* SAS. No account key then exists anywhere in the deployment.
 
-/** Structural type of @azure/identity credentials, so this module does not need that package installed. */
-export type TokenCredentialLike = Extract<ConstructorParameters<typeof BlobServiceClient>[1], { getToken: unknown }>;
+/**
+ * Structural type of @azure/identity credentials, so this module does not need that package
+ * installed.
+ */
+export type TokenCredentialLike = Extract<
+  ConstructorParameters<typeof BlobServiceClient>[1],
+  { getToken: unknown }
+>;
 
-export type StorageAuth = { kind: 'sharedKey'; accountKey: string } | { kind: 'tokenCredential'; credential: TokenCredentialLike };
+export type StorageAuth =
+  | { kind: 'sharedKey'; accountKey: string }
+  | { kind: 'tokenCredential'; credential: TokenCredentialLike };
 
 export interface SasSigner {
   serviceClient: BlobServiceClient;
@@ -23,15 +31,22 @@ export interface SasSigner {
   sign(values: Omit<BlobSASSignatureValues, 'protocol'>): Promise<string>;
 }
 
-export function createSasSigner(accountName: string, blobEndpoint: string, auth: StorageAuth, now: () => Date): SasSigner {
-  // SAS over plain HTTP would put a bearer credential on the wire in clear; only Azurite (http) gets it.
+export function createSasSigner(
+  accountName: string,
+  blobEndpoint: string,
+  auth: StorageAuth,
+  now: () => Date,
+): SasSigner {
+  // SAS over plain HTTP would put a bearer credential on the wire in clear; only Azurite (http)
+  // gets it.
   const protocol = blobEndpoint.startsWith('https:') ? SASProtocol.Https : SASProtocol.HttpsAndHttp;
   if (auth.kind === 'sharedKey') {
     const credential = new StorageSharedKeyCredential(accountName, auth.accountKey);
     const serviceClient = new BlobServiceClient(blobEndpoint, credential);
     return {
       serviceClient,
-      sign: async (values) => generateBlobSASQueryParameters({ ...values, protocol }, credential).toString(),
+      sign: async (values) =>
+        generateBlobSASQueryParameters({ ...values, protocol }, credential).toString(),
     };
   }
 
@@ -43,7 +58,10 @@ export function createSasSigner(accountName: string, blobEndpoint: string, auth:
     if (!cached || cached.validUntil < expiresOn.getTime()) {
       const start = new Date(now().getTime() - 5 * 60_000);
       const end = new Date(now().getTime() + 25 * 3600_000);
-      cached = { key: await serviceClient.getUserDelegationKey(start, end), validUntil: end.getTime() };
+      cached = {
+        key: await serviceClient.getUserDelegationKey(start, end),
+        validUntil: end.getTime(),
+      };
     }
     return cached.key;
   };

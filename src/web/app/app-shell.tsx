@@ -15,7 +15,10 @@ function NavButton({ to, label }: { to: string; label: string }) {
       component={NavLink}
       to={to}
       color="inherit"
-      sx={{ '&.active': { bgcolor: 'rgba(0,0,0,0.28)' }, '&.active, &:hover': { textDecoration: 'none' } }}
+      sx={{
+        '&.active': { bgcolor: 'rgba(0,0,0,0.28)' },
+        '&.active, &:hover': { textDecoration: 'none' },
+      }}
     >
       {label}
     </Button>
@@ -25,7 +28,9 @@ function NavButton({ to, label }: { to: string; label: string }) {
 export function AppShell() {
   const me = useCurrentUser();
   const apiScope = useApiScope();
-  const sessionEnded = isApiError(me.error) && (me.error.code === 'UNAUTHENTICATED' || me.error.code === 'SIGN_IN_REQUIRED');
+  const sessionEnded =
+    isApiError(me.error) &&
+    (me.error.code === 'UNAUTHENTICATED' || me.error.code === 'SIGN_IN_REQUIRED');
   return (
     <Box sx={{ minHeight: '100vh', bgcolor: 'background.default' }}>
       <a href="#main" className="skip-link">
@@ -39,7 +44,13 @@ export function AppShell() {
               IoT bulk console
             </Typography>
           </Stack>
-          <Stack component="nav" aria-label="Main" direction="row" spacing={0.5} sx={{ flexGrow: 1 }}>
+          <Stack
+            component="nav"
+            aria-label="Main"
+            direction="row"
+            spacing={0.5}
+            sx={{ flexGrow: 1 }}
+          >
             {me.data?.isAdmin && <NavButton to="/import" label="Import" />}
             <NavButton to="/jobs" label="Jobs" />
             <NavButton to="/exports" label="Exports" />
@@ -53,7 +64,11 @@ export function AppShell() {
       <Container component="main" id="main" maxWidth="xl" sx={{ py: 3 }} tabIndex={-1}>
         {me.isError && (
           <Box sx={{ mb: 3 }}>
-            <ErrorPanel error={me.error} context="Loading your account" onRetry={() => void me.refetch()} />
+            <ErrorPanel
+              error={me.error}
+              context="Loading your account"
+              onRetry={() => void me.refetch()}
+            />
             {sessionEnded && (
               <Box sx={{ mt: 1 }}>
                 <SignInAgainButton apiScope={apiScope} />

@@ -9,7 +9,12 @@ export function ColorModeToggle() {
   const isDark = resolved === 'dark';
   return (
     <Tooltip title={isDark ? 'Switch to light mode' : 'Switch to dark mode'}>
-      <IconButton color="inherit" aria-label="Toggle dark mode" aria-pressed={isDark} onClick={() => setMode(isDark ? 'light' : 'dark')}>
+      <IconButton
+        color="inherit"
+        aria-label="Toggle dark mode"
+        aria-pressed={isDark}
+        onClick={() => setMode(isDark ? 'light' : 'dark')}
+      >
         {isDark ? <LightModeIcon /> : <DarkModeIcon />}
       </IconButton>
     </Tooltip>

@@ -5,7 +5,8 @@ import { HomeRedirect } from './home-redirect';
 import { NotFoundPage, RouteErrorPage } from './route-error-page';
 
 // Every page is a deep link: reloading or sharing the URL lands on the same view. The heavier pages
-// (the wizard carries the storage SDK) load on first visit, so sign-in and the Jobs list stay light.
+// (the wizard carries the storage SDK) load on first visit, so sign-in and the Jobs list stay
+// light.
 export function createAppRouter() {
   return createBrowserRouter([
     {
@@ -13,17 +14,46 @@ export function createAppRouter() {
       errorElement: <RouteErrorPage />,
       children: [
         { index: true, element: <HomeRedirect /> },
-        { path: 'import', lazy: async () => ({ Component: (await import('../features/import/components/import-page')).ImportPage }) },
+        {
+          path: 'import',
+          lazy: async () => ({
+            Component: (await import('../features/import/components/import-page')).ImportPage,
+          }),
+        },
         { path: 'jobs', element: <JobsListPage /> },
-        { path: 'jobs/:jobId', lazy: async () => ({ Component: (await import('../features/jobs/components/job-page')).JobPage }) },
+        {
+          path: 'jobs/:jobId',
+          lazy: async () => ({
+            Component: (await import('../features/jobs/components/job-page')).JobPage,
+          }),
+        },
         {
           path: 'jobs/:jobId/errors',
-          lazy: async () => ({ Component: (await import('../features/import-errors/components/import-errors-page')).ImportErrorsPage }),
+          lazy: async () => ({
+            Component: (await import('../features/import-errors/components/import-errors-page'))
+              .ImportErrorsPage,
+          }),
         },
         // Issue 7: exports list, registry browser of one export, and the diff of two snapshots.
-        { path: 'exports', lazy: async () => ({ Component: (await import('../features/exports/components/exports-list-page')).ExportsListPage }) },
-        { path: 'exports/:exportId', lazy: async () => ({ Component: (await import('../features/registry/components/registry-page')).RegistryPage }) },
-        { path: 'diff', lazy: async () => ({ Component: (await import('../features/diff/components/diff-page')).DiffPage }) },
+        {
+          path: 'exports',
+          lazy: async () => ({
+            Component: (await import('../features/exports/components/exports-list-page'))
+              .ExportsListPage,
+          }),
+        },
+        {
+          path: 'exports/:exportId',
+          lazy: async () => ({
+            Component: (await import('../features/registry/components/registry-page')).RegistryPage,
+          }),
+        },
+        {
+          path: 'diff',
+          lazy: async () => ({
+            Component: (await import('../features/diff/components/diff-page')).DiffPage,
+          }),
+        },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

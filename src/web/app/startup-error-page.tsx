@@ -7,9 +7,9 @@ export function StartupErrorPage({ reason }: { reason: string }) {
     <FullPageMessage title="The console cannot start">
       <Typography role="alert">{reason}</Typography>
       <Typography color="text.secondary">
-        The console needs its server (the proxy) to tell it where to sign in. Check that the server is running and
-        reachable from this browser, then reload. If you run it locally, start it with <code>npm start</code> and open the
-        printed App URL.
+        The console needs its server (the proxy) to tell it where to sign in. Check that the server
+        is running and reachable from this browser, then reload. If you run it locally, start it
+        with <code>npm start</code> and open the printed App URL.
       </Typography>
       <div>
         <Button variant="contained" onClick={() => window.location.reload()}>

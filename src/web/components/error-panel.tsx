@@ -8,7 +8,9 @@ interface ErrorPanelProps {
   context?: string | undefined;
 }
 
-/** Every failure shown the same way: what happened, why, what to do, and the request id to report. */
+/**
+ * Every failure shown the same way: what happened, why, what to do, and the request id to report.
+ */
 export function ErrorPanel({ error, onRetry, context }: ErrorPanelProps) {
   const words = describeError(error);
   return (

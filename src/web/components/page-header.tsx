@@ -9,7 +9,17 @@ interface PageHeaderProps {
 
 export function PageHeader({ title, subtitle, actions }: PageHeaderProps) {
   return (
-    <Stack direction="row" spacing={2} sx={{ mb: 3, alignItems: 'flex-start', justifyContent: 'space-between', flexWrap: 'wrap', rowGap: 1 }}>
+    <Stack
+      direction="row"
+      spacing={2}
+      sx={{
+        mb: 3,
+        alignItems: 'flex-start',
+        justifyContent: 'space-between',
+        flexWrap: 'wrap',
+        rowGap: 1,
+      }}
+    >
       <div>
         <Typography variant="h1" sx={{ fontSize: '1.6rem', fontWeight: 600 }}>
           {title}
@@ -20,7 +30,11 @@ export function PageHeader({ title, subtitle, actions }: PageHeaderProps) {
           </Typography>
         )}
       </div>
-      {actions && <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap' }}>{actions}</Stack>}
+      {actions && (
+        <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap' }}>
+          {actions}
+        </Stack>
+      )}
     </Stack>
   );
 }

@@ -27,7 +27,17 @@ interface VirtualTableProps<Row> {
 }
 
 /** Only the rows in view are in the DOM, so a million rows scroll as smoothly as a hundred. */
-export function VirtualTable<Row>({ label, columns, rows, rowKey, height = 480, rowHeight = 40, emptyText = 'No rows.', minWidth = 760, wrap = false }: VirtualTableProps<Row>) {
+export function VirtualTable<Row>({
+  label,
+  columns,
+  rows,
+  rowKey,
+  height = 480,
+  rowHeight = 40,
+  emptyText = 'No rows.',
+  minWidth = 760,
+  wrap = false,
+}: VirtualTableProps<Row>) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -37,7 +47,13 @@ export function VirtualTable<Row>({ label, columns, rows, rowKey, height = 480, 
   });
   const template = columns.map((column) => column.width).join(' ');
   const cellText = wrap
-    ? { whiteSpace: 'normal', display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical' as const, overflow: 'hidden' }
+    ? {
+        whiteSpace: 'normal',
+        display: '-webkit-box',
+        WebkitLineClamp: 2,
+        WebkitBoxOrient: 'vertical' as const,
+        overflow: 'hidden',
+      }
     : { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' };
 
   return (
@@ -75,7 +91,11 @@ export function VirtualTable<Row>({ label, columns, rows, rowKey, height = 480, 
             }}
           >
             {columns.map((column) => (
-              <Box key={column.key} role="cell" sx={{ px: 1.5, fontSize: '0.875rem', lineHeight: 1.35, ...cellText }}>
+              <Box
+                key={column.key}
+                role="cell"
+                sx={{ px: 1.5, fontSize: '0.875rem', lineHeight: 1.35, ...cellText }}
+              >
                 {column.render(row)}
               </Box>
             ))}

@@ -12,7 +12,10 @@ interface ClientSettings {
 // One client for every call to the proxy. The app shell installs the token provider once MSAL is
 // ready (the auth feature owns MSAL); this module only attaches the bearer token and turns every
 // failure into an ApiError. It never shows messages or navigates: callers decide.
-const settings: ClientSettings = { getAccessToken: null, fetch: (...args) => globalThis.fetch(...args) };
+const settings: ClientSettings = {
+  getAccessToken: null,
+  fetch: (...args) => globalThis.fetch(...args),
+};
 
 export function configureApiClient(next: Partial<ClientSettings>): void {
   Object.assign(settings, next);
@@ -26,7 +29,8 @@ export interface RequestOptions {
 
 async function send(path: string, options: RequestOptions): Promise<Response> {
   const headers = new Headers({ accept: 'application/json' });
-  if (settings.getAccessToken) headers.set('authorization', `Bearer ${await settings.getAccessToken()}`);
+  if (settings.getAccessToken)
+    headers.set('authorization', `Bearer ${await settings.getAccessToken()}`);
   if (options.body !== undefined) headers.set('content-type', 'application/json');
   let response: Response;
   try {
@@ -39,7 +43,11 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
     });
   } catch (error) {
     if ((error as { name?: unknown }).name === 'AbortError') throw error;
-    throw new ApiError({ code: 'NETWORK_ERROR', status: 0, message: (error as Error).message || 'Network request failed' });
+    throw new ApiError({
+      code: 'NETWORK_ERROR',
+      status: 0,
+      message: (error as Error).message || 'Network request failed',
+    });
   }
   if (!response.ok) throw await toApiError(response);
   return response;
@@ -65,12 +73,20 @@ export async function toApiError(response: Response): Promise<ApiError> {
 }
 
 /** A JSON call whose answer is validated against the contract's schema. */
-export async function apiRequest<S extends z.ZodType>(path: string, schema: S, options: RequestOptions = {}): Promise<z.infer<S>> {
+export async function apiRequest<S extends z.ZodType>(
+  path: string,
+  schema: S,
+  options: RequestOptions = {},
+): Promise<z.infer<S>> {
   const response = await send(path, options);
   const json: unknown = response.status === 204 ? {} : await response.json();
   const result = schema.safeParse(json);
   if (!result.success) {
-    throw new ApiError({ code: 'UNEXPECTED_RESPONSE', status: response.status, message: `The server's answer to ${path} did not match the expected shape.` });
+    throw new ApiError({
+      code: 'UNEXPECTED_RESPONSE',
+      status: response.status,
+      message: `The server's answer to ${path} did not match the expected shape.`,
+    });
   }
   return result.data;
 }
@@ -81,7 +97,10 @@ export async function apiSend(path: string, options: RequestOptions = {}): Promi
   await response.body?.cancel();
 }
 
-/** A streamed text file (errors log, source file): hands back the raw response for the caller to read. */
+/**
+ * A streamed text file (errors log, source file): hands back the raw response for the caller to
+ * read.
+ */
 export async function apiStream(path: string, signal?: AbortSignal): Promise<Response> {
   return send(path, { signal });
 }

@@ -35,7 +35,11 @@ export function isApiError(error: unknown): error is ApiError {
 }
 
 export function isAbortError(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError';
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    (error as { name?: unknown }).name === 'AbortError'
+  );
 }
 
 /** The job id a JOB_SLOT_BUSY error names in details.activeJobId, if any. */

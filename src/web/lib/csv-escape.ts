@@ -11,12 +11,17 @@ export function escapeCsvCell(value: string | number | boolean | null | undefine
   return text;
 }
 
-export function toCsvLine(cells: ReadonlyArray<string | number | boolean | null | undefined>): string {
+export function toCsvLine(
+  cells: ReadonlyArray<string | number | boolean | null | undefined>,
+): string {
   return cells.map(escapeCsvCell).join(',');
 }
 
 /** Builds a CSV Blob in parts so a large table never becomes one giant string. */
-export function toCsvBlob(header: readonly string[], rows: Iterable<ReadonlyArray<string | number | boolean | null | undefined>>): Blob {
+export function toCsvBlob(
+  header: readonly string[],
+  rows: Iterable<ReadonlyArray<string | number | boolean | null | undefined>>,
+): Blob {
   const parts: string[] = [toCsvLine(header) + '\r\n'];
   let chunk = '';
   for (const row of rows) {

@@ -2,8 +2,9 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { MeResponse } from '../../contracts/api';
 import { apiRequest } from './api-client';
 
-// Who is signed in, as the proxy sees it (the token's roles mapped to admin/support). Shared by every
-// feature because role decides what each page offers; the proxy enforces the same rules anyway.
+// Who is signed in, as the proxy sees it (the token's roles mapped to admin/support). Shared by
+// every feature because role decides what each page offers; the proxy enforces the same rules
+// anyway.
 export interface CurrentUser extends MeResponse {
   isAdmin: boolean;
 }

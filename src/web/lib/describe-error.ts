@@ -16,36 +16,150 @@ type Words = Omit<ErrorWords, 'code' | 'requestId'>;
 // Typed by the code unions, so a code added to the contract without words fails to compile.
 type WordedCode = ErrorCode | 'UPLOAD_REFUSED' | 'UPLOAD_FAILED' | 'ABORTED';
 const WORDS: Record<WordedCode, Words> = {
-  UNAUTHENTICATED: { title: 'You are signed out', why: 'Your sign-in expired or was not accepted by the server.', action: 'Sign in again, then repeat the action.' },
-  SIGN_IN_REQUIRED: { title: 'Sign-in needed', why: 'Your session needs to be renewed before the console can call the server.', action: 'Sign in again; you will come back to this page.' },
-  FORBIDDEN: { title: 'Not allowed for your role', why: 'This action needs the Admin role; your account does not have it.', action: 'Ask an administrator to run it, or to grant you the Admin role.' },
-  VALIDATION_FAILED: { title: 'The request was rejected', why: 'The server found a value it does not accept.', action: 'Check the details below, correct the input and try again.' },
-  NOT_FOUND: { title: 'Not found', why: 'The item does not exist, or it was removed.', action: 'Check the link, or open it again from the Jobs list.' },
-  RATE_LIMITED: { title: 'Too many requests', why: 'The server is limiting how often it can be called.', action: 'Wait a few seconds and try again.' },
-  PAYLOAD_TOO_LARGE: { title: 'Too large', why: 'The request is bigger than the server accepts.', action: 'Split the file into smaller files and import them one after another.' },
-  JOB_SLOT_BUSY: { title: 'Another job is running', why: 'The IoT hub runs one import or export job at a time, and its slot is taken.', action: 'Wait for that job to finish (you can start automatically when it does), or cancel it.' },
-  JOB_NOT_FOUND: { title: 'Job not found', why: 'The hub does not know this job; it may be older than its 30-day history, or the link is wrong.', action: 'Open the Jobs list to find the operation.' },
-  JOB_NOT_ACTIVE: { title: 'The job is no longer running', why: 'It finished or was cancelled before your request arrived.', action: 'Reload the page to see its final state.' },
-  OPERATION_NOT_FOUND: { title: 'Import not found', why: 'The server has no record of this upload; it may have expired.', action: 'Start the import again from the file.' },
-  UPLOAD_MISSING: { title: 'The upload is missing', why: 'The converted file did not arrive in storage before the job was started.', action: 'Upload again, then start the import.' },
-  UPLOAD_EMPTY: { title: 'The uploaded file is empty', why: 'Storage holds a zero-byte file, so the hub would import nothing.', action: 'Check that the file has valid rows, then upload again.' },
-  ALREADY_STARTED: { title: 'Already started', why: 'This import was started before (perhaps in another tab).', action: 'Open the Jobs list to follow it.' },
-  HUB_STORAGE_REJECTED: { title: 'The hub could not use storage', why: 'The IoT hub could not read or write the job’s storage container.', action: 'Ask an administrator to check the storage account settings, then try again.' },
-  HUB_UNAUTHORIZED: { title: 'The hub refused the server', why: 'The server’s credentials for the IoT hub were not accepted.', action: 'Ask an administrator to check the hub connection string.' },
-  HUB_THROTTLED: { title: 'The hub is throttling', why: 'The IoT hub is receiving too many requests right now.', action: 'Wait a minute and try again.' },
-  HUB_UNAVAILABLE: { title: 'The hub is unavailable', why: 'The IoT hub did not answer, or answered that it is temporarily unavailable.', action: 'Try again in a few minutes.' },
-  HUB_ERROR: { title: 'The hub reported an error', why: 'The IoT hub answered with an unexpected error.', action: 'Try again; if it keeps happening, report the request id below.' },
-  AUTHORITY_UNAVAILABLE: { title: 'Sign-in service unreachable', why: 'The server could not reach the identity authority to check your sign-in.', action: 'Try again in a minute; if it persists, ask an administrator to check the sign-in service.' },
-  STORAGE_ERROR: { title: 'Storage error', why: 'Azure Storage did not accept the request.', action: 'Try again; if it keeps happening, report the request id below.' },
-  INTERNAL: { title: 'Server error', why: 'Something unexpected failed in the console’s server.', action: 'Try again; if it keeps happening, report the request id below.' },
-  NETWORK_ERROR: { title: 'Cannot reach the server', why: 'The request did not get an answer: the network is down or the server is not running.', action: 'Check your connection, then try again.' },
-  UNEXPECTED_RESPONSE: { title: 'Unexpected answer from the server', why: 'The server answered with something the console does not understand (a version mismatch or a proxy in the way).', action: 'Reload the page; if it persists, report it.' },
-  UPLOAD_REFUSED: { title: 'Storage refused the upload', why: 'The upload link expired or does not allow this write (the SAS is valid for minutes and one blob only).', action: 'Upload again; a fresh link is requested each time.' },
-  UPLOAD_FAILED: { title: 'The upload failed', why: 'Azure Storage did not accept the data, even after retries.', action: 'Try again. If it keeps failing, check the network, or ask an administrator to check the storage account’s CORS settings.' },
-  ABORTED: { title: 'Cancelled', why: 'You cancelled the operation.', action: 'Start it again when you are ready.' },
+  UNAUTHENTICATED: {
+    title: 'You are signed out',
+    why: 'Your sign-in expired or was not accepted by the server.',
+    action: 'Sign in again, then repeat the action.',
+  },
+  SIGN_IN_REQUIRED: {
+    title: 'Sign-in needed',
+    why: 'Your session needs to be renewed before the console can call the server.',
+    action: 'Sign in again; you will come back to this page.',
+  },
+  FORBIDDEN: {
+    title: 'Not allowed for your role',
+    why: 'This action needs the Admin role; your account does not have it.',
+    action: 'Ask an administrator to run it, or to grant you the Admin role.',
+  },
+  VALIDATION_FAILED: {
+    title: 'The request was rejected',
+    why: 'The server found a value it does not accept.',
+    action: 'Check the details below, correct the input and try again.',
+  },
+  NOT_FOUND: {
+    title: 'Not found',
+    why: 'The item does not exist, or it was removed.',
+    action: 'Check the link, or open it again from the Jobs list.',
+  },
+  RATE_LIMITED: {
+    title: 'Too many requests',
+    why: 'The server is limiting how often it can be called.',
+    action: 'Wait a few seconds and try again.',
+  },
+  PAYLOAD_TOO_LARGE: {
+    title: 'Too large',
+    why: 'The request is bigger than the server accepts.',
+    action: 'Split the file into smaller files and import them one after another.',
+  },
+  JOB_SLOT_BUSY: {
+    title: 'Another job is running',
+    why: 'The IoT hub runs one import or export job at a time, and its slot is taken.',
+    action: 'Wait for that job to finish (you can start automatically when it does), or cancel it.',
+  },
+  JOB_NOT_FOUND: {
+    title: 'Job not found',
+    why: 'The hub does not know this job; it may be older than its 30-day history, or the link is wrong.',
+    action: 'Open the Jobs list to find the operation.',
+  },
+  JOB_NOT_ACTIVE: {
+    title: 'The job is no longer running',
+    why: 'It finished or was cancelled before your request arrived.',
+    action: 'Reload the page to see its final state.',
+  },
+  OPERATION_NOT_FOUND: {
+    title: 'Import not found',
+    why: 'The server has no record of this upload; it may have expired.',
+    action: 'Start the import again from the file.',
+  },
+  UPLOAD_MISSING: {
+    title: 'The upload is missing',
+    why: 'The converted file did not arrive in storage before the job was started.',
+    action: 'Upload again, then start the import.',
+  },
+  UPLOAD_EMPTY: {
+    title: 'The uploaded file is empty',
+    why: 'Storage holds a zero-byte file, so the hub would import nothing.',
+    action: 'Check that the file has valid rows, then upload again.',
+  },
+  ALREADY_STARTED: {
+    title: 'Already started',
+    why: 'This import was started before (perhaps in another tab).',
+    action: 'Open the Jobs list to follow it.',
+  },
+  HUB_STORAGE_REJECTED: {
+    title: 'The hub could not use storage',
+    why: 'The IoT hub could not read or write the job’s storage container.',
+    action: 'Ask an administrator to check the storage account settings, then try again.',
+  },
+  HUB_UNAUTHORIZED: {
+    title: 'The hub refused the server',
+    why: 'The server’s credentials for the IoT hub were not accepted.',
+    action: 'Ask an administrator to check the hub connection string.',
+  },
+  HUB_THROTTLED: {
+    title: 'The hub is throttling',
+    why: 'The IoT hub is receiving too many requests right now.',
+    action: 'Wait a minute and try again.',
+  },
+  HUB_UNAVAILABLE: {
+    title: 'The hub is unavailable',
+    why: 'The IoT hub did not answer, or answered that it is temporarily unavailable.',
+    action: 'Try again in a few minutes.',
+  },
+  HUB_ERROR: {
+    title: 'The hub reported an error',
+    why: 'The IoT hub answered with an unexpected error.',
+    action: 'Try again; if it keeps happening, report the request id below.',
+  },
+  AUTHORITY_UNAVAILABLE: {
+    title: 'Sign-in service unreachable',
+    why: 'The server could not reach the identity authority to check your sign-in.',
+    action:
+      'Try again in a minute; if it persists, ask an administrator to check the sign-in service.',
+  },
+  STORAGE_ERROR: {
+    title: 'Storage error',
+    why: 'Azure Storage did not accept the request.',
+    action: 'Try again; if it keeps happening, report the request id below.',
+  },
+  INTERNAL: {
+    title: 'Server error',
+    why: 'Something unexpected failed in the console’s server.',
+    action: 'Try again; if it keeps happening, report the request id below.',
+  },
+  NETWORK_ERROR: {
+    title: 'Cannot reach the server',
+    why: 'The request did not get an answer: the network is down or the server is not running.',
+    action: 'Check your connection, then try again.',
+  },
+  UNEXPECTED_RESPONSE: {
+    title: 'Unexpected answer from the server',
+    why: 'The server answered with something the console does not understand (a version mismatch or a proxy in the way).',
+    action: 'Reload the page; if it persists, report it.',
+  },
+  UPLOAD_REFUSED: {
+    title: 'Storage refused the upload',
+    why: 'The upload link expired or does not allow this write (the SAS is valid for minutes and one blob only).',
+    action: 'Upload again; a fresh link is requested each time.',
+  },
+  UPLOAD_FAILED: {
+    title: 'The upload failed',
+    why: 'Azure Storage did not accept the data, even after retries.',
+    action:
+      'Try again. If it keeps failing, check the network, or ask an administrator to check the storage account’s CORS settings.',
+  },
+  ABORTED: {
+    title: 'Cancelled',
+    why: 'You cancelled the operation.',
+    action: 'Start it again when you are ready.',
+  },
 };
 
-const FALLBACK: Words = { title: 'Something went wrong', why: 'An unexpected error occurred.', action: 'Try again; if it keeps happening, report the details below.' };
+const FALLBACK: Words = {
+  title: 'Something went wrong',
+  why: 'An unexpected error occurred.',
+  action: 'Try again; if it keeps happening, report the details below.',
+};
 
 export function wordsForCode(code: string): Words {
   return (WORDS as Record<string, Words | undefined>)[code] ?? FALLBACK;
@@ -59,11 +173,17 @@ export function describeError(error: unknown): ErrorWords {
     const why = error.code === 'VALIDATION_FAILED' && error.message ? error.message : words.why;
     return { ...words, why, code: error.code, requestId: error.requestId };
   }
-  const storageStatus = (error as { name?: unknown; statusCode?: unknown } | null)?.name === 'RestError' ? (error as { statusCode?: unknown }).statusCode : undefined;
+  const storageStatus =
+    (error as { name?: unknown; statusCode?: unknown } | null)?.name === 'RestError'
+      ? (error as { statusCode?: unknown }).statusCode
+      : undefined;
   if (storageStatus !== undefined) {
     const code = storageStatus === 403 ? 'UPLOAD_REFUSED' : 'UPLOAD_FAILED';
     const words = wordsForCode(code);
-    const status = typeof storageStatus === 'number' && storageStatus > 0 ? ` Storage answered HTTP ${storageStatus}.` : '';
+    const status =
+      typeof storageStatus === 'number' && storageStatus > 0
+        ? ` Storage answered HTTP ${storageStatus}.`
+        : '';
     return { ...words, why: words.why + status, code };
   }
   const message = error instanceof Error ? error.message : String(error);

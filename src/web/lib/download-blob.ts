@@ -1,4 +1,7 @@
-/** Saves a Blob through a temporary object URL (revoked afterwards so big files don't stay in memory). */
+/**
+ * Saves a Blob through a temporary object URL (revoked afterwards so big files don't stay in
+ * memory).
+ */
 export function downloadBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
   const anchor = document.createElement('a');

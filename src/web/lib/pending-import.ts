@@ -26,7 +26,8 @@ export function peekPendingImport(): PendingImport | null {
     pending = {
       file: plan,
       suggestedMode: 'createOrUpdate',
-      reason: 'This file makes snapshot B like snapshot A (from the diff). Each row carries its own mode (create, delete, createOrUpdate or updateTwin); review the counts before you upload.',
+      reason:
+        'This file makes snapshot B like snapshot A (from the diff). Each row carries its own mode (create, delete, createOrUpdate or updateTwin); review the counts before you upload.',
     };
   }
   return pending;

@@ -34,7 +34,9 @@ export async function readTextLines(
     if (final && parts.length > 0 && parts[parts.length - 1] === '') parts.pop();
     for (let start = 0; start < parts.length; start += LINES_PER_SLICE) {
       if (start > 0) await yieldToPage();
-      const lines = parts.slice(start, start + LINES_PER_SLICE).map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line));
+      const lines = parts
+        .slice(start, start + LINES_PER_SLICE)
+        .map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line));
       onLines(lines, lineNumber);
       lineNumber += lines.length;
     }

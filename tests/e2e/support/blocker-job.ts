@@ -1,4 +1,9 @@
-import { BlobServiceClient, ContainerSASPermissions, StorageSharedKeyCredential, generateBlobSASQueryParameters } from '@azure/storage-blob';
+import {
+  BlobServiceClient,
+  ContainerSASPermissions,
+  StorageSharedKeyCredential,
+  generateBlobSASQueryParameters,
+} from '@azure/storage-blob';
 import { hubRequest } from '../../support/hub-rest';
 
 // Occupies the hub's single import/export job slot with an import started straight at the hub (not
@@ -22,12 +27,19 @@ export async function startBlockerImport(devices: number, prefix = 'blocker'): P
   const container = new BlobServiceClient(endpoint, credential).getContainerClient(containerName);
   await container.create();
   const lines: string[] = [];
-  for (let i = 0; i < devices; i += 1) lines.push(JSON.stringify({ id: `${prefix}-${i}`, importMode: 'createOrUpdate', status: 'enabled' }));
+  for (let i = 0; i < devices; i += 1)
+    lines.push(
+      JSON.stringify({ id: `${prefix}-${i}`, importMode: 'createOrUpdate', status: 'enabled' }),
+    );
   const body = lines.join('\n') + '\n';
   await container.getBlockBlobClient('devices.txt').upload(body, Buffer.byteLength(body));
 
   const sas = generateBlobSASQueryParameters(
-    { containerName, permissions: ContainerSASPermissions.parse('rwdl'), expiresOn: new Date(Date.now() + 3_600_000) },
+    {
+      containerName,
+      permissions: ContainerSASPermissions.parse('rwdl'),
+      expiresOn: new Date(Date.now() + 3_600_000),
+    },
     credential,
   ).toString();
   const uri = `${container.url}?${sas}`;
@@ -36,7 +48,8 @@ export async function startBlockerImport(devices: number, prefix = 'blocker'): P
     inputBlobContainerUri: uri,
     outputBlobContainerUri: uri,
   });
-  if (created.status !== 200) throw new Error(`Blocker job was refused: ${created.status} ${JSON.stringify(created.body)}`);
+  if (created.status !== 200)
+    throw new Error(`Blocker job was refused: ${created.status} ${JSON.stringify(created.body)}`);
   const jobId = (created.body as { jobId: string }).jobId;
 
   return {

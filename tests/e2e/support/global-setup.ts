@@ -5,8 +5,8 @@ import type { FullConfig } from '@playwright/test';
 import { startDevStack } from '../../../src/dev-stack/stack';
 
 // Starts the whole local stack (Azurite, OIDC authority, hub emulator, proxy serving the built SPA)
-// on free ports with a throwaway data folder, exactly as `npm start` does, and hands the addresses to
-// the tests through environment variables (Playwright passes globalSetup's env to its workers).
+// on free ports with a throwaway data folder, exactly as `npm start` does, and hands the addresses
+// to the tests through environment variables (Playwright passes globalSetup's env to its workers).
 export default async function globalSetup(_config: FullConfig): Promise<() => Promise<void>> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'iot-bulk-e2e-'));
   const stack = await startDevStack({

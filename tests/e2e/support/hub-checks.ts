@@ -11,8 +11,14 @@ function connection(): { connectionString: string; ca: string } {
 
 export async function deviceExists(id: string): Promise<boolean> {
   const { connectionString, ca } = connection();
-  const response = await hubRequest(connectionString, ca, 'GET', `/devices/${encodeURIComponent(id)}`);
-  if (response.status !== 200 && response.status !== 404) throw new Error(`GET device ${id}: ${response.status}`);
+  const response = await hubRequest(
+    connectionString,
+    ca,
+    'GET',
+    `/devices/${encodeURIComponent(id)}`,
+  );
+  if (response.status !== 200 && response.status !== 404)
+    throw new Error(`GET device ${id}: ${response.status}`);
   return response.status === 200;
 }
 
@@ -26,8 +32,11 @@ export async function totalDeviceCount(): Promise<number> {
 export async function createDevices(ids: readonly string[]): Promise<void> {
   const { connectionString, ca } = connection();
   for (let start = 0; start < ids.length; start += 100) {
-    const batch = ids.slice(start, start + 100).map((id) => ({ id, importMode: 'create', status: 'enabled' }));
+    const batch = ids
+      .slice(start, start + 100)
+      .map((id) => ({ id, importMode: 'create', status: 'enabled' }));
     const response = await hubRequest(connectionString, ca, 'POST', '/devices', batch);
-    if (response.status !== 200) throw new Error(`bulk create: ${response.status} ${JSON.stringify(response.body)}`);
+    if (response.status !== 200)
+      throw new Error(`bulk create: ${response.status} ${JSON.stringify(response.body)}`);
   }
 }

@@ -2,7 +2,12 @@ import { expect, type Page } from '@playwright/test';
 
 export const USERS = {
   admin: { username: 'admin', password: 'admin-local', displayName: 'Ada Admin', role: 'Admin' },
-  support: { username: 'support', password: 'support-local', displayName: 'Sam Support', role: 'Support' },
+  support: {
+    username: 'support',
+    password: 'support-local',
+    displayName: 'Sam Support',
+    role: 'Support',
+  },
 } as const;
 
 export type TestUser = (typeof USERS)[keyof typeof USERS];
@@ -14,7 +19,11 @@ export function appUrl(pathname = '/'): string {
 }
 
 /** Signs in through the real MSAL redirect to the local authority's login form and back. */
-export async function signIn(page: Page, user: TestUser, options: { screenshot?: string } = {}): Promise<void> {
+export async function signIn(
+  page: Page,
+  user: TestUser,
+  options: { screenshot?: string } = {},
+): Promise<void> {
   await page.goto(appUrl('/'));
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByLabel('Username')).toBeVisible();
@@ -23,11 +32,14 @@ export async function signIn(page: Page, user: TestUser, options: { screenshot?:
   await page.getByLabel('Password').fill(user.password);
   if (options.screenshot) await page.screenshot({ path: options.screenshot, fullPage: true });
   await page.getByRole('button', { name: 'Sign in' }).click();
-  // The app bar names the signed-in user; tables on the landing page may name them too (jobs they started).
+  // The app bar names the signed-in user; tables on the landing page may name them too (jobs they
+  // started).
   await expect(page.getByRole('banner').getByText(user.displayName, { exact: true })).toBeVisible();
 }
 
-/** The API access token MSAL cached for the signed-in user (sessionStorage), for direct API calls. */
+/**
+ * The API access token MSAL cached for the signed-in user (sessionStorage), for direct API calls.
+ */
 export async function cachedAccessToken(page: Page): Promise<string> {
   const token = await page.evaluate(() => {
     for (let i = 0; i < sessionStorage.length; i += 1) {

@@ -17,7 +17,10 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'dev-stack-'));
   const staticDir = path.join(dir, 'dist');
   await mkdir(staticDir);
-  await writeFile(path.join(staticDir, 'index.html'), '<!DOCTYPE html><title>IoT bulk console</title>');
+  await writeFile(
+    path.join(staticDir, 'index.html'),
+    '<!DOCTYPE html><title>IoT bulk console</title>',
+  );
   // vitest's own helpers (an esbuild service) may already be children of this worker.
   childrenBefore = childPids(process.pid);
   stack = await startDevStack({
@@ -46,7 +49,12 @@ describe('startDevStack', () => {
     expect(await (await fetch(`${appUrl}/`)).text()).toContain('IoT bulk console');
     const config = (await (await fetch(`${appUrl}/config.json`)).json()) as Record<string, unknown>;
     expect(config).toEqual({
-      auth: { clientId: SPA_CLIENT_ID, authority: oidc.authority, knownAuthorities: [oidc.knownAuthority], apiScope: API_SCOPE },
+      auth: {
+        clientId: SPA_CLIENT_ID,
+        authority: oidc.authority,
+        knownAuthorities: [oidc.knownAuthority],
+        apiScope: API_SCOPE,
+      },
       storageEndpoint: azurite.blobEndpoint,
       hubHostName: hub.hostName,
     });
@@ -57,7 +65,11 @@ describe('startDevStack', () => {
     const preflight = (origin: string) =>
       fetch(`${azurite.blobEndpoint}/import-20261127-abc/devices.txt`, {
         method: 'OPTIONS',
-        headers: { origin, 'access-control-request-method': 'PUT', 'access-control-request-headers': 'x-ms-blob-type' },
+        headers: {
+          origin,
+          'access-control-request-method': 'PUT',
+          'access-control-request-headers': 'x-ms-blob-type',
+        },
       });
     const allowed = await preflight(appUrl);
     expect(allowed.status).toBe(200);
@@ -75,9 +87,15 @@ describe('startDevStack', () => {
       password: 'admin-local',
       caCertPem: await readFile(caCertPath, 'utf8'),
     });
-    const me = await fetch(`${appUrl}/api/me`, { headers: { authorization: `Bearer ${tokens.accessToken}` } });
+    const me = await fetch(`${appUrl}/api/me`, {
+      headers: { authorization: `Bearer ${tokens.accessToken}` },
+    });
     expect(me.status).toBe(200);
-    expect(await me.json()).toMatchObject({ name: 'Ada Admin', username: 'admin', roles: ['admin'] });
+    expect(await me.json()).toMatchObject({
+      name: 'Ada Admin',
+      username: 'admin',
+      roles: ['admin'],
+    });
     expect((await fetch(`${appUrl}/api/me`)).status).toBe(401);
   });
 
@@ -87,7 +105,9 @@ describe('startDevStack', () => {
     await running().close();
     stack = undefined;
     expect(isAlive(azurite.pid)).toBe(false);
-    expect(childProcesses(process.pid).filter((entry) => !childrenBefore.includes(entry.pid))).toEqual([]);
+    expect(
+      childProcesses(process.pid).filter((entry) => !childrenBefore.includes(entry.pid)),
+    ).toEqual([]);
     await expect(fetch(`${appUrl}/healthz`)).rejects.toThrow();
   });
 });
@@ -99,7 +119,10 @@ describe('startDevStack with a port already in use', () => {
     const busyPort = (blocker.address() as AddressInfo).port;
     try {
       await expect(
-        startDevStack({ dataDir: path.join(dir, 'busy'), ports: { app: 0, oidc: busyPort, hub: 0, azurite: 0 } }),
+        startDevStack({
+          dataDir: path.join(dir, 'busy'),
+          ports: { app: 0, oidc: busyPort, hub: 0, azurite: 0 },
+        }),
       ).rejects.toThrow(`${busyPort} (OIDC_PORT)`);
     } finally {
       blocker.close();

@@ -15,8 +15,14 @@ afterAll(async () => {
   await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
-function startMain(env: Record<string, string>): { child: ChildProcessWithoutNullStreams; output: () => { stdout: string; stderr: string } } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/dev-stack/main.ts'], { cwd: repoRoot, env: { ...process.env, ...env } });
+function startMain(env: Record<string, string>): {
+  child: ChildProcessWithoutNullStreams;
+  output: () => { stdout: string; stderr: string };
+} {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/dev-stack/main.ts'], {
+    cwd: repoRoot,
+    env: { ...process.env, ...env },
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -25,14 +31,22 @@ function startMain(env: Record<string, string>): { child: ChildProcessWithoutNul
 }
 
 const exitOf = (child: ChildProcessWithoutNullStreams): Promise<number | null> =>
-  child.exitCode !== null ? Promise.resolve(child.exitCode) : new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+  child.exitCode !== null
+    ? Promise.resolve(child.exitCode)
+    : new Promise((resolve) => child.once('exit', (code) => resolve(code)));
 
-async function waitForLine(read: () => string, pattern: RegExp, child: ChildProcessWithoutNullStreams, timeoutMs: number): Promise<RegExpExecArray> {
+async function waitForLine(
+  read: () => string,
+  pattern: RegExp,
+  child: ChildProcessWithoutNullStreams,
+  timeoutMs: number,
+): Promise<RegExpExecArray> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const match = pattern.exec(read());
     if (match) return match;
-    if (child.exitCode !== null) throw new Error(`exited with ${child.exitCode} before printing ${pattern}`);
+    if (child.exitCode !== null)
+      throw new Error(`exited with ${child.exitCode} before printing ${pattern}`);
     if (Date.now() > deadline) throw new Error(`no ${pattern} within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -40,7 +54,13 @@ async function waitForLine(read: () => string, pattern: RegExp, child: ChildProc
 
 describe('npm start (src/dev-stack/main.ts)', () => {
   it('refuses to start with one message that names every bad variable', async () => {
-    const { child, output } = startMain({ APP_PORT: 'eighty', OIDC_PORT: '70000', HUB_PORT: '4282', AZURITE_PORT: '4282', LOCAL_DATA_DIR: ' ' });
+    const { child, output } = startMain({
+      APP_PORT: 'eighty',
+      OIDC_PORT: '70000',
+      HUB_PORT: '4282',
+      AZURITE_PORT: '4282',
+      LOCAL_DATA_DIR: ' ',
+    });
     expect(await exitOf(child)).toBe(2);
     const { stderr } = output();
     expect(stderr).toContain('APP_PORT="eighty"');
@@ -53,7 +73,13 @@ describe('npm start (src/dev-stack/main.ts)', () => {
   it('prints the test users and one App line, then stops everything on SIGINT and exits 0', async () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'npm-start-'));
     dirs.push(dataDir);
-    const { child, output } = startMain({ APP_PORT: '0', OIDC_PORT: '0', HUB_PORT: '0', AZURITE_PORT: '0', LOCAL_DATA_DIR: dataDir });
+    const { child, output } = startMain({
+      APP_PORT: '0',
+      OIDC_PORT: '0',
+      HUB_PORT: '0',
+      AZURITE_PORT: '0',
+      LOCAL_DATA_DIR: dataDir,
+    });
     try {
       const [, appUrl] = await waitForLine(() => output().stdout, /^App: (\S+)$/m, child, 90_000);
       const { stdout } = output();
@@ -69,7 +95,8 @@ describe('npm start (src/dev-stack/main.ts)', () => {
       expect(children.length).toBeGreaterThan(0);
       child.kill('SIGINT');
       expect(await exitOf(child)).toBe(0);
-      // The OS may take a moment to reap children that exit with their parent (tsx's esbuild service).
+      // The OS may take a moment to reap children that exit with their parent (tsx's esbuild
+      // service).
       await expect.poll(() => children.filter(isAlive), { timeout: 5_000 }).toEqual([]);
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');

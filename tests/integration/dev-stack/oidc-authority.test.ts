@@ -3,10 +3,24 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createRemoteJWKSet, customFetch, decodeJwt, decodeProtectedHeader, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API_AUDIENCE, ROLES, SPA_CLIENT_ID, TENANT_ID, TEST_USERS } from '../../../src/dev-stack/identity-defaults';
-import { createOidcAuthority, type OidcAuthority } from '../../../src/dev-stack/oidc/create-oidc-authority';
+import {
+  API_AUDIENCE,
+  ROLES,
+  SPA_CLIENT_ID,
+  TENANT_ID,
+  TEST_USERS,
+} from '../../../src/dev-stack/identity-defaults';
+import {
+  createOidcAuthority,
+  type OidcAuthority,
+} from '../../../src/dev-stack/oidc/create-oidc-authority';
 import { ensureLocalTls, type LocalTls } from '../../../src/local-ca/local-ca';
-import { OidcLoginError, loginForAccessToken, refreshAccessToken, signInWithSession } from '../../support/oidc-login';
+import {
+  OidcLoginError,
+  loginForAccessToken,
+  refreshAccessToken,
+  signInWithSession,
+} from '../../support/oidc-login';
 import { trustingFetch } from './trusting-fetch';
 
 const APP_ORIGIN = 'http://localhost:4280';
@@ -22,7 +36,12 @@ let http: ReturnType<typeof trustingFetch>;
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'oidc-authority-'));
   tls = await ensureLocalTls(path.join(dir, 'tls'));
-  authority = await createOidcAuthority({ tls, keyDir: path.join(dir, 'oidc'), appOrigins: [APP_ORIGIN], port: 0 });
+  authority = await createOidcAuthority({
+    tls,
+    keyDir: path.join(dir, 'oidc'),
+    appOrigins: [APP_ORIGIN],
+    port: 0,
+  });
   http = trustingFetch(tls.caCertPem);
 });
 
@@ -65,7 +84,9 @@ const authorizeUrl = (): URL => {
 
 describe('local OIDC authority', () => {
   it('serves its discovery document where MSAL looks for it in AAD mode', async () => {
-    const response = await http.fetch(`${authority.authority}/v2.0/.well-known/openid-configuration`);
+    const response = await http.fetch(
+      `${authority.authority}/v2.0/.well-known/openid-configuration`,
+    );
     const metadata = (await response.json()) as Record<string, unknown>;
     expect(authority.issuer).toBe(`${authority.url}/${TENANT_ID}/v2.0`);
     expect(metadata.issuer).toBe(authority.issuer);
@@ -110,7 +131,9 @@ describe('local OIDC authority', () => {
   });
 
   it('refuses a wrong password', async () => {
-    await expect(signIn(admin.username, 'not-the-password')).rejects.toMatchObject({ code: 'LOGIN_REFUSED' });
+    await expect(signIn(admin.username, 'not-the-password')).rejects.toMatchObject({
+      code: 'LOGIN_REFUSED',
+    });
     await expect(signIn('nobody', 'admin-local')).rejects.toBeInstanceOf(OidcLoginError);
   });
 
@@ -131,13 +154,23 @@ describe('local OIDC authority', () => {
 
   it("answers CORS on the token endpoint for the app's origin only", async () => {
     const tokenUrl = `${authority.issuer}/token`;
-    const allowed = await http.fetch(tokenUrl, { method: 'OPTIONS', headers: { origin: APP_ORIGIN, 'access-control-request-method': 'POST' } });
+    const allowed = await http.fetch(tokenUrl, {
+      method: 'OPTIONS',
+      headers: { origin: APP_ORIGIN, 'access-control-request-method': 'POST' },
+    });
     expect(allowed.headers.get('access-control-allow-origin')).toBe(APP_ORIGIN);
     const tokens = await signIn(admin.username, admin.password);
     const refused = await http.fetch(tokenUrl, {
       method: 'POST',
-      headers: { origin: 'http://evil.example', 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: tokens.refreshToken, client_id: SPA_CLIENT_ID }).toString(),
+      headers: {
+        origin: 'http://evil.example',
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: new URLSearchParams({
+        grant_type: 'refresh_token',
+        refresh_token: tokens.refreshToken,
+        client_id: SPA_CLIENT_ID,
+      }).toString(),
     });
     expect(refused.status).toBe(400);
     expect(refused.headers.get('access-control-allow-origin')).toBeNull();
@@ -145,7 +178,12 @@ describe('local OIDC authority', () => {
 
   it('refuses an authorization request without PKCE', async () => {
     const url = new URL(`${authority.issuer}/auth`);
-    url.search = new URLSearchParams({ client_id: SPA_CLIENT_ID, redirect_uri: REDIRECT_URI, response_type: 'code', scope: 'openid' }).toString();
+    url.search = new URLSearchParams({
+      client_id: SPA_CLIENT_ID,
+      redirect_uri: REDIRECT_URI,
+      response_type: 'code',
+      scope: 'openid',
+    }).toString();
     const response = await http.fetch(url, { redirect: 'manual' });
     const location = new URL(response.headers.get('location') ?? '', url);
     expect(location.origin + location.pathname).toBe(REDIRECT_URI);
@@ -155,7 +193,10 @@ describe('local OIDC authority', () => {
   it('shows an accessible login form and an error for a wrong password', async () => {
     const url = authorizeUrl();
     const start = await http.fetch(url, { redirect: 'manual' });
-    const cookie = start.headers.getSetCookie().map((line) => line.split(';')[0]).join('; ');
+    const cookie = start.headers
+      .getSetCookie()
+      .map((line) => line.split(';')[0])
+      .join('; ');
     const loginUrl = new URL(start.headers.get('location') ?? '', url);
     const form = await (await http.fetch(loginUrl, { headers: { cookie } })).text();
     expect(form).toContain('<label for="username">Username</label>');
@@ -174,47 +215,67 @@ describe('local OIDC authority', () => {
   it.each([
     ['with an id_token_hint', true],
     ['with only post_logout_redirect_uri, as MSAL sends it', false],
-  ])('signs out %s, without a confirmation question, and forgets the session', async (_label, withHint) => {
-    const session = await signInWithSession({
-      authorityUrl: authority.issuer,
-      clientId: SPA_CLIENT_ID,
-      redirectUri: REDIRECT_URI,
-      username: admin.username,
-      password: admin.password,
-      caCertPem: tls.caCertPem,
-    });
-    const endSession = new URL(`${authority.issuer}/session/end`);
-    endSession.search = new URLSearchParams({
-      ...(withHint ? { id_token_hint: session.tokens.idToken } : {}),
-      post_logout_redirect_uri: REDIRECT_URI,
-    }).toString();
-    const page = await (await http.fetch(endSession, { headers: { cookie: session.cookieHeaderFor(endSession) } })).text();
-    expect(page).toContain(`document.getElementById('logout').click()`);
-    expect(page).not.toContain('fonts.googleapis.com');
+  ])(
+    'signs out %s, without a confirmation question, and forgets the session',
+    async (_label, withHint) => {
+      const session = await signInWithSession({
+        authorityUrl: authority.issuer,
+        clientId: SPA_CLIENT_ID,
+        redirectUri: REDIRECT_URI,
+        username: admin.username,
+        password: admin.password,
+        caCertPem: tls.caCertPem,
+      });
+      const endSession = new URL(`${authority.issuer}/session/end`);
+      endSession.search = new URLSearchParams({
+        ...(withHint ? { id_token_hint: session.tokens.idToken } : {}),
+        post_logout_redirect_uri: REDIRECT_URI,
+      }).toString();
+      const page = await (
+        await http.fetch(endSession, { headers: { cookie: session.cookieHeaderFor(endSession) } })
+      ).text();
+      expect(page).toContain(`document.getElementById('logout').click()`);
+      expect(page).not.toContain('fonts.googleapis.com');
 
-    const action = new URL(/<form[^>]*action="([^"]+)"/.exec(page)?.[1] ?? '', endSession);
-    const xsrf = /name="xsrf" value="([^"]+)"/.exec(page)?.[1] ?? '';
-    const confirmed = await http.fetch(action, {
-      method: 'POST',
-      redirect: 'manual',
-      headers: { cookie: session.cookieHeaderFor(action), 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ xsrf, logout: 'yes' }).toString(),
-    });
-    expect(confirmed.status).toBe(303);
-    expect(confirmed.headers.get('location')).toBe(REDIRECT_URI);
+      const action = new URL(/<form[^>]*action="([^"]+)"/.exec(page)?.[1] ?? '', endSession);
+      const xsrf = /name="xsrf" value="([^"]+)"/.exec(page)?.[1] ?? '';
+      const confirmed = await http.fetch(action, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: {
+          cookie: session.cookieHeaderFor(action),
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        body: new URLSearchParams({ xsrf, logout: 'yes' }).toString(),
+      });
+      expect(confirmed.status).toBe(303);
+      expect(confirmed.headers.get('location')).toBe(REDIRECT_URI);
 
-    const again = authorizeUrl();
-    const next = await http.fetch(again, { redirect: 'manual', headers: { cookie: session.cookieHeaderFor(again) } });
-    expect(new URL(next.headers.get('location') ?? '', again).pathname).toMatch(/^\/interaction\//);
-  });
+      const again = authorizeUrl();
+      const next = await http.fetch(again, {
+        redirect: 'manual',
+        headers: { cookie: session.cookieHeaderFor(again) },
+      });
+      expect(new URL(next.headers.get('location') ?? '', again).pathname).toMatch(
+        /^\/interaction\//,
+      );
+    },
+  );
 
   it('keeps its signing key and kid across a restart', async () => {
     const tokens = await signIn(admin.username, admin.password);
     const kid = decodeProtectedHeader(tokens.accessToken).kid;
     await authority.close();
-    authority = await createOidcAuthority({ tls, keyDir: path.join(dir, 'oidc'), appOrigins: [APP_ORIGIN], port: 0 });
+    authority = await createOidcAuthority({
+      tls,
+      keyDir: path.join(dir, 'oidc'),
+      appOrigins: [APP_ORIGIN],
+      port: 0,
+    });
 
-    const jwks = (await (await http.fetch(authority.jwksUri)).json()) as { keys: { kid: string }[] };
+    const jwks = (await (await http.fetch(authority.jwksUri)).json()) as {
+      keys: { kid: string }[];
+    };
     expect(jwks.keys.map((key) => key.kid)).toEqual([kid]);
     const again = await signIn(admin.username, admin.password);
     expect(decodeProtectedHeader(again.accessToken).kid).toBe(kid);

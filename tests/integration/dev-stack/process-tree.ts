@@ -9,7 +9,9 @@ export interface ProcessEntry {
 export function childProcesses(parentPid: number): ProcessEntry[] {
   let text: string;
   try {
-    text = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(parentPid)], { encoding: 'utf8' });
+    text = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(parentPid)], {
+      encoding: 'utf8',
+    });
   } catch {
     // ps exits 1 when nothing matches.
     return [];

@@ -5,6 +5,9 @@ import { Agent, fetch as undiciFetch } from 'undici';
 export function trustingFetch(caCertPem: string): { fetch: typeof fetch; close(): Promise<void> } {
   const dispatcher = new Agent({ connect: { ca: caCertPem } });
   const bound = ((input: string | URL, init?: RequestInit) =>
-    undiciFetch(input, { ...(init as Parameters<typeof undiciFetch>[1]), dispatcher })) as unknown as typeof fetch;
+    undiciFetch(input, {
+      ...(init as Parameters<typeof undiciFetch>[1]),
+      dispatcher,
+    })) as unknown as typeof fetch;
   return { fetch: bound, close: () => dispatcher.close() };
 }

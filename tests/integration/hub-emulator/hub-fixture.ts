@@ -2,12 +2,21 @@ import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { ContainerClient, ContainerSASPermissions, generateBlobSASQueryParameters, StorageSharedKeyCredential } from '@azure/storage-blob';
+import {
+  ContainerClient,
+  ContainerSASPermissions,
+  generateBlobSASQueryParameters,
+  StorageSharedKeyCredential,
+} from '@azure/storage-blob';
 import { Agent, fetch } from 'undici';
 import { Registry } from 'azure-iothub';
 import { ensureLocalTls, type LocalTls } from '../../../src/local-ca/local-ca';
 import { startAzurite, type AzuriteHandle } from '../../../src/dev-stack/azurite';
-import { createHubEmulator, type HubEmulatorHandle, type HubEmulatorOptions } from '../../../src/hub-emulator/server';
+import {
+  createHubEmulator,
+  type HubEmulatorHandle,
+  type HubEmulatorOptions,
+} from '../../../src/hub-emulator/server';
 import { signSas } from '../../../src/hub-emulator/auth/sign-sas';
 
 // Shared set-up for the emulator's integration tests: a TLS folder made once per run, Azurite in
@@ -28,7 +37,11 @@ export interface TestHub extends HubEmulatorHandle {
 export async function startTestHub(options: Partial<HubEmulatorOptions> = {}): Promise<TestHub> {
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'hub-emulator-')));
   const tls = await testTls();
-  const hub = await createHubEmulator({ dataDir, tls: { certPem: tls.certPem, keyPem: tls.keyPem, caCertPath: tls.caCertPath }, ...options });
+  const hub = await createHubEmulator({
+    dataDir,
+    tls: { certPem: tls.certPem, keyPem: tls.keyPem, caCertPath: tls.caCertPath },
+    ...options,
+  });
   const port = Number(hub.hostName.split(':')[1]);
   return {
     ...hub,
@@ -41,13 +54,23 @@ export async function startTestHub(options: Partial<HubEmulatorOptions> = {}): P
   };
 }
 
-/** The SDK only speaks HTTPS to the bare host on its agent's default port, so strip the port and hand it an agent. */
+/**
+ * The SDK only speaks HTTPS to the bare host on its agent's default port, so strip the port and
+ * hand it an agent.
+ */
 export async function sdkRegistry(connectionString: string): Promise<Registry> {
   const port = Number(/HostName=[^;:]+:(\d+)/.exec(connectionString)?.[1]);
-  const registry = Registry.fromConnectionString(connectionString.replace(/(HostName=[^;:]+):\d+/, '$1'));
-  const agent = new https.Agent({ ca: await readFile((await testTls()).caCertPath, 'utf8'), keepAlive: false });
+  const registry = Registry.fromConnectionString(
+    connectionString.replace(/(HostName=[^;:]+):\d+/, '$1'),
+  );
+  const agent = new https.Agent({
+    ca: await readFile((await testTls()).caCertPath, 'utf8'),
+    keepAlive: false,
+  });
   (agent as https.Agent & { defaultPort: number }).defaultPort = port;
-  (registry as unknown as { _restApiClient: { setOptions(o: unknown): void } })._restApiClient.setOptions({ http: { agent } });
+  (
+    registry as unknown as { _restApiClient: { setOptions(o: unknown): void } }
+  )._restApiClient.setOptions({ http: { agent } });
   return registry;
 }
 
@@ -60,26 +83,46 @@ export interface RawResponse {
 
 let undiciAgent: Agent | undefined;
 
-/** Enough of a hub to talk to it: an in-process handle or one rebuilt from a child's printed lines. */
+/**
+ * Enough of a hub to talk to it: an in-process handle or one rebuilt from a child's printed lines.
+ */
 export type HubTarget = Pick<HubEmulatorHandle, 'url' | 'connectionStringFor'>;
 
 export async function rawRequest(
   hub: HubTarget,
   method: string,
   pathAndQuery: string,
-  init: { body?: unknown; headers?: Record<string, string>; policy?: 'iothubowner' | 'registryRead' | 'registryReadWrite' | 'service'; auth?: string } = {},
+  init: {
+    body?: unknown;
+    headers?: Record<string, string>;
+    policy?: 'iothubowner' | 'registryRead' | 'registryReadWrite' | 'service';
+    auth?: string;
+  } = {},
 ): Promise<RawResponse> {
   const policyConn = hub.connectionStringFor(init.policy ?? 'iothubowner');
   const key = /SharedAccessKey=([^;]+)/.exec(policyConn)?.[1] ?? '';
-  const auth = init.auth ?? signSas('localhost', init.policy ?? 'iothubowner', key, Math.floor(Date.now() / 1000) + 3600);
+  const auth =
+    init.auth ??
+    signSas('localhost', init.policy ?? 'iothubowner', key, Math.floor(Date.now() / 1000) + 3600);
   undiciAgent ??= new Agent({ connect: { ca: (await testTls()).caCertPem } });
   const separator = pathAndQuery.includes('?') ? '&' : '?';
-  const url = pathAndQuery.includes('api-version=') ? `${hub.url}${pathAndQuery}` : `${hub.url}${pathAndQuery}${separator}api-version=2021-04-12`;
+  const url = pathAndQuery.includes('api-version=')
+    ? `${hub.url}${pathAndQuery}`
+    : `${hub.url}${pathAndQuery}${separator}api-version=2021-04-12`;
   const response = await fetch(url, {
     method,
     dispatcher: undiciAgent,
-    headers: { authorization: auth, 'content-type': 'application/json; charset=utf-8', ...init.headers },
-    body: init.body === undefined ? undefined : typeof init.body === 'string' ? init.body : JSON.stringify(init.body),
+    headers: {
+      authorization: auth,
+      'content-type': 'application/json; charset=utf-8',
+      ...init.headers,
+    },
+    body:
+      init.body === undefined
+        ? undefined
+        : typeof init.body === 'string'
+          ? init.body
+          : JSON.stringify(init.body),
   });
   const text = await response.text();
   let json: unknown;
@@ -93,7 +136,9 @@ export async function rawRequest(
 
 export interface TestStorage {
   azurite: AzuriteHandle;
-  container(name: string): Promise<{ client: ContainerClient; sasUrl(permissions: string): string }>;
+  container(
+    name: string,
+  ): Promise<{ client: ContainerClient; sasUrl(permissions: string): string }>;
 }
 
 export async function startTestStorage(): Promise<TestStorage> {
@@ -108,7 +153,11 @@ export async function startTestStorage(): Promise<TestStorage> {
         client,
         sasUrl: (permissions) => {
           const sas = generateBlobSASQueryParameters(
-            { containerName: name, permissions: ContainerSASPermissions.parse(permissions), expiresOn: new Date(Date.now() + 3600_000) },
+            {
+              containerName: name,
+              permissions: ContainerSASPermissions.parse(permissions),
+              expiresOn: new Date(Date.now() + 3600_000),
+            },
             credential,
           ).toString();
           return `${client.url}?${sas}`;
@@ -122,17 +171,27 @@ export async function readBlobText(client: ContainerClient, name: string): Promi
   return (await client.getBlobClient(name).downloadToBuffer()).toString('utf8');
 }
 
-export async function uploadText(client: ContainerClient, name: string, text: string): Promise<void> {
+export async function uploadText(
+  client: ContainerClient,
+  name: string,
+  text: string,
+): Promise<void> {
   await client.getBlockBlobClient(name).upload(text, Buffer.byteLength(text));
 }
 
 /** Polls GET /jobs/{id} until the job is finished, as clients do (sec. 2.2). */
-export async function waitForJob(hub: HubTarget, jobId: string, timeoutMs = 60_000): Promise<Record<string, unknown>> {
+export async function waitForJob(
+  hub: HubTarget,
+  jobId: string,
+  timeoutMs = 60_000,
+): Promise<Record<string, unknown>> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const job = (await rawRequest(hub, 'GET', `/jobs/${jobId}`)).json as Record<string, unknown>;
-    if (job.status === 'completed' || job.status === 'failed' || job.status === 'cancelled') return job;
-    if (Date.now() > deadline) throw new Error(`job ${jobId} still ${String(job.status)} after ${timeoutMs} ms`);
+    if (job.status === 'completed' || job.status === 'failed' || job.status === 'cancelled')
+      return job;
+    if (Date.now() > deadline)
+      throw new Error(`job ${jobId} still ${String(job.status)} after ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

@@ -1,19 +1,35 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreateExportResponse } from '../../../src/contracts/api/exports';
 import { API_ROUTES } from '../../../src/contracts/api/openapi-routes';
-import { createUploadedImport, deviceLines, importRequestFor, waitForIdleHub } from './support/import-fixture';
+import {
+  createUploadedImport,
+  deviceLines,
+  importRequestFor,
+  waitForIdleHub,
+} from './support/import-fixture';
 import { startProxyStack, type ProxyStack } from './support/proxy-stack';
 import type { TokenVariant } from './support/test-authority';
 
 // Every authenticated route x every kind of caller, against real servers. The table is checked
 // against API_ROUTES so a route added to the contract cannot skip this matrix.
 
-const REJECTED: TokenVariant[] = ['anonymous', 'malformed', 'expired', 'not-yet-valid', 'wrong-issuer', 'wrong-audience', 'bad-signature', 'alg-none'];
+const REJECTED: TokenVariant[] = [
+  'anonymous',
+  'malformed',
+  'expired',
+  'not-yet-valid',
+  'wrong-issuer',
+  'wrong-audience',
+  'bad-signature',
+  'alg-none',
+];
 
 interface Case {
   method: string;
   path: string;
-  /** Builds the concrete path and body; called once per request because some calls consume state. */
+  /**
+   * Builds the concrete path and body; called once per request because some calls consume state.
+   */
   request(variant: TokenVariant): Promise<{ path: string; body?: unknown }>;
   support: number;
   admin: number;
@@ -38,15 +54,43 @@ const importBody = importRequestFor('{"id":"x","importMode":"create"}', 'id\nx')
 const freshStart = async (variant: TokenVariant): Promise<{ path: string }> => {
   if (variant !== 'admin') return { path: '/api/imports/import-20260101-aaaaaaaaaa/start' };
   await waitForIdleHub(stack);
-  const created = await createUploadedImport(stack, deviceLines(`authz-${Date.now()}`, 2), 'id\na\nb');
+  const created = await createUploadedImport(
+    stack,
+    deviceLines(`authz-${Date.now()}`, 2),
+    'id\na\nb',
+  );
   return { path: `/api/imports/${created.operationId}/start` };
 };
 
 const CASES: Case[] = [
-  { method: 'GET', path: '/api/me', request: async () => ({ path: '/api/me' }), support: 200, admin: 200 },
-  { method: 'GET', path: '/api/hub', request: async () => ({ path: '/api/hub' }), support: 200, admin: 200 },
-  { method: 'POST', path: '/api/imports', request: async () => ({ path: '/api/imports', body: importBody }), support: 403, admin: 200 },
-  { method: 'POST', path: '/api/imports/{operationId}/start', request: freshStart, support: 403, admin: 200 },
+  {
+    method: 'GET',
+    path: '/api/me',
+    request: async () => ({ path: '/api/me' }),
+    support: 200,
+    admin: 200,
+  },
+  {
+    method: 'GET',
+    path: '/api/hub',
+    request: async () => ({ path: '/api/hub' }),
+    support: 200,
+    admin: 200,
+  },
+  {
+    method: 'POST',
+    path: '/api/imports',
+    request: async () => ({ path: '/api/imports', body: importBody }),
+    support: 403,
+    admin: 200,
+  },
+  {
+    method: 'POST',
+    path: '/api/imports/{operationId}/start',
+    request: freshStart,
+    support: 403,
+    admin: 200,
+  },
   {
     method: 'POST',
     path: '/api/exports',
@@ -57,10 +101,28 @@ const CASES: Case[] = [
     support: 200,
     admin: 200,
   },
-  { method: 'GET', path: '/api/jobs', request: async () => ({ path: '/api/jobs' }), support: 200, admin: 200 },
-  { method: 'GET', path: '/api/jobs/{jobId}', request: async () => ({ path: `/api/jobs/${exportJobId}` }), support: 200, admin: 200 },
+  {
+    method: 'GET',
+    path: '/api/jobs',
+    request: async () => ({ path: '/api/jobs' }),
+    support: 200,
+    admin: 200,
+  },
+  {
+    method: 'GET',
+    path: '/api/jobs/{jobId}',
+    request: async () => ({ path: `/api/jobs/${exportJobId}` }),
+    support: 200,
+    admin: 200,
+  },
   // The export has completed, so an admin's cancel is refused on the merits (409), not on identity.
-  { method: 'DELETE', path: '/api/jobs/{jobId}', request: async () => ({ path: `/api/jobs/${exportJobId}` }), support: 403, admin: 409 },
+  {
+    method: 'DELETE',
+    path: '/api/jobs/{jobId}',
+    request: async () => ({ path: `/api/jobs/${exportJobId}` }),
+    support: 403,
+    admin: 409,
+  },
   {
     method: 'GET',
     path: '/api/jobs/{jobId}/files/{file}',
@@ -75,7 +137,13 @@ const CASES: Case[] = [
     support: 403,
     admin: 200,
   },
-  { method: 'GET', path: '/api/openapi.json', request: async () => ({ path: '/api/openapi.json' }), support: 200, admin: 200 },
+  {
+    method: 'GET',
+    path: '/api/openapi.json',
+    request: async () => ({ path: '/api/openapi.json' }),
+    support: 200,
+    admin: 200,
+  },
 ];
 
 describe('authorization matrix', () => {
@@ -100,14 +168,19 @@ describe('authorization matrix', () => {
         const { path, body } = await route.request('no-role');
         const response = await stack.call(route.method, path, 'no-role', body);
         expect(response.status).toBe(403);
-        expect(((await response.json()) as { error: { code: string } }).error.code).toBe('FORBIDDEN');
+        expect(((await response.json()) as { error: { code: string } }).error.code).toBe(
+          'FORBIDDEN',
+        );
       });
 
       it(`answers ${route.support} to support staff`, async () => {
         const { path, body } = await route.request('support');
         const response = await stack.call(route.method, path, 'support', body);
         expect(response.status, await response.clone().text()).toBe(route.support);
-        if (route.support === 403) expect(((await response.json()) as { error: { code: string } }).error.code).toBe('FORBIDDEN');
+        if (route.support === 403)
+          expect(((await response.json()) as { error: { code: string } }).error.code).toBe(
+            'FORBIDDEN',
+          );
       });
 
       it(`answers ${route.admin} to an admin`, async () => {

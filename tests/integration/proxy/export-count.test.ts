@@ -18,9 +18,16 @@ beforeAll(async () => {
   // Some devices carry a tag named moduleId: they must still count as devices, not modules.
   const lines = [
     ...Array.from({ length: DEVICES }, (_, i) =>
-      JSON.stringify({ id: `count-${i}`, importMode: 'create', status: 'enabled', ...(i % 10 === 0 ? { tags: { moduleId: `tag-${i}`, site: 'Zürich' } } : {}) }),
+      JSON.stringify({
+        id: `count-${i}`,
+        importMode: 'create',
+        status: 'enabled',
+        ...(i % 10 === 0 ? { tags: { moduleId: `tag-${i}`, site: 'Zürich' } } : {}),
+      }),
     ),
-    ...Array.from({ length: MODULES }, (_, i) => JSON.stringify({ id: `count-${i}`, moduleId: `mod-${i}`, importMode: 'create' })),
+    ...Array.from({ length: MODULES }, (_, i) =>
+      JSON.stringify({ id: `count-${i}`, moduleId: `mod-${i}`, importMode: 'create' }),
+    ),
   ].join('\n');
   const created = await createUploadedImport(stack, lines, 'id\ncount-0');
   const started = await stack.call('POST', `/api/imports/${created.operationId}/start`, 'admin');
@@ -48,8 +55,10 @@ async function exportAndCount(excludeKeys: boolean): Promise<{ seen: Job[]; coun
   for (;;) {
     const listed = await listExport(job.jobId ?? '');
     if (listed) seen.push(listed);
-    if (listed?.deviceCount !== null && listed?.deviceCount !== undefined) return { seen, counted: listed };
-    if (Date.now() > deadline) throw new Error(`export ${job.jobId} not counted: ${JSON.stringify(listed)}`);
+    if (listed?.deviceCount !== null && listed?.deviceCount !== undefined)
+      return { seen, counted: listed };
+    if (Date.now() > deadline)
+      throw new Error(`export ${job.jobId} not counted: ${JSON.stringify(listed)}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
@@ -57,7 +66,13 @@ async function exportAndCount(excludeKeys: boolean): Promise<{ seen: Job[]; coun
 describe('the device count of an export', () => {
   it('appears in the jobs list once counted: devices and modules apart, the keyless warning line skipped', async () => {
     const { seen, counted } = await exportAndCount(true);
-    expect(counted).toMatchObject({ type: 'export', status: 'completed', deviceCount: DEVICES, moduleCount: MODULES, excludeKeysInExport: true });
+    expect(counted).toMatchObject({
+      type: 'export',
+      status: 'completed',
+      deviceCount: DEVICES,
+      moduleCount: MODULES,
+      excludeKeysInExport: true,
+    });
     expect(counted.fileSize).toBeGreaterThan(0);
     // Before the count lands the list still answers, with null as the "still counting" value.
     for (const job of seen.slice(0, -1)) expect(job.deviceCount).toBeNull();
@@ -68,13 +83,22 @@ describe('the device count of an export', () => {
       auth: { kind: 'sharedKey', accountKey: stack.azurite.accountKey },
       now: () => new Date(),
     });
-    expect(await storage.readOperation(counted.operationId ?? '')).toMatchObject({ deviceCount: DEVICES, moduleCount: MODULES });
+    expect(await storage.readOperation(counted.operationId ?? '')).toMatchObject({
+      deviceCount: DEVICES,
+      moduleCount: MODULES,
+    });
   });
 
   it('counts an export with keys the same, and shows the count on the single job too', async () => {
     const { counted } = await exportAndCount(false);
-    expect(counted).toMatchObject({ deviceCount: DEVICES, moduleCount: MODULES, excludeKeysInExport: false });
-    const single = (await (await stack.call('GET', `/api/jobs/${counted.jobId ?? ''}`, 'support')).json()) as Job;
+    expect(counted).toMatchObject({
+      deviceCount: DEVICES,
+      moduleCount: MODULES,
+      excludeKeysInExport: false,
+    });
+    const single = (await (
+      await stack.call('GET', `/api/jobs/${counted.jobId ?? ''}`, 'support')
+    ).json()) as Job;
     expect(single).toMatchObject({ deviceCount: DEVICES, moduleCount: MODULES });
   });
 

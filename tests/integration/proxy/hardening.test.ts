@@ -10,7 +10,12 @@ import { startAzurite, type AzuriteHandle } from '../../../src/dev-stack/azurite
 import { ensureLocalTls } from '../../../src/local-ca/local-ca';
 import { createProxy, type ProxyOptions } from '../../../src/proxy/server';
 import { importRequestFor } from './support/import-fixture';
-import { ROLE_NAMES, TEST_AUDIENCE, startTestAuthority, type TestAuthority } from './support/test-authority';
+import {
+  ROLE_NAMES,
+  TEST_AUDIENCE,
+  startTestAuthority,
+  type TestAuthority,
+} from './support/test-authority';
 
 // Headers, limits, the open SPA, and SSRF: none of this needs the hub, which is configured as an
 // unreachable host so any accidental call would fail loudly.
@@ -23,10 +28,30 @@ const logs: Record<string, unknown>[] = [];
 
 function proxyOptions(overrides: Partial<ProxyOptions> = {}): ProxyOptions {
   return {
-    auth: { issuer: authority.issuer, audience: TEST_AUDIENCE, jwksUri: authority.jwksUri, roles: ROLE_NAMES },
-    hub: { connectionString: `HostName=hub.invalid;SharedAccessKeyName=iothubowner;SharedAccessKey=${Buffer.alloc(32).toString('base64')}` },
-    storage: { accountName: azurite.accountName, accountKey: azurite.accountKey, blobEndpoint: azurite.blobEndpoint },
-    spa: { auth: { clientId: 'c', authority: 'https://localhost:8443/tenant-1', knownAuthorities: ['localhost:8443'], apiScope: 's' }, storageEndpoint: azurite.blobEndpoint, hubHostName: 'hub.invalid' },
+    auth: {
+      issuer: authority.issuer,
+      audience: TEST_AUDIENCE,
+      jwksUri: authority.jwksUri,
+      roles: ROLE_NAMES,
+    },
+    hub: {
+      connectionString: `HostName=hub.invalid;SharedAccessKeyName=iothubowner;SharedAccessKey=${Buffer.alloc(32).toString('base64')}`,
+    },
+    storage: {
+      accountName: azurite.accountName,
+      accountKey: azurite.accountKey,
+      blobEndpoint: azurite.blobEndpoint,
+    },
+    spa: {
+      auth: {
+        clientId: 'c',
+        authority: 'https://localhost:8443/tenant-1',
+        knownAuthorities: ['localhost:8443'],
+        apiScope: 's',
+      },
+      storageEndpoint: azurite.blobEndpoint,
+      hubHostName: 'hub.invalid',
+    },
     staticDir: path.join(dir, 'spa'),
     log: (entry) => logs.push(entry),
     rateLimit: { max: 3, timeWindowMs: 60_000 },
@@ -34,15 +59,26 @@ function proxyOptions(overrides: Partial<ProxyOptions> = {}): ProxyOptions {
   };
 }
 
-async function call(method: string, pathName: string, authorization?: string, body?: string, headers: Record<string, string> = {}): Promise<Response> {
+async function call(
+  method: string,
+  pathName: string,
+  authorization?: string,
+  body?: string,
+  headers: Record<string, string> = {},
+): Promise<Response> {
   return fetch(`${proxy.url}${pathName}`, {
     method,
-    headers: { ...(authorization ? { authorization } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+    headers: {
+      ...(authorization ? { authorization } : {}),
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...headers,
+    },
     body,
   });
 }
 
-const code = async (response: Response): Promise<string> => ((await response.json()) as ApiErrorBody).error.code;
+const code = async (response: Response): Promise<string> =>
+  ((await response.json()) as ApiErrorBody).error.code;
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'proxy-hardening-'));
@@ -65,10 +101,17 @@ afterAll(async () => {
 describe('security headers', () => {
   it('are on API answers, errors and static files alike', async () => {
     const admin = await authority.authorization('admin');
-    for (const response of [await call('GET', '/api/me', admin), await call('GET', '/api/me'), await call('GET', '/'), await call('GET', '/healthz')]) {
+    for (const response of [
+      await call('GET', '/api/me', admin),
+      await call('GET', '/api/me'),
+      await call('GET', '/'),
+      await call('GET', '/healthz'),
+    ]) {
       const csp = response.headers.get('content-security-policy') ?? '';
       expect(csp).toContain("default-src 'self'");
-      expect(csp).toContain(`connect-src 'self' ${new URL(azurite.blobEndpoint).origin} https://localhost:8443`);
+      expect(csp).toContain(
+        `connect-src 'self' ${new URL(azurite.blobEndpoint).origin} https://localhost:8443`,
+      );
       expect(csp).toContain("frame-ancestors 'none'");
       expect(csp).not.toContain('unsafe-eval');
       expect(response.headers.get('x-content-type-options')).toBe('nosniff');
@@ -80,13 +123,26 @@ describe('security headers', () => {
 
 describe('JWKS over HTTPS', () => {
   it('verifies tokens against an authority whose certificate the trusted CA signed', async () => {
-    expect((await call('GET', '/api/me', await authority.authorization('support'))).status).toBe(200);
+    expect((await call('GET', '/api/me', await authority.authorization('support'))).status).toBe(
+      200,
+    );
   });
 
   it('answers 503 AUTHORITY_UNAVAILABLE, not 401, when the authority cannot be reached', async () => {
-    const offline = await createProxy(proxyOptions({ auth: { issuer: authority.issuer, audience: TEST_AUDIENCE, jwksUri: 'http://127.0.0.1:9/jwks', roles: ROLE_NAMES } }));
+    const offline = await createProxy(
+      proxyOptions({
+        auth: {
+          issuer: authority.issuer,
+          audience: TEST_AUDIENCE,
+          jwksUri: 'http://127.0.0.1:9/jwks',
+          roles: ROLE_NAMES,
+        },
+      }),
+    );
     try {
-      const response = await fetch(`${offline.url}/api/me`, { headers: { authorization: (await authority.authorization('admin')) ?? '' } });
+      const response = await fetch(`${offline.url}/api/me`, {
+        headers: { authorization: (await authority.authorization('admin')) ?? '' },
+      });
       expect([response.status, await code(response)]).toEqual([503, 'AUTHORITY_UNAVAILABLE']);
     } finally {
       await offline.close();
@@ -97,17 +153,33 @@ describe('JWKS over HTTPS', () => {
 describe('request limits', () => {
   it('refuses a body over 64 KiB with 413 PAYLOAD_TOO_LARGE', async () => {
     const body = JSON.stringify({ ...importRequestFor('x', 'y'), fileName: 'x'.repeat(70_000) });
-    const response = await call('POST', '/api/imports', await authority.authorization('admin'), body);
+    const response = await call(
+      'POST',
+      '/api/imports',
+      await authority.authorization('admin'),
+      body,
+    );
     expect([response.status, await code(response)]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
   });
 
   it('answers 400 VALIDATION_FAILED with the failing fields for a bad body or bad JSON', async () => {
     const admin = await authority.authorization('admin');
-    const response = await call('POST', '/api/imports', admin, JSON.stringify({ ...importRequestFor('x', 'y'), sourceSha256: 'nope', sourceExtension: 'exe' }));
+    const response = await call(
+      'POST',
+      '/api/imports',
+      admin,
+      JSON.stringify({
+        ...importRequestFor('x', 'y'),
+        sourceSha256: 'nope',
+        sourceExtension: 'exe',
+      }),
+    );
     expect(response.status).toBe(400);
     const body = (await response.json()) as ApiErrorBody;
     expect(body.error.code).toBe('VALIDATION_FAILED');
-    expect((body.error.details?.issues as { path: string }[]).map((issue) => issue.path).sort()).toEqual(['sourceExtension', 'sourceSha256']);
+    expect(
+      (body.error.details?.issues as { path: string }[]).map((issue) => issue.path).sort(),
+    ).toEqual(['sourceExtension', 'sourceSha256']);
     const broken = await call('POST', '/api/imports', admin, '{"fileName":');
     expect([broken.status, await code(broken)]).toEqual([400, 'VALIDATION_FAILED']);
   });
@@ -117,7 +189,8 @@ describe('request limits', () => {
     const second = `Bearer ${await authority.token({ roles: [ROLE_NAMES.admin], oid: 'oid-rate-2' })}`;
     const body = JSON.stringify(importRequestFor('x', 'y'));
     const statuses: number[] = [];
-    for (let i = 0; i < 4; i++) statuses.push((await call('POST', '/api/imports', first, body)).status);
+    for (let i = 0; i < 4; i++)
+      statuses.push((await call('POST', '/api/imports', first, body)).status);
     expect(statuses).toEqual([200, 200, 200, 429]);
     const limited = await call('POST', '/api/imports', first, body);
     expect(await code(limited)).toBe('RATE_LIMITED');
@@ -131,16 +204,24 @@ describe('the SPA', () => {
   it('serves index.html for deep links and files as they are, but never HTML for /api or missing assets', async () => {
     expect(await (await call('GET', '/')).text()).toContain('<title>console</title>');
     const deep = await call('GET', '/jobs/8f560573-97d5-48d3-a524-6a2d536356e9');
-    expect([deep.status, await deep.text()]).toEqual([200, '<!doctype html><title>console</title>']);
+    expect([deep.status, await deep.text()]).toEqual([
+      200,
+      '<!doctype html><title>console</title>',
+    ]);
     expect(await (await call('GET', '/assets/app.js')).text()).toBe('console.log(1)');
     const missing = await call('GET', '/assets/missing.js');
     expect([missing.status, await code(missing)]).toEqual([404, 'NOT_FOUND']);
     const api = await call('GET', '/api/nothing', await authority.authorization('admin'));
-    expect([api.status, api.headers.get('content-type')]).toEqual([404, 'application/json; charset=utf-8']);
+    expect([api.status, api.headers.get('content-type')]).toEqual([
+      404,
+      'application/json; charset=utf-8',
+    ]);
   });
 
   it('serves the public SPA configuration without authentication', async () => {
-    const config = (await (await call('GET', '/config.json')).json()) as { auth: { clientId: string } };
+    const config = (await (await call('GET', '/config.json')).json()) as {
+      auth: { clientId: string };
+    };
     expect(config.auth.clientId).toBe('c');
   });
 });
@@ -150,7 +231,9 @@ describe('SSRF', () => {
     const suspicious = /url|uri|host|endpoint|container|blob|account|path/i;
     for (const route of API_ROUTES) {
       if (!route.request) continue;
-      const schema = z.toJSONSchema(route.request, { io: 'input' }) as { properties?: Record<string, { format?: string }> };
+      const schema = z.toJSONSchema(route.request, { io: 'input' }) as {
+        properties?: Record<string, { format?: string }>;
+      };
       for (const [name, property] of Object.entries(schema.properties ?? {})) {
         expect(name, `${route.path}: ${name}`).not.toMatch(suspicious);
         expect(property.format, `${route.path}: ${name}`).not.toBe('uri');
@@ -159,8 +242,19 @@ describe('SSRF', () => {
   });
 
   it('ignores URL, host and container fields smuggled into a body, and the Host header', async () => {
-    const body = JSON.stringify({ ...importRequestFor('x', 'y'), containerName: 'victim', blobEndpoint: 'http://169.254.169.254', outputBlobContainerUri: 'https://evil.example/c' });
-    const response = await call('POST', '/api/imports', `Bearer ${await authority.token({ roles: [ROLE_NAMES.admin], oid: 'oid-ssrf' })}`, body, { host: 'evil.example' });
+    const body = JSON.stringify({
+      ...importRequestFor('x', 'y'),
+      containerName: 'victim',
+      blobEndpoint: 'http://169.254.169.254',
+      outputBlobContainerUri: 'https://evil.example/c',
+    });
+    const response = await call(
+      'POST',
+      '/api/imports',
+      `Bearer ${await authority.token({ roles: [ROLE_NAMES.admin], oid: 'oid-ssrf' })}`,
+      body,
+      { host: 'evil.example' },
+    );
     expect(response.status).toBe(200);
     const created = (await response.json()) as CreateImportResponse;
     expect(created.operationId).toMatch(/^import-\d{8}-[a-z2-7]{10}$/);
@@ -189,6 +283,13 @@ describe('SSRF', () => {
     const text = JSON.stringify(logs);
     expect(text).not.toMatch(/sig=/);
     expect(text).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}\./);
-    expect(logs.some((entry) => entry.type === 'audit' && entry.action === 'import.create' && typeof entry.fileSha256 === 'string')).toBe(true);
+    expect(
+      logs.some(
+        (entry) =>
+          entry.type === 'audit' &&
+          entry.action === 'import.create' &&
+          typeof entry.fileSha256 === 'string',
+      ),
+    ).toBe(true);
   });
 });

@@ -6,7 +6,12 @@ import type { StartImportResponse } from '../../../src/contracts/api/imports';
 import type { HubInfoResponse, Job, JobListResponse } from '../../../src/contracts/api/jobs';
 import { createOperationStorage } from '../../../src/proxy/storage/operation-storage';
 import { newOperationId } from '../../../src/proxy/storage/operation-names';
-import { createImport, createUploadedImport, deviceLines, waitForIdleHub } from './support/import-fixture';
+import {
+  createImport,
+  createUploadedImport,
+  deviceLines,
+  waitForIdleHub,
+} from './support/import-fixture';
 import { startProxyStack, type ProxyStack } from './support/proxy-stack';
 
 // The proxy against the real hub emulator and Azurite: the paths an admin and a support user take.
@@ -32,7 +37,8 @@ async function waitForEnd(jobId: string): Promise<Job> {
   }
 }
 
-const errorCode = async (response: Response): Promise<string> => ((await response.json()) as ApiErrorBody).error.code;
+const errorCode = async (response: Response): Promise<string> =>
+  ((await response.json()) as ApiErrorBody).error.code;
 
 describe('starting an import', () => {
   it('runs the hub job end to end and records the job id in the operation', async () => {
@@ -40,24 +46,35 @@ describe('starting an import', () => {
     const response = await stack.call('POST', `/api/imports/${created.operationId}/start`, 'admin');
     expect(response.status).toBe(200);
     const { job } = (await response.json()) as StartImportResponse;
-    expect(job).toMatchObject({ operationId: created.operationId, type: 'import', startedBy: { objectId: 'oid-admin' }, fileName: 'devices.csv' });
+    expect(job).toMatchObject({
+      operationId: created.operationId,
+      type: 'import',
+      startedBy: { objectId: 'oid-admin' },
+      fileName: 'devices.csv',
+    });
     const ended = await waitForEnd(job.jobId ?? '');
     expect(ended.status).toBe('completed');
     const info = (await (await stack.call('GET', '/api/hub', 'support')).json()) as HubInfoResponse;
     expect(info.statistics.totalDeviceCount).toBeGreaterThanOrEqual(5);
-    const audit = stack.logs.filter((entry) => entry.type === 'audit' && entry.operationId === created.operationId);
+    const audit = stack.logs.filter(
+      (entry) => entry.type === 'audit' && entry.operationId === created.operationId,
+    );
     expect(audit.map((entry) => [entry.action, entry.result])).toEqual([
       ['import.create', 'ok'],
       ['import.start', 'ok'],
     ]);
     expect(audit[0]?.fileSha256).toMatch(/^[0-9a-f]{64}$/);
-    expect(audit[1]?.fileSha256).toBe(audit[0]?.details && (audit[0].details as { convertedSha256: string }).convertedSha256);
+    expect(audit[1]?.fileSha256).toBe(
+      audit[0]?.details && (audit[0].details as { convertedSha256: string }).convertedSha256,
+    );
   });
 
   it('refuses a second start of the same operation with ALREADY_STARTED', async () => {
     await waitForIdleHub(stack);
     const created = await createUploadedImport(stack, deviceLines('twice', 1), 'id\ntwice-0');
-    expect((await stack.call('POST', `/api/imports/${created.operationId}/start`, 'admin')).status).toBe(200);
+    expect(
+      (await stack.call('POST', `/api/imports/${created.operationId}/start`, 'admin')).status,
+    ).toBe(200);
     const again = await stack.call('POST', `/api/imports/${created.operationId}/start`, 'admin');
     expect(again.status).toBe(409);
     expect(await errorCode(again)).toBe('ALREADY_STARTED');
@@ -69,26 +86,39 @@ describe('starting an import', () => {
     expect([response.status, await errorCode(response)]).toEqual([409, 'UPLOAD_MISSING']);
 
     const empty = await createUploadedImport(stack, '', 'id');
-    const emptyResponse = await stack.call('POST', `/api/imports/${empty.operationId}/start`, 'admin');
+    const emptyResponse = await stack.call(
+      'POST',
+      `/api/imports/${empty.operationId}/start`,
+      'admin',
+    );
     expect([emptyResponse.status, await errorCode(emptyResponse)]).toEqual([409, 'UPLOAD_EMPTY']);
   });
 
   it('answers 502 HUB_STORAGE_REJECTED when the hub cannot write to the container', async () => {
     await waitForIdleHub(stack);
     const created = await createUploadedImport(stack, deviceLines('leased', 1), 'id\nleased-0');
-    // A lease held by someone else on importErrors.log makes the hub's output check fail, as on Azure.
-    const admin = BlobServiceClient.fromConnectionString(stack.azurite.connectionString).getContainerClient(created.operationId);
+    // A lease held by someone else on importErrors.log makes the hub's output check fail, as on
+    // Azure.
+    const admin = BlobServiceClient.fromConnectionString(
+      stack.azurite.connectionString,
+    ).getContainerClient(created.operationId);
     const log = admin.getBlockBlobClient('importErrors.log');
     await log.upload('', 0);
     await log.getBlobLeaseClient().acquireLease(-1);
     const response = await stack.call('POST', `/api/imports/${created.operationId}/start`, 'admin');
     expect([response.status, await errorCode(response)]).toEqual([502, 'HUB_STORAGE_REJECTED']);
-    const job = (await (await stack.call('GET', `/api/jobs/${created.operationId}`, 'admin')).json()) as Job;
+    const job = (await (
+      await stack.call('GET', `/api/jobs/${created.operationId}`, 'admin')
+    ).json()) as Job;
     expect(job.jobId).toBeNull();
   });
 
   it('answers 404 OPERATION_NOT_FOUND for an operation id that names no container', async () => {
-    const response = await stack.call('POST', `/api/imports/${newOperationId('import', new Date())}/start`, 'admin');
+    const response = await stack.call(
+      'POST',
+      `/api/imports/${newOperationId('import', new Date())}/start`,
+      'admin',
+    );
     expect([response.status, await errorCode(response)]).toEqual([404, 'OPERATION_NOT_FOUND']);
   });
 });
@@ -98,7 +128,9 @@ describe('the hub job slot', () => {
     await waitForIdleHub(stack);
     const slow = await createUploadedImport(stack, deviceLines('slow', 3000, false), 'id');
     const waiting = await createUploadedImport(stack, deviceLines('waiting', 1), 'id\nwaiting-0');
-    const started = (await (await stack.call('POST', `/api/imports/${slow.operationId}/start`, 'admin')).json()) as StartImportResponse;
+    const started = (await (
+      await stack.call('POST', `/api/imports/${slow.operationId}/start`, 'admin')
+    ).json()) as StartImportResponse;
     const jobId = started.job.jobId ?? '';
 
     const busy = await stack.call('POST', '/api/exports', 'admin', { excludeKeys: true });
@@ -112,7 +144,11 @@ describe('the hub job slot', () => {
 
     const info = (await (await stack.call('GET', '/api/hub', 'support')).json()) as HubInfoResponse;
     expect(info.activeJob).toMatchObject({ jobId, type: 'import' });
-    const busyImport = await stack.call('POST', `/api/imports/${waiting.operationId}/start`, 'admin');
+    const busyImport = await stack.call(
+      'POST',
+      `/api/imports/${waiting.operationId}/start`,
+      'admin',
+    );
     expect([busyImport.status, await errorCode(busyImport)]).toEqual([409, 'JOB_SLOT_BUSY']);
 
     expect((await stack.call('DELETE', `/api/jobs/${jobId}`, 'support')).status).toBe(403);
@@ -125,7 +161,15 @@ describe('the hub job slot', () => {
     const retried = await stack.call('POST', `/api/imports/${waiting.operationId}/start`, 'admin');
     expect(retried.status).toBe(200);
     await waitForEnd(((await retried.json()) as StartImportResponse).job.jobId ?? '');
-    expect(stack.logs.some((entry) => entry.type === 'audit' && entry.action === 'job.cancel' && entry.jobId === jobId && entry.result === 'ok')).toBe(true);
+    expect(
+      stack.logs.some(
+        (entry) =>
+          entry.type === 'audit' &&
+          entry.action === 'job.cancel' &&
+          entry.jobId === jobId &&
+          entry.result === 'ok',
+      ),
+    ).toBe(true);
   });
 });
 
@@ -150,9 +194,13 @@ describe('the job list', () => {
       finalStatus: 'failed',
       failureReason: 'storage went away',
     });
-    const exported = (await (await stack.call('POST', '/api/exports', 'support', {})).json()) as CreateExportResponse;
+    const exported = (await (
+      await stack.call('POST', '/api/exports', 'support', {})
+    ).json()) as CreateExportResponse;
 
-    const list = (await (await stack.call('GET', '/api/jobs', 'support')).json()) as JobListResponse;
+    const list = (await (
+      await stack.call('GET', '/api/jobs', 'support')
+    ).json()) as JobListResponse;
     const times = list.jobs.map((job) => job.createdAt ?? job.startTimeUtc ?? '');
     expect(times).toEqual([...times].sort().reverse());
     expect(list.jobs[0]?.jobId).toBe(exported.job.jobId);
@@ -166,7 +214,8 @@ describe('the job list', () => {
       fileName: 'old devices.csv',
       startedBy: { name: 'Old Admin' },
     });
-    // Jobs seen finished have their outcome copied into the metadata, for when the hub forgets them.
+    // Jobs seen finished have their outcome copied into the metadata, for when the hub forgets
+    // them.
     const finished = list.jobs.find((job) => job.status === 'completed' && job.operationId);
     const recorded = await storage.readOperation(finished?.operationId ?? '');
     expect(recorded).toMatchObject({ finalStatus: 'completed', jobId: finished?.jobId });
@@ -183,16 +232,31 @@ describe('reading results', () => {
   it('streams importErrors.log of a finished import to support staff', async () => {
     await waitForIdleHub(stack);
     const first = await createUploadedImport(stack, deviceLines('dup', 2), 'id\ndup-0');
-    const firstJob = ((await (await stack.call('POST', `/api/imports/${first.operationId}/start`, 'admin')).json()) as StartImportResponse).job;
+    const firstJob = (
+      (await (
+        await stack.call('POST', `/api/imports/${first.operationId}/start`, 'admin')
+      ).json()) as StartImportResponse
+    ).job;
     await waitForEnd(firstJob.jobId ?? '');
     const second = await createUploadedImport(stack, deviceLines('dup', 2), 'id\ndup-0');
-    const secondJob = ((await (await stack.call('POST', `/api/imports/${second.operationId}/start`, 'admin')).json()) as StartImportResponse).job;
+    const secondJob = (
+      (await (
+        await stack.call('POST', `/api/imports/${second.operationId}/start`, 'admin')
+      ).json()) as StartImportResponse
+    ).job;
     await waitForEnd(secondJob.jobId ?? '');
 
-    const response = await stack.call('GET', `/api/jobs/${secondJob.jobId}/files/errors`, 'support');
+    const response = await stack.call(
+      'GET',
+      `/api/jobs/${secondJob.jobId}/files/errors`,
+      'support',
+    );
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('application/x-ndjson');
-    const lines = (await response.text()).split(/\r?\n/).filter(Boolean).map((line) => JSON.parse(line) as { deviceId: string; errorCode: number });
+    const lines = (await response.text())
+      .split(/\r?\n/)
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as { deviceId: string; errorCode: number });
     expect(lines.map((line) => [line.deviceId, line.errorCode]).sort()).toEqual([
       ['dup-0', 409001],
       ['dup-1', 409001],
@@ -200,9 +264,15 @@ describe('reading results', () => {
   });
 
   it('answers 404 NOT_FOUND for a file the operation does not have', async () => {
-    const exported = (await (await stack.call('POST', '/api/exports', 'admin', {})).json()) as CreateExportResponse;
+    const exported = (await (
+      await stack.call('POST', '/api/exports', 'admin', {})
+    ).json()) as CreateExportResponse;
     await waitForEnd(exported.job.jobId ?? '');
-    const response = await stack.call('GET', `/api/jobs/${exported.job.jobId}/files/errors`, 'admin');
+    const response = await stack.call(
+      'GET',
+      `/api/jobs/${exported.job.jobId}/files/errors`,
+      'admin',
+    );
     expect([response.status, await errorCode(response)]).toEqual([404, 'NOT_FOUND']);
   });
 
@@ -211,15 +281,22 @@ describe('reading results', () => {
     const devices = deviceLines('keyed', 3);
     const source = `id,primaryKey,secondaryKey\nkeyed-0,${Buffer.alloc(32, 1).toString('base64')},${Buffer.alloc(32, 101).toString('base64')}\n`;
     const created = await createUploadedImport(stack, devices, source);
-    const job = ((await (await stack.call('POST', `/api/imports/${created.operationId}/start`, 'admin')).json()) as StartImportResponse).job;
+    const job = (
+      (await (
+        await stack.call('POST', `/api/imports/${created.operationId}/start`, 'admin')
+      ).json()) as StartImportResponse
+    ).job;
     await waitForEnd(job.jobId ?? '');
     const key = Buffer.alloc(32, 1).toString('base64');
 
     const adminResponse = await stack.call('GET', `/api/jobs/${job.jobId}/files/devices`, 'admin');
     const adminDevices = await adminResponse.text();
     expect(adminDevices).toContain(key);
-    // Unmasked, the stream is exactly the stored blob, so the browser gets a real length for its progress bar.
-    expect(adminResponse.headers.get('content-length')).toBe(String(Buffer.byteLength(adminDevices)));
+    // Unmasked, the stream is exactly the stored blob, so the browser gets a real length for its
+    // progress bar.
+    expect(adminResponse.headers.get('content-length')).toBe(
+      String(Buffer.byteLength(adminDevices)),
+    );
     expect(adminResponse.headers.get('x-blob-size')).toBe(String(Buffer.byteLength(adminDevices)));
 
     for (const file of ['devices', 'source']) {
@@ -227,7 +304,8 @@ describe('reading results', () => {
       expect(response.status).toBe(200);
       expect(response.headers.get('x-keys-masked')).toBe('true');
       const text = await response.text();
-      // Masked output is shorter than the blob: only the stored size is offered, as a progress total.
+      // Masked output is shorter than the blob: only the stored size is offered, as a progress
+      // total.
       expect(Number(response.headers.get('x-blob-size'))).toBeGreaterThan(Buffer.byteLength(text));
       expect(text).not.toContain(key);
       expect(text).toContain('***');
@@ -236,17 +314,28 @@ describe('reading results', () => {
     const sas = await stack.call('POST', `/api/jobs/${job.jobId}/files/devices/sas`, 'support');
     expect(sas.status).toBe(403);
 
-    const exported = (await (await stack.call('POST', '/api/exports', 'admin', { excludeKeys: false })).json()) as CreateExportResponse;
+    const exported = (await (
+      await stack.call('POST', '/api/exports', 'admin', { excludeKeys: false })
+    ).json()) as CreateExportResponse;
     await waitForEnd(exported.job.jobId ?? '');
-    const snapshot = await (await stack.call('GET', `/api/jobs/${exported.job.jobId}/files/devices`, 'support')).text();
+    const snapshot = await (
+      await stack.call('GET', `/api/jobs/${exported.job.jobId}/files/devices`, 'support')
+    ).text();
     expect(snapshot).toContain('keyed-0');
     expect(snapshot).not.toContain(key);
 
     // The first listing after the export ends records its snapshot size; later listings show it.
-    const stored = await (await stack.call('GET', `/api/jobs/${exported.job.jobId}/files/devices`, 'admin')).text();
+    const stored = await (
+      await stack.call('GET', `/api/jobs/${exported.job.jobId}/files/devices`, 'admin')
+    ).text();
     await stack.call('GET', '/api/jobs', 'admin');
-    const listed = (await (await stack.call('GET', '/api/jobs', 'admin')).json()) as JobListResponse;
+    const listed = (await (
+      await stack.call('GET', '/api/jobs', 'admin')
+    ).json()) as JobListResponse;
     const exportJob = listed.jobs.find((entry) => entry.jobId === exported.job.jobId);
-    expect(exportJob).toMatchObject({ fileName: 'devices.txt', fileSize: Buffer.byteLength(stored) });
+    expect(exportJob).toMatchObject({
+      fileName: 'devices.txt',
+      fileSize: Buffer.byteLength(stored),
+    });
   });
 });

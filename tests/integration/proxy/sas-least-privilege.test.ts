@@ -1,12 +1,25 @@
-import { BlobServiceClient, BlockBlobClient, ContainerClient, RestError } from '@azure/storage-blob';
+import {
+  BlobServiceClient,
+  BlockBlobClient,
+  ContainerClient,
+  RestError,
+} from '@azure/storage-blob';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreateImportResponse } from '../../../src/contracts/api/imports';
 import { startAzurite, type AzuriteHandle } from '../../../src/dev-stack/azurite';
 import { createProxy } from '../../../src/proxy/server';
-import { createOperationStorage, type OperationStorage } from '../../../src/proxy/storage/operation-storage';
+import {
+  createOperationStorage,
+  type OperationStorage,
+} from '../../../src/proxy/storage/operation-storage';
 import { newOperationId } from '../../../src/proxy/storage/operation-names';
 import { importRequestFor } from './support/import-fixture';
-import { ROLE_NAMES, TEST_AUDIENCE, startTestAuthority, type TestAuthority } from './support/test-authority';
+import {
+  ROLE_NAMES,
+  TEST_AUDIENCE,
+  startTestAuthority,
+  type TestAuthority,
+} from './support/test-authority';
 
 // Every grant the proxy mints is tried against Azurite for what it must NOT allow. These tests need
 // no hub: creating an import and minting SAS never call it.
@@ -36,7 +49,10 @@ const swapBlob = (url: string, blobName: string): string => {
 async function createImportViaProxy(): Promise<CreateImportResponse> {
   const response = await fetch(`${proxy.url}/api/imports`, {
     method: 'POST',
-    headers: { authorization: (await authority.authorization('admin')) ?? '', 'content-type': 'application/json' },
+    headers: {
+      authorization: (await authority.authorization('admin')) ?? '',
+      'content-type': 'application/json',
+    },
     body: JSON.stringify(importRequestFor('{"id":"a"}', 'id\na')),
   });
   expect(response.status).toBe(200);
@@ -47,13 +63,38 @@ beforeAll(async () => {
   azurite = await startAzurite();
   authority = await startTestAuthority();
   proxy = await createProxy({
-    auth: { issuer: authority.issuer, audience: TEST_AUDIENCE, jwksUri: authority.jwksUri, roles: ROLE_NAMES },
-    hub: { connectionString: `HostName=hub.invalid;SharedAccessKeyName=iothubowner;SharedAccessKey=${Buffer.alloc(32).toString('base64')}` },
-    storage: { accountName: azurite.accountName, accountKey: azurite.accountKey, blobEndpoint: azurite.blobEndpoint },
-    spa: { auth: { clientId: 'c', authority: 'https://localhost:8443/t', knownAuthorities: [], apiScope: 's' }, storageEndpoint: azurite.blobEndpoint, hubHostName: 'hub.invalid' },
+    auth: {
+      issuer: authority.issuer,
+      audience: TEST_AUDIENCE,
+      jwksUri: authority.jwksUri,
+      roles: ROLE_NAMES,
+    },
+    hub: {
+      connectionString: `HostName=hub.invalid;SharedAccessKeyName=iothubowner;SharedAccessKey=${Buffer.alloc(32).toString('base64')}`,
+    },
+    storage: {
+      accountName: azurite.accountName,
+      accountKey: azurite.accountKey,
+      blobEndpoint: azurite.blobEndpoint,
+    },
+    spa: {
+      auth: {
+        clientId: 'c',
+        authority: 'https://localhost:8443/t',
+        knownAuthorities: [],
+        apiScope: 's',
+      },
+      storageEndpoint: azurite.blobEndpoint,
+      hubHostName: 'hub.invalid',
+    },
     log: () => undefined,
   });
-  storage = createOperationStorage({ accountName: azurite.accountName, blobEndpoint: azurite.blobEndpoint, auth: { kind: 'sharedKey', accountKey: azurite.accountKey }, now: () => new Date() });
+  storage = createOperationStorage({
+    accountName: azurite.accountName,
+    blobEndpoint: azurite.blobEndpoint,
+    auth: { kind: 'sharedKey', accountKey: azurite.accountKey },
+    now: () => new Date(),
+  });
   admin = BlobServiceClient.fromConnectionString(azurite.connectionString);
 });
 
@@ -113,7 +154,12 @@ describe('upload SAS', () => {
 
   it('stops working once expired', async () => {
     const past = new Date(Date.now() - 31 * 60_000);
-    const pastStorage = createOperationStorage({ accountName: azurite.accountName, blobEndpoint: azurite.blobEndpoint, auth: { kind: 'sharedKey', accountKey: azurite.accountKey }, now: () => past });
+    const pastStorage = createOperationStorage({
+      accountName: azurite.accountName,
+      blobEndpoint: azurite.blobEndpoint,
+      auth: { kind: 'sharedKey', accountKey: azurite.accountKey },
+      now: () => past,
+    });
     const operationId = newOperationId('import', new Date());
     await admin.getContainerClient(operationId).create();
     const grant = await pastStorage.uploadSas(operationId, 'devices.txt', 30);
@@ -136,10 +182,14 @@ describe('hub job SAS', () => {
     const params = new URL(grant.url).searchParams;
     expect(params.get('sr')).toBe('c');
     expect(params.get('sp')).toBe('r');
-    expect((new Date(params.get('se') ?? '').getTime() - Date.now()) / 3600_000).toBeGreaterThan(23.9);
+    expect((new Date(params.get('se') ?? '').getTime() - Date.now()) / 3600_000).toBeGreaterThan(
+      23.9,
+    );
     const container = new ContainerClient(grant.url);
     expect(await statusOf(() => container.getBlobClient('devices.txt').download())).toBe(200);
-    expect(await statusOf(() => container.getBlockBlobClient('devices.txt').upload('x', 1))).toBe(403);
+    expect(await statusOf(() => container.getBlockBlobClient('devices.txt').upload('x', 1))).toBe(
+      403,
+    );
     expect(await statusOf(() => container.getBlockBlobClient('devices.txt').delete())).toBe(403);
     expect(await statusOf(() => container.listBlobsFlat().next())).toBe(403);
   });
@@ -165,7 +215,11 @@ describe('hub job SAS', () => {
     await admin.getContainerClient(other).create();
     const url = new URL(grant.url);
     url.pathname = url.pathname.replace(operationId, other);
-    expect(await statusOf(() => new ContainerClient(url.toString()).getBlockBlobClient('x').upload('x', 1))).toBe(403);
+    expect(
+      await statusOf(() =>
+        new ContainerClient(url.toString()).getBlockBlobClient('x').upload('x', 1),
+      ),
+    ).toBe(403);
   });
 });
 
@@ -182,6 +236,10 @@ describe('admin read SAS', () => {
     expect((new Date(grant.expiresOn).getTime() - Date.now()) / 60_000).toBeLessThanOrEqual(10.1);
     expect(await statusOf(() => new BlockBlobClient(grant.url).download())).toBe(200);
     expect(await statusOf(() => new BlockBlobClient(grant.url).upload('x', 1))).toBe(403);
-    expect(await statusOf(() => new BlockBlobClient(swapBlob(grant.url, 'configurations.txt')).download())).toBe(403);
+    expect(
+      await statusOf(() =>
+        new BlockBlobClient(swapBlob(grant.url, 'configurations.txt')).download(),
+      ),
+    ).toBe(403);
   });
 });

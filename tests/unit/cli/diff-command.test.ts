@@ -11,7 +11,9 @@ const run = promisify(execFile);
 
 async function diff(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, 'diff', ...args], { cwd: FIXTURES });
+    const { stdout, stderr } = await run(process.execPath, [BIN, 'diff', ...args], {
+      cwd: FIXTURES,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -37,7 +39,10 @@ describe('iot-bulk diff', () => {
   it('prints the exact JSON of an LF export against a CRLF export in another order, modules included', async () => {
     const result = await diff('export-a.txt', 'export-b.txt', '--json');
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout)).toStrictEqual({ summary: { added: 1, removed: 2, changed: 4, unchanged: 2 }, changes: CHANGES });
+    expect(JSON.parse(result.stdout)).toStrictEqual({
+      summary: { added: 1, removed: 2, changed: 4, unchanged: 2 },
+      changes: CHANGES,
+    });
     // Byte for byte: one change per line, so a large diff stays greppable.
     expect(result.stdout).toBe(
       `{"summary":{"added":1,"removed":2,"changed":4,"unchanged":2},"changes":[\n${CHANGES.map((c) => JSON.stringify(c)).join(',\n')}\n]}\n`,
@@ -65,7 +70,10 @@ describe('iot-bulk diff', () => {
 
   it('compares eTag only with --include-version-fields', async () => {
     const result = await diff('export-a.txt', 'export-b.txt', '--json', '--include-version-fields');
-    const parsed = JSON.parse(result.stdout) as { summary: { changed: number }; changes: { id: string; fields: string[] }[] };
+    const parsed = JSON.parse(result.stdout) as {
+      summary: { changed: number };
+      changes: { id: string; fields: string[] }[];
+    };
     expect(parsed.summary.changed).toBe(5);
     expect(parsed.changes.find((c) => c.id === 'dev-version')?.fields).toStrictEqual(['eTag']);
   });
@@ -102,14 +110,19 @@ describe('iot-bulk diff', () => {
     expect(result.stderr).toContain('line 3: invalid-json');
     expect(result.stderr).toContain('line 5: duplicate-device');
     const parsed = JSON.parse(result.stdout) as { changes: { id: string; fields: string[] }[] };
-    expect(parsed.changes.find((c) => c.id === 'dev-same' && c.fields.length > 0)?.fields).toStrictEqual(['tags.site']);
+    expect(
+      parsed.changes.find((c) => c.id === 'dev-same' && c.fields.length > 0)?.fields,
+    ).toStrictEqual(['tags.site']);
     expectNoKeys(result.stdout, result.stderr);
   });
 
   it('converts a CSV device list in memory and diffs it against an export', async () => {
     const result = await diff('export-a.txt', 'device-list.csv', '--json');
     expect(result.code).toBe(0);
-    const parsed = JSON.parse(result.stdout) as { summary: unknown; changes: { id: string; kind: string }[] };
+    const parsed = JSON.parse(result.stdout) as {
+      summary: unknown;
+      changes: { id: string; kind: string }[];
+    };
     expect(parsed.summary).toStrictEqual({ added: 5, removed: 1, changed: 1, unchanged: 1 });
     expect(parsed.changes.filter((c) => c.kind !== 'added')).toStrictEqual([
       { id: 'dev-new', kind: 'removed', fields: [] },
@@ -126,7 +139,11 @@ describe('iot-bulk diff', () => {
 
   it.each([
     ['a missing second file', ['export-a.txt'], 'diff needs two files'],
-    ['a convert-only option', ['export-a.txt', 'export-b.txt', '--out', 'x'], "Unknown option '--out'"],
+    [
+      'a convert-only option',
+      ['export-a.txt', 'export-b.txt', '--out', 'x'],
+      "Unknown option '--out'",
+    ],
     ['a third file', ['export-a.txt', 'export-b.txt', 'export-b.txt'], 'unexpected argument'],
   ])('exits 2 with the reason and the usage on %s', async (_name, args, reason) => {
     const result = await diff(...args);

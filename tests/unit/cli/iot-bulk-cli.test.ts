@@ -39,12 +39,23 @@ beforeAll(() => {
 
 describe('iot-bulk', () => {
   it('converts a valid file through the bin script with exit 0 and writes output and report', async () => {
-    const result = await cli(['convert', 'good.csv', '--out', 'good.ndjson', '--report', 'good.report.json']);
+    const result = await cli([
+      'convert',
+      'good.csv',
+      '--out',
+      'good.ndjson',
+      '--report',
+      'good.report.json',
+    ]);
     expect(result.code).toBe(0);
     expect(readFileSync(join(dir, 'good.ndjson'), 'utf8')).toBe(
       '{"id":"d1","importMode":"create","status":"enabled"}\n{"id":"d2","importMode":"create","status":"disabled"}\n',
     );
-    expect(JSON.parse(readFileSync(join(dir, 'good.report.json'), 'utf8'))).toMatchObject({ total: 2, valid: 2, invalid: 0 });
+    expect(JSON.parse(readFileSync(join(dir, 'good.report.json'), 'utf8'))).toMatchObject({
+      total: 2,
+      valid: 2,
+      invalid: 0,
+    });
   });
 
   it('exits 2 with the usage on an unknown command', async () => {
@@ -54,20 +65,38 @@ describe('iot-bulk', () => {
   });
 
   it('exits 1 and writes nothing when a row is invalid', async () => {
-    const result = await inProcess(['convert', join(dir, 'mixed.csv'), '--out', join(dir, 'mixed.ndjson')]);
+    const result = await inProcess([
+      'convert',
+      join(dir, 'mixed.csv'),
+      '--out',
+      join(dir, 'mixed.ndjson'),
+    ]);
     expect(result.code).toBe(1);
     expect(existsSync(join(dir, 'mixed.ndjson'))).toBe(false);
     expect(existsSync(join(dir, 'mixed.ndjson.partial'))).toBe(false);
   });
 
   it('writes the valid rows with --skip-invalid and still exits 1', async () => {
-    const result = await inProcess(['convert', join(dir, 'mixed.csv'), '--out', join(dir, 'skip.ndjson'), '--skip-invalid']);
+    const result = await inProcess([
+      'convert',
+      join(dir, 'mixed.csv'),
+      '--out',
+      join(dir, 'skip.ndjson'),
+      '--skip-invalid',
+    ]);
     expect(result.code).toBe(1);
-    expect(readFileSync(join(dir, 'skip.ndjson'), 'utf8')).toBe('{"id":"d1","importMode":"create","status":"enabled"}\n');
+    expect(readFileSync(join(dir, 'skip.ndjson'), 'utf8')).toBe(
+      '{"id":"d1","importMode":"create","status":"enabled"}\n',
+    );
   });
 
   it('exits 2 naming line and column for broken JSON', async () => {
-    const result = await inProcess(['validate', join(dir, 'broken.json'), '--report', join(dir, 'broken.report.json')]);
+    const result = await inProcess([
+      'validate',
+      join(dir, 'broken.json'),
+      '--report',
+      join(dir, 'broken.report.json'),
+    ]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('line 2, column 9');
   });
@@ -78,17 +107,34 @@ describe('iot-bulk', () => {
 
   it('applies --mode, --status and --map', async () => {
     const out = join(dir, 'mapped.ndjson');
-    const result = await inProcess(['convert', join(dir, 'mapped.csv'), '--out', out, '--map', join(dir, 'map.json'), '--mode', 'CreateOrUpdate', '--status', 'disabled']);
+    const result = await inProcess([
+      'convert',
+      join(dir, 'mapped.csv'),
+      '--out',
+      out,
+      '--map',
+      join(dir, 'map.json'),
+      '--mode',
+      'CreateOrUpdate',
+      '--status',
+      'disabled',
+    ]);
     expect(result.code).toBe(0);
-    expect(readFileSync(out, 'utf8')).toBe('{"id":"s1","importMode":"createOrUpdate","status":"disabled","tags":{"site":"roof"}}\n');
+    expect(readFileSync(out, 'utf8')).toBe(
+      '{"id":"s1","importMode":"createOrUpdate","status":"disabled","tags":{"site":"roof"}}\n',
+    );
   });
 
   it('writes generated keys next to the output with --generate-keys', async () => {
     const out = join(dir, 'keys.ndjson');
-    expect((await inProcess(['convert', join(dir, 'good.csv'), '--out', out, '--generate-keys'])).code).toBe(0);
+    expect(
+      (await inProcess(['convert', join(dir, 'good.csv'), '--out', out, '--generate-keys'])).code,
+    ).toBe(0);
     const keys = readFileSync(`${out}.keys.csv`, 'utf8').trim().split('\n');
     expect(keys[0]).toBe('id,moduleId,primaryKey,secondaryKey');
-    const line = JSON.parse(readFileSync(out, 'utf8').split('\n')[0]!) as { authentication: { symmetricKey: { primaryKey: string } } };
+    const line = JSON.parse(readFileSync(out, 'utf8').split('\n')[0]!) as {
+      authentication: { symmetricKey: { primaryKey: string } };
+    };
     expect(keys[1]).toContain(line.authentication.symmetricKey.primaryKey);
     expect(Buffer.from(line.authentication.symmetricKey.primaryKey, 'base64')).toHaveLength(32);
   });

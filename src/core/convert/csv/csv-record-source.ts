@@ -70,8 +70,15 @@ export class CsvRecordSource {
         return;
       }
       const sample = wholeLines(input, Math.max(this.sniffChars, 4096), final);
-      const guessed = Papa.parse<string[]>(sample, { preview: 20, delimitersToGuess: DELIMITERS, skipEmptyLines: true });
-      this.parser = new Papa.Parser({ delimiter: guessed.meta.delimiter || ',', newline: guessNewline(sample) });
+      const guessed = Papa.parse<string[]>(sample, {
+        preview: 20,
+        delimitersToGuess: DELIMITERS,
+        skipEmptyLines: true,
+      });
+      this.parser = new Papa.Parser({
+        delimiter: guessed.meta.delimiter || ',',
+        newline: guessNewline(sample),
+      });
     }
     const result = this.parser.parse(input, 0, !final) as Papa.ParseResult<string[]>;
     if (!final) this.tail = input.slice(result.meta.cursor);
@@ -81,11 +88,18 @@ export class CsvRecordSource {
       const last = rows[rows.length - 1]!;
       if (last.length === 1 && last[0] === '') rows.pop();
     }
-    const errors = result.errors.length > 0 ? new Map((result.errors as PapaError[]).map((e) => [e.row ?? -1, e])) : undefined;
+    const errors =
+      result.errors.length > 0
+        ? new Map((result.errors as PapaError[]).map((e) => [e.row ?? -1, e]))
+        : undefined;
     this.consume(rows, input.indexOf('"') !== -1, errors);
   }
 
-  private consume(rows: string[][], quoted: boolean, errors: Map<number, PapaError> | undefined): void {
+  private consume(
+    rows: string[][],
+    quoted: boolean,
+    errors: Map<number, PapaError> | undefined,
+  ): void {
     const sink = this.sink;
     let start = 0;
     if (this.header === undefined && rows.length > 0) {
@@ -118,7 +132,14 @@ export class CsvRecordSource {
       const problem = errors?.get(i);
       if (problem !== undefined) this.reportParseProblem(problem, line, row);
       else if (cells.length !== width) {
-        sink.ctx.report.add(line, row, '', 'FIELD_COUNT_MISMATCH', 'warning', `the row has ${cells.length} fields; the header has ${width}`);
+        sink.ctx.report.add(
+          line,
+          row,
+          '',
+          'FIELD_COUNT_MISMATCH',
+          'warning',
+          `the row has ${cells.length} fields; the header has ${width}`,
+        );
       }
       sink.finishRow(line, row);
     }
@@ -126,7 +147,12 @@ export class CsvRecordSource {
 
   private reportParseProblem(problem: PapaError, line: number, row: number): void {
     // An unclosed quote swallows the rest of the file into one field: the row cannot be trusted.
-    if (problem.code === 'MissingQuotes') this.sink.draft.cellError ??= { field: '', code: 'CSV_UNCLOSED_QUOTE', message: problem.message };
+    if (problem.code === 'MissingQuotes')
+      this.sink.draft.cellError ??= {
+        field: '',
+        code: 'CSV_UNCLOSED_QUOTE',
+        message: problem.message,
+      };
     else this.sink.ctx.report.add(line, row, '', 'CSV_QUOTES', 'warning', problem.message);
   }
 
@@ -136,7 +162,8 @@ export class CsvRecordSource {
     enableTwinText(entries);
     this.plan = entries.filter((e) => e.kind !== 0);
     const report = this.sink.ctx.report;
-    if (header.some((h) => h.trim().toUpperCase() === 'IOTC_DEVICEID')) report.source = 'iot-central';
+    if (header.some((h) => h.trim().toUpperCase() === 'IOTC_DEVICEID'))
+      report.source = 'iot-central';
     if (!entries.some((e) => e.effective === 'id')) {
       this.stopped = true;
       report.fileError = {

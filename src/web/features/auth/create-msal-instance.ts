@@ -5,7 +5,8 @@ import type { SpaConfig } from '../../../contracts/api';
 /**
  * One MSAL instance per page load, configured from /config.json. Production (Entra ID) and the
  * local authority differ only in authority and knownAuthorities: the local issuer is Entra-shaped
- * (https://host:port/<tenant>/v2.0), so the default AAD protocol mode works for both (stack-notes 3.3b).
+ * (https://host:port/<tenant>/v2.0), so the default AAD protocol mode works for both (stack-notes
+ * 3.3b).
  */
 export async function createMsalInstance(config: SpaConfig): Promise<PublicClientApplication> {
   const origin = window.location.origin;
@@ -23,7 +24,11 @@ export async function createMsalInstance(config: SpaConfig): Promise<PublicClien
   const [firstAccount] = pca.getAllAccounts();
   if (!pca.getActiveAccount() && firstAccount) pca.setActiveAccount(firstAccount);
   pca.addEventCallback((event) => {
-    if ((event.eventType === EventType.LOGIN_SUCCESS || event.eventType === EventType.ACQUIRE_TOKEN_SUCCESS) && event.payload) {
+    if (
+      (event.eventType === EventType.LOGIN_SUCCESS ||
+        event.eventType === EventType.ACQUIRE_TOKEN_SUCCESS) &&
+      event.payload
+    ) {
       const result = event.payload as AuthenticationResult;
       if (result.account) pca.setActiveAccount(result.account);
     }

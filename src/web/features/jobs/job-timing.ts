@@ -36,11 +36,13 @@ export function computeJobTiming(job: Job, nowMs: number): JobTiming {
   const progressUnknown = active && job.progress <= 0;
   const processed = rows !== null ? Math.round((rows * job.progress) / 100) : null;
   const seconds = elapsedMs !== null ? elapsedMs / 1000 : 0;
-  const devicesPerSecond = processed !== null && processed > 0 && seconds > 0 ? processed / seconds : null;
+  const devicesPerSecond =
+    processed !== null && processed > 0 && seconds > 0 ? processed / seconds : null;
   const etaMs =
     active && !progressUnknown && elapsedMs !== null && job.progress < 100
       ? (elapsedMs * (100 - job.progress)) / job.progress
       : null;
-  const estimatedTotalMs = progressUnknown && rows !== null ? (rows / ASSUMED_DEVICES_PER_SECOND) * 1000 : null;
+  const estimatedTotalMs =
+    progressUnknown && rows !== null ? (rows / ASSUMED_DEVICES_PER_SECOND) * 1000 : null;
   return { elapsedMs, processed, devicesPerSecond, etaMs, progressUnknown, estimatedTotalMs };
 }

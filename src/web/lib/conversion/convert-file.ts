@@ -1,5 +1,9 @@
 import { createConversion } from '../../../core/convert/create-conversion';
-import type { ConversionProgress, ConversionReport, ConvertOptions } from '../../../core/convert/types';
+import type {
+  ConversionProgress,
+  ConversionReport,
+  ConvertOptions,
+} from '../../../core/convert/types';
 import { createInlineHasher, type Checksums, type StreamHasher } from './stream-hasher';
 
 // 1 MiB reads: a few hundred Blob parts and progress events at 1M rows, and the per-chunk garbage
@@ -12,7 +16,10 @@ export interface ConvertFileResult {
   outputSize: number;
   report: ConversionReport;
   keysCsv: Blob | null;
-  /** Settles after the result: hashing ~450 MB at 1M rows takes seconds and only the upload needs it. */
+  /**
+   * Settles after the result: hashing ~450 MB at 1M rows takes seconds and only the upload needs
+   * it.
+   */
   checksums: Promise<Checksums>;
 }
 
@@ -33,11 +40,16 @@ function readSlice(file: Blob, offset: number, size: number): Promise<Uint8Array
 
 /**
  * Runs the core conversion over a File/Blob: reads it in slices, hands source slices and output
- * parts to the hasher as Blobs, and keeps the output as per-chunk Blob parts, so the worker heap holds at most one chunk of output (Blob data
+ * parts to the hasher as Blobs, and keeps the output as per-chunk Blob parts, so the worker heap
+ * holds at most one chunk of output (Blob data
  * moves to the browser's blob storage; perf-notes.md sec. 4). The next slice is read while the
  * current one converts: the read is the browser's I/O, so it costs the worker nothing to overlap.
  */
-export async function convertFile(file: Blob, options: ConvertOptions, deps: ConvertFileDeps): Promise<ConvertFileResult> {
+export async function convertFile(
+  file: Blob,
+  options: ConvertOptions,
+  deps: ConvertFileDeps,
+): Promise<ConvertFileResult> {
   const hasher = deps.hasher ?? createInlineHasher();
   const outputParts: Blob[] = [];
   const keyParts: Blob[] = [];
@@ -61,20 +73,31 @@ export async function convertFile(file: Blob, options: ConvertOptions, deps: Con
   let next = file.size > 0 ? readSlice(file, 0, chunkSize) : undefined;
   for (let offset = 0; next !== undefined; offset += chunkSize) {
     const bytes = await next;
-    next = offset + chunkSize < file.size ? readSlice(file, offset + chunkSize, chunkSize) : undefined;
+    next =
+      offset + chunkSize < file.size ? readSlice(file, offset + chunkSize, chunkSize) : undefined;
     session.push(bytes);
     hasher.source(file.slice(offset, offset + chunkSize));
-    deps.onProgress({ records: session.records, bytesRead: Math.min(offset + chunkSize, file.size), totalBytes: file.size });
+    deps.onProgress({
+      records: session.records,
+      bytesRead: Math.min(offset + chunkSize, file.size),
+      totalBytes: file.size,
+    });
   }
   const report = session.finish();
   deps.onProgress({ records: report.total, bytesRead: file.size, totalBytes: file.size });
   const written = report.written === true;
-  const checksums = hasher.digest().then(({ sourceSha256, outputSha256 }) => ({ sourceSha256, outputSha256: written ? outputSha256 : EMPTY_SHA256 }));
+  const checksums = hasher.digest().then(({ sourceSha256, outputSha256 }) => ({
+    sourceSha256,
+    outputSha256: written ? outputSha256 : EMPTY_SHA256,
+  }));
   return {
     output: new Blob(written ? outputParts : [], { type: 'application/x-ndjson' }),
     outputSize: written ? outputSize : 0,
     report,
-    keysCsv: written && options.keyPolicy === 'generate-here' ? new Blob(keyParts, { type: 'text/csv' }) : null,
+    keysCsv:
+      written && options.keyPolicy === 'generate-here'
+        ? new Blob(keyParts, { type: 'text/csv' })
+        : null,
     checksums,
   };
 }

@@ -1,8 +1,12 @@
-import { FromConversionWorker, ToConversionWorker } from '../../../contracts/worker/conversion-messages';
+import {
+  FromConversionWorker,
+  ToConversionWorker,
+} from '../../../contracts/worker/conversion-messages';
 import { convertFile } from './convert-file';
 import { createWorkerHasher } from './create-worker-hasher';
 
-// The worker shell: validate the request, run core, post progress, the result and the checksums. Nothing else.
+// The worker shell: validate the request, run core, post progress, the result and the checksums.
+// Nothing else.
 const ISSUES_PER_MESSAGE = 1000;
 interface WorkerScope {
   postMessage(message: FromConversionWorker): void;
@@ -16,7 +20,10 @@ function post(message: FromConversionWorker): void {
 }
 
 function failed(name: string, error: unknown): void {
-  post({ type: 'failed', error: { name, message: error instanceof Error ? error.message : String(error) } });
+  post({
+    type: 'failed',
+    error: { name, message: error instanceof Error ? error.message : String(error) },
+  });
 }
 
 scope.addEventListener('message', (event) => {
@@ -29,14 +36,19 @@ scope.addEventListener('message', (event) => {
   convertFile(file, options, {
     randomBytes: (length) => crypto.getRandomValues(new Uint8Array(length)),
     onProgress: (progress) => post({ type: 'progress', progress }),
-    hasher: createWorkerHasher((hashedBytes, totalBytes) => post({ type: 'checksum-progress', hashedBytes, totalBytes })),
+    hasher: createWorkerHasher((hashedBytes, totalBytes) =>
+      post({ type: 'checksum-progress', hashedBytes, totalBytes }),
+    ),
   }).then(
     ({ checksums, report, ...result }) => {
       for (let start = 0; start < report.issues.length; start += ISSUES_PER_MESSAGE) {
         post({ type: 'issues', issues: report.issues.slice(start, start + ISSUES_PER_MESSAGE) });
       }
       post({ type: 'done', ...result, report: { ...report, issues: [] } });
-      checksums.then((sums) => post({ type: 'checksums', ...sums }), (error: unknown) => failed('ChecksumError', error));
+      checksums.then(
+        (sums) => post({ type: 'checksums', ...sums }),
+        (error: unknown) => failed('ChecksumError', error),
+      );
     },
     (error: unknown) => failed('ConversionError', error),
   );

@@ -1,8 +1,16 @@
-import { createInlineHasher, type Checksums, type OnHashed, type StreamHasher } from './stream-hasher';
+import {
+  createInlineHasher,
+  type Checksums,
+  type OnHashed,
+  type StreamHasher,
+} from './stream-hasher';
 
 type HashWorkerReply = ({ kind: 'digest' } & Checksums) | { kind: 'hashed'; bytes: number };
 
-/** Hashes in a nested worker when the scope can start one (dedicated workers in Chromium can); else inline. */
+/**
+ * Hashes in a nested worker when the scope can start one (dedicated workers in Chromium can); else
+ * inline.
+ */
 export function createWorkerHasher(onHashed?: OnHashed): StreamHasher {
   if (typeof Worker === 'undefined') return createInlineHasher(onHashed);
   let worker: Worker;
@@ -21,7 +29,9 @@ export function createWorkerHasher(onHashed?: OnHashed): StreamHasher {
       worker.terminate();
     }
   });
-  worker.addEventListener('error', (event) => settle?.reject(new Error(`hash worker failed: ${event.message}`)));
+  worker.addEventListener('error', (event) =>
+    settle?.reject(new Error(`hash worker failed: ${event.message}`)),
+  );
   const send = (kind: 'source' | 'output', part: Blob): void => {
     queued += part.size;
     worker.postMessage({ kind, part });

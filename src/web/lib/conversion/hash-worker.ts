@@ -7,11 +7,15 @@ import { createInlineHasher } from './stream-hasher';
 // Messages come only from our own conversion worker.
 type HashMessage = { kind: 'source' | 'output'; part: Blob } | { kind: 'digest' };
 
-const scope = self as unknown as { postMessage(m: unknown): void; addEventListener(t: 'message', l: (e: MessageEvent<HashMessage>) => void): void };
+const scope = self as unknown as {
+  postMessage(m: unknown): void;
+  addEventListener(t: 'message', l: (e: MessageEvent<HashMessage>) => void): void;
+};
 const hasher = createInlineHasher((bytes) => scope.postMessage({ kind: 'hashed', bytes }));
 
 scope.addEventListener('message', (event) => {
   const message = event.data;
-  if (message.kind === 'digest') void hasher.digest().then((checksums) => scope.postMessage({ kind: 'digest', ...checksums }));
+  if (message.kind === 'digest')
+    void hasher.digest().then((checksums) => scope.postMessage({ kind: 'digest', ...checksums }));
   else hasher[message.kind](message.part);
 });

@@ -1,5 +1,12 @@
-import { FromConversionWorker, type ToConversionWorker } from '../../../contracts/worker/conversion-messages';
-import type { ConversionProgress, ConversionReport, ConvertOptions } from '../../../core/convert/types';
+import {
+  FromConversionWorker,
+  type ToConversionWorker,
+} from '../../../contracts/worker/conversion-messages';
+import type {
+  ConversionProgress,
+  ConversionReport,
+  ConvertOptions,
+} from '../../../core/convert/types';
 import type { Checksums } from './stream-hasher';
 
 export type { Checksums };
@@ -14,7 +21,9 @@ export interface ConversionOutcome {
   outputSize: number;
   report: ConversionReport;
   keysCsv: Blob | null;
-  /** The audit log's sha256s; they settle a little after the outcome (only the upload needs them). */
+  /**
+   * The audit log's sha256s; they settle a little after the outcome (only the upload needs them).
+   */
   checksums: Promise<Checksums>;
 }
 
@@ -57,7 +66,11 @@ function deferred<T>(): Deferred<T> {
  * row to this thread; perf-notes.md sec. 4). The worker lives until the checksums arrive; cancel()
  * terminates it at once and rejects whatever has not settled.
  */
-export function runConversion(file: File, options: ConvertOptions, listeners: ConversionListeners): ConversionRun {
+export function runConversion(
+  file: File,
+  options: ConvertOptions,
+  listeners: ConversionListeners,
+): ConversionRun {
   const worker = new Worker(new URL('./convert-worker.ts', import.meta.url), { type: 'module' });
   const outcome = deferred<ConversionOutcome>();
   const checksums = deferred<Checksums>();
@@ -81,7 +94,13 @@ export function runConversion(file: File, options: ConvertOptions, listeners: Co
     else if (message.type === 'issues') issues.push(...message.issues);
     else if (message.type === 'done') {
       const { output, outputSize, report, keysCsv } = message;
-      outcome.resolve({ output, outputSize, report: { ...report, issues }, keysCsv, checksums: checksums.promise });
+      outcome.resolve({
+        output,
+        outputSize,
+        report: { ...report, issues },
+        keysCsv,
+        checksums: checksums.promise,
+      });
     } else if (message.type === 'checksum-progress') listeners.onChecksumProgress?.(message);
     else if (message.type === 'checksums') {
       checksums.resolve({ sourceSha256: message.sourceSha256, outputSha256: message.outputSha256 });

@@ -17,7 +17,10 @@ export interface StreamHasher {
   digest(): Promise<Checksums>;
 }
 
-/** Bytes hashed so far, and bytes handed to the hasher so far (the total grows while output is written). */
+/**
+ * Bytes hashed so far, and bytes handed to the hasher so far (the total grows while output is
+ * written).
+ */
 export type OnHashed = (hashedBytes: number, queuedBytes: number) => void;
 
 /** Hashes on the calling thread, one part after another. */
@@ -38,6 +41,10 @@ export function createInlineHasher(onHashed?: OnHashed): StreamHasher {
   return {
     source: (part) => update(source, part),
     output: (part) => update(output, part),
-    digest: () => queue.then(() => ({ sourceSha256: bytesToHex(source.digest()), outputSha256: bytesToHex(output.digest()) })),
+    digest: () =>
+      queue.then(() => ({
+        sourceSha256: bytesToHex(source.digest()),
+        outputSha256: bytesToHex(output.digest()),
+      })),
   };
 }

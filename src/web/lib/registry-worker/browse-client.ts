@@ -17,7 +17,9 @@ export interface BrowseClient {
   end(): void;
   /** Makes `queryId` the worker's current query: it counts the matches and keeps their list. */
   query(queryId: number, filter: RegistryFilter): Promise<BrowseQueryResult>;
-  /** Rows at positions offset..offset+limit-1 of the query's matches; none when a newer query ran. */
+  /**
+   * Rows at positions offset..offset+limit-1 of the query's matches; none when a newer query ran.
+   */
   window(queryId: number, offset: number, limit: number): Promise<BrowseWindowResult>;
   readLine(index: number): Promise<string>;
   /** Every record, or the matches of `queryId` when given. */
@@ -25,14 +27,26 @@ export interface BrowseClient {
   close(): void;
 }
 
-const ANSWERS = new Set<FromBrowseWorker['type']>(['browse-query-done', 'browse-window-done', 'browse-line-done', 'browse-download-done', 'browse-failed']);
+const ANSWERS = new Set<FromBrowseWorker['type']>([
+  'browse-query-done',
+  'browse-window-done',
+  'browse-line-done',
+  'browse-download-done',
+  'browse-failed',
+]);
 
-function expectAnswer<T extends FromBrowseWorker['type']>(message: FromBrowseWorker, type: T): Extract<FromBrowseWorker, { type: T }> {
+function expectAnswer<T extends FromBrowseWorker['type']>(
+  message: FromBrowseWorker,
+  type: T,
+): Extract<FromBrowseWorker, { type: T }> {
   if (message.type !== type) throw new Error(`Unexpected answer from the worker: ${message.type}`);
   return message as Extract<FromBrowseWorker, { type: T }>;
 }
 
-export function createBrowseClient(events: BrowseEvents, createWorker?: WorkerFactory): BrowseClient {
+export function createBrowseClient(
+  events: BrowseEvents,
+  createWorker?: WorkerFactory,
+): BrowseClient {
   const channel = createWorkerChannel({
     schema: FromBrowseWorker,
     isAnswer: (m) => ANSWERS.has(m.type),
@@ -55,16 +69,43 @@ export function createBrowseClient(events: BrowseEvents, createWorker?: WorkerFa
       channel.send(message);
     },
     async query(queryId, filter) {
-      return expectAnswer(await channel.request((requestId): ToBrowseWorker => ({ type: 'browse-query', requestId, queryId, filter })), 'browse-query-done');
+      return expectAnswer(
+        await channel.request((requestId): ToBrowseWorker => ({
+          type: 'browse-query',
+          requestId,
+          queryId,
+          filter,
+        })),
+        'browse-query-done',
+      );
     },
     async window(queryId, offset, limit) {
-      return expectAnswer(await channel.request((requestId): ToBrowseWorker => ({ type: 'browse-window', requestId, queryId, offset, limit })), 'browse-window-done');
+      return expectAnswer(
+        await channel.request((requestId): ToBrowseWorker => ({
+          type: 'browse-window',
+          requestId,
+          queryId,
+          offset,
+          limit,
+        })),
+        'browse-window-done',
+      );
     },
     async readLine(index) {
-      return expectAnswer(await channel.request((requestId): ToBrowseWorker => ({ type: 'browse-line', requestId, index })), 'browse-line-done').text;
+      return expectAnswer(
+        await channel.request((requestId): ToBrowseWorker => ({
+          type: 'browse-line',
+          requestId,
+          index,
+        })),
+        'browse-line-done',
+      ).text;
     },
     async download(format, queryId) {
-      const message = (requestId: string): ToBrowseWorker => (queryId === undefined ? { type: 'browse-download', requestId, format } : { type: 'browse-download', requestId, format, queryId });
+      const message = (requestId: string): ToBrowseWorker =>
+        queryId === undefined
+          ? { type: 'browse-download', requestId, format }
+          : { type: 'browse-download', requestId, format, queryId };
       return expectAnswer(await channel.request(message), 'browse-download-done').file;
     },
     close: () => channel.close(),

@@ -35,9 +35,17 @@ export const RegistryFilterSchema = z.object({
 });
 export type RegistryFilter = z.infer<typeof RegistryFilterSchema>;
 
-export const BrowseChunk = z.object({ type: z.literal('browse-chunk'), bytes: z.instanceof(Uint8Array) });
+export const BrowseChunk = z.object({
+  type: z.literal('browse-chunk'),
+  bytes: z.instanceof(Uint8Array),
+});
 export const BrowseEnd = z.object({ type: z.literal('browse-end') });
-export const BrowseQuery = z.object({ type: z.literal('browse-query'), requestId: RequestId, queryId: QueryId, filter: RegistryFilterSchema });
+export const BrowseQuery = z.object({
+  type: z.literal('browse-query'),
+  requestId: RequestId,
+  queryId: QueryId,
+  filter: RegistryFilterSchema,
+});
 export const BrowseWindow = z.object({
   type: z.literal('browse-window'),
   requestId: RequestId,
@@ -45,7 +53,11 @@ export const BrowseWindow = z.object({
   offset: Count,
   limit: z.number().int().min(1).max(1000),
 });
-export const BrowseLine = z.object({ type: z.literal('browse-line'), requestId: RequestId, index: Count });
+export const BrowseLine = z.object({
+  type: z.literal('browse-line'),
+  requestId: RequestId,
+  index: Count,
+});
 export const BrowseDownload = z.object({
   type: z.literal('browse-download'),
   requestId: RequestId,
@@ -54,10 +66,21 @@ export const BrowseDownload = z.object({
   queryId: QueryId.optional(),
 });
 
-export const ToBrowseWorker = z.discriminatedUnion('type', [BrowseChunk, BrowseEnd, BrowseQuery, BrowseWindow, BrowseLine, BrowseDownload]);
+export const ToBrowseWorker = z.discriminatedUnion('type', [
+  BrowseChunk,
+  BrowseEnd,
+  BrowseQuery,
+  BrowseWindow,
+  BrowseLine,
+  BrowseDownload,
+]);
 export type ToBrowseWorker = z.infer<typeof ToBrowseWorker>;
 
-export const BrowseProgress = z.object({ type: z.literal('browse-progress'), bytesProcessed: Count, records: Count });
+export const BrowseProgress = z.object({
+  type: z.literal('browse-progress'),
+  bytesProcessed: Count,
+  records: Count,
+});
 export const BrowseDone = z.object({
   type: z.literal('browse-done'),
   issues: z.array(RegistryIssueSchema),
@@ -72,7 +95,10 @@ export const BrowseQueryDone = z.object({
   /** Records matching the filter, out of `records` read so far. */
   matches: Count,
   records: Count,
-  /** What the status and auth-type filters offer: the values read so far ('unknown' = no authentication). */
+  /**
+   * What the status and auth-type filters offer: the values read so far ('unknown' = no
+   * authentication).
+   */
   statuses: z.array(z.string()),
   authTypes: z.array(z.string()),
 });
@@ -84,9 +110,29 @@ export const BrowseWindowDone = z.object({
   offset: Count,
   rows: z.array(RegistryRowSchema),
 });
-export const BrowseLineDone = z.object({ type: z.literal('browse-line-done'), requestId: RequestId, text: z.string() });
-export const BrowseDownloadDone = z.object({ type: z.literal('browse-download-done'), requestId: RequestId, file: z.instanceof(Blob) });
-export const BrowseFailed = z.object({ type: z.literal('browse-failed'), requestId: RequestId.optional(), message: z.string() });
+export const BrowseLineDone = z.object({
+  type: z.literal('browse-line-done'),
+  requestId: RequestId,
+  text: z.string(),
+});
+export const BrowseDownloadDone = z.object({
+  type: z.literal('browse-download-done'),
+  requestId: RequestId,
+  file: z.instanceof(Blob),
+});
+export const BrowseFailed = z.object({
+  type: z.literal('browse-failed'),
+  requestId: RequestId.optional(),
+  message: z.string(),
+});
 
-export const FromBrowseWorker = z.discriminatedUnion('type', [BrowseProgress, BrowseDone, BrowseQueryDone, BrowseWindowDone, BrowseLineDone, BrowseDownloadDone, BrowseFailed]);
+export const FromBrowseWorker = z.discriminatedUnion('type', [
+  BrowseProgress,
+  BrowseDone,
+  BrowseQueryDone,
+  BrowseWindowDone,
+  BrowseLineDone,
+  BrowseDownloadDone,
+  BrowseFailed,
+]);
 export type FromBrowseWorker = z.infer<typeof FromBrowseWorker>;

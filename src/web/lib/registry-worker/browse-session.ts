@@ -50,36 +50,68 @@ export function createBrowseSession(post: (message: FromBrowseWorker) => void) {
 
   function answerQuery(message: Extract<ToBrowseWorker, { type: 'browse-query' }>): void {
     const key = filterKey(message.filter);
-    if (query === null || query.key !== key) query = { id: message.queryId, key, scan: compileRegistryFilter(store, message.filter), matches: int32Column(), scanned: 0 };
+    if (query === null || query.key !== key)
+      query = {
+        id: message.queryId,
+        key,
+        scan: compileRegistryFilter(store, message.filter),
+        matches: int32Column(),
+        scanned: 0,
+      };
     query.id = message.queryId;
     catchUp(query);
-    post({ type: 'browse-query-done', requestId: message.requestId, queryId: query.id, matches: query.matches.length, records: store.size, ...store.filterValues() });
+    post({
+      type: 'browse-query-done',
+      requestId: message.requestId,
+      queryId: query.id,
+      matches: query.matches.length,
+      records: store.size,
+      ...store.filterValues(),
+    });
   }
 
   function answerWindow(message: Extract<ToBrowseWorker, { type: 'browse-window' }>): void {
     if (query === null) {
-      post({ type: 'browse-failed', requestId: message.requestId, message: 'No query has run yet.' });
+      post({
+        type: 'browse-failed',
+        requestId: message.requestId,
+        message: 'No query has run yet.',
+      });
       return;
     }
     const rows: RegistryRow[] = [];
     if (query.id === message.queryId) {
       const end = Math.min(message.offset + message.limit, query.matches.length);
-      for (let position = message.offset; position < end; position++) rows.push(store.rowAt(query.matches.at(position)));
+      for (let position = message.offset; position < end; position++)
+        rows.push(store.rowAt(query.matches.at(position)));
     }
-    post({ type: 'browse-window-done', requestId: message.requestId, queryId: query.id, offset: message.offset, rows });
+    post({
+      type: 'browse-window-done',
+      requestId: message.requestId,
+      queryId: query.id,
+      offset: message.offset,
+      rows,
+    });
   }
 
   function answerDownload(message: Extract<ToBrowseWorker, { type: 'browse-download' }>): void {
     let indices: Int32Array | undefined;
     if (message.queryId !== undefined) {
       if (query === null || query.id !== message.queryId) {
-        post({ type: 'browse-failed', requestId: message.requestId, message: 'The filter changed while the download was asked for; try again.' });
+        post({
+          type: 'browse-failed',
+          requestId: message.requestId,
+          message: 'The filter changed while the download was asked for; try again.',
+        });
         return;
       }
       catchUp(query);
       indices = query.matches.view();
     }
-    const file = message.format === 'csv' ? buildRegistryCsv(texts, indices) : buildRegistryNdjson(texts, indices);
+    const file =
+      message.format === 'csv'
+        ? buildRegistryCsv(texts, indices)
+        : buildRegistryNdjson(texts, indices);
     post({ type: 'browse-download-done', requestId: message.requestId, file });
   }
 
@@ -91,7 +123,13 @@ export function createBrowseSession(post: (message: FromBrowseWorker) => void) {
         return;
       case 'browse-end':
         keep([...parser.push(decoder.decode()), ...parser.end()]);
-        post({ type: 'browse-done', issues: parser.issues.issues, issueCounts: parser.issues.counts, lines: parser.lineCount, records: texts.length });
+        post({
+          type: 'browse-done',
+          issues: parser.issues.issues,
+          issueCounts: parser.issues.counts,
+          lines: parser.lineCount,
+          records: texts.length,
+        });
         return;
       case 'browse-query':
         answerQuery(message);
@@ -101,7 +139,12 @@ export function createBrowseSession(post: (message: FromBrowseWorker) => void) {
         return;
       case 'browse-line': {
         const text = texts[message.index];
-        if (text === undefined) post({ type: 'browse-failed', requestId: message.requestId, message: `No record ${message.index}.` });
+        if (text === undefined)
+          post({
+            type: 'browse-failed',
+            requestId: message.requestId,
+            message: `No record ${message.index}.`,
+          });
         else post({ type: 'browse-line-done', requestId: message.requestId, text });
         return;
       }

@@ -27,11 +27,17 @@ function* diffJsonPieces(diff: RegistryDiff): Generator<string> {
     return;
   }
   yield '[\n';
-  for (let i = 0; i < json.changes.length; i++) yield (i === 0 ? '' : ',\n') + JSON.stringify(json.changes[i]);
+  for (let i = 0; i < json.changes.length; i++)
+    yield (i === 0 ? '' : ',\n') + JSON.stringify(json.changes[i]);
   yield '\n]}\n';
 }
 
-/** The diff as the CLI's `--json` shape or as formula-safe CSV; ids and field names only, never a value. */
+/**
+ * The diff as the CLI's `--json` shape or as formula-safe CSV; ids and field names only, never a
+ * value.
+ */
 export function buildDiffDownload(diff: RegistryDiff, format: 'csv' | 'json'): Blob {
-  return format === 'csv' ? toBlob(diffCsvLines(diff), 'text/csv;charset=utf-8') : toBlob(diffJsonPieces(diff), 'application/json');
+  return format === 'csv'
+    ? toBlob(diffCsvLines(diff), 'text/csv;charset=utf-8')
+    : toBlob(diffJsonPieces(diff), 'application/json');
 }

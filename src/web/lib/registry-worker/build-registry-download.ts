@@ -19,7 +19,10 @@ const CSV_HEADER = [
   'desired',
 ];
 
-function* selected(texts: readonly string[], indices: Int32Array | undefined): Generator<ExportImportDevice> {
+function* selected(
+  texts: readonly string[],
+  indices: Int32Array | undefined,
+): Generator<ExportImportDevice> {
   if (indices === undefined) {
     for (const text of texts) yield JSON.parse(text) as ExportImportDevice;
     return;
@@ -53,9 +56,12 @@ function csvRow(device: ExportImportDevice): Cell[] {
 
 /** The browsed records as CSV (formula-safe cells), in the order of `indices`. */
 export function buildRegistryCsv(texts: readonly string[], indices?: Int32Array): Blob {
-  return toCsvBlob(CSV_HEADER, (function* () {
-    for (const device of selected(texts, indices)) yield csvRow(device);
-  })());
+  return toCsvBlob(
+    CSV_HEADER,
+    (function* () {
+      for (const device of selected(texts, indices)) yield csvRow(device);
+    })(),
+  );
 }
 
 /** The browsed records as NDJSON, keys masked, built from parts so no giant string is made. */

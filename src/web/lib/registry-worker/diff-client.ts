@@ -15,13 +15,21 @@ export interface DiffClient {
   close(): void;
 }
 
-function expect<T extends FromDiffWorker['type']>(message: FromDiffWorker, type: T): Extract<FromDiffWorker, { type: T }> {
-  if (message.type !== type) throw new Error(`Unexpected answer from the diff worker: ${message.type}`);
+function expect<T extends FromDiffWorker['type']>(
+  message: FromDiffWorker,
+  type: T,
+): Extract<FromDiffWorker, { type: T }> {
+  if (message.type !== type)
+    throw new Error(`Unexpected answer from the diff worker: ${message.type}`);
   return message as Extract<FromDiffWorker, { type: T }>;
 }
 
 /** The main-thread side of the diff: Blobs go in once, then only small questions and answers. */
-export function createDiffClient(onProgress: (progress: DiffProgress) => void, onCrash: (message: string) => void, createWorker?: WorkerFactory): DiffClient {
+export function createDiffClient(
+  onProgress: (progress: DiffProgress) => void,
+  onCrash: (message: string) => void,
+  createWorker?: WorkerFactory,
+): DiffClient {
   const channel = createWorkerChannel({
     schema: FromDiffWorker,
     isAnswer: (m) => m.type !== 'progress',
@@ -34,17 +42,39 @@ export function createDiffClient(onProgress: (progress: DiffProgress) => void, o
   });
   return {
     async diff(a, b, options) {
-      return expect(await channel.request((requestId): ToDiffWorker => ({ type: 'diff', requestId, a, b, options })), 'diff-done');
+      return expect(
+        await channel.request((requestId): ToDiffWorker => ({
+          type: 'diff',
+          requestId,
+          a,
+          b,
+          options,
+        })),
+        'diff-done',
+      );
     },
     async describe(id, moduleId) {
-      const build = (requestId: string): ToDiffWorker => (moduleId === undefined ? { type: 'describe', requestId, id } : { type: 'describe', requestId, id, moduleId });
+      const build = (requestId: string): ToDiffWorker =>
+        moduleId === undefined
+          ? { type: 'describe', requestId, id }
+          : { type: 'describe', requestId, id, moduleId };
       return expect(await channel.request(build), 'describe-done').rows;
     },
     async plan() {
-      return expect(await channel.request((requestId): ToDiffWorker => ({ type: 'plan', requestId })), 'plan-done');
+      return expect(
+        await channel.request((requestId): ToDiffWorker => ({ type: 'plan', requestId })),
+        'plan-done',
+      );
     },
     async download(format) {
-      return expect(await channel.request((requestId): ToDiffWorker => ({ type: 'download', requestId, format })), 'download-done').file;
+      return expect(
+        await channel.request((requestId): ToDiffWorker => ({
+          type: 'download',
+          requestId,
+          format,
+        })),
+        'download-done',
+      ).file;
     },
     close: () => channel.close(),
   };

@@ -1,4 +1,9 @@
-import { describeDeviceChange, diffRegistries, planMakeBLikeA, serializePlanLines } from '../../../core/diff';
+import {
+  describeDeviceChange,
+  diffRegistries,
+  planMakeBLikeA,
+  serializePlanLines,
+} from '../../../core/diff';
 import type { DiffOptions, RegistryDiff } from '../../../core/diff';
 import type { ExportImportDevice } from '../../../core/model/export-import-device';
 import { deviceKey } from '../../../core/registry';
@@ -35,16 +40,30 @@ export function createDiffSession(post: (message: FromDiffWorker) => void) {
     const { requestId } = message;
     if (message.type === 'diff') {
       loaded = null;
-      const progress = (side: 'a' | 'b') => (p: { bytesRead: number; totalBytes: number; records: number }) => post({ type: 'progress', requestId, side, ...p });
+      const progress =
+        (side: 'a' | 'b') => (p: { bytesRead: number; totalBytes: number; records: number }) =>
+          post({ type: 'progress', requestId, side, ...p });
       const a = await readBlobSnapshot(message.a, progress('a'));
       const b = await readBlobSnapshot(message.b, progress('b'));
       const diff = diffRegistries(a, b, message.options);
       loaded = { a, b, diff, options: message.options };
-      post({ type: 'diff-done', requestId, summary: diff.summary, changes: diff.changes, notices: diff.notices, a: sideReport(a), b: sideReport(b) });
+      post({
+        type: 'diff-done',
+        requestId,
+        summary: diff.summary,
+        changes: diff.changes,
+        notices: diff.notices,
+        a: sideReport(a),
+        b: sideReport(b),
+      });
       return;
     }
     if (loaded === null) {
-      post({ type: 'failed', requestId, error: { code: 'no-diff-yet', message: 'Run a diff first.' } });
+      post({
+        type: 'failed',
+        requestId,
+        error: { code: 'no-diff-yet', message: 'Run a diff first.' },
+      });
       return;
     }
     if (message.type === 'describe') {
@@ -52,7 +71,11 @@ export function createDiffSession(post: (message: FromDiffWorker) => void) {
       const a = parseRecord(loaded.a, key);
       const b = parseRecord(loaded.b, key);
       if (a === undefined && b === undefined) {
-        post({ type: 'failed', requestId, error: { code: 'unknown-device', message: `Neither side has ${message.id}.` } });
+        post({
+          type: 'failed',
+          requestId,
+          error: { code: 'unknown-device', message: `Neither side has ${message.id}.` },
+        });
         return;
       }
       post({ type: 'describe-done', requestId, rows: describeDeviceChange(a, b, loaded.options) });
@@ -67,13 +90,21 @@ export function createDiffSession(post: (message: FromDiffWorker) => void) {
       post({ type: 'plan-done', requestId, file, counts: plan.counts, notices: plan.notices });
       return;
     }
-    post({ type: 'download-done', requestId, file: buildDiffDownload(loaded.diff, message.format) });
+    post({
+      type: 'download-done',
+      requestId,
+      file: buildDiffDownload(loaded.diff, message.format),
+    });
   }
 
   return function handle(message: ToDiffWorker): Promise<void> {
     return run(message).catch((error: unknown) => {
       const code = message.type === 'diff' ? 'unreadable-file' : 'internal';
-      post({ type: 'failed', requestId: message.requestId, error: { code, message: error instanceof Error ? error.message : String(error) } });
+      post({
+        type: 'failed',
+        requestId: message.requestId,
+        error: { code, message: error instanceof Error ? error.message : String(error) },
+      });
     });
   };
 }

@@ -8,7 +8,10 @@ export class GrowableColumn<T extends TypedColumn> {
   private data: T;
   length = 0;
 
-  constructor(private readonly make: (capacity: number) => T, capacity = 1024) {
+  constructor(
+    private readonly make: (capacity: number) => T,
+    capacity = 1024,
+  ) {
     this.data = make(capacity);
   }
 
@@ -35,6 +38,9 @@ export class GrowableColumn<T extends TypedColumn> {
   }
 }
 
-export const int32Column = (capacity?: number) => new GrowableColumn((n) => new Int32Array(n), capacity);
-export const uint8Column = (capacity?: number) => new GrowableColumn((n) => new Uint8Array(n), capacity);
-export const uint16Column = (capacity?: number) => new GrowableColumn((n) => new Uint16Array(n), capacity);
+export const int32Column = (capacity?: number) =>
+  new GrowableColumn((n) => new Int32Array(n), capacity);
+export const uint8Column = (capacity?: number) =>
+  new GrowableColumn((n) => new Uint8Array(n), capacity);
+export const uint16Column = (capacity?: number) =>
+  new GrowableColumn((n) => new Uint16Array(n), capacity);

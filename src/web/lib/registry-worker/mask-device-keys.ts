@@ -5,12 +5,17 @@ export const KEY_MASK = '••••••••';
 
 export type KeySlot = 'primaryKey' | 'secondaryKey';
 
-/** The symmetric key values a device carries (admins' exports only; support's come masked by the proxy). */
+/**
+ * The symmetric key values a device carries (admins' exports only; support's come masked by the
+ * proxy).
+ */
 export function readDeviceKeys(device: ExportImportDevice): Partial<Record<KeySlot, string>> {
   const keys = device.authentication?.symmetricKey;
   const out: Partial<Record<KeySlot, string>> = {};
-  if (typeof keys?.primaryKey === 'string' && keys.primaryKey !== '') out.primaryKey = keys.primaryKey;
-  if (typeof keys?.secondaryKey === 'string' && keys.secondaryKey !== '') out.secondaryKey = keys.secondaryKey;
+  if (typeof keys?.primaryKey === 'string' && keys.primaryKey !== '')
+    out.primaryKey = keys.primaryKey;
+  if (typeof keys?.secondaryKey === 'string' && keys.secondaryKey !== '')
+    out.secondaryKey = keys.secondaryKey;
   return out;
 }
 
@@ -19,6 +24,13 @@ export function maskDeviceKeys(device: ExportImportDevice): ExportImportDevice {
   const auth = device.authentication;
   const keys = auth?.symmetricKey;
   if (auth === null || auth === undefined || keys === null || keys === undefined) return device;
-  const mask = (value: string | null): string | null => (value === null || value === '' ? value : KEY_MASK);
-  return { ...device, authentication: { ...auth, symmetricKey: { primaryKey: mask(keys.primaryKey), secondaryKey: mask(keys.secondaryKey) } } };
+  const mask = (value: string | null): string | null =>
+    value === null || value === '' ? value : KEY_MASK;
+  return {
+    ...device,
+    authentication: {
+      ...auth,
+      symmetricKey: { primaryKey: mask(keys.primaryKey), secondaryKey: mask(keys.secondaryKey) },
+    },
+  };
 }

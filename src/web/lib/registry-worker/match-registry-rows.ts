@@ -11,7 +11,10 @@ const PASSES = 2;
  * scan meets its code and remembered: a table of a million distinct serial numbers costs nothing
  * when the filter names another tag. Tables grow while the file streams in, so the memo does too.
  */
-function tableTest(table: StringTable, test: (lower: string) => boolean): () => (code: number) => boolean {
+function tableTest(
+  table: StringTable,
+  test: (lower: string) => boolean,
+): () => (code: number) => boolean {
   const memo = uint8Column(64);
   return () => {
     while (memo.length < table.values.length) memo.push(UNKNOWN);
@@ -36,15 +39,24 @@ export function compileRegistryFilter(store: RegistryRowStore, filter: RegistryF
   const search = filter.search.trim().toLowerCase();
   const wantedAuth = filter.authType === 'unknown' ? '' : filter.authType.toLowerCase();
   const wantedEdge = filter.edge === 'any' ? -1 : filter.edge === 'edge' ? 1 : 0;
-  const statusTest = filter.status === '' ? null : tableTest(store.statuses, (value) => value === filter.status);
-  const authTest = filter.authType === '' ? null : tableTest(store.authTypes, (value) => value === wantedAuth);
+  const statusTest =
+    filter.status === '' ? null : tableTest(store.statuses, (value) => value === filter.status);
+  const authTest =
+    filter.authType === '' ? null : tableTest(store.authTypes, (value) => value === wantedAuth);
   const tag = filter.tag.trim().toLowerCase();
   const at = tag.indexOf('=');
-  const tagValueTest = tag === '' ? null : tableTest(store.tagValues, (value) => value === (at < 0 ? tag : tag.slice(at + 1).trim()));
-  const tagNameTest = tag === '' || at < 0 ? null : tableTest(store.tagNames, (name) => name === tag.slice(0, at).trim());
+  const tagValueTest =
+    tag === ''
+      ? null
+      : tableTest(store.tagValues, (value) => value === (at < 0 ? tag : tag.slice(at + 1).trim()));
+  const tagNameTest =
+    tag === '' || at < 0
+      ? null
+      : tableTest(store.tagNames, (name) => name === tag.slice(0, at).trim());
 
   return function scan(from: number, to: number, out: (index: number) => void): void {
-    // Views taken once per scan (no record is added during one): plain typed-array reads in the loop.
+    // Views taken once per scan (no record is added during one): plain typed-array reads in the
+    // loop.
     const statusOk = statusTest?.();
     const authOk = authTest?.();
     const valueOk = tagValueTest?.();
@@ -63,9 +75,15 @@ export function compileRegistryFilter(store: RegistryRowStore, filter: RegistryF
       if (search !== '' && !(idsLower[i] as string).includes(search)) continue;
       if (valueOk) {
         let found = false;
-        for (let t = tagStart[i] as number, end = tagStart[i + 1] as number; t < end && !found; t++) {
+        for (
+          let t = tagStart[i] as number, end = tagStart[i + 1] as number;
+          t < end && !found;
+          t++
+        ) {
           // The name first: its table is small, the values' may hold one entry per device.
-          found = (nameOk === undefined || nameOk(tagName[t] as number)) && valueOk(tagValue[t] as number);
+          found =
+            (nameOk === undefined || nameOk(tagName[t] as number)) &&
+            valueOk(tagValue[t] as number);
         }
         if (!found) continue;
       }

@@ -11,13 +11,21 @@ export interface SnapshotProgress {
 }
 
 /** Reads an export (or converted NDJSON) Blob slice by slice into core's keyed snapshot. */
-export async function readBlobSnapshot(blob: Blob, onProgress: (progress: SnapshotProgress) => void, slice = SLICE): Promise<RegistrySnapshot> {
+export async function readBlobSnapshot(
+  blob: Blob,
+  onProgress: (progress: SnapshotProgress) => void,
+  slice = SLICE,
+): Promise<RegistrySnapshot> {
   const builder = createSnapshotBuilder();
   const decoder = new TextDecoder('utf-8');
   for (let offset = 0; offset < blob.size; offset += slice) {
     const bytes = new Uint8Array(await blob.slice(offset, offset + slice).arrayBuffer());
     builder.push(decoder.decode(bytes, { stream: true }));
-    onProgress({ bytesRead: Math.min(offset + slice, blob.size), totalBytes: blob.size, records: builder.size });
+    onProgress({
+      bytesRead: Math.min(offset + slice, blob.size),
+      totalBytes: blob.size,
+      records: builder.size,
+    });
   }
   const tail = decoder.decode();
   if (tail) builder.push(tail);

@@ -1,7 +1,9 @@
 import { int32Column, uint16Column, uint8Column } from './growable-column';
 import type { RegistryRow } from './summarize-device';
 
-/** Distinct strings numbered in order of first sight, so a column holds small codes instead of text. */
+/**
+ * Distinct strings numbered in order of first sight, so a column holds small codes instead of text.
+ */
 export interface StringTable {
   readonly values: string[];
   codeOf(value: string): number;
@@ -80,7 +82,8 @@ export function createRegistryRowStore() {
     },
     rowAt(index: number): RegistryRow {
       const tags: [string, string][] = [];
-      for (let t = tagStart.at(index); t < tagStart.at(index + 1); t++) tags.push([tagNames.values[tagName.at(t)] ?? '', tagValues.values[tagValue.at(t)] ?? '']);
+      for (let t = tagStart.at(index); t < tagStart.at(index + 1); t++)
+        tags.push([tagNames.values[tagName.at(t)] ?? '', tagValues.values[tagValue.at(t)] ?? '']);
       const row: RegistryRow = {
         index,
         id: ids[index] ?? '',
@@ -93,11 +96,16 @@ export function createRegistryRowStore() {
       if (moduleId !== undefined) row.moduleId = moduleId;
       return row;
     },
-    /** The values the status and auth-type filters offer: what the export holds ('unknown' = no authentication). */
+    /**
+     * The values the status and auth-type filters offer: what the export holds ('unknown' = no
+     * authentication).
+     */
     filterValues(): { statuses: string[]; authTypes: string[] } {
       return {
         statuses: statuses.values.filter((value) => value !== '').sort(),
-        authTypes: [...new Set(authTypes.values.map((value) => (value === '' ? 'unknown' : value)))].sort(),
+        authTypes: [
+          ...new Set(authTypes.values.map((value) => (value === '' ? 'unknown' : value))),
+        ].sort(),
       };
     },
   };

@@ -22,7 +22,11 @@ scope.addEventListener('message', (event) => {
       browse(asBrowse.data);
     } catch (error) {
       const requestId = 'requestId' in asBrowse.data ? asBrowse.data.requestId : undefined;
-      scope.postMessage({ type: 'browse-failed', requestId, message: error instanceof Error ? error.message : String(error) });
+      scope.postMessage({
+        type: 'browse-failed',
+        requestId,
+        message: error instanceof Error ? error.message : String(error),
+      });
     }
     return;
   }
@@ -31,5 +35,8 @@ scope.addEventListener('message', (event) => {
     void diff(asDiff.data);
     return;
   }
-  scope.postMessage({ type: 'browse-failed', message: `The worker did not understand a message: ${asDiff.error.message}` });
+  scope.postMessage({
+    type: 'browse-failed',
+    message: `The worker did not understand a message: ${asDiff.error.message}`,
+  });
 });

@@ -2,7 +2,8 @@ import type { z } from 'zod';
 
 export type WorkerFactory = () => Worker;
 
-export const createRegistryWorker: WorkerFactory = () => new Worker(new URL('./registry-worker.ts', import.meta.url), { type: 'module' });
+export const createRegistryWorker: WorkerFactory = () =>
+  new Worker(new URL('./registry-worker.ts', import.meta.url), { type: 'module' });
 
 interface ChannelMessage {
   type: string;
@@ -30,9 +31,14 @@ export interface WorkerChannel<Out> {
  * The main-thread end of the registry worker: matches answers to requests by requestId, validates
  * every message, and fails every open request when the worker dies or is closed.
  */
-export function createWorkerChannel<Out extends ChannelMessage>(options: ChannelOptions<Out>): WorkerChannel<Out> {
+export function createWorkerChannel<Out extends ChannelMessage>(
+  options: ChannelOptions<Out>,
+): WorkerChannel<Out> {
   const worker = (options.createWorker ?? createRegistryWorker)();
-  const pending = new Map<string, { resolve: (message: Out) => void; reject: (error: Error) => void }>();
+  const pending = new Map<
+    string,
+    { resolve: (message: Out) => void; reject: (error: Error) => void }
+  >();
   let next = 0;
   let closed = false;
 

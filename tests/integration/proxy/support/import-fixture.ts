@@ -6,7 +6,11 @@ import type { ProxyStack } from './proxy-stack';
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
-export function importRequestFor(devicesText: string, sourceText: string, extension: 'csv' | 'json' | 'ndjson' | 'txt' = 'csv') {
+export function importRequestFor(
+  devicesText: string,
+  sourceText: string,
+  extension: 'csv' | 'json' | 'ndjson' | 'txt' = 'csv',
+) {
   const rows = devicesText.split('\n').filter((line) => line.trim()).length;
   return {
     fileName: `devices.${extension}`,
@@ -20,17 +24,42 @@ export function importRequestFor(devicesText: string, sourceText: string, extens
   };
 }
 
-export async function createImport(stack: ProxyStack, devicesText: string, sourceText: string, extension: 'csv' | 'json' | 'ndjson' | 'txt' = 'csv'): Promise<CreateImportResponse> {
-  const response = await stack.call('POST', '/api/imports', 'admin', importRequestFor(devicesText, sourceText, extension));
-  if (response.status !== 200) throw new Error(`create import: ${response.status} ${await response.text()}`);
+export async function createImport(
+  stack: ProxyStack,
+  devicesText: string,
+  sourceText: string,
+  extension: 'csv' | 'json' | 'ndjson' | 'txt' = 'csv',
+): Promise<CreateImportResponse> {
+  const response = await stack.call(
+    'POST',
+    '/api/imports',
+    'admin',
+    importRequestFor(devicesText, sourceText, extension),
+  );
+  if (response.status !== 200)
+    throw new Error(`create import: ${response.status} ${await response.text()}`);
   return (await response.json()) as CreateImportResponse;
 }
 
-/** Creates an import and uploads both files through the SAS URLs the proxy handed out, as the browser does. */
-export async function createUploadedImport(stack: ProxyStack, devicesText: string, sourceText: string, extension: 'csv' | 'json' | 'ndjson' | 'txt' = 'csv'): Promise<CreateImportResponse> {
+/**
+ * Creates an import and uploads both files through the SAS URLs the proxy handed out, as the
+ * browser does.
+ */
+export async function createUploadedImport(
+  stack: ProxyStack,
+  devicesText: string,
+  sourceText: string,
+  extension: 'csv' | 'json' | 'ndjson' | 'txt' = 'csv',
+): Promise<CreateImportResponse> {
   const created = await createImport(stack, devicesText, sourceText, extension);
-  await new BlockBlobClient(created.uploads.devices.url).upload(devicesText, Buffer.byteLength(devicesText));
-  await new BlockBlobClient(created.uploads.source.url).upload(sourceText, Buffer.byteLength(sourceText));
+  await new BlockBlobClient(created.uploads.devices.url).upload(
+    devicesText,
+    Buffer.byteLength(devicesText),
+  );
+  await new BlockBlobClient(created.uploads.source.url).upload(
+    sourceText,
+    Buffer.byteLength(sourceText),
+  );
   return created;
 }
 
@@ -51,7 +80,14 @@ export function deviceLines(prefix: string, count: number, withKeys = true): str
       id: `${prefix}-${i}`,
       importMode: 'create',
       status: 'enabled',
-      ...(withKeys ? { authentication: { type: 'sas', symmetricKey: { primaryKey: key(i + 1), secondaryKey: key(i + 101) } } } : {}),
+      ...(withKeys
+        ? {
+            authentication: {
+              type: 'sas',
+              symmetricKey: { primaryKey: key(i + 1), secondaryKey: key(i + 101) },
+            },
+          }
+        : {}),
     }),
   ).join('\n');
 }

@@ -5,7 +5,13 @@ import { startAzurite, type AzuriteHandle } from '../../../../src/dev-stack/azur
 import { createHubEmulator, type HubEmulatorHandle } from '../../../../src/hub-emulator/server';
 import { ensureLocalTls, type LocalTls } from '../../../../src/local-ca/local-ca';
 import { createProxy, type ProxyOptions } from '../../../../src/proxy/server';
-import { ROLE_NAMES, TEST_AUDIENCE, startTestAuthority, type TestAuthority, type TokenVariant } from './test-authority';
+import {
+  ROLE_NAMES,
+  TEST_AUDIENCE,
+  startTestAuthority,
+  type TestAuthority,
+  type TokenVariant,
+} from './test-authority';
 
 // The proxy with everything real behind it: Azurite, the hub emulator (HTTPS, local CA) and a JWKS
 // endpoint. Log entries are collected so tests can assert what was (and was not) logged.
@@ -21,7 +27,10 @@ export interface ProxyStack {
   close(): Promise<void>;
 }
 
-export async function startProxyStack(overrides: Partial<ProxyOptions> = {}, hubOptions: { paceDevicesPerSecond?: number } = {}): Promise<ProxyStack> {
+export async function startProxyStack(
+  overrides: Partial<ProxyOptions> = {},
+  hubOptions: { paceDevicesPerSecond?: number } = {},
+): Promise<ProxyStack> {
   const dir = await mkdtemp(path.join(tmpdir(), 'proxy-stack-'));
   const tls = await ensureLocalTls(path.join(dir, 'tls'));
   const authority = await startTestAuthority();
@@ -34,12 +43,26 @@ export async function startProxyStack(overrides: Partial<ProxyOptions> = {}, hub
   });
   const logs: Record<string, unknown>[] = [];
   const proxy = await createProxy({
-    auth: { issuer: authority.issuer, audience: TEST_AUDIENCE, jwksUri: authority.jwksUri, roles: ROLE_NAMES },
+    auth: {
+      issuer: authority.issuer,
+      audience: TEST_AUDIENCE,
+      jwksUri: authority.jwksUri,
+      roles: ROLE_NAMES,
+    },
     trustedCaPem: tls.caCertPem,
     hub: { connectionString: hub.connectionString },
-    storage: { accountName: azurite.accountName, accountKey: azurite.accountKey, blobEndpoint: azurite.blobEndpoint },
+    storage: {
+      accountName: azurite.accountName,
+      accountKey: azurite.accountKey,
+      blobEndpoint: azurite.blobEndpoint,
+    },
     spa: {
-      auth: { clientId: 'spa-client', authority: 'https://localhost:8443/tenant-1', knownAuthorities: ['localhost:8443'], apiScope: `${TEST_AUDIENCE}/access_as_user` },
+      auth: {
+        clientId: 'spa-client',
+        authority: 'https://localhost:8443/tenant-1',
+        knownAuthorities: ['localhost:8443'],
+        apiScope: `${TEST_AUDIENCE}/access_as_user`,
+      },
       storageEndpoint: azurite.blobEndpoint,
       hubHostName: hub.hostName,
     },

@@ -27,23 +27,42 @@ export interface TestAuthority {
   jwksUri: string;
   /** The Authorization header value for a variant, or undefined for anonymous. */
   authorization(variant: TokenVariant): Promise<string | undefined>;
-  token(claims: JWTPayload, options?: { issuer?: string; audience?: string; expiresInSeconds?: number; notBeforeSeconds?: number }): Promise<string>;
+  token(
+    claims: JWTPayload,
+    options?: {
+      issuer?: string;
+      audience?: string;
+      expiresInSeconds?: number;
+      notBeforeSeconds?: number;
+    },
+  ): Promise<string>;
   close(): Promise<void>;
 }
 
 /** `tls` serves the JWKS over HTTPS (a certificate from the local CA), as a real authority does. */
-export async function startTestAuthority(options: { tls?: { certPem: string; keyPem: string } } = {}): Promise<TestAuthority> {
+export async function startTestAuthority(
+  options: { tls?: { certPem: string; keyPem: string } } = {},
+): Promise<TestAuthority> {
   const signing = await generateKeyPair('RS256', { extractable: true });
   const forger = await generateKeyPair('RS256', { extractable: true });
-  const jwk = { ...(await exportJWK(signing.publicKey)), kid: 'test-key-1', alg: 'RS256', use: 'sig' };
+  const jwk = {
+    ...(await exportJWK(signing.publicKey)),
+    kid: 'test-key-1',
+    alg: 'RS256',
+    use: 'sig',
+  };
   const handler = (request: IncomingMessage, response: ServerResponse): void => {
     if (request.url === '/jwks') {
-      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [jwk] }));
+      response
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ keys: [jwk] }));
     } else {
       response.writeHead(404).end();
     }
   };
-  const server: Server = options.tls ? createHttpsServer({ cert: options.tls.certPem, key: options.tls.keyPem }, handler) : createServer(handler);
+  const server: Server = options.tls
+    ? createHttpsServer({ cert: options.tls.certPem, key: options.tls.keyPem }, handler)
+    : createServer(handler);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `${options.tls ? 'https' : 'http'}://localhost:${(server.address() as AddressInfo).port}`;
   const issuer = `${origin}/tenant-1/v2.0`;
@@ -52,17 +71,28 @@ export async function startTestAuthority(options: { tls?: { certPem: string; key
   const sign = async (
     key: CryptoKey,
     claims: JWTPayload,
-    options: { issuer?: string; audience?: string; expiresInSeconds?: number; notBeforeSeconds?: number } = {},
+    options: {
+      issuer?: string;
+      audience?: string;
+      expiresInSeconds?: number;
+      notBeforeSeconds?: number;
+    } = {},
   ): Promise<string> => {
     const nowSeconds = Math.floor(Date.now() / 1000);
-    const jwt = new SignJWT({ name: 'Test User', preferred_username: 'test@example.com', oid: 'oid-test', ...claims })
+    const jwt = new SignJWT({
+      name: 'Test User',
+      preferred_username: 'test@example.com',
+      oid: 'oid-test',
+      ...claims,
+    })
       .setProtectedHeader({ alg: 'RS256', kid: 'test-key-1', typ: 'JWT' })
       .setIssuer(options.issuer ?? issuer)
       .setAudience(options.audience ?? TEST_AUDIENCE)
       .setSubject(typeof claims.sub === 'string' ? claims.sub : 'sub-test')
       .setIssuedAt(nowSeconds - 10)
       .setExpirationTime(nowSeconds + (options.expiresInSeconds ?? 600));
-    if (options.notBeforeSeconds !== undefined) jwt.setNotBefore(nowSeconds + options.notBeforeSeconds);
+    if (options.notBeforeSeconds !== undefined)
+      jwt.setNotBefore(nowSeconds + options.notBeforeSeconds);
     return jwt.sign(key);
   };
 
@@ -92,7 +122,14 @@ export async function startTestAuthority(options: { tls?: { certPem: string; key
           return `Bearer ${await sign(forger.privateKey, admin)}`;
         case 'alg-none': {
           const nowSeconds = Math.floor(Date.now() / 1000);
-          const payload = { ...admin, iss: issuer, aud: TEST_AUDIENCE, sub: 'sub-test', iat: nowSeconds, exp: nowSeconds + 600 };
+          const payload = {
+            ...admin,
+            iss: issuer,
+            aud: TEST_AUDIENCE,
+            sub: 'sub-test',
+            iat: nowSeconds,
+            exp: nowSeconds + 600,
+          };
           return `Bearer ${b64({ alg: 'none', typ: 'JWT' })}.${b64(payload)}.`;
         }
         case 'no-role':

@@ -10,7 +10,9 @@ describe('the worker shell conversion over a Blob', () => {
   for (const fixture of listFixtureCases()) {
     it(`gives the core's bytes and correct hashes for ${fixture.name}`, async () => {
       const bytes = readFileSync(fixture.inputPath);
-      const expected = convertAll(new Uint8Array(bytes), fixture.options, { randomBytes: counterBytes() });
+      const expected = convertAll(new Uint8Array(bytes), fixture.options, {
+        randomBytes: counterBytes(),
+      });
       const progress: number[] = [];
       const result = await convertFile(new Blob([bytes]), fixture.options, {
         randomBytes: counterBytes(),
@@ -25,7 +27,8 @@ describe('the worker shell conversion over a Blob', () => {
       expect(checksums.sourceSha256).toBe(createHash('sha256').update(bytes).digest('hex'));
       expect(result.report).toEqual(expected.report);
       expect(progress.at(-1)).toBe(bytes.length);
-      if (fixture.options.keyPolicy === 'generate-here') expect(await result.keysCsv?.text()).toBe(expected.keysCsv);
+      if (fixture.options.keyPolicy === 'generate-here')
+        expect(await result.keysCsv?.text()).toBe(expected.keysCsv);
       else expect(result.keysCsv).toBeNull();
     });
   }

@@ -15,10 +15,16 @@ describe('conversion of the fixture files', () => {
       const bytes = new Uint8Array(readFileSync(fixture.inputPath));
       const result = convertAll(bytes, fixture.options, { randomBytes: counterBytes() });
       const { issues, ...counts } = result.report;
-      await expect(result.output).toMatchFileSnapshot(`${FIXTURES}/${fixture.name}.expected.ndjson`);
-      await expect(JSON.stringify({ ...counts, issues }, null, 2) + '\n').toMatchFileSnapshot(`${FIXTURES}/${fixture.name}.expected-report.json`);
+      await expect(result.output).toMatchFileSnapshot(
+        `${FIXTURES}/${fixture.name}.expected.ndjson`,
+      );
+      await expect(JSON.stringify({ ...counts, issues }, null, 2) + '\n').toMatchFileSnapshot(
+        `${FIXTURES}/${fixture.name}.expected-report.json`,
+      );
       if (fixture.options.keyPolicy === 'generate-here') {
-        await expect(result.keysCsv).toMatchFileSnapshot(`${FIXTURES}/${fixture.name}.expected.keys.csv`);
+        await expect(result.keysCsv).toMatchFileSnapshot(
+          `${FIXTURES}/${fixture.name}.expected.keys.csv`,
+        );
       }
     });
 
@@ -26,7 +32,10 @@ describe('conversion of the fixture files', () => {
       const bytes = new Uint8Array(readFileSync(fixture.inputPath));
       const whole = convertAll(bytes, fixture.options, { randomBytes: counterBytes() });
       for (const size of [1, 2, 3, 7, 64]) {
-        const chunked = convertAll(chunksOf(bytes, size), fixture.options, { randomBytes: counterBytes(), detectChars: 1 });
+        const chunked = convertAll(chunksOf(bytes, size), fixture.options, {
+          randomBytes: counterBytes(),
+          detectChars: 1,
+        });
         expect(chunked.output).toBe(whole.output);
         expect(chunked.report).toEqual(whole.report);
       }

@@ -5,7 +5,8 @@ describe('the duplicate index', () => {
   it('finds no duplicate among 300,000 distinct ids while growing', () => {
     const index = new DuplicateIndex();
     let clashes = 0;
-    for (let row = 1; row <= 300_000; row++) if (index.firstRowOrAdd(`dev-${row.toString(36)}`, undefined, row) !== 0) clashes++;
+    for (let row = 1; row <= 300_000; row++)
+      if (index.firstRowOrAdd(`dev-${row.toString(36)}`, undefined, row) !== 0) clashes++;
     expect(clashes).toBe(0);
   });
 

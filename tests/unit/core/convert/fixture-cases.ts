@@ -18,14 +18,20 @@ export interface FixtureCase {
   options: ConvertOptions;
 }
 
-/** Every `<case>.<ext>` input in tests/fixtures/convert, with its optional `<case>.options.json`. */
+/**
+ * Every `<case>.<ext>` input in tests/fixtures/convert, with its optional `<case>.options.json`.
+ */
 export function listFixtureCases(): FixtureCase[] {
   return readdirSync(FIXTURES)
-    .filter((f) => !f.includes('.expected') && !f.endsWith('.options.json') && !f.endsWith('.keys.csv'))
+    .filter(
+      (f) => !f.includes('.expected') && !f.endsWith('.options.json') && !f.endsWith('.keys.csv'),
+    )
     .map((file) => {
       const name = file.slice(0, file.indexOf('.'));
       const optionsPath = join(FIXTURES, `${name}.options.json`);
-      const extra = existsSync(optionsPath) ? (JSON.parse(readFileSync(optionsPath, 'utf8')) as Partial<ConvertOptions>) : {};
+      const extra = existsSync(optionsPath)
+        ? (JSON.parse(readFileSync(optionsPath, 'utf8')) as Partial<ConvertOptions>)
+        : {};
       return { name, inputPath: join(FIXTURES, file), options: { ...DEFAULT_OPTIONS, ...extra } };
     });
 }

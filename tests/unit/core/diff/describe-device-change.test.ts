@@ -7,7 +7,11 @@ import { FIXTURE_KEYS, fixtureSnapshot } from './load-fixture';
 
 const a = fixtureSnapshot('export-a.txt');
 const b = fixtureSnapshot('export-b.txt');
-const device = (s: RegistrySnapshot, id: string, moduleId?: string): ExportImportDevice | undefined => {
+const device = (
+  s: RegistrySnapshot,
+  id: string,
+  moduleId?: string,
+): ExportImportDevice | undefined => {
   const text = s.records.get(deviceKey(id, moduleId))?.text;
   return text === undefined ? undefined : (JSON.parse(text) as ExportImportDevice);
 };
@@ -15,14 +19,33 @@ const device = (s: RegistrySnapshot, id: string, moduleId?: string): ExportImpor
 describe('describeDeviceChange', () => {
   it('shows keys masked on both sides and whether they changed', () => {
     const rows = describeDeviceChange(device(a, 'dev-keys'), device(b, 'dev-keys'));
-    expect(rows.find((r) => r.path === 'authentication.keys')).toEqual({ path: 'authentication.keys', a: KEY_MASK, b: KEY_MASK, changed: true, compared: true });
-    expect(rows.find((r) => r.path === 'status')).toEqual({ path: 'status', a: 'enabled', b: 'enabled', changed: false, compared: true });
+    expect(rows.find((r) => r.path === 'authentication.keys')).toEqual({
+      path: 'authentication.keys',
+      a: KEY_MASK,
+      b: KEY_MASK,
+      changed: true,
+      compared: true,
+    });
+    expect(rows.find((r) => r.path === 'status')).toEqual({
+      path: 'status',
+      a: 'enabled',
+      b: 'enabled',
+      changed: false,
+      compared: true,
+    });
   });
 
   it('never puts a key value in any row', () => {
-    const pairs: [string, string | undefined][] = [['dev-keys', undefined], ['dev-status', undefined], ['dev-mod', 'mod-added'], ['dev-removed', undefined]];
+    const pairs: [string, string | undefined][] = [
+      ['dev-keys', undefined],
+      ['dev-status', undefined],
+      ['dev-mod', 'mod-added'],
+      ['dev-removed', undefined],
+    ];
     for (const [id, moduleId] of pairs) {
-      const text = JSON.stringify(describeDeviceChange(device(a, id, moduleId), device(b, id, moduleId)));
+      const text = JSON.stringify(
+        describeDeviceChange(device(a, id, moduleId), device(b, id, moduleId)),
+      );
       for (const key of FIXTURE_KEYS) expect(text).not.toContain(key);
     }
   });
@@ -71,7 +94,13 @@ describe('describeDeviceChange', () => {
   it('hides desired metadata unless version fields are asked for', () => {
     const plain = describeDeviceChange(device(a, 'dev-desired'), device(b, 'dev-desired'));
     expect(plain.some((r) => r.path.includes('$'))).toBe(false);
-    const withVersions = describeDeviceChange(device(a, 'dev-desired'), device(b, 'dev-desired'), { includeVersionFields: true });
-    expect(withVersions.find((r) => r.path === 'properties.desired.$version')).toMatchObject({ a: 3, b: 2, changed: true });
+    const withVersions = describeDeviceChange(device(a, 'dev-desired'), device(b, 'dev-desired'), {
+      includeVersionFields: true,
+    });
+    expect(withVersions.find((r) => r.path === 'properties.desired.$version')).toMatchObject({
+      a: 3,
+      b: 2,
+      changed: true,
+    });
   });
 });

@@ -15,7 +15,14 @@ describe('diffRegistries over the A/B export fixtures', () => {
   it.each([
     ['dev-status', ['status', 'statusReason']],
     ['dev-keys', ['authentication.keys']],
-    ['dev-auth-type', ['authentication.type', 'authentication.x509Thumbprint.primaryThumbprint', 'authentication.x509Thumbprint.secondaryThumbprint']],
+    [
+      'dev-auth-type',
+      [
+        'authentication.type',
+        'authentication.x509Thumbprint.primaryThumbprint',
+        'authentication.x509Thumbprint.secondaryThumbprint',
+      ],
+    ],
     ['dev-thumb', ['authentication.x509Thumbprint.primaryThumbprint']],
     ['dev-tags', ['tags.floor', 'tags.location.room', 'tags.site']],
     ['dev-desired', ['properties.desired.interval']],
@@ -25,20 +32,25 @@ describe('diffRegistries over the A/B export fixtures', () => {
     expect(find(diff.changes, id)).toEqual({ id, kind: 'changed', fields });
   });
 
-  it.each(['dev-same', 'dev-version-only', 'dev-reported', 'dev-order', '-dev-dash'])('counts %s as unchanged', (id) => {
-    expect(find(diff.changes, id)).toBeUndefined();
-  });
+  it.each(['dev-same', 'dev-version-only', 'dev-reported', 'dev-order', '-dev-dash'])(
+    'counts %s as unchanged',
+    (id) => {
+      expect(find(diff.changes, id)).toBeUndefined();
+    },
+  );
 
   it('reads changes from B to A: added is only in A, removed only in B, modules keyed with their device', () => {
     expect(diff.changes.filter((c) => c.kind === 'added').map((c) => [c.id, c.moduleId])).toEqual([
       ['dev-added', undefined],
       ['dev-mod', 'mod-added'],
     ]);
-    expect(diff.changes.filter((c) => c.kind === 'removed').map((c) => [c.id, c.moduleId])).toEqual([
-      ['dev-edge', '$edgeHub'],
-      ['dev-removed', undefined],
-      ['dev-removed', 'mod-r'],
-    ]);
+    expect(diff.changes.filter((c) => c.kind === 'removed').map((c) => [c.id, c.moduleId])).toEqual(
+      [
+        ['dev-edge', '$edgeHub'],
+        ['dev-removed', undefined],
+        ['dev-removed', 'mod-r'],
+      ],
+    );
     expect(diff.summary).toEqual({ added: 2, removed: 3, changed: 8, unchanged: 7 });
   });
 
@@ -49,20 +61,32 @@ describe('diffRegistries over the A/B export fixtures', () => {
 
   it('compares version fields only when asked', () => {
     const strict = diffRegistries(a, b, { includeVersionFields: true });
-    expect(find(strict.changes, 'dev-version-only')?.fields).toEqual(['eTag', 'twinETag', 'properties.desired.$metadata', 'properties.desired.$version']);
+    expect(find(strict.changes, 'dev-version-only')?.fields).toEqual([
+      'eTag',
+      'twinETag',
+      'properties.desired.$metadata',
+      'properties.desired.$version',
+    ]);
     expect(find(strict.changes, 'dev-reported')).toBeUndefined();
     expect(find(strict.changes, 'dev-order')).toBeUndefined();
   });
 
   it('compares reported properties only when asked, with their metadata only alongside version fields', () => {
-    expect(find(diffRegistries(a, b, { includeReported: true }).changes, 'dev-reported')?.fields).toEqual(['properties.reported.fw']);
+    expect(
+      find(diffRegistries(a, b, { includeReported: true }).changes, 'dev-reported')?.fields,
+    ).toEqual(['properties.reported.fw']);
     const both = diffRegistries(a, b, { includeVersionFields: true, includeReported: true });
-    expect(find(both.changes, 'dev-version-only')?.fields).toContain('properties.reported.$metadata');
+    expect(find(both.changes, 'dev-version-only')?.fields).toContain(
+      'properties.reported.$metadata',
+    );
   });
 
   it('does not depend on line order', () => {
     const shuffled = (name: string): string => fixtureTextReversed(name);
-    const reversed = diffRegistries(parseRegistryText(shuffled('export-a.txt')), parseRegistryText(shuffled('export-b.txt')));
+    const reversed = diffRegistries(
+      parseRegistryText(shuffled('export-a.txt')),
+      parseRegistryText(shuffled('export-b.txt')),
+    );
     expect(reversed.summary).toEqual(diff.summary);
     expect(reversed.changes).toEqual(diff.changes);
   });
@@ -75,14 +99,19 @@ describe('diffRegistries against a keys-excluded export', () => {
     expect(find(diff.changes, 'dev-keys')).toBeUndefined();
     expect(find(diff.changes, 'dev-auth-type')).toBeUndefined();
     expect(find(diff.changes, 'dev-status')?.fields).toEqual(['status', 'statusReason']);
-    expect(diff.notices.map((n) => n.code)).toEqual(['authentication-not-compared', 'keys-not-compared']);
+    expect(diff.notices.map((n) => n.code)).toEqual([
+      'authentication-not-compared',
+      'keys-not-compared',
+    ]);
   });
 
   it('finds two keys-excluded exports of the same registry equal, warning that keys were not compared', () => {
     const x = fixtureSnapshot('export-b-keys-excluded.txt');
     const same = diffRegistries(x, fixtureSnapshot('export-b-keys-excluded.txt'));
     expect(same.summary).toEqual({ added: 0, removed: 0, changed: 0, unchanged: 18 });
-    expect(same.notices.find((n) => n.code === 'keys-not-compared')?.message).toContain('neither A nor B');
+    expect(same.notices.find((n) => n.code === 'keys-not-compared')?.message).toContain(
+      'neither A nor B',
+    );
   });
 });
 
@@ -100,17 +129,25 @@ describe('field normalisation', () => {
   });
 
   it('reports a whole array value under one path', () => {
-    const d = diffRegistries(one('{"id":"d","tags":{"list":[1,2]}}'), one('{"id":"d","tags":{"list":[2,1]}}'));
+    const d = diffRegistries(
+      one('{"id":"d","tags":{"list":[1,2]}}'),
+      one('{"id":"d","tags":{"list":[2,1]}}'),
+    );
     expect(d.changes[0]?.fields).toEqual(['tags.list']);
   });
 
   it('reports a tag that turned from a value into an object by its leaves', () => {
-    const d = diffRegistries(one('{"id":"d","tags":{"loc":{"b":"1"}}}'), one('{"id":"d","tags":{"loc":"x"}}'));
+    const d = diffRegistries(
+      one('{"id":"d","tags":{"loc":{"b":"1"}}}'),
+      one('{"id":"d","tags":{"loc":"x"}}'),
+    );
     expect(d.changes[0]?.fields).toEqual(['tags.loc', 'tags.loc.b']);
   });
 });
 
 function fixtureTextReversed(name: string): string {
-  const lines = fixtureText(name).split(/\r?\n/).filter((l) => l.startsWith('{'));
+  const lines = fixtureText(name)
+    .split(/\r?\n/)
+    .filter((l) => l.startsWith('{'));
   return lines.reverse().join('\n');
 }

@@ -40,17 +40,28 @@ describe('diff as CSV', () => {
 
 describe('diff as JSON', () => {
   it('prints the CLI shape: summary and changes, moduleId only on module changes', () => {
-    const parsed = JSON.parse(formatDiffJson(diff)) as { summary: unknown; changes: Record<string, unknown>[] };
+    const parsed = JSON.parse(formatDiffJson(diff)) as {
+      summary: unknown;
+      changes: Record<string, unknown>[];
+    };
     expect(Object.keys(parsed)).toEqual(['summary', 'changes']);
     expect(parsed.summary).toEqual({ added: 2, removed: 3, changed: 8, unchanged: 7 });
     expect(parsed.changes[0]).toEqual({ id: 'dev-added', kind: 'added', fields: [] });
-    expect(parsed.changes.find((c) => c.moduleId === 'mod-added')).toEqual({ id: 'dev-mod', moduleId: 'mod-added', kind: 'added', fields: [] });
+    expect(parsed.changes.find((c) => c.moduleId === 'mod-added')).toEqual({
+      id: 'dev-mod',
+      moduleId: 'mod-added',
+      kind: 'added',
+      fields: [],
+    });
     expect(JSON.parse(formatDiffJson(diff, { pretty: true }))).toEqual(parsed);
   });
 
   it('writes valid JSON for an empty diff', () => {
     const empty = diffRegistries(parseRegistryText(''), parseRegistryText(''));
-    expect(JSON.parse(formatDiffJson(empty))).toEqual({ summary: { added: 0, removed: 0, changed: 0, unchanged: 0 }, changes: [] });
+    expect(JSON.parse(formatDiffJson(empty))).toEqual({
+      summary: { added: 0, removed: 0, changed: 0, unchanged: 0 },
+      changes: [],
+    });
   });
 
   it('never prints a key value, in JSON, CSV or notices', () => {
@@ -62,7 +73,12 @@ describe('diff as JSON', () => {
 
 describe('diff as a readable summary', () => {
   it('prints the counts, the most changed fields and the notices', () => {
-    const text = formatDiffSummary(diffRegistries(fixtureSnapshot('export-a.txt'), fixtureSnapshot('export-b-keys-excluded.txt')));
+    const text = formatDiffSummary(
+      diffRegistries(
+        fixtureSnapshot('export-a.txt'),
+        fixtureSnapshot('export-b-keys-excluded.txt'),
+      ),
+    );
     expect(text.split('\n')[0]).toBe('added 2, removed 3, changed 5, unchanged 10');
     expect(text).toContain('  status: 1\n');
     expect(text).toContain('note: key changes cannot be seen: B does not carry symmetric keys');

@@ -10,7 +10,9 @@ export function fixtureSnapshot(name: string): RegistrySnapshot {
   return parseRegistryText(fixtureText(name));
 }
 
-/** Every symmetric key that appears in the diff fixtures; none may ever show up in a diff output. */
+/**
+ * Every symmetric key that appears in the diff fixtures; none may ever show up in a diff output.
+ */
 export const FIXTURE_KEYS = [
   'S2V5T25lS2V5T25lS2V5T25lS2V5T25lS2V5T25lS2U=',
   'S2V5VHdvS2V5VHdvS2V5VHdvS2V5VHdvS2V5VHdvS2U=',

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { diffRegistries } from '../../../../src/core/diff/diff-registries';
 import { planMakeBLikeA } from '../../../../src/core/diff/plan-make-b-like-a';
-import { serializePlanLine, serializePlanLines } from '../../../../src/core/diff/serialize-plan-line';
+import {
+  serializePlanLine,
+  serializePlanLines,
+} from '../../../../src/core/diff/serialize-plan-line';
 import type { ExportImportDevice } from '../../../../src/core/model/export-import-device';
 import { parseRegistryText } from '../../../../src/core/registry/build-registry-snapshot';
 import { fixtureSnapshot } from './load-fixture';
@@ -10,7 +13,8 @@ const a = fixtureSnapshot('export-a.txt');
 const b = fixtureSnapshot('export-b.txt');
 const plan = planMakeBLikeA(diffRegistries(a, b), a, b);
 const lines = [...plan.lines()];
-const lineFor = (id: string, moduleId?: string): ExportImportDevice | undefined => lines.find((l) => l.id === id && l.moduleId === moduleId);
+const lineFor = (id: string, moduleId?: string): ExportImportDevice | undefined =>
+  lines.find((l) => l.id === id && l.moduleId === moduleId);
 
 describe('planMakeBLikeA', () => {
   it.each([
@@ -34,7 +38,7 @@ describe('planMakeBLikeA', () => {
     expect(lineFor('dev-same')).toBeUndefined();
   });
 
-  it("leaves out system modules and the modules of a deleted device, and says why", () => {
+  it('leaves out system modules and the modules of a deleted device, and says why', () => {
     expect(lineFor('dev-edge', '$edgeHub')).toBeUndefined();
     expect(lineFor('dev-removed', 'mod-r')).toBeUndefined();
     expect(plan.notices.map((n) => [n.code, n.count])).toEqual([
@@ -45,14 +49,24 @@ describe('planMakeBLikeA', () => {
 
   it("creates with A's data, without version fields or reported properties", () => {
     const line = lineFor('dev-added');
-    expect(line).toMatchObject({ status: 'enabled', tags: { site: '=HYPERLINK("http://x")' }, authentication: { type: 'sas' } });
+    expect(line).toMatchObject({
+      status: 'enabled',
+      tags: { site: '=HYPERLINK("http://x")' },
+      authentication: { type: 'sas' },
+    });
     expect(line?.eTag).toBeUndefined();
     expect(line?.twinETag).toBeUndefined();
     expect(line?.properties).toBeUndefined();
   });
 
   it('writes the whole twin of A for updateTwin, desired without metadata, and a status on every line', () => {
-    expect(lineFor('dev-desired')).toEqual({ id: 'dev-desired', importMode: 'updateTwin', status: 'enabled', tags: {}, properties: { desired: { interval: 60, mode: 'eco' } } });
+    expect(lineFor('dev-desired')).toEqual({
+      id: 'dev-desired',
+      importMode: 'updateTwin',
+      status: 'enabled',
+      tags: {},
+      properties: { desired: { interval: 60, mode: 'eco' } },
+    });
     expect(lines.every((l) => l.status === 'enabled' || l.status === 'disabled')).toBe(true);
   });
 
@@ -66,10 +80,17 @@ describe('planMakeBLikeA', () => {
 
   it("keeps B's keys when A has none, so a status change does not rotate credentials", () => {
     const left = parseRegistryText('{"id":"d","status":"disabled","authentication":null}\n');
-    const right = parseRegistryText('{"id":"d","status":"enabled","authentication":{"type":"sas","symmetricKey":{"primaryKey":"p","secondaryKey":"s"}}}\n');
+    const right = parseRegistryText(
+      '{"id":"d","status":"enabled","authentication":{"type":"sas","symmetricKey":{"primaryKey":"p","secondaryKey":"s"}}}\n',
+    );
     const p = planMakeBLikeA(diffRegistries(left, right), left, right);
     expect([...p.lines()]).toEqual([
-      { id: 'd', importMode: 'createOrUpdate', status: 'disabled', authentication: { type: 'sas', symmetricKey: { primaryKey: 'p', secondaryKey: 's' } } },
+      {
+        id: 'd',
+        importMode: 'createOrUpdate',
+        status: 'disabled',
+        authentication: { type: 'sas', symmetricKey: { primaryKey: 'p', secondaryKey: 's' } },
+      },
     ]);
   });
 
@@ -83,7 +104,11 @@ describe('planMakeBLikeA', () => {
   it('writes no line when only version fields differ, even when they were compared', () => {
     const left = parseRegistryText('{"id":"d","eTag":"MQ==","status":"enabled"}\n');
     const right = parseRegistryText('{"id":"d","eTag":"Mg==","status":"enabled"}\n');
-    const p = planMakeBLikeA(diffRegistries(left, right, { includeVersionFields: true }), left, right);
+    const p = planMakeBLikeA(
+      diffRegistries(left, right, { includeVersionFields: true }),
+      left,
+      right,
+    );
     expect([...p.lines()]).toEqual([]);
     expect(p.notices.map((n) => n.code)).toEqual(['nothing-to-apply']);
   });
@@ -97,7 +122,12 @@ describe('planMakeBLikeA', () => {
 
 describe('serializePlanLine', () => {
   it("writes the hub's field order and drops unknown fields", () => {
-    const line = { status: 'enabled', importMode: 'delete', id: 'x', extra: 1 } as unknown as ExportImportDevice;
+    const line = {
+      status: 'enabled',
+      importMode: 'delete',
+      id: 'x',
+      extra: 1,
+    } as unknown as ExportImportDevice;
     expect(serializePlanLine(line)).toBe('{"id":"x","importMode":"delete","status":"enabled"}');
   });
 
@@ -107,18 +137,27 @@ describe('serializePlanLine', () => {
   });
 });
 
-// A tiny model of the hub's import semantics (hub-protocol.md sec. 4.2), enough to check the plan's modes.
+// A tiny model of the hub's import semantics (hub-protocol.md sec. 4.2), enough to check the plan's
+// modes.
 function applyPlan(records: Map<string, { text: string }>, plan: ExportImportDevice[]): string[] {
   const state = new Map<string, ExportImportDevice>();
-  for (const [key, record] of records) state.set(key, JSON.parse(record.text) as ExportImportDevice);
+  for (const [key, record] of records)
+    state.set(key, JSON.parse(record.text) as ExportImportDevice);
   for (const line of plan) {
     const key = line.moduleId === undefined ? line.id : `${line.id}\u0000${line.moduleId}`;
     const { importMode, ...data } = line;
     if (importMode === 'delete') {
-      for (const k of [...state.keys()]) if (k === key || (line.moduleId === undefined && k.startsWith(`${line.id}\u0000`))) state.delete(k);
+      for (const k of [...state.keys()])
+        if (k === key || (line.moduleId === undefined && k.startsWith(`${line.id}\u0000`)))
+          state.delete(k);
     } else if (importMode === 'updateTwin') {
       const current = state.get(key);
-      if (current) state.set(key, { ...current, tags: data.tags ?? {}, properties: { ...current.properties, desired: data.properties?.desired ?? {} } });
+      if (current)
+        state.set(key, {
+          ...current,
+          tags: data.tags ?? {},
+          properties: { ...current.properties, desired: data.properties?.desired ?? {} },
+        });
     } else {
       state.set(key, data);
     }

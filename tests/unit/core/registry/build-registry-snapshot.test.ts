@@ -1,16 +1,29 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createSnapshotBuilder, parseRegistryText, readRegistrySnapshot } from '../../../../src/core/registry/build-registry-snapshot';
+import {
+  createSnapshotBuilder,
+  parseRegistryText,
+  readRegistrySnapshot,
+} from '../../../../src/core/registry/build-registry-snapshot';
 import { deviceKey } from '../../../../src/core/registry/device-key';
 
-const fixture = (name: string): string => readFileSync(new URL(`../../../fixtures/diff/${name}`, import.meta.url), 'utf8');
+const fixture = (name: string): string =>
+  readFileSync(new URL(`../../../fixtures/diff/${name}`, import.meta.url), 'utf8');
 
 describe('building a registry snapshot', () => {
   it('keys devices by id and modules by id + moduleId', () => {
     const snapshot = parseRegistryText(fixture('export-a.txt'));
     expect(snapshot.records.has(deviceKey('dev-mod'))).toBe(true);
-    expect(snapshot.records.get(deviceKey('dev-mod', 'mod-added'))).toMatchObject({ id: 'dev-mod', moduleId: 'mod-added' });
-    expect(snapshot.stats).toMatchObject({ devices: 15, modules: 2, withKeys: 14, withoutAuthentication: 1 });
+    expect(snapshot.records.get(deviceKey('dev-mod', 'mod-added'))).toMatchObject({
+      id: 'dev-mod',
+      moduleId: 'mod-added',
+    });
+    expect(snapshot.stats).toMatchObject({
+      devices: 15,
+      modules: 2,
+      withKeys: 14,
+      withoutAuthentication: 1,
+    });
   });
 
   it('keeps the later of two lines for the same device and reports both line numbers', () => {
@@ -22,7 +35,13 @@ describe('building a registry snapshot', () => {
     const duplicates = snapshot.issues.filter((i) => i.code === 'duplicate-device');
     expect(duplicates.map((i) => i.line)).toEqual([5, 12]);
     expect(duplicates[0]?.message).toContain('first on line 1');
-    expect(snapshot.stats).toMatchObject({ devices: 2, modules: 1, duplicates: 2, invalidLines: 5, lines: 12 });
+    expect(snapshot.stats).toMatchObject({
+      devices: 2,
+      modules: 1,
+      duplicates: 2,
+      invalidLines: 5,
+      lines: 12,
+    });
   });
 
   it('lists issues in line order', () => {

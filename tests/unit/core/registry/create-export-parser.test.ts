@@ -3,12 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { createExportParser } from '../../../../src/core/registry/create-export-parser';
 import type { RegistryEntry } from '../../../../src/core/registry/registry-types';
 
-const fixture = (name: string): string => readFileSync(new URL(`../../../fixtures/diff/${name}`, import.meta.url), 'utf8');
+const fixture = (name: string): string =>
+  readFileSync(new URL(`../../../fixtures/diff/${name}`, import.meta.url), 'utf8');
 
-function parseInChunks(text: string, size: number): { entries: RegistryEntry[]; parser: ReturnType<typeof createExportParser> } {
+function parseInChunks(
+  text: string,
+  size: number,
+): { entries: RegistryEntry[]; parser: ReturnType<typeof createExportParser> } {
   const parser = createExportParser();
   const entries: RegistryEntry[] = [];
-  for (let at = 0; at < text.length; at += size) entries.push(...parser.push(text.slice(at, at + size)));
+  for (let at = 0; at < text.length; at += size)
+    entries.push(...parser.push(text.slice(at, at + size)));
   entries.push(...parser.end());
   return { entries, parser };
 }
@@ -18,7 +23,9 @@ describe('createExportParser', () => {
     const key = 'c2VjcmV0LWtleS1tYXRlcmlhbC0wMTIzNDU2Nzg5YWI=';
     const broken = `{"id":"a","status":"enabled"}\n{"id":"b","authentication":{"symmetricKey":{"primaryKey":"${key}" oops}}}\n`;
     const { parser } = parseInChunks(broken, 1000);
-    expect(parser.issues.issues).toEqual([expect.objectContaining({ line: 2, code: 'invalid-json' })]);
+    expect(parser.issues.issues).toEqual([
+      expect.objectContaining({ line: 2, code: 'invalid-json' }),
+    ]);
     expect(JSON.stringify(parser.issues.issues)).not.toContain(key.slice(0, 12));
   });
 
@@ -27,7 +34,9 @@ describe('createExportParser', () => {
     const crlf = lf.replaceAll('\n', '\r\n');
     const fromLf = parseInChunks(lf, 1000).entries;
     const fromCrlf = parseInChunks(crlf, 1000).entries;
-    expect(fromCrlf.map((e) => [e.id, e.moduleId, e.line, e.text])).toEqual(fromLf.map((e) => [e.id, e.moduleId, e.line, e.text]));
+    expect(fromCrlf.map((e) => [e.id, e.moduleId, e.line, e.text])).toEqual(
+      fromLf.map((e) => [e.id, e.moduleId, e.line, e.text]),
+    );
     expect(fromCrlf[1]).toMatchObject({ id: 'a', moduleId: 'm', line: 2 });
     expect(fromCrlf[0]?.text.endsWith('\r')).toBe(false);
   });
@@ -43,7 +52,9 @@ describe('createExportParser', () => {
 
   it('skips a leading non-JSON warning line as a notice, not an error', () => {
     const { entries, parser } = parseInChunks(fixture('export-b-keys-excluded.txt'), 100);
-    expect(parser.issues.issues).toEqual([expect.objectContaining({ line: 1, code: 'leading-comment-line', severity: 'notice' })]);
+    expect(parser.issues.issues).toEqual([
+      expect.objectContaining({ line: 1, code: 'leading-comment-line', severity: 'notice' }),
+    ]);
     expect(entries[0]).toMatchObject({ id: 'dev-status', line: 2 });
     expect(entries[0]?.device.authentication).toBeNull();
   });
@@ -51,7 +62,9 @@ describe('createExportParser', () => {
   it('reports a non-JSON line after the first as an error with its line number', () => {
     const { entries, parser } = parseInChunks('{"id":"a"}\nhello\n{"id":"b"}\n', 5);
     expect(entries.map((e) => e.id)).toEqual(['a', 'b']);
-    expect(parser.issues.issues).toEqual([expect.objectContaining({ line: 2, code: 'invalid-json', severity: 'error' })]);
+    expect(parser.issues.issues).toEqual([
+      expect.objectContaining({ line: 2, code: 'invalid-json', severity: 'error' }),
+    ]);
   });
 
   it('reports broken, non-object, id-less and bad-moduleId lines and keeps counting lines', () => {

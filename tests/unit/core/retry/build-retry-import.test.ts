@@ -1,17 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import { buildRetryImport, RetryImportBuilder } from '../../../../src/core/retry/build-retry-import';
+import {
+  buildRetryImport,
+  RetryImportBuilder,
+} from '../../../../src/core/retry/build-retry-import';
 
 const K = { primaryKey: 'AAAAAAAAAAAAAAAAAAAAAA==', secondaryKey: 'AQEBAQEBAQEBAQEBAQEBAQ==' };
-const SOURCE = [
-  { id: 'a', importMode: 'create', status: 'enabled', authentication: { symmetricKey: K, type: 'sas' }, tags: { t: 1 } },
-  { id: 'b', importMode: 'create', status: 'enabled' },
-  { id: 'b', moduleId: 'm', importMode: 'create', status: 'enabled' },
-  { id: 'c', eTag: 'MA==', importMode: 'create', status: 'disabled' },
-].map((d) => JSON.stringify(d)).join('\n') + '\n';
+const SOURCE =
+  [
+    {
+      id: 'a',
+      importMode: 'create',
+      status: 'enabled',
+      authentication: { symmetricKey: K, type: 'sas' },
+      tags: { t: 1 },
+    },
+    { id: 'b', importMode: 'create', status: 'enabled' },
+    { id: 'b', moduleId: 'm', importMode: 'create', status: 'enabled' },
+    { id: 'c', eTag: 'MA==', importMode: 'create', status: 'disabled' },
+  ]
+    .map((d) => JSON.stringify(d))
+    .join('\n') + '\n';
 
 describe('retry of failed rows', () => {
   it('rewrites only the failed rows with the new mode, keeping keys and twin', () => {
-    const result = buildRetryImport(SOURCE, [{ deviceId: 'a' }, { deviceId: 'b', moduleId: 'm' }], 'createOrUpdate');
+    const result = buildRetryImport(
+      SOURCE,
+      [{ deviceId: 'a' }, { deviceId: 'b', moduleId: 'm' }],
+      'createOrUpdate',
+    );
     expect(result.ndjson).toBe(
       `{"id":"a","importMode":"createOrUpdate","status":"enabled","authentication":{"symmetricKey":${JSON.stringify(K)},"type":"sas"},"tags":{"t":1}}\n` +
         '{"id":"b","moduleId":"m","importMode":"createOrUpdate","status":"enabled"}\n',
@@ -21,13 +37,21 @@ describe('retry of failed rows', () => {
   });
 
   it('drops identity and twin fields for a delete retry', () => {
-    expect(buildRetryImport(SOURCE, [{ deviceId: 'a' }], 'delete').ndjson).toBe('{"id":"a","importMode":"delete","status":"enabled"}\n');
+    expect(buildRetryImport(SOURCE, [{ deviceId: 'a' }], 'delete').ndjson).toBe(
+      '{"id":"a","importMode":"delete","status":"enabled"}\n',
+    );
   });
 
   it('refuses an IfMatchETag retry for a row without eTag and accepts one with it', () => {
-    const result = buildRetryImport(SOURCE, [{ deviceId: 'b' }, { deviceId: 'c' }], 'deleteIfMatchETag');
+    const result = buildRetryImport(
+      SOURCE,
+      [{ deviceId: 'b' }, { deviceId: 'c' }],
+      'deleteIfMatchETag',
+    );
     expect(result.issues.map((i) => [i.code, i.line])).toEqual([['ETAG_REQUIRED', 2]]);
-    expect(result.ndjson).toBe('{"id":"c","eTag":"MA==","importMode":"deleteIfMatchETag","status":"disabled"}\n');
+    expect(result.ndjson).toBe(
+      '{"id":"c","eTag":"MA==","importMode":"deleteIfMatchETag","status":"disabled"}\n',
+    );
   });
 
   it('lists failed ids that are not in the import file, and copes with any chunking', () => {

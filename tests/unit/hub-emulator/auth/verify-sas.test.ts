@@ -7,7 +7,11 @@ import type { Policy } from '../../../../src/hub-emulator/auth/policies';
 
 const key = Buffer.alloc(32, 3).toString('base64');
 const policy: Policy = { name: 'iothubowner', key, rights: 15 };
-const ctx = { policies: new Map([['iothubowner', policy]]), resources: ['localhost', 'localhost:8443'], now: new Date(1_800_000_000_000) };
+const ctx = {
+  policies: new Map([['iothubowner', policy]]),
+  resources: ['localhost', 'localhost:8443'],
+  now: new Date(1_800_000_000_000),
+};
 const se = 1_800_000_000 + 3600;
 
 describe('verifySas', () => {
@@ -20,16 +24,30 @@ describe('verifySas', () => {
   });
 
   it('accepts field names in upper case and any order', () => {
-    const sig = encodeURIComponent(createHmac('sha256', Buffer.from(key, 'base64')).update(`localhost\n${se}`).digest('base64'));
-    expect(verifySas(`SharedAccessSignature SKN=iothubowner&SE=${se}&SIG=${sig}&SR=localhost`, ctx)).toBe(policy);
+    const sig = encodeURIComponent(
+      createHmac('sha256', Buffer.from(key, 'base64')).update(`localhost\n${se}`).digest('base64'),
+    );
+    expect(
+      verifySas(`SharedAccessSignature SKN=iothubowner&SE=${se}&SIG=${sig}&SR=localhost`, ctx),
+    ).toBe(policy);
   });
 
   it('computes the HMAC over the raw sr, keeping its escapes', () => {
     const sr = 'LOCALHOST%3A8443';
-    const sig = encodeURIComponent(createHmac('sha256', Buffer.from(key, 'base64')).update(`${sr}\n${se}`).digest('base64'));
-    expect(verifySas(`SharedAccessSignature sr=${sr}&sig=${sig}&se=${se}&skn=iothubowner`, ctx)).toBe(policy);
-    const resigned = encodeURIComponent(createHmac('sha256', Buffer.from(key, 'base64')).update(`localhost%3A8443\n${se}`).digest('base64'));
-    expect(verifySas(`SharedAccessSignature sr=${sr}&sig=${resigned}&se=${se}&skn=iothubowner`, ctx)).toBeInstanceOf(HubError);
+    const sig = encodeURIComponent(
+      createHmac('sha256', Buffer.from(key, 'base64')).update(`${sr}\n${se}`).digest('base64'),
+    );
+    expect(
+      verifySas(`SharedAccessSignature sr=${sr}&sig=${sig}&se=${se}&skn=iothubowner`, ctx),
+    ).toBe(policy);
+    const resigned = encodeURIComponent(
+      createHmac('sha256', Buffer.from(key, 'base64'))
+        .update(`localhost%3A8443\n${se}`)
+        .digest('base64'),
+    );
+    expect(
+      verifySas(`SharedAccessSignature sr=${sr}&sig=${resigned}&se=${se}&skn=iothubowner`, ctx),
+    ).toBeInstanceOf(HubError);
   });
 
   it.each([
@@ -38,9 +56,15 @@ describe('verifySas', () => {
     ['a token without se', `SharedAccessSignature sr=localhost&sig=abc&skn=iothubowner`],
     ['a device-key token (no skn)', `SharedAccessSignature sr=localhost&sig=abc&se=${se}`],
     ['an unknown policy', signSas('localhost', 'nobody', key, se)],
-    ['a wrong key', signSas('localhost', 'iothubowner', Buffer.alloc(32, 4).toString('base64'), se)],
+    [
+      'a wrong key',
+      signSas('localhost', 'iothubowner', Buffer.alloc(32, 4).toString('base64'), se),
+    ],
     ['another host', signSas('other.azure-devices.net', 'iothubowner', key, se)],
-    ['an expiry more than five minutes ago', signSas('localhost', 'iothubowner', key, 1_800_000_000 - 301)],
+    [
+      'an expiry more than five minutes ago',
+      signSas('localhost', 'iothubowner', key, 1_800_000_000 - 301),
+    ],
   ])('rejects %s with IotHubUnauthorizedAccess', (_name, header) => {
     const result = verifySas(header, ctx);
     expect(result).toBeInstanceOf(HubError);
@@ -48,6 +72,8 @@ describe('verifySas', () => {
   });
 
   it('still accepts a token expired less than five minutes ago', () => {
-    expect(verifySas(signSas('localhost', 'iothubowner', key, 1_800_000_000 - 299), ctx)).toBe(policy);
+    expect(verifySas(signSas('localhost', 'iothubowner', key, 1_800_000_000 - 299), ctx)).toBe(
+      policy,
+    );
   });
 });

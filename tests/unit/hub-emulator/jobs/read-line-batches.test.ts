@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { readLineBatches, type LineBatch } from '../../../../src/hub-emulator/jobs/read-line-batches';
+import {
+  readLineBatches,
+  type LineBatch,
+} from '../../../../src/hub-emulator/jobs/read-line-batches';
 
 async function collect(chunks: string[], start = 0, size = 2): Promise<LineBatch[]> {
   async function* stream(): AsyncGenerator<Buffer> {

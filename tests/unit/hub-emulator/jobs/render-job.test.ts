@@ -10,7 +10,12 @@ const job: JobRecord = {
   startTimeUtc: '2026-01-01T00:00:00.0000000Z',
   endTimeUtc: '2026-01-01T00:01:00.0000000Z',
   failureReason: 'boom',
-  request: { inputBlobContainerUri: 'https://in?sas', outputBlobContainerUri: 'https://out?sas', excludeKeysInExport: false, storageAuthenticationType: 'keyBased' },
+  request: {
+    inputBlobContainerUri: 'https://in?sas',
+    outputBlobContainerUri: 'https://out?sas',
+    excludeKeysInExport: false,
+    storageAuthenticationType: 'keyBased',
+  },
   position: 0,
   totalBytes: 0,
   errorCount: 0,
@@ -18,7 +23,11 @@ const job: JobRecord = {
 
 describe('renderJob', () => {
   it('echoes the URIs and the storage auth type on create', () => {
-    expect(renderJob(job, 'create')).toMatchObject({ inputBlobContainerUri: 'https://in?sas', outputBlobContainerUri: 'https://out?sas', storageAuthenticationType: 'keyBased' });
+    expect(renderJob(job, 'create')).toMatchObject({
+      inputBlobContainerUri: 'https://in?sas',
+      outputBlobContainerUri: 'https://out?sas',
+      storageAuthenticationType: 'keyBased',
+    });
   });
 
   it('omits the input URI and blanks the output URI on GET', () => {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { dotNetTicks, hubTime, trackingTimestamp } from '../../../../src/hub-emulator/model/hub-time';
+import {
+  dotNetTicks,
+  hubTime,
+  trackingTimestamp,
+} from '../../../../src/hub-emulator/model/hub-time';
 import { deviceEtag, etagCounterText, twinEtag } from '../../../../src/hub-emulator/model/etag';
 
 describe('hub encodings', () => {

@@ -7,9 +7,12 @@ const valid = (input: Partial<IdentityInput>, strict = false): boolean =>
   validateIdentityInput({ deviceId: 'dev-1', moduleId: '', ...input }, strict, true) === undefined;
 
 describe('validateIdentityInput', () => {
-  it.each(["a-b.c%d_e*f?g!h(i)j,k:l=m@n$o'p", 'x'.repeat(128), 'dev+1', 'dev#1'])('accepts the device id %s', (id) => {
-    expect(valid({ deviceId: id })).toBe(true);
-  });
+  it.each(["a-b.c%d_e*f?g!h(i)j,k:l=m@n$o'p", 'x'.repeat(128), 'dev+1', 'dev#1'])(
+    'accepts the device id %s',
+    (id) => {
+      expect(valid({ deviceId: id })).toBe(true);
+    },
+  );
 
   it.each(['a b', 'a/b', 'x'.repeat(129), '', 'a;b', 'é'])('rejects the device id %j', (id) => {
     expect(valid({ deviceId: id })).toBe(false);
@@ -31,10 +34,26 @@ describe('validateIdentityInput', () => {
     ['65-byte keys', { primaryKey: key(65), secondaryKey: key(65) }, false],
     ['one key only', { primaryKey: key(32) }, false],
     ['a key that is not base64', { primaryKey: '!!!!'.repeat(8), secondaryKey: key(32) }, false],
-    ['a 40-hex thumbprint', { type: 'selfSigned' as const, primaryThumbprint: 'aB'.repeat(20) }, true],
-    ['a 64-hex thumbprint', { type: 'selfSigned' as const, primaryThumbprint: '0f'.repeat(32) }, true],
-    ['a thumbprint with separators', { type: 'selfSigned' as const, primaryThumbprint: 'ab:'.repeat(13) + 'a' }, false],
-    ['keys and thumbprints', { primaryKey: key(32), secondaryKey: key(32), primaryThumbprint: 'ab'.repeat(20) }, false],
+    [
+      'a 40-hex thumbprint',
+      { type: 'selfSigned' as const, primaryThumbprint: 'aB'.repeat(20) },
+      true,
+    ],
+    [
+      'a 64-hex thumbprint',
+      { type: 'selfSigned' as const, primaryThumbprint: '0f'.repeat(32) },
+      true,
+    ],
+    [
+      'a thumbprint with separators',
+      { type: 'selfSigned' as const, primaryThumbprint: 'ab:'.repeat(13) + 'a' },
+      false,
+    ],
+    [
+      'keys and thumbprints',
+      { primaryKey: key(32), secondaryKey: key(32), primaryThumbprint: 'ab'.repeat(20) },
+      false,
+    ],
     ['type none on a device', { type: 'none' as const }, false],
   ])('%s -> valid: %s', (_name, authentication, expected) => {
     expect(valid({ authentication })).toBe(expected);

@@ -3,8 +3,19 @@ import { exportLine, fromRow, toRow } from '../../../../src/hub-emulator/store/i
 import { createIdentity } from '../../../../src/hub-emulator/model/build-identity';
 
 const identity = createIdentity(
-  { deviceId: 'dev-1', moduleId: '', tags: { site: 'a' }, desired: { x: 1 }, authentication: { primaryKey: 'k1', secondaryKey: 'k2' } },
-  { now: new Date('2026-01-02T03:04:05.678Z'), keys: () => 'generated', etag: 7, applyReported: true },
+  {
+    deviceId: 'dev-1',
+    moduleId: '',
+    tags: { site: 'a' },
+    desired: { x: 1 },
+    authentication: { primaryKey: 'k1', secondaryKey: 'k2' },
+  },
+  {
+    now: new Date('2026-01-02T03:04:05.678Z'),
+    keys: () => 'generated',
+    etag: 7,
+    applyReported: true,
+  },
 );
 
 describe('identity rows', () => {
@@ -14,14 +25,36 @@ describe('identity rows', () => {
 
   it('splices an export line in the recorded key order', () => {
     const line = JSON.parse(exportLine(toRow(identity), false)) as Record<string, unknown>;
-    expect(Object.keys(line)).toEqual(['id', 'eTag', 'status', 'statusReason', 'authentication', 'twinETag', 'tags', 'properties', 'capabilities']);
-    expect(line).toMatchObject({ id: 'dev-1', eTag: 'Nw==', status: 'enabled', statusReason: '', twinETag: 'AAAAAAAAAAE=', tags: { site: 'a' } });
+    expect(Object.keys(line)).toEqual([
+      'id',
+      'eTag',
+      'status',
+      'statusReason',
+      'authentication',
+      'twinETag',
+      'tags',
+      'properties',
+      'capabilities',
+    ]);
+    expect(line).toMatchObject({
+      id: 'dev-1',
+      eTag: 'Nw==',
+      status: 'enabled',
+      statusReason: '',
+      twinETag: 'AAAAAAAAAAE=',
+      tags: { site: 'a' },
+    });
     expect(line.properties).toEqual({ desired: { x: 1 }, reported: {} });
-    expect((line.authentication as { symmetricKey: unknown }).symmetricKey).toEqual({ primaryKey: 'k1', secondaryKey: 'k2' });
+    expect((line.authentication as { symmetricKey: unknown }).symmetricKey).toEqual({
+      primaryKey: 'k1',
+      secondaryKey: 'k2',
+    });
   });
 
   it('nulls the whole authentication object when keys are excluded', () => {
-    expect((JSON.parse(exportLine(toRow(identity), true)) as { authentication: unknown }).authentication).toBeNull();
+    expect(
+      (JSON.parse(exportLine(toRow(identity), true)) as { authentication: unknown }).authentication,
+    ).toBeNull();
   });
 
   it('writes module lines without statusReason and with iotEdge false', () => {

@@ -4,7 +4,8 @@ import { readProxyEnv, resolveAuthEndpoints } from '../../../../src/proxy/config
 const valid = {
   AUTH_TENANT_ID: '11111111-2222-3333-4444-555555555555',
   AUTH_AUDIENCE: 'api://iot-bulk-console',
-  IOT_HUB_CONNECTION_STRING: 'HostName=my-hub.azure-devices.net;SharedAccessKeyName=registryReadWrite;SharedAccessKey=QUJDRA==',
+  IOT_HUB_CONNECTION_STRING:
+    'HostName=my-hub.azure-devices.net;SharedAccessKeyName=registryReadWrite;SharedAccessKey=QUJDRA==',
   STORAGE_ACCOUNT_NAME: 'iotbulkops',
   SPA_CLIENT_ID: 'spa-client-id',
   SPA_API_SCOPE: 'api://iot-bulk-console/access_as_user',
@@ -18,16 +19,31 @@ describe('readProxyEnv', () => {
     expect(result.env.AUTH_ROLE_ADMIN).toBe('Console.Admin');
     expect(resolveAuthEndpoints(result.env)).toEqual({
       issuer: 'https://login.microsoftonline.com/11111111-2222-3333-4444-555555555555/v2.0',
-      jwksUri: 'https://login.microsoftonline.com/11111111-2222-3333-4444-555555555555/discovery/v2.0/keys',
+      jwksUri:
+        'https://login.microsoftonline.com/11111111-2222-3333-4444-555555555555/discovery/v2.0/keys',
       authority: 'https://login.microsoftonline.com/11111111-2222-3333-4444-555555555555',
     });
   });
 
   it('lists every missing or bad variable in one message', () => {
-    const result = readProxyEnv({ ...valid, AUTH_TENANT_ID: '', IOT_HUB_CONNECTION_STRING: 'HostName=x', PROXY_PORT: 'eighty', STORAGE_AUTH: 'key', AUTH_ALGORITHMS: 'none' });
+    const result = readProxyEnv({
+      ...valid,
+      AUTH_TENANT_ID: '',
+      IOT_HUB_CONNECTION_STRING: 'HostName=x',
+      PROXY_PORT: 'eighty',
+      STORAGE_AUTH: 'key',
+      AUTH_ALGORITHMS: 'none',
+    });
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    for (const name of ['IOT_HUB_CONNECTION_STRING', 'PROXY_PORT', 'AUTH_TENANT_ID', 'SPA_AUTHORITY', 'STORAGE_ACCOUNT_KEY', 'AUTH_ALGORITHMS']) {
+    for (const name of [
+      'IOT_HUB_CONNECTION_STRING',
+      'PROXY_PORT',
+      'AUTH_TENANT_ID',
+      'SPA_AUTHORITY',
+      'STORAGE_ACCOUNT_KEY',
+      'AUTH_ALGORITHMS',
+    ]) {
       expect(result.message).toContain(`- ${name}:`);
     }
     expect(result.message).toMatch(/^The proxy's configuration is invalid \(6 problems\)/);

@@ -1,13 +1,18 @@
 import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createMaskingTransform, type MaskedFormat } from '../../../../src/proxy/masking/create-masking-transform';
+import {
+  createMaskingTransform,
+  type MaskedFormat,
+} from '../../../../src/proxy/masking/create-masking-transform';
 import { guessDelimiter } from '../../../../src/proxy/masking/mask-csv-stream';
 import { maskJsonText } from '../../../../src/proxy/masking/mask-json-stream';
 
 async function mask(format: MaskedFormat, chunks: (string | Buffer)[]): Promise<string> {
   const out: Buffer[] = [];
-  const stream = Readable.from(chunks.map((chunk) => Buffer.from(chunk))).pipe(createMaskingTransform(format));
+  const stream = Readable.from(chunks.map((chunk) => Buffer.from(chunk))).pipe(
+    createMaskingTransform(format),
+  );
   for await (const data of stream) out.push(Buffer.from(data as Buffer));
   return Buffer.concat(out).toString('utf8');
 }
@@ -45,7 +50,9 @@ describe('JSON masking', () => {
 
   it('masks a pretty-printed JSON array and a connection string column', () => {
     const text = `[\n  {\n    "id": "a",\n    "primary_key" : "${KEY_A}",\n    "ConnectionString": "HostName=h;SharedAccessKey=${KEY_B}"\n  }\n]`;
-    expect(maskJsonText(text)).toBe(`[\n  {\n    "id": "a",\n    "primary_key" : "***",\n    "ConnectionString": "***"\n  }\n]`);
+    expect(maskJsonText(text)).toBe(
+      `[\n  {\n    "id": "a",\n    "primary_key" : "***",\n    "ConnectionString": "***"\n  }\n]`,
+    );
   });
 
   it('gives the same result however the stream is chunked, multi-byte characters included', async () => {
@@ -65,7 +72,9 @@ const CSV = `id;primaryKey;"secondary;Key";tags.site\r\nd1;${KEY_A};"${KEY_B}";"
 describe('CSV masking', () => {
   it('masks key-like columns found by header name, keeping quoting, blanks and CRLF', async () => {
     const masked = await mask('csv', [CSV]);
-    expect(masked).toBe(`id;primaryKey;"secondary;Key";tags.site\r\nd1;***;"***";"north; ""A"""\r\nd2;;;south\r\n"d3\nmulti";***;***;y`);
+    expect(masked).toBe(
+      `id;primaryKey;"secondary;Key";tags.site\r\nd1;***;"***";"north; ""A"""\r\nd2;;;south\r\n"d3\nmulti";***;***;y`,
+    );
   });
 
   it('gives the same result however the stream is chunked', async () => {
@@ -87,8 +96,12 @@ describe('CSV masking', () => {
 
 describe('sniffing (source.txt)', () => {
   it('treats a file starting with { as JSON and anything else as CSV', async () => {
-    expect(await mask('sniff', ['  \n', `{"primaryKey":"${KEY_A}"}`])).toBe('  \n{"primaryKey":"***"}');
-    expect(await mask('sniff', ['id,secondaryKey\n', `a,${KEY_A}\n`])).toBe('id,secondaryKey\na,***\n');
+    expect(await mask('sniff', ['  \n', `{"primaryKey":"${KEY_A}"}`])).toBe(
+      '  \n{"primaryKey":"***"}',
+    );
+    expect(await mask('sniff', ['id,secondaryKey\n', `a,${KEY_A}\n`])).toBe(
+      'id,secondaryKey\na,***\n',
+    );
   });
 
   it('passes an empty file through', async () => {

@@ -1,7 +1,11 @@
 import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countExportRecords, createExportRecordCounter, type ExportRecordCounts } from '../../../../src/proxy/operations/count-export-records';
+import {
+  countExportRecords,
+  createExportRecordCounter,
+  type ExportRecordCounts,
+} from '../../../../src/proxy/operations/count-export-records';
 
 // The lines of a keys-excluded export as the hub may write them (hub-protocol.md sec. 5.1 and 10),
 // with the cases a cheap scan could get wrong: multi-byte characters, a tag named moduleId, a null
@@ -38,9 +42,12 @@ describe('createExportRecordCounter', () => {
     ['CRLF without a final newline', LINES.join('\r\n')],
     ['LF without a final newline', LINES.join('\n')],
     ['a byte-order mark before the warning line', `\uFEFF${LINES.join('\r\n')}`],
-  ])('counts devices and modules separately, skipping the warning and blank lines (%s)', (_name, text) => {
-    expect(countChunks([Buffer.from(text, 'utf8')])).toEqual(EXPECTED);
-  });
+  ])(
+    'counts devices and modules separately, skipping the warning and blank lines (%s)',
+    (_name, text) => {
+      expect(countChunks([Buffer.from(text, 'utf8')])).toEqual(EXPECTED);
+    },
+  );
 
   it('gives the same counts for a split at every byte: mid-line, between CR and LF, inside a UTF-8 character', () => {
     const bytes = Buffer.from(`${LINES.join('\r\n')}\r\n`, 'utf8');
@@ -53,35 +60,55 @@ describe('createExportRecordCounter', () => {
     const bytes = Buffer.from(LINES.join('\n'), 'utf8');
     expect(countChunks([...bytes].map((byte) => Uint8Array.of(byte)))).toEqual(EXPECTED);
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: bytes.length }), { maxLength: 40 }), (cuts) => {
-        expect(countChunks(splitAt(bytes, cuts))).toEqual(EXPECTED);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: bytes.length }), { maxLength: 40 }),
+        (cuts) => {
+          expect(countChunks(splitAt(bytes, cuts))).toEqual(EXPECTED);
+        },
+      ),
     );
   });
 
   it('counts nothing in an empty file, a file of blank lines, or a lone warning line', () => {
     expect(countChunks([])).toEqual({ devices: 0, modules: 0 });
     expect(countChunks([Buffer.from('\r\n\n  \r\n')])).toEqual({ devices: 0, modules: 0 });
-    expect(countChunks([Buffer.from('Keys are excluded from this export.\r\n')])).toEqual({ devices: 0, modules: 0 });
+    expect(countChunks([Buffer.from('Keys are excluded from this export.\r\n')])).toEqual({
+      devices: 0,
+      modules: 0,
+    });
   });
 
   it('counts a broken record line as a device, even when it mentions moduleId, and skips later non-JSON lines', () => {
-    const text = ['{"id":"a"', '{"id":"b","moduleId":"m"', 'not a record', '{"id":"c","moduleId":"m"}'].join('\n');
+    const text = [
+      '{"id":"a"',
+      '{"id":"b","moduleId":"m"',
+      'not a record',
+      '{"id":"c","moduleId":"m"}',
+    ].join('\n');
     expect(countChunks([Buffer.from(text)])).toEqual({ devices: 2, modules: 1 });
   });
 
   it('counts a record line longer than it buffers as a device and carries on with the next line', () => {
     const huge = `{"id":"big","tags":{"blob":"${'x'.repeat(5 * 1024 * 1024)}"}}`;
     const bytes = Buffer.from(`${huge}\r\n{"id":"big","moduleId":"m"}\r\n`);
-    expect(countChunks(splitAt(bytes, [65536, 2 * 65536, 3_000_000, bytes.length - 10]))).toEqual({ devices: 1, modules: 1 });
+    expect(countChunks(splitAt(bytes, [65536, 2 * 65536, 3_000_000, bytes.length - 10]))).toEqual({
+      devices: 1,
+      modules: 1,
+    });
   });
 });
 
 describe('countExportRecords', () => {
   it('counts a stream of chunks, Buffers or strings', async () => {
     const bytes = Buffer.from(`${LINES.join('\r\n')}\r\n`, 'utf8');
-    expect(await countExportRecords(Readable.from(splitAt(bytes, [7, 100, 101, 250])))).toEqual(EXPECTED);
-    expect(await countExportRecords(Readable.from([LINES.slice(0, 3).join('\n'), '\n', LINES.slice(3).join('\n')]))).toEqual(EXPECTED);
+    expect(await countExportRecords(Readable.from(splitAt(bytes, [7, 100, 101, 250])))).toEqual(
+      EXPECTED,
+    );
+    expect(
+      await countExportRecords(
+        Readable.from([LINES.slice(0, 3).join('\n'), '\n', LINES.slice(3).join('\n')]),
+      ),
+    ).toEqual(EXPECTED);
   });
 
   it('rejects when the stream fails midway', async () => {

@@ -2,7 +2,10 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { HubJob } from '../../../../src/proxy/hub/hub-jobs';
 import type { ProxyContext } from '../../../../src/proxy/operations/proxy-context';
-import { needsExportCount, startExportCount } from '../../../../src/proxy/operations/record-export-count';
+import {
+  needsExportCount,
+  startExportCount,
+} from '../../../../src/proxy/operations/record-export-count';
 import { recordFinalStatuses } from '../../../../src/proxy/operations/record-final-status';
 import type { OperationMetadata } from '../../../../src/proxy/storage/operation-metadata';
 import type { OperationStorage } from '../../../../src/proxy/storage/operation-storage';
@@ -12,12 +15,23 @@ import type { OperationStorage } from '../../../../src/proxy/storage/operation-s
 // tests/integration/proxy/export-count.test.ts.
 
 const OPERATION = 'export-20261127-abcdefghij';
-const EXPORT_TEXT = 'Keys are excluded.\r\n{"id":"d1"}\r\n{"id":"d1","moduleId":"m1"}\r\n{"id":"d2"}\r\n';
+const EXPORT_TEXT =
+  'Keys are excluded.\r\n{"id":"d1"}\r\n{"id":"d1","moduleId":"m1"}\r\n{"id":"d2"}\r\n';
 
 function fakeContext(options: { blob?: () => Readable | undefined; clock?: { ms: number } } = {}) {
   const clock = options.clock ?? { ms: Date.parse('2026-11-27T10:00:00Z') };
   const metadata = new Map<string, OperationMetadata>([
-    [OPERATION, { kind: 'export', createdAt: '2026-11-27T09:00:00Z', createdByName: 'Ada', createdByOid: 'oid-ada', jobId: 'job-1', excludeKeysInExport: true }],
+    [
+      OPERATION,
+      {
+        kind: 'export',
+        createdAt: '2026-11-27T09:00:00Z',
+        createdByName: 'Ada',
+        createdByOid: 'oid-ada',
+        jobId: 'job-1',
+        excludeKeysInExport: true,
+      },
+    ],
   ]);
   let opens = 0;
   const unused = (): never => {
@@ -41,11 +55,22 @@ function fakeContext(options: { blob?: () => Readable | undefined; clock?: { ms:
     deleteOperation: unused,
     withLease: unused,
   };
-  const context: ProxyContext = { hub: {} as ProxyContext['hub'], storage, now: () => new Date(clock.ms), audit: () => undefined };
+  const context: ProxyContext = {
+    hub: {} as ProxyContext['hub'],
+    storage,
+    now: () => new Date(clock.ms),
+    audit: () => undefined,
+  };
   return { context, metadata, clock, opens: () => opens };
 }
 
-const completed: HubJob = { jobId: 'job-1', type: 'export', status: 'completed', progress: 100, endTimeUtc: '2026-11-27T09:59:00Z' };
+const completed: HubJob = {
+  jobId: 'job-1',
+  type: 'export',
+  status: 'completed',
+  progress: 100,
+  endTimeUtc: '2026-11-27T09:59:00Z',
+};
 
 describe('recordFinalStatuses for a completed export', () => {
   it('records the final status at once and the device and module counts in the background', async () => {
@@ -60,8 +85,16 @@ describe('recordFinalStatuses for a completed export', () => {
           })(),
         ),
     });
-    await recordFinalStatuses(context, [{ hubJob: completed, operation: { operationId: OPERATION, metadata: metadata.get(OPERATION)! } }]);
-    expect(metadata.get(OPERATION)).toMatchObject({ finalStatus: 'completed', fileSize: Buffer.byteLength(EXPORT_TEXT) });
+    await recordFinalStatuses(context, [
+      {
+        hubJob: completed,
+        operation: { operationId: OPERATION, metadata: metadata.get(OPERATION)! },
+      },
+    ]);
+    expect(metadata.get(OPERATION)).toMatchObject({
+      finalStatus: 'completed',
+      fileSize: Buffer.byteLength(EXPORT_TEXT),
+    });
     expect(metadata.get(OPERATION)?.deviceCount).toBeUndefined();
     release();
     await expect.poll(() => metadata.get(OPERATION)?.deviceCount).toBe(2);
@@ -84,7 +117,14 @@ describe('startExportCount', () => {
     const clock = { ms: Date.parse('2026-11-27T10:00:00Z') };
     const { context, metadata, opens } = fakeContext({
       clock,
-      blob: () => (fail ? new Readable({ read() { this.destroy(new Error('reset')); } }) : Readable.from([Buffer.from(EXPORT_TEXT)])),
+      blob: () =>
+        fail
+          ? new Readable({
+              read() {
+                this.destroy(new Error('reset'));
+              },
+            })
+          : Readable.from([Buffer.from(EXPORT_TEXT)]),
     });
     metadata.set(OPERATION, { ...metadata.get(OPERATION)!, finalStatus: 'completed' });
     await startExportCount(context, OPERATION);
@@ -111,7 +151,13 @@ describe('startExportCount', () => {
 
 describe('needsExportCount', () => {
   it('asks for a count only for completed exports not yet counted', () => {
-    const base: OperationMetadata = { kind: 'export', createdAt: 'x', createdByName: 'Ada', createdByOid: 'o', finalStatus: 'completed' };
+    const base: OperationMetadata = {
+      kind: 'export',
+      createdAt: 'x',
+      createdByName: 'Ada',
+      createdByOid: 'o',
+      finalStatus: 'completed',
+    };
     expect(needsExportCount(base)).toBe(true);
     expect(needsExportCount({ ...base, deviceCount: 0, moduleCount: 0 })).toBe(false);
     expect(needsExportCount({ ...base, finalStatus: 'failed' })).toBe(false);

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { fromContainerMetadata, toContainerMetadata, type OperationMetadata } from '../../../../src/proxy/storage/operation-metadata';
+import {
+  fromContainerMetadata,
+  toContainerMetadata,
+  type OperationMetadata,
+} from '../../../../src/proxy/storage/operation-metadata';
 
-const exported: OperationMetadata = { kind: 'export', createdAt: '2026-11-27T10:00:00Z', createdByName: 'Ada', createdByOid: 'oid-ada', finalStatus: 'completed' };
+const exported: OperationMetadata = {
+  kind: 'export',
+  createdAt: '2026-11-27T10:00:00Z',
+  createdByName: 'Ada',
+  createdByOid: 'oid-ada',
+  finalStatus: 'completed',
+};
 
 describe('export record counts in container metadata', () => {
   it('round-trips device and module counts as JSON numbers, zero included', () => {
@@ -15,7 +25,11 @@ describe('export record counts in container metadata', () => {
   });
 
   it('refuses a count that is not a non-negative integer', () => {
-    expect(fromContainerMetadata({ ...toContainerMetadata(exported), devicecount: '-1' })).toBeUndefined();
-    expect(fromContainerMetadata({ ...toContainerMetadata(exported), devicecount: '%22many%22' })).toBeUndefined();
+    expect(
+      fromContainerMetadata({ ...toContainerMetadata(exported), devicecount: '-1' }),
+    ).toBeUndefined();
+    expect(
+      fromContainerMetadata({ ...toContainerMetadata(exported), devicecount: '%22many%22' }),
+    ).toBeUndefined();
   });
 });

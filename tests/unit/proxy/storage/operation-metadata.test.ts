@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { fromContainerMetadata, toContainerMetadata, type OperationMetadata } from '../../../../src/proxy/storage/operation-metadata';
+import {
+  fromContainerMetadata,
+  toContainerMetadata,
+  type OperationMetadata,
+} from '../../../../src/proxy/storage/operation-metadata';
 import { isOperationId, newOperationId } from '../../../../src/proxy/storage/operation-names';
 
 const metadata: OperationMetadata = {
   kind: 'import',
   createdAt: '2026-11-27T10:00:00.000Z',
-  createdByName: 'Zoë O\'Brien',
+  createdByName: "Zoë O'Brien",
   createdByOid: '00000000-0000-0000-0000-000000000001',
   fileName: 'Geräte; Liste "Nord".csv',
   fileSize: 1234,
@@ -26,7 +30,9 @@ describe('container metadata', () => {
   });
 
   it('reads names case-insensitively, as Azure may return them', () => {
-    const raw = Object.fromEntries(Object.entries(toContainerMetadata(metadata)).map(([k, v]) => [k.toUpperCase(), v]));
+    const raw = Object.fromEntries(
+      Object.entries(toContainerMetadata(metadata)).map(([k, v]) => [k.toUpperCase(), v]),
+    );
     expect(fromContainerMetadata(raw)?.fileName).toBe(metadata.fileName);
   });
 
@@ -46,7 +52,13 @@ describe('operation ids', () => {
   });
 
   it('refuses anything else, so a client cannot name a container', () => {
-    for (const bad of ['import-20261127-AAAAAAAAAA', 'import-20261127-aaaaaaaaa', '$logs', 'import-20261127-aaaaaaaaaa/x', 'other-20261127-aaaaaaaaaa']) {
+    for (const bad of [
+      'import-20261127-AAAAAAAAAA',
+      'import-20261127-aaaaaaaaa',
+      '$logs',
+      'import-20261127-aaaaaaaaaa/x',
+      'other-20261127-aaaaaaaaaa',
+    ]) {
       expect(isOperationId(bad)).toBe(false);
     }
   });

@@ -3,7 +3,12 @@ import { formatDiffJson } from '../../../../src/core/diff';
 import type { RegistryDiff } from '../../../../src/core/diff';
 import { buildDiffDownload } from '../../../../src/web/lib/registry-worker/build-diff-download';
 
-const base: RegistryDiff = { summary: { added: 0, removed: 0, changed: 0, unchanged: 3 }, changes: [], notices: [], options: { includeVersionFields: false, includeReported: false } };
+const base: RegistryDiff = {
+  summary: { added: 0, removed: 0, changed: 0, unchanged: 3 },
+  changes: [],
+  notices: [],
+  options: { includeVersionFields: false, includeReported: false },
+};
 
 describe('buildDiffDownload', () => {
   it('writes the same JSON as core for an empty and a non-empty diff', async () => {
@@ -22,7 +27,10 @@ describe('buildDiffDownload', () => {
   });
 
   it('neutralises formula-looking ids in the CSV', async () => {
-    const diff: RegistryDiff = { ...base, changes: [{ id: '=HYPERLINK("x")', kind: 'removed', fields: [] }] };
+    const diff: RegistryDiff = {
+      ...base,
+      changes: [{ id: '=HYPERLINK("x")', kind: 'removed', fields: [] }],
+    };
     expect(await buildDiffDownload(diff, 'csv').text()).toContain(`removed,"'=HYPERLINK(""x"")",,`);
   });
 });

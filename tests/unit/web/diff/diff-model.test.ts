@@ -1,9 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { DeviceChange } from '../../../../src/core/diff';
-import { readDiffParams, writeDiffParams } from '../../../../src/web/features/diff/model/diff-params';
-import { fieldChoices, filterChanges, NO_CHANGE_FILTER } from '../../../../src/web/features/diff/model/filter-changes';
+import {
+  readDiffParams,
+  writeDiffParams,
+} from '../../../../src/web/features/diff/model/diff-params';
+import {
+  fieldChoices,
+  filterChanges,
+  NO_CHANGE_FILTER,
+} from '../../../../src/web/features/diff/model/filter-changes';
 import { keysVerdict, showValue } from '../../../../src/web/features/diff/model/show-value';
-import { setPendingPlan, takePendingPlan } from '../../../../src/web/lib/registry-worker/plan-handoff';
+import {
+  setPendingPlan,
+  takePendingPlan,
+} from '../../../../src/web/lib/registry-worker/plan-handoff';
 
 const changes: DeviceChange[] = [
   { id: 'a', kind: 'added', fields: [] },
@@ -16,8 +26,15 @@ const changes: DeviceChange[] = [
 describe('diff link parameters', () => {
   it('reads a, b and the two options, and writes them back', () => {
     const params = readDiffParams(new URLSearchParams('a=job-1&b=job-2&versions=1'));
-    expect(params).toEqual({ a: 'job-1', b: 'job-2', includeVersionFields: true, includeReported: false });
-    expect(writeDiffParams({ ...params, includeReported: true }).toString()).toBe('a=job-1&b=job-2&versions=1&reported=1');
+    expect(params).toEqual({
+      a: 'job-1',
+      b: 'job-2',
+      includeVersionFields: true,
+      includeReported: false,
+    });
+    expect(writeDiffParams({ ...params, includeReported: true }).toString()).toBe(
+      'a=job-1&b=job-2&versions=1&reported=1',
+    );
   });
 
   it('treats missing or blank ids as not chosen', () => {
@@ -32,8 +49,15 @@ describe('filterChanges', () => {
 
   it('filters by kind, by exact field and by field group', () => {
     expect(filterChanges(changes, { kind: 'removed', field: '' }).map((c) => c.id)).toEqual(['d']);
-    expect(filterChanges(changes, { kind: '', field: 'tags.site' }).map((c) => c.id)).toEqual(['b', 'c']);
-    expect(filterChanges(changes, { kind: 'changed', field: 'properties.desired.*' }).map((c) => c.moduleId)).toEqual(['m']);
+    expect(filterChanges(changes, { kind: '', field: 'tags.site' }).map((c) => c.id)).toEqual([
+      'b',
+      'c',
+    ]);
+    expect(
+      filterChanges(changes, { kind: 'changed', field: 'properties.desired.*' }).map(
+        (c) => c.moduleId,
+      ),
+    ).toEqual(['m']);
   });
 });
 
@@ -64,7 +88,9 @@ describe('side-by-side cells', () => {
   it('says only whether keys changed, never their value', () => {
     expect(keysVerdict({ changed: true, compared: true, a: '••', b: '••' })).toBe('changed');
     expect(keysVerdict({ changed: false, compared: true, a: '••', b: '••' })).toBe('unchanged');
-    expect(keysVerdict({ changed: false, compared: false, a: undefined, b: '••' })).toMatch(/not compared/);
+    expect(keysVerdict({ changed: false, compared: false, a: undefined, b: '••' })).toMatch(
+      /not compared/,
+    );
   });
 });
 
@@ -79,6 +105,8 @@ describe('plan hand-off', () => {
 
 describe('keys row for a support user', () => {
   it('never claims unchanged when the server masked the keys', () => {
-    expect(keysVerdict({ changed: false, compared: true, a: '••', b: '••' }, true)).toBe('not visible to your role');
+    expect(keysVerdict({ changed: false, compared: true, a: '••', b: '••' }, true)).toBe(
+      'not visible to your role',
+    );
   });
 });

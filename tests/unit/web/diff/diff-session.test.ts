@@ -7,24 +7,38 @@ import { createDiffSession } from '../../../../src/web/lib/registry-worker/diff-
 const KEY_A = 'YS1wcmltYXJ5LWtleS0xMjM0NTY3ODkwMTIzNDU2Nzg5MA==';
 const KEY_B = 'Yi1wcmltYXJ5LWtleS0xMjM0NTY3ODkwMTIzNDU2Nzg5MA==';
 
-const sas = (primaryKey: string) => ({ type: 'sas', symmetricKey: { primaryKey, secondaryKey: primaryKey } });
+const sas = (primaryKey: string) => ({
+  type: 'sas',
+  symmetricKey: { primaryKey, secondaryKey: primaryKey },
+});
 
 const A = [
   { id: 'same', status: 'enabled', authentication: sas(KEY_A), tags: { site: 'berlin' } },
   { id: 'status-and-tag', status: 'disabled', authentication: sas(KEY_A), tags: { site: 'paris' } },
   { id: 'keys', status: 'enabled', authentication: sas(KEY_A) },
-  { id: 'twin-only', status: 'enabled', authentication: sas(KEY_A), properties: { desired: { interval: 10 } } },
+  {
+    id: 'twin-only',
+    status: 'enabled',
+    authentication: sas(KEY_A),
+    properties: { desired: { interval: 10 } },
+  },
   { id: 'only-a', status: 'enabled', authentication: sas(KEY_A) },
 ];
 const B = [
   { id: 'only-b', status: 'enabled', authentication: sas(KEY_B) },
-  { id: 'twin-only', status: 'enabled', authentication: sas(KEY_A), properties: { desired: { interval: 30 } } },
+  {
+    id: 'twin-only',
+    status: 'enabled',
+    authentication: sas(KEY_A),
+    properties: { desired: { interval: 30 } },
+  },
   { id: 'keys', status: 'enabled', authentication: sas(KEY_B) },
   { id: 'status-and-tag', status: 'enabled', authentication: sas(KEY_A), tags: { site: 'berlin' } },
   { id: 'same', status: 'enabled', authentication: sas(KEY_A), tags: { site: 'berlin' } },
 ];
 
-const toText = (devices: object[], crlf = false) => devices.map((d) => JSON.stringify(d)).join(crlf ? '\r\n' : '\n') + '\n';
+const toText = (devices: object[], crlf = false) =>
+  devices.map((d) => JSON.stringify(d)).join(crlf ? '\r\n' : '\n') + '\n';
 
 function session() {
   const messages: FromDiffWorker[] = [];
@@ -51,9 +65,14 @@ describe('the diff session', () => {
     expect(done.type).toBe('diff-done');
     if (done.type !== 'diff-done') return;
     expect(done.summary).toEqual({ added: 1, removed: 1, changed: 3, unchanged: 1 });
-    expect(done.changes.find((c) => c.id === 'status-and-tag')?.fields).toEqual(['status', 'tags.site']);
+    expect(done.changes.find((c) => c.id === 'status-and-tag')?.fields).toEqual([
+      'status',
+      'tags.site',
+    ]);
     expect(done.changes.find((c) => c.id === 'keys')?.fields).toEqual(['authentication.keys']);
-    const sides = messages.filter((m) => m.type === 'progress').map((m) => (m.type === 'progress' ? m.side : ''));
+    const sides = messages
+      .filter((m) => m.type === 'progress')
+      .map((m) => (m.type === 'progress' ? m.side : ''));
     expect(sides).toContain('a');
     expect(sides).toContain('b');
     expect(JSON.stringify(done)).not.toContain(KEY_A);
@@ -64,7 +83,10 @@ describe('the diff session', () => {
     await ask(diffRequest(toText(A), toText(B)));
     const answer = await ask({ type: 'describe', requestId: 'x', id: 'keys' });
     expect(answer.type).toBe('describe-done');
-    const keysRow = answer.type === 'describe-done' ? answer.rows.find((r) => r.path === 'authentication.keys') : undefined;
+    const keysRow =
+      answer.type === 'describe-done'
+        ? answer.rows.find((r) => r.path === 'authentication.keys')
+        : undefined;
     expect(keysRow).toMatchObject({ changed: true, compared: true });
     expect(JSON.stringify(answer)).not.toContain(KEY_A);
     expect(JSON.stringify(answer)).not.toContain(KEY_B);
@@ -77,7 +99,10 @@ describe('the diff session', () => {
     expect(plan.type).toBe('plan-done');
     if (plan.type !== 'plan-done') return;
     expect(plan.counts).toEqual({ create: 1, delete: 1, createOrUpdate: 2, updateTwin: 1 });
-    const modes = (await plan.file.text()).trim().split('\n').map((line) => JSON.parse(line) as { id: string; importMode: string });
+    const modes = (await plan.file.text())
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { id: string; importMode: string });
     expect(modes.map((l) => [l.id, l.importMode])).toEqual([
       ['keys', 'createOrUpdate'],
       ['only-a', 'create'],
@@ -91,7 +116,9 @@ describe('the diff session', () => {
     const { ask } = session();
     await ask(diffRequest(toText(A), toText(B)));
     const json = await ask({ type: 'download', requestId: 'j', format: 'json' });
-    const expected = formatDiffJson(diffRegistries(parseRegistryText(toText(A)), parseRegistryText(toText(B))));
+    const expected = formatDiffJson(
+      diffRegistries(parseRegistryText(toText(A)), parseRegistryText(toText(B))),
+    );
     expect(json.type === 'download-done' ? await json.file.text() : '').toBe(expected);
     const csv = await ask({ type: 'download', requestId: 'c', format: 'csv' });
     const csvText = csv.type === 'download-done' ? await csv.file.text() : '';
@@ -101,12 +128,18 @@ describe('the diff session', () => {
 
   it('refuses describe, plan and download before a diff ran', async () => {
     const { ask } = session();
-    expect(await ask({ type: 'plan', requestId: 'p' })).toMatchObject({ type: 'failed', error: { code: 'no-diff-yet' } });
+    expect(await ask({ type: 'plan', requestId: 'p' })).toMatchObject({
+      type: 'failed',
+      error: { code: 'no-diff-yet' },
+    });
   });
 
   it('fails with unknown-device for an id neither side has', async () => {
     const { ask } = session();
     await ask(diffRequest(toText(A), toText(B)));
-    expect(await ask({ type: 'describe', requestId: 'x', id: 'nobody' })).toMatchObject({ type: 'failed', error: { code: 'unknown-device' } });
+    expect(await ask({ type: 'describe', requestId: 'x', id: 'nobody' })).toMatchObject({
+      type: 'failed',
+      error: { code: 'unknown-device' },
+    });
   });
 });

@@ -59,7 +59,9 @@ describe('the worker channel', () => {
   it('rejects a request the worker answers with a failure', async () => {
     const { worker, channel } = setup();
     const pending = channel.request((requestId) => ({ requestId }));
-    worker.emit('message', { data: { type: 'failed', requestId: 'r1', message: 'no such device' } });
+    worker.emit('message', {
+      data: { type: 'failed', requestId: 'r1', message: 'no such device' },
+    });
     await expect(pending).rejects.toThrow('no such device');
   });
 

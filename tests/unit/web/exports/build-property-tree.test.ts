@@ -28,7 +28,9 @@ describe('buildPropertyTree', () => {
   });
 
   it('leaves out $metadata and $version when asked', () => {
-    const tree = buildPropertyTree({ $metadata: { x: 1 }, $version: 4, interval: 30 }, 'desired', { skipVersionFields: true });
+    const tree = buildPropertyTree({ $metadata: { x: 1 }, $version: 4, interval: 30 }, 'desired', {
+      skipVersionFields: true,
+    });
     expect(tree.map((n) => n.name)).toEqual(['interval']);
   });
 

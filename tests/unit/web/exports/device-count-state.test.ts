@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { exportJob } from './export-job';
-import { awaitsDeviceCount, COUNT_POLL_WINDOW_MS, deviceCountState, moduleCountWords } from '../../../../src/web/features/exports/model/export-rows';
+import {
+  awaitsDeviceCount,
+  COUNT_POLL_WINDOW_MS,
+  deviceCountState,
+  moduleCountWords,
+} from '../../../../src/web/features/exports/model/export-rows';
 
 const ENDED = '2026-11-27T10:01:00Z';
 
@@ -8,8 +13,16 @@ const job = exportJob;
 
 describe('deviceCountState', () => {
   it('shows the count of a counted export, with its modules', () => {
-    expect(deviceCountState(job({ deviceCount: 1_000_000, moduleCount: 12 }))).toEqual({ state: 'counted', devices: 1_000_000, modules: 12 });
-    expect(deviceCountState(job({ deviceCount: 0, moduleCount: 0 }))).toEqual({ state: 'counted', devices: 0, modules: 0 });
+    expect(deviceCountState(job({ deviceCount: 1_000_000, moduleCount: 12 }))).toEqual({
+      state: 'counted',
+      devices: 1_000_000,
+      modules: 12,
+    });
+    expect(deviceCountState(job({ deviceCount: 0, moduleCount: 0 }))).toEqual({
+      state: 'counted',
+      devices: 0,
+      modules: 0,
+    });
   });
 
   it('says counting for a completed export without a count yet', () => {
@@ -17,7 +30,8 @@ describe('deviceCountState', () => {
   });
 
   it('shows no count for failed, cancelled and running exports, nor for one the hub forgot before it was counted', () => {
-    for (const status of ['failed', 'cancelled', 'running', 'enqueued'] as const) expect(deviceCountState(job({ status })).state).toBe('none');
+    for (const status of ['failed', 'cancelled', 'running', 'enqueued'] as const)
+      expect(deviceCountState(job({ status })).state).toBe('none');
     expect(deviceCountState(job({ hubHistoryExpired: true })).state).toBe('none');
   });
 });

@@ -1,6 +1,8 @@
 import type { Job } from '../../../../src/contracts/api';
 
-/** A completed keys-excluded export as the jobs API returns it; tests override what they look at. */
+/**
+ * A completed keys-excluded export as the jobs API returns it; tests override what they look at.
+ */
 export function exportJob(overrides: Partial<Job>): Job {
   return {
     jobId: 'job-1',

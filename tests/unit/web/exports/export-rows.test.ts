@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { exportJob } from './export-job';
-import { defaultComparePair, diffLink, runningExportRef, toExportRow, toExportRows } from '../../../../src/web/features/exports/model/export-rows';
+import {
+  defaultComparePair,
+  diffLink,
+  runningExportRef,
+  toExportRow,
+  toExportRows,
+} from '../../../../src/web/features/exports/model/export-rows';
 
 const job = exportJob;
 
@@ -18,7 +24,11 @@ describe('toExportRow', () => {
 
   it('shows device count and size only when the metadata has them', () => {
     const row = toExportRow(job({ deviceCount: 12, moduleCount: 3, fileSize: 4096 }));
-    expect(row).toMatchObject({ devices: { state: 'counted', devices: 12, modules: 3 }, size: 4096, who: 'Ada Admin' });
+    expect(row).toMatchObject({
+      devices: { state: 'counted', devices: 12, modules: 3 },
+      size: 4096,
+      who: 'Ada Admin',
+    });
     expect(toExportRow(job({}))).toMatchObject({ devices: { state: 'counting' }, size: null });
   });
 
@@ -31,12 +41,19 @@ describe('toExportRow', () => {
 
 describe('defaultComparePair', () => {
   it('picks the newest completed export as A and the one before as B, skipping unfinished ones', () => {
-    const rows = toExportRows([job({ jobId: 'new', status: 'running' }), job({ jobId: 'mid' }), job({ jobId: 'old' })]);
+    const rows = toExportRows([
+      job({ jobId: 'new', status: 'running' }),
+      job({ jobId: 'mid' }),
+      job({ jobId: 'old' }),
+    ]);
     expect(defaultComparePair(rows)).toEqual({ a: 'mid', b: 'old' });
   });
 
   it('leaves B empty with a single completed export', () => {
-    expect(defaultComparePair(toExportRows([job({ jobId: 'only' })]))).toEqual({ a: 'only', b: null });
+    expect(defaultComparePair(toExportRows([job({ jobId: 'only' })]))).toEqual({
+      a: 'only',
+      b: null,
+    });
   });
 });
 

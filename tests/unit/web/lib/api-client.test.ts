@@ -1,18 +1,40 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { apiPath, apiRequest, configureApiClient, toApiError } from '../../../../src/web/lib/api-client';
+import {
+  apiPath,
+  apiRequest,
+  configureApiClient,
+  toApiError,
+} from '../../../../src/web/lib/api-client';
 import { ApiError } from '../../../../src/web/lib/api-error';
 
 describe('api client', () => {
   it('parses the proxy error body into an ApiError with its code and details', async () => {
-    const response = new Response(JSON.stringify({ error: { code: 'JOB_SLOT_BUSY', message: 'busy', requestId: 'r1', details: { activeJobId: 'j1' } } }), { status: 409 });
+    const response = new Response(
+      JSON.stringify({
+        error: {
+          code: 'JOB_SLOT_BUSY',
+          message: 'busy',
+          requestId: 'r1',
+          details: { activeJobId: 'j1' },
+        },
+      }),
+      { status: 409 },
+    );
     const error = await toApiError(response);
     expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({ code: 'JOB_SLOT_BUSY', status: 409, requestId: 'r1', details: { activeJobId: 'j1' } });
+    expect(error).toMatchObject({
+      code: 'JOB_SLOT_BUSY',
+      status: 409,
+      requestId: 'r1',
+      details: { activeJobId: 'j1' },
+    });
   });
 
   it('reports a non-JSON error body as UNEXPECTED_RESPONSE with the status', async () => {
-    const error = await toApiError(new Response('<html>bad gateway</html>', { status: 502, statusText: 'Bad Gateway' }));
+    const error = await toApiError(
+      new Response('<html>bad gateway</html>', { status: 502, statusText: 'Bad Gateway' }),
+    );
     expect(error).toMatchObject({ code: 'UNEXPECTED_RESPONSE', status: 502 });
   });
 
@@ -25,18 +47,30 @@ describe('api client', () => {
         return new Response(JSON.stringify({ ok: true }), { status: 200 });
       },
     });
-    await expect(apiRequest('/api/x', z.object({ ok: z.boolean() }))).resolves.toEqual({ ok: true });
+    await expect(apiRequest('/api/x', z.object({ ok: z.boolean() }))).resolves.toEqual({
+      ok: true,
+    });
     expect(seen?.get('authorization')).toBe('Bearer tok-123');
   });
 
   it('turns a failed fetch into NETWORK_ERROR', async () => {
-    configureApiClient({ getAccessToken: null, fetch: async () => Promise.reject(new TypeError('Failed to fetch')) });
-    await expect(apiRequest('/api/x', z.object({}))).rejects.toMatchObject({ code: 'NETWORK_ERROR' });
+    configureApiClient({
+      getAccessToken: null,
+      fetch: async () => Promise.reject(new TypeError('Failed to fetch')),
+    });
+    await expect(apiRequest('/api/x', z.object({}))).rejects.toMatchObject({
+      code: 'NETWORK_ERROR',
+    });
   });
 
   it('rejects an answer that does not match the contract', async () => {
-    configureApiClient({ getAccessToken: null, fetch: async () => new Response(JSON.stringify({ ok: 'yes' })) });
-    await expect(apiRequest('/api/x', z.object({ ok: z.boolean() }))).rejects.toMatchObject({ code: 'UNEXPECTED_RESPONSE' });
+    configureApiClient({
+      getAccessToken: null,
+      fetch: async () => new Response(JSON.stringify({ ok: 'yes' })),
+    });
+    await expect(apiRequest('/api/x', z.object({ ok: z.boolean() }))).rejects.toMatchObject({
+      code: 'UNEXPECTED_RESPONSE',
+    });
   });
 
   it('encodes every path segment on its own', () => {

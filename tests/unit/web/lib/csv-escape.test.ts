@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { escapeCsvCell, toCsvBlob, toCsvLine } from '../../../../src/web/lib/csv-escape';
 
 describe('escapeCsvCell', () => {
-  it.each(['=SUM(A1:A2)', '+1', '-1+2', '@cmd', '\tx', '\rx'])('neutralises the formula-looking cell %j with an apostrophe', (cell) => {
-    expect(escapeCsvCell(cell).replace(/^"/, '').startsWith("'")).toBe(true);
-  });
+  it.each(['=SUM(A1:A2)', '+1', '-1+2', '@cmd', '\tx', '\rx'])(
+    'neutralises the formula-looking cell %j with an apostrophe',
+    (cell) => {
+      expect(escapeCsvCell(cell).replace(/^"/, '').startsWith("'")).toBe(true);
+    },
+  );
 
   it('quotes cells with commas, quotes and line breaks, doubling quotes', () => {
     expect(escapeCsvCell('a,b')).toBe('"a,b"');
@@ -21,7 +24,13 @@ describe('escapeCsvCell', () => {
   });
 
   it('builds a CSV blob with a header and CRLF rows', async () => {
-    const blob = toCsvBlob(['id', 'code'], [['dev-1', 409001], ['=evil', 404001]]);
+    const blob = toCsvBlob(
+      ['id', 'code'],
+      [
+        ['dev-1', 409001],
+        ['=evil', 404001],
+      ],
+    );
     expect(await blob.text()).toBe("id,code\r\ndev-1,409001\r\n'=evil,404001\r\n");
   });
 });

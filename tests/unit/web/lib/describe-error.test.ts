@@ -12,12 +12,20 @@ describe('describeError', () => {
   });
 
   it('keeps the code and request id of an ApiError', () => {
-    const words = describeError(new ApiError({ code: 'JOB_SLOT_BUSY', status: 409, message: 'busy', requestId: 'req-1' }));
-    expect(words).toMatchObject({ code: 'JOB_SLOT_BUSY', requestId: 'req-1', title: 'Another job is running' });
+    const words = describeError(
+      new ApiError({ code: 'JOB_SLOT_BUSY', status: 409, message: 'busy', requestId: 'req-1' }),
+    );
+    expect(words).toMatchObject({
+      code: 'JOB_SLOT_BUSY',
+      requestId: 'req-1',
+      title: 'Another job is running',
+    });
   });
 
   it('uses the server message as the reason for a validation error', () => {
-    const words = describeError(new ApiError({ code: 'VALIDATION_FAILED', status: 400, message: 'fileName is empty' }));
+    const words = describeError(
+      new ApiError({ code: 'VALIDATION_FAILED', status: 400, message: 'fileName is empty' }),
+    );
     expect(words.why).toBe('fileName is empty');
   });
 
@@ -26,7 +34,10 @@ describe('describeError', () => {
   });
 
   it('explains a 403 from storage as an expired or wrong upload link', () => {
-    const storageError = Object.assign(new Error('forbidden'), { name: 'RestError', statusCode: 403 });
+    const storageError = Object.assign(new Error('forbidden'), {
+      name: 'RestError',
+      statusCode: 403,
+    });
     expect(describeError(storageError).code).toBe('UPLOAD_REFUSED');
   });
 
@@ -35,7 +46,12 @@ describe('describeError', () => {
   });
 
   it('reads the active job id from a JOB_SLOT_BUSY error', () => {
-    const busy = new ApiError({ code: 'JOB_SLOT_BUSY', status: 409, message: 'busy', details: { activeJobId: 'job-7' } });
+    const busy = new ApiError({
+      code: 'JOB_SLOT_BUSY',
+      status: 409,
+      message: 'busy',
+      details: { activeJobId: 'job-7' },
+    });
     expect(activeJobIdOf(busy)).toBe('job-7');
     expect(activeJobIdOf(new ApiError({ code: 'INTERNAL', status: 500, message: 'x' }))).toBeNull();
   });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatCount, formatDuration, formatRate, percentOf } from '../../../../src/web/lib/format';
+import {
+  formatBytes,
+  formatCount,
+  formatDuration,
+  formatRate,
+  percentOf,
+} from '../../../../src/web/lib/format';
 
 describe('format', () => {
   it('writes counts with thousands separators', () => {

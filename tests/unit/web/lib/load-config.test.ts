@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../../src/web/lib/load-config';
 
 const valid = {
-  auth: { clientId: 'spa', authority: 'https://localhost:8443/tenant', knownAuthorities: ['localhost:8443'], apiScope: 'api://x/access_as_user' },
+  auth: {
+    clientId: 'spa',
+    authority: 'https://localhost:8443/tenant',
+    knownAuthorities: ['localhost:8443'],
+    apiScope: 'api://x/access_as_user',
+  },
   storageEndpoint: 'http://127.0.0.1:10000/devstoreaccount1',
   hubHostName: 'hub.local',
 };
@@ -21,11 +26,17 @@ describe('loadConfig', () => {
 
   it('names the HTTP status when /config.json is missing', async () => {
     const result = await loadConfig(async () => new Response('nope', { status: 404 }));
-    expect(result).toEqual({ ok: false, reason: 'The server answered /config.json with HTTP 404.' });
+    expect(result).toEqual({
+      ok: false,
+      reason: 'The server answered /config.json with HTTP 404.',
+    });
   });
 
   it('lists the invalid fields of an incomplete configuration', async () => {
-    const result = await loadConfig(async () => new Response(JSON.stringify({ ...valid, auth: { ...valid.auth, authority: 'not a url' } })));
+    const result = await loadConfig(
+      async () =>
+        new Response(JSON.stringify({ ...valid, auth: { ...valid.auth, authority: 'not a url' } })),
+    );
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.reason).toContain('auth.authority');
   });

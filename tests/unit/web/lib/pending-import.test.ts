@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { clearPendingImport, peekPendingImport, setPendingImport } from '../../../../src/web/lib/pending-import';
+import {
+  clearPendingImport,
+  peekPendingImport,
+  setPendingImport,
+} from '../../../../src/web/lib/pending-import';
 import { setPendingPlan } from '../../../../src/web/lib/registry-worker/plan-handoff';
 
 describe('pending import hand-off', () => {

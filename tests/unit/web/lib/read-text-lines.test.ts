@@ -14,7 +14,9 @@ function streamed(chunks: string[]): Response {
 
 async function collect(chunks: string[]) {
   const lines: Array<[number, string]> = [];
-  await readTextLines(streamed(chunks), (batch, first) => batch.forEach((line, i) => lines.push([first + i, line])));
+  await readTextLines(streamed(chunks), (batch, first) =>
+    batch.forEach((line, i) => lines.push([first + i, line])),
+  );
   return lines;
 }
 
@@ -40,7 +42,11 @@ describe('readTextLines', () => {
 
   it('reports bytes read against Content-Length', async () => {
     const seen: Array<number | null> = [];
-    await readTextLines(streamed(['ab\n', 'cd\n']), () => undefined, (progress) => seen.push(progress.totalBytes));
+    await readTextLines(
+      streamed(['ab\n', 'cd\n']),
+      () => undefined,
+      (progress) => seen.push(progress.totalBytes),
+    );
     expect(seen).toEqual([6, 6]);
   });
 });

@@ -7,7 +7,10 @@ interface AccountControlsProps {
   user: CurrentUser | undefined;
 }
 
-/** The user's name and role, and sign-out (with the ID token as hint so the authority ends the session without asking). */
+/**
+ * The user's name and role, and sign-out (with the ID token as hint so the authority ends the
+ * session without asking).
+ */
 export function AccountControls({ user }: AccountControlsProps) {
   const { instance } = useMsal();
   const account = instance.getActiveAccount() ?? instance.getAllAccounts()[0] ?? null;
@@ -22,7 +25,15 @@ export function AccountControls({ user }: AccountControlsProps) {
       <Typography noWrap sx={{ maxWidth: 220 }} title={name}>
         {name}
       </Typography>
-      {user && <Chip size="small" label={user.isAdmin ? 'Admin' : 'Support'} color={user.isAdmin ? 'secondary' : 'default'} sx={{ color: 'inherit', borderColor: 'currentColor' }} variant="outlined" />}
+      {user && (
+        <Chip
+          size="small"
+          label={user.isAdmin ? 'Admin' : 'Support'}
+          color={user.isAdmin ? 'secondary' : 'default'}
+          sx={{ color: 'inherit', borderColor: 'currentColor' }}
+          variant="outlined"
+        />
+      )}
       <Button color="inherit" startIcon={<LogoutIcon />} onClick={signOut}>
         Sign out
       </Button>

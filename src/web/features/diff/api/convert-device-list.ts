@@ -17,7 +17,11 @@ export interface ConvertedList {
   invalid: number;
 }
 
-export async function convertDeviceList(file: File, onProgress: (progress: ConversionProgress) => void, signal: AbortSignal): Promise<ConvertedList> {
+export async function convertDeviceList(
+  file: File,
+  onProgress: (progress: ConversionProgress) => void,
+  signal: AbortSignal,
+): Promise<ConvertedList> {
   const run = runConversion(file, OPTIONS, { onProgress });
   signal.addEventListener('abort', () => run.cancel(), { once: true });
   const outcome = await run.result;

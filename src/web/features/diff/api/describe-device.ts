@@ -2,7 +2,10 @@ import { useQuery } from '@tanstack/react-query';
 import type { DeviceChange } from '../../../../core/diff';
 import type { DiffClient } from '../../../lib/registry-worker/diff-client';
 
-/** Field-by-field rows of one device from the diff worker, which keeps both snapshots; keys arrive masked. */
+/**
+ * Field-by-field rows of one device from the diff worker, which keeps both snapshots; keys arrive
+ * masked.
+ */
 export function useDescribeDevice(client: DiffClient | null, change: DeviceChange | null) {
   return useQuery({
     queryKey: ['diff', 'describe', change?.id, change?.moduleId, client],

@@ -12,12 +12,16 @@ export interface ExportFile {
   keysMasked: boolean;
 }
 
-// Chunks are folded into a Blob every 16 MB, so the bytes move to the browser's blob store instead of
-// piling up as hundreds of MB of typed arrays on the page's heap.
+// Chunks are folded into a Blob every 16 MB, so the bytes move to the browser's blob store instead
+// of piling up as hundreds of MB of typed arrays on the page's heap.
 const FOLD_BYTES = 16 * 1024 * 1024;
 
 /** GET /api/jobs/{jobId}/files/devices into a Blob, for the diff worker. */
-export async function downloadExportFile(jobId: string, onProgress: (progress: DownloadProgress) => void, signal?: AbortSignal): Promise<ExportFile> {
+export async function downloadExportFile(
+  jobId: string,
+  onProgress: (progress: DownloadProgress) => void,
+  signal?: AbortSignal,
+): Promise<ExportFile> {
   const response = await apiStream(apiPath('jobs', jobId, 'files', 'devices'), signal);
   const keysMasked = response.headers.get('x-keys-masked') === 'true';
   const length = response.headers.get('content-length') ?? response.headers.get('x-blob-size');

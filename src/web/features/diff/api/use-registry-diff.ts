@@ -34,7 +34,11 @@ const WAITING: SideProgress = { stage: 'waiting', bytes: 0, totalBytes: null, re
  * Fetches A and B (B possibly a dropped file, converted first), then diffs them in the registry
  * worker. Re-runs when the inputs or options change, so a reload of a /diff link recomputes.
  */
-export function useRegistryDiff(a: string | null, b: DiffSource | null, options: { includeVersionFields: boolean; includeReported: boolean }): RegistryDiffRun {
+export function useRegistryDiff(
+  a: string | null,
+  b: DiffSource | null,
+  options: { includeVersionFields: boolean; includeReported: boolean },
+): RegistryDiffRun {
   const [attempt, setAttempt] = useState(0);
   const [sides, setSides] = useState({ a: WAITING, b: WAITING });
   const [result, setResult] = useState<DiffDone | null>(null);
@@ -48,9 +52,16 @@ export function useRegistryDiff(a: string | null, b: DiffSource | null, options:
   useEffect(() => {
     if (a === null || b === null) return undefined;
     const abort = new AbortController();
-    const update = (side: 'a' | 'b', next: Partial<SideProgress>) => setSides((s) => ({ ...s, [side]: { ...s[side], ...next } }));
+    const update = (side: 'a' | 'b', next: Partial<SideProgress>) =>
+      setSides((s) => ({ ...s, [side]: { ...s[side], ...next } }));
     const diff = createDiffClient(
-      (p) => update(p.side, { stage: 'comparing', bytes: p.bytesRead, totalBytes: p.totalBytes, records: p.records }),
+      (p) =>
+        update(p.side, {
+          stage: 'comparing',
+          bytes: p.bytesRead,
+          totalBytes: p.totalBytes,
+          records: p.records,
+        }),
       (message) => setError(new Error(message)),
     );
     setClient(diff);
@@ -60,16 +71,32 @@ export function useRegistryDiff(a: string | null, b: DiffSource | null, options:
     setConverted(null);
     setRunning(true);
 
-    const loadA = downloadExportFile(a, (p) => update('a', { stage: 'downloading', bytes: p.bytes, totalBytes: p.totalBytes }), abort.signal);
+    const loadA = downloadExportFile(
+      a,
+      (p) => update('a', { stage: 'downloading', bytes: p.bytes, totalBytes: p.totalBytes }),
+      abort.signal,
+    );
     const loadB =
       b.kind === 'export'
-        ? downloadExportFile(b.ref, (p) => update('b', { stage: 'downloading', bytes: p.bytes, totalBytes: p.totalBytes }), abort.signal)
-        : convertDeviceList(b.file, (p) => update('b', { stage: 'converting', bytes: p.bytesRead, totalBytes: p.totalBytes, records: p.records }), abort.signal).then(
-            (list) => {
-              setConverted(list);
-              return { blob: list.blob, keysMasked: false };
-            },
-          );
+        ? downloadExportFile(
+            b.ref,
+            (p) => update('b', { stage: 'downloading', bytes: p.bytes, totalBytes: p.totalBytes }),
+            abort.signal,
+          )
+        : convertDeviceList(
+            b.file,
+            (p) =>
+              update('b', {
+                stage: 'converting',
+                bytes: p.bytesRead,
+                totalBytes: p.totalBytes,
+                records: p.records,
+              }),
+            abort.signal,
+          ).then((list) => {
+            setConverted(list);
+            return { blob: list.blob, keysMasked: false };
+          });
     Promise.all([loadA, loadB])
       .then(([fileA, fileB]) => {
         setKeysMasked(fileA.keysMasked || fileB.keysMasked);
@@ -91,5 +118,15 @@ export function useRegistryDiff(a: string | null, b: DiffSource | null, options:
     };
   }, [a, b, includeVersionFields, includeReported, attempt]);
 
-  return { running, a: sides.a, b: sides.b, result, error, client, keysMasked, converted, retry: () => setAttempt((n) => n + 1) };
+  return {
+    running,
+    a: sides.a,
+    b: sides.b,
+    result,
+    error,
+    client,
+    keysMasked,
+    converted,
+    retry: () => setAttempt((n) => n + 1),
+  };
 }

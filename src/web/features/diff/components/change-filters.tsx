@@ -14,14 +14,37 @@ const ANY_SHOWN = { inputLabel: { shrink: true }, select: { displayEmpty: true }
 
 export function ChangeFilters({ filter, onChange, fields }: ChangeFiltersProps) {
   return (
-    <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }} role="search" aria-label="Filter changes">
-      <TextField select slotProps={ANY_SHOWN} size="small" label="Kind" value={filter.kind} onChange={(e) => onChange({ ...filter, kind: e.target.value as ChangeFilter['kind'] })} sx={{ minWidth: 180 }}>
+    <Stack
+      direction="row"
+      spacing={2}
+      useFlexGap
+      sx={{ flexWrap: 'wrap' }}
+      role="search"
+      aria-label="Filter changes"
+    >
+      <TextField
+        select
+        slotProps={ANY_SHOWN}
+        size="small"
+        label="Kind"
+        value={filter.kind}
+        onChange={(e) => onChange({ ...filter, kind: e.target.value as ChangeFilter['kind'] })}
+        sx={{ minWidth: 180 }}
+      >
         <MenuItem value="">Any</MenuItem>
         <MenuItem value="added">Added (in A only)</MenuItem>
         <MenuItem value="removed">Removed (in B only)</MenuItem>
         <MenuItem value="changed">Changed</MenuItem>
       </TextField>
-      <TextField select slotProps={ANY_SHOWN} size="small" label="Field" value={filter.field} onChange={(e) => onChange({ ...filter, field: e.target.value })} sx={{ minWidth: 260 }}>
+      <TextField
+        select
+        slotProps={ANY_SHOWN}
+        size="small"
+        label="Field"
+        value={filter.field}
+        onChange={(e) => onChange({ ...filter, field: e.target.value })}
+        sx={{ minWidth: 260 }}
+      >
         <MenuItem value="">Any</MenuItem>
         {fields.map((entry) => (
           <MenuItem key={entry.field} value={entry.field}>

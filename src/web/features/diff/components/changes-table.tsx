@@ -15,7 +15,19 @@ const KIND_SHORT = { added: 'Added', removed: 'Removed', changed: 'Changed' } as
 
 export function ChangesTable({ changes, selected, onSelect }: ChangesTableProps) {
   const columns: VirtualColumn<DeviceChange>[] = [
-    { key: 'kind', header: 'Kind', width: '110px', render: (c) => <Chip size="small" label={KIND_SHORT[c.kind]} color={KIND_COLORS[c.kind]} variant="outlined" /> },
+    {
+      key: 'kind',
+      header: 'Kind',
+      width: '110px',
+      render: (c) => (
+        <Chip
+          size="small"
+          label={KIND_SHORT[c.kind]}
+          color={KIND_COLORS[c.kind]}
+          variant="outlined"
+        />
+      ),
+    },
     {
       key: 'id',
       header: 'Device id',
@@ -25,22 +37,48 @@ export function ChangesTable({ changes, selected, onSelect }: ChangesTableProps)
           component="button"
           onClick={() => onSelect(c)}
           aria-current={changeKey(c) === selected ? 'true' : undefined}
-          sx={{ textAlign: 'left', fontWeight: changeKey(c) === selected ? 700 : 400, maxWidth: '100%', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}
+          sx={{
+            textAlign: 'left',
+            fontWeight: changeKey(c) === selected ? 700 : 400,
+            maxWidth: '100%',
+            overflow: 'hidden',
+            textOverflow: 'ellipsis',
+            whiteSpace: 'nowrap',
+          }}
         >
           {c.id}
         </Link>
       ),
     },
-    { key: 'module', header: 'Module', width: 'minmax(90px, 1fr)', render: (c) => c.moduleId ?? '' },
+    {
+      key: 'module',
+      header: 'Module',
+      width: 'minmax(90px, 1fr)',
+      render: (c) => c.moduleId ?? '',
+    },
     {
       key: 'fields',
       header: 'Changed fields',
       width: 'minmax(200px, 3fr)',
       render: (c) => {
-        const text = c.kind === 'changed' ? c.fields.map(fieldWords).join(', ') : c.kind === 'added' ? 'only in A' : 'only in B';
+        const text =
+          c.kind === 'changed'
+            ? c.fields.map(fieldWords).join(', ')
+            : c.kind === 'added'
+              ? 'only in A'
+              : 'only in B';
         return <span title={text}>{text}</span>;
       },
     },
   ];
-  return <VirtualTable label="Changes" columns={columns} rows={changes} rowKey={changeKey} height={520} emptyText="No changes match the filters." />;
+  return (
+    <VirtualTable
+      label="Changes"
+      columns={columns}
+      rows={changes}
+      rowKey={changeKey}
+      height={520}
+      emptyText="No changes match the filters."
+    />
+  );
 }

@@ -31,7 +31,11 @@ export function DiffActions({ client, fileStem, canPlan, nothingToDo }: DiffActi
     try {
       if (what === 'plan') {
         const plan = await client.plan();
-        setPendingPlan(new File([plan.file], `make-b-like-a-${fileStem}.ndjson`, { type: 'application/x-ndjson' }));
+        setPendingPlan(
+          new File([plan.file], `make-b-like-a-${fileStem}.ndjson`, {
+            type: 'application/x-ndjson',
+          }),
+        );
         void navigate('/import?from=diff');
         return;
       }
@@ -46,14 +50,26 @@ export function DiffActions({ client, fileStem, canPlan, nothingToDo }: DiffActi
   return (
     <Stack spacing={1}>
       <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
-        <Button variant="outlined" disabled={!client || busy !== null} onClick={() => void run('json')}>
+        <Button
+          variant="outlined"
+          disabled={!client || busy !== null}
+          onClick={() => void run('json')}
+        >
           Download diff (JSON)
         </Button>
-        <Button variant="outlined" disabled={!client || busy !== null} onClick={() => void run('csv')}>
+        <Button
+          variant="outlined"
+          disabled={!client || busy !== null}
+          onClick={() => void run('csv')}
+        >
           Download diff (CSV)
         </Button>
         {canPlan && (
-          <Button variant="contained" disabled={!client || busy !== null || nothingToDo} onClick={() => void run('plan')}>
+          <Button
+            variant="contained"
+            disabled={!client || busy !== null || nothingToDo}
+            onClick={() => void run('plan')}
+          >
             Make B like A
           </Button>
         )}

@@ -1,4 +1,13 @@
-import { Box, Button, Checkbox, FormControlLabel, FormGroup, Paper, Stack, Typography } from '@mui/material';
+import {
+  Box,
+  Button,
+  Checkbox,
+  FormControlLabel,
+  FormGroup,
+  Paper,
+  Stack,
+  Typography,
+} from '@mui/material';
 import { formatBytes } from '../../../lib/format';
 
 interface DiffInputsProps {
@@ -12,7 +21,15 @@ interface DiffInputsProps {
 }
 
 /** What is compared with what, the file input for B, and the two "also compare" switches. */
-export function DiffInputs({ a, b, fileB, onFileB, includeVersionFields, includeReported, onOptions }: DiffInputsProps) {
+export function DiffInputs({
+  a,
+  b,
+  fileB,
+  onFileB,
+  includeVersionFields,
+  includeReported,
+  onOptions,
+}: DiffInputsProps) {
   return (
     <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-label="Diff inputs">
       <Stack spacing={1}>
@@ -35,7 +52,12 @@ export function DiffInputs({ a, b, fileB, onFileB, includeVersionFields, include
           )}
         </Typography>
         <Box>
-          <Typography component="label" htmlFor="diff-file-b" variant="body2" sx={{ display: 'block', mb: 0.5 }}>
+          <Typography
+            component="label"
+            htmlFor="diff-file-b"
+            variant="body2"
+            sx={{ display: 'block', mb: 0.5 }}
+          >
             Device list file for B
           </Typography>
           <input
@@ -48,16 +70,31 @@ export function DiffInputs({ a, b, fileB, onFileB, includeVersionFields, include
             }}
           />
           <Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>
-            CSV, JSON, NDJSON or an export’s devices.txt; converted here in the browser. A file cannot be part of a shared link.
+            CSV, JSON, NDJSON or an export’s devices.txt; converted here in the browser. A file
+            cannot be part of a shared link.
           </Typography>
         </Box>
         <FormGroup row>
           <FormControlLabel
-            control={<Checkbox checked={includeVersionFields} onChange={(e) => onOptions({ includeVersionFields: e.target.checked, includeReported })} />}
+            control={
+              <Checkbox
+                checked={includeVersionFields}
+                onChange={(e) =>
+                  onOptions({ includeVersionFields: e.target.checked, includeReported })
+                }
+              />
+            }
             label="Also compare version fields (eTag, $metadata, $version)"
           />
           <FormControlLabel
-            control={<Checkbox checked={includeReported} onChange={(e) => onOptions({ includeVersionFields, includeReported: e.target.checked })} />}
+            control={
+              <Checkbox
+                checked={includeReported}
+                onChange={(e) =>
+                  onOptions({ includeVersionFields, includeReported: e.target.checked })
+                }
+              />
+            }
             label="Also compare reported properties"
           />
         </FormGroup>

@@ -30,13 +30,17 @@ export function DiffPage() {
   // A selection belongs to one diff result: a re-run (new options, new B) starts without one.
   const [picked, setPicked] = useState<{ of: DiffDone; change: DeviceChange } | null>(null);
   const bRef = params.b;
-  const source = useMemo<DiffSource | null>(() => (fileB ? { kind: 'file', file: fileB } : bRef ? { kind: 'export', ref: bRef } : null), [fileB, bRef]);
+  const source = useMemo<DiffSource | null>(
+    () => (fileB ? { kind: 'file', file: fileB } : bRef ? { kind: 'export', ref: bRef } : null),
+    [fileB, bRef],
+  );
   const run = useRegistryDiff(params.a, source, params);
   const changes = run.result?.changes;
   const visible = useMemo(() => filterChanges(changes ?? [], filter), [changes, filter]);
   const fields = useMemo(() => fieldChoices(changes ?? []), [changes]);
   const selected = picked !== null && picked.of === run.result ? picked.change : null;
-  const setSelected = (change: DeviceChange | null) => setPicked(change && run.result ? { of: run.result, change } : null);
+  const setSelected = (change: DeviceChange | null) =>
+    setPicked(change && run.result ? { of: run.result, change } : null);
   const stem = `${params.a ?? 'a'}-vs-${fileB ? 'file' : (params.b ?? 'b')}`;
 
   return (
@@ -61,20 +65,33 @@ export function DiffPage() {
           }}
           includeVersionFields={params.includeVersionFields}
           includeReported={params.includeReported}
-          onOptions={(options) => setSearch(writeDiffParams({ ...params, ...options }), { replace: true })}
+          onOptions={(options) =>
+            setSearch(writeDiffParams({ ...params, ...options }), { replace: true })
+          }
         />
         {params.a === null && (
           <Alert severity="info">
-            Choose A and B on the <RouterLink to="/exports">Exports</RouterLink> page (Compare), or open a link of the form /diff?a=…&amp;b=….
+            Choose A and B on the <RouterLink to="/exports">Exports</RouterLink> page (Compare), or
+            open a link of the form /diff?a=…&amp;b=….
           </Alert>
         )}
-        {params.a !== null && source === null && <Alert severity="info">Choose B: a second export from the Exports page, or a device list file above.</Alert>}
-        {run.error !== null && <ErrorPanel error={run.error} context="Comparing" onRetry={run.retry} />}
+        {params.a !== null && source === null && (
+          <Alert severity="info">
+            Choose B: a second export from the Exports page, or a device list file above.
+          </Alert>
+        )}
+        {run.error !== null && (
+          <ErrorPanel error={run.error} context="Comparing" onRetry={run.retry} />
+        )}
         {run.running && run.error === null && <DiffProgress a={run.a} b={run.b} />}
         {run.result && (
           <>
             <DiffSummary summary={run.result.summary} />
-            <DiffNotices result={run.result} keysMasked={run.keysMasked} converted={run.converted} />
+            <DiffNotices
+              result={run.result}
+              keysMasked={run.keysMasked}
+              converted={run.converted}
+            />
             <DiffActions
               client={run.client}
               fileStem={stem}
@@ -83,11 +100,32 @@ export function DiffPage() {
             />
             <ChangeFilters filter={filter} onChange={setFilter} fields={fields} />
             <Typography variant="body2" aria-live="polite">
-              {formatCount(visible.length)} of {formatCount(run.result.changes.length)} changes shown
+              {formatCount(visible.length)} of {formatCount(run.result.changes.length)} changes
+              shown
             </Typography>
-            <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', lg: selected ? 'minmax(0, 1fr) minmax(360px, 1fr)' : '1fr' } }}>
-              <ChangesTable changes={visible} selected={selected ? changeKey(selected) : null} onSelect={setSelected} />
-              {selected && <SideBySide client={run.client} change={selected} keysMasked={run.keysMasked} onClose={() => setSelected(null)} />}
+            <Box
+              sx={{
+                display: 'grid',
+                gap: 2,
+                gridTemplateColumns: {
+                  xs: '1fr',
+                  lg: selected ? 'minmax(0, 1fr) minmax(360px, 1fr)' : '1fr',
+                },
+              }}
+            >
+              <ChangesTable
+                changes={visible}
+                selected={selected ? changeKey(selected) : null}
+                onSelect={setSelected}
+              />
+              {selected && (
+                <SideBySide
+                  client={run.client}
+                  change={selected}
+                  keysMasked={run.keysMasked}
+                  onClose={() => setSelected(null)}
+                />
+              )}
             </Box>
           </>
         )}

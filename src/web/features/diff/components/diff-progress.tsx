@@ -12,13 +12,20 @@ const STAGE_WORDS: Record<SideProgress['stage'], string> = {
 
 function Side({ name, progress }: { name: string; progress: SideProgress }) {
   const known = progress.totalBytes !== null && progress.totalBytes > 0;
-  const size = known ? `${formatMegabytes(progress.bytes)} of ${formatMegabytes(progress.totalBytes ?? 0)}` : `${formatMegabytes(progress.bytes)}`;
+  const size = known
+    ? `${formatMegabytes(progress.bytes)} of ${formatMegabytes(progress.totalBytes ?? 0)}`
+    : `${formatMegabytes(progress.bytes)}`;
   const text = `${STAGE_WORDS[progress.stage]}: ${size}${progress.records > 0 ? `, ${formatCount(progress.records)} records` : ''}`;
   const label = `Loading ${name}`;
   return (
     <Box>
       {known ? (
-        <LinearProgress variant="determinate" value={percentOf(progress.bytes, progress.totalBytes ?? 0)} aria-label={label} aria-valuetext={text} />
+        <LinearProgress
+          variant="determinate"
+          value={percentOf(progress.bytes, progress.totalBytes ?? 0)}
+          aria-label={label}
+          aria-valuetext={text}
+        />
       ) : (
         <LinearProgress aria-label={label} aria-valuetext={text} />
       )}

@@ -13,13 +13,27 @@ const BARS: { key: keyof Summary; label: string; color: string; hint: string }[]
 export function DiffSummary({ summary }: { summary: Summary }) {
   const max = Math.max(1, summary.added, summary.removed, summary.changed, summary.unchanged);
   return (
-    <Paper variant="outlined" component="section" role="region" aria-labelledby="diff-summary-heading" sx={{ p: 2 }}>
+    <Paper
+      variant="outlined"
+      component="section"
+      role="region"
+      aria-labelledby="diff-summary-heading"
+      sx={{ p: 2 }}
+    >
       <Typography id="diff-summary-heading" component="h2" variant="h6" sx={{ mb: 1 }}>
         Diff summary
       </Typography>
       <Stack component="dl" spacing={0.75} sx={{ m: 0 }}>
         {BARS.map((bar) => (
-          <Box key={bar.key} sx={{ display: 'grid', gridTemplateColumns: 'minmax(150px, 200px) 1fr minmax(80px, auto)', gap: 1.5, alignItems: 'center' }}>
+          <Box
+            key={bar.key}
+            sx={{
+              display: 'grid',
+              gridTemplateColumns: 'minmax(150px, 200px) 1fr minmax(80px, auto)',
+              gap: 1.5,
+              alignItems: 'center',
+            }}
+          >
             <Typography component="dt" variant="body2">
               <strong>{bar.label}</strong>{' '}
               <Box component="span" sx={{ color: 'text.secondary' }}>
@@ -27,9 +41,21 @@ export function DiffSummary({ summary }: { summary: Summary }) {
               </Box>
             </Typography>
             <Box aria-hidden sx={{ height: 14, borderRadius: 1, bgcolor: 'action.hover' }}>
-              <Box sx={{ height: '100%', borderRadius: 1, bgcolor: bar.color, width: summary[bar.key] === 0 ? 0 : `${Math.max(1, (summary[bar.key] / max) * 100)}%` }} />
+              <Box
+                sx={{
+                  height: '100%',
+                  borderRadius: 1,
+                  bgcolor: bar.color,
+                  width:
+                    summary[bar.key] === 0 ? 0 : `${Math.max(1, (summary[bar.key] / max) * 100)}%`,
+                }}
+              />
             </Box>
-            <Typography component="dd" variant="body2" sx={{ m: 0, textAlign: 'right', fontVariantNumeric: 'tabular-nums' }}>
+            <Typography
+              component="dd"
+              variant="body2"
+              sx={{ m: 0, textAlign: 'right', fontVariantNumeric: 'tabular-nums' }}
+            >
               {formatCount(summary[bar.key])}
             </Typography>
           </Box>

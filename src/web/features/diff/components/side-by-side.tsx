@@ -1,4 +1,15 @@
-import { Box, IconButton, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import {
+  Box,
+  IconButton,
+  Paper,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
 import CloseIcon from '@mui/icons-material/Close';
 import { alpha } from '@mui/material/styles';
 import type { Theme } from '@mui/material/styles';
@@ -13,15 +24,29 @@ import { keysVerdict, showValue } from '../model/show-value';
 const KEYS_PATH = 'authentication.keys';
 
 // Pixel units on purpose: in sx a width of 1 means 100 %.
-const VISUALLY_HIDDEN = { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' } as const;
+const VISUALLY_HIDDEN = {
+  position: 'absolute',
+  width: '1px',
+  height: '1px',
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+} as const;
 
 function FieldRow({ row, keysMasked }: { row: DescribeRow; keysMasked: boolean }) {
   // A tint rather than a solid fill keeps the text readable in light and dark themes.
-  const highlight = row.changed && !(keysMasked && row.path === KEYS_PATH) ? { bgcolor: (theme: Theme) => alpha(theme.palette.warning.main, 0.2) } : {};
+  const highlight =
+    row.changed && !(keysMasked && row.path === KEYS_PATH)
+      ? { bgcolor: (theme: Theme) => alpha(theme.palette.warning.main, 0.2) }
+      : {};
   const isKeys = row.path === KEYS_PATH;
   return (
     <TableRow>
-      <TableCell component="th" scope="row" sx={{ fontWeight: row.changed ? 700 : 400, wordBreak: 'break-all' }}>
+      <TableCell
+        component="th"
+        scope="row"
+        sx={{ fontWeight: row.changed ? 700 : 400, wordBreak: 'break-all' }}
+      >
         {fieldWords(row.path)}
         {row.changed && (
           <Box component="span" sx={VISUALLY_HIDDEN}>
@@ -36,15 +61,22 @@ function FieldRow({ row, keysMasked }: { row: DescribeRow; keysMasked: boolean }
         </TableCell>
       ) : (
         <>
-          <TableCell sx={{ ...highlight, fontFamily: 'monospace', wordBreak: 'break-all' }}>{showValue(row.a)}</TableCell>
-          <TableCell sx={{ ...highlight, fontFamily: 'monospace', wordBreak: 'break-all' }}>{showValue(row.b)}</TableCell>
+          <TableCell sx={{ ...highlight, fontFamily: 'monospace', wordBreak: 'break-all' }}>
+            {showValue(row.a)}
+          </TableCell>
+          <TableCell sx={{ ...highlight, fontFamily: 'monospace', wordBreak: 'break-all' }}>
+            {showValue(row.b)}
+          </TableCell>
         </>
       )}
     </TableRow>
   );
 }
 
-/** A on the left, B on the right, one row per field; changed fields highlighted and named for screen readers. */
+/**
+ * A on the left, B on the right, one row per field; changed fields highlighted and named for screen
+ * readers.
+ */
 interface SideBySideProps {
   client: DiffClient | null;
   change: DeviceChange;
@@ -67,7 +99,13 @@ export function SideBySide({ client, change, keysMasked, onClose }: SideBySidePr
         </IconButton>
       </Stack>
       {rows.isPending && <LoadingBlock label="Comparing fields..." />}
-      {rows.isError && <ErrorPanel error={rows.error} context="Comparing the fields" onRetry={() => void rows.refetch()} />}
+      {rows.isError && (
+        <ErrorPanel
+          error={rows.error}
+          context="Comparing the fields"
+          onRetry={() => void rows.refetch()}
+        />
+      )}
       {rows.data && (
         <Table size="small" aria-label={`Field comparison of ${name}`}>
           <TableHead>

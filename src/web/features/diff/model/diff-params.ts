@@ -1,4 +1,6 @@
-/** What a /diff deep link says: the two exports (B may instead be a dropped file) and the options. */
+/**
+ * What a /diff deep link says: the two exports (B may instead be a dropped file) and the options.
+ */
 export interface DiffParams {
   a: string | null;
   b: string | null;

@@ -28,7 +28,10 @@ export const KIND_WORDS: Record<ChangeKind, string> = {
   changed: 'Changed',
 };
 
-export const KIND_COLORS: Record<ChangeKind | 'unchanged', 'success' | 'error' | 'warning' | 'default'> = {
+export const KIND_COLORS: Record<
+  ChangeKind | 'unchanged',
+  'success' | 'error' | 'warning' | 'default'
+> = {
   added: 'success',
   removed: 'error',
   changed: 'warning',

@@ -17,10 +17,17 @@ function fieldMatcher(field: string): ((change: DeviceChange) => boolean) | null
   return (change) => change.fields.includes(field);
 }
 
-export function filterChanges(changes: readonly DeviceChange[], filter: ChangeFilter): readonly DeviceChange[] {
+export function filterChanges(
+  changes: readonly DeviceChange[],
+  filter: ChangeFilter,
+): readonly DeviceChange[] {
   const matchesField = fieldMatcher(filter.field);
   if (filter.kind === '' && matchesField === null) return changes;
-  return changes.filter((change) => (filter.kind === '' || change.kind === filter.kind) && (matchesField === null || matchesField(change)));
+  return changes.filter(
+    (change) =>
+      (filter.kind === '' || change.kind === filter.kind) &&
+      (matchesField === null || matchesField(change)),
+  );
 }
 
 export interface FieldCount {
@@ -48,9 +55,13 @@ export function fieldChoices(changes: readonly DeviceChange[], max = 200): Field
       }
     }
   }
-  const byCount = (x: FieldCount, y: FieldCount) => y.count - x.count || (x.field < y.field ? -1 : 1);
+  const byCount = (x: FieldCount, y: FieldCount) =>
+    y.count - x.count || (x.field < y.field ? -1 : 1);
   const groupList = [...groups].map(([field, count]) => ({ field, count })).sort(byCount);
-  const fieldList = [...counts].map(([field, count]) => ({ field, count })).sort(byCount).slice(0, max);
+  const fieldList = [...counts]
+    .map(([field, count]) => ({ field, count }))
+    .sort(byCount)
+    .slice(0, max);
   return [...groupList, ...fieldList];
 }
 

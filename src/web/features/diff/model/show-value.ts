@@ -6,7 +6,10 @@ export function showValue(value: unknown): string {
 }
 
 /** Keys are never shown, not even masked: only whether they differ (or cannot be compared). */
-export function keysVerdict(row: { changed: boolean; compared: boolean; a: unknown; b: unknown }, maskedByServer = false): string {
+export function keysVerdict(
+  row: { changed: boolean; compared: boolean; a: unknown; b: unknown },
+  maskedByServer = false,
+): string {
   // Masked keys read the same on both sides, so "unchanged" would be a guess: say what is known.
   if (maskedByServer) return 'not visible to your role';
   if (!row.compared) return 'not compared (keys missing from one export)';

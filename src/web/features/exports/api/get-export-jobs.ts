@@ -4,7 +4,10 @@ import type { Job } from '../../../../contracts/api';
 import { apiRequest } from '../../../lib/api-client';
 import { awaitsDeviceCount } from '../model/export-rows';
 
-/** GET /api/jobs, keeping the exports: the list of past exports comes from their containers' metadata. */
+/**
+ * GET /api/jobs, keeping the exports: the list of past exports comes from their containers'
+ * metadata.
+ */
 export async function getExportJobs(signal?: AbortSignal): Promise<Job[]> {
   const response = await apiRequest('/api/jobs', JobListResponse, { signal });
   return response.jobs.filter((job) => job.type === 'export');
@@ -16,7 +19,11 @@ export const exportJobsQueryOptions = () =>
     queryFn: ({ signal }) => getExportJobs(signal),
     // Poll while a job runs, and while a just-finished export is still being counted by the proxy.
     refetchInterval: (query) =>
-      query.state.data?.some((job) => !TERMINAL_JOB_STATUSES.includes(job.status) || awaitsDeviceCount(job, Date.now())) ? 5000 : false,
+      query.state.data?.some(
+        (job) => !TERMINAL_JOB_STATUSES.includes(job.status) || awaitsDeviceCount(job, Date.now()),
+      )
+        ? 5000
+        : false,
   });
 
 export function useExportJobs() {

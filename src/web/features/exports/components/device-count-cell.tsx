@@ -7,7 +7,12 @@ export function DeviceCountCell({ count }: { count: DeviceCountState }) {
   if (count.state === 'none') return <>-</>;
   if (count.state === 'counting') {
     return (
-      <Typography component="span" variant="body2" color="text.secondary" sx={{ whiteSpace: 'nowrap' }}>
+      <Typography
+        component="span"
+        variant="body2"
+        color="text.secondary"
+        sx={{ whiteSpace: 'nowrap' }}
+      >
         Counting…
       </Typography>
     );
@@ -16,7 +21,12 @@ export function DeviceCountCell({ count }: { count: DeviceCountState }) {
     <>
       <span style={{ whiteSpace: 'nowrap' }}>{formatCount(count.devices)}</span>
       {count.modules > 0 && (
-        <Typography component="span" variant="caption" color="text.secondary" sx={{ display: 'block', whiteSpace: 'nowrap' }}>
+        <Typography
+          component="span"
+          variant="caption"
+          color="text.secondary"
+          sx={{ display: 'block', whiteSpace: 'nowrap' }}
+        >
           {moduleCountWords(count.modules)}
         </Typography>
       )}

@@ -17,13 +17,24 @@ export function ExportsListPage() {
 
   return (
     <>
-      <PageHeader title="Exports" subtitle="Snapshots of the registry: start one, browse it, or compare two." />
+      <PageHeader
+        title="Exports"
+        subtitle="Snapshots of the registry: start one, browse it, or compare two."
+      />
       <Stack spacing={3}>
         <StartExportPanel onStarted={setJustStarted} />
         {running !== null && <RunningExportPanel key={running} jobRef={running} />}
         {jobs.isPending && <LoadingBlock label="Loading past exports..." />}
-        {jobs.isError && <ErrorPanel error={jobs.error} context="Loading past exports" onRetry={() => void jobs.refetch()} />}
-        {jobs.data && rows.length === 0 && <Typography>No exports yet. Start one above; it appears here with its status.</Typography>}
+        {jobs.isError && (
+          <ErrorPanel
+            error={jobs.error}
+            context="Loading past exports"
+            onRetry={() => void jobs.refetch()}
+          />
+        )}
+        {jobs.data && rows.length === 0 && (
+          <Typography>No exports yet. Start one above; it appears here with its status.</Typography>
+        )}
         {rows.length > 0 && <PastExportsTable rows={rows} />}
       </Stack>
     </>

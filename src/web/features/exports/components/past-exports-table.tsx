@@ -21,7 +21,11 @@ import type { ExportRow, KeysState } from '../model/export-rows';
 import { DeviceCountCell } from './device-count-cell';
 import { STATUS_COLORS, STATUS_WORDS } from '../../../lib/job-status-words';
 
-const KEYS_WORDS: Record<KeysState, string> = { excluded: 'Excluded', included: 'Included', unknown: 'Unknown' };
+const KEYS_WORDS: Record<KeysState, string> = {
+  excluded: 'Excluded',
+  included: 'Included',
+  unknown: 'Unknown',
+};
 
 /** Past exports, newest first; pick A and B with the radio columns, then Compare. */
 export function PastExportsTable({ rows }: { rows: ExportRow[] }) {
@@ -36,7 +40,17 @@ export function PastExportsTable({ rows }: { rows: ExportRow[] }) {
 
   return (
     <Paper variant="outlined" component="section" aria-labelledby="past-exports-heading">
-      <Stack direction="row" spacing={2} sx={{ p: 2, alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap', rowGap: 1 }}>
+      <Stack
+        direction="row"
+        spacing={2}
+        sx={{
+          p: 2,
+          alignItems: 'center',
+          justifyContent: 'space-between',
+          flexWrap: 'wrap',
+          rowGap: 1,
+        }}
+      >
         <div>
           <Typography id="past-exports-heading" component="h2" variant="h6">
             Past exports
@@ -49,7 +63,11 @@ export function PastExportsTable({ rows }: { rows: ExportRow[] }) {
           <Button onClick={() => setPair({ a: b, b: a })} disabled={!canCompare}>
             Swap A and B
           </Button>
-          <Button variant="contained" disabled={!canCompare} onClick={() => canCompare && void navigate(diffLink(a, b))}>
+          <Button
+            variant="contained"
+            disabled={!canCompare}
+            onClick={() => canCompare && void navigate(diffLink(a, b))}
+          >
             Compare
           </Button>
         </Stack>
@@ -75,26 +93,53 @@ export function PastExportsTable({ rows }: { rows: ExportRow[] }) {
               return (
                 <TableRow key={row.ref} hover selected={row.ref === a || row.ref === b}>
                   <TableCell padding="checkbox">
-                    <Radio checked={row.ref === a} disabled={!row.ready} onChange={() => setPair({ a: row.ref, b })} slotProps={{ input: { 'aria-label': `Use export of ${when} as A` } }} />
+                    <Radio
+                      checked={row.ref === a}
+                      disabled={!row.ready}
+                      onChange={() => setPair({ a: row.ref, b })}
+                      slotProps={{ input: { 'aria-label': `Use export of ${when} as A` } }}
+                    />
                   </TableCell>
                   <TableCell padding="checkbox">
-                    <Radio checked={row.ref === b} disabled={!row.ready} onChange={() => setPair({ a, b: row.ref })} slotProps={{ input: { 'aria-label': `Use export of ${when} as B` } }} />
+                    <Radio
+                      checked={row.ref === b}
+                      disabled={!row.ready}
+                      onChange={() => setPair({ a, b: row.ref })}
+                      slotProps={{ input: { 'aria-label': `Use export of ${when} as B` } }}
+                    />
                   </TableCell>
                   <TableCell sx={{ whiteSpace: 'nowrap' }}>{when}</TableCell>
                   <TableCell>{row.who ?? '-'}</TableCell>
                   <TableCell align="right">
                     <DeviceCountCell count={row.devices} />
                   </TableCell>
-                  <TableCell align="right">{row.size === null ? '-' : formatBytes(row.size)}</TableCell>
-                  <TableCell>
-                    <Chip size="small" variant="outlined" label={KEYS_WORDS[row.keys]} color={row.keys === 'included' ? 'warning' : 'default'} />
+                  <TableCell align="right">
+                    {row.size === null ? '-' : formatBytes(row.size)}
                   </TableCell>
                   <TableCell>
-                    <Chip size="small" label={STATUS_WORDS[row.status]} color={STATUS_COLORS[row.status]} />
+                    <Chip
+                      size="small"
+                      variant="outlined"
+                      label={KEYS_WORDS[row.keys]}
+                      color={row.keys === 'included' ? 'warning' : 'default'}
+                    />
+                  </TableCell>
+                  <TableCell>
+                    <Chip
+                      size="small"
+                      label={STATUS_WORDS[row.status]}
+                      color={STATUS_COLORS[row.status]}
+                    />
                   </TableCell>
                   <TableCell sx={{ whiteSpace: 'nowrap' }}>
                     {row.ready ? (
-                      <Button size="small" component={RouterLink} to={`/exports/${encodeURIComponent(row.ref)}`} aria-label="Browse" title={`Browse export ${row.ref}`}>
+                      <Button
+                        size="small"
+                        component={RouterLink}
+                        to={`/exports/${encodeURIComponent(row.ref)}`}
+                        aria-label="Browse"
+                        title={`Browse export ${row.ref}`}
+                      >
                         Browse
                       </Button>
                     ) : (

@@ -19,18 +19,41 @@ export function RunningExportPanel({ jobRef }: { jobRef: string }) {
   const elapsed = started && end !== null ? end - Date.parse(started) : null;
 
   return (
-    <Paper variant="outlined" sx={{ p: 3 }} component="section" aria-labelledby="running-export-heading">
+    <Paper
+      variant="outlined"
+      sx={{ p: 3 }}
+      component="section"
+      aria-labelledby="running-export-heading"
+    >
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mb: 2, flexWrap: 'wrap' }}>
         <Typography id="running-export-heading" component="h2" variant="h6">
           Export {jobRef}
         </Typography>
-        {data && <Chip size="small" role="status" aria-label="Export status" aria-live="polite" label={STATUS_WORDS[data.status]} color={STATUS_COLORS[data.status]} />}
+        {data && (
+          <Chip
+            size="small"
+            role="status"
+            aria-label="Export status"
+            aria-live="polite"
+            label={STATUS_WORDS[data.status]}
+            color={STATUS_COLORS[data.status]}
+          />
+        )}
       </Stack>
-      {job.isError && <ErrorPanel error={job.error} context="Following the export" onRetry={() => void job.refetch()} />}
+      {job.isError && (
+        <ErrorPanel
+          error={job.error}
+          context="Following the export"
+          onRetry={() => void job.refetch()}
+        />
+      )}
       {data && (
         <Box>
           {active && data.progress === 0 ? (
-            <LinearProgress aria-label="Export progress" aria-valuetext={`${data.status}, progress not reported yet`} />
+            <LinearProgress
+              aria-label="Export progress"
+              aria-valuetext={`${data.status}, progress not reported yet`}
+            />
           ) : (
             <LinearProgress
               variant="determinate"
@@ -40,20 +63,28 @@ export function RunningExportPanel({ jobRef }: { jobRef: string }) {
             />
           )}
           <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
-            {elapsed !== null && Number.isFinite(elapsed) ? `Elapsed ${formatDuration(elapsed)}` : ''}
-            {active && data.progress === 0 ? ' · the hub reports progress only when the export ends' : ''}
+            {elapsed !== null && Number.isFinite(elapsed)
+              ? `Elapsed ${formatDuration(elapsed)}`
+              : ''}
+            {active && data.progress === 0
+              ? ' · the hub reports progress only when the export ends'
+              : ''}
           </Typography>
           {data.status === 'completed' && (
             <Stack direction="row" spacing={1} sx={{ mt: 2 }}>
-              <Button variant="contained" component={RouterLink} to={`/exports/${encodeURIComponent(jobRef)}`}>
+              <Button
+                variant="contained"
+                component={RouterLink}
+                to={`/exports/${encodeURIComponent(jobRef)}`}
+              >
                 Browse this export
               </Button>
             </Stack>
           )}
           {data.status === 'failed' && (
             <Alert severity="error" sx={{ mt: 2 }}>
-              The export failed. {data.failureReason ?? 'The hub gave no reason.'} Start a new export; if it fails again, ask an administrator to
-              check the storage account.
+              The export failed. {data.failureReason ?? 'The hub gave no reason.'} Start a new
+              export; if it fails again, ask an administrator to check the storage account.
             </Alert>
           )}
           {data.status === 'cancelled' && (

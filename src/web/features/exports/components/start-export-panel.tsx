@@ -1,5 +1,13 @@
 import { useCallback, useState } from 'react';
-import { Box, Button, Checkbox, FormControlLabel, FormGroup, Paper, Typography } from '@mui/material';
+import {
+  Box,
+  Button,
+  Checkbox,
+  FormControlLabel,
+  FormGroup,
+  Paper,
+  Typography,
+} from '@mui/material';
 import { ErrorPanel } from '../../../components/error-panel';
 import { SlotBusyPanel } from '../../../components/slot-busy-panel';
 import { activeJobIdOf, isApiError } from '../../../lib/api-error';
@@ -34,27 +42,51 @@ export function StartExportPanel({ onStarted }: { onStarted: (jobRef: string) =>
   useSlotWait(slotBusy && autoStart && !start.isPending, run);
 
   return (
-    <Paper variant="outlined" sx={{ p: 3 }} component="section" aria-labelledby="start-export-heading">
+    <Paper
+      variant="outlined"
+      sx={{ p: 3 }}
+      component="section"
+      aria-labelledby="start-export-heading"
+    >
       <Typography id="start-export-heading" component="h2" variant="h6" sx={{ mb: 1 }}>
         New export
       </Typography>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
-        The hub writes every device and module identity with its twin to a devices.txt snapshot you can browse and compare.
+        The hub writes every device and module identity with its twin to a devices.txt snapshot you
+        can browse and compare.
       </Typography>
       <FormGroup row sx={{ gap: 2 }}>
         {isAdmin && (
           <FormControlLabel
-            control={<Checkbox checked={includeKeys} onChange={(event) => (event.target.checked ? setAskKeys(true) : setIncludeKeys(false))} />}
+            control={
+              <Checkbox
+                checked={includeKeys}
+                onChange={(event) =>
+                  event.target.checked ? setAskKeys(true) : setIncludeKeys(false)
+                }
+              />
+            }
             label="Include keys"
           />
         )}
         <FormControlLabel
-          control={<Checkbox checked={includeConfigurations} onChange={(event) => setIncludeConfigurations(event.target.checked)} />}
+          control={
+            <Checkbox
+              checked={includeConfigurations}
+              onChange={(event) => setIncludeConfigurations(event.target.checked)}
+            />
+          }
           label="Include configurations"
         />
       </FormGroup>
-      <Typography variant="body2" color={includeKeys ? 'warning.main' : 'text.secondary'} sx={{ mb: 2 }}>
-        {includeKeys ? 'Device keys will be inside the export file.' : 'Device keys are left out of the export.'}
+      <Typography
+        variant="body2"
+        color={includeKeys ? 'warning.main' : 'text.secondary'}
+        sx={{ mb: 2 }}
+      >
+        {includeKeys
+          ? 'Device keys will be inside the export file.'
+          : 'Device keys are left out of the export.'}
       </Typography>
       <Button variant="contained" onClick={run} disabled={start.isPending}>
         Start export
@@ -67,19 +99,25 @@ export function StartExportPanel({ onStarted }: { onStarted: (jobRef: string) =>
       {start.isError && (
         <Box sx={{ mt: 2 }}>
           {slotBusy ? (
-            <SlotBusyPanel activeJobId={activeJobIdOf(start.error)} autoStart={autoStart} onAutoStart={setAutoStart} onTryNow={run} waitingWhat="Nothing has started yet; the export will run once the slot frees." />
+            <SlotBusyPanel
+              activeJobId={activeJobIdOf(start.error)}
+              autoStart={autoStart}
+              onAutoStart={setAutoStart}
+              onTryNow={run}
+              waitingWhat="Nothing has started yet; the export will run once the slot frees."
+            />
           ) : (
             <ErrorPanel error={start.error} context="Starting the export" onRetry={run} />
           )}
         </Box>
       )}
       <IncludeKeysDialog
-          open={askKeys}
-          onCancel={() => setAskKeys(false)}
-          onConfirm={() => {
-            setAskKeys(false);
-            setIncludeKeys(true);
-          }}
+        open={askKeys}
+        onCancel={() => setAskKeys(false)}
+        onConfirm={() => {
+          setAskKeys(false);
+          setIncludeKeys(true);
+        }}
       />
     </Paper>
   );

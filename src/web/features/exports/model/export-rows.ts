@@ -8,11 +8,16 @@ export type KeysState = 'excluded' | 'included' | 'unknown';
  * sees the job finish, so a completed export may briefly have no count yet. One the hub has
  * forgotten was never counted and never will be; like unfinished exports it shows no count.
  */
-export type DeviceCountState = { state: 'counted'; devices: number; modules: number } | { state: 'counting' } | { state: 'none' };
+export type DeviceCountState =
+  | { state: 'counted'; devices: number; modules: number }
+  | { state: 'counting' }
+  | { state: 'none' };
 
 /** One past export as the table shows it. */
 export interface ExportRow {
-  /** What /exports/:id and /diff?a= take: the hub job id, or the operation id when no job started. */
+  /**
+   * What /exports/:id and /diff?a= take: the hub job id, or the operation id when no job started.
+   */
   ref: string;
   when: string | null;
   who: string | null;
@@ -33,7 +38,12 @@ export function toExportRow(job: Job): ExportRow | null {
     who: job.startedBy?.name || null,
     devices: deviceCountState(job),
     size: job.convertedSize ?? job.fileSize ?? null,
-    keys: job.excludeKeysInExport === null ? 'unknown' : job.excludeKeysInExport ? 'excluded' : 'included',
+    keys:
+      job.excludeKeysInExport === null
+        ? 'unknown'
+        : job.excludeKeysInExport
+          ? 'excluded'
+          : 'included',
     status: job.status,
     ready: job.status === 'completed',
   };
@@ -41,7 +51,8 @@ export function toExportRow(job: Job): ExportRow | null {
 
 export function deviceCountState(job: Job): DeviceCountState {
   if (job.status !== 'completed') return { state: 'none' };
-  if (job.deviceCount !== null) return { state: 'counted', devices: job.deviceCount, modules: job.moduleCount ?? 0 };
+  if (job.deviceCount !== null)
+    return { state: 'counted', devices: job.deviceCount, modules: job.moduleCount ?? 0 };
   return job.hubHistoryExpired ? { state: 'none' } : { state: 'counting' };
 }
 
@@ -49,10 +60,16 @@ export function moduleCountWords(modules: number): string {
   return `+ ${formatCount(modules)} ${modules === 1 ? 'module' : 'modules'}`;
 }
 
-/** How long after an export ends the list keeps polling for its count; later sightings still count, on the next load. */
+/**
+ * How long after an export ends the list keeps polling for its count; later sightings still count,
+ * on the next load.
+ */
 export const COUNT_POLL_WINDOW_MS = 60 * 60_000;
 
-/** Whether the list should poll again because an export finished recently and is still being counted. */
+/**
+ * Whether the list should poll again because an export finished recently and is still being
+ * counted.
+ */
 export function awaitsDeviceCount(job: Job, nowMs: number): boolean {
   if (job.type !== 'export' || deviceCountState(job).state !== 'counting') return false;
   const ended = job.endTimeUtc === null ? Number.NaN : Date.parse(job.endTimeUtc);
@@ -67,7 +84,10 @@ export function toExportRows(jobs: readonly Job[]): ExportRow[] {
  * The pair the Compare picker starts with: A the newest completed export, B the one before, so
  * "added" reads as "new since the previous export". Rows come newest first from the proxy.
  */
-export function defaultComparePair(rows: readonly ExportRow[]): { a: string | null; b: string | null } {
+export function defaultComparePair(rows: readonly ExportRow[]): {
+  a: string | null;
+  b: string | null;
+} {
   const ready = rows.filter((row) => row.ready);
   return { a: ready[0]?.ref ?? null, b: ready[1]?.ref ?? null };
 }
@@ -77,7 +97,10 @@ export function diffLink(a: string, b: string): string {
 }
 
 /** The export the page follows live: the one just started, else any export still running. */
-export function runningExportRef(rows: readonly ExportRow[], justStarted: string | null): string | null {
+export function runningExportRef(
+  rows: readonly ExportRow[],
+  justStarted: string | null,
+): string | null {
   if (justStarted !== null) return justStarted;
   return rows.find((row) => row.status === 'enqueued' || row.status === 'running')?.ref ?? null;
 }

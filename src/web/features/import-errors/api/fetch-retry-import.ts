@@ -7,7 +7,12 @@ import { apiPath, apiStream } from '../../../lib/api-client';
  * Streams the uploaded import file (devices.txt) through core's retry builder: the exact records
  * the hub rejected, rewritten for `mode`. Fetched on demand (download or retry), not on page load.
  */
-export async function fetchRetryImport(jobId: string, targets: readonly RetryTarget[], mode: ImportMode, signal?: AbortSignal): Promise<RetryImportResult> {
+export async function fetchRetryImport(
+  jobId: string,
+  targets: readonly RetryTarget[],
+  mode: ImportMode,
+  signal?: AbortSignal,
+): Promise<RetryImportResult> {
   const response = await apiStream(apiPath('jobs', jobId, 'files', 'devices'), signal);
   const builder = new RetryImportBuilder(targets, mode);
   if (!response.body) {

@@ -3,7 +3,10 @@ import type { ImportErrorEntry } from '../../../../core/import-errors';
 import type { ReadProgress } from '../../../lib/read-text-lines';
 import { isFromErrorLogWorker } from '../worker/error-log-messages';
 
-/** The parsed log, with its device ids collected batch by batch (one big Set at the end would block). */
+/**
+ * The parsed log, with its device ids collected batch by batch (one big Set at the end would
+ * block).
+ */
 export interface ErrorLog {
   entries: ImportErrorEntry[];
   deviceIds: Set<string>;
@@ -26,15 +29,22 @@ function contentLength(response: Response): number | null {
  * small batches of entries, so a million-line log never blocks it. Without Worker support (or
  * without a body) it falls back to core's parser on this thread.
  */
-export async function parseErrorLogResponse(response: Response, onProgress: (progress: ReadProgress) => void): Promise<ErrorLog> {
+export async function parseErrorLogResponse(
+  response: Response,
+  onProgress: (progress: ReadProgress) => void,
+): Promise<ErrorLog> {
   const totalBytes = contentLength(response);
-  if (typeof Worker === 'undefined' || !response.body) return parseHere(response, totalBytes, onProgress);
-  const worker = new Worker(new URL('../worker/error-log-worker.ts', import.meta.url), { type: 'module' });
+  if (typeof Worker === 'undefined' || !response.body)
+    return parseHere(response, totalBytes, onProgress);
+  const worker = new Worker(new URL('../worker/error-log-worker.ts', import.meta.url), {
+    type: 'module',
+  });
   const log: ErrorLog = { entries: [], deviceIds: new Set() };
   const finished = new Promise<ErrorLog>((resolve, reject) => {
     worker.onmessage = (event: MessageEvent<unknown>) => {
       const message = event.data;
-      if (!isFromErrorLogWorker(message)) return reject(new Error('Unexpected message from the error-log worker.'));
+      if (!isFromErrorLogWorker(message))
+        return reject(new Error('Unexpected message from the error-log worker.'));
       if (message.type === 'failed') return reject(new Error(message.message));
       collect(log, message.entries);
       if (message.type === 'done') resolve(log);
@@ -61,7 +71,11 @@ export async function parseErrorLogResponse(response: Response, onProgress: (pro
   }
 }
 
-async function parseHere(response: Response, totalBytes: number | null, onProgress: (progress: ReadProgress) => void): Promise<ErrorLog> {
+async function parseHere(
+  response: Response,
+  totalBytes: number | null,
+  onProgress: (progress: ReadProgress) => void,
+): Promise<ErrorLog> {
   const text = await response.text();
   const parser = new ImportErrorLogParser();
   const log: ErrorLog = { entries: [], deviceIds: new Set() };

@@ -37,7 +37,8 @@ export function useSourceRows(jobId: string, wanted: ReadonlySet<string> | null)
     queryFn: ({ signal }) => streamSourceRows(jobId, wanted ?? new Set(), setProgress, signal),
     enabled: wanted !== null && wanted.size > 0,
     staleTime: Infinity,
-    // Arrays of up to a million entries: comparing old and new deeply would cost more than it saves.
+    // Arrays of up to a million entries: comparing old and new deeply would cost more than it
+    // saves.
     structuralSharing: false,
     retry: false,
   });

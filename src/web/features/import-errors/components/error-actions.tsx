@@ -29,7 +29,10 @@ export function ErrorActions({ jobId, rows, sources, isAdmin }: ErrorActionsProp
   const targets = useMemo(() => retryTargets(rows), [rows]);
   const mode: ImportMode = useMemo(() => suggestedRetryMode(rows) ?? 'createOrUpdate', [rows]);
 
-  const withRetryImport = async (kind: 'import-file' | 'retry', consume: (ndjson: string, matched: number) => void) => {
+  const withRetryImport = async (
+    kind: 'import-file' | 'retry',
+    consume: (ndjson: string, matched: number) => void,
+  ) => {
     setBusy(kind);
     setError(null);
     try {
@@ -43,12 +46,16 @@ export function ErrorActions({ jobId, rows, sources, isAdmin }: ErrorActionsProp
   };
 
   const downloadImportFile = () =>
-    withRetryImport('import-file', (ndjson) => downloadBlob(new Blob([ndjson], { type: 'application/x-ndjson' }), `retry-${jobId}.ndjson`));
+    withRetryImport('import-file', (ndjson) =>
+      downloadBlob(new Blob([ndjson], { type: 'application/x-ndjson' }), `retry-${jobId}.ndjson`),
+    );
 
   const retry = () =>
     withRetryImport('retry', (ndjson, matched) => {
       setPendingImport({
-        file: new File([withoutImportMode(ndjson)], `retry-${jobId}.ndjson`, { type: 'application/x-ndjson' }),
+        file: new File([withoutImportMode(ndjson)], `retry-${jobId}.ndjson`, {
+          type: 'application/x-ndjson',
+        }),
         suggestedMode: mode,
         reason: `Retrying ${formatCount(matched)} failed rows of job ${jobId}. The default mode is set to ${mode}, as the errors suggest; change it below if needed.`,
       });
@@ -58,14 +65,34 @@ export function ErrorActions({ jobId, rows, sources, isAdmin }: ErrorActionsProp
   return (
     <Stack spacing={1}>
       <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', rowGap: 1 }}>
-        <Button startIcon={<DownloadIcon />} variant="outlined" disabled={rows.length === 0} onClick={() => downloadBlob(buildFailedRowsCsv(joinErrorRows(rows, sources)), `failed-rows-${jobId}.csv`)}>
+        <Button
+          startIcon={<DownloadIcon />}
+          variant="outlined"
+          disabled={rows.length === 0}
+          onClick={() =>
+            downloadBlob(
+              buildFailedRowsCsv(joinErrorRows(rows, sources)),
+              `failed-rows-${jobId}.csv`,
+            )
+          }
+        >
           Download failed rows (CSV)
         </Button>
-        <Button startIcon={<DownloadIcon />} variant="outlined" disabled={targets.length === 0 || busy !== null} onClick={() => void downloadImportFile()}>
+        <Button
+          startIcon={<DownloadIcon />}
+          variant="outlined"
+          disabled={targets.length === 0 || busy !== null}
+          onClick={() => void downloadImportFile()}
+        >
           {busy === 'import-file' ? 'Preparing...' : 'Download as import file'}
         </Button>
         {isAdmin && (
-          <Button startIcon={<ReplayIcon />} variant="contained" disabled={targets.length === 0 || busy !== null} onClick={() => void retry()}>
+          <Button
+            startIcon={<ReplayIcon />}
+            variant="contained"
+            disabled={targets.length === 0 || busy !== null}
+            onClick={() => void retry()}
+          >
             {busy === 'retry' ? 'Preparing...' : 'Retry failed rows'}
           </Button>
         )}

@@ -15,23 +15,50 @@ function Clipped({ text }: { text: string }) {
 }
 
 // Catalogue words and source rows are looked up per rendered row, so only the rows on screen pay.
-function columns(sources: ReadonlyMap<string, SourceRow> | undefined): ReadonlyArray<VirtualColumn<ImportErrorEntry>> {
-  const sourceOf = (row: ImportErrorEntry) => (row.deviceId !== null ? sources?.get(row.deviceId) : undefined);
+function columns(
+  sources: ReadonlyMap<string, SourceRow> | undefined,
+): ReadonlyArray<VirtualColumn<ImportErrorEntry>> {
+  const sourceOf = (row: ImportErrorEntry) =>
+    row.deviceId !== null ? sources?.get(row.deviceId) : undefined;
   return [
-    { key: 'id', header: 'Device ID', width: 'minmax(140px, 1.2fr)', render: (row) => <Clipped text={row.deviceId ?? '(no id)'} /> },
-  { key: 'code', header: 'Code', width: '80px', render: (row) => row.errorCode ?? '—' },
-  { key: 'error', header: 'Error', width: 'minmax(160px, 1.2fr)', render: (row) => <Clipped text={`${describeImportError(row.errorCode).name}${row.errorStatus && row.errorStatus !== row.deviceId ? `: ${row.errorStatus}` : ''}`} /> },
-  { key: 'meaning', header: 'Meaning', width: 'minmax(200px, 2fr)', render: (row) => <Clipped text={describeImportError(row.errorCode).meaning} /> },
-  { key: 'action', header: 'What to do', width: 'minmax(200px, 2fr)', render: (row) => <Clipped text={describeImportError(row.errorCode).whatToDo} /> },
-  {
-    key: 'source',
-    header: 'Source row',
-    width: 'minmax(160px, 1.5fr)',
-    render: (row) => {
-      const source = sourceOf(row);
-      return source ? <Clipped text={`line ${source.line}: ${source.values}`} /> : '—';
+    {
+      key: 'id',
+      header: 'Device ID',
+      width: 'minmax(140px, 1.2fr)',
+      render: (row) => <Clipped text={row.deviceId ?? '(no id)'} />,
     },
-  },
+    { key: 'code', header: 'Code', width: '80px', render: (row) => row.errorCode ?? '—' },
+    {
+      key: 'error',
+      header: 'Error',
+      width: 'minmax(160px, 1.2fr)',
+      render: (row) => (
+        <Clipped
+          text={`${describeImportError(row.errorCode).name}${row.errorStatus && row.errorStatus !== row.deviceId ? `: ${row.errorStatus}` : ''}`}
+        />
+      ),
+    },
+    {
+      key: 'meaning',
+      header: 'Meaning',
+      width: 'minmax(200px, 2fr)',
+      render: (row) => <Clipped text={describeImportError(row.errorCode).meaning} />,
+    },
+    {
+      key: 'action',
+      header: 'What to do',
+      width: 'minmax(200px, 2fr)',
+      render: (row) => <Clipped text={describeImportError(row.errorCode).whatToDo} />,
+    },
+    {
+      key: 'source',
+      header: 'Source row',
+      width: 'minmax(160px, 1.5fr)',
+      render: (row) => {
+        const source = sourceOf(row);
+        return source ? <Clipped text={`line ${source.line}: ${source.values}`} /> : '—';
+      },
+    },
   ];
 }
 

@@ -27,7 +27,10 @@ export function ImportErrorsPage() {
   const [search, setSearch] = useState('');
 
   const counts = useMemo(() => countByCode(entries ?? []), [entries]);
-  const shown = useMemo(() => filterErrorRows(entries ?? [], code, search), [entries, code, search]);
+  const shown = useMemo(
+    () => filterErrorRows(entries ?? [], code, search),
+    [entries, code, search],
+  );
 
   return (
     <>
@@ -50,27 +53,58 @@ export function ImportErrorsPage() {
         {log.isPending && <StreamProgress label="Reading the error log" progress={log.progress} />}
         {log.isError && isApiError(log.error) && log.error.code === 'NOT_FOUND' ? (
           <Alert severity="info">
-            The hub has not written an error log for this job{job.data && job.data.status !== 'completed' ? ' yet: it writes one when the job ends' : ''}.
-            {job.data?.status === 'completed' ? ' The job completed, so no row failed.' : ' Open this page again when the job has finished.'}
+            The hub has not written an error log for this job
+            {job.data && job.data.status !== 'completed'
+              ? ' yet: it writes one when the job ends'
+              : ''}
+            .
+            {job.data?.status === 'completed'
+              ? ' The job completed, so no row failed.'
+              : ' Open this page again when the job has finished.'}
           </Alert>
         ) : (
-          log.isError && <ErrorPanel error={log.error} context="Reading the error log" onRetry={() => void log.refetch()} />
+          log.isError && (
+            <ErrorPanel
+              error={log.error}
+              context="Reading the error log"
+              onRetry={() => void log.refetch()}
+            />
+          )
         )}
         {entries && entries.length === 0 && (
-          <Alert severity="success">The hub reported no errors: every row of this import was applied.</Alert>
+          <Alert severity="success">
+            The hub reported no errors: every row of this import was applied.
+          </Alert>
         )}
         {entries && entries.length > 0 && (
           <>
             <Alert severity="warning">
-              {formatCount(entries.length)} rows were not applied by the hub. Each is listed with what it means and what to do.
+              {formatCount(entries.length)} rows were not applied by the hub. Each is listed with
+              what it means and what to do.
             </Alert>
             <ErrorCodeChart counts={counts} selected={code} onSelect={setCode} />
-            {sources.isFetching && <StreamProgress label="Matching errors to rows of the uploaded file" progress={sources.progress} />}
+            {sources.isFetching && (
+              <StreamProgress
+                label="Matching errors to rows of the uploaded file"
+                progress={sources.progress}
+              />
+            )}
             {sources.isError && (
-              <ErrorPanel error={sources.error} context="Reading the uploaded file (the Source row column stays empty)" onRetry={() => void sources.refetch()} />
+              <ErrorPanel
+                error={sources.error}
+                context="Reading the uploaded file (the Source row column stays empty)"
+                onRetry={() => void sources.refetch()}
+              />
             )}
             <Stack direction="row" spacing={2} sx={{ flexWrap: 'wrap', rowGap: 2 }}>
-              <TextField select size="small" label="Filter by code" value={code} onChange={(event) => setCode(event.target.value)} sx={{ minWidth: 260 }}>
+              <TextField
+                select
+                size="small"
+                label="Filter by code"
+                value={code}
+                onChange={(event) => setCode(event.target.value)}
+                sx={{ minWidth: 260 }}
+              >
                 <MenuItem value="">All codes ({formatCount(entries.length)})</MenuItem>
                 {counts.map((entry) => (
                   <MenuItem key={entry.key} value={entry.key}>
@@ -78,7 +112,14 @@ export function ImportErrorsPage() {
                   </MenuItem>
                 ))}
               </TextField>
-              <TextField size="small" label="Search by device id" value={search} onChange={(event) => setSearch(event.target.value)} sx={{ minWidth: 260 }} type="search" />
+              <TextField
+                size="small"
+                label="Search by device id"
+                value={search}
+                onChange={(event) => setSearch(event.target.value)}
+                sx={{ minWidth: 260 }}
+                type="search"
+              />
             </Stack>
             <ErrorActions jobId={jobId} rows={shown} sources={sources.data} isAdmin={isAdmin} />
             <ErrorsTable rows={shown} sources={sources.data} />

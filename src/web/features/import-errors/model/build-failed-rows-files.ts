@@ -1,13 +1,33 @@
 import { toCsvBlob } from '../../../lib/csv-escape';
 import type { ErrorRow } from './error-rows';
 
-export const FAILED_ROWS_HEADER = ['deviceId', 'moduleId', 'errorCode', 'errorName', 'errorStatus', 'meaning', 'whatToDo', 'sourceLine', 'sourceRow'];
+export const FAILED_ROWS_HEADER = [
+  'deviceId',
+  'moduleId',
+  'errorCode',
+  'errorName',
+  'errorStatus',
+  'meaning',
+  'whatToDo',
+  'sourceLine',
+  'sourceRow',
+];
 
 /** The failed rows for people (spreadsheets): formula-safe CSV through toCsvBlob. */
 export function buildFailedRowsCsv(rows: readonly ErrorRow[]): Blob {
   return toCsvBlob(
     FAILED_ROWS_HEADER,
-    rows.map((row) => [row.deviceId, row.moduleId, row.errorCode, row.info.name, row.errorStatus, row.info.meaning, row.info.whatToDo, row.source?.line ?? null, row.source?.values ?? null]),
+    rows.map((row) => [
+      row.deviceId,
+      row.moduleId,
+      row.errorCode,
+      row.info.name,
+      row.errorStatus,
+      row.info.meaning,
+      row.info.whatToDo,
+      row.source?.line ?? null,
+      row.source?.values ?? null,
+    ]),
   );
 }
 

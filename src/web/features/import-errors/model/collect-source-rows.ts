@@ -34,14 +34,18 @@ export class SourceRowCollector {
   private jsonParts: string[] = [];
   private jsonChars = 0;
 
-  constructor(private readonly format: SourceFormat, private readonly wanted: ReadonlySet<string>) {}
+  constructor(
+    private readonly format: SourceFormat,
+    private readonly wanted: ReadonlySet<string>,
+  ) {}
 
   pushLines(lines: string[], firstLine: number): void {
     lines.forEach((line, index) => this.pushLine(line, firstLine + index));
   }
 
   private keep(id: string | null, line: number, values: string): void {
-    if (id !== null && this.wanted.has(id) && !this.rows.has(id)) this.rows.set(id, { line, values });
+    if (id !== null && this.wanted.has(id) && !this.rows.has(id))
+      this.rows.set(id, { line, values });
   }
 
   private pushLine(text: string, line: number): void {
@@ -59,7 +63,9 @@ export class SourceRowCollector {
       }
       return;
     }
-    const record = this.pending ? { text: `${this.pending.text}\n${text}`, line: this.pending.line } : { text, line };
+    const record = this.pending
+      ? { text: `${this.pending.text}\n${text}`, line: this.pending.line }
+      : { text, line };
     if (hasOpenQuote(record.text)) {
       this.pending = record;
       return;
@@ -95,7 +101,10 @@ export class SourceRowCollector {
     if (Array.isArray(root)) items = root;
     else if (typeof root === 'object' && root !== null) {
       const arrays = Object.entries(root).filter(([, value]) => Array.isArray(value));
-      const index = Math.max(0, arrays.findIndex(([key]) => ARRAY_KEYS.includes(key.toLowerCase())));
+      const index = Math.max(
+        0,
+        arrays.findIndex(([key]) => ARRAY_KEYS.includes(key.toLowerCase())),
+      );
       items = (arrays[index]?.[1] as unknown[] | undefined) ?? [];
       ordinal = index;
     }

@@ -10,8 +10,14 @@ export interface ErrorRow extends ImportErrorEntry {
   source: SourceRow | null;
 }
 
-/** Joins log entries to their catalogue words and source rows; used for downloads, not for rendering. */
-export function joinErrorRows(entries: readonly ImportErrorEntry[], sources: ReadonlyMap<string, SourceRow> | undefined): ErrorRow[] {
+/**
+ * Joins log entries to their catalogue words and source rows; used for downloads, not for
+ * rendering.
+ */
+export function joinErrorRows(
+  entries: readonly ImportErrorEntry[],
+  sources: ReadonlyMap<string, SourceRow> | undefined,
+): ErrorRow[] {
   return entries.map((entry) => ({
     ...entry,
     info: describeImportError(entry.errorCode),
@@ -36,17 +42,32 @@ export function countByCode(entries: readonly ImportErrorEntry[]): CodeCount[] {
     const key = codeKey(entry.errorCode);
     const found = counts.get(key);
     if (found) found.count += 1;
-    else counts.set(key, { key, code: entry.errorCode, name: describeImportError(entry.errorCode).name, count: 1 });
+    else
+      counts.set(key, {
+        key,
+        code: entry.errorCode,
+        name: describeImportError(entry.errorCode).name,
+        count: 1,
+      });
   }
   return [...counts.values()].sort((a, b) => b.count - a.count);
 }
 
-/** Filters the log entries themselves: at a million rows, joining every row up front would freeze the page. */
-export function filterErrorRows<Row extends ImportErrorEntry>(rows: readonly Row[], code: string, search: string): readonly Row[] {
+/**
+ * Filters the log entries themselves: at a million rows, joining every row up front would freeze
+ * the page.
+ */
+export function filterErrorRows<Row extends ImportErrorEntry>(
+  rows: readonly Row[],
+  code: string,
+  search: string,
+): readonly Row[] {
   const needle = search.trim().toLowerCase();
   if (!code && !needle) return rows;
   return rows.filter(
-    (row) => (!code || codeKey(row.errorCode) === code) && (!needle || (row.deviceId ?? '').toLowerCase().includes(needle)),
+    (row) =>
+      (!code || codeKey(row.errorCode) === code) &&
+      (!needle || (row.deviceId ?? '').toLowerCase().includes(needle)),
   );
 }
 
@@ -59,7 +80,9 @@ export function failedIds(rows: readonly ImportErrorEntry[]): Set<string> {
 
 /** The rows a retry can resend, keyed like the import file (id + moduleId). */
 export function retryTargets(rows: readonly ImportErrorEntry[]): RetryTarget[] {
-  return rows.filter((row) => row.deviceId !== null).map((row) => ({ deviceId: row.deviceId as string, moduleId: row.moduleId }));
+  return rows
+    .filter((row) => row.deviceId !== null)
+    .map((row) => ({ deviceId: row.deviceId as string, moduleId: row.moduleId }));
 }
 
 /** The mode most of the failed rows suggest, else null (keep the mode they had). */

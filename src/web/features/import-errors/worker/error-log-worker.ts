@@ -29,7 +29,10 @@ function postEntries(entries: ImportErrorEntry[], last: boolean): void {
 scope.onmessage = (event: MessageEvent<unknown>) => {
   const message = event.data;
   if (!isToErrorLogWorker(message)) {
-    post({ type: 'failed', message: 'The error-log worker received a message it does not understand.' });
+    post({
+      type: 'failed',
+      message: 'The error-log worker received a message it does not understand.',
+    });
     return;
   }
   try {

@@ -3,8 +3,14 @@ import { StartImportResponse } from '../../../../contracts/api';
 import { apiPath, apiRequest } from '../../../lib/api-client';
 
 /** POST /api/imports/{operationId}/start: the proxy starts the hub job with its own SAS. */
-export async function startImport(operationId: string, signal?: AbortSignal): Promise<StartImportResponse> {
-  return apiRequest(apiPath('imports', operationId, 'start'), StartImportResponse, { method: 'POST', signal });
+export async function startImport(
+  operationId: string,
+  signal?: AbortSignal,
+): Promise<StartImportResponse> {
+  return apiRequest(apiPath('imports', operationId, 'start'), StartImportResponse, {
+    method: 'POST',
+    signal,
+  });
 }
 
 export function useStartImport() {

@@ -33,7 +33,9 @@ export interface UploadOptions {
 }
 
 function createBlockBlobUploader(url: string): BlockUploader {
-  return new BlockBlobClient(url, undefined, { retryOptions: { maxTries: 4, retryDelayInMs: 1000, maxRetryDelayInMs: 8000 } });
+  return new BlockBlobClient(url, undefined, {
+    retryOptions: { maxTries: 4, retryDelayInMs: 1000, maxRetryDelayInMs: 8000 },
+  });
 }
 
 const MiB = 1024 * 1024;
@@ -41,10 +43,14 @@ const MiB = 1024 * 1024;
 function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
-      clearTimeout(timer);
-      reject(new DOMException('Upload cancelled', 'AbortError'));
-    }, { once: true });
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(new DOMException('Upload cancelled', 'AbortError'));
+      },
+      { once: true },
+    );
   });
 }
 
@@ -54,7 +60,10 @@ function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
  * only once, at the end (stack-notes 2). Each block request is retried by the SDK's pipeline; a
  * failed whole upload is retried from the start on transient errors, up to maxAttempts.
  */
-export async function uploadBlobs(items: readonly UploadItem[], options: UploadOptions): Promise<void> {
+export async function uploadBlobs(
+  items: readonly UploadItem[],
+  options: UploadOptions,
+): Promise<void> {
   const now = options.now ?? (() => performance.now());
   const sleep = options.sleep ?? abortableSleep;
   const maxAttempts = options.maxAttempts ?? 3;
@@ -66,7 +75,12 @@ export async function uploadBlobs(items: readonly UploadItem[], options: UploadO
     for (let attempt = 1; ; attempt += 1) {
       const client = createUploader(item.url);
       const report = (loaded: number) =>
-        options.onProgress({ loadedBytes: doneBytes + loaded, totalBytes, elapsedMs: now() - startedAt, attempt });
+        options.onProgress({
+          loadedBytes: doneBytes + loaded,
+          totalBytes,
+          elapsedMs: now() - startedAt,
+          attempt,
+        });
       try {
         report(0);
         await client.uploadData(item.data, {
@@ -79,11 +93,17 @@ export async function uploadBlobs(items: readonly UploadItem[], options: UploadO
         });
         break;
       } catch (error) {
-        if (options.signal.aborted || attempt >= maxAttempts || !isTransientUploadError(error)) throw error;
+        if (options.signal.aborted || attempt >= maxAttempts || !isTransientUploadError(error))
+          throw error;
         await sleep(1000 * 2 ** (attempt - 1), options.signal);
       }
     }
     doneBytes += item.data.size;
-    options.onProgress({ loadedBytes: doneBytes, totalBytes, elapsedMs: now() - startedAt, attempt: 1 });
+    options.onProgress({
+      loadedBytes: doneBytes,
+      totalBytes,
+      elapsedMs: now() - startedAt,
+      attempt: 1,
+    });
   }
 }

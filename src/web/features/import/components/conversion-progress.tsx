@@ -19,10 +19,16 @@ export function ConversionProgress({ progress, startedAt, onCancel }: Conversion
       <Typography component="h2" variant="h6" sx={{ mb: 1 }}>
         Converting
       </Typography>
-      <LinearProgress variant="determinate" value={percent} aria-label="Conversion progress" aria-valuetext={`${Math.round(percent)} percent, ${text}`} />
+      <LinearProgress
+        variant="determinate"
+        value={percent}
+        aria-label="Conversion progress"
+        aria-valuetext={`${Math.round(percent)} percent, ${text}`}
+      />
       <Stack direction="row" spacing={2} sx={{ mt: 1, alignItems: 'center', flexWrap: 'wrap' }}>
         <Typography variant="body2" color="text.secondary" aria-live="off">
-          {text} · {Math.round(percent)} % · {formatRate(seconds > 0 ? progress.bytesRead / seconds : 0)}
+          {text} · {Math.round(percent)} % ·{' '}
+          {formatRate(seconds > 0 ? progress.bytesRead / seconds : 0)}
         </Typography>
         <Button size="small" onClick={onCancel}>
           Cancel conversion

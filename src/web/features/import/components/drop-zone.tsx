@@ -53,7 +53,14 @@ export function DropZone({ file, onFile, disabled = false }: DropZoneProps) {
           accept={ACCEPT}
           disabled={disabled}
           tabIndex={-1}
-          style={{ position: 'absolute', width: 1, height: 1, opacity: 0, overflow: 'hidden', pointerEvents: 'none' }}
+          style={{
+            position: 'absolute',
+            width: 1,
+            height: 1,
+            opacity: 0,
+            overflow: 'hidden',
+            pointerEvents: 'none',
+          }}
           onChange={(event) => {
             const chosen = event.target.files?.[0];
             if (chosen) onFile(chosen);

@@ -15,7 +15,8 @@ import { PreviewPanel } from './preview-panel';
 import { ReviewStep } from './review-step';
 import { UploadSection } from './upload-section';
 
-// Mapping edits arrive per keystroke/selection; wait briefly so a burst of edits runs one conversion.
+// Mapping edits arrive per keystroke/selection; wait briefly so a burst of edits runs one
+// conversion.
 const RECONVERT_DELAY_MS = 150;
 
 export function ImportWizard() {
@@ -37,7 +38,10 @@ export function ImportWizard() {
   // may be left out of the import is the admin's explicit "Exclude invalid rows" choice below.
   useEffect(() => {
     if (!file) return undefined;
-    const timer = setTimeout(() => startConversion(file, { format: 'auto', ...options, mapping, skipInvalid: true }), RECONVERT_DELAY_MS);
+    const timer = setTimeout(
+      () => startConversion(file, { format: 'auto', ...options, mapping, skipInvalid: true }),
+      RECONVERT_DELAY_MS,
+    );
     return () => clearTimeout(timer);
   }, [file, options, mapping, startConversion]);
 
@@ -60,9 +64,35 @@ export function ImportWizard() {
         </Typography>
         <DropZone file={file} onFile={chooseFile} disabled={locked} />
         <Stack spacing={2} sx={{ mt: 2 }}>
-          {state.phase === 'running' && <ConversionProgress progress={state.progress} startedAt={state.startedAt} onCancel={conversion.cancel} />}
-          {state.phase === 'cancelled' && <Alert severity="info">Conversion cancelled. Drop the file again or change an option to restart it.</Alert>}
-          {state.phase === 'failed' && <ErrorPanel error={state.error} context="Reading the file" onRetry={file ? () => startConversion(file, { format: 'auto', ...options, mapping, skipInvalid: true }) : undefined} />}
+          {state.phase === 'running' && (
+            <ConversionProgress
+              progress={state.progress}
+              startedAt={state.startedAt}
+              onCancel={conversion.cancel}
+            />
+          )}
+          {state.phase === 'cancelled' && (
+            <Alert severity="info">
+              Conversion cancelled. Drop the file again or change an option to restart it.
+            </Alert>
+          )}
+          {state.phase === 'failed' && (
+            <ErrorPanel
+              error={state.error}
+              context="Reading the file"
+              onRetry={
+                file
+                  ? () =>
+                      startConversion(file, {
+                        format: 'auto',
+                        ...options,
+                        mapping,
+                        skipInvalid: true,
+                      })
+                  : undefined
+              }
+            />
+          )}
         </Stack>
       </Paper>
       <OptionsStep value={options} onChange={setOptions} disabled={locked} />
@@ -70,11 +100,21 @@ export function ImportWizard() {
         <>
           {!outcome.report.fileError && (
             <>
-              <MappingStep columns={outcome.report.columns} mapping={mapping} onChange={setMapping} disabled={locked} />
+              <MappingStep
+                columns={outcome.report.columns}
+                mapping={mapping}
+                onChange={setMapping}
+                disabled={locked}
+              />
               <PreviewPanel output={outcome.output} validCount={outcome.report.valid} />
             </>
           )}
-          <ReviewStep report={outcome.report} keysCsv={outcome.keysCsv} excludeInvalid={excludeInvalid} onExcludeInvalid={setExcludeInvalid} />
+          <ReviewStep
+            report={outcome.report}
+            keysCsv={outcome.keysCsv}
+            excludeInvalid={excludeInvalid}
+            onExcludeInvalid={setExcludeInvalid}
+          />
           {file && (
             <UploadSection
               report={outcome.report}
@@ -83,7 +123,9 @@ export function ImportWizard() {
               checksumProgress={conversion.checksumProgress}
               onUpload={() =>
                 void upload.run({
-                  request: outcome.checksums.then((checksums) => buildCreateImportRequest(file, { ...outcome, ...checksums })),
+                  request: outcome.checksums.then((checksums) =>
+                    buildCreateImportRequest(file, { ...outcome, ...checksums }),
+                  ),
                   converted: outcome.output,
                   source: file,
                 })

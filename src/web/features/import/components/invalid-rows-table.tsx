@@ -10,9 +10,19 @@ import { formatCount } from '../../../lib/format';
 
 const COLUMNS: ReadonlyArray<VirtualColumn<RowIssue>> = [
   { key: 'line', header: 'Line', width: '80px', render: (issue) => issue.line || '-' },
-  { key: 'field', header: 'Field', width: 'minmax(120px, 1fr)', render: (issue) => issue.field || '-' },
+  {
+    key: 'field',
+    header: 'Field',
+    width: 'minmax(120px, 1fr)',
+    render: (issue) => issue.field || '-',
+  },
   { key: 'code', header: 'Reason', width: 'minmax(140px, 1fr)', render: (issue) => issue.code },
-  { key: 'message', header: 'Details', width: 'minmax(240px, 3fr)', render: (issue) => <span title={issue.message}>{issue.message}</span> },
+  {
+    key: 'message',
+    header: 'Details',
+    width: 'minmax(240px, 3fr)',
+    render: (issue) => <span title={issue.message}>{issue.message}</span>,
+  },
 ];
 
 export function InvalidRowsTable({ issues, label }: { issues: RowIssue[]; label: string }) {
@@ -22,18 +32,31 @@ export function InvalidRowsTable({ issues, label }: { issues: RowIssue[]; label:
     for (const issue of issues) counts.set(issue.code, (counts.get(issue.code) ?? 0) + 1);
     return [...counts.entries()].sort((a, b) => b[1] - a[1]);
   }, [issues]);
-  const shown = useMemo(() => (reason ? issues.filter((issue) => issue.code === reason) : issues), [issues, reason]);
+  const shown = useMemo(
+    () => (reason ? issues.filter((issue) => issue.code === reason) : issues),
+    [issues, reason],
+  );
 
   const download = () =>
     downloadBlob(
-      toCsvBlob(['line', 'row', 'field', 'code', 'severity', 'message'], shown.map((i) => [i.line, i.row, i.field, i.code, i.severity, i.message])),
+      toCsvBlob(
+        ['line', 'row', 'field', 'code', 'severity', 'message'],
+        shown.map((i) => [i.line, i.row, i.field, i.code, i.severity, i.message]),
+      ),
       'invalid-rows.csv',
     );
 
   return (
     <Stack spacing={1.5}>
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
-        <TextField select size="small" label="Filter by reason" value={reason} onChange={(event) => setReason(event.target.value)} sx={{ minWidth: 240 }}>
+        <TextField
+          select
+          size="small"
+          label="Filter by reason"
+          value={reason}
+          onChange={(event) => setReason(event.target.value)}
+          sx={{ minWidth: 240 }}
+        >
           <MenuItem value="">All reasons ({formatCount(issues.length)})</MenuItem>
           {reasons.map(([code, count]) => (
             <MenuItem key={code} value={code}>
@@ -45,7 +68,13 @@ export function InvalidRowsTable({ issues, label }: { issues: RowIssue[]; label:
           Download as CSV
         </Button>
       </Stack>
-      <VirtualTable label={label} columns={COLUMNS} rows={shown} rowKey={(issue, index) => `${issue.line}-${issue.field}-${index}`} height={320} />
+      <VirtualTable
+        label={label}
+        columns={COLUMNS}
+        rows={shown}
+        rowKey={(issue, index) => `${issue.line}-${issue.field}-${index}`}
+        height={320}
+      />
     </Stack>
   );
 }

@@ -1,5 +1,18 @@
 import { memo } from 'react';
-import { Box, Chip, FormControl, FormControlLabel, FormLabel, MenuItem, Paper, Radio, RadioGroup, Stack, TextField, Typography } from '@mui/material';
+import {
+  Box,
+  Chip,
+  FormControl,
+  FormControlLabel,
+  FormLabel,
+  MenuItem,
+  Paper,
+  Radio,
+  RadioGroup,
+  Stack,
+  TextField,
+  Typography,
+} from '@mui/material';
 import type { DeviceStatus } from '../../../../core/model/export-import-device';
 import type { ImportMode } from '../../../../core/model/import-mode';
 import type { KeyPolicy } from '../../../../core/convert/types';
@@ -18,8 +31,13 @@ interface OptionsStepProps {
 }
 
 /** Defaults for rows that do not say it themselves: a row's own importMode/status column wins. */
-// Memoised: the wizard re-renders on every upload progress event, and this section does not change then.
-export const OptionsStep = memo(function OptionsStep({ value, onChange, disabled = false }: OptionsStepProps) {
+// Memoised: the wizard re-renders on every upload progress event, and this section does not change
+// then.
+export const OptionsStep = memo(function OptionsStep({
+  value,
+  onChange,
+  disabled = false,
+}: OptionsStepProps) {
   const modeInfo = IMPORT_MODE_DESCRIPTIONS.find((entry) => entry.mode === value.defaultMode);
   return (
     <Paper component="section" variant="outlined" aria-labelledby="options-heading" sx={{ p: 3 }}>
@@ -34,12 +52,18 @@ export const OptionsStep = memo(function OptionsStep({ value, onChange, disabled
             disabled={disabled}
             label="Default import mode"
             value={value.defaultMode}
-            onChange={(event) => onChange({ ...value, defaultMode: event.target.value as ImportMode })}
+            onChange={(event) =>
+              onChange({ ...value, defaultMode: event.target.value as ImportMode })
+            }
             helperText={`${describeImportMode(value.defaultMode)}${modeInfo?.destructive ? ' Destructive: review the warning before you upload.' : ''}`}
             slotProps={{ select: { renderValue: (mode) => String(mode) } }}
           >
             {IMPORT_MODE_DESCRIPTIONS.map((entry) => (
-              <MenuItem key={entry.mode} value={entry.mode} sx={{ whiteSpace: 'normal', alignItems: 'flex-start' }}>
+              <MenuItem
+                key={entry.mode}
+                value={entry.mode}
+                sx={{ whiteSpace: 'normal', alignItems: 'flex-start' }}
+              >
                 <Box>
                   <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
                     <Typography component="span" sx={{ fontWeight: 600 }}>
@@ -47,7 +71,12 @@ export const OptionsStep = memo(function OptionsStep({ value, onChange, disabled
                     </Typography>
                     {entry.destructive && <Chip size="small" color="warning" label="destructive" />}
                   </Stack>
-                  <Typography component="span" variant="body2" color="text.secondary" sx={{ display: 'block', maxWidth: 560 }}>
+                  <Typography
+                    component="span"
+                    variant="body2"
+                    color="text.secondary"
+                    sx={{ display: 'block', maxWidth: 560 }}
+                  >
                     {entry.description}
                   </Typography>
                 </Box>
@@ -60,7 +89,9 @@ export const OptionsStep = memo(function OptionsStep({ value, onChange, disabled
           disabled={disabled}
           label="Default status"
           value={value.defaultStatus}
-          onChange={(event) => onChange({ ...value, defaultStatus: event.target.value as DeviceStatus })}
+          onChange={(event) =>
+            onChange({ ...value, defaultStatus: event.target.value as DeviceStatus })
+          }
           sx={{ maxWidth: 260 }}
           helperText="For rows without a status column value."
         >
@@ -74,8 +105,16 @@ export const OptionsStep = memo(function OptionsStep({ value, onChange, disabled
             value={value.keyPolicy}
             onChange={(event) => onChange({ ...value, keyPolicy: event.target.value as KeyPolicy })}
           >
-            <FormControlLabel value="hub-generates" control={<Radio />} label="Hub generates keys" />
-            <FormControlLabel value="generate-here" control={<Radio />} label="Generate keys here" />
+            <FormControlLabel
+              value="hub-generates"
+              control={<Radio />}
+              label="Hub generates keys"
+            />
+            <FormControlLabel
+              value="generate-here"
+              control={<Radio />}
+              label="Generate keys here"
+            />
           </RadioGroup>
           <Typography variant="body2" color="text.secondary">
             {value.keyPolicy === 'generate-here'

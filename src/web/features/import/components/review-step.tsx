@@ -1,5 +1,14 @@
 import { memo, useMemo } from 'react';
-import { Alert, Box, Button, Checkbox, FormControlLabel, Paper, Stack, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button,
+  Checkbox,
+  FormControlLabel,
+  Paper,
+  Stack,
+  Typography,
+} from '@mui/material';
 import DownloadIcon from '@mui/icons-material/Download';
 import type { ConversionReport } from '../../../../core/convert/types';
 import { downloadBlob } from '../../../lib/download-blob';
@@ -27,15 +36,30 @@ function Count({ label, value }: { label: string; value: number }) {
 }
 
 function summarize(record: Partial<Record<string, number>>): string {
-  const parts = Object.entries(record).filter(([, count]) => (count ?? 0) > 0).map(([key, count]) => `${key}: ${formatCount(count ?? 0)}`);
+  const parts = Object.entries(record)
+    .filter(([, count]) => (count ?? 0) > 0)
+    .map(([key, count]) => `${key}: ${formatCount(count ?? 0)}`);
   return parts.join(' · ') || '-';
 }
 
-// Memoised: the wizard re-renders on every upload progress event, and this section does not change then.
-export const ReviewStep = memo(function ReviewStep({ report, keysCsv, excludeInvalid, onExcludeInvalid }: ReviewStepProps) {
-  // The wizard re-renders on every upload progress tick; the issue lists only change with the report.
-  const errors = useMemo(() => report.issues.filter((issue) => issue.severity === 'error'), [report]);
-  const warnings = useMemo(() => report.issues.filter((issue) => issue.severity === 'warning'), [report]);
+// Memoised: the wizard re-renders on every upload progress event, and this section does not change
+// then.
+export const ReviewStep = memo(function ReviewStep({
+  report,
+  keysCsv,
+  excludeInvalid,
+  onExcludeInvalid,
+}: ReviewStepProps) {
+  // The wizard re-renders on every upload progress tick; the issue lists only change with the
+  // report.
+  const errors = useMemo(
+    () => report.issues.filter((issue) => issue.severity === 'error'),
+    [report],
+  );
+  const warnings = useMemo(
+    () => report.issues.filter((issue) => issue.severity === 'warning'),
+    [report],
+  );
   return (
     <Paper component="section" variant="outlined" aria-labelledby="review-heading" sx={{ p: 3 }}>
       <Typography id="review-heading" component="h2" variant="h6" sx={{ mb: 2 }}>
@@ -69,7 +93,8 @@ export const ReviewStep = memo(function ReviewStep({ report, keysCsv, excludeInv
       )}
       {warnings.length > 0 && (
         <Alert severity="warning" sx={{ mb: 2 }}>
-          {formatCount(warnings.length)} warning{warnings.length === 1 ? '' : 's'}: {[...new Set(warnings.map((w) => w.message))].slice(0, 3).join(' ')}
+          {formatCount(warnings.length)} warning{warnings.length === 1 ? '' : 's'}:{' '}
+          {[...new Set(warnings.map((w) => w.message))].slice(0, 3).join(' ')}
         </Alert>
       )}
       {keysCsv && (
@@ -77,7 +102,12 @@ export const ReviewStep = memo(function ReviewStep({ report, keysCsv, excludeInv
           severity="info"
           sx={{ mb: 2 }}
           action={
-            <Button color="inherit" size="small" startIcon={<DownloadIcon />} onClick={() => downloadBlob(keysCsv, 'device-keys.csv')}>
+            <Button
+              color="inherit"
+              size="small"
+              startIcon={<DownloadIcon />}
+              onClick={() => downloadBlob(keysCsv, 'device-keys.csv')}
+            >
               Download keys file
             </Button>
           }
@@ -88,17 +118,24 @@ export const ReviewStep = memo(function ReviewStep({ report, keysCsv, excludeInv
       {report.invalid > 0 && (
         <Stack spacing={2}>
           <Alert severity="error">
-            {formatCount(report.invalid)} row{report.invalid === 1 ? ' is' : 's are'} invalid and cannot be imported. Fix the file and drop it
-            again, or exclude these rows and import the {formatCount(report.valid)} valid ones.
+            {formatCount(report.invalid)} row{report.invalid === 1 ? ' is' : 's are'} invalid and
+            cannot be imported. Fix the file and drop it again, or exclude these rows and import the{' '}
+            {formatCount(report.valid)} valid ones.
           </Alert>
           {report.issuesTruncated && (
             <Typography variant="body2" color="text.secondary">
-              The table lists the first {formatCount(report.issues.length)} problems; the counts are exact.
+              The table lists the first {formatCount(report.issues.length)} problems; the counts are
+              exact.
             </Typography>
           )}
           <InvalidRowsTable issues={errors} label="Invalid rows" />
           <FormControlLabel
-            control={<Checkbox checked={excludeInvalid} onChange={(event) => onExcludeInvalid(event.target.checked)} />}
+            control={
+              <Checkbox
+                checked={excludeInvalid}
+                onChange={(event) => onExcludeInvalid(event.target.checked)}
+              />
+            }
             label="Exclude invalid rows"
           />
         </Stack>

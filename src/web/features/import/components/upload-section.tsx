@@ -1,10 +1,24 @@
 import { useState } from 'react';
-import { Alert, Box, Button, LinearProgress, Paper, Stack, TextField, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button,
+  LinearProgress,
+  Paper,
+  Stack,
+  TextField,
+  Typography,
+} from '@mui/material';
 import CloudUploadIcon from '@mui/icons-material/CloudUpload';
 import type { ConversionReport } from '../../../../core/convert/types';
 import { ErrorPanel } from '../../../components/error-panel';
 import { formatCount } from '../../../lib/format';
-import { confirmPhraseFor, countDestructive, devicesText, matchesConfirmPhrase } from '../model/confirm-phrase';
+import {
+  confirmPhraseFor,
+  countDestructive,
+  devicesText,
+  matchesConfirmPhrase,
+} from '../model/confirm-phrase';
 import type { UploadState } from '../hooks/use-upload-and-start';
 import type { ChecksumProgress } from '../../../lib/conversion/run-conversion';
 import { useProgressStore, type ProgressStore } from '../../../lib/progress-store';
@@ -22,17 +36,36 @@ interface UploadSectionProps {
   onAutoStart: (value: boolean) => void;
 }
 
-const STAGE_CONTEXT = { prepare: 'Preparing the upload', upload: 'Uploading', start: 'Starting the job' } as const;
+const STAGE_CONTEXT = {
+  prepare: 'Preparing the upload',
+  upload: 'Uploading',
+  start: 'Starting the job',
+} as const;
 
-export function UploadSection({ report, excludeInvalid, state, checksumProgress, onUpload, onStart, onCancelUpload, onAutoStart }: UploadSectionProps) {
+export function UploadSection({
+  report,
+  excludeInvalid,
+  state,
+  checksumProgress,
+  onUpload,
+  onStart,
+  onCancelUpload,
+  onAutoStart,
+}: UploadSectionProps) {
   const [typed, setTyped] = useState('');
   const phrase = confirmPhraseFor(report.byMode);
   const { mayOverwrite } = countDestructive(report.byMode);
-  const busy = state.phase === 'checksums' || state.phase === 'preparing' || state.phase === 'uploading' || state.phase === 'starting' || state.phase === 'slot-busy';
+  const busy =
+    state.phase === 'checksums' ||
+    state.phase === 'preparing' ||
+    state.phase === 'uploading' ||
+    state.phase === 'starting' ||
+    state.phase === 'slot-busy';
   let blocked: string | null = null;
   if (report.fileError) blocked = 'The file could not be read; fix it and drop it again.';
   else if (report.valid === 0) blocked = 'There are no valid rows to import.';
-  else if (report.invalid > 0 && !excludeInvalid) blocked = 'Fix the file and drop it again, or tick “Exclude invalid rows” above.';
+  else if (report.invalid > 0 && !excludeInvalid)
+    blocked = 'Fix the file and drop it again, or tick “Exclude invalid rows” above.';
   const confirmed = phrase === null || matchesConfirmPhrase(typed, phrase);
 
   return (
@@ -44,15 +77,15 @@ export function UploadSection({ report, excludeInvalid, state, checksumProgress,
         {blocked && <Alert severity="info">{blocked}</Alert>}
         {mayOverwrite > 0 && !blocked && (
           <Alert severity="warning">
-            {devicesText(mayOverwrite)} use createOrUpdate: any of them that already exist in the hub are replaced by the
-            file’s values (identity, keys and twin).
+            {devicesText(mayOverwrite)} use createOrUpdate: any of them that already exist in the
+            hub are replaced by the file’s values (identity, keys and twin).
           </Alert>
         )}
         {phrase && !blocked && (
           <Box>
             <Alert severity="warning" sx={{ mb: 1.5 }}>
-              This import will <strong>{phrase}</strong> in the hub. Deleted devices and overwritten values cannot be restored by
-              the console. Type <strong>{phrase}</strong> to confirm.
+              This import will <strong>{phrase}</strong> in the hub. Deleted devices and overwritten
+              values cannot be restored by the console. Type <strong>{phrase}</strong> to confirm.
             </Alert>
             <TextField
               label="Type to confirm"
@@ -68,16 +101,25 @@ export function UploadSection({ report, excludeInvalid, state, checksumProgress,
           </Box>
         )}
         <Box>
-          <Button variant="contained" size="large" startIcon={<CloudUploadIcon />} disabled={busy || blocked !== null || !confirmed} onClick={onUpload}>
+          <Button
+            variant="contained"
+            size="large"
+            startIcon={<CloudUploadIcon />}
+            disabled={busy || blocked !== null || !confirmed}
+            onClick={onUpload}
+          >
             Upload and start import
           </Button>
           <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
-            {formatCount(report.valid)} devices will be sent to the hub, with the original file kept for support.
+            {formatCount(report.valid)} devices will be sent to the hub, with the original file kept
+            for support.
           </Typography>
         </Box>
         {state.phase === 'checksums' && <ChecksumWait store={checksumProgress} />}
         {state.phase === 'preparing' && <LinearProgress aria-label="Preparing upload" />}
-        {state.phase === 'uploading' && <UploadProgress progress={state.progress} onCancel={onCancelUpload} />}
+        {state.phase === 'uploading' && (
+          <UploadProgress progress={state.progress} onCancel={onCancelUpload} />
+        )}
         {state.phase === 'starting' && (
           <Box>
             <LinearProgress aria-label="Starting the job" />
@@ -87,13 +129,22 @@ export function UploadSection({ report, excludeInvalid, state, checksumProgress,
           </Box>
         )}
         {state.phase === 'slot-busy' && (
-          <SlotBusyPanel activeJobId={state.activeJobId} autoStart={state.autoStart} onAutoStart={onAutoStart} onTryNow={() => onStart(state.operationId)} />
+          <SlotBusyPanel
+            activeJobId={state.activeJobId}
+            autoStart={state.autoStart}
+            onAutoStart={onAutoStart}
+            onTryNow={() => onStart(state.operationId)}
+          />
         )}
         {state.phase === 'failed' && (
           <ErrorPanel
             error={state.error}
             context={STAGE_CONTEXT[state.stage]}
-            onRetry={state.stage === 'start' && state.operationId ? () => onStart(state.operationId as string) : onUpload}
+            onRetry={
+              state.stage === 'start' && state.operationId
+                ? () => onStart(state.operationId as string)
+                : onUpload
+            }
           />
         )}
       </Stack>
@@ -105,12 +156,16 @@ export function UploadSection({ report, excludeInvalid, state, checksumProgress,
 // beside the conversion and usually ends before anyone clicks; on a big file it may still be going.
 function ChecksumWait({ store }: { store: ProgressStore<ChecksumProgress | null> }) {
   const progress = useProgressStore(store);
-  const percent = progress && progress.totalBytes > 0 ? Math.min(100, Math.round((progress.hashedBytes / progress.totalBytes) * 100)) : 0;
+  const percent =
+    progress && progress.totalBytes > 0
+      ? Math.min(100, Math.round((progress.hashedBytes / progress.totalBytes) * 100))
+      : 0;
   return (
     <Box>
       <LinearProgress variant="determinate" value={percent} aria-label="Computing checksums" />
       <Typography variant="body2" sx={{ mt: 1 }}>
-        Computing the files’ checksums for the audit log ({percent}%). The upload starts when they are ready.
+        Computing the files’ checksums for the audit log ({percent}%). The upload starts when they
+        are ready.
       </Typography>
     </Box>
   );

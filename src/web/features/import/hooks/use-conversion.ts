@@ -2,7 +2,11 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { createProgressStore } from '../../../lib/progress-store';
 import type { ConversionProgress, ConvertOptions } from '../../../../core/convert/types';
 import { runConversion } from '../../../lib/conversion/run-conversion';
-import type { ChecksumProgress, ConversionOutcome, ConversionRun } from '../../../lib/conversion/run-conversion';
+import type {
+  ChecksumProgress,
+  ConversionOutcome,
+  ConversionRun,
+} from '../../../lib/conversion/run-conversion';
 import { isAbortError } from '../../../lib/api-error';
 
 export type ConversionState =
@@ -25,7 +29,10 @@ function atMostEveryInterval<T>(apply: (value: T) => void): (value: T) => void {
   };
 }
 
-/** Runs the worker conversion; starting a new run cancels the previous one, so only the latest options win. */
+/**
+ * Runs the worker conversion; starting a new run cancels the previous one, so only the latest
+ * options win.
+ */
 export function useConversion() {
   const [state, setState] = useState<ConversionState>({ phase: 'idle' });
   // Checksum progress goes on after the result is shown; only the upload section's bar reads it.
@@ -38,30 +45,37 @@ export function useConversion() {
     setState({ phase: 'cancelled' });
   }, []);
 
-  const start = useCallback((file: File, options: ConvertOptions) => {
-    runRef.current?.cancel();
-    const startedAt = performance.now();
-    setState({ phase: 'running', progress: { records: 0, bytesRead: 0, totalBytes: file.size }, startedAt });
-    checksumProgress.set(null);
-    const run = runConversion(file, options, {
-      onProgress: atMostEveryInterval((progress) => {
-        if (runRef.current === run) setState({ phase: 'running', progress, startedAt });
-      }),
-      onChecksumProgress: atMostEveryInterval((progress) => {
-        if (runRef.current === run) checksumProgress.set(progress);
-      }),
-    });
-    runRef.current = run;
-    run.result.then(
-      (outcome) => {
-        if (runRef.current === run) setState({ phase: 'done', outcome, options });
-      },
-      (error: unknown) => {
-        if (runRef.current !== run && isAbortError(error)) return;
-        setState(isAbortError(error) ? { phase: 'cancelled' } : { phase: 'failed', error });
-      },
-    );
-  }, [checksumProgress]);
+  const start = useCallback(
+    (file: File, options: ConvertOptions) => {
+      runRef.current?.cancel();
+      const startedAt = performance.now();
+      setState({
+        phase: 'running',
+        progress: { records: 0, bytesRead: 0, totalBytes: file.size },
+        startedAt,
+      });
+      checksumProgress.set(null);
+      const run = runConversion(file, options, {
+        onProgress: atMostEveryInterval((progress) => {
+          if (runRef.current === run) setState({ phase: 'running', progress, startedAt });
+        }),
+        onChecksumProgress: atMostEveryInterval((progress) => {
+          if (runRef.current === run) checksumProgress.set(progress);
+        }),
+      });
+      runRef.current = run;
+      run.result.then(
+        (outcome) => {
+          if (runRef.current === run) setState({ phase: 'done', outcome, options });
+        },
+        (error: unknown) => {
+          if (runRef.current !== run && isAbortError(error)) return;
+          setState(isAbortError(error) ? { phase: 'cancelled' } : { phase: 'failed', error });
+        },
+      );
+    },
+    [checksumProgress],
+  );
 
   const reset = useCallback(() => {
     runRef.current?.cancel();

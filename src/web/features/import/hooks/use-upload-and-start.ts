@@ -16,7 +16,12 @@ export type UploadState =
   | { phase: 'uploading'; progress: UploadProgress }
   | { phase: 'starting'; operationId: string }
   | { phase: 'slot-busy'; operationId: string; activeJobId: string | null; autoStart: boolean }
-  | { phase: 'failed'; stage: 'prepare' | 'upload' | 'start'; error: unknown; operationId?: string };
+  | {
+      phase: 'failed';
+      stage: 'prepare' | 'upload' | 'start';
+      error: unknown;
+      operationId?: string;
+    };
 
 export interface UploadInput {
   /** Waits for the conversion's checksums, which the audit log records with the request. */
@@ -25,7 +30,10 @@ export interface UploadInput {
   source: File;
 }
 
-/** Create the operation, upload both blobs, start the job, land on its page; wait for a busy slot if asked. */
+/**
+ * Create the operation, upload both blobs, start the job, land on its page; wait for a busy slot if
+ * asked.
+ */
 export function useUploadAndStart() {
   const [state, setState] = useState<UploadState>({ phase: 'idle' });
   const abortRef = useRef<AbortController | null>(null);
@@ -45,7 +53,12 @@ export function useUploadAndStart() {
       } catch (error) {
         const activeJobId = activeJobIdOf(error);
         if (activeJobId !== null || (error as { code?: unknown }).code === 'JOB_SLOT_BUSY') {
-          setState({ phase: 'slot-busy', operationId, activeJobId, autoStart: autoStartRef.current });
+          setState({
+            phase: 'slot-busy',
+            operationId,
+            activeJobId,
+            autoStart: autoStartRef.current,
+          });
         } else {
           setState({ phase: 'failed', stage: 'start', error, operationId });
         }
@@ -73,9 +86,16 @@ export function useUploadAndStart() {
         await uploadBlobs(
           [
             { url: uploads.devices.url, data: converted, contentType: 'application/x-ndjson' },
-            { url: uploads.source.url, data: source, contentType: source.type || 'application/octet-stream' },
+            {
+              url: uploads.source.url,
+              data: source,
+              contentType: source.type || 'application/octet-stream',
+            },
           ],
-          { signal: controller.signal, onProgress: (progress) => setState({ phase: 'uploading', progress }) },
+          {
+            signal: controller.signal,
+            onProgress: (progress) => setState({ phase: 'uploading', progress }),
+          },
         );
       } catch (error) {
         setState({ phase: 'failed', stage: 'upload', error, operationId });
@@ -90,11 +110,14 @@ export function useUploadAndStart() {
 
   const setAutoStart = useCallback((autoStart: boolean) => {
     autoStartRef.current = autoStart;
-    setState((previous) => (previous.phase === 'slot-busy' ? { ...previous, autoStart } : previous));
+    setState((previous) =>
+      previous.phase === 'slot-busy' ? { ...previous, autoStart } : previous,
+    );
   }, []);
 
   // With auto-start on, the start fires as soon as the hub's slot frees.
-  const waitingOperation = state.phase === 'slot-busy' && state.autoStart ? state.operationId : null;
+  const waitingOperation =
+    state.phase === 'slot-busy' && state.autoStart ? state.operationId : null;
   const startWaiting = useCallback(() => {
     if (waitingOperation) void start(waitingOperation);
   }, [waitingOperation, start]);

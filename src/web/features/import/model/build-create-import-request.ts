@@ -10,14 +10,20 @@ export interface ConvertedFile {
 }
 
 /** The extension stored with the source blob: the file's own if known, else the detected format. */
-export function sourceExtensionOf(fileName: string, detected: ConversionReport['format']): SourceExtension {
+export function sourceExtensionOf(
+  fileName: string,
+  detected: ConversionReport['format'],
+): SourceExtension {
   const dot = fileName.lastIndexOf('.');
   const ext = dot >= 0 ? fileName.slice(dot + 1).toLowerCase() : '';
   const parsed = SourceExtensionSchema.safeParse(ext);
   return parsed.success ? parsed.data : detected;
 }
 
-export function buildCreateImportRequest(file: { name: string; size: number }, converted: ConvertedFile): CreateImportRequest {
+export function buildCreateImportRequest(
+  file: { name: string; size: number },
+  converted: ConvertedFile,
+): CreateImportRequest {
   const { report } = converted;
   return {
     fileName: file.name.slice(0, 255) || 'devices',
@@ -26,7 +32,12 @@ export function buildCreateImportRequest(file: { name: string; size: number }, c
     sourceExtension: sourceExtensionOf(file.name, report.format),
     convertedSize: converted.outputSize,
     convertedSha256: converted.outputSha256,
-    rowCounts: { total: report.total, valid: report.valid, invalid: report.invalid, blank: report.blank },
+    rowCounts: {
+      total: report.total,
+      valid: report.valid,
+      invalid: report.invalid,
+      blank: report.blank,
+    },
     byMode: report.byMode,
   };
 }

@@ -3,7 +3,12 @@ import { formatCount } from '../../../lib/format';
 
 const DELETE_MODES: readonly ImportMode[] = ['delete', 'deleteIfMatchETag'];
 // These modes exist to change devices that are already registered: every row overwrites.
-const OVERWRITE_MODES: readonly ImportMode[] = ['update', 'updateIfMatchETag', 'updateTwin', 'updateTwinIfMatchETag'];
+const OVERWRITE_MODES: readonly ImportMode[] = [
+  'update',
+  'updateIfMatchETag',
+  'updateTwin',
+  'updateTwinIfMatchETag',
+];
 // These overwrite only the devices that happen to exist; the browser cannot know how many, so
 // they get a warning rather than a typed count (the walking-skeleton journey imports with
 // createOrUpdate by default and expects no typed confirmation).
@@ -20,7 +25,11 @@ function sum(byMode: Partial<Record<ImportMode, number>>, modes: readonly Import
 }
 
 export function countDestructive(byMode: Partial<Record<ImportMode, number>>): DestructiveCounts {
-  return { deletes: sum(byMode, DELETE_MODES), overwrites: sum(byMode, OVERWRITE_MODES), mayOverwrite: sum(byMode, MAY_OVERWRITE_MODES) };
+  return {
+    deletes: sum(byMode, DELETE_MODES),
+    overwrites: sum(byMode, OVERWRITE_MODES),
+    mayOverwrite: sum(byMode, MAY_OVERWRITE_MODES),
+  };
 }
 
 export function devicesText(count: number): string {

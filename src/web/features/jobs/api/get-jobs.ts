@@ -12,7 +12,9 @@ export const jobsQueryOptions = () =>
     queryFn: ({ signal }) => getJobs(signal),
     // Keep the list live while any job still runs; stop polling when all are terminal.
     refetchInterval: (query) =>
-      query.state.data?.jobs.some((job) => !TERMINAL_JOB_STATUSES.includes(job.status)) ? 5000 : false,
+      query.state.data?.jobs.some((job) => !TERMINAL_JOB_STATUSES.includes(job.status))
+        ? 5000
+        : false,
   });
 
 export function useJobs() {

@@ -1,5 +1,12 @@
 import { useState } from 'react';
-import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle } from '@mui/material';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+} from '@mui/material';
 import { ErrorPanel } from '../../../components/error-panel';
 import { useCancelJob } from '../api/cancel-job';
 
@@ -20,8 +27,9 @@ export function CancelJobButton({ jobId }: { jobId: string }) {
         <DialogTitle id="cancel-job-title">Cancel this job?</DialogTitle>
         <DialogContent>
           <DialogContentText>
-            The hub stops the job as soon as it can. Devices it already processed stay as they are; the rest are not
-            imported. You can start a new import with the remaining rows afterwards.
+            The hub stops the job as soon as it can. Devices it already processed stay as they are;
+            the rest are not imported. You can start a new import with the remaining rows
+            afterwards.
           </DialogContentText>
           {cancel.isError && <ErrorPanel error={cancel.error} context="Cancelling the job" />}
         </DialogContent>

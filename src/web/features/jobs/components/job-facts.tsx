@@ -2,11 +2,18 @@ import { Paper, Table, TableBody, TableCell, TableRow, Typography } from '@mui/m
 import type { Job } from '../../../../contracts/api';
 import { formatBytes, formatCount, formatDateTime } from '../../../lib/format';
 
-/** Who started the job, which file, how many rows: the audit facts from the operation's container. */
+/**
+ * Who started the job, which file, how many rows: the audit facts from the operation's container.
+ */
 export function JobFacts({ job }: { job: Job }) {
   const rows: Array<[string, string]> = [
     ['Started by', job.startedBy?.name ?? '-'],
-    ['File', job.fileName ? `${job.fileName}${job.fileSize !== null ? ` (${formatBytes(job.fileSize)})` : ''}` : '-'],
+    [
+      'File',
+      job.fileName
+        ? `${job.fileName}${job.fileSize !== null ? ` (${formatBytes(job.fileSize)})` : ''}`
+        : '-',
+    ],
     ['Converted size', job.convertedSize !== null ? formatBytes(job.convertedSize) : '-'],
     [
       'Rows',

@@ -23,7 +23,11 @@ export function JobPage() {
     return (
       <>
         <PageHeader title={`Job ${jobId}`} />
-        <ErrorPanel error={job.error} context="Loading the job" onRetry={() => void job.refetch()} />
+        <ErrorPanel
+          error={job.error}
+          context="Loading the job"
+          onRetry={() => void job.refetch()}
+        />
       </>
     );
   }
@@ -56,7 +60,10 @@ export function JobPage() {
             )}
           </Stack>
           {data.jobId === null && data.operationId ? (
-            <StartPendingImport operationId={data.operationId} canStart={isAdmin && data.type === 'import'} />
+            <StartPendingImport
+              operationId={data.operationId}
+              canStart={isAdmin && data.type === 'import'}
+            />
           ) : (
             <>
               <JobProgressPanel job={data} />
@@ -80,8 +87,9 @@ function Outcome({ job, jobRef }: { job: Job; jobRef: string }) {
     <Box sx={{ mt: 2 }}>
       {job.status === 'failed' && (
         <Alert severity="error" sx={{ mb: 1 }}>
-          <strong>The job failed.</strong> {job.failureReason ?? 'The hub gave no reason.'} Check the per-device errors, fix
-          the cause (often storage access or the file format) and start a new import.
+          <strong>The job failed.</strong> {job.failureReason ?? 'The hub gave no reason.'} Check
+          the per-device errors, fix the cause (often storage access or the file format) and start a
+          new import.
         </Alert>
       )}
       {job.status === 'cancelled' && (
@@ -96,7 +104,8 @@ function Outcome({ job, jobRef }: { job: Job; jobRef: string }) {
       )}
       {job.hubHistoryExpired && (
         <Alert severity="info" sx={{ mb: 1 }}>
-          The hub no longer keeps this job (its history is 30 days); what you see comes from the operation’s own records.
+          The hub no longer keeps this job (its history is 30 days); what you see comes from the
+          operation’s own records.
         </Alert>
       )}
       {errorsLink}

@@ -16,16 +16,26 @@ export function JobProgressPanel({ job }: { job: Job }) {
   const facts: string[] = [];
   if (timing.elapsedMs !== null) facts.push(`Elapsed ${formatDuration(timing.elapsedMs)}`);
   if (!timing.progressUnknown) facts.push(`${Math.round(value)} %`);
-  if (timing.processed !== null && !timing.progressUnknown) facts.push(`${formatCount(timing.processed)} devices processed`);
-  if (timing.devicesPerSecond !== null) facts.push(`${formatCount(timing.devicesPerSecond)} devices/s`);
+  if (timing.processed !== null && !timing.progressUnknown)
+    facts.push(`${formatCount(timing.processed)} devices processed`);
+  if (timing.devicesPerSecond !== null)
+    facts.push(`${formatCount(timing.devicesPerSecond)} devices/s`);
   if (timing.etaMs !== null) facts.push(`about ${formatDuration(timing.etaMs)} left`);
 
   return (
     <Box>
       {timing.progressUnknown ? (
-        <LinearProgress aria-label="Job progress" aria-valuetext={`${job.status}, progress not reported yet`} />
+        <LinearProgress
+          aria-label="Job progress"
+          aria-valuetext={`${job.status}, progress not reported yet`}
+        />
       ) : (
-        <LinearProgress variant="determinate" value={value} aria-label="Job progress" aria-valuetext={`${Math.round(value)} percent`} />
+        <LinearProgress
+          variant="determinate"
+          value={value}
+          aria-label="Job progress"
+          aria-valuetext={`${Math.round(value)} percent`}
+        />
       )}
       <Stack direction="row" spacing={2} sx={{ mt: 1, flexWrap: 'wrap' }}>
         {facts.map((fact) => (

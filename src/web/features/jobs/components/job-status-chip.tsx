@@ -2,7 +2,15 @@ import { Chip } from '@mui/material';
 import type { JobStatus } from '../../../../contracts/api';
 import { STATUS_COLORS, STATUS_WORDS } from '../../../lib/job-status-words';
 
-export function JobStatusChip({ status, live = false, notStarted = false }: { status: JobStatus; live?: boolean; notStarted?: boolean }) {
+export function JobStatusChip({
+  status,
+  live = false,
+  notStarted = false,
+}: {
+  status: JobStatus;
+  live?: boolean;
+  notStarted?: boolean;
+}) {
   return (
     <Chip
       size="small"

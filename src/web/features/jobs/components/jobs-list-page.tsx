@@ -1,5 +1,16 @@
 import { Link as RouterLink } from 'react-router';
-import { Link, LinearProgress, Paper, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
+import {
+  Link,
+  LinearProgress,
+  Paper,
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
 import type { Job } from '../../../../contracts/api';
 import { ErrorPanel } from '../../../components/error-panel';
 import { LoadingBlock } from '../../../components/loading-block';
@@ -15,8 +26,12 @@ export function JobsListPage() {
     <>
       <PageHeader title="Jobs" subtitle="Recent imports and exports, newest first." />
       {jobs.isPending && <LoadingBlock label="Loading jobs..." />}
-      {jobs.isError && <ErrorPanel error={jobs.error} context="Loading jobs" onRetry={() => void jobs.refetch()} />}
-      {jobs.data && jobs.data.jobs.length === 0 && <Typography>No operations yet. Imports and exports you start appear here.</Typography>}
+      {jobs.isError && (
+        <ErrorPanel error={jobs.error} context="Loading jobs" onRetry={() => void jobs.refetch()} />
+      )}
+      {jobs.data && jobs.data.jobs.length === 0 && (
+        <Typography>No operations yet. Imports and exports you start appear here.</Typography>
+      )}
       {jobs.data && jobs.data.jobs.length > 0 && <JobsTable jobs={jobs.data.jobs} />}
     </>
   );
@@ -43,7 +58,8 @@ function JobsTable({ jobs }: { jobs: Job[] }) {
         </TableHead>
         <TableBody>
           {jobs.map((job, index) => {
-            // The proxy resolves either id; an operation whose job never started has only the operation id.
+            // The proxy resolves either id; an operation whose job never started has only the
+            // operation id.
             const ref = job.jobId ?? job.operationId;
             const key = ref ?? String(index);
             const timing = computeJobTiming(job, now);
@@ -55,7 +71,12 @@ function JobsTable({ jobs }: { jobs: Job[] }) {
                       component={RouterLink}
                       to={`/jobs/${encodeURIComponent(ref)}`}
                       title={ref}
-                      sx={{ display: 'block', overflow: 'hidden', textOverflow: 'ellipsis', fontFamily: 'monospace' }}
+                      sx={{
+                        display: 'block',
+                        overflow: 'hidden',
+                        textOverflow: 'ellipsis',
+                        fontFamily: 'monospace',
+                      }}
                     >
                       {ref}
                     </Link>
@@ -74,21 +95,43 @@ function JobsTable({ jobs }: { jobs: Job[] }) {
                 </TableCell>
                 <TableCell>
                   {isTerminal(job) || job.progress > 0 ? (
-                    <LinearProgress variant="determinate" value={job.status === 'completed' ? 100 : job.progress} aria-label={`Progress of ${key}`} />
+                    <LinearProgress
+                      variant="determinate"
+                      value={job.status === 'completed' ? 100 : job.progress}
+                      aria-label={`Progress of ${key}`}
+                    />
                   ) : (
                     <LinearProgress aria-label={`Progress of ${key}`} />
                   )}
                 </TableCell>
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>{job.startedBy?.name ?? '-'}</TableCell>
-                <TableCell sx={{ maxWidth: 220, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} title={job.fileName ?? ''}>
+                <TableCell
+                  sx={{
+                    maxWidth: 220,
+                    overflow: 'hidden',
+                    textOverflow: 'ellipsis',
+                    whiteSpace: 'nowrap',
+                  }}
+                  title={job.fileName ?? ''}
+                >
                   {job.fileName ?? '-'}
                 </TableCell>
-                <TableCell align="right">{job.rowCounts ? formatCount(job.rowCounts.valid) : '-'}</TableCell>
-                <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(job.startTimeUtc ?? job.createdAt)}</TableCell>
-                <TableCell sx={{ whiteSpace: 'nowrap' }}>{timing.elapsedMs !== null ? formatDuration(timing.elapsedMs) : '-'}</TableCell>
+                <TableCell align="right">
+                  {job.rowCounts ? formatCount(job.rowCounts.valid) : '-'}
+                </TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                  {formatDateTime(job.startTimeUtc ?? job.createdAt)}
+                </TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                  {timing.elapsedMs !== null ? formatDuration(timing.elapsedMs) : '-'}
+                </TableCell>
                 <TableCell>
                   {job.type === 'import' && job.jobId && isTerminal(job) ? (
-                    <Link component={RouterLink} to={`/jobs/${encodeURIComponent(job.jobId)}/errors`} aria-label={`Errors of ${job.jobId}`}>
+                    <Link
+                      component={RouterLink}
+                      to={`/jobs/${encodeURIComponent(job.jobId)}/errors`}
+                      aria-label={`Errors of ${job.jobId}`}
+                    >
                       Errors
                     </Link>
                   ) : (

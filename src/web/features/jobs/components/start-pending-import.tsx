@@ -14,8 +14,17 @@ type StartState =
   | { phase: 'busy'; activeJobId: string | null; autoStart: boolean }
   | { phase: 'failed'; error: unknown };
 
-/** An uploaded import that was never started: start it from its own page, waiting for the slot if needed. */
-export function StartPendingImport({ operationId, canStart }: { operationId: string; canStart: boolean }) {
+/**
+ * An uploaded import that was never started: start it from its own page, waiting for the slot if
+ * needed.
+ */
+export function StartPendingImport({
+  operationId,
+  canStart,
+}: {
+  operationId: string;
+  canStart: boolean;
+}) {
   const [state, setState] = useState<StartState>({ phase: 'idle' });
   const autoStartRef = useRef(false);
   const navigate = useNavigate();
@@ -29,7 +38,11 @@ export function StartPendingImport({ operationId, canStart }: { operationId: str
       if (job.jobId) navigate(`/jobs/${encodeURIComponent(job.jobId)}`);
     } catch (error) {
       if (isApiError(error) && error.code === 'JOB_SLOT_BUSY') {
-        setState({ phase: 'busy', activeJobId: activeJobIdOf(error), autoStart: autoStartRef.current });
+        setState({
+          phase: 'busy',
+          activeJobId: activeJobIdOf(error),
+          autoStart: autoStartRef.current,
+        });
       } else {
         setState({ phase: 'failed', error });
       }
@@ -50,15 +63,28 @@ export function StartPendingImport({ operationId, canStart }: { operationId: str
         {canStart ? ' Start it now; the hub runs one job at a time.' : ' An admin can start it.'}
       </Alert>
       {canStart && state.phase !== 'busy' && (
-        <Button variant="contained" onClick={() => void start()} disabled={state.phase === 'starting'}>
+        <Button
+          variant="contained"
+          onClick={() => void start()}
+          disabled={state.phase === 'starting'}
+        >
           Start import
         </Button>
       )}
-      {state.phase === 'starting' && <LinearProgress aria-label="Starting the job" sx={{ mt: 1 }} />}
-      {state.phase === 'busy' && (
-        <SlotBusyPanel activeJobId={state.activeJobId} autoStart={state.autoStart} onAutoStart={setAutoStart} onTryNow={() => void start()} />
+      {state.phase === 'starting' && (
+        <LinearProgress aria-label="Starting the job" sx={{ mt: 1 }} />
       )}
-      {state.phase === 'failed' && <ErrorPanel error={state.error} context="Starting the job" onRetry={() => void start()} />}
+      {state.phase === 'busy' && (
+        <SlotBusyPanel
+          activeJobId={state.activeJobId}
+          autoStart={state.autoStart}
+          onAutoStart={setAutoStart}
+          onTryNow={() => void start()}
+        />
+      )}
+      {state.phase === 'failed' && (
+        <ErrorPanel error={state.error} context="Starting the job" onRetry={() => void start()} />
+      )}
     </Box>
   );
 }

@@ -2,12 +2,18 @@ import { useQuery } from '@tanstack/react-query';
 import type { ExportImportDevice } from '../../../../core/model/export-import-device';
 import type { BrowseClient } from '../../../lib/registry-worker/browse-client';
 
-/** The full record of one row, read back from the worker (which keeps every line) and parsed here. */
+/**
+ * The full record of one row, read back from the worker (which keeps every line) and parsed here.
+ */
 export async function readDevice(client: BrowseClient, index: number): Promise<ExportImportDevice> {
   return JSON.parse(await client.readLine(index)) as ExportImportDevice;
 }
 
-export function useDeviceRecord(client: BrowseClient | null, exportId: string, index: number | null) {
+export function useDeviceRecord(
+  client: BrowseClient | null,
+  exportId: string,
+  index: number | null,
+) {
   return useQuery({
     // The client is part of the key: a reload of the stream makes a new worker with new indices.
     queryKey: ['registry', exportId, 'record', index, client],

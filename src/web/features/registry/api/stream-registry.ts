@@ -31,7 +31,10 @@ const MAX_UNPARSED_BYTES = 2 * 1024 * 1024;
 
 // A transferred buffer must be the chunk's own; a view into a shared buffer is copied first.
 function ownBytes(chunk: Uint8Array): Uint8Array<ArrayBuffer> {
-  const whole = chunk.byteOffset === 0 && chunk.byteLength === chunk.buffer.byteLength && chunk.buffer instanceof ArrayBuffer;
+  const whole =
+    chunk.byteOffset === 0 &&
+    chunk.byteLength === chunk.buffer.byteLength &&
+    chunk.buffer instanceof ArrayBuffer;
   return whole ? (chunk as Uint8Array<ArrayBuffer>) : new Uint8Array(chunk);
 }
 
@@ -43,7 +46,11 @@ function ownBytes(chunk: Uint8Array): Uint8Array<ArrayBuffer> {
 export function useRegistryStream(exportId: string): RegistryStream {
   const [attempt, setAttempt] = useState(0);
   const [records, setRecords] = useState(0);
-  const [progress, setProgress] = useState<RegistryStreamProgress>({ bytesReceived: 0, bytesParsed: 0, totalBytes: null });
+  const [progress, setProgress] = useState<RegistryStreamProgress>({
+    bytesReceived: 0,
+    bytesParsed: 0,
+    totalBytes: null,
+  });
   const [done, setDone] = useState<BrowseDoneInfo | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [keysMaskedByServer, setKeysMasked] = useState(false);
@@ -62,11 +69,12 @@ export function useRegistryStream(exportId: string): RegistryStream {
     // Byte and record counts change many times a second; the page re-renders (progress, and the
     // query that follows the record count) at most every REPAINT_MS.
     const repaint = () => {
-      if (frame === 0) frame = window.setTimeout(() => {
-        frame = 0;
-        setRecords(liveRecords);
-        setProgress({ ...live });
-      }, REPAINT_MS);
+      if (frame === 0)
+        frame = window.setTimeout(() => {
+          frame = 0;
+          setRecords(liveRecords);
+          setProgress({ ...live });
+        }, REPAINT_MS);
     };
     const browse = createBrowseClient({
       onProgress(bytesParsed, records) {
@@ -107,7 +115,10 @@ export function useRegistryStream(exportId: string): RegistryStream {
           live.bytesReceived += value.byteLength;
           repaint();
           browse.push(ownBytes(value));
-          while (live.bytesReceived - live.bytesParsed > MAX_UNPARSED_BYTES && !abort.signal.aborted) {
+          while (
+            live.bytesReceived - live.bytesParsed > MAX_UNPARSED_BYTES &&
+            !abort.signal.aborted
+          ) {
             await new Promise<void>((resolve) => {
               wake = resolve;
             });
@@ -127,5 +138,13 @@ export function useRegistryStream(exportId: string): RegistryStream {
     };
   }, [exportId, attempt]);
 
-  return { records, progress, done, error, keysMaskedByServer, client, retry: () => setAttempt((n) => n + 1) };
+  return {
+    records,
+    progress,
+    done,
+    error,
+    keysMaskedByServer,
+    client,
+    retry: () => setAttempt((n) => n + 1),
+  };
 }

@@ -27,7 +27,11 @@ type Answer = BrowseQueryResult & { filter: RegistryFilter };
 const NONE: string[] = [];
 
 function sameOr(values: string[], previous: string[] | undefined): string[] {
-  return previous !== undefined && previous.length === values.length && previous.every((value, i) => value === values[i]) ? previous : values;
+  return previous !== undefined &&
+    previous.length === values.length &&
+    previous.every((value, i) => value === values[i])
+    ? previous
+    : values;
 }
 
 // Rows fetched beyond the rendered ones on each side, so scrolling rarely shows a skeleton.
@@ -40,16 +44,28 @@ const PREFETCH = 100;
  * record count moves (at most every repaint of the stream, and never two at once); the worker then
  * scans only the new records.
  */
-export function useRegistryQuery(client: BrowseClient | null, filter: RegistryFilter, records: number): RegistryQueryView {
+export function useRegistryQuery(
+  client: BrowseClient | null,
+  filter: RegistryFilter,
+  records: number,
+): RegistryQueryView {
   const [answer, setAnswer] = useState<Answer | null>(null);
   const [, setVersion] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [cache] = useState(createRowWindowCache);
-  const state = useRef({ lastId: 0, inFlight: false, windowInFlight: false, range: [0, 0] as [number, number], records, answer: null as Answer | null });
+  const state = useRef({
+    lastId: 0,
+    inFlight: false,
+    windowInFlight: false,
+    range: [0, 0] as [number, number],
+    records,
+    answer: null as Answer | null,
+  });
   state.current.records = records;
 
   const fail = useCallback((failure: unknown) => {
-    if (!isAbortError(failure)) setError(failure instanceof Error ? failure.message : String(failure));
+    if (!isAbortError(failure))
+      setError(failure instanceof Error ? failure.message : String(failure));
   }, []);
 
   const fetchMissing = useCallback(() => {
@@ -60,47 +76,63 @@ export function useRegistryQuery(client: BrowseClient | null, filter: RegistryFi
     const wanted = cache.missing(start - PREFETCH, end + PREFETCH, current.matches);
     if (wanted === null) return;
     s.windowInFlight = true;
-    client.window(current.queryId, wanted.offset, wanted.limit).then((result) => {
-      s.windowInFlight = false;
-      if (result.queryId !== current.queryId) {
-        // Asked about a query the worker has replaced: ask again about the one now shown. (The
-        // worker answers in order, so the newer query's answer has already arrived.)
-        if (s.answer !== null && s.answer.queryId !== current.queryId) fetchMissing();
-        return;
-      }
-      if (s.answer?.queryId !== current.queryId) return;
-      cache.put(result.offset, result.rows, s.range[0] - 2 * PREFETCH, s.range[1] + 2 * PREFETCH);
-      setVersion((v) => v + 1);
-      // Only a full answer may ask again: an empty one means the worker moved on to another query.
-      if (result.rows.length > 0) fetchMissing();
-    }, (failure: unknown) => {
-      s.windowInFlight = false;
-      fail(failure);
-    });
+    client.window(current.queryId, wanted.offset, wanted.limit).then(
+      (result) => {
+        s.windowInFlight = false;
+        if (result.queryId !== current.queryId) {
+          // Asked about a query the worker has replaced: ask again about the one now shown. (The
+          // worker answers in order, so the newer query's answer has already arrived.)
+          if (s.answer !== null && s.answer.queryId !== current.queryId) fetchMissing();
+          return;
+        }
+        if (s.answer?.queryId !== current.queryId) return;
+        cache.put(result.offset, result.rows, s.range[0] - 2 * PREFETCH, s.range[1] + 2 * PREFETCH);
+        setVersion((v) => v + 1);
+        // Only a full answer may ask again: an empty one means the worker moved on to another
+        // query.
+        if (result.rows.length > 0) fetchMissing();
+      },
+      (failure: unknown) => {
+        s.windowInFlight = false;
+        fail(failure);
+      },
+    );
   }, [client, cache, fail]);
 
-  const send = useCallback((wanted: RegistryFilter) => {
-    const s = state.current;
-    if (client === null) return;
-    const queryId = ++s.lastId;
-    s.inFlight = true;
-    client.query(queryId, wanted).then((result) => {
-      if (result.queryId !== s.lastId) return;
-      s.inFlight = false;
-      cache.useFilter(filterKey(wanted));
-      // The filter menus' options keep their identity while unchanged, so the memoized filters skip re-rendering.
-      const previous = s.answer;
-      const next = { ...result, filter: wanted, statuses: sameOr(result.statuses, previous?.statuses), authTypes: sameOr(result.authTypes, previous?.authTypes) };
-      s.answer = next;
-      setAnswer(next);
-      setError(null);
-      fetchMissing();
-      if (result.records < s.records) send(wanted);
-    }, (failure: unknown) => {
-      s.inFlight = false;
-      fail(failure);
-    });
-  }, [client, cache, fetchMissing, fail]);
+  const send = useCallback(
+    (wanted: RegistryFilter) => {
+      const s = state.current;
+      if (client === null) return;
+      const queryId = ++s.lastId;
+      s.inFlight = true;
+      client.query(queryId, wanted).then(
+        (result) => {
+          if (result.queryId !== s.lastId) return;
+          s.inFlight = false;
+          cache.useFilter(filterKey(wanted));
+          // The filter menus' options keep their identity while unchanged, so the memoized filters
+          // skip re-rendering.
+          const previous = s.answer;
+          const next = {
+            ...result,
+            filter: wanted,
+            statuses: sameOr(result.statuses, previous?.statuses),
+            authTypes: sameOr(result.authTypes, previous?.authTypes),
+          };
+          s.answer = next;
+          setAnswer(next);
+          setError(null);
+          fetchMissing();
+          if (result.records < s.records) send(wanted);
+        },
+        (failure: unknown) => {
+          s.inFlight = false;
+          fail(failure);
+        },
+      );
+    },
+    [client, cache, fetchMissing, fail],
+  );
 
   // A new worker (a retried load) knows nothing of the old one's answers or rows.
   useEffect(() => {
@@ -122,10 +154,13 @@ export function useRegistryQuery(client: BrowseClient | null, filter: RegistryFi
     if (!s.inFlight && s.answer !== null && s.answer.records < records) send(s.answer.filter);
   }, [send, records]);
 
-  const showRange = useCallback((start: number, end: number) => {
-    state.current.range = [start, end];
-    fetchMissing();
-  }, [fetchMissing]);
+  const showRange = useCallback(
+    (start: number, end: number) => {
+      state.current.range = [start, end];
+      fetchMissing();
+    },
+    [fetchMissing],
+  );
 
   return {
     applied: answer?.filter ?? EMPTY_FILTER,

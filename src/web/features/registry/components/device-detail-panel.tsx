@@ -42,36 +42,74 @@ function Fact({ name, value }: { name: string; value: ReactNode }) {
   );
 }
 
-function Identity({ device, canRevealKeys }: { device: ExportImportDevice; canRevealKeys: boolean }) {
+function Identity({
+  device,
+  canRevealKeys,
+}: {
+  device: ExportImportDevice;
+  canRevealKeys: boolean;
+}) {
   const auth = device.authentication;
   const keys = readDeviceKeys(device);
   // The proxy replaces keys with "***" for support users: nothing real to reveal then.
-  const real = (value: string | undefined) => (value !== undefined && value !== '***' ? value : undefined);
-  const reveal = canRevealKeys && (real(keys.primaryKey) !== undefined || real(keys.secondaryKey) !== undefined);
+  const real = (value: string | undefined) =>
+    value !== undefined && value !== '***' ? value : undefined;
+  const reveal =
+    canRevealKeys && (real(keys.primaryKey) !== undefined || real(keys.secondaryKey) !== undefined);
   return (
     <Stack spacing={0.25}>
       <Fact name="Device id" value={device.id} />
       {device.moduleId !== undefined && <Fact name="Module id" value={device.moduleId} />}
       <Fact name="Status" value={device.status} />
       {device.statusReason && <Fact name="Status reason" value={device.statusReason} />}
-      <Fact name="Authentication" value={auth === null || auth === undefined ? 'not in this export (keys excluded)' : auth.type} />
+      <Fact
+        name="Authentication"
+        value={
+          auth === null || auth === undefined ? 'not in this export (keys excluded)' : auth.type
+        }
+      />
       {auth?.type === 'sas' && (
         <>
-          <MaskedKey key={`${device.id}/${device.moduleId ?? ''}/p`} label="Primary key" value={keys.primaryKey} canReveal={reveal} />
-          <MaskedKey key={`${device.id}/${device.moduleId ?? ''}/s`} label="Secondary key" value={keys.secondaryKey} canReveal={reveal} />
+          <MaskedKey
+            key={`${device.id}/${device.moduleId ?? ''}/p`}
+            label="Primary key"
+            value={keys.primaryKey}
+            canReveal={reveal}
+          />
+          <MaskedKey
+            key={`${device.id}/${device.moduleId ?? ''}/s`}
+            label="Secondary key"
+            value={keys.secondaryKey}
+            canReveal={reveal}
+          />
         </>
       )}
-      {auth?.x509Thumbprint?.primaryThumbprint && <Fact name="Primary thumbprint" value={auth.x509Thumbprint.primaryThumbprint} />}
-      {auth?.x509Thumbprint?.secondaryThumbprint && <Fact name="Secondary thumbprint" value={auth.x509Thumbprint.secondaryThumbprint} />}
+      {auth?.x509Thumbprint?.primaryThumbprint && (
+        <Fact name="Primary thumbprint" value={auth.x509Thumbprint.primaryThumbprint} />
+      )}
+      {auth?.x509Thumbprint?.secondaryThumbprint && (
+        <Fact name="Secondary thumbprint" value={auth.x509Thumbprint.secondaryThumbprint} />
+      )}
       <Fact name="IoT Edge" value={device.capabilities?.iotEdge === true ? 'yes' : 'no'} />
       {device.deviceScope && <Fact name="Device scope" value={device.deviceScope} />}
-      {device.parentScopes && device.parentScopes.length > 0 && <Fact name="Parent scopes" value={device.parentScopes.join(', ')} />}
+      {device.parentScopes && device.parentScopes.length > 0 && (
+        <Fact name="Parent scopes" value={device.parentScopes.join(', ')} />
+      )}
     </Stack>
   );
 }
 
-/** Identity, tags, desired and reported properties of one record. Keys are masked before any tree is built. */
-export function DeviceDetailPanel({ exportId, client, row, canRevealKeys, onClose }: DeviceDetailPanelProps) {
+/**
+ * Identity, tags, desired and reported properties of one record. Keys are masked before any tree is
+ * built.
+ */
+export function DeviceDetailPanel({
+  exportId,
+  client,
+  row,
+  canRevealKeys,
+  onClose,
+}: DeviceDetailPanelProps) {
   const record = useDeviceRecord(client, exportId, row.index);
   const name = row.moduleId === undefined ? row.id : `${row.id} / ${row.moduleId}`;
   const masked = record.data ? maskDeviceKeys(record.data) : undefined;
@@ -86,7 +124,13 @@ export function DeviceDetailPanel({ exportId, client, row, canRevealKeys, onClos
         </IconButton>
       </Stack>
       {record.isPending && <LoadingBlock label="Reading the record..." />}
-      {record.isError && <ErrorPanel error={record.error} context="Reading the record" onRetry={() => void record.refetch()} />}
+      {record.isError && (
+        <ErrorPanel
+          error={record.error}
+          context="Reading the record"
+          onRetry={() => void record.refetch()}
+        />
+      )}
       {record.data && masked && (
         <Stack spacing={2} divider={<Divider flexItem />}>
           <Section title="Identity">
@@ -96,10 +140,20 @@ export function DeviceDetailPanel({ exportId, client, row, canRevealKeys, onClos
             <PropertyTree nodes={buildPropertyTree(masked.tags, 'tags')} emptyText="No tags." />
           </Section>
           <Section title="Desired properties">
-            <PropertyTree nodes={buildPropertyTree(masked.properties?.desired, 'desired', { skipVersionFields: true })} emptyText="No desired properties." />
+            <PropertyTree
+              nodes={buildPropertyTree(masked.properties?.desired, 'desired', {
+                skipVersionFields: true,
+              })}
+              emptyText="No desired properties."
+            />
           </Section>
           <Section title="Reported properties">
-            <PropertyTree nodes={buildPropertyTree(masked.properties?.reported, 'reported', { skipVersionFields: true })} emptyText="No reported properties." />
+            <PropertyTree
+              nodes={buildPropertyTree(masked.properties?.reported, 'reported', {
+                skipVersionFields: true,
+              })}
+              emptyText="No reported properties."
+            />
           </Section>
         </Stack>
       )}

@@ -11,7 +11,10 @@ interface RegistryDownloadsProps {
   disabled: boolean;
 }
 
-/** CSV (formula-safe) or NDJSON of the records the table's filter keeps, built in the worker; keys are never in either file. */
+/**
+ * CSV (formula-safe) or NDJSON of the records the table's filter keeps, built in the worker; keys
+ * are never in either file.
+ */
 export function RegistryDownloads({ exportId, client, queryId, disabled }: RegistryDownloadsProps) {
   const [busy, setBusy] = useState<'csv' | 'ndjson' | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -32,10 +35,18 @@ export function RegistryDownloads({ exportId, client, queryId, disabled }: Regis
   };
   return (
     <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
-      <Button variant="outlined" disabled={disabled || busy !== null} onClick={() => void run('csv')}>
+      <Button
+        variant="outlined"
+        disabled={disabled || busy !== null}
+        onClick={() => void run('csv')}
+      >
         {busy === 'csv' ? 'Preparing CSV...' : 'Download CSV'}
       </Button>
-      <Button variant="outlined" disabled={disabled || busy !== null} onClick={() => void run('ndjson')}>
+      <Button
+        variant="outlined"
+        disabled={disabled || busy !== null}
+        onClick={() => void run('ndjson')}
+      >
         {busy === 'ndjson' ? 'Preparing NDJSON...' : 'Download NDJSON'}
       </Button>
       {failure && (

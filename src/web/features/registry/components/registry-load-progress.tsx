@@ -3,7 +3,13 @@ import { formatCount, formatMegabytes, percentOf } from '../../../lib/format';
 import type { RegistryStreamProgress } from '../api/stream-registry';
 
 /** Bytes parsed by the worker against the file size; bytes received while the size is unknown. */
-export function RegistryLoadProgress({ progress, records }: { progress: RegistryStreamProgress; records: number }) {
+export function RegistryLoadProgress({
+  progress,
+  records,
+}: {
+  progress: RegistryStreamProgress;
+  records: number;
+}) {
   const total = progress.totalBytes;
   const text =
     total !== null && total > 0
@@ -12,7 +18,12 @@ export function RegistryLoadProgress({ progress, records }: { progress: Registry
   return (
     <Box role="status" aria-live="polite">
       {total !== null && total > 0 ? (
-        <LinearProgress variant="determinate" value={percentOf(progress.bytesParsed, total)} aria-label="Loading the export" aria-valuetext={text} />
+        <LinearProgress
+          variant="determinate"
+          value={percentOf(progress.bytesParsed, total)}
+          aria-label="Loading the export"
+          aria-valuetext={text}
+        />
       ) : (
         <LinearProgress aria-label="Loading the export" aria-valuetext={text} />
       )}

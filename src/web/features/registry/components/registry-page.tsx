@@ -31,7 +31,11 @@ function RegistryView({ exportId }: { exportId: string }) {
   const isAdmin = useIsAdmin();
   const [filter, setFilter] = useState<RegistryFilter>(EMPTY_FILTER);
   const [selected, setSelected] = useState<RegistryRow | null>(null);
-  const query = useRegistryQuery(stream.client, useDebouncedValue(filter, FILTER_DEBOUNCE_MS), stream.records);
+  const query = useRegistryQuery(
+    stream.client,
+    useDebouncedValue(filter, FILTER_DEBOUNCE_MS),
+    stream.records,
+  );
   const { done } = stream;
   const filtering = isFiltering(query.applied);
   const errors = done?.issues.filter((issue) => issue.severity === 'error') ?? [];
@@ -51,7 +55,12 @@ function RegistryView({ exportId }: { exportId: string }) {
             <Button component={RouterLink} to="/exports">
               All exports
             </Button>
-            <RegistryDownloads exportId={exportId} client={stream.client} queryId={filtering ? (query.queryId ?? undefined) : undefined} disabled={done === null} />
+            <RegistryDownloads
+              exportId={exportId}
+              client={stream.client}
+              queryId={filtering ? (query.queryId ?? undefined) : undefined}
+              disabled={done === null}
+            />
           </>
         }
       />
@@ -66,24 +75,51 @@ function RegistryView({ exportId }: { exportId: string }) {
             }}
           />
         )}
-        {done === null && stream.error === null && <RegistryLoadProgress progress={stream.progress} records={stream.records} />}
+        {done === null && stream.error === null && (
+          <RegistryLoadProgress progress={stream.progress} records={stream.records} />
+        )}
         {errors.length > 0 && (
           <Alert severity="warning">
-            {formatCount(errors.length)} line(s) of the file could not be read and are not shown (first: {errors[0]?.message}).
+            {formatCount(errors.length)} line(s) of the file could not be read and are not shown
+            (first: {errors[0]?.message}).
           </Alert>
         )}
-        {query.error !== null && stream.error === null && <Alert severity="error">The worker could not answer: {query.error}</Alert>}
+        {query.error !== null && stream.error === null && (
+          <Alert severity="error">The worker could not answer: {query.error}</Alert>
+        )}
         <Typography variant="body2" color="text.secondary">
           {stream.keysMaskedByServer || !isAdmin
             ? 'Keys are masked. Your role cannot reveal them.'
             : 'Keys are masked; as an admin you can reveal one key at a time in the details.'}
         </Typography>
-        <RegistryFilters filter={filter} onChange={setFilter} statuses={query.statuses} authTypes={query.authTypes} />
+        <RegistryFilters
+          filter={filter}
+          onChange={setFilter}
+          statuses={query.statuses}
+          authTypes={query.authTypes}
+        />
         <Typography variant="body2" aria-live="polite">
-          {filtering ? `${formatCount(query.matches)} of ${formatCount(query.records)} records match` : `${formatCount(stream.records)} records`}
+          {filtering
+            ? `${formatCount(query.matches)} of ${formatCount(query.records)} records match`
+            : `${formatCount(stream.records)} records`}
         </Typography>
-        <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', lg: selected ? 'minmax(0, 3fr) minmax(320px, 2fr)' : '1fr' } }}>
-          <RegistryTable count={query.matches} rowAt={query.rowAt} onRange={query.showRange} selected={selected?.index ?? null} onSelect={setSelected} />
+        <Box
+          sx={{
+            display: 'grid',
+            gap: 2,
+            gridTemplateColumns: {
+              xs: '1fr',
+              lg: selected ? 'minmax(0, 3fr) minmax(320px, 2fr)' : '1fr',
+            },
+          }}
+        >
+          <RegistryTable
+            count={query.matches}
+            rowAt={query.rowAt}
+            onRange={query.showRange}
+            selected={selected?.index ?? null}
+            onSelect={setSelected}
+          />
           {selected && (
             <DeviceDetailPanel
               exportId={exportId}

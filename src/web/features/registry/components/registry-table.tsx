@@ -25,7 +25,11 @@ interface Column {
   key: string;
   header: string;
   width: string;
-  render: (row: RegistryRow, isSelected: boolean, onSelect: (row: RegistryRow) => void) => ReactNode;
+  render: (
+    row: RegistryRow,
+    isSelected: boolean,
+    onSelect: (row: RegistryRow) => void,
+  ) => ReactNode;
 }
 
 const COLUMNS: Column[] = [
@@ -38,20 +42,49 @@ const COLUMNS: Column[] = [
         component="button"
         onClick={() => onSelect(row)}
         aria-current={isSelected ? 'true' : undefined}
-        sx={{ textAlign: 'left', fontWeight: isSelected ? 700 : 400, maxWidth: '100%', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}
+        sx={{
+          textAlign: 'left',
+          fontWeight: isSelected ? 700 : 400,
+          maxWidth: '100%',
+          overflow: 'hidden',
+          textOverflow: 'ellipsis',
+          whiteSpace: 'nowrap',
+        }}
       >
         {row.id}
       </Link>
     ),
   },
-  { key: 'module', header: 'Module', width: 'minmax(100px, 1fr)', render: (row) => row.moduleId ?? '' },
+  {
+    key: 'module',
+    header: 'Module',
+    width: 'minmax(100px, 1fr)',
+    render: (row) => row.moduleId ?? '',
+  },
   { key: 'status', header: 'Status', width: '100px', render: (row) => row.status || '-' },
-  { key: 'auth', header: 'Auth type', width: '150px', render: (row) => row.authType || 'not exported' },
+  {
+    key: 'auth',
+    header: 'Auth type',
+    width: '150px',
+    render: (row) => row.authType || 'not exported',
+  },
   { key: 'edge', header: 'Edge', width: '70px', render: (row) => (row.edge ? 'yes' : 'no') },
-  { key: 'tags', header: 'Tags', width: 'minmax(160px, 2fr)', render: (row) => <span title={tagSummary(row)}>{tagSummary(row)}</span> },
+  {
+    key: 'tags',
+    header: 'Tags',
+    width: 'minmax(160px, 2fr)',
+    render: (row) => <span title={tagSummary(row)}>{tagSummary(row)}</span>,
+  },
 ];
 const TEMPLATE = COLUMNS.map((column) => column.width).join(' ');
-const CELL_SX = { px: 1.5, fontSize: '0.875rem', lineHeight: 1.35, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' } as const;
+const CELL_SX = {
+  px: 1.5,
+  fontSize: '0.875rem',
+  lineHeight: 1.35,
+  whiteSpace: 'nowrap',
+  overflow: 'hidden',
+  textOverflow: 'ellipsis',
+} as const;
 const PLACEHOLDER_SX = { ...CELL_SX, gridColumn: '1 / -1' } as const;
 
 interface TableRowProps {
@@ -64,7 +97,13 @@ interface TableRowProps {
 
 // Memoized: the page re-renders several times a second while the file loads (counts, progress),
 // and a row whose data, place and selection did not change should cost nothing then.
-const TableRow = memo(function TableRow({ position, start, row, isSelected, onSelect }: TableRowProps) {
+const TableRow = memo(function TableRow({
+  position,
+  start,
+  row,
+  isSelected,
+  onSelect,
+}: TableRowProps) {
   return (
     <Box
       role="row"
@@ -107,7 +146,12 @@ const TableRow = memo(function TableRow({ position, start, row, isSelected, onSe
  */
 export function RegistryTable({ count, rowAt, onRange, selected, onSelect }: RegistryTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
   const items = virtualizer.getVirtualItems();
   const start = items[0]?.index ?? 0;
   const end = (items[items.length - 1]?.index ?? -1) + 1;
@@ -127,7 +171,16 @@ export function RegistryTable({ count, rowAt, onRange, selected, onSelect }: Reg
     >
       {items.map((item) => {
         const row = rowAt(item.index);
-        return <TableRow key={item.key} position={item.index} start={item.start} row={row} isSelected={row !== undefined && row.index === selected} onSelect={onSelect} />;
+        return (
+          <TableRow
+            key={item.key}
+            position={item.index}
+            start={item.start}
+            row={row}
+            isSelected={row !== undefined && row.index === selected}
+            onSelect={onSelect}
+          />
+        );
       })}
     </VirtualTableFrame>
   );

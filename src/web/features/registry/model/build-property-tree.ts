@@ -17,14 +17,23 @@ function leafText(value: unknown): string {
 }
 
 /** Objects and arrays become branches (array items named [0], [1], ...), everything else a leaf. */
-export function buildPropertyTree(value: unknown, path: string, options: { skipVersionFields?: boolean } = {}): TreeNode[] {
+export function buildPropertyTree(
+  value: unknown,
+  path: string,
+  options: { skipVersionFields?: boolean } = {},
+): TreeNode[] {
   if (value === null || typeof value !== 'object') return [];
-  const entries: [string, unknown][] = Array.isArray(value) ? value.map((item, i) => [`[${i}]`, item]) : Object.entries(value);
+  const entries: [string, unknown][] = Array.isArray(value)
+    ? value.map((item, i) => [`[${i}]`, item])
+    : Object.entries(value);
   const nodes: TreeNode[] = [];
   for (const [name, child] of entries) {
     if (options.skipVersionFields && (name === '$metadata' || name === '$version')) continue;
     const childPath = `${path}.${name}`;
-    const isBranch = child !== null && typeof child === 'object' && (Array.isArray(child) ? child.length > 0 : Object.keys(child).length > 0);
+    const isBranch =
+      child !== null &&
+      typeof child === 'object' &&
+      (Array.isArray(child) ? child.length > 0 : Object.keys(child).length > 0);
     nodes.push({
       path: childPath,
       name,

@@ -31,9 +31,12 @@ export function createRowWindowCache(capacity = 5000) {
     put(offset: number, fetched: readonly RegistryRow[], keepFrom: number, keepTo: number): void {
       fetched.forEach((row, i) => rows.set(offset + i, row));
       if (rows.size <= capacity) return;
-      for (const position of rows.keys()) if (position < keepFrom || position >= keepTo) rows.delete(position);
+      for (const position of rows.keys())
+        if (position < keepFrom || position >= keepTo) rows.delete(position);
     },
-    /** The one window that covers every missing row of positions start..end-1 (clipped to `count`). */
+    /**
+     * The one window that covers every missing row of positions start..end-1 (clipped to `count`).
+     */
     missing(start: number, end: number, count: number): RowWindow | null {
       const to = Math.min(end, count);
       let first = -1;

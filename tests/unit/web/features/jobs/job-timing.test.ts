@@ -3,10 +3,25 @@ import type { Job } from '../../../../../src/contracts/api';
 import { computeJobTiming } from '../../../../../src/web/features/jobs/job-timing';
 
 const base: Job = {
-  jobId: 'j1', operationId: 'op1', type: 'import', status: 'running', progress: 0,
-  createdAt: '2026-11-27T10:00:00Z', startTimeUtc: '2026-11-27T10:00:00Z', endTimeUtc: null, failureReason: null,
-  startedBy: null, fileName: 'a.csv', fileSize: 10, convertedSize: 10,
-  rowCounts: { total: 10000, valid: 9000, invalid: 1000, blank: 0 }, excludeKeysInExport: null, includeConfigurations: null, hubHistoryExpired: false, deviceCount: null, moduleCount: null,
+  jobId: 'j1',
+  operationId: 'op1',
+  type: 'import',
+  status: 'running',
+  progress: 0,
+  createdAt: '2026-11-27T10:00:00Z',
+  startTimeUtc: '2026-11-27T10:00:00Z',
+  endTimeUtc: null,
+  failureReason: null,
+  startedBy: null,
+  fileName: 'a.csv',
+  fileSize: 10,
+  convertedSize: 10,
+  rowCounts: { total: 10000, valid: 9000, invalid: 1000, blank: 0 },
+  excludeKeysInExport: null,
+  includeConfigurations: null,
+  hubHistoryExpired: false,
+  deviceCount: null,
+  moduleCount: null,
 };
 const now = Date.parse('2026-11-27T10:01:00Z');
 
@@ -27,7 +42,10 @@ describe('computeJobTiming', () => {
   });
 
   it('uses the end time for a finished job and gives no ETA', () => {
-    const timing = computeJobTiming({ ...base, status: 'completed', progress: 100, endTimeUtc: '2026-11-27T10:00:30Z' }, now);
+    const timing = computeJobTiming(
+      { ...base, status: 'completed', progress: 100, endTimeUtc: '2026-11-27T10:00:30Z' },
+      now,
+    );
     expect(timing.elapsedMs).toBe(30_000);
     expect(timing.etaMs).toBeNull();
     expect(timing.progressUnknown).toBe(false);

@@ -1,15 +1,49 @@
 import { describe, expect, it } from 'vitest';
 import { compileRegistryFilter } from '../../../../../src/web/lib/registry-worker/match-registry-rows';
-import { EMPTY_FILTER, filterKey, isFiltering, tagSummary } from '../../../../../src/web/lib/registry-worker/registry-filter';
+import {
+  EMPTY_FILTER,
+  filterKey,
+  isFiltering,
+  tagSummary,
+} from '../../../../../src/web/lib/registry-worker/registry-filter';
 import type { RegistryFilter } from '../../../../../src/web/lib/registry-worker/registry-filter';
 import { createRegistryRowStore } from '../../../../../src/web/lib/registry-worker/registry-row-store';
 import type { RegistryRow } from '../../../../../src/web/lib/registry-worker/summarize-device';
 
 const rows: RegistryRow[] = [
-  { index: 0, id: 'sensor-001', status: 'enabled', authType: 'sas', edge: false, tags: [['site', 'Berlin']] },
-  { index: 1, id: 'Sensor-002', status: 'disabled', authType: 'selfSigned', edge: false, tags: [['site', 'Paris']] },
-  { index: 2, id: 'gateway-1', status: 'enabled', authType: '', edge: true, tags: [['floor', 'berlin']] },
-  { index: 3, id: 'gateway-1', moduleId: 'reader', status: 'enabled', authType: 'sas', edge: false, tags: [] },
+  {
+    index: 0,
+    id: 'sensor-001',
+    status: 'enabled',
+    authType: 'sas',
+    edge: false,
+    tags: [['site', 'Berlin']],
+  },
+  {
+    index: 1,
+    id: 'Sensor-002',
+    status: 'disabled',
+    authType: 'selfSigned',
+    edge: false,
+    tags: [['site', 'Paris']],
+  },
+  {
+    index: 2,
+    id: 'gateway-1',
+    status: 'enabled',
+    authType: '',
+    edge: true,
+    tags: [['floor', 'berlin']],
+  },
+  {
+    index: 3,
+    id: 'gateway-1',
+    moduleId: 'reader',
+    status: 'enabled',
+    authType: 'sas',
+    edge: false,
+    tags: [],
+  },
 ];
 
 function storeOf(list: readonly RegistryRow[]) {
@@ -21,7 +55,9 @@ function storeOf(list: readonly RegistryRow[]) {
 function matches(filter: Partial<RegistryFilter>, list: readonly RegistryRow[] = rows): number[] {
   const store = storeOf(list);
   const out: number[] = [];
-  compileRegistryFilter(store, { ...EMPTY_FILTER, ...filter })(0, store.size, (index) => out.push(index));
+  compileRegistryFilter(store, { ...EMPTY_FILTER, ...filter })(0, store.size, (index) =>
+    out.push(index),
+  );
   return out;
 }
 
@@ -64,7 +100,10 @@ describe('the row store', () => {
   });
 
   it('offers only the statuses and auth types the export holds', () => {
-    expect(storeOf(rows).filterValues()).toEqual({ statuses: ['disabled', 'enabled'], authTypes: ['sas', 'selfSigned', 'unknown'] });
+    expect(storeOf(rows).filterValues()).toEqual({
+      statuses: ['disabled', 'enabled'],
+      authTypes: ['sas', 'selfSigned', 'unknown'],
+    });
   });
 });
 
@@ -76,11 +115,22 @@ describe('filter helpers', () => {
   });
 
   it('gives filters that keep the same rows the same key', () => {
-    expect(filterKey({ ...EMPTY_FILTER, search: ' ABC ' })).toBe(filterKey({ ...EMPTY_FILTER, search: 'abc' }));
-    expect(filterKey({ ...EMPTY_FILTER, search: 'abc' })).not.toBe(filterKey({ ...EMPTY_FILTER, tag: 'abc' }));
+    expect(filterKey({ ...EMPTY_FILTER, search: ' ABC ' })).toBe(
+      filterKey({ ...EMPTY_FILTER, search: 'abc' }),
+    );
+    expect(filterKey({ ...EMPTY_FILTER, search: 'abc' })).not.toBe(
+      filterKey({ ...EMPTY_FILTER, tag: 'abc' }),
+    );
   });
 
   it('lists tags as name=value', () => {
-    expect(tagSummary({ tags: [['a', '1'], ['b', 'x']] })).toBe('a=1, b=x');
+    expect(
+      tagSummary({
+        tags: [
+          ['a', '1'],
+          ['b', 'x'],
+        ],
+      }),
+    ).toBe('a=1, b=x');
   });
 });

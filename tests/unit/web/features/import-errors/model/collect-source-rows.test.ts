@@ -16,7 +16,10 @@ describe('SourceRowCollector', () => {
   it('finds NDJSON rows by id', () => {
     const collector = new SourceRowCollector('ndjson', new Set(['d2']));
     collector.pushLines(['{"id":"d1"}', '{"id":"d2","status":"disabled"}'], 1);
-    expect(collector.finish().get('d2')).toEqual({ line: 2, values: '{"id":"d2","status":"disabled"}' });
+    expect(collector.finish().get('d2')).toEqual({
+      line: 2,
+      values: '{"id":"d2","status":"disabled"}',
+    });
   });
 
   it('finds elements of a pretty-printed JSON array with the line each starts on', () => {

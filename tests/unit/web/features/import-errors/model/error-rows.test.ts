@@ -1,9 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportErrorEntry } from '../../../../../../src/core/import-errors';
-import { countByCode, failedIds, filterErrorRows, joinErrorRows, retryTargets, suggestedRetryMode } from '../../../../../../src/web/features/import-errors/model/error-rows';
-import { buildFailedRowsCsv, withoutImportMode } from '../../../../../../src/web/features/import-errors/model/build-failed-rows-files';
+import {
+  countByCode,
+  failedIds,
+  filterErrorRows,
+  joinErrorRows,
+  retryTargets,
+  suggestedRetryMode,
+} from '../../../../../../src/web/features/import-errors/model/error-rows';
+import {
+  buildFailedRowsCsv,
+  withoutImportMode,
+} from '../../../../../../src/web/features/import-errors/model/build-failed-rows-files';
 
-function entry(line: number, deviceId: string | null, errorCode: number | null, errorStatus = 'x', moduleId: string | null = null): ImportErrorEntry {
+function entry(
+  line: number,
+  deviceId: string | null,
+  errorCode: number | null,
+  errorStatus = 'x',
+  moduleId: string | null = null,
+): ImportErrorEntry {
   return { line, deviceId, moduleId, errorCode, errorStatus, deviceIdFromQuotedLine: false };
 }
 
@@ -23,7 +39,11 @@ describe('error rows', () => {
   });
 
   it('counts per code, most frequent first', () => {
-    expect(countByCode(entries).map((c) => [c.key, c.count])).toEqual([['409001', 2], ['404001', 1], ['400012', 1]]);
+    expect(countByCode(entries).map((c) => [c.key, c.count])).toEqual([
+      ['409001', 2],
+      ['404001', 1],
+      ['400012', 1],
+    ]);
   });
 
   it('filters by code and by id substring, case-insensitively', () => {
@@ -53,7 +73,9 @@ describe('error rows', () => {
   });
 
   it('drops importMode from retry lines so the wizard default applies', async () => {
-    const text = await withoutImportMode('{"id":"dev-1","importMode":"createOrUpdate","status":"enabled"}\n').text();
+    const text = await withoutImportMode(
+      '{"id":"dev-1","importMode":"createOrUpdate","status":"enabled"}\n',
+    ).text();
     expect(text).toBe('{"id":"dev-1","status":"enabled"}\n');
   });
 });

@@ -1,11 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { CreateImportRequest } from '../../../../../../src/contracts/api';
 import type { ConversionReport } from '../../../../../../src/core/convert/types';
-import { buildCreateImportRequest, sourceExtensionOf } from '../../../../../../src/web/features/import/model/build-create-import-request';
+import {
+  buildCreateImportRequest,
+  sourceExtensionOf,
+} from '../../../../../../src/web/features/import/model/build-create-import-request';
 
 const report: ConversionReport = {
-  format: 'csv', total: 1000, valid: 990, invalid: 10, blank: 2, byMode: { create: 990 }, byStatus: { enabled: 990 },
-  issues: [], columns: [], unmappedColumns: [],
+  format: 'csv',
+  total: 1000,
+  valid: 990,
+  invalid: 10,
+  blank: 2,
+  byMode: { create: 990 },
+  byStatus: { enabled: 990 },
+  issues: [],
+  columns: [],
+  unmappedColumns: [],
 };
 
 describe('buildCreateImportRequest', () => {
@@ -15,7 +26,11 @@ describe('buildCreateImportRequest', () => {
       { outputSize: 99999, outputSha256: 'a'.repeat(64), sourceSha256: 'b'.repeat(64), report },
     );
     expect(CreateImportRequest.parse(request)).toEqual(request);
-    expect(request).toMatchObject({ sourceExtension: 'csv', rowCounts: { total: 1000, valid: 990, invalid: 10, blank: 2 }, byMode: { create: 990 } });
+    expect(request).toMatchObject({
+      sourceExtension: 'csv',
+      rowCounts: { total: 1000, valid: 990, invalid: 10, blank: 2 },
+      byMode: { create: 990 },
+    });
   });
 
   it('uses the detected format when the extension is not one the proxy stores', () => {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { confirmPhraseFor, countDestructive, matchesConfirmPhrase } from '../../../../../../src/web/features/import/model/confirm-phrase';
+import {
+  confirmPhraseFor,
+  countDestructive,
+  matchesConfirmPhrase,
+} from '../../../../../../src/web/features/import/model/confirm-phrase';
 
 describe('confirm phrase', () => {
   it('names the delete count with separators', () => {
@@ -7,12 +11,16 @@ describe('confirm phrase', () => {
   });
 
   it('adds overwrites for the update modes', () => {
-    expect(confirmPhraseFor({ deleteIfMatchETag: 1, update: 10, updateTwin: 5, create: 99 })).toBe('delete 1 device and overwrite 15 devices');
+    expect(confirmPhraseFor({ deleteIfMatchETag: 1, update: 10, updateTwin: 5, create: 99 })).toBe(
+      'delete 1 device and overwrite 15 devices',
+    );
   });
 
   it('asks no typed confirmation for createOrUpdate, which overwrites only devices that exist', () => {
     expect(confirmPhraseFor({ createOrUpdate: 3 })).toBeNull();
-    expect(countDestructive({ createOrUpdate: 3, createOrUpdateIfMatchETag: 1 }).mayOverwrite).toBe(4);
+    expect(countDestructive({ createOrUpdate: 3, createOrUpdateIfMatchETag: 1 }).mayOverwrite).toBe(
+      4,
+    );
   });
 
   it('needs no confirmation for a create-only import', () => {
@@ -20,7 +28,11 @@ describe('confirm phrase', () => {
   });
 
   it('counts deletes and overwrites separately', () => {
-    expect(countDestructive({ delete: 2, deleteIfMatchETag: 3, update: 4 })).toEqual({ deletes: 5, overwrites: 4, mayOverwrite: 0 });
+    expect(countDestructive({ delete: 2, deleteIfMatchETag: 3, update: 4 })).toEqual({
+      deletes: 5,
+      overwrites: 4,
+      mayOverwrite: 0,
+    });
   });
 
   it('accepts the phrase regardless of case and spacing but not another count', () => {

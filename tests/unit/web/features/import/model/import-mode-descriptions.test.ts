@@ -9,7 +9,9 @@ describe('import mode descriptions', () => {
   });
 
   it('marks deletes as destructive and create as safe', () => {
-    const byMode = new Map(IMPORT_MODE_DESCRIPTIONS.map((entry) => [entry.mode, entry.destructive]));
+    const byMode = new Map(
+      IMPORT_MODE_DESCRIPTIONS.map((entry) => [entry.mode, entry.destructive]),
+    );
     expect(byMode.get('delete')).toBe(true);
     expect(byMode.get('create')).toBe(false);
   });

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { KEY_MASK, maskKeysInLine } from '../../../../../../src/web/features/import/model/mask-keys';
+import {
+  KEY_MASK,
+  maskKeysInLine,
+} from '../../../../../../src/web/features/import/model/mask-keys';
 
 describe('maskKeysInLine', () => {
   it('masks primary and secondary keys and nothing else', () => {
-    const line = '{"id":"d1","authentication":{"symmetricKey":{"primaryKey":"QUJD","secondaryKey":"REVG"},"type":"sas"}}';
+    const line =
+      '{"id":"d1","authentication":{"symmetricKey":{"primaryKey":"QUJD","secondaryKey":"REVG"},"type":"sas"}}';
     const masked = maskKeysInLine(line);
     expect(masked).not.toContain('QUJD');
     expect(masked).not.toContain('REVG');

@@ -1,9 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { createRowWindowCache, MAX_WINDOW } from '../../../../../../src/web/features/registry/model/row-window-cache';
+import {
+  createRowWindowCache,
+  MAX_WINDOW,
+} from '../../../../../../src/web/features/registry/model/row-window-cache';
 import type { RegistryRow } from '../../../../../../src/web/lib/registry-worker/summarize-device';
 
-const row = (index: number): RegistryRow => ({ index, id: `d${index}`, status: 'enabled', authType: 'sas', edge: false, tags: [] });
-const rows = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => row(from + i));
+const row = (index: number): RegistryRow => ({
+  index,
+  id: `d${index}`,
+  status: 'enabled',
+  authType: 'sas',
+  edge: false,
+  tags: [],
+});
+const rows = (from: number, to: number) =>
+  Array.from({ length: to - from }, (_, i) => row(from + i));
 
 describe('the row window cache', () => {
   it('asks for the whole range when nothing is fetched, clipped to the match count', () => {
