@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { mkdir } from 'node:fs/promises';
@@ -9,43 +10,20 @@ import { openSqliteStore } from './store/sqlite-store';
 import { createJobScheduler } from './jobs/job-scheduler';
 import { allRoutes } from './handlers/all-routes';
 import type { HandlerDeps } from './handlers/handler-deps';
+import type { HubEmulatorHandle, HubEmulatorOptions } from './hub-emulator-options';
 
-export interface HubEmulatorOptions {
-  dataDir: string;
-  tls: { certPem: string; keyPem: string; caCertPath: string };
-  host?: string;
-  port?: number;
-  deviceCap?: number;
-  paceDevicesPerSecond?: number;
-  apiVersions?: string[];
-  strictDeviceIds?: boolean;
-  progressMode?: 'per-batch' | 'recorded';
-  log?: (line: string) => void;
-  /** Lines per import transaction (default 10,000). */
-  batchSize?: number;
-  /** Whether import lines may set reported properties ([?] in sec. 4.2; default true). */
-  importReportedProperties?: boolean;
-}
-
-export interface HubEmulatorHandle {
-  url: string;
-  hostName: string;
-  connectionString: string;
-  connectionStringFor(
-    policy: 'iothubowner' | 'registryRead' | 'registryReadWrite' | 'service',
-  ): string;
-  caCertPath: string;
-  close(): Promise<void>;
-}
+export type { HubEmulatorHandle, HubEmulatorOptions } from './hub-emulator-options';
 
 const DEFAULT_API_VERSIONS = ['2021-04-12', '2020-09-30'];
 
 export async function createHubEmulator(options: HubEmulatorOptions): Promise<HubEmulatorHandle> {
   const log = options.log ?? (() => undefined);
+  const clock = options.clock ?? (() => new Date());
+  const newId = options.newId ?? randomUUID;
+  const keys = options.newKey ?? createKeySource();
   await mkdir(options.dataDir, { recursive: true });
-  const policies = await loadOrCreatePolicies(options.dataDir);
+  const policies = await loadOrCreatePolicies(options.dataDir, keys);
   const store = openSqliteStore(options.dataDir);
-  const keys = createKeySource();
   const registry = {
     deviceCap: options.deviceCap ?? 1_000_000,
     strictIds: options.strictDeviceIds ?? false,
@@ -57,7 +35,8 @@ export async function createHubEmulator(options: HubEmulatorOptions): Promise<Hu
     batchSize: options.batchSize ?? 10_000,
     pace: options.paceDevicesPerSecond,
     progressMode: options.progressMode ?? 'per-batch',
-    clock: () => new Date(),
+    clock,
+    newId,
     log,
   });
   const deps: HandlerDeps = { store, keys, jobs, ...registry };
@@ -69,6 +48,8 @@ export async function createHubEmulator(options: HubEmulatorOptions): Promise<Hu
     // Tokens are signed for the host name with or without the port (the SDK strips it, see tests).
     resources: () => ['localhost', `localhost:${port}`, host, `${host}:${port}`],
     apiVersions: options.apiVersions ?? DEFAULT_API_VERSIONS,
+    clock,
+    newId,
     log,
   });
   const server: Server = createServer(

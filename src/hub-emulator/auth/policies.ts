@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -32,7 +31,10 @@ export type Policies = ReadonlyMap<string, Policy>;
 
 const FILE = 'policies.json';
 
-export async function loadOrCreatePolicies(dataDir: string): Promise<Policies> {
+export async function loadOrCreatePolicies(
+  dataDir: string,
+  newKey: () => string,
+): Promise<Policies> {
   const file = path.join(dataDir, FILE);
   let keys: Partial<Record<PolicyName, string>> = {};
   try {
@@ -45,7 +47,7 @@ export async function loadOrCreatePolicies(dataDir: string): Promise<Policies> {
   for (const name of Object.keys(POLICY_RIGHTS) as PolicyName[]) {
     let key = keys[name];
     if (!key) {
-      key = randomBytes(32).toString('base64');
+      key = newKey();
       keys[name] = key;
       changed = true;
     }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { RIGHTS, type Policies } from '../auth/policies';
 import { verifySas } from '../auth/verify-sas';
@@ -14,6 +13,8 @@ export interface DispatchContext {
   policies: Policies;
   resources: () => readonly string[];
   apiVersions: readonly string[];
+  clock: () => Date;
+  newId: () => string;
   log: (line: string) => void;
 }
 
@@ -21,8 +22,8 @@ export function createDispatcher(
   ctx: DispatchContext,
 ): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
-    const requestId = randomUUID();
-    const now = new Date();
+    const requestId = ctx.newId();
+    const now = ctx.clock();
     handle(req, now, ctx)
       .catch((error: unknown) => {
         if (error instanceof HubError) return errorResponse(error, requestId, now);

@@ -29,7 +29,9 @@ export function effectiveBatchSize(env: JobEnv): number {
 /**
  * Sleeps until `done` items fit the pace limit measured from `startedAt`. Without a pace it still
  * yields one macrotask: a buffered blob stream otherwise keeps the loop in microtasks and the
- * server could not answer a GET /jobs poll until the whole import ended.
+ * server could not answer a GET /jobs poll until the whole import ended. Pacing reads the real
+ * clock, not the injected one: it schedules work, it never stamps data, and a frozen test clock
+ * must not stall a job.
  */
 export async function waitForPace(env: JobEnv, startedAt: number, done: number): Promise<void> {
   if (!env.pace) {

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { hubError } from '../http/hub-error';
 import { hubTime } from '../model/hub-time';
 import { isActive, type JobRecord } from './job-record';
@@ -20,7 +19,10 @@ export interface JobScheduler {
   close(): Promise<void>;
 }
 
-export type SchedulerEnv = Omit<JobEnv, 'isCancelled'> & { log: (line: string) => void };
+export type SchedulerEnv = Omit<JobEnv, 'isCancelled'> & {
+  newId: () => string;
+  log: (line: string) => void;
+};
 
 function wasCancelled(job: JobRecord): boolean {
   return job.status === 'cancelled';
@@ -93,7 +95,7 @@ export function createJobScheduler(env: SchedulerEnv): JobScheduler {
       try {
         await validateJobStorage(type, request);
         const job: JobRecord = {
-          jobId: randomUUID(),
+          jobId: env.newId(),
           type,
           status: 'enqueued',
           progress: 0,

@@ -1,0 +1,36 @@
+// Everything a caller can choose about one emulator. Times, ids and keys come from here so that
+// tests can fix them; the defaults are the production sources (wall clock, random UUIDs, crypto
+// random keys).
+export interface HubEmulatorOptions {
+  dataDir: string;
+  tls: { certPem: string; keyPem: string; caCertPath: string };
+  host?: string;
+  port?: number;
+  deviceCap?: number;
+  paceDevicesPerSecond?: number;
+  apiVersions?: string[];
+  strictDeviceIds?: boolean;
+  progressMode?: 'per-batch' | 'recorded';
+  log?: (line: string) => void;
+  /** Lines per import transaction (default 10,000). */
+  batchSize?: number;
+  /** Whether import lines may set reported properties (default true; docs/hub-emulator.md). */
+  importReportedProperties?: boolean;
+  /** The instant every timestamp, expiry check and throttle reads (default: the wall clock). */
+  clock?: () => Date;
+  /** Job ids and request ids (tracking ids are request ids without dashes). */
+  newId?: () => string;
+  /** Generated SAS keys: identities created without keys and new policy keys. */
+  newKey?: () => string;
+}
+
+export interface HubEmulatorHandle {
+  url: string;
+  hostName: string;
+  connectionString: string;
+  connectionStringFor(
+    policy: 'iothubowner' | 'registryRead' | 'registryReadWrite' | 'service',
+  ): string;
+  caCertPath: string;
+  close(): Promise<void>;
+}
