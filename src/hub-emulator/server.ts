@@ -14,7 +14,9 @@ import type { HubEmulatorHandle, HubEmulatorOptions } from './hub-emulator-optio
 
 export type { HubEmulatorHandle, HubEmulatorOptions } from './hub-emulator-options';
 
-const DEFAULT_API_VERSIONS = ['2021-04-12', '2020-09-30'];
+// 2021-04-12 is what every current SDK pins, 2020-09-30 the older Node layer, 2020-03-13 the .NET
+// Azure.IoT.Hub.Service SDK (docs/reference/hub-protocol.md §1.5 and §10).
+const DEFAULT_API_VERSIONS = ['2021-04-12', '2020-09-30', '2020-03-13'];
 
 export async function createHubEmulator(options: HubEmulatorOptions): Promise<HubEmulatorHandle> {
   const log = options.log ?? (() => undefined);
