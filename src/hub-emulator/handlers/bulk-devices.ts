@@ -1,14 +1,14 @@
 import type { Route } from '../http/route';
 import { HUB_ERRORS, hubError } from '../http/hub-error';
-import { identityKey } from '../model/identity';
 import { applyImportOperation } from '../registry/apply-import-operation';
 import { parseImportObject, type ImportOperation } from '../registry/import-operation';
 import { registryContext, type HandlerDeps } from './handler-deps';
 
-// Bulk registry POST /devices (hub-protocol.md sec. 2.6, evidence sec. 5): a bare array of at most
-// 100 ExportImportDevice items with distinct ids, applied in one transaction. A partial failure is
-// HTTP 400 with the normal result body, integer error codes and `iothub-errorcode:
-// BulkRegistryOperationFailure`.
+// Bulk registry POST /devices (docs/reference/hub-protocol.md §2.6 and §10): a bare array of at most
+// 100 ExportImportDevice items, applied in one transaction. A partial failure is HTTP 400 with the
+// normal result body, integer error codes and `iothub-errorcode: BulkRegistryOperationFailure`.
+// Items must name distinct devices: two module items of one device are DeviceDefinedMultipleTimes
+// too (§11).
 const MAX_ITEMS = 100;
 
 export function bulkDeviceRoutes(deps: HandlerDeps): Route[] {
@@ -33,13 +33,13 @@ export function bulkDeviceRoutes(deps: HandlerDeps): Route[] {
           const parsed = parseImportObject(item);
           if (!parsed.ok)
             throw hubError('ArgumentInvalid', `Device at index ${index}: ${parsed.message}`);
-          const key = identityKey(parsed.operation.input.deviceId, parsed.operation.input.moduleId);
-          if (seen.has(key))
+          const deviceId = parsed.operation.input.deviceId;
+          if (seen.has(deviceId))
             throw hubError(
               'DeviceDefinedMultipleTimes',
-              `Device '${key}' is defined multiple times in the request.`,
+              `The device ID '${deviceId}' is defined multiple times in the request.`,
             );
-          seen.add(key);
+          seen.add(deviceId);
           operations.push(parsed.operation);
         });
         const ctx = registryContext(deps, now);

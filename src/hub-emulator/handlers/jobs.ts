@@ -2,6 +2,8 @@ import type { Route } from '../http/route';
 import { hubError } from '../http/hub-error';
 import { RIGHTS } from '../auth/policies';
 import { renderJob } from '../jobs/render-job';
+import { jobRequestKeys } from '../jobs/parse-job-request';
+import { isObject } from '../model/parse-identity-json';
 import type { HandlerDeps } from './handler-deps';
 
 // Import/export jobs (hub-protocol.md sec. 2.1-2.4). Rights are [?] in the docs: import create and
@@ -14,8 +16,7 @@ export function jobRoutes(deps: HandlerDeps): Route[] {
       rights: ['RegistryRead'],
       handle: async ({ body, rights }) => {
         const json = await body();
-        const type =
-          typeof json === 'object' && json !== null ? (json as { type?: unknown }).type : undefined;
+        const type = isObject(json) ? jobRequestKeys(json).type : undefined;
         if (
           typeof type === 'string' &&
           type.toLowerCase() === 'import' &&

@@ -1,12 +1,30 @@
 import { hubError } from '../http/hub-error';
 import { isObject } from '../model/parse-identity-json';
+import { keyCanonicalizer } from '../model/canonical-keys';
 import type { JobRequest, JobType } from './job-record';
 
 // The body of POST /jobs/create (hub-protocol.md sec. 2.1 and 3.1). Server-owned fields (jobId,
 // status, progress, times) are ignored, as C# sends them with defaults; enums are case-insensitive
 // (Node sends `IdentityBased`).
-export function parseJobRequest(body: unknown): { type: JobType; request: JobRequest } {
-  if (!isObject(body)) throw hubError('ArgumentNull', 'The job properties are missing.');
+export const jobRequestKeys = keyCanonicalizer([
+  'jobId',
+  'type',
+  'status',
+  'progress',
+  'inputBlobContainerUri',
+  'outputBlobContainerUri',
+  'inputBlobName',
+  'outputBlobName',
+  'excludeKeysInExport',
+  'includeConfigurations',
+  'configurationsBlobName',
+  'storageAuthenticationType',
+  'identity',
+]);
+
+export function parseJobRequest(raw: unknown): { type: JobType; request: JobRequest } {
+  if (!isObject(raw)) throw hubError('ArgumentNull', 'The job properties are missing.');
+  const body = jobRequestKeys(raw);
   const type = typeof body.type === 'string' ? body.type.toLowerCase() : '';
   if (type !== 'import' && type !== 'export') {
     throw hubError(

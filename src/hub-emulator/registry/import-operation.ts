@@ -3,6 +3,7 @@ import { parseImportMode } from '../../core/model/import-mode';
 import type { IdentityInput } from '../model/identity-input';
 import { isObject, parseIdentityFields, parseTwinSections } from '../model/parse-identity-json';
 import { unquoteEtag } from '../model/etag';
+import { importLineKeys } from '../model/canonical-keys';
 
 // One ExportImportDevice (an import line or a bulk item) parsed into what the registry applies.
 export interface ImportOperation {
@@ -15,8 +16,9 @@ export interface ImportOperation {
 export type ParsedOperation =
   { ok: true; operation: ImportOperation } | { ok: false; message: string };
 
-export function parseImportObject(json: unknown): ParsedOperation {
-  if (!isObject(json)) return { ok: false, message: 'Expected a JSON object.' };
+export function parseImportObject(raw: unknown): ParsedOperation {
+  if (!isObject(raw)) return { ok: false, message: 'Expected a JSON object.' };
+  const json = importLineKeys(raw);
   if (typeof json.id !== 'string' || json.id === '')
     return { ok: false, message: "Required property 'id' not found in JSON." };
   if (json.moduleId !== undefined && json.moduleId !== null && typeof json.moduleId !== 'string') {

@@ -3,6 +3,7 @@ import type { Identity } from '../model/identity';
 import { createIdentity, replaceIdentity } from '../model/build-identity';
 import { deviceEtag, etagCounterText } from '../model/etag';
 import { isObject, parseIdentityFields } from '../model/parse-identity-json';
+import { deviceBodyKeys } from '../model/canonical-keys';
 import { validateIdentityInput } from '../model/validate-identity-input';
 import type { RegistryContext } from './apply-import-operation';
 
@@ -10,13 +11,14 @@ import type { RegistryContext } from './apply-import-operation';
 // without If-Match the call only creates (409 if it exists, even with the right etag in the body);
 // with If-Match it only updates (404 if missing, 412 on a mismatch; `*` matches anything).
 export function putIdentity(
-  body: unknown,
+  rawBody: unknown,
   deviceId: string,
   moduleId: string,
   ifMatchValue: string | undefined,
   ctx: RegistryContext,
 ): { identity: Identity; created: boolean } {
-  if (!isObject(body)) throw hubError('ArgumentNull', 'The request body must be a JSON object.');
+  if (!isObject(rawBody)) throw hubError('ArgumentNull', 'The request body must be a JSON object.');
+  const body = deviceBodyKeys(rawBody);
   const idField = moduleId ? body.deviceId : (body.deviceId ?? deviceId);
   if (idField !== undefined && idField !== deviceId)
     throw hubError('ArgumentInvalid', `The deviceId in the body does not match '${deviceId}'.`);

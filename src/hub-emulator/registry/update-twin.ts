@@ -4,6 +4,7 @@ import { mergePatch } from '../model/build-identity';
 import { twinEtag } from '../model/etag';
 import { hubTime } from '../model/hub-time';
 import { isObject } from '../model/parse-identity-json';
+import { propertiesKeys, twinKeys } from '../model/canonical-keys';
 import { validateTwinSections } from '../model/validate-twin';
 import type { HubStore } from '../store/hub-store';
 
@@ -15,18 +16,17 @@ export function updateTwin(
   store: HubStore,
   deviceId: string,
   moduleId: string,
-  body: unknown,
+  rawBody: unknown,
   write: TwinWrite,
   ifMatchValue: string | undefined,
   now: Date,
 ): Identity {
-  if (!isObject(body)) throw hubError('ArgumentNull', 'The twin must be a JSON object.');
+  if (!isObject(rawBody)) throw hubError('ArgumentNull', 'The twin must be a JSON object.');
+  const body = twinKeys(rawBody);
   const tags = sectionOf(body.tags, 'tags');
-  const properties =
-    body.properties === undefined || body.properties === null
-      ? {}
-      : sectionOf(body.properties, 'properties');
-  const desired = sectionOf(properties?.desired, 'properties.desired');
+  const rawProperties = sectionOf(body.properties, 'properties');
+  const properties = rawProperties ? propertiesKeys(rawProperties) : {};
+  const desired = sectionOf(properties.desired, 'properties.desired');
   return store.transaction(() => {
     const existing = store.getIdentity(deviceId, moduleId);
     if (!existing)

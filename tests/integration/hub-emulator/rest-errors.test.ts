@@ -301,6 +301,21 @@ describe('bulk registry operations', () => {
     expect([many.status, many.headers.get('iothub-errorcode')]).toEqual([413, 'TooManyDevices']);
   });
 
+  it('refuses two items for modules of one device as DeviceDefinedMultipleTimes', async () => {
+    await rawRequest(hub, 'PUT', '/devices/two-mods', { body: {} });
+    const response = await rawRequest(hub, 'POST', '/devices', {
+      body: [
+        { id: 'two-mods', moduleId: 'm1', importMode: 'create' },
+        { id: 'two-mods', moduleId: 'm2', importMode: 'create' },
+      ],
+    });
+    expect([response.status, response.headers.get('iothub-errorcode')]).toEqual([
+      400,
+      'DeviceDefinedMultipleTimes',
+    ]);
+    expect((await rawRequest(hub, 'GET', '/devices/two-mods/modules')).json).toEqual([]);
+  });
+
   it('reports a partial failure as 400 with integer error codes', async () => {
     await rawRequest(hub, 'POST', '/devices', { body: [{ id: 'p-1', importMode: 'create' }] });
     const response = await rawRequest(hub, 'POST', '/devices', {
