@@ -1,7 +1,8 @@
 import type { Route } from '../http/route';
 import { HUB_ERRORS, hubError } from '../http/hub-error';
 import { applyImportOperation } from '../registry/apply-import-operation';
-import { parseImportObject, type ImportOperation } from '../registry/import-operation';
+import { parseImportObject } from '../registry/import-operation';
+import { orderOperations, type IndexedOperation } from '../registry/order-operations';
 import { registryContext, type HandlerDeps } from './handler-deps';
 
 // Bulk registry POST /devices (docs/reference/hub-protocol.md §2.6 and §10): a bare array of at most
@@ -27,7 +28,7 @@ export function bulkDeviceRoutes(deps: HandlerDeps): Route[] {
             'TooManyDevices',
             `Too many devices: at most ${MAX_ITEMS} per bulk operation.`,
           );
-        const operations: ImportOperation[] = [];
+        const operations: IndexedOperation[] = [];
         const seen = new Set<string>();
         items.forEach((item, index) => {
           const parsed = parseImportObject(item);
@@ -40,20 +41,25 @@ export function bulkDeviceRoutes(deps: HandlerDeps): Route[] {
               `The device ID '${deviceId}' is defined multiple times in the request.`,
             );
           seen.add(deviceId);
-          operations.push(parsed.operation);
+          operations.push({ index, operation: parsed.operation });
         });
         const ctx = registryContext(deps, now);
-        const errors = deps.store.transaction(() =>
-          operations.flatMap((operation) => {
+        const failures = deps.store.transaction(() =>
+          orderOperations(operations, false).flatMap(({ index, operation }) => {
             const failure = applyImportOperation(operation, ctx);
-            if (!failure) return [];
+            return failure ? [{ index, operation, failure }] : [];
+          }),
+        );
+        // errors[] follows the request's order, whatever order the items were applied in.
+        const errors = failures
+          .sort((a, b) => a.index - b.index)
+          .map(({ operation, failure }) => {
             const error: Record<string, unknown> = { deviceId: operation.input.deviceId };
             if (operation.input.moduleId) error.moduleId = operation.input.moduleId;
             error.errorCode = HUB_ERRORS[failure.errorName].code;
             error.errorStatus = failure.message;
-            return [error];
-          }),
-        );
+            return error;
+          });
         if (errors.length === 0)
           return { status: 200, body: { isSuccessful: true, errors: [], warnings: [] } };
         return {

@@ -1,5 +1,6 @@
 import { applyImportOperation } from '../registry/apply-import-operation';
 import { parseImportLine, type ImportOperation } from '../registry/import-operation';
+import { orderOperations, type IndexedOperation } from '../registry/order-operations';
 import { HUB_ERRORS } from '../http/hub-error';
 import type { JobRecord } from './job-record';
 import { containerFromSasUri, DEFAULT_BLOB_NAME, IMPORT_ERRORS_BLOB } from './blob-clients';
@@ -32,7 +33,7 @@ export async function runImportJob(job: JobRecord, env: JobEnv): Promise<RunOutc
     for await (const batch of readLineBatches(body, job.position, () => effectiveBatchSize(env))) {
       if (env.isCancelled()) return 'cancelled';
       const errors: string[] = [];
-      const operations: { index: number; operation: ImportOperation }[] = [];
+      const operations: IndexedOperation[] = [];
       batch.lines.forEach((line, index) => {
         const parsed = parseImportLine(line);
         if (parsed.ok) operations.push({ index, operation: parsed.operation });
@@ -44,18 +45,9 @@ export async function runImportJob(job: JobRecord, env: JobEnv): Promise<RunOutc
             }),
           );
       });
-      // Sorted by id the b-tree writes are sequential (perf-notes.md: random order costs 3x);
-      // the sort is stable, so lines for the same device keep their file order.
-      operations.sort((a, b) =>
-        a.operation.input.deviceId < b.operation.input.deviceId
-          ? -1
-          : a.operation.input.deviceId > b.operation.input.deviceId
-            ? 1
-            : a.index - b.index,
-      );
       env.store.transaction(() => {
         const ctx = env.registry(env.clock());
-        for (const { operation } of operations) {
+        for (const { operation } of orderOperations(operations, true)) {
           const failure = applyImportOperation(operation, ctx);
           if (failure) errors.push(errorLine(operation, failure.errorName, failure.message));
         }

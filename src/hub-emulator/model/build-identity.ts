@@ -45,9 +45,10 @@ export function createIdentity(input: IdentityInput, ctx: BuildContext): Identit
     statusReason: input.statusReason ?? null,
     statusUpdatedTime: null,
     authentication: resolveAuthentication(input.authentication, ctx.keys),
-    iotEdge: input.iotEdge ?? false,
-    deviceScope: input.deviceScope ?? null,
-    parentScopes: input.parentScopes ?? null,
+    iotEdge: input.moduleId ? false : (input.iotEdge ?? false),
+    // Scopes belong to devices only; the registry resolved them before building (edge rules).
+    deviceScope: input.moduleId ? null : (input.deviceScope ?? null),
+    parentScopes: input.moduleId ? null : (input.parentScopes ?? null),
     managedBy: input.managedBy ?? null,
     twin: {
       etag: 1,
@@ -75,9 +76,17 @@ export function replaceIdentity(
     statusReason: input.statusReason !== undefined ? input.statusReason : existing.statusReason,
     statusUpdatedTime: status !== existing.status ? hubTime(ctx.now) : existing.statusUpdatedTime,
     authentication: resolveAuthentication(input.authentication, ctx.keys),
-    iotEdge: input.iotEdge ?? existing.iotEdge,
-    deviceScope: input.deviceScope !== undefined ? input.deviceScope : existing.deviceScope,
-    parentScopes: input.parentScopes !== undefined ? input.parentScopes : existing.parentScopes,
+    iotEdge: existing.moduleId ? false : (input.iotEdge ?? existing.iotEdge),
+    deviceScope: existing.moduleId
+      ? null
+      : input.deviceScope !== undefined
+        ? input.deviceScope
+        : existing.deviceScope,
+    parentScopes: existing.moduleId
+      ? null
+      : input.parentScopes !== undefined
+        ? input.parentScopes
+        : existing.parentScopes,
   };
   return replaceTwin(updated, input, ctx);
 }

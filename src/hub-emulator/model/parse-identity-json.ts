@@ -50,7 +50,8 @@ export function parseIdentityFields(
   }
   if (typeof json.deviceScope === 'string' || json.deviceScope === null)
     input.deviceScope = json.deviceScope;
-  if (Array.isArray(json.parentScopes))
+  if (json.parentScopes === null) input.parentScopes = null;
+  else if (Array.isArray(json.parentScopes))
     input.parentScopes = json.parentScopes.filter((s): s is string => typeof s === 'string');
   if (typeof json.managedBy === 'string') input.managedBy = json.managedBy;
   return { ok: true, value: input };
