@@ -33,7 +33,7 @@ export async function createHubEmulator(options: HubEmulatorOptions): Promise<Hu
   };
   const jobs = createJobScheduler({
     store,
-    registry: (now) => ({ store, now, keys, ...registry }),
+    registry: (now) => ({ store, now, keys, ...registry, origin: 'import' }),
     batchSize: options.batchSize ?? 10_000,
     pace: options.paceDevicesPerSecond,
     progressMode: options.progressMode ?? 'per-batch',

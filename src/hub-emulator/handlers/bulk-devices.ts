@@ -43,7 +43,7 @@ export function bulkDeviceRoutes(deps: HandlerDeps): Route[] {
           seen.add(deviceId);
           operations.push({ index, operation: parsed.operation });
         });
-        const ctx = registryContext(deps, now);
+        const ctx = registryContext(deps, now, 'bulk');
         const failures = deps.store.transaction(() =>
           orderOperations(operations, false).flatMap(({ index, operation }) => {
             const failure = applyImportOperation(operation, ctx);

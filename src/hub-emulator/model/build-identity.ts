@@ -1,7 +1,8 @@
-import type { Identity, StoredAuthentication, TwinSection } from './identity';
+import type { Identity, StoredAuthentication, TwinState } from './identity';
 import type { AuthenticationInput, IdentityInput } from './identity-input';
 import type { KeySource } from './key-source';
 import { dotNetTicks, hubTime } from './hub-time';
+import { givenMetadata } from './twin-metadata';
 
 export interface BuildContext {
   now: Date;
@@ -12,6 +13,12 @@ export interface BuildContext {
    * Whether reported properties in the input are applied (sec. 4.2 [?]; see docs/hub-emulator.md).
    */
   applyReported: boolean;
+  /**
+   * `$lastUpdated` of a new twin's sections when not now: the live hub stamps desired properties
+   * of a bulk create and both sections of a module made by PUT with .NET's DateTime.MinValue
+   * (docs/reference/hub-protocol.md §10; docs/hub-emulator.md).
+   */
+  createdStamps?: { desired?: string; reported?: string };
 }
 
 // Omitted or empty keys mean "generate" (SW21 text; Node sends empty strings), on create and on
@@ -50,15 +57,31 @@ export function createIdentity(input: IdentityInput, ctx: BuildContext): Identit
     deviceScope: input.moduleId ? null : (input.deviceScope ?? null),
     parentScopes: input.moduleId ? null : (input.parentScopes ?? null),
     managedBy: input.managedBy ?? null,
-    twin: {
-      etag: 1,
-      tags: input.tags ?? {},
-      desired: input.desired ?? {},
-      reported: ctx.applyReported ? (input.reported ?? {}) : {},
-      desiredVersion: 1,
-      reportedVersion: 1,
-      lastUpdated: now,
-    },
+    twin: newTwin(input, ctx, now),
+  };
+}
+
+function newTwin(input: IdentityInput, ctx: BuildContext, now: string): TwinState {
+  const reported = ctx.applyReported ? input.reported : undefined;
+  const desiredMeta = givenMetadata(
+    input.desired ? input.desiredMetadata : undefined,
+    ctx.createdStamps?.desired ?? now,
+  );
+  const reportedMeta = givenMetadata(
+    reported ? input.reportedMetadata : undefined,
+    ctx.createdStamps?.reported ?? now,
+  );
+  return {
+    etag: 1,
+    tags: input.tags ?? {},
+    desired: input.desired ?? {},
+    reported: reported ?? {},
+    desiredVersion: 1,
+    reportedVersion: 1,
+    desiredUpdated: desiredMeta.time,
+    reportedUpdated: reportedMeta.time,
+    desiredMeta: desiredMeta.tree,
+    reportedMeta: reportedMeta.tree,
   };
 }
 
@@ -94,12 +117,23 @@ export function replaceIdentity(
 /** Replaces the twin sections present in the input; bumps the twin etag only if one was given. */
 export function replaceTwin(
   existing: Identity,
-  input: Pick<IdentityInput, 'tags' | 'desired' | 'reported'>,
+  input: Pick<
+    IdentityInput,
+    'tags' | 'desired' | 'reported' | 'desiredMetadata' | 'reportedMetadata'
+  >,
   ctx: BuildContext,
 ): Identity {
   const reported = ctx.applyReported ? input.reported : undefined;
   if (!input.tags && !input.desired && !reported) return existing;
   const twin = existing.twin;
+  const now = hubTime(ctx.now);
+  // A replaced section is written as a whole now, unless the line brought its own metadata.
+  const desiredMeta = input.desired
+    ? givenMetadata(input.desiredMetadata, now)
+    : { time: twin.desiredUpdated, tree: twin.desiredMeta };
+  const reportedMeta = reported
+    ? givenMetadata(input.reportedMetadata, now)
+    : { time: twin.reportedUpdated, tree: twin.reportedMeta };
   return {
     ...existing,
     twin: {
@@ -109,24 +143,10 @@ export function replaceTwin(
       reported: reported ?? twin.reported,
       desiredVersion: twin.desiredVersion + (input.desired ? 1 : 0),
       reportedVersion: twin.reportedVersion + (reported ? 1 : 0),
-      lastUpdated: hubTime(ctx.now),
+      desiredUpdated: desiredMeta.time,
+      reportedUpdated: reportedMeta.time,
+      desiredMeta: desiredMeta.tree,
+      reportedMeta: reportedMeta.tree,
     },
   };
-}
-
-/** JSON merge patch (RFC 7396) as the twin PATCH applies it: null removes a key. */
-export function mergePatch(target: TwinSection, patch: TwinSection): TwinSection {
-  const result: TwinSection = { ...target };
-  for (const [key, value] of Object.entries(patch)) {
-    if (value === null) delete result[key];
-    else if (isPlainObject(value) && isPlainObject(result[key]))
-      result[key] = mergePatch(result[key] as TwinSection, value);
-    else if (isPlainObject(value)) result[key] = mergePatch({}, value);
-    else result[key] = value;
-  }
-  return result;
-}
-
-function isPlainObject(value: unknown): value is TwinSection {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

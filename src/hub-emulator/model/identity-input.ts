@@ -23,6 +23,9 @@ export interface IdentityInput {
   tags?: TwinSection;
   desired?: TwinSection;
   reported?: TwinSection;
+  /** `$metadata` an import line carried with its section; it replaces the stored metadata. */
+  desiredMetadata?: Record<string, unknown>;
+  reportedMetadata?: Record<string, unknown>;
   /**
    * An upper bound of the source JSON's UTF-8 size when known; small sources skip the size checks.
    */

@@ -70,11 +70,21 @@ export function parseTwinSections(json: Json, target: IdentityInput): ParseResul
     if (desired === false || reported === false) return fail("Unexpected value for 'properties'.");
     if (desired) target.desired = desired;
     if (reported) target.reported = reported;
+    // "If the import file includes twin metadata, then this metadata overwrites the existing twin
+    // metadata" (docs/reference/hub-protocol.md §4.2).
+    const desiredMetadata = metadataOf(properties.desired);
+    const reportedMetadata = metadataOf(properties.reported);
+    if (desired && desiredMetadata) target.desiredMetadata = desiredMetadata;
+    if (reported && reportedMetadata) target.reportedMetadata = reportedMetadata;
   }
   return { ok: true, value: target };
 }
 
-// `$metadata` and `$version` are optional on import and always recomputed (D-BULK), so drop them.
+function metadataOf(value: unknown): Record<string, unknown> | undefined {
+  return isObject(value) && isObject(value.$metadata) ? value.$metadata : undefined;
+}
+
+// `$metadata` and `$version` are optional on import; `$version` is always recomputed.
 function section(value: unknown): TwinSection | undefined | false {
   if (value === undefined || value === null) return undefined;
   if (!isObject(value)) return false;

@@ -10,4 +10,6 @@ export interface RegistryContext {
   deviceCap: number;
   strictIds: boolean;
   applyReported: boolean;
+  /** Which API writes: the live hub stamps new twins differently per path (build-identity.ts). */
+  origin: 'import' | 'bulk' | 'rest';
 }

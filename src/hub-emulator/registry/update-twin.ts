@@ -1,6 +1,7 @@
 import { hubError } from '../http/hub-error';
 import type { Identity, TwinSection } from '../model/identity';
-import { mergePatch } from '../model/build-identity';
+import { mergePatch } from '../model/merge-patch';
+import { patchMetadata } from '../model/twin-metadata';
 import { twinEtag } from '../model/etag';
 import { hubTime } from '../model/hub-time';
 import { isObject } from '../model/parse-identity-json';
@@ -9,7 +10,8 @@ import { validateTwinSections } from '../model/validate-twin';
 import type { HubStore } from '../store/hub-store';
 
 // PATCH merges tags and desired (null removes a key); PUT replaces them. Reported properties belong
-// to the device and are ignored here (hub-protocol.md sec. 2.8). If-Match is optional; `*` matches.
+// to the device and are ignored here (docs/reference/hub-protocol.md §2.8). If-Match is optional;
+// `*` matches.
 export type TwinWrite = 'patch' | 'replace';
 
 export function updateTwin(
@@ -52,6 +54,22 @@ export function updateTwin(
     const problem = validateTwinSections({ tags: nextTags, desired: nextDesired });
     if (problem) throw hubError('ArgumentInvalid', problem);
     const desiredChanged = JSON.stringify(nextDesired) !== JSON.stringify(twin.desired);
+    const desiredVersion = twin.desiredVersion + (desiredChanged ? 1 : 0);
+    const time = hubTime(now);
+    let desiredMeta = twin.desiredMeta;
+    if (desiredChanged) {
+      // A PATCH restamps the properties it wrote; a PUT writes the whole section anew.
+      desiredMeta =
+        write === 'patch' && desired
+          ? patchMetadata(
+              { before: twin.desired, after: nextDesired },
+              twin.desiredMeta,
+              { time: twin.desiredUpdated, version: twin.desiredVersion },
+              withoutSystemKeys(desired),
+              { time, version: desiredVersion },
+            )
+          : {};
+    }
     const updated: Identity = {
       ...existing,
       twin: {
@@ -59,8 +77,9 @@ export function updateTwin(
         etag: twin.etag + 1,
         tags: nextTags,
         desired: nextDesired,
-        desiredVersion: twin.desiredVersion + (desiredChanged ? 1 : 0),
-        lastUpdated: hubTime(now),
+        desiredVersion,
+        desiredUpdated: desiredChanged ? time : twin.desiredUpdated,
+        desiredMeta,
       },
     };
     store.updateIdentity(updated);

@@ -1,7 +1,7 @@
 import type { Identity } from '../model/identity';
 import type { IdentityInput } from '../model/identity-input';
 import { createIdentity, replaceIdentity, type BuildContext } from '../model/build-identity';
-import { dotNetTicks } from '../model/hub-time';
+import { dotNetTicks, MIN_TIME } from '../model/hub-time';
 import { isEdgeSystemModule } from '../model/device-scope';
 import { isFailure, type OperationFailure } from './operation-failure';
 import type { RegistryContext } from './registry-context';
@@ -50,7 +50,10 @@ export function createNew(
     if (isFailure(scopes)) return scopes;
     scoped = { ...input, ...scopes };
   }
-  const identity: Identity = createIdentity(scoped, buildContext(ctx));
+  const identity: Identity = createIdentity(scoped, {
+    ...buildContext(ctx),
+    createdStamps: createdStamps(input, ctx),
+  });
   if (!ctx.store.insertIdentity(identity)) return alreadyExists(input);
   if (identity.iotEdge && !identity.moduleId) syncEdgeSystemModules(identity, undefined, ctx);
   return undefined;
@@ -66,6 +69,14 @@ export function refuseSystemModuleDelete(
     errorName: 'ArgumentInvalid',
     message: `The module '${moduleId}' of IoT Edge device '${deviceId}' belongs to the edge runtime and cannot be deleted on its own.`,
   };
+}
+
+// As recorded (docs/reference/hub-protocol.md §10): a bulk create's desired properties and a module
+// made by PUT start with .NET's DateTime.MinValue as their `$lastUpdated`.
+function createdStamps(input: IdentityInput, ctx: RegistryContext): BuildContext['createdStamps'] {
+  if (ctx.origin === 'bulk' && input.desired) return { desired: MIN_TIME };
+  if (ctx.origin === 'rest' && input.moduleId) return { desired: MIN_TIME, reported: MIN_TIME };
+  return undefined;
 }
 
 export function buildContext(ctx: RegistryContext): BuildContext {

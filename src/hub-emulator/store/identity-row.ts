@@ -1,4 +1,10 @@
-import type { DeviceStatus, Identity, StoredAuthentication, TwinSection } from '../model/identity';
+import type {
+  DeviceStatus,
+  Identity,
+  MetadataTree,
+  StoredAuthentication,
+  TwinSection,
+} from '../model/identity';
 import { deviceEtag, twinEtag } from '../model/etag';
 
 // Converts between Identity and the identities table row, and splices export lines from rows.
@@ -26,7 +32,12 @@ interface RowMeta {
   managedBy: string | null;
   desiredVersion: number;
   reportedVersion: number;
-  lastUpdated: string;
+  /** Rows written before per-section stamps existed carry only this one. */
+  lastUpdated?: string;
+  desiredUpdated?: string;
+  reportedUpdated?: string;
+  desiredMeta?: MetadataTree;
+  reportedMeta?: MetadataTree;
 }
 
 export function toRow(identity: Identity): IdentityRow {
@@ -48,7 +59,9 @@ export function toRow(identity: Identity): IdentityRow {
     meta:
       `{"generationId":"${identity.generationId}","statusUpdatedTime":${quoted(identity.statusUpdatedTime)},` +
       `"managedBy":${JSON.stringify(identity.managedBy)},"desiredVersion":${twin.desiredVersion},` +
-      `"reportedVersion":${twin.reportedVersion},"lastUpdated":"${twin.lastUpdated}"}`,
+      `"reportedVersion":${twin.reportedVersion},"desiredUpdated":"${twin.desiredUpdated}",` +
+      `"reportedUpdated":"${twin.reportedUpdated}"${metaTree('desiredMeta', twin.desiredMeta)}` +
+      `${metaTree('reportedMeta', twin.reportedMeta)}}`,
   };
 }
 
@@ -62,6 +75,12 @@ function authenticationJson(auth: StoredAuthentication): string {
     `"x509Thumbprint":{"primaryThumbprint":${quoted(t.primaryThumbprint)},"secondaryThumbprint":${quoted(t.secondaryThumbprint)}},` +
     `"type":"${auth.type}"}`
   );
+}
+
+// Most rows were written as a whole and have empty trees: no stringify for them.
+function metaTree(name: string, tree: MetadataTree): string {
+  for (const _key in tree) return `,"${name}":${JSON.stringify(tree)}`;
+  return '';
 }
 
 function quoted(value: string | null): string {
@@ -90,7 +109,10 @@ export function fromRow(row: IdentityRow): Identity {
       reported: JSON.parse(row.reported) as TwinSection,
       desiredVersion: meta.desiredVersion,
       reportedVersion: meta.reportedVersion,
-      lastUpdated: meta.lastUpdated,
+      desiredUpdated: meta.desiredUpdated ?? meta.lastUpdated ?? '',
+      reportedUpdated: meta.reportedUpdated ?? meta.lastUpdated ?? '',
+      desiredMeta: meta.desiredMeta ?? {},
+      reportedMeta: meta.reportedMeta ?? {},
     },
   };
 }
