@@ -1,3 +1,5 @@
+import type { ThrottleOptions } from './throttle/create-throttle';
+
 // Everything a caller can choose about one emulator. Times, ids and keys come from here so that
 // tests can fix them; the defaults are the production sources (wall clock, random UUIDs, crypto
 // random keys).
@@ -22,6 +24,8 @@ export interface HubEmulatorOptions {
   newId?: () => string;
   /** Generated SAS keys: identities created without keys and new policy keys. */
   newKey?: () => string;
+  /** The hub's per-class limits of a tier and unit count; absent = never throttle. */
+  throttling?: ThrottleOptions;
 }
 
 export interface HubEmulatorHandle {

@@ -11,6 +11,7 @@ import { createJobScheduler } from './jobs/job-scheduler';
 import { allRoutes } from './handlers/all-routes';
 import type { HandlerDeps } from './handlers/handler-deps';
 import type { HubEmulatorHandle, HubEmulatorOptions } from './hub-emulator-options';
+import { createThrottleGate } from './throttle/refuse-throttled';
 
 export type { HubEmulatorHandle, HubEmulatorOptions } from './hub-emulator-options';
 
@@ -52,6 +53,7 @@ export async function createHubEmulator(options: HubEmulatorOptions): Promise<Hu
     apiVersions: options.apiVersions ?? DEFAULT_API_VERSIONS,
     clock,
     newId,
+    throttle: options.throttling ? createThrottleGate(options.throttling) : undefined,
     log,
   });
   const server: Server = createServer(

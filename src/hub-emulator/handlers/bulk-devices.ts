@@ -18,6 +18,10 @@ export function bulkDeviceRoutes(deps: HandlerDeps): Route[] {
       method: 'POST',
       path: '/devices',
       rights: ['RegistryWrite'],
+      throttle: {
+        class: 'registry',
+        cost: (body) => (Array.isArray(body) ? Math.max(1, body.length) : 1),
+      },
       handle: async ({ body, now }) => {
         const items = await body();
         if (!Array.isArray(items))

@@ -17,6 +17,7 @@ export function configurationRoutes(deps: HandlerDeps): Route[] {
       method: 'GET',
       path: '/configurations',
       rights: ['RegistryRead', 'ServiceConnect'],
+      throttle: { class: 'configurations' },
       handle: ({ query }) => {
         const top = Number(query.get('top'));
         const all = deps.store.listConfigurations().map(render);
@@ -27,6 +28,7 @@ export function configurationRoutes(deps: HandlerDeps): Route[] {
       method: 'GET',
       path: '/configurations/{id}',
       rights: ['RegistryRead', 'ServiceConnect'],
+      throttle: { class: 'configurations' },
       handle: ({ params }) => {
         const configuration = deps.store.getConfiguration(params.id ?? '');
         if (!configuration)
@@ -38,6 +40,7 @@ export function configurationRoutes(deps: HandlerDeps): Route[] {
       method: 'PUT',
       path: '/configurations/{id}',
       rights: ['RegistryWrite', 'ServiceConnect'],
+      throttle: { class: 'configurations' },
       handle: async ({ params, body, headers, now }) => {
         const match = ifMatch(headers);
         const write = match
@@ -53,6 +56,7 @@ export function configurationRoutes(deps: HandlerDeps): Route[] {
       method: 'DELETE',
       path: '/configurations/{id}',
       rights: ['RegistryWrite', 'ServiceConnect'],
+      throttle: { class: 'configurations' },
       handle: ({ params }) => {
         if (!deps.store.transaction(() => deps.store.deleteConfiguration(params.id ?? ''))) {
           throw hubError('ConfigurationNotFound', `Configuration '${params.id}' not found.`);

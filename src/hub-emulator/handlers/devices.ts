@@ -15,6 +15,7 @@ export function deviceRoutes(deps: HandlerDeps): Route[] {
       method: 'GET',
       path: '/devices',
       rights: ['RegistryRead'],
+      throttle: { class: 'registry' },
       handle: ({ query }) => {
         // `top` outside 1..1000 is treated as 1000 (SW21).
         const top = Number(query.get('top'));
@@ -31,6 +32,7 @@ export function deviceRoutes(deps: HandlerDeps): Route[] {
       method: 'GET',
       path: '/devices/{id}',
       rights: ['RegistryRead'],
+      throttle: { class: 'registry' },
       handle: ({ params }) => {
         const device = deps.store.getIdentity(params.id ?? '', '');
         if (!device) throw hubError('DeviceNotFound', params.id ?? '');
@@ -45,6 +47,7 @@ export function deviceRoutes(deps: HandlerDeps): Route[] {
       method: 'PUT',
       path: '/devices/{id}',
       rights: ['RegistryWrite'],
+      throttle: { class: 'registry' },
       handle: async ({ params, headers, body, now }) => {
         const { identity, created } = putIdentity(
           await body(),
@@ -64,6 +67,7 @@ export function deviceRoutes(deps: HandlerDeps): Route[] {
       method: 'DELETE',
       path: '/devices/{id}',
       rights: ['RegistryWrite'],
+      throttle: { class: 'registry' },
       handle: ({ params, headers, now }) => {
         deleteIdentityChecked(params.id ?? '', '', ifMatch(headers), registryContext(deps, now));
         return { status: 204 };

@@ -14,6 +14,7 @@ export function jobRoutes(deps: HandlerDeps): Route[] {
       method: 'POST',
       path: '/jobs/create',
       rights: ['RegistryRead'],
+      throttle: { class: 'jobs' },
       handle: async ({ body, rights }) => {
         const json = await body();
         const type = isObject(json) ? jobRequestKeys(json).type : undefined;
@@ -34,12 +35,14 @@ export function jobRoutes(deps: HandlerDeps): Route[] {
       method: 'GET',
       path: '/jobs',
       rights: ['RegistryRead'],
+      throttle: { class: 'jobs' },
       handle: () => ({ status: 200, body: deps.jobs.list().map((job) => renderJob(job, 'get')) }),
     },
     {
       method: 'GET',
       path: '/jobs/{id}',
       rights: ['RegistryRead'],
+      throttle: { class: 'jobs' },
       handle: ({ params }) => {
         const job = deps.jobs.get(params.id ?? '');
         if (!job) throw hubError('JobNotFound', `Job with ID '${params.id}' not found.`);
@@ -51,6 +54,7 @@ export function jobRoutes(deps: HandlerDeps): Route[] {
       method: 'DELETE',
       path: '/jobs/{id}',
       rights: ['RegistryWrite'],
+      throttle: { class: 'jobs' },
       handle: ({ params }) => ({
         status: 200,
         body: renderJob(deps.jobs.cancel(params.id ?? ''), 'get'),

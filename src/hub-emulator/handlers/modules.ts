@@ -12,6 +12,7 @@ export function moduleRoutes(deps: HandlerDeps): Route[] {
       method: 'GET',
       path: '/devices/{id}/modules',
       rights: ['RegistryRead'],
+      throttle: { class: 'registry' },
       handle: ({ params }) => {
         if (!deps.store.getIdentity(params.id ?? '', ''))
           throw hubError('DeviceNotFound', params.id ?? '');
@@ -25,6 +26,7 @@ export function moduleRoutes(deps: HandlerDeps): Route[] {
       method: 'GET',
       path: '/devices/{id}/modules/{mid}',
       rights: ['RegistryRead'],
+      throttle: { class: 'registry' },
       handle: ({ params }) => {
         const module = deps.store.getIdentity(params.id ?? '', params.mid ?? '');
         if (!module) throw hubError('ModuleNotFound', `${params.id}/${params.mid}`);
@@ -35,6 +37,7 @@ export function moduleRoutes(deps: HandlerDeps): Route[] {
       method: 'PUT',
       path: '/devices/{id}/modules/{mid}',
       rights: ['RegistryWrite'],
+      throttle: { class: 'registry' },
       handle: async ({ params, headers, body, now }) => {
         const { identity, created } = putIdentity(
           await body(),
@@ -50,6 +53,7 @@ export function moduleRoutes(deps: HandlerDeps): Route[] {
       method: 'DELETE',
       path: '/devices/{id}/modules/{mid}',
       rights: ['RegistryWrite'],
+      throttle: { class: 'registry' },
       handle: ({ params, headers, now }) => {
         deleteIdentityChecked(
           params.id ?? '',

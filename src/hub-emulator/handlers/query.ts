@@ -19,6 +19,7 @@ export function queryRoutes(deps: HandlerDeps): Route[] {
       method: 'POST',
       path: '/devices/query',
       rights: ['ServiceConnect', 'RegistryRead'],
+      throttle: { class: 'query' },
       handle: async ({ body, headers }) => {
         const json = await body();
         if (!isObject(json) || typeof json.query !== 'string')

@@ -32,9 +32,27 @@ export function twinRoutes(deps: HandlerDeps): Route[] {
   const routes: Route[] = [];
   for (const path of ['/twins/{id}', '/twins/{id}/modules/{mid}']) {
     routes.push(
-      { method: 'GET', path, rights: ['ServiceConnect'], handle: get },
-      { method: 'PATCH', path, rights: ['ServiceConnect'], handle: write('patch') },
-      { method: 'PUT', path, rights: ['ServiceConnect'], handle: write('replace') },
+      {
+        method: 'GET',
+        path,
+        rights: ['ServiceConnect'],
+        throttle: { class: 'twinRead' },
+        handle: get,
+      },
+      {
+        method: 'PATCH',
+        path,
+        rights: ['ServiceConnect'],
+        throttle: { class: 'twinUpdate' },
+        handle: write('patch'),
+      },
+      {
+        method: 'PUT',
+        path,
+        rights: ['ServiceConnect'],
+        throttle: { class: 'twinUpdate' },
+        handle: write('replace'),
+      },
     );
   }
   return routes;

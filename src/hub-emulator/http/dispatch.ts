@@ -5,9 +5,11 @@ import { HubError, hubError } from './hub-error';
 import { readJsonBody } from './read-json-body';
 import { matchRoute, type CompiledRoute } from './route';
 import { errorResponse, sendResponse, type HubResponse } from './send';
+import type { ThrottleGate } from '../throttle/refuse-throttled';
 
-// The request pipeline: api-version, SAS, route, rights, handler; every failure leaves as the
-// hub's error envelope. Unknown paths are a loud 501, never a silent success (strict by default).
+// The request pipeline: api-version, SAS, route, rights, throttle, handler; every failure leaves as
+// the hub's error envelope. Unknown paths are a loud 501, never a silent success (strict by
+// default).
 export interface DispatchContext {
   routes: readonly CompiledRoute[];
   policies: Policies;
@@ -15,6 +17,8 @@ export interface DispatchContext {
   apiVersions: readonly string[];
   clock: () => Date;
   newId: () => string;
+  /** Undefined when throttling is off. */
+  throttle: ThrottleGate | undefined;
   log: (line: string) => void;
 }
 
@@ -68,11 +72,20 @@ async function handle(req: IncomingMessage, now: Date, ctx: DispatchContext): Pr
     );
   }
   let bodyPromise: Promise<unknown> | undefined;
+  const body = (): Promise<unknown> => (bodyPromise ??= readJsonBody(req));
+  if (ctx.throttle && route.throttle) {
+    const cost = route.throttle.cost ? route.throttle.cost(await body()) : 1;
+    const refused = ctx.throttle(route.throttle.class, cost, method, now);
+    if (refused) {
+      ctx.log(`throttled ${method} ${url.pathname} (${route.throttle.class})`);
+      throw refused;
+    }
+  }
   return route.handle({
     params,
     query: url.searchParams,
     headers: req.headers,
-    body: () => (bodyPromise ??= readJsonBody(req)),
+    body,
     now,
     rights: policy.rights,
   });

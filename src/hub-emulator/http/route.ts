@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Right } from '../auth/policies';
+import type { ThrottleClass } from '../throttle/throttle-limits';
 import type { HubResponse } from './send';
 import { hubError } from './hub-error';
 
@@ -22,6 +23,8 @@ export interface Route {
   path: string;
   /** Any one of these rights is enough. */
   rights: readonly Right[];
+  /** The operation class it counts against; `cost` counts a bulk call by its items. */
+  throttle?: { class: ThrottleClass; cost?: (body: unknown) => number };
   handle: (req: HubRequest) => HubResponse | Promise<HubResponse>;
 }
 

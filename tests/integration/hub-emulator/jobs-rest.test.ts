@@ -246,9 +246,9 @@ describe('export', () => {
       'deviceScope',
       'parentScopes',
     ]);
-    expect(
-      records.filter((r) => r.id === 'exp-edge' && r.moduleId).map((r) => r.moduleId),
-    ).toEqual(['$edgeAgent', '$edgeHub', 'mod-a']);
+    expect(records.filter((r) => r.id === 'exp-edge' && r.moduleId).map((r) => r.moduleId)).toEqual(
+      ['$edgeAgent', '$edgeHub', 'mod-a'],
+    );
     const configurations = await readBlobText(container.client, 'configurations.txt');
     expect(JSON.parse(configurations.split('\r\n')[0] ?? '')).toMatchObject({
       Id: 'cfg-1',
