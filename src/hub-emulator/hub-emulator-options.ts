@@ -1,3 +1,4 @@
+import type { EntraOptions } from './auth/verify-bearer';
 import type { ThrottleOptions } from './throttle/create-throttle';
 
 // Everything a caller can choose about one emulator. Times, ids and keys come from here so that
@@ -26,6 +27,10 @@ export interface HubEmulatorOptions {
   newKey?: () => string;
   /** The hub's per-class limits of a tier and unit count; absent = never throttle. */
   throttling?: ThrottleOptions;
+  /** Accept Microsoft Entra bearer tokens from this issuer (docs/hub-emulator.md). */
+  entra?: EntraOptions;
+  /** Refuse SAS tokens, as a hub with local authentication disabled does. */
+  disableLocalAuth?: boolean;
 }
 
 export interface HubEmulatorHandle {

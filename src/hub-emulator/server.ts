@@ -12,6 +12,7 @@ import { allRoutes } from './handlers/all-routes';
 import type { HandlerDeps } from './handlers/handler-deps';
 import type { HubEmulatorHandle, HubEmulatorOptions } from './hub-emulator-options';
 import { createThrottleGate } from './throttle/refuse-throttled';
+import { createBearerVerifier } from './auth/verify-bearer';
 
 export type { HubEmulatorHandle, HubEmulatorOptions } from './hub-emulator-options';
 
@@ -54,6 +55,8 @@ export async function createHubEmulator(options: HubEmulatorOptions): Promise<Hu
     clock,
     newId,
     throttle: options.throttling ? createThrottleGate(options.throttling) : undefined,
+    bearer: options.entra ? createBearerVerifier(options.entra, log) : undefined,
+    disableLocalAuth: options.disableLocalAuth ?? false,
     log,
   });
   const server: Server = createServer(

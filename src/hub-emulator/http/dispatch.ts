@@ -1,13 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { RIGHTS, type Policies } from '../auth/policies';
-import { verifySas } from '../auth/verify-sas';
+import type { Policies } from '../auth/policies';
+import { authenticateCaller, authorizeCaller } from '../auth/authorize-caller';
+import type { BearerVerifier } from '../auth/verify-bearer';
 import { HubError, hubError } from './hub-error';
 import { readJsonBody } from './read-json-body';
 import { matchRoute, type CompiledRoute } from './route';
 import { errorResponse, sendResponse, type HubResponse } from './send';
 import type { ThrottleGate } from '../throttle/refuse-throttled';
 
-// The request pipeline: api-version, SAS, route, rights, throttle, handler; every failure leaves as
+// The request pipeline: api-version, caller (SAS or Entra bearer), route, rights, throttle, handler; every failure leaves as
 // the hub's error envelope. Unknown paths are a loud 501, never a silent success (strict by
 // default).
 export interface DispatchContext {
@@ -15,6 +16,9 @@ export interface DispatchContext {
   policies: Policies;
   resources: () => readonly string[];
   apiVersions: readonly string[];
+  /** Undefined when no Entra issuer is configured: bearer tokens are then refused. */
+  bearer: BearerVerifier | undefined;
+  disableLocalAuth: boolean;
   clock: () => Date;
   newId: () => string;
   /** Undefined when throttling is off. */
@@ -52,12 +56,12 @@ async function handle(req: IncomingMessage, now: Date, ctx: DispatchContext): Pr
       `Invalid or unsupported api-version '${version ?? ''}'.`,
     );
   }
-  const policy = verifySas(req.headers.authorization, {
-    policies: ctx.policies,
-    resources: ctx.resources(),
+  const caller = await authenticateCaller(
+    req.headers.authorization,
+    { ...ctx, resources: ctx.resources() },
     now,
-  });
-  if (policy instanceof HubError) throw policy;
+  );
+  if (caller instanceof HubError) throw caller;
   const method = req.method ?? 'GET';
   const match = matchRoute(ctx.routes, method, url.pathname);
   if (match === undefined)
@@ -65,12 +69,8 @@ async function handle(req: IncomingMessage, now: Date, ctx: DispatchContext): Pr
   if (match === 'method')
     throw hubError('NotImplemented', `The emulator does not implement ${method} ${url.pathname}.`);
   const { route, params } = match;
-  if (!route.rights.some((right) => (policy.rights & RIGHTS[right]) !== 0)) {
-    throw hubError(
-      'IotHubUnauthorizedAccess',
-      `Authorization rule '${policy.name}' does not allow access for '${url.pathname}'`,
-    );
-  }
+  const rights = authorizeCaller(caller, route, url.pathname);
+  if (rights instanceof HubError) throw rights;
   let bodyPromise: Promise<unknown> | undefined;
   const body = (): Promise<unknown> => (bodyPromise ??= readJsonBody(req));
   if (ctx.throttle && route.throttle) {
@@ -87,6 +87,6 @@ async function handle(req: IncomingMessage, now: Date, ctx: DispatchContext): Pr
     headers: req.headers,
     body,
     now,
-    rights: policy.rights,
+    rights,
   });
 }
