@@ -1,5 +1,6 @@
 import type { EntraOptions } from './auth/verify-bearer';
 import type { ThrottleOptions } from './throttle/create-throttle';
+import type { StorageIdentities } from './jobs/blob-clients';
 
 // Everything a caller can choose about one emulator. Times, ids and keys come from here so that
 // tests can fix them; the defaults are the production sources (wall clock, random UUIDs, crypto
@@ -31,6 +32,11 @@ export interface HubEmulatorOptions {
   entra?: EntraOptions;
   /** Refuse SAS tokens, as a hub with local authentication disabled does. */
   disableLocalAuth?: boolean;
+  /**
+   * The hub's managed identities for identityBased jobs: a storage account key (Azurite) or any
+   * TokenCredential. Without them such jobs are refused (BlobContainerValidationError).
+   */
+  storageIdentities?: StorageIdentities;
 }
 
 export interface HubEmulatorHandle {

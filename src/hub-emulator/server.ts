@@ -8,6 +8,7 @@ import { compileRoute } from './http/route';
 import { createKeySource } from './model/key-source';
 import { openSqliteStore } from './store/sqlite-store';
 import { createJobScheduler } from './jobs/job-scheduler';
+import { containerOpener } from './jobs/blob-clients';
 import { allRoutes } from './handlers/all-routes';
 import type { HandlerDeps } from './handlers/handler-deps';
 import type { HubEmulatorHandle, HubEmulatorOptions } from './hub-emulator-options';
@@ -41,6 +42,7 @@ export async function createHubEmulator(options: HubEmulatorOptions): Promise<Hu
     progressMode: options.progressMode ?? 'per-batch',
     clock,
     newId,
+    openContainer: containerOpener(options.storageIdentities),
     log,
   });
   const deps: HandlerDeps = { store, keys, jobs, ...registry };

@@ -1,13 +1,9 @@
 import { HubError, HUB_ERRORS } from '../http/hub-error';
 import { isObject } from '../model/parse-identity-json';
 import { putConfiguration } from '../registry/put-configuration';
-import type { HubStore } from '../store/hub-store';
 import type { JobRecord } from './job-record';
-import {
-  CONFIGURATIONS_BLOB,
-  CONFIGURATION_ERRORS_BLOB,
-  containerFromSasUri,
-} from './blob-clients';
+import type { JobEnv } from './job-env';
+import { CONFIGURATIONS_BLOB, CONFIGURATION_ERRORS_BLOB } from './blob-clients';
 
 // includeConfigurations on import: every line of configurationsBlobName is created or replaced.
 // Exports write PascalCase names (obs 3P), so both casings are read. Failures go to
@@ -15,13 +11,13 @@ import {
 // ([?]).
 export async function importConfigurations(
   job: JobRecord,
-  store: HubStore,
-  now: () => Date,
+  env: Pick<JobEnv, 'store' | 'clock' | 'openContainer'>,
 ): Promise<void> {
+  const { store } = env;
   const request = job.request;
-  const source = containerFromSasUri(request.inputBlobContainerUri ?? '').getBlobClient(
-    request.configurationsBlobName ?? CONFIGURATIONS_BLOB,
-  );
+  const source = env
+    .openContainer(request.inputBlobContainerUri ?? '', request)
+    .getBlobClient(request.configurationsBlobName ?? CONFIGURATIONS_BLOB);
   // At most 100 configurations per hub: the blob is small enough to read whole.
   const text = (await source.downloadToBuffer()).toString('utf8').replace(/^\uFEFF/, '');
   const errors: string[] = [];
@@ -41,7 +37,7 @@ export async function importConfigurations(
     const camel = camelCaseKeys(json);
     const id = typeof camel.id === 'string' ? camel.id : '';
     try {
-      putConfiguration(store, id, camel, { kind: 'createOrUpdate' }, now());
+      putConfiguration(store, id, camel, { kind: 'createOrUpdate' }, env.clock());
     } catch (error) {
       if (!(error instanceof HubError)) throw error;
       errors.push(
@@ -54,7 +50,8 @@ export async function importConfigurations(
     }
   }
   const log = errors.map((e) => `${e}\n`).join('');
-  await containerFromSasUri(request.outputBlobContainerUri)
+  await env
+    .openContainer(request.outputBlobContainerUri, request)
     .getBlockBlobClient(CONFIGURATION_ERRORS_BLOB)
     .upload(log, Buffer.byteLength(log));
 }

@@ -1,5 +1,6 @@
 import type { RegistryContext } from '../registry/apply-import-operation';
 import type { HubStore } from '../store/hub-store';
+import type { OpenContainer } from './blob-clients';
 
 // What a job runner needs from the scheduler.
 export interface JobEnv {
@@ -13,6 +14,8 @@ export interface JobEnv {
    */
   progressMode: 'per-batch' | 'recorded';
   clock: () => Date;
+  /** A job's containers, by SAS or by the hub's own identity (blob-clients.ts). */
+  openContainer: OpenContainer;
   isCancelled: () => boolean;
 }
 

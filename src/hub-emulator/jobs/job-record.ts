@@ -11,7 +11,9 @@ export interface JobRequest {
   excludeKeysInExport: boolean;
   includeConfigurations?: boolean;
   configurationsBlobName?: string;
-  storageAuthenticationType?: string;
+  storageAuthenticationType?: 'keyBased' | 'identityBased';
+  /** A user-assigned identity named by an identityBased job (no secret: the options hold those). */
+  identity?: { userAssignedIdentity: string };
 }
 
 export interface JobRecord {

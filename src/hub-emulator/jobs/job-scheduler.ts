@@ -93,7 +93,7 @@ export function createJobScheduler(env: SchedulerEnv): JobScheduler {
         throw hubError('JobQuotaExceeded', 'Job quota has been exceeded');
       reserved = true;
       try {
-        await validateJobStorage(type, request);
+        await validateJobStorage(type, request, env.openContainer);
         const job: JobRecord = {
           jobId: env.newId(),
           type,

@@ -48,17 +48,19 @@ export function parseJobRequest(raw: unknown): { type: JobType; request: JobRequ
   const auth = body.storageAuthenticationType;
   if (typeof auth === 'string') {
     const lower = auth.toLowerCase();
-    // Managed identities do not exist locally: refuse loudly instead of pretending (strict by
-    // default).
-    if (lower === 'identitybased')
-      throw hubError(
-        'ArgumentInvalid',
-        'identityBased storage authentication is not supported by the emulator.',
-      );
-    if (lower !== 'keybased')
+    if (lower !== 'keybased' && lower !== 'identitybased')
       throw hubError('ArgumentInvalid', `Unknown storageAuthenticationType '${auth}'.`);
-    request.storageAuthenticationType = 'keyBased';
+    request.storageAuthenticationType = lower === 'keybased' ? 'keyBased' : 'identityBased';
   }
+  const identity = isObject(body.identity) ? body.identity : undefined;
+  if (body.identity !== undefined && body.identity !== null && !identity)
+    throw hubError('ArgumentInvalid', "'identity' must be an object.");
+  const userAssigned = identity?.userAssignedIdentity;
+  if (userAssigned !== undefined && userAssigned !== null && typeof userAssigned !== 'string')
+    throw hubError('ArgumentInvalid', "'identity.userAssignedIdentity' must be a string.");
+  // Only an identity-based job uses an identity; a key-based one ignores it.
+  if (request.storageAuthenticationType === 'identityBased' && userAssigned)
+    request.identity = { userAssignedIdentity: userAssigned };
   if (typeof body.inputBlobName === 'string' && body.inputBlobName !== '')
     request.inputBlobName = body.inputBlobName;
   if (typeof body.outputBlobName === 'string' && body.outputBlobName !== '')

@@ -27,6 +27,7 @@ export function renderJob(job: JobRecord, view: JobView): Record<string, unknown
   // The CLI's live test saw storageAuthenticationType echoed on create when it was sent.
   if (view === 'create' && request.storageAuthenticationType !== undefined)
     body.storageAuthenticationType = request.storageAuthenticationType;
+  if (view === 'create' && request.identity) body.identity = request.identity;
   if (job.failureReason) body.failureReason = job.failureReason;
   return body;
 }

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import type { JobRecord } from './job-record';
-import { CONFIGURATIONS_BLOB, containerFromSasUri, DEFAULT_BLOB_NAME } from './blob-clients';
+import { CONFIGURATIONS_BLOB, DEFAULT_BLOB_NAME } from './blob-clients';
 import { progressOf, type JobEnv, type RunOutcome } from './job-env';
 import { renderConfigurationExportLine } from './configuration-export-line';
 
@@ -17,7 +17,7 @@ class ExportCancelled extends Error {}
 
 export async function runExportJob(job: JobRecord, env: JobEnv): Promise<RunOutcome> {
   const request = job.request;
-  const container = containerFromSasUri(request.outputBlobContainerUri);
+  const container = env.openContainer(request.outputBlobContainerUri, request);
   const total = env.store.identityCount();
   async function* chunks(): AsyncGenerator<Buffer> {
     if (request.excludeKeysInExport) yield Buffer.from(`${EXCLUDED_KEYS_NOTICE}\r\n`);

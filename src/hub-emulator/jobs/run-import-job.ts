@@ -3,7 +3,7 @@ import { parseImportLine, type ImportOperation } from '../registry/import-operat
 import { orderOperations, type IndexedOperation } from '../registry/order-operations';
 import { HUB_ERRORS } from '../http/hub-error';
 import type { JobRecord } from './job-record';
-import { containerFromSasUri, DEFAULT_BLOB_NAME, IMPORT_ERRORS_BLOB } from './blob-clients';
+import { DEFAULT_BLOB_NAME, IMPORT_ERRORS_BLOB } from './blob-clients';
 import {
   effectiveBatchSize,
   progressOf,
@@ -20,9 +20,9 @@ import { importConfigurations } from './import-configurations';
 // committed batch and never leaves a device half written (issue 3, Durability).
 export async function runImportJob(job: JobRecord, env: JobEnv): Promise<RunOutcome> {
   const request = job.request;
-  const blob = containerFromSasUri(request.inputBlobContainerUri ?? '').getBlobClient(
-    request.inputBlobName ?? DEFAULT_BLOB_NAME,
-  );
+  const blob = env
+    .openContainer(request.inputBlobContainerUri ?? '', request)
+    .getBlobClient(request.inputBlobName ?? DEFAULT_BLOB_NAME);
   job.totalBytes = (await blob.getProperties()).contentLength ?? 0;
   const startedAt = Date.now();
   let done = 0;
@@ -62,11 +62,13 @@ export async function runImportJob(job: JobRecord, env: JobEnv): Promise<RunOutc
     }
   }
   if (env.isCancelled()) return 'cancelled';
-  if (request.includeConfigurations) await importConfigurations(job, env.store, env.clock);
+  if (request.includeConfigurations) await importConfigurations(job, env);
   await writeImportErrorsLog(
     job,
     env.store,
-    containerFromSasUri(request.outputBlobContainerUri).getBlockBlobClient(IMPORT_ERRORS_BLOB),
+    env
+      .openContainer(request.outputBlobContainerUri, request)
+      .getBlockBlobClient(IMPORT_ERRORS_BLOB),
   );
   return 'completed';
 }
