@@ -1,5 +1,6 @@
 import { HubError, HUB_ERRORS } from '../http/hub-error';
 import { isObject } from '../model/parse-identity-json';
+import { configurationKeys } from '../model/canonical-keys';
 import { putConfiguration } from '../registry/put-configuration';
 import type { JobRecord } from './job-record';
 import type { JobEnv } from './job-env';
@@ -34,10 +35,9 @@ export async function importConfigurations(
       );
       continue;
     }
-    const camel = camelCaseKeys(json);
-    const id = typeof camel.id === 'string' ? camel.id : '';
+    const id = isObject(json) ? idOf(json) : '';
     try {
-      putConfiguration(store, id, camel, { kind: 'createOrUpdate' }, env.clock());
+      putConfiguration(store, id, json, { kind: 'createOrUpdate' }, env.clock());
     } catch (error) {
       if (!(error instanceof HubError)) throw error;
       errors.push(
@@ -56,9 +56,7 @@ export async function importConfigurations(
     .upload(log, Buffer.byteLength(log));
 }
 
-function camelCaseKeys(json: unknown): Record<string, unknown> {
-  if (!isObject(json)) return {};
-  return Object.fromEntries(
-    Object.entries(json).map(([key, value]) => [key.charAt(0).toLowerCase() + key.slice(1), value]),
-  );
+function idOf(json: Record<string, unknown>): string {
+  const id = configurationKeys(json).id;
+  return typeof id === 'string' ? id : '';
 }

@@ -66,3 +66,23 @@ export const thumbprintKeys = keyCanonicalizer(['primaryThumbprint', 'secondaryT
 export const capabilitiesKeys = keyCanonicalizer(['iotEdge']);
 export const twinKeys = keyCanonicalizer(['tags', 'properties']);
 export const propertiesKeys = keyCanonicalizer(['desired', 'reported']);
+
+export const configurationKeys = keyCanonicalizer([
+  'id',
+  'schemaVersion',
+  'labels',
+  'content',
+  'targetCondition',
+  'createdTimeUtc',
+  'lastUpdatedTimeUtc',
+  'priority',
+  'systemMetrics',
+  'metrics',
+  'etag',
+]);
+export const configurationContentKeys = keyCanonicalizer([
+  'deviceContent',
+  'modulesContent',
+  'moduleContent',
+]);
+export const configurationMetricsKeys = keyCanonicalizer(['results', 'queries']);
