@@ -1,8 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-// Shared access policies of a new hub (hub-protocol.md sec. 1.4) with keys kept in the data folder,
-// so connection strings stay valid across restarts. Flag values are the C# AccessRights enum.
+// Shared access policies of a new hub (docs/reference/hub-protocol.md §1.4) with keys kept in the
+// data folder, so connection strings stay valid across restarts. Flag values are the C#
+// AccessRights enum.
 export const RIGHTS = {
   RegistryRead: 1,
   RegistryWrite: 2,

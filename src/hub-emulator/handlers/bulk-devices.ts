@@ -5,9 +5,9 @@ import { parseImportObject } from '../registry/import-operation';
 import { orderOperations, type IndexedOperation } from '../registry/order-operations';
 import { registryContext, type HandlerDeps } from './handler-deps';
 
-// Bulk registry POST /devices (docs/reference/hub-protocol.md §2.6 and §10): a bare array of at most
-// 100 ExportImportDevice items, applied in one transaction. A partial failure is HTTP 400 with the
-// normal result body, integer error codes and `iothub-errorcode: BulkRegistryOperationFailure`.
+// Bulk registry POST /devices (docs/reference/hub-protocol.md §2.6 and §10): a bare array of at
+// most 100 ExportImportDevice items, applied in one transaction. A partial failure is HTTP 400 with
+// the normal result body, integer error codes and `iothub-errorcode: BulkRegistryOperationFailure`.
 // Items must name distinct devices: two module items of one device are DeviceDefinedMultipleTimes
 // too (§11).
 const MAX_ITEMS = 100;

@@ -6,7 +6,8 @@ import { jobRequestKeys } from '../jobs/parse-job-request';
 import { isObject } from '../model/parse-identity-json';
 import type { HandlerDeps } from './handler-deps';
 
-// Import/export jobs (hub-protocol.md sec. 2.1-2.4). Rights are [?] in the docs: import create and
+// Import/export jobs (docs/reference/hub-protocol.md §2.1-§2.4). Rights are open in §1.4, so a
+// choice: import create and
 // cancel need RegistryWrite, export create and reads need RegistryRead (docs/hub-emulator.md).
 export function jobRoutes(deps: HandlerDeps): Route[] {
   return [
@@ -50,7 +51,7 @@ export function jobRoutes(deps: HandlerDeps): Route[] {
       },
     },
     {
-      // C# sends If-Match: "<jobId>"; it is ignored (sec. 2.4).
+      // C# sends If-Match: "<jobId>"; it is ignored (§2.4).
       method: 'DELETE',
       path: '/jobs/{id}',
       rights: ['RegistryWrite'],

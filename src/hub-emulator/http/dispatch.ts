@@ -8,9 +8,9 @@ import { matchRoute, type CompiledRoute } from './route';
 import { errorResponse, sendResponse, type HubResponse } from './send';
 import type { ThrottleGate } from '../throttle/refuse-throttled';
 
-// The request pipeline: api-version, caller (SAS or Entra bearer), route, rights, throttle, handler; every failure leaves as
-// the hub's error envelope. Unknown paths are a loud 501, never a silent success (strict by
-// default).
+// The request pipeline: api-version, caller (SAS or Entra bearer), route, rights, throttle,
+// handler; every failure leaves as the hub's error envelope. Unknown paths are a loud 501, never a
+// silent success (strict by default).
 export interface DispatchContext {
   routes: readonly CompiledRoute[];
   policies: Policies;

@@ -23,7 +23,7 @@ export const HUB_ERRORS = {
   IotHubSuspended: { code: 403001, status: 403 }, // catalogue only
   IotHubQuotaExceeded: { code: 403002, status: 403 },
   // The number is disputed (403003 in the docs and SDK v1, 403001 in SDK v2); it never goes on the
-  // wire for this error, only the name does (hub-recorded-evidence.md sec. 2).
+  // wire for this error, only the name does (docs/reference/hub-protocol.md §10).
   JobQuotaExceeded: { code: 403003, status: 403 },
   DeviceMaximumQueueDepthExceeded: { code: 403004, status: 403 }, // catalogue only
   IotHubMaxCbsTokenExceeded: { code: 403005, status: 403 }, // catalogue only

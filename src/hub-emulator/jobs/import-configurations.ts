@@ -7,9 +7,9 @@ import type { JobEnv } from './job-env';
 import { CONFIGURATIONS_BLOB, CONFIGURATION_ERRORS_BLOB } from './blob-clients';
 
 // includeConfigurations on import: every line of configurationsBlobName is created or replaced.
-// Exports write PascalCase names (obs 3P), so both casings are read. Failures go to
-// importConfigErrors.log (C# sample name) as {"configurationId","errorCode","errorStatus"} lines
-// ([?]).
+// Exports write PascalCase names (docs/reference/hub-protocol.md §5.1), so both casings are read.
+// Failures go to importConfigErrors.log (C# sample name) as
+// {"configurationId","errorCode","errorStatus"} lines (a choice, docs/hub-emulator.md).
 export async function importConfigurations(
   job: JobRecord,
   env: Pick<JobEnv, 'store' | 'clock' | 'openContainer'>,

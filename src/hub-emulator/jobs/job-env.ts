@@ -10,7 +10,8 @@ export interface JobEnv {
   /** Devices per second; undefined = as fast as possible. */
   pace: number | undefined;
   /**
-   * 'recorded' keeps progress at 0 until the end, as small live jobs showed (evidence sec. 1.1).
+   * 'recorded' keeps progress at 0 until the end, as small live jobs showed
+   * (docs/reference/hub-protocol.md §10).
    */
   progressMode: 'per-batch' | 'recorded';
   clock: () => Date;

@@ -7,7 +7,8 @@ import { validateJobStorage } from './validate-job-storage';
 import { runImportJob } from './run-import-job';
 import { runExportJob } from './run-export-job';
 
-// Owns the single import/export job slot (sec. 6: one active job on every tier), runs jobs in the
+// Owns the single import/export job slot (docs/reference/hub-protocol.md §6: one active job on
+// every tier), runs jobs in the
 // background, cancels between batches, and resumes an unfinished job after a restart.
 const HISTORY_DAYS = 30;
 
@@ -120,7 +121,7 @@ export function createJobScheduler(env: SchedulerEnv): JobScheduler {
     cancel(jobId) {
       const job = active?.job.jobId === jobId ? active.job : env.store.getJob(jobId);
       if (!job) throw hubError('JobNotFound', `Job with ID '${jobId}' not found.`);
-      // Cancelling a finished job leaves it as it is ([?], docs/hub-emulator.md).
+      // Cancelling a finished job leaves it as it is (a choice, docs/hub-emulator.md).
       if (isActive(job)) finish(job, 'cancelled');
       return job;
     },

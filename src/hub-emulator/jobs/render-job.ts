@@ -1,6 +1,6 @@
 import type { JobRecord } from './job-record';
 
-// JobProperties as recorded from a live hub (hub-recorded-evidence.md sec. 1.1): this key order,
+// JobProperties as recorded from a live hub (docs/reference/hub-protocol.md §10): this key order,
 // null fields left out, lower-case enums, `useSecondaryStorageAsSource:false` always present.
 // The create response echoes both container URIs; GET and list omit the input URI and send the
 // output URI as "" (the recorder masked its value; "" is the CLI fixture's).

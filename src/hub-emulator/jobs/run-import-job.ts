@@ -17,7 +17,7 @@ import { importConfigurations } from './import-configurations';
 
 // Streams the input blob from the job's committed position and applies each batch of lines in one
 // transaction that also records the new position, so a killed process resumes from the last
-// committed batch and never leaves a device half written (issue 3, Durability).
+// committed batch and never leaves a device half written (docs/hub-emulator.md, Durability).
 export async function runImportJob(job: JobRecord, env: JobEnv): Promise<RunOutcome> {
   const request = job.request;
   const blob = env
@@ -73,8 +73,8 @@ export async function runImportJob(job: JobRecord, env: JobEnv): Promise<RunOutc
   return 'completed';
 }
 
-// Key order deviceId, errorCode, errorStatus as in real logs (evidence sec. 3); moduleId is added
-// for module lines ([?]: never observed).
+// Key order deviceId, errorCode, errorStatus as in real logs (docs/reference/hub-protocol.md §10);
+// moduleId is added for module lines (never observed; a choice in docs/hub-emulator.md).
 function errorLine(
   operation: ImportOperation,
   errorName: keyof typeof HUB_ERRORS,

@@ -7,9 +7,10 @@ import {
   type OpenContainer,
 } from './blob-clients';
 
-// Storage problems are caught synchronously at create as 400 BlobContainerValidationError (obs 3P,
-// PR-S128). Writing the output blob empty proves the write permission and gives each import a
-// fresh importErrors.log; a missing or empty input blob is refused here too ([?], see docs).
+// Storage problems are caught synchronously at create as 400 BlobContainerValidationError
+// (docs/reference/hub-protocol.md §2.1). Writing the output blob empty proves the write permission
+// and gives each import a fresh importErrors.log; a missing or empty input blob is refused here too
+// (a choice, docs/hub-emulator.md).
 export async function validateJobStorage(
   type: JobType,
   request: JobRequest,

@@ -10,7 +10,7 @@ export interface BuildContext {
   /** The next device etag counter value (the store hands them out). */
   etag: number;
   /**
-   * Whether reported properties in the input are applied (sec. 4.2 [?]; see docs/hub-emulator.md).
+   * Whether reported properties in the input are applied (a choice: docs/hub-emulator.md).
    */
   applyReported: boolean;
   /**
@@ -21,8 +21,9 @@ export interface BuildContext {
   createdStamps?: { desired?: string; reported?: string };
 }
 
-// Omitted or empty keys mean "generate" (SW21 text; Node sends empty strings), on create and on
-// update alike: the live hub mints new keys when an update omits them (obs 3P).
+// Omitted or empty keys mean "generate" (docs/reference/hub-protocol.md §2.5; Node sends
+// empty strings), on create and on
+// update alike: the live hub mints new keys when an update omits them (§2.5).
 export function resolveAuthentication(
   input: AuthenticationInput | null | undefined,
   keys: KeySource,

@@ -9,9 +9,10 @@ import {
 } from '../model/canonical-keys';
 import type { HubStore, StoredConfiguration } from '../store/hub-store';
 
-// Automatic device configurations (docs/reference/hub-protocol.md §2.9), written by
-// PUT /configurations/{id} and by import jobs with includeConfigurations. Ids are lower case (C# e2e comment); at most 100
-// per hub; metrics are never computed. `ifMatchValue` undefined = create only, as for devices.
+// Automatic device configurations (docs/reference/hub-protocol.md §2.9), written by PUT
+// /configurations/{id} and by import jobs with includeConfigurations. Ids are lower case (C# e2e
+// comment); at most 100 per hub; metrics are never computed. `ifMatchValue` undefined = create
+// only, as for devices.
 const MAX_CONFIGURATIONS = 100;
 const ID = /^[a-z0-9\-:+%_#*?!(),=@;$']{1,128}$/;
 

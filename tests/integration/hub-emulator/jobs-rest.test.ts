@@ -10,7 +10,7 @@ import {
   type TestStorage,
 } from './hub-fixture';
 
-// Job semantics over raw REST (hub-protocol.md sec. 2.1-2.4, 3, 5 and sec. 10).
+// Job semantics over raw REST (docs/reference/hub-protocol.md §2.1-§2.4, §3, §5 and §10).
 let hub: TestHub;
 let storage: TestStorage;
 
