@@ -2,7 +2,7 @@ import type { Identity, StoredAuthentication, TwinState } from './identity';
 import type { AuthenticationInput, IdentityInput } from './identity-input';
 import type { KeySource } from './key-source';
 import { dotNetTicks, hubTime } from './hub-time';
-import { givenMetadata } from './twin-metadata';
+import { givenMetadata, UNIFORM } from './twin-metadata';
 
 export interface BuildContext {
   now: Date;
@@ -64,14 +64,16 @@ export function createIdentity(input: IdentityInput, ctx: BuildContext): Identit
 
 function newTwin(input: IdentityInput, ctx: BuildContext, now: string): TwinState {
   const reported = ctx.applyReported ? input.reported : undefined;
-  const desiredMeta = givenMetadata(
-    input.desired ? input.desiredMetadata : undefined,
-    ctx.createdStamps?.desired ?? now,
-  );
-  const reportedMeta = givenMetadata(
-    reported ? input.reportedMetadata : undefined,
-    ctx.createdStamps?.reported ?? now,
-  );
+  const stamps = ctx.createdStamps;
+  // Most creates bring no metadata and no special stamps: no intermediate objects for them.
+  const desiredMeta =
+    input.desired && input.desiredMetadata
+      ? givenMetadata(input.desiredMetadata, stamps?.desired ?? now)
+      : undefined;
+  const reportedMeta =
+    reported && input.reportedMetadata
+      ? givenMetadata(input.reportedMetadata, stamps?.reported ?? now)
+      : undefined;
   return {
     etag: 1,
     tags: input.tags ?? {},
@@ -79,10 +81,10 @@ function newTwin(input: IdentityInput, ctx: BuildContext, now: string): TwinStat
     reported: reported ?? {},
     desiredVersion: 1,
     reportedVersion: 1,
-    desiredUpdated: desiredMeta.time,
-    reportedUpdated: reportedMeta.time,
-    desiredMeta: desiredMeta.tree,
-    reportedMeta: reportedMeta.tree,
+    desiredUpdated: desiredMeta?.time ?? stamps?.desired ?? now,
+    reportedUpdated: reportedMeta?.time ?? stamps?.reported ?? now,
+    desiredMeta: desiredMeta?.tree ?? UNIFORM,
+    reportedMeta: reportedMeta?.tree ?? UNIFORM,
   };
 }
 

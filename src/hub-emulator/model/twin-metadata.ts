@@ -100,12 +100,16 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+// Shared by every twin written as a whole (most of a bulk import); nothing mutates a stored tree,
+// patchMetadata builds a new one.
+export const UNIFORM: MetadataTree = Object.freeze({});
+
 /** Metadata an import line carried: its root stamp and the rest as the stored tree. */
 export function givenMetadata(
   metadata: Record<string, unknown> | undefined,
   fallbackTime: string,
 ): { time: string; tree: MetadataTree } {
-  if (!metadata) return { time: fallbackTime, tree: {} };
+  if (!metadata) return { time: fallbackTime, tree: UNIFORM };
   const { $lastUpdated, $lastUpdatedVersion: _rootVersion, ...tree } = metadata;
   return { time: typeof $lastUpdated === 'string' ? $lastUpdated : fallbackTime, tree };
 }

@@ -50,10 +50,7 @@ export function createNew(
     if (isFailure(scopes)) return scopes;
     scoped = { ...input, ...scopes };
   }
-  const identity: Identity = createIdentity(scoped, {
-    ...buildContext(ctx),
-    createdStamps: createdStamps(input, ctx),
-  });
+  const identity: Identity = createIdentity(scoped, buildContext(ctx, createdStamps(input, ctx)));
   if (!ctx.store.insertIdentity(identity)) return alreadyExists(input);
   if (identity.iotEdge && !identity.moduleId) syncEdgeSystemModules(identity, undefined, ctx);
   return undefined;
@@ -79,12 +76,16 @@ function createdStamps(input: IdentityInput, ctx: RegistryContext): BuildContext
   return undefined;
 }
 
-export function buildContext(ctx: RegistryContext): BuildContext {
+export function buildContext(
+  ctx: RegistryContext,
+  createdStamps?: BuildContext['createdStamps'],
+): BuildContext {
   return {
     now: ctx.now,
     keys: ctx.keys,
     etag: ctx.store.nextEtag(),
     applyReported: ctx.applyReported,
+    createdStamps,
   };
 }
 

@@ -32,7 +32,7 @@ interface RowMeta {
   managedBy: string | null;
   desiredVersion: number;
   reportedVersion: number;
-  /** Rows written before per-section stamps existed carry only this one. */
+  /** Both sections' stamp when they are equal (and the only one in rows of older versions). */
   lastUpdated?: string;
   desiredUpdated?: string;
   reportedUpdated?: string;
@@ -59,9 +59,8 @@ export function toRow(identity: Identity): IdentityRow {
     meta:
       `{"generationId":"${identity.generationId}","statusUpdatedTime":${quoted(identity.statusUpdatedTime)},` +
       `"managedBy":${JSON.stringify(identity.managedBy)},"desiredVersion":${twin.desiredVersion},` +
-      `"reportedVersion":${twin.reportedVersion},"desiredUpdated":"${twin.desiredUpdated}",` +
-      `"reportedUpdated":"${twin.reportedUpdated}"${metaTree('desiredMeta', twin.desiredMeta)}` +
-      `${metaTree('reportedMeta', twin.reportedMeta)}}`,
+      `"reportedVersion":${twin.reportedVersion},${updatedStamps(twin.desiredUpdated, twin.reportedUpdated)}` +
+      `${metaTree('desiredMeta', twin.desiredMeta)}${metaTree('reportedMeta', twin.reportedMeta)}}`,
   };
 }
 
@@ -75,6 +74,13 @@ function authenticationJson(auth: StoredAuthentication): string {
     `"x509Thumbprint":{"primaryThumbprint":${quoted(t.primaryThumbprint)},"secondaryThumbprint":${quoted(t.secondaryThumbprint)}},` +
     `"type":"${auth.type}"}`
   );
+}
+
+// Both sections are usually stamped at once: one field then, as rows have always stored it.
+function updatedStamps(desired: string, reported: string): string {
+  return desired === reported
+    ? `"lastUpdated":"${desired}"`
+    : `"desiredUpdated":"${desired}","reportedUpdated":"${reported}"`;
 }
 
 // Most rows were written as a whole and have empty trees: no stringify for them.
