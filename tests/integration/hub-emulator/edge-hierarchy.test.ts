@@ -233,3 +233,33 @@ describe('edge devices in import jobs', () => {
     );
   });
 });
+
+describe('edge runtime modules and the registry rules', () => {
+  it('needs room for the device and its two runtime modules under the device cap', async () => {
+    const small = await startTestHub({ deviceCap: 2 });
+    try {
+      const response = await rawRequest(small, 'PUT', '/devices/cap-edge', {
+        body: { capabilities: { iotEdge: true } },
+      });
+      expect([response.status, response.headers.get('iothub-errorcode')]).toEqual([
+        403,
+        'IotHubQuotaExceeded',
+      ]);
+      expect((await rawRequest(small, 'PUT', '/devices/cap-plain', { body: {} })).status).toBe(200);
+    } finally {
+      await small.dispose();
+    }
+  });
+
+  it('answers create and delete lines for runtime modules as documented', async () => {
+    const response = await rawRequest(hub, 'POST', '/devices', {
+      body: [
+        { id: 'sdk-edge', moduleId: '$edgeHub', importMode: 'create' },
+        { id: 'nest-root', moduleId: '$edgeAgent', importMode: 'delete' },
+      ],
+    });
+    expect(
+      (response.json as { errors: { errorCode: number }[] }).errors.map((e) => e.errorCode),
+    ).toEqual([400004, 400004]);
+  });
+});
