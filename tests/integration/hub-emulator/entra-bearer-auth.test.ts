@@ -117,6 +117,23 @@ describe('Entra bearer tokens', () => {
     }
   });
 
+  it('answers 500 ServerError when the issuer keys cannot be fetched', async () => {
+    const unreachable = await startTestHub({
+      entra: { issuer: authority.issuer, jwksUri: 'http://127.0.0.1:9/keys' },
+    });
+    try {
+      const response = await rawRequest(unreachable, 'GET', '/statistics/devices', {
+        auth: await asRoles('IoT Hub Data Contributor'),
+      });
+      expect([response.status, response.headers.get('iothub-errorcode')]).toEqual([
+        500,
+        'ServerError',
+      ]);
+    } finally {
+      await unreachable.dispose();
+    }
+  });
+
   it('serves the official SDK signed in with a token credential', async () => {
     const token = await authority.token({ roles: ['IoT Hub Data Contributor'] });
     const registry = Registry.fromTokenCredential('localhost', {
