@@ -1,5 +1,6 @@
-import type { Identity, StoredAuthentication, TwinState } from './identity';
-import type { AuthenticationInput, IdentityInput } from './identity-input';
+import type { Identity, TwinState } from './identity';
+import type { IdentityInput } from './identity-input';
+import { resolveAuthentication } from './resolve-authentication';
 import type { KeySource } from './key-source';
 import { dotNetTicks, hubTime } from './hub-time';
 import { givenMetadata, UNIFORM } from './twin-metadata';
@@ -19,27 +20,6 @@ export interface BuildContext {
    * (docs/reference/hub-protocol.md §10; docs/hub-emulator.md).
    */
   createdStamps?: { desired?: string; reported?: string };
-}
-
-// Omitted or empty keys mean "generate" (docs/reference/hub-protocol.md §2.5; Node sends
-// empty strings), on create and on
-// update alike: the live hub mints new keys when an update omits them (§2.5).
-export function resolveAuthentication(
-  input: AuthenticationInput | null | undefined,
-  keys: KeySource,
-): StoredAuthentication {
-  const primaryThumbprint = input?.primaryThumbprint ?? null;
-  const secondaryThumbprint = input?.secondaryThumbprint ?? null;
-  const type = input?.type ?? (primaryThumbprint ? 'selfSigned' : 'sas');
-  const sas = type === 'sas';
-  return {
-    symmetricKey: {
-      primaryKey: sas ? (input?.primaryKey ?? keys()) : null,
-      secondaryKey: sas ? (input?.secondaryKey ?? keys()) : null,
-    },
-    x509Thumbprint: { primaryThumbprint, secondaryThumbprint },
-    type,
-  };
 }
 
 export function createIdentity(input: IdentityInput, ctx: BuildContext): Identity {
