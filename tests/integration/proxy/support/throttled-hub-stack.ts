@@ -31,6 +31,7 @@ export interface ThrottledHubStack {
 
 export async function startThrottledHubStack(
   hubOptions: Pick<HubEmulatorOptions, 'throttling' | 'clock'>,
+  onHubLog: (line: string) => void = () => undefined,
 ): Promise<ThrottledHubStack> {
   const dir = await mkdtemp(path.join(tmpdir(), 'throttled-hub-'));
   const tls = await ensureLocalTls(path.join(dir, 'tls'));
@@ -40,7 +41,10 @@ export async function startThrottledHubStack(
   const hub = await createHubEmulator({
     dataDir: path.join(dir, 'hub'),
     tls: { certPem: tls.certPem, keyPem: tls.keyPem, caCertPath: tls.caCertPath },
-    log: (line) => hubLog.push(line),
+    log: (line) => {
+      hubLog.push(line);
+      onHubLog(line);
+    },
     ...hubOptions,
   });
   const proxy = await createProxy({
