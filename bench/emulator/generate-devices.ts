@@ -1,4 +1,4 @@
-// Deterministic device lines for the emulator benchmark, shaped like perf-notes.md sec. 1: ids
+// Deterministic device lines for the emulator benchmark, shaped like a typical fleet: ids
 // dev-0000001..., 95% enabled, 90% create / 10% createOrUpdate, two 32-byte keys, a few tags and
 // one desired property. sfc32 keeps runs comparable.
 function sfc32(a: number, b: number, c: number, d: number): () => number {

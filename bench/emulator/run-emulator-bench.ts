@@ -18,7 +18,7 @@ import { spawnEmulator, type EmulatorChild } from './spawn-emulator';
 
 // `npm run bench -- emulator`: import N generated devices from Azurite into a fresh emulator and
 // export them back, timed by the job's own start/end times, against a bare better-sqlite3 insert
-// and scan of the same rows in the same run (issue 3, Benchmark).
+// and scan of the same rows in the same run (docs/hub-emulator.md, Benchmark).
 export async function runEmulatorBench(opts: { quick: boolean }): Promise<Record<string, unknown>> {
   const sizes = opts.quick ? [100_000] : [100_000, 1_000_000];
   const work = await mkdtemp(path.join(os.tmpdir(), 'emulator-bench-'));

@@ -1,11 +1,13 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureLocalTls } from '../local-ca/local-ca';
 import { createHubEmulator } from './server';
 
 // `npm run emulator -- --port <p> --data <dir> [--cert-dir <dir>] [--device-cap n] [--pace n]
-// [--strict-ids] [--progress recorded] [--api-versions a,b]`. Prints the two lines other tools
-// read.
+// [--strict-ids] [--progress recorded] [--api-versions a,b] [--tier S1 --units n --retry-after]
+// [--entra-issuer <url> --entra-jwks-uri <url> [--entra-audiences a,b] [--entra-ca <pem file>]]
+// [--disable-local-auth]`. Prints the two lines other tools read (docs/hub-emulator.md).
 const { values } = parseArgs({
   options: {
     port: { type: 'string', default: '0' },
@@ -18,6 +20,14 @@ const { values } = parseArgs({
     progress: { type: 'string' },
     'api-versions': { type: 'string' },
     'batch-size': { type: 'string' },
+    tier: { type: 'string' },
+    units: { type: 'string' },
+    'retry-after': { type: 'boolean', default: false },
+    'entra-issuer': { type: 'string' },
+    'entra-jwks-uri': { type: 'string' },
+    'entra-audiences': { type: 'string' },
+    'entra-ca': { type: 'string' },
+    'disable-local-auth': { type: 'boolean', default: false },
     verbose: { type: 'boolean', default: false },
   },
 });
@@ -41,6 +51,16 @@ if (
 ) {
   problems.push(`--progress must be 'recorded' or 'per-batch' (got '${values.progress}')`);
 }
+const units = int('units', values.units);
+const tier = values.tier;
+if (tier !== undefined && tier !== 'S1' && tier !== 'S2' && tier !== 'S3')
+  problems.push(`--tier must be S1, S2 or S3 (got '${tier}')`);
+if (tier === undefined && (units !== undefined || values['retry-after']))
+  problems.push('--units and --retry-after need --tier');
+const entraIssuer = values['entra-issuer'];
+const entraJwks = values['entra-jwks-uri'];
+if ((entraIssuer === undefined) !== (entraJwks === undefined))
+  problems.push('--entra-issuer and --entra-jwks-uri go together');
 if (problems.length > 0) {
   process.stderr.write(`${problems.join('\n')}\n`);
   process.exit(2);
@@ -51,6 +71,20 @@ const tls = await ensureLocalTls(
   values['cert-dir'] ? path.resolve(values['cert-dir']) : path.join(dataDir, 'tls'),
 );
 const hub = await createHubEmulator({
+  throttling:
+    tier === 'S1' || tier === 'S2' || tier === 'S3'
+      ? { tier, units: units || 1, retryAfter: values['retry-after'] }
+      : undefined,
+  entra:
+    entraIssuer && entraJwks
+      ? {
+          issuer: entraIssuer,
+          jwksUri: entraJwks,
+          audiences: values['entra-audiences']?.split(',').map((a) => a.trim()),
+          trustedCaPem: values['entra-ca'] ? await readFile(values['entra-ca'], 'utf8') : undefined,
+        }
+      : undefined,
+  disableLocalAuth: values['disable-local-auth'],
   dataDir,
   tls,
   host: values.host,

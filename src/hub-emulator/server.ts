@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { mkdir } from 'node:fs/promises';
@@ -7,45 +8,27 @@ import { compileRoute } from './http/route';
 import { createKeySource } from './model/key-source';
 import { openSqliteStore } from './store/sqlite-store';
 import { createJobScheduler } from './jobs/job-scheduler';
+import { containerOpener } from './jobs/blob-clients';
 import { allRoutes } from './handlers/all-routes';
 import type { HandlerDeps } from './handlers/handler-deps';
+import type { HubEmulatorHandle, HubEmulatorOptions } from './hub-emulator-options';
+import { createThrottleGate } from './throttle/refuse-throttled';
+import { createBearerVerifier } from './auth/verify-bearer';
 
-export interface HubEmulatorOptions {
-  dataDir: string;
-  tls: { certPem: string; keyPem: string; caCertPath: string };
-  host?: string;
-  port?: number;
-  deviceCap?: number;
-  paceDevicesPerSecond?: number;
-  apiVersions?: string[];
-  strictDeviceIds?: boolean;
-  progressMode?: 'per-batch' | 'recorded';
-  log?: (line: string) => void;
-  /** Lines per import transaction (default 10,000). */
-  batchSize?: number;
-  /** Whether import lines may set reported properties ([?] in sec. 4.2; default true). */
-  importReportedProperties?: boolean;
-}
+export type { HubEmulatorHandle, HubEmulatorOptions } from './hub-emulator-options';
 
-export interface HubEmulatorHandle {
-  url: string;
-  hostName: string;
-  connectionString: string;
-  connectionStringFor(
-    policy: 'iothubowner' | 'registryRead' | 'registryReadWrite' | 'service',
-  ): string;
-  caCertPath: string;
-  close(): Promise<void>;
-}
-
-const DEFAULT_API_VERSIONS = ['2021-04-12', '2020-09-30'];
+// 2021-04-12 is what every current SDK pins, 2020-09-30 the older Node layer, 2020-03-13 the .NET
+// Azure.IoT.Hub.Service SDK (docs/reference/hub-protocol.md §1.5 and §10).
+const DEFAULT_API_VERSIONS = ['2021-04-12', '2020-09-30', '2020-03-13'];
 
 export async function createHubEmulator(options: HubEmulatorOptions): Promise<HubEmulatorHandle> {
   const log = options.log ?? (() => undefined);
+  const clock = options.clock ?? (() => new Date());
+  const newId = options.newId ?? randomUUID;
+  const keys = options.newKey ?? createKeySource();
   await mkdir(options.dataDir, { recursive: true });
-  const policies = await loadOrCreatePolicies(options.dataDir);
+  const policies = await loadOrCreatePolicies(options.dataDir, keys);
   const store = openSqliteStore(options.dataDir);
-  const keys = createKeySource();
   const registry = {
     deviceCap: options.deviceCap ?? 1_000_000,
     strictIds: options.strictDeviceIds ?? false,
@@ -53,11 +36,13 @@ export async function createHubEmulator(options: HubEmulatorOptions): Promise<Hu
   };
   const jobs = createJobScheduler({
     store,
-    registry: (now) => ({ store, now, keys, ...registry }),
+    registry: (now) => ({ store, now, keys, ...registry, origin: 'import' }),
     batchSize: options.batchSize ?? 10_000,
     pace: options.paceDevicesPerSecond,
     progressMode: options.progressMode ?? 'per-batch',
-    clock: () => new Date(),
+    clock,
+    newId,
+    openContainer: containerOpener(options.storageIdentities),
     log,
   });
   const deps: HandlerDeps = { store, keys, jobs, ...registry };
@@ -69,6 +54,11 @@ export async function createHubEmulator(options: HubEmulatorOptions): Promise<Hu
     // Tokens are signed for the host name with or without the port (the SDK strips it, see tests).
     resources: () => ['localhost', `localhost:${port}`, host, `${host}:${port}`],
     apiVersions: options.apiVersions ?? DEFAULT_API_VERSIONS,
+    clock,
+    newId,
+    throttle: options.throttling ? createThrottleGate(options.throttling) : undefined,
+    bearer: options.entra ? createBearerVerifier(options.entra, log) : undefined,
+    disableLocalAuth: options.disableLocalAuth ?? false,
     log,
   });
   const server: Server = createServer(

@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-// Shared access policies of a new hub (hub-protocol.md sec. 1.4) with keys kept in the data folder,
-// so connection strings stay valid across restarts. Flag values are the C# AccessRights enum.
+// Shared access policies of a new hub (docs/reference/hub-protocol.md §1.4) with keys kept in the
+// data folder, so connection strings stay valid across restarts. Flag values are the C#
+// AccessRights enum.
 export const RIGHTS = {
   RegistryRead: 1,
   RegistryWrite: 2,
@@ -32,7 +32,10 @@ export type Policies = ReadonlyMap<string, Policy>;
 
 const FILE = 'policies.json';
 
-export async function loadOrCreatePolicies(dataDir: string): Promise<Policies> {
+export async function loadOrCreatePolicies(
+  dataDir: string,
+  newKey: () => string,
+): Promise<Policies> {
   const file = path.join(dataDir, FILE);
   let keys: Partial<Record<PolicyName, string>> = {};
   try {
@@ -45,7 +48,7 @@ export async function loadOrCreatePolicies(dataDir: string): Promise<Policies> {
   for (const name of Object.keys(POLICY_RIGHTS) as PolicyName[]) {
     let key = keys[name];
     if (!key) {
-      key = randomBytes(32).toString('base64');
+      key = newKey();
       keys[name] = key;
       changed = true;
     }

@@ -2,7 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { hubError, type HubError } from '../http/hub-error';
 import type { Policies, Policy } from './policies';
 
-// SAS verification as the service's parser does it (hub-protocol.md sec. 1.2, C#
+// SAS verification as the service's parser does it (docs/reference/hub-protocol.md §1.2, C#
 // SharedAccessSignature.cs): fields in any order, names case-insensitive, every value but `sr`
 // URL-decoded, the HMAC recomputed over the *raw* `sr`, expiry with 5 minutes of clock skew.
 const MAX_CLOCK_SKEW_SECONDS = 300;

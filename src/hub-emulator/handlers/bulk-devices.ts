@@ -1,14 +1,15 @@
 import type { Route } from '../http/route';
 import { HUB_ERRORS, hubError } from '../http/hub-error';
-import { identityKey } from '../model/identity';
 import { applyImportOperation } from '../registry/apply-import-operation';
-import { parseImportObject, type ImportOperation } from '../registry/import-operation';
+import { parseImportObject } from '../registry/import-operation';
+import { orderOperations, type IndexedOperation } from '../registry/order-operations';
 import { registryContext, type HandlerDeps } from './handler-deps';
 
-// Bulk registry POST /devices (hub-protocol.md sec. 2.6, evidence sec. 5): a bare array of at most
-// 100 ExportImportDevice items with distinct ids, applied in one transaction. A partial failure is
-// HTTP 400 with the normal result body, integer error codes and `iothub-errorcode:
-// BulkRegistryOperationFailure`.
+// Bulk registry POST /devices (docs/reference/hub-protocol.md §2.6 and §10): a bare array of at
+// most 100 ExportImportDevice items, applied in one transaction. A partial failure is HTTP 400 with
+// the normal result body, integer error codes and `iothub-errorcode: BulkRegistryOperationFailure`.
+// Items must name distinct devices: two module items of one device are DeviceDefinedMultipleTimes
+// too (§11).
 const MAX_ITEMS = 100;
 
 export function bulkDeviceRoutes(deps: HandlerDeps): Route[] {
@@ -17,6 +18,10 @@ export function bulkDeviceRoutes(deps: HandlerDeps): Route[] {
       method: 'POST',
       path: '/devices',
       rights: ['RegistryWrite'],
+      throttle: {
+        class: 'registry',
+        cost: (body) => (Array.isArray(body) ? Math.max(1, body.length) : 1),
+      },
       handle: async ({ body, now }) => {
         const items = await body();
         if (!Array.isArray(items))
@@ -27,33 +32,38 @@ export function bulkDeviceRoutes(deps: HandlerDeps): Route[] {
             'TooManyDevices',
             `Too many devices: at most ${MAX_ITEMS} per bulk operation.`,
           );
-        const operations: ImportOperation[] = [];
+        const operations: IndexedOperation[] = [];
         const seen = new Set<string>();
         items.forEach((item, index) => {
           const parsed = parseImportObject(item);
           if (!parsed.ok)
             throw hubError('ArgumentInvalid', `Device at index ${index}: ${parsed.message}`);
-          const key = identityKey(parsed.operation.input.deviceId, parsed.operation.input.moduleId);
-          if (seen.has(key))
+          const deviceId = parsed.operation.input.deviceId;
+          if (seen.has(deviceId))
             throw hubError(
               'DeviceDefinedMultipleTimes',
-              `Device '${key}' is defined multiple times in the request.`,
+              `The device ID '${deviceId}' is defined multiple times in the request.`,
             );
-          seen.add(key);
-          operations.push(parsed.operation);
+          seen.add(deviceId);
+          operations.push({ index, operation: parsed.operation });
         });
-        const ctx = registryContext(deps, now);
-        const errors = deps.store.transaction(() =>
-          operations.flatMap((operation) => {
+        const ctx = registryContext(deps, now, 'bulk');
+        const failures = deps.store.transaction(() =>
+          orderOperations(operations, false).flatMap(({ index, operation }) => {
             const failure = applyImportOperation(operation, ctx);
-            if (!failure) return [];
+            return failure ? [{ index, operation, failure }] : [];
+          }),
+        );
+        // errors[] follows the request's order, whatever order the items were applied in.
+        const errors = failures
+          .sort((a, b) => a.index - b.index)
+          .map(({ operation, failure }) => {
             const error: Record<string, unknown> = { deviceId: operation.input.deviceId };
             if (operation.input.moduleId) error.moduleId = operation.input.moduleId;
             error.errorCode = HUB_ERRORS[failure.errorName].code;
             error.errorStatus = failure.message;
-            return [error];
-          }),
-        );
+            return error;
+          });
         if (errors.length === 0)
           return { status: 200, body: { isSuccessful: true, errors: [], warnings: [] } };
         return {

@@ -4,9 +4,9 @@ import { putConfiguration } from '../registry/put-configuration';
 import type { StoredConfiguration } from '../store/hub-store';
 import { ifMatch, type HandlerDeps } from './handler-deps';
 
-// /configurations (hub-protocol.md sec. 2.9): enough for GET /configurations and for
-// includeConfigurations in jobs. Rights are [?]: reads need RegistryRead or ServiceConnect, writes
-// RegistryWrite or ServiceConnect.
+// /configurations (docs/reference/hub-protocol.md §2.9): enough for GET /configurations and for
+// includeConfigurations in jobs. Rights are a choice (§1.4 leaves them open): reads need
+// RegistryRead or ServiceConnect, writes RegistryWrite or ServiceConnect.
 function render(configuration: StoredConfiguration): Record<string, unknown> {
   return { ...configuration.doc, etag: configuration.etag };
 }
@@ -17,6 +17,7 @@ export function configurationRoutes(deps: HandlerDeps): Route[] {
       method: 'GET',
       path: '/configurations',
       rights: ['RegistryRead', 'ServiceConnect'],
+      throttle: { class: 'configurations' },
       handle: ({ query }) => {
         const top = Number(query.get('top'));
         const all = deps.store.listConfigurations().map(render);
@@ -27,6 +28,7 @@ export function configurationRoutes(deps: HandlerDeps): Route[] {
       method: 'GET',
       path: '/configurations/{id}',
       rights: ['RegistryRead', 'ServiceConnect'],
+      throttle: { class: 'configurations' },
       handle: ({ params }) => {
         const configuration = deps.store.getConfiguration(params.id ?? '');
         if (!configuration)
@@ -38,6 +40,7 @@ export function configurationRoutes(deps: HandlerDeps): Route[] {
       method: 'PUT',
       path: '/configurations/{id}',
       rights: ['RegistryWrite', 'ServiceConnect'],
+      throttle: { class: 'configurations' },
       handle: async ({ params, body, headers, now }) => {
         const match = ifMatch(headers);
         const write = match
@@ -53,6 +56,7 @@ export function configurationRoutes(deps: HandlerDeps): Route[] {
       method: 'DELETE',
       path: '/configurations/{id}',
       rights: ['RegistryWrite', 'ServiceConnect'],
+      throttle: { class: 'configurations' },
       handle: ({ params }) => {
         if (!deps.store.transaction(() => deps.store.deleteConfiguration(params.id ?? ''))) {
           throw hubError('ConfigurationNotFound', `Configuration '${params.id}' not found.`);

@@ -5,8 +5,8 @@ import { renderDevice } from '../model/render-identity';
 import { deleteIdentityChecked, putIdentity } from '../registry/put-identity';
 import { ifMatch, registryContext, type HandlerDeps } from './handler-deps';
 
-// Device identity CRUD (hub-protocol.md sec. 2.5). Success is 200 for create and update (never
-// 201).
+// Device identity CRUD (docs/reference/hub-protocol.md §2.5). Success is 200 for create and update
+// (never 201).
 const MAX_LIST = 1000;
 
 export function deviceRoutes(deps: HandlerDeps): Route[] {
@@ -15,8 +15,9 @@ export function deviceRoutes(deps: HandlerDeps): Route[] {
       method: 'GET',
       path: '/devices',
       rights: ['RegistryRead'],
+      throttle: { class: 'registry' },
       handle: ({ query }) => {
-        // `top` outside 1..1000 is treated as 1000 (SW21).
+        // `top` outside 1..1000 is treated as 1000 (§2.5).
         const top = Number(query.get('top'));
         const limit = Number.isInteger(top) && top >= 1 && top <= MAX_LIST ? top : MAX_LIST;
         return {
@@ -31,6 +32,7 @@ export function deviceRoutes(deps: HandlerDeps): Route[] {
       method: 'GET',
       path: '/devices/{id}',
       rights: ['RegistryRead'],
+      throttle: { class: 'registry' },
       handle: ({ params }) => {
         const device = deps.store.getIdentity(params.id ?? '', '');
         if (!device) throw hubError('DeviceNotFound', params.id ?? '');
@@ -45,6 +47,7 @@ export function deviceRoutes(deps: HandlerDeps): Route[] {
       method: 'PUT',
       path: '/devices/{id}',
       rights: ['RegistryWrite'],
+      throttle: { class: 'registry' },
       handle: async ({ params, headers, body, now }) => {
         const { identity, created } = putIdentity(
           await body(),
@@ -64,6 +67,7 @@ export function deviceRoutes(deps: HandlerDeps): Route[] {
       method: 'DELETE',
       path: '/devices/{id}',
       rights: ['RegistryWrite'],
+      throttle: { class: 'registry' },
       handle: ({ params, headers, now }) => {
         deleteIdentityChecked(params.id ?? '', '', ifMatch(headers), registryContext(deps, now));
         return { status: 204 };

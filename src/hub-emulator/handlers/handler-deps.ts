@@ -1,7 +1,7 @@
 import type { KeySource } from '../model/key-source';
 import type { HubStore } from '../store/hub-store';
 import type { JobScheduler } from '../jobs/job-scheduler';
-import type { RegistryContext } from '../registry/apply-import-operation';
+import type { RegistryContext } from '../registry/registry-context';
 
 // What every resource handler gets from the server: the store, the job scheduler and the
 // registry rules the options chose.
@@ -14,7 +14,11 @@ export interface HandlerDeps {
   applyReported: boolean;
 }
 
-export function registryContext(deps: HandlerDeps, now: Date): RegistryContext {
+export function registryContext(
+  deps: HandlerDeps,
+  now: Date,
+  origin: RegistryContext['origin'] = 'rest',
+): RegistryContext {
   return {
     store: deps.store,
     now,
@@ -22,6 +26,7 @@ export function registryContext(deps: HandlerDeps, now: Date): RegistryContext {
     deviceCap: deps.deviceCap,
     strictIds: deps.strictIds,
     applyReported: deps.applyReported,
+    origin,
   };
 }
 

@@ -2,9 +2,12 @@ import type { Route } from '../http/route';
 import { hubError } from '../http/hub-error';
 import { RIGHTS } from '../auth/policies';
 import { renderJob } from '../jobs/render-job';
+import { jobRequestKeys } from '../jobs/parse-job-request';
+import { isObject } from '../model/parse-identity-json';
 import type { HandlerDeps } from './handler-deps';
 
-// Import/export jobs (hub-protocol.md sec. 2.1-2.4). Rights are [?] in the docs: import create and
+// Import/export jobs (docs/reference/hub-protocol.md §2.1-§2.4). Rights are open in §1.4, so a
+// choice: import create and
 // cancel need RegistryWrite, export create and reads need RegistryRead (docs/hub-emulator.md).
 export function jobRoutes(deps: HandlerDeps): Route[] {
   return [
@@ -12,10 +15,10 @@ export function jobRoutes(deps: HandlerDeps): Route[] {
       method: 'POST',
       path: '/jobs/create',
       rights: ['RegistryRead'],
+      throttle: { class: 'jobs' },
       handle: async ({ body, rights }) => {
         const json = await body();
-        const type =
-          typeof json === 'object' && json !== null ? (json as { type?: unknown }).type : undefined;
+        const type = isObject(json) ? jobRequestKeys(json).type : undefined;
         if (
           typeof type === 'string' &&
           type.toLowerCase() === 'import' &&
@@ -33,12 +36,14 @@ export function jobRoutes(deps: HandlerDeps): Route[] {
       method: 'GET',
       path: '/jobs',
       rights: ['RegistryRead'],
+      throttle: { class: 'jobs' },
       handle: () => ({ status: 200, body: deps.jobs.list().map((job) => renderJob(job, 'get')) }),
     },
     {
       method: 'GET',
       path: '/jobs/{id}',
       rights: ['RegistryRead'],
+      throttle: { class: 'jobs' },
       handle: ({ params }) => {
         const job = deps.jobs.get(params.id ?? '');
         if (!job) throw hubError('JobNotFound', `Job with ID '${params.id}' not found.`);
@@ -46,10 +51,11 @@ export function jobRoutes(deps: HandlerDeps): Route[] {
       },
     },
     {
-      // C# sends If-Match: "<jobId>"; it is ignored (sec. 2.4).
+      // C# sends If-Match: "<jobId>"; it is ignored (§2.4).
       method: 'DELETE',
       path: '/jobs/{id}',
       rights: ['RegistryWrite'],
+      throttle: { class: 'jobs' },
       handle: ({ params }) => ({
         status: 200,
         body: renderJob(deps.jobs.cancel(params.id ?? ''), 'get'),

@@ -4,14 +4,15 @@ import { renderModule } from '../model/render-identity';
 import { deleteIdentityChecked, putIdentity } from '../registry/put-identity';
 import { ifMatch, registryContext, type HandlerDeps } from './handler-deps';
 
-// Module identity CRUD (hub-protocol.md sec. 2 row 17). A module PUT returns 200 with no ETag
-// header (evidence sec. 6.1).
+// Module identity CRUD (docs/reference/hub-protocol.md §2, row 17). A module PUT returns 200 with
+// no ETag header (§10).
 export function moduleRoutes(deps: HandlerDeps): Route[] {
   return [
     {
       method: 'GET',
       path: '/devices/{id}/modules',
       rights: ['RegistryRead'],
+      throttle: { class: 'registry' },
       handle: ({ params }) => {
         if (!deps.store.getIdentity(params.id ?? '', ''))
           throw hubError('DeviceNotFound', params.id ?? '');
@@ -25,6 +26,7 @@ export function moduleRoutes(deps: HandlerDeps): Route[] {
       method: 'GET',
       path: '/devices/{id}/modules/{mid}',
       rights: ['RegistryRead'],
+      throttle: { class: 'registry' },
       handle: ({ params }) => {
         const module = deps.store.getIdentity(params.id ?? '', params.mid ?? '');
         if (!module) throw hubError('ModuleNotFound', `${params.id}/${params.mid}`);
@@ -35,6 +37,7 @@ export function moduleRoutes(deps: HandlerDeps): Route[] {
       method: 'PUT',
       path: '/devices/{id}/modules/{mid}',
       rights: ['RegistryWrite'],
+      throttle: { class: 'registry' },
       handle: async ({ params, headers, body, now }) => {
         const { identity, created } = putIdentity(
           await body(),
@@ -50,6 +53,7 @@ export function moduleRoutes(deps: HandlerDeps): Route[] {
       method: 'DELETE',
       path: '/devices/{id}/modules/{mid}',
       rights: ['RegistryWrite'],
+      throttle: { class: 'registry' },
       handle: ({ params, headers, now }) => {
         deleteIdentityChecked(
           params.id ?? '',

@@ -4,8 +4,8 @@ import { renderTwin } from '../model/render-twin';
 import { updateTwin, type TwinWrite } from '../registry/update-twin';
 import { ifMatch, type HandlerDeps } from './handler-deps';
 
-// Device and module twins (hub-protocol.md sec. 2.8): GET, PATCH (merge), PUT (replace). The live
-// hub sends no ETag header on twin responses (evidence sec. 6.2).
+// Device and module twins (docs/reference/hub-protocol.md §2.8): GET, PATCH (merge), PUT (replace).
+// The live hub sends no ETag header on twin responses (§10).
 export function twinRoutes(deps: HandlerDeps): Route[] {
   const get = ({ params }: HubRequest) => {
     const identity = deps.store.getIdentity(params.id ?? '', params.mid ?? '');
@@ -32,9 +32,27 @@ export function twinRoutes(deps: HandlerDeps): Route[] {
   const routes: Route[] = [];
   for (const path of ['/twins/{id}', '/twins/{id}/modules/{mid}']) {
     routes.push(
-      { method: 'GET', path, rights: ['ServiceConnect'], handle: get },
-      { method: 'PATCH', path, rights: ['ServiceConnect'], handle: write('patch') },
-      { method: 'PUT', path, rights: ['ServiceConnect'], handle: write('replace') },
+      {
+        method: 'GET',
+        path,
+        rights: ['ServiceConnect'],
+        throttle: { class: 'twinRead' },
+        handle: get,
+      },
+      {
+        method: 'PATCH',
+        path,
+        rights: ['ServiceConnect'],
+        throttle: { class: 'twinUpdate' },
+        handle: write('patch'),
+      },
+      {
+        method: 'PUT',
+        path,
+        rights: ['ServiceConnect'],
+        throttle: { class: 'twinUpdate' },
+        handle: write('replace'),
+      },
     );
   }
   return routes;

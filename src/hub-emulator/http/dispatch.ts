@@ -1,19 +1,28 @@
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { RIGHTS, type Policies } from '../auth/policies';
-import { verifySas } from '../auth/verify-sas';
+import type { Policies } from '../auth/policies';
+import { authenticateCaller, authorizeCaller } from '../auth/authorize-caller';
+import type { BearerVerifier } from '../auth/verify-bearer';
 import { HubError, hubError } from './hub-error';
 import { readJsonBody } from './read-json-body';
 import { matchRoute, type CompiledRoute } from './route';
 import { errorResponse, sendResponse, type HubResponse } from './send';
+import type { ThrottleGate } from '../throttle/refuse-throttled';
 
-// The request pipeline: api-version, SAS, route, rights, handler; every failure leaves as the
-// hub's error envelope. Unknown paths are a loud 501, never a silent success (strict by default).
+// The request pipeline: api-version, caller (SAS or Entra bearer), route, rights, throttle,
+// handler; every failure leaves as the hub's error envelope. Unknown paths are a loud 501, never a
+// silent success (strict by default).
 export interface DispatchContext {
   routes: readonly CompiledRoute[];
   policies: Policies;
   resources: () => readonly string[];
   apiVersions: readonly string[];
+  /** Undefined when no Entra issuer is configured: bearer tokens are then refused. */
+  bearer: BearerVerifier | undefined;
+  disableLocalAuth: boolean;
+  clock: () => Date;
+  newId: () => string;
+  /** Undefined when throttling is off. */
+  throttle: ThrottleGate | undefined;
   log: (line: string) => void;
 }
 
@@ -21,8 +30,8 @@ export function createDispatcher(
   ctx: DispatchContext,
 ): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
-    const requestId = randomUUID();
-    const now = new Date();
+    const requestId = ctx.newId();
+    const now = ctx.clock();
     handle(req, now, ctx)
       .catch((error: unknown) => {
         if (error instanceof HubError) return errorResponse(error, requestId, now);
@@ -47,12 +56,12 @@ async function handle(req: IncomingMessage, now: Date, ctx: DispatchContext): Pr
       `Invalid or unsupported api-version '${version ?? ''}'.`,
     );
   }
-  const policy = verifySas(req.headers.authorization, {
-    policies: ctx.policies,
-    resources: ctx.resources(),
+  const caller = await authenticateCaller(
+    req.headers.authorization,
+    { ...ctx, resources: ctx.resources() },
     now,
-  });
-  if (policy instanceof HubError) throw policy;
+  );
+  if (caller instanceof HubError) throw caller;
   const method = req.method ?? 'GET';
   const match = matchRoute(ctx.routes, method, url.pathname);
   if (match === undefined)
@@ -60,19 +69,24 @@ async function handle(req: IncomingMessage, now: Date, ctx: DispatchContext): Pr
   if (match === 'method')
     throw hubError('NotImplemented', `The emulator does not implement ${method} ${url.pathname}.`);
   const { route, params } = match;
-  if (!route.rights.some((right) => (policy.rights & RIGHTS[right]) !== 0)) {
-    throw hubError(
-      'IotHubUnauthorizedAccess',
-      `Authorization rule '${policy.name}' does not allow access for '${url.pathname}'`,
-    );
-  }
+  const rights = authorizeCaller(caller, route, url.pathname);
+  if (rights instanceof HubError) throw rights;
   let bodyPromise: Promise<unknown> | undefined;
+  const body = (): Promise<unknown> => (bodyPromise ??= readJsonBody(req));
+  if (ctx.throttle && route.throttle) {
+    const cost = route.throttle.cost ? route.throttle.cost(await body()) : 1;
+    const refused = ctx.throttle(route.throttle.class, cost, method, now);
+    if (refused) {
+      ctx.log(`throttled ${method} ${url.pathname} (${route.throttle.class})`);
+      throw refused;
+    }
+  }
   return route.handle({
     params,
     query: url.searchParams,
     headers: req.headers,
-    body: () => (bodyPromise ??= readJsonBody(req)),
+    body,
     now,
-    rights: policy.rights,
+    rights,
   });
 }

@@ -1,10 +1,13 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Right } from '../auth/policies';
+import type { ThrottleClass } from '../throttle/throttle-limits';
 import type { HubResponse } from './send';
 import { hubError } from './hub-error';
 
 // One REST operation: a method, a path pattern whose `{name}` segments are URL-decoded into
-// params, the SAS right it needs (sec. 1.4) and the handler.
+// params, the SAS right it needs (docs/reference/hub-protocol.md §1.4) and the handler. Paths match
+// as the hub's ASP.NET routing does: literal segments ignore case and one trailing slash is allowed
+// (the Node SDK's Registry.list() sends `GET /devices/`; docs/hub-emulator.md).
 export interface HubRequest {
   params: Record<string, string>;
   query: URLSearchParams;
@@ -20,6 +23,8 @@ export interface Route {
   path: string;
   /** Any one of these rights is enough. */
   rights: readonly Right[];
+  /** The operation class it counts against; `cost` counts a bulk call by its items. */
+  throttle?: { class: ThrottleClass; cost?: (body: unknown) => number };
   handle: (req: HubRequest) => HubResponse | Promise<HubResponse>;
 }
 
@@ -34,7 +39,7 @@ export function compileRoute(route: Route): CompiledRoute {
     names.push(name);
     return '([^/]+)';
   });
-  return { ...route, regex: new RegExp(`^${pattern}$`), names };
+  return { ...route, regex: new RegExp(`^${pattern}/?$`, 'i'), names };
 }
 
 export function matchRoute(

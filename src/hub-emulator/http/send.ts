@@ -26,13 +26,18 @@ export function sendResponse(res: ServerResponse, response: HubResponse, request
   res.end(text);
 }
 
-// Envelope 1 with the name first, which the Node SDK needs to classify errors (sec. 7.1), and the
-// name in both headers (sec. 1.6: C# reads `iothub-errorcode`, and `IotHubErrorCode` for bulk).
+// Envelope 1 with the name first, which the Node SDK needs to classify errors
+// (docs/reference/hub-protocol.md §7.1), and the name in both headers (§1.6: C# reads
+// `iothub-errorcode`, and `IotHubErrorCode` for bulk).
 export function errorResponse(error: HubError, requestId: string, now: Date): HubResponse {
   const tracking = `Tracking ID:${requestId.replaceAll('-', '')}-G:0-TimeStamp:${trackingTimestamp(now)}`;
   return {
     status: error.status,
     body: { Message: `ErrorCode:${error.errorName};${error.message}`, ExceptionMessage: tracking },
-    headers: { 'iothub-errorcode': error.errorName, IotHubErrorCode: error.errorName },
+    headers: {
+      'iothub-errorcode': error.errorName,
+      IotHubErrorCode: error.errorName,
+      ...error.headers,
+    },
   };
 }

@@ -1,27 +1,24 @@
 import { HubError, HUB_ERRORS } from '../http/hub-error';
 import { isObject } from '../model/parse-identity-json';
+import { configurationKeys } from '../model/canonical-keys';
 import { putConfiguration } from '../registry/put-configuration';
-import type { HubStore } from '../store/hub-store';
 import type { JobRecord } from './job-record';
-import {
-  CONFIGURATIONS_BLOB,
-  CONFIGURATION_ERRORS_BLOB,
-  containerFromSasUri,
-} from './blob-clients';
+import type { JobEnv } from './job-env';
+import { CONFIGURATIONS_BLOB, CONFIGURATION_ERRORS_BLOB } from './blob-clients';
 
 // includeConfigurations on import: every line of configurationsBlobName is created or replaced.
-// Exports write PascalCase names (obs 3P), so both casings are read. Failures go to
-// importConfigErrors.log (C# sample name) as {"configurationId","errorCode","errorStatus"} lines
-// ([?]).
+// Exports write PascalCase names (docs/reference/hub-protocol.md §5.1), so both casings are read.
+// Failures go to importConfigErrors.log (C# sample name) as
+// {"configurationId","errorCode","errorStatus"} lines (a choice, docs/hub-emulator.md).
 export async function importConfigurations(
   job: JobRecord,
-  store: HubStore,
-  now: () => Date,
+  env: Pick<JobEnv, 'store' | 'clock' | 'openContainer'>,
 ): Promise<void> {
+  const { store } = env;
   const request = job.request;
-  const source = containerFromSasUri(request.inputBlobContainerUri ?? '').getBlobClient(
-    request.configurationsBlobName ?? CONFIGURATIONS_BLOB,
-  );
+  const source = env
+    .openContainer(request.inputBlobContainerUri ?? '', request)
+    .getBlobClient(request.configurationsBlobName ?? CONFIGURATIONS_BLOB);
   // At most 100 configurations per hub: the blob is small enough to read whole.
   const text = (await source.downloadToBuffer()).toString('utf8').replace(/^\uFEFF/, '');
   const errors: string[] = [];
@@ -38,10 +35,9 @@ export async function importConfigurations(
       );
       continue;
     }
-    const camel = camelCaseKeys(json);
-    const id = typeof camel.id === 'string' ? camel.id : '';
+    const id = isObject(json) ? idOf(json) : '';
     try {
-      putConfiguration(store, id, camel, { kind: 'createOrUpdate' }, now());
+      putConfiguration(store, id, json, { kind: 'createOrUpdate' }, env.clock());
     } catch (error) {
       if (!(error instanceof HubError)) throw error;
       errors.push(
@@ -54,14 +50,13 @@ export async function importConfigurations(
     }
   }
   const log = errors.map((e) => `${e}\n`).join('');
-  await containerFromSasUri(request.outputBlobContainerUri)
+  await env
+    .openContainer(request.outputBlobContainerUri, request)
     .getBlockBlobClient(CONFIGURATION_ERRORS_BLOB)
     .upload(log, Buffer.byteLength(log));
 }
 
-function camelCaseKeys(json: unknown): Record<string, unknown> {
-  if (!isObject(json)) return {};
-  return Object.fromEntries(
-    Object.entries(json).map(([key, value]) => [key.charAt(0).toLowerCase() + key.slice(1), value]),
-  );
+function idOf(json: Record<string, unknown>): string {
+  const id = configurationKeys(json).id;
+  return typeof id === 'string' ? id : '';
 }

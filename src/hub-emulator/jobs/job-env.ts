@@ -1,5 +1,6 @@
 import type { RegistryContext } from '../registry/apply-import-operation';
 import type { HubStore } from '../store/hub-store';
+import type { OpenContainer } from './blob-clients';
 
 // What a job runner needs from the scheduler.
 export interface JobEnv {
@@ -9,10 +10,13 @@ export interface JobEnv {
   /** Devices per second; undefined = as fast as possible. */
   pace: number | undefined;
   /**
-   * 'recorded' keeps progress at 0 until the end, as small live jobs showed (evidence sec. 1.1).
+   * 'recorded' keeps progress at 0 until the end, as small live jobs showed
+   * (docs/reference/hub-protocol.md §10).
    */
   progressMode: 'per-batch' | 'recorded';
   clock: () => Date;
+  /** A job's containers, by SAS or by the hub's own identity (blob-clients.ts). */
+  openContainer: OpenContainer;
   isCancelled: () => boolean;
 }
 
@@ -29,7 +33,9 @@ export function effectiveBatchSize(env: JobEnv): number {
 /**
  * Sleeps until `done` items fit the pace limit measured from `startedAt`. Without a pace it still
  * yields one macrotask: a buffered blob stream otherwise keeps the loop in microtasks and the
- * server could not answer a GET /jobs poll until the whole import ended.
+ * server could not answer a GET /jobs poll until the whole import ended. Pacing reads the real
+ * clock, not the injected one: it schedules work, it never stamps data, and a frozen test clock
+ * must not stall a job.
  */
 export async function waitForPace(env: JobEnv, startedAt: number, done: number): Promise<void> {
   if (!env.pace) {

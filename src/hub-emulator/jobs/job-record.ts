@@ -1,5 +1,6 @@
-// The emulator's record of one import/export job (hub-protocol.md sec. 3). `request` keeps the
-// caller's SAS URIs so that a job can resume after a restart; they are never shown on GET.
+// The emulator's record of one import/export job (docs/reference/hub-protocol.md §3). `request`
+// keeps the caller's SAS URIs so that a job can resume after a restart; they are never shown on
+// GET.
 export type JobType = 'import' | 'export';
 export type JobStatus = 'enqueued' | 'running' | 'completed' | 'failed' | 'cancelled';
 
@@ -11,7 +12,9 @@ export interface JobRequest {
   excludeKeysInExport: boolean;
   includeConfigurations?: boolean;
   configurationsBlobName?: string;
-  storageAuthenticationType?: string;
+  storageAuthenticationType?: 'keyBased' | 'identityBased';
+  /** A user-assigned identity named by an identityBased job (no secret: the options hold those). */
+  identity?: { userAssignedIdentity: string };
 }
 
 export interface JobRecord {

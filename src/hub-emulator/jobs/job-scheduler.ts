@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { hubError } from '../http/hub-error';
 import { hubTime } from '../model/hub-time';
 import { isActive, type JobRecord } from './job-record';
@@ -8,7 +7,8 @@ import { validateJobStorage } from './validate-job-storage';
 import { runImportJob } from './run-import-job';
 import { runExportJob } from './run-export-job';
 
-// Owns the single import/export job slot (sec. 6: one active job on every tier), runs jobs in the
+// Owns the single import/export job slot (docs/reference/hub-protocol.md §6: one active job on
+// every tier), runs jobs in the
 // background, cancels between batches, and resumes an unfinished job after a restart.
 const HISTORY_DAYS = 30;
 
@@ -20,7 +20,10 @@ export interface JobScheduler {
   close(): Promise<void>;
 }
 
-export type SchedulerEnv = Omit<JobEnv, 'isCancelled'> & { log: (line: string) => void };
+export type SchedulerEnv = Omit<JobEnv, 'isCancelled'> & {
+  newId: () => string;
+  log: (line: string) => void;
+};
 
 function wasCancelled(job: JobRecord): boolean {
   return job.status === 'cancelled';
@@ -91,9 +94,9 @@ export function createJobScheduler(env: SchedulerEnv): JobScheduler {
         throw hubError('JobQuotaExceeded', 'Job quota has been exceeded');
       reserved = true;
       try {
-        await validateJobStorage(type, request);
+        await validateJobStorage(type, request, env.openContainer);
         const job: JobRecord = {
-          jobId: randomUUID(),
+          jobId: env.newId(),
           type,
           status: 'enqueued',
           progress: 0,
@@ -118,7 +121,7 @@ export function createJobScheduler(env: SchedulerEnv): JobScheduler {
     cancel(jobId) {
       const job = active?.job.jobId === jobId ? active.job : env.store.getJob(jobId);
       if (!job) throw hubError('JobNotFound', `Job with ID '${jobId}' not found.`);
-      // Cancelling a finished job leaves it as it is ([?], docs/hub-emulator.md).
+      // Cancelling a finished job leaves it as it is (a choice, docs/hub-emulator.md).
       if (isActive(job)) finish(job, 'cancelled');
       return job;
     },

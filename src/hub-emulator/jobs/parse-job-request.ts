@@ -1,12 +1,30 @@
 import { hubError } from '../http/hub-error';
 import { isObject } from '../model/parse-identity-json';
+import { keyCanonicalizer } from '../model/canonical-keys';
 import type { JobRequest, JobType } from './job-record';
 
-// The body of POST /jobs/create (hub-protocol.md sec. 2.1 and 3.1). Server-owned fields (jobId,
-// status, progress, times) are ignored, as C# sends them with defaults; enums are case-insensitive
-// (Node sends `IdentityBased`).
-export function parseJobRequest(body: unknown): { type: JobType; request: JobRequest } {
-  if (!isObject(body)) throw hubError('ArgumentNull', 'The job properties are missing.');
+// The body of POST /jobs/create (docs/reference/hub-protocol.md §2.1 and §3.1). Server-owned fields
+// (jobId, status, progress, times) are ignored, as C# sends them with defaults; enums are
+// case-insensitive (Node sends `IdentityBased`).
+export const jobRequestKeys = keyCanonicalizer([
+  'jobId',
+  'type',
+  'status',
+  'progress',
+  'inputBlobContainerUri',
+  'outputBlobContainerUri',
+  'inputBlobName',
+  'outputBlobName',
+  'excludeKeysInExport',
+  'includeConfigurations',
+  'configurationsBlobName',
+  'storageAuthenticationType',
+  'identity',
+]);
+
+export function parseJobRequest(raw: unknown): { type: JobType; request: JobRequest } {
+  if (!isObject(raw)) throw hubError('ArgumentNull', 'The job properties are missing.');
+  const body = jobRequestKeys(raw);
   const type = typeof body.type === 'string' ? body.type.toLowerCase() : '';
   if (type !== 'import' && type !== 'export') {
     throw hubError(
@@ -30,17 +48,19 @@ export function parseJobRequest(body: unknown): { type: JobType; request: JobReq
   const auth = body.storageAuthenticationType;
   if (typeof auth === 'string') {
     const lower = auth.toLowerCase();
-    // Managed identities do not exist locally: refuse loudly instead of pretending (strict by
-    // default).
-    if (lower === 'identitybased')
-      throw hubError(
-        'ArgumentInvalid',
-        'identityBased storage authentication is not supported by the emulator.',
-      );
-    if (lower !== 'keybased')
+    if (lower !== 'keybased' && lower !== 'identitybased')
       throw hubError('ArgumentInvalid', `Unknown storageAuthenticationType '${auth}'.`);
-    request.storageAuthenticationType = 'keyBased';
+    request.storageAuthenticationType = lower === 'keybased' ? 'keyBased' : 'identityBased';
   }
+  const identity = isObject(body.identity) ? body.identity : undefined;
+  if (body.identity !== undefined && body.identity !== null && !identity)
+    throw hubError('ArgumentInvalid', "'identity' must be an object.");
+  const userAssigned = identity?.userAssignedIdentity;
+  if (userAssigned !== undefined && userAssigned !== null && typeof userAssigned !== 'string')
+    throw hubError('ArgumentInvalid', "'identity.userAssignedIdentity' must be a string.");
+  // Only an identity-based job uses an identity; a key-based one ignores it.
+  if (request.storageAuthenticationType === 'identityBased' && userAssigned)
+    request.identity = { userAssignedIdentity: userAssigned };
   if (typeof body.inputBlobName === 'string' && body.inputBlobName !== '')
     request.inputBlobName = body.inputBlobName;
   if (typeof body.outputBlobName === 'string' && body.outputBlobName !== '')

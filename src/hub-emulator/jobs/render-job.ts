@@ -1,6 +1,6 @@
 import type { JobRecord } from './job-record';
 
-// JobProperties as recorded from a live hub (hub-recorded-evidence.md sec. 1.1): this key order,
+// JobProperties as recorded from a live hub (docs/reference/hub-protocol.md §10): this key order,
 // null fields left out, lower-case enums, `useSecondaryStorageAsSource:false` always present.
 // The create response echoes both container URIs; GET and list omit the input URI and send the
 // output URI as "" (the recorder masked its value; "" is the CLI fixture's).
@@ -27,6 +27,7 @@ export function renderJob(job: JobRecord, view: JobView): Record<string, unknown
   // The CLI's live test saw storageAuthenticationType echoed on create when it was sent.
   if (view === 'create' && request.storageAuthenticationType !== undefined)
     body.storageAuthenticationType = request.storageAuthenticationType;
+  if (view === 'create' && request.identity) body.identity = request.identity;
   if (job.failureReason) body.failureReason = job.failureReason;
   return body;
 }

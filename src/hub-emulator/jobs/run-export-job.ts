@@ -1,14 +1,14 @@
 import { Readable } from 'node:stream';
 import type { JobRecord } from './job-record';
-import { CONFIGURATIONS_BLOB, containerFromSasUri, DEFAULT_BLOB_NAME } from './blob-clients';
+import { CONFIGURATIONS_BLOB, DEFAULT_BLOB_NAME } from './blob-clients';
 import { progressOf, type JobEnv, type RunOutcome } from './job-env';
 import { renderConfigurationExportLine } from './configuration-export-line';
 
 // Exports every device and module with its twin as CRLF-terminated ExportImportDevice lines
-// (hub-protocol.md sec. 5.1). Exports are not resumed mid-way: after a restart the job starts over,
-// which rewrites the whole blob.
+// (docs/reference/hub-protocol.md §5.1). Exports are not resumed mid-way: after a restart the job
+// starts over, which rewrites the whole blob.
 const PAGE = 5000;
-// The live hub starts a keyless export with a plain-text line whose text is unknown (obs 3P);
+// The live hub starts a keyless export with a plain-text line whose text is unknown (§5.1);
 // readers skip lines that do not start with `{`.
 export const EXCLUDED_KEYS_NOTICE =
   'Keys are excluded from this export (excludeKeysInExport=true); authentication is null on every line.';
@@ -17,7 +17,7 @@ class ExportCancelled extends Error {}
 
 export async function runExportJob(job: JobRecord, env: JobEnv): Promise<RunOutcome> {
   const request = job.request;
-  const container = containerFromSasUri(request.outputBlobContainerUri);
+  const container = env.openContainer(request.outputBlobContainerUri, request);
   const total = env.store.identityCount();
   async function* chunks(): AsyncGenerator<Buffer> {
     if (request.excludeKeysInExport) yield Buffer.from(`${EXCLUDED_KEYS_NOTICE}\r\n`);

@@ -1,8 +1,9 @@
 import { applyImportOperation } from '../registry/apply-import-operation';
 import { parseImportLine, type ImportOperation } from '../registry/import-operation';
+import { orderOperations, type IndexedOperation } from '../registry/order-operations';
 import { HUB_ERRORS } from '../http/hub-error';
 import type { JobRecord } from './job-record';
-import { containerFromSasUri, DEFAULT_BLOB_NAME, IMPORT_ERRORS_BLOB } from './blob-clients';
+import { DEFAULT_BLOB_NAME, IMPORT_ERRORS_BLOB } from './blob-clients';
 import {
   effectiveBatchSize,
   progressOf,
@@ -16,12 +17,12 @@ import { importConfigurations } from './import-configurations';
 
 // Streams the input blob from the job's committed position and applies each batch of lines in one
 // transaction that also records the new position, so a killed process resumes from the last
-// committed batch and never leaves a device half written (issue 3, Durability).
+// committed batch and never leaves a device half written (docs/hub-emulator.md, Durability).
 export async function runImportJob(job: JobRecord, env: JobEnv): Promise<RunOutcome> {
   const request = job.request;
-  const blob = containerFromSasUri(request.inputBlobContainerUri ?? '').getBlobClient(
-    request.inputBlobName ?? DEFAULT_BLOB_NAME,
-  );
+  const blob = env
+    .openContainer(request.inputBlobContainerUri ?? '', request)
+    .getBlobClient(request.inputBlobName ?? DEFAULT_BLOB_NAME);
   job.totalBytes = (await blob.getProperties()).contentLength ?? 0;
   const startedAt = Date.now();
   let done = 0;
@@ -32,7 +33,7 @@ export async function runImportJob(job: JobRecord, env: JobEnv): Promise<RunOutc
     for await (const batch of readLineBatches(body, job.position, () => effectiveBatchSize(env))) {
       if (env.isCancelled()) return 'cancelled';
       const errors: string[] = [];
-      const operations: { index: number; operation: ImportOperation }[] = [];
+      const operations: IndexedOperation[] = [];
       batch.lines.forEach((line, index) => {
         const parsed = parseImportLine(line);
         if (parsed.ok) operations.push({ index, operation: parsed.operation });
@@ -44,18 +45,9 @@ export async function runImportJob(job: JobRecord, env: JobEnv): Promise<RunOutc
             }),
           );
       });
-      // Sorted by id the b-tree writes are sequential (perf-notes.md: random order costs 3x);
-      // the sort is stable, so lines for the same device keep their file order.
-      operations.sort((a, b) =>
-        a.operation.input.deviceId < b.operation.input.deviceId
-          ? -1
-          : a.operation.input.deviceId > b.operation.input.deviceId
-            ? 1
-            : a.index - b.index,
-      );
       env.store.transaction(() => {
         const ctx = env.registry(env.clock());
-        for (const { operation } of operations) {
+        for (const { operation } of orderOperations(operations, true)) {
           const failure = applyImportOperation(operation, ctx);
           if (failure) errors.push(errorLine(operation, failure.errorName, failure.message));
         }
@@ -70,17 +62,19 @@ export async function runImportJob(job: JobRecord, env: JobEnv): Promise<RunOutc
     }
   }
   if (env.isCancelled()) return 'cancelled';
-  if (request.includeConfigurations) await importConfigurations(job, env.store, env.clock);
+  if (request.includeConfigurations) await importConfigurations(job, env);
   await writeImportErrorsLog(
     job,
     env.store,
-    containerFromSasUri(request.outputBlobContainerUri).getBlockBlobClient(IMPORT_ERRORS_BLOB),
+    env
+      .openContainer(request.outputBlobContainerUri, request)
+      .getBlockBlobClient(IMPORT_ERRORS_BLOB),
   );
   return 'completed';
 }
 
-// Key order deviceId, errorCode, errorStatus as in real logs (evidence sec. 3); moduleId is added
-// for module lines ([?]: never observed).
+// Key order deviceId, errorCode, errorStatus as in real logs (docs/reference/hub-protocol.md §10);
+// moduleId is added for module lines (never observed; a choice in docs/hub-emulator.md).
 function errorLine(
   operation: ImportOperation,
   errorName: keyof typeof HUB_ERRORS,

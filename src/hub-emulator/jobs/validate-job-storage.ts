@@ -2,17 +2,22 @@ import { hubError } from '../http/hub-error';
 import type { JobRequest, JobType } from './job-record';
 import {
   CONFIGURATIONS_BLOB,
-  containerFromSasUri,
   DEFAULT_BLOB_NAME,
   IMPORT_ERRORS_BLOB,
+  type OpenContainer,
 } from './blob-clients';
 
-// Storage problems are caught synchronously at create as 400 BlobContainerValidationError (obs 3P,
-// PR-S128). Writing the output blob empty proves the write permission and gives each import a
-// fresh importErrors.log; a missing or empty input blob is refused here too ([?], see docs).
-export async function validateJobStorage(type: JobType, request: JobRequest): Promise<void> {
+// Storage problems are caught synchronously at create as 400 BlobContainerValidationError
+// (docs/reference/hub-protocol.md §2.1). Writing the output blob empty proves the write permission
+// and gives each import a fresh importErrors.log; a missing or empty input blob is refused here too
+// (a choice, docs/hub-emulator.md).
+export async function validateJobStorage(
+  type: JobType,
+  request: JobRequest,
+  openContainer: OpenContainer,
+): Promise<void> {
   if (type === 'import') {
-    const inputContainer = containerFromSasUri(request.inputBlobContainerUri ?? '');
+    const inputContainer = openContainer(request.inputBlobContainerUri ?? '', request);
     const input = inputContainer.getBlobClient(request.inputBlobName ?? DEFAULT_BLOB_NAME);
     let size: number;
     try {
@@ -44,7 +49,9 @@ export async function validateJobStorage(type: JobType, request: JobRequest): Pr
   }
   const outputName =
     type === 'import' ? IMPORT_ERRORS_BLOB : (request.outputBlobName ?? DEFAULT_BLOB_NAME);
-  const output = containerFromSasUri(request.outputBlobContainerUri).getBlockBlobClient(outputName);
+  const output = openContainer(request.outputBlobContainerUri, request).getBlockBlobClient(
+    outputName,
+  );
   try {
     await output.upload('', 0);
   } catch {

@@ -4,7 +4,7 @@ import type { HubStore } from '../store/hub-store';
 import type { JobRecord } from './job-record';
 
 // importErrors.log is LF-terminated JSON lines, written (empty) even on a clean run
-// (hub-recorded-evidence.md sec. 3). The lines were committed with their batches, so a resumed
+// (docs/reference/hub-protocol.md §10). The lines were committed with their batches, so a resumed
 // job writes the same log as an uninterrupted one.
 const PAGE = 5000;
 

@@ -1,7 +1,9 @@
-import type { Identity, StoredAuthentication, TwinSection } from './identity';
-import type { AuthenticationInput, IdentityInput } from './identity-input';
+import type { Identity, TwinState } from './identity';
+import type { IdentityInput } from './identity-input';
+import { resolveAuthentication } from './resolve-authentication';
 import type { KeySource } from './key-source';
 import { dotNetTicks, hubTime } from './hub-time';
+import { givenMetadata, UNIFORM } from './twin-metadata';
 
 export interface BuildContext {
   now: Date;
@@ -9,29 +11,15 @@ export interface BuildContext {
   /** The next device etag counter value (the store hands them out). */
   etag: number;
   /**
-   * Whether reported properties in the input are applied (sec. 4.2 [?]; see docs/hub-emulator.md).
+   * Whether reported properties in the input are applied (a choice: docs/hub-emulator.md).
    */
   applyReported: boolean;
-}
-
-// Omitted or empty keys mean "generate" (SW21 text; Node sends empty strings), on create and on
-// update alike: the live hub mints new keys when an update omits them (obs 3P).
-export function resolveAuthentication(
-  input: AuthenticationInput | null | undefined,
-  keys: KeySource,
-): StoredAuthentication {
-  const primaryThumbprint = input?.primaryThumbprint ?? null;
-  const secondaryThumbprint = input?.secondaryThumbprint ?? null;
-  const type = input?.type ?? (primaryThumbprint ? 'selfSigned' : 'sas');
-  const sas = type === 'sas';
-  return {
-    symmetricKey: {
-      primaryKey: sas ? (input?.primaryKey ?? keys()) : null,
-      secondaryKey: sas ? (input?.secondaryKey ?? keys()) : null,
-    },
-    x509Thumbprint: { primaryThumbprint, secondaryThumbprint },
-    type,
-  };
+  /**
+   * `$lastUpdated` of a new twin's sections when not now: the live hub stamps desired properties
+   * of a bulk create and both sections of a module made by PUT with .NET's DateTime.MinValue
+   * (docs/reference/hub-protocol.md §10; docs/hub-emulator.md).
+   */
+  createdStamps?: { desired?: string; reported?: string };
 }
 
 export function createIdentity(input: IdentityInput, ctx: BuildContext): Identity {
@@ -45,19 +33,38 @@ export function createIdentity(input: IdentityInput, ctx: BuildContext): Identit
     statusReason: input.statusReason ?? null,
     statusUpdatedTime: null,
     authentication: resolveAuthentication(input.authentication, ctx.keys),
-    iotEdge: input.iotEdge ?? false,
-    deviceScope: input.deviceScope ?? null,
-    parentScopes: input.parentScopes ?? null,
+    iotEdge: input.moduleId ? false : (input.iotEdge ?? false),
+    // Scopes belong to devices only; the registry resolved them before building (edge rules).
+    deviceScope: input.moduleId ? null : (input.deviceScope ?? null),
+    parentScopes: input.moduleId ? null : (input.parentScopes ?? null),
     managedBy: input.managedBy ?? null,
-    twin: {
-      etag: 1,
-      tags: input.tags ?? {},
-      desired: input.desired ?? {},
-      reported: ctx.applyReported ? (input.reported ?? {}) : {},
-      desiredVersion: 1,
-      reportedVersion: 1,
-      lastUpdated: now,
-    },
+    twin: newTwin(input, ctx, now),
+  };
+}
+
+function newTwin(input: IdentityInput, ctx: BuildContext, now: string): TwinState {
+  const reported = ctx.applyReported ? input.reported : undefined;
+  const stamps = ctx.createdStamps;
+  // Most creates bring no metadata and no special stamps: no intermediate objects for them.
+  const desiredMeta =
+    input.desired && input.desiredMetadata
+      ? givenMetadata(input.desiredMetadata, stamps?.desired ?? now)
+      : undefined;
+  const reportedMeta =
+    reported && input.reportedMetadata
+      ? givenMetadata(input.reportedMetadata, stamps?.reported ?? now)
+      : undefined;
+  return {
+    etag: 1,
+    tags: input.tags ?? {},
+    desired: input.desired ?? {},
+    reported: reported ?? {},
+    desiredVersion: 1,
+    reportedVersion: 1,
+    desiredUpdated: desiredMeta?.time ?? stamps?.desired ?? now,
+    reportedUpdated: reportedMeta?.time ?? stamps?.reported ?? now,
+    desiredMeta: desiredMeta?.tree ?? UNIFORM,
+    reportedMeta: reportedMeta?.tree ?? UNIFORM,
   };
 }
 
@@ -75,9 +82,17 @@ export function replaceIdentity(
     statusReason: input.statusReason !== undefined ? input.statusReason : existing.statusReason,
     statusUpdatedTime: status !== existing.status ? hubTime(ctx.now) : existing.statusUpdatedTime,
     authentication: resolveAuthentication(input.authentication, ctx.keys),
-    iotEdge: input.iotEdge ?? existing.iotEdge,
-    deviceScope: input.deviceScope !== undefined ? input.deviceScope : existing.deviceScope,
-    parentScopes: input.parentScopes !== undefined ? input.parentScopes : existing.parentScopes,
+    iotEdge: existing.moduleId ? false : (input.iotEdge ?? existing.iotEdge),
+    deviceScope: existing.moduleId
+      ? null
+      : input.deviceScope !== undefined
+        ? input.deviceScope
+        : existing.deviceScope,
+    parentScopes: existing.moduleId
+      ? null
+      : input.parentScopes !== undefined
+        ? input.parentScopes
+        : existing.parentScopes,
   };
   return replaceTwin(updated, input, ctx);
 }
@@ -85,12 +100,23 @@ export function replaceIdentity(
 /** Replaces the twin sections present in the input; bumps the twin etag only if one was given. */
 export function replaceTwin(
   existing: Identity,
-  input: Pick<IdentityInput, 'tags' | 'desired' | 'reported'>,
+  input: Pick<
+    IdentityInput,
+    'tags' | 'desired' | 'reported' | 'desiredMetadata' | 'reportedMetadata'
+  >,
   ctx: BuildContext,
 ): Identity {
   const reported = ctx.applyReported ? input.reported : undefined;
   if (!input.tags && !input.desired && !reported) return existing;
   const twin = existing.twin;
+  const now = hubTime(ctx.now);
+  // A replaced section is written as a whole now, unless the line brought its own metadata.
+  const desiredMeta = input.desired
+    ? givenMetadata(input.desiredMetadata, now)
+    : { time: twin.desiredUpdated, tree: twin.desiredMeta };
+  const reportedMeta = reported
+    ? givenMetadata(input.reportedMetadata, now)
+    : { time: twin.reportedUpdated, tree: twin.reportedMeta };
   return {
     ...existing,
     twin: {
@@ -100,24 +126,10 @@ export function replaceTwin(
       reported: reported ?? twin.reported,
       desiredVersion: twin.desiredVersion + (input.desired ? 1 : 0),
       reportedVersion: twin.reportedVersion + (reported ? 1 : 0),
-      lastUpdated: hubTime(ctx.now),
+      desiredUpdated: desiredMeta.time,
+      reportedUpdated: reportedMeta.time,
+      desiredMeta: desiredMeta.tree,
+      reportedMeta: reportedMeta.tree,
     },
   };
-}
-
-/** JSON merge patch (RFC 7396) as the twin PATCH applies it: null removes a key. */
-export function mergePatch(target: TwinSection, patch: TwinSection): TwinSection {
-  const result: TwinSection = { ...target };
-  for (const [key, value] of Object.entries(patch)) {
-    if (value === null) delete result[key];
-    else if (isPlainObject(value) && isPlainObject(result[key]))
-      result[key] = mergePatch(result[key] as TwinSection, value);
-    else if (isPlainObject(value)) result[key] = mergePatch({}, value);
-    else result[key] = value;
-  }
-  return result;
-}
-
-function isPlainObject(value: unknown): value is TwinSection {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

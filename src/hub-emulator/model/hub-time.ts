@@ -1,4 +1,4 @@
-// Timestamps as the hub writes them (hub-recorded-evidence.md sec. 1.1 and 6.1): ISO-8601 UTC with
+// Timestamps as the hub writes them (docs/reference/hub-protocol.md §10): ISO-8601 UTC with
 // 7 fractional digits and `Z`; never-set times are .NET's DateTime.MinValue, which the create
 // response prints without `Z` and GET prints with `Z`.
 export const MIN_TIME = '0001-01-01T00:00:00Z';

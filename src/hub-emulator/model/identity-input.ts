@@ -23,6 +23,9 @@ export interface IdentityInput {
   tags?: TwinSection;
   desired?: TwinSection;
   reported?: TwinSection;
+  /** `$metadata` an import line carried with its section; it replaces the stored metadata. */
+  desiredMetadata?: Record<string, unknown>;
+  reportedMetadata?: Record<string, unknown>;
   /**
    * An upper bound of the source JSON's UTF-8 size when known; small sources skip the size checks.
    */
@@ -36,7 +39,8 @@ const AUTH_TYPES: Record<string, AuthType> = {
   none: 'none',
 };
 
-// Enum values are parsed case-insensitively, like Newtonsoft does on the service (sec. 4.2):
+// Enum values are parsed case-insensitively, like Newtonsoft does on the service
+// (docs/reference/hub-protocol.md §4.2):
 // "Enabled" is fine, "SELF_SIGNED" is a deserialization error.
 export function parseAuthType(value: unknown): AuthType | undefined {
   return typeof value === 'string' ? AUTH_TYPES[value.toLowerCase()] : undefined;

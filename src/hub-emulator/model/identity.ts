@@ -11,6 +11,9 @@ export interface StoredAuthentication {
 
 export type TwinSection = Record<string, unknown>;
 
+/** Stored per-property stamps that differ from their section's (model/twin-metadata.ts). */
+export type MetadataTree = Record<string, unknown>;
+
 export interface TwinState {
   etag: number;
   tags: TwinSection;
@@ -18,7 +21,11 @@ export interface TwinState {
   reported: TwinSection;
   desiredVersion: number;
   reportedVersion: number;
-  lastUpdated: string;
+  /** When each section was last written: its `$metadata.$lastUpdated`. */
+  desiredUpdated: string;
+  reportedUpdated: string;
+  desiredMeta: MetadataTree;
+  reportedMeta: MetadataTree;
 }
 
 export interface Identity {

@@ -1,11 +1,19 @@
 import type { AuthenticationInput, IdentityInput } from './identity-input';
 import { parseAuthType, parseStatus } from './identity-input';
 import type { TwinSection } from './identity';
+import {
+  authenticationKeys,
+  capabilitiesKeys,
+  propertiesKeys,
+  symmetricKeyKeys,
+  thumbprintKeys,
+} from './canonical-keys';
 
 // Turns the loose JSON of a Device body or an ExportImportDevice line into an IdentityInput. Shape
 // problems (wrong types, unknown enum values) are deserialization errors: the caller decides
 // whether that is a 400012 log line or a 400 response. Unknown properties are ignored, as the hub
-// does.
+// does. Property names were already matched case-insensitively (canonical-keys.ts) at the top
+// level; the nested objects are matched here.
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; message: string };
 
 type Json = Record<string, unknown>;
@@ -38,11 +46,12 @@ export function parseIdentityFields(
   if (auth.value !== undefined) input.authentication = auth.value;
   if (json.capabilities !== undefined && json.capabilities !== null) {
     if (!isObject(json.capabilities)) return fail("Unexpected value for 'capabilities'.");
-    input.iotEdge = json.capabilities.iotEdge === true;
+    input.iotEdge = capabilitiesKeys(json.capabilities).iotEdge === true;
   }
   if (typeof json.deviceScope === 'string' || json.deviceScope === null)
     input.deviceScope = json.deviceScope;
-  if (Array.isArray(json.parentScopes))
+  if (json.parentScopes === null) input.parentScopes = null;
+  else if (Array.isArray(json.parentScopes))
     input.parentScopes = json.parentScopes.filter((s): s is string => typeof s === 'string');
   if (typeof json.managedBy === 'string') input.managedBy = json.managedBy;
   return { ok: true, value: input };
@@ -55,16 +64,27 @@ export function parseTwinSections(json: Json, target: IdentityInput): ParseResul
   }
   if (json.properties !== undefined && json.properties !== null) {
     if (!isObject(json.properties)) return fail("Unexpected value for 'properties'.");
-    const desired = section(json.properties.desired);
-    const reported = section(json.properties.reported);
+    const properties = propertiesKeys(json.properties);
+    const desired = section(properties.desired);
+    const reported = section(properties.reported);
     if (desired === false || reported === false) return fail("Unexpected value for 'properties'.");
     if (desired) target.desired = desired;
     if (reported) target.reported = reported;
+    // "If the import file includes twin metadata, then this metadata overwrites the existing twin
+    // metadata" (docs/reference/hub-protocol.md §4.2).
+    const desiredMetadata = metadataOf(properties.desired);
+    const reportedMetadata = metadataOf(properties.reported);
+    if (desired && desiredMetadata) target.desiredMetadata = desiredMetadata;
+    if (reported && reportedMetadata) target.reportedMetadata = reportedMetadata;
   }
   return { ok: true, value: target };
 }
 
-// `$metadata` and `$version` are optional on import and always recomputed (D-BULK), so drop them.
+function metadataOf(value: unknown): Record<string, unknown> | undefined {
+  return isObject(value) && isObject(value.$metadata) ? value.$metadata : undefined;
+}
+
+// `$metadata` and `$version` are optional on import; `$version` is always recomputed.
 function section(value: unknown): TwinSection | undefined | false {
   if (value === undefined || value === null) return undefined;
   if (!isObject(value)) return false;
@@ -74,10 +94,11 @@ function section(value: unknown): TwinSection | undefined | false {
   return copy;
 }
 
-function parseAuthentication(value: unknown): ParseResult<AuthenticationInput | null | undefined> {
-  if (value === undefined) return { ok: true, value: undefined };
-  if (value === null) return { ok: true, value: null };
-  if (!isObject(value)) return fail("Unexpected value for 'authentication'.");
+function parseAuthentication(raw: unknown): ParseResult<AuthenticationInput | null | undefined> {
+  if (raw === undefined) return { ok: true, value: undefined };
+  if (raw === null) return { ok: true, value: null };
+  if (!isObject(raw)) return fail("Unexpected value for 'authentication'.");
+  const value = authenticationKeys(raw);
   const auth: AuthenticationInput = {};
   if (value.type !== undefined && value.type !== null) {
     const type = parseAuthType(value.type);
@@ -88,13 +109,13 @@ function parseAuthentication(value: unknown): ParseResult<AuthenticationInput | 
     }
     auth.type = type;
   }
-  const keys = value.symmetricKey;
-  if (isObject(keys)) {
+  const keys = isObject(value.symmetricKey) ? symmetricKeyKeys(value.symmetricKey) : undefined;
+  if (keys) {
     auth.primaryKey = stringOrNull(keys.primaryKey);
     auth.secondaryKey = stringOrNull(keys.secondaryKey);
   }
-  const thumbs = value.x509Thumbprint;
-  if (isObject(thumbs)) {
+  const thumbs = isObject(value.x509Thumbprint) ? thumbprintKeys(value.x509Thumbprint) : undefined;
+  if (thumbs) {
     auth.primaryThumbprint = stringOrNull(thumbs.primaryThumbprint);
     auth.secondaryThumbprint = stringOrNull(thumbs.secondaryThumbprint);
   }

@@ -2,7 +2,7 @@ import type { Identity } from './identity';
 import { deviceEtag } from './etag';
 import { MIN_TIME, MIN_TIME_NO_ZONE } from './hub-time';
 
-// Device and Module JSON as the hub returns them (hub-recorded-evidence.md sec. 6.1). The create
+// Device and Module JSON as the hub returns them (docs/reference/hub-protocol.md §10). The create
 // response prints never-set times without `Z`; GET and update print them with `Z`.
 export function renderDevice(identity: Identity, createResponse = false): Record<string, unknown> {
   const never = createResponse ? MIN_TIME_NO_ZONE : MIN_TIME;

@@ -1,10 +1,11 @@
 import type { Identity } from './identity';
 import { deviceEtag, twinEtag } from './etag';
 import { MIN_TIME } from './hub-time';
+import { renderMetadata } from './twin-metadata';
 
-// Twin JSON (hub-protocol.md sec. 2.8, evidence sec. 6.2): `statusUpdateTime` (not ...Updated...),
-// version = twin etag counter + 1 (a new twin is etag 1, version 2), `tags` absent when empty.
-// Per-property $metadata is not tracked; each section carries only its $lastUpdated.
+// Twin JSON (docs/reference/hub-protocol.md §2.8 and §10): `statusUpdateTime` (not
+// ...Updated...), version = twin etag counter + 1 (a new twin is etag 1, version 2), `tags`
+// absent when empty, per-property `$metadata` in both sections.
 export function renderTwin(identity: Identity): Record<string, unknown> {
   const twin = identity.twin;
   const result: Record<string, unknown> = { deviceId: identity.deviceId };
@@ -25,12 +26,18 @@ export function renderTwin(identity: Identity): Record<string, unknown> {
   result.properties = {
     desired: {
       ...twin.desired,
-      $metadata: { $lastUpdated: twin.lastUpdated },
+      $metadata: renderMetadata(twin.desired, twin.desiredMeta, {
+        time: twin.desiredUpdated,
+        version: twin.desiredVersion,
+      }),
       $version: twin.desiredVersion,
     },
     reported: {
       ...twin.reported,
-      $metadata: { $lastUpdated: twin.lastUpdated },
+      $metadata: renderMetadata(twin.reported, twin.reportedMeta, {
+        time: twin.reportedUpdated,
+        version: undefined,
+      }),
       $version: twin.reportedVersion,
     },
   };

@@ -1,10 +1,10 @@
 import type { IdentityInput } from './identity-input';
 import { validateTwinSections } from './validate-twin';
 
-// The hub's value rules for identities (hub-protocol.md sec. 6 and 2.5). Each returns the text of
-// an ArgumentInvalid (400004) or undefined.
+// The hub's value rules for identities (docs/reference/hub-protocol.md §6 and §2.5). Each returns
+// the text of an ArgumentInvalid (400004) or undefined.
 // Current docs list `- . % _ * ? ! ( ) , : = @ $ '`; the live service also takes `+` and `#`
-// (hub-recorded-evidence.md sec. 8), so only the strict option refuses them.
+// (§10), so only the strict option refuses them.
 const LOOSE_ID = /^[A-Za-z0-9\-.%_*?!(),:=@$'+#]{1,128}$/;
 const STRICT_ID = /^[A-Za-z0-9\-.%_*?!(),:=@$']{1,128}$/;
 const THUMBPRINT = /^(?:[0-9A-Fa-f]{40}|[0-9A-Fa-f]{64})$/;
@@ -20,7 +20,7 @@ export function validateModuleId(
   creating: boolean,
 ): string | undefined {
   if (!(strict ? STRICT_ID : LOOSE_ID).test(id)) return `Invalid module id '${id}'.`;
-  // `$`-prefixed module ids belong to the edge runtime (obs 3P).
+  // `$`-prefixed module ids belong to the edge runtime (§4.2).
   if (creating && id.startsWith('$')) return `Module id '${id}' is reserved.`;
   return undefined;
 }

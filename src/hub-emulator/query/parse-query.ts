@@ -1,141 +1,112 @@
-// The subset of the IoT Hub query language the emulator answers (issue 3): SELECT * or SELECT
-// COUNT() [AS alias] FROM devices | devices.modules [WHERE <condition>] with =, !=, <>, <, >, <=,
-// >=, AND, OR, NOT and parentheses over dotted paths of the twin document. Anything else is a loud
-// ParseError, never a silently wrong answer.
-export type Literal = string | number | boolean | null;
-export type Condition =
-  | { kind: 'and' | 'or'; left: Condition; right: Condition }
-  | { kind: 'not'; operand: Condition }
-  | { kind: 'compare'; path: string[]; op: '=' | '!=' | '<' | '>' | '<=' | '>='; value: Literal };
+import { parseCondition } from './parse-condition';
+import {
+  QueryParseError,
+  type Condition,
+  type ParsedQuery,
+  type Path,
+  type Select,
+  type SelectItem,
+} from './query-ast';
+import { TokenCursor, tokenize } from './tokenize-query';
 
-export interface ParsedQuery {
-  source: 'devices' | 'devices.modules';
-  select: { kind: 'all' } | { kind: 'count'; alias: string };
-  where: Condition | undefined;
-}
+export { QueryParseError, type ParsedQuery } from './query-ast';
 
-export class QueryParseError extends Error {}
-
-const TOKEN =
-  /\s*(?:(\d+(?:\.\d+)?)|'((?:[^']|'')*)'|"((?:[^"\\]|\\.)*)"|([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)|(<=|>=|!=|<>|[=<>(),*]))/y;
-
-type Token =
-  | { type: 'num'; value: number }
-  | { type: 'str'; value: string }
-  | { type: 'word'; value: string }
-  | { type: 'sym'; value: string };
-
-function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
-  TOKEN.lastIndex = 0;
-  let index = 0;
-  while (index < text.length && text.slice(index).trim() !== '') {
-    TOKEN.lastIndex = index;
-    const m = TOKEN.exec(text);
-    if (!m) throw new QueryParseError(`Syntax error at position ${index}.`);
-    index = TOKEN.lastIndex;
-    if (m[1] !== undefined) tokens.push({ type: 'num', value: Number(m[1]) });
-    else if (m[2] !== undefined) tokens.push({ type: 'str', value: m[2].replaceAll("''", "'") });
-    else if (m[3] !== undefined)
-      tokens.push({ type: 'str', value: JSON.parse(`"${m[3]}"`) as string });
-    else if (m[4] !== undefined) tokens.push({ type: 'word', value: m[4] });
-    else tokens.push({ type: 'sym', value: m[5] === '<>' ? '!=' : (m[5] ?? '') });
-  }
-  return tokens;
-}
-
+// SELECT [TOP n] * | <items> FROM devices | devices.modules [WHERE <condition>] [GROUP BY <paths>]
+// where an item is a property path or COUNT(), each with an optional AS alias. Anything else is a
+// loud QueryParseError, never a silently wrong answer (docs/hub-emulator.md, Query).
 export function parseQuery(text: string): ParsedQuery {
-  const tokens = tokenize(text);
-  let pos = 0;
-  const peek = (): Token | undefined => tokens[pos];
-  const isWord = (word: string): boolean =>
-    peek()?.type === 'word' && peek()?.value.toString().toLowerCase() === word;
-  const isSym = (sym: string): boolean => peek()?.type === 'sym' && peek()?.value === sym;
-  const expectWord = (word: string): void => {
-    if (!isWord(word)) throw new QueryParseError(`Expected ${word.toUpperCase()}.`);
-    pos++;
-  };
-  const expectSym = (sym: string): void => {
-    if (!isSym(sym)) throw new QueryParseError(`Expected '${sym}'.`);
-    pos++;
-  };
-
-  expectWord('select');
-  let select: ParsedQuery['select'];
-  if (isSym('*')) {
-    pos++;
-    select = { kind: 'all' };
-  } else if (isWord('count')) {
-    pos++;
-    expectSym('(');
-    expectSym(')');
-    let alias = '$1';
-    if (isWord('as')) {
-      pos++;
-      const name = tokens[pos++];
-      if (name?.type !== 'word') throw new QueryParseError('Expected an alias after AS.');
-      alias = name.value;
-    }
-    select = { kind: 'count', alias };
-  } else {
-    throw new QueryParseError('The emulator supports only SELECT * and SELECT COUNT().');
+  const cursor = new TokenCursor(tokenize(text));
+  cursor.expectWord('select');
+  let top: number | undefined;
+  if (cursor.takeWord('top')) {
+    const n = cursor.next();
+    if (n?.type !== 'num' || !Number.isInteger(n.value) || n.value < 1)
+      throw new QueryParseError('TOP takes a positive whole number.');
+    top = n.value;
   }
-  expectWord('from');
-  const from = tokens[pos++];
+  const rawItems = cursor.takeSym('*') ? undefined : parseItems(cursor);
+  cursor.expectWord('from');
+  const from = cursor.next();
   const source = from?.type === 'word' ? from.value.toLowerCase() : '';
   if (source !== 'devices' && source !== 'devices.modules')
     throw new QueryParseError('The emulator supports only FROM devices and FROM devices.modules.');
-
-  const parseOr = (): Condition => {
-    let left = parseAnd();
-    while (isWord('or')) {
-      pos++;
-      left = { kind: 'or', left, right: parseAnd() };
-    }
-    return left;
-  };
-  const parseAnd = (): Condition => {
-    let left = parseFactor();
-    while (isWord('and')) {
-      pos++;
-      left = { kind: 'and', left, right: parseFactor() };
-    }
-    return left;
-  };
-  const parseFactor = (): Condition => {
-    if (isWord('not')) {
-      pos++;
-      return { kind: 'not', operand: parseFactor() };
-    }
-    if (isSym('(')) {
-      pos++;
-      const inner = parseOr();
-      expectSym(')');
-      return inner;
-    }
-    const path = tokens[pos++];
-    if (path?.type !== 'word') throw new QueryParseError('Expected a property path.');
-    const op = tokens[pos++];
-    if (op?.type !== 'sym' || !['=', '!=', '<', '>', '<=', '>='].includes(op.value))
-      throw new QueryParseError('Expected a comparison operator.');
-    const literal = tokens[pos++];
-    let value: Literal;
-    if (literal?.type === 'str' || literal?.type === 'num') value = literal.value;
-    else if (
-      literal?.type === 'word' &&
-      ['true', 'false', 'null'].includes(literal.value.toLowerCase())
-    ) {
-      value =
-        literal.value.toLowerCase() === 'null' ? null : literal.value.toLowerCase() === 'true';
-    } else throw new QueryParseError('Expected a literal value.');
-    return { kind: 'compare', path: path.value.split('.'), op: op.value as '=', value };
-  };
-
+  // Paths may name the collection first (`devices.tags.x`), as the query language allows.
+  const prefix = `${source}.`;
+  const toPath = (name: string): Path =>
+    (name.toLowerCase().startsWith(prefix) ? name.slice(prefix.length) : name).split('.');
   let where: Condition | undefined;
-  if (isWord('where')) {
-    pos++;
-    where = parseOr();
+  if (cursor.takeWord('where')) where = parseCondition(cursor, toPath);
+  let groupBy: Path[] | undefined;
+  if (cursor.takeWord('group')) {
+    cursor.expectWord('by');
+    groupBy = [];
+    do {
+      const name = cursor.next();
+      if (name?.type !== 'word') throw new QueryParseError('GROUP BY takes property paths.');
+      groupBy.push(toPath(name.value));
+    } while (cursor.takeSym(','));
   }
-  if (pos < tokens.length) throw new QueryParseError('Unexpected text after the query.');
-  return { source, select, where };
+  if (!cursor.atEnd()) throw new QueryParseError('Unexpected text after the query.');
+  const select: Select = rawItems
+    ? { kind: 'items', items: rawItems.map((item) => item(toPath)) }
+    : { kind: 'all' };
+  checkAggregation(select, groupBy, source);
+  return { source, select, top, where, groupBy };
+}
+
+type PendingItem = (toPath: (name: string) => Path) => SelectItem;
+
+function parseItems(cursor: TokenCursor): PendingItem[] {
+  const items: PendingItem[] = [];
+  let unnamedCounts = 0;
+  do {
+    const token = cursor.next();
+    if (token?.type !== 'word')
+      throw new QueryParseError('Expected *, a property path or COUNT().');
+    const isCount = token.value.toLowerCase() === 'count' && cursor.isSym('(');
+    if (isCount) {
+      cursor.expectSym('(');
+      cursor.expectSym(')');
+    }
+    let alias: string | undefined;
+    if (cursor.takeWord('as')) {
+      const name = cursor.next();
+      if (name?.type !== 'word' || name.value.includes('.'))
+        throw new QueryParseError('Expected an alias after AS.');
+      alias = name.value;
+    }
+    // An unaliased COUNT() is named $1, $2, ... (positional, as the service names them).
+    if (isCount) {
+      const name = alias ?? `$${++unnamedCounts}`;
+      items.push(() => ({ kind: 'count', name }));
+    } else {
+      const raw = token.value;
+      items.push((toPath) => {
+        const path = toPath(raw);
+        return { kind: 'path', path, name: alias ?? path[path.length - 1] ?? raw };
+      });
+    }
+  } while (cursor.takeSym(','));
+  return items;
+}
+
+function checkAggregation(
+  select: Select,
+  groupBy: Path[] | undefined,
+  source: ParsedQuery['source'],
+): void {
+  const items = select.kind === 'items' ? select.items : [];
+  const counts = items.some((item) => item.kind === 'count');
+  if (groupBy) {
+    if (source !== 'devices')
+      throw new QueryParseError('GROUP BY is supported only when querying device twins.');
+    if (select.kind === 'all') throw new QueryParseError('GROUP BY needs a select list.');
+    const grouped = new Set(groupBy.map((path) => path.join('.')));
+    for (const item of items) {
+      if (item.kind === 'path' && !grouped.has(item.path.join('.')))
+        throw new QueryParseError(`'${item.path.join('.')}' is neither grouped nor aggregated.`);
+    }
+  } else if (counts && items.some((item) => item.kind === 'path')) {
+    throw new QueryParseError('Mixing COUNT() with properties needs GROUP BY.');
+  }
 }

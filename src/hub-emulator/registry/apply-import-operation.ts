@@ -1,33 +1,19 @@
-import type { HubErrorName } from '../http/hub-error';
-import type { Identity } from '../model/identity';
-import type { KeySource } from '../model/key-source';
-import type { HubStore } from '../store/hub-store';
-import {
-  createIdentity,
-  replaceIdentity,
-  replaceTwin,
-  type BuildContext,
-} from '../model/build-identity';
+import { replaceTwin } from '../model/build-identity';
 import { validateIdentityInput } from '../model/validate-identity-input';
 import { deviceEtag, etagCounterText, twinEtag } from '../model/etag';
+import type { Identity } from '../model/identity';
+import { isEdgeSystemModule } from '../model/device-scope';
 import type { ImportOperation } from './import-operation';
+import type { OperationFailure } from './operation-failure';
+import type { RegistryContext } from './registry-context';
+import { buildContext, createNew, refuseSystemModuleDelete, replace } from './write-identity';
 
-// Import-mode semantics (hub-protocol.md sec. 4.2), shared by import jobs and bulk POST /devices.
-// A failure is data: the job writes it to importErrors.log, the bulk call to errors[].
-export interface RegistryContext {
-  store: HubStore;
-  now: Date;
-  keys: KeySource;
-  deviceCap: number;
-  strictIds: boolean;
-  applyReported: boolean;
-}
+export type { OperationFailure } from './operation-failure';
+export type { RegistryContext } from './registry-context';
 
-export interface OperationFailure {
-  errorName: HubErrorName;
-  message: string;
-}
-
+// Import-mode semantics (docs/reference/hub-protocol.md §4.2), shared by import jobs and bulk
+// POST /devices. A failure is data: the job writes it to importErrors.log, the bulk call to
+// errors[].
 export function applyImportOperation(
   op: ImportOperation,
   ctx: RegistryContext,
@@ -37,7 +23,7 @@ export function applyImportOperation(
   if (mode === 'create') {
     const invalid = validateIdentityInput(input, ctx.strictIds, true);
     if (invalid) return { errorName: 'ArgumentInvalid', message: invalid };
-    return create(op, ctx);
+    return createNew(input, ctx);
   }
   const existing = ctx.store.getIdentity(input.deviceId, input.moduleId);
   const creating = !existing && (mode === 'createOrUpdate' || mode === 'createOrUpdateIfMatchETag');
@@ -46,33 +32,40 @@ export function applyImportOperation(
 
   if (!existing) {
     if (!creating) return notFound(op);
-    return create(op, ctx);
+    return createNew(input, ctx);
   }
   const etagCheck =
     mode === 'updateIfMatchETag' ||
     mode === 'createOrUpdateIfMatchETag' ||
     mode === 'deleteIfMatchETag';
   // A missing eTag on an *IfMatchETag line is unconditional, as recorded for deleteIfMatchETag
-  // (evidence sec. 5).
+  // (§10).
   if (etagCheck && op.eTag !== undefined && op.eTag !== deviceEtag(existing.etag)) {
     return {
       errorName: 'PreconditionFailed',
       message: `Precondition failed: Device version did not match, existingVersion:${existing.etag} newVersion:${etagCounterText(op.eTag)}`,
     };
   }
-  // twinETag guards the twin write of createOrUpdate* (D-BULK17) and is the only check of
-  // updateTwinIfMatchETag; the other modes ignore it (sec. 4.2 table).
+  // twinETag guards the twin write of createOrUpdate* and is the only check of
+  // updateTwinIfMatchETag; the other modes ignore it (§4.2 table).
   const twinCheck =
     mode === 'createOrUpdate' ||
     mode === 'createOrUpdateIfMatchETag' ||
     mode === 'updateTwinIfMatchETag';
-  if (twinCheck && op.twinETag !== undefined && op.twinETag !== twinEtag(existing.twin.etag)) {
+  if (
+    twinCheck &&
+    op.twinETag !== undefined &&
+    op.twinETag !== twinEtag(existing.twin.etag) &&
+    !untouchedRuntimeModule(existing)
+  ) {
     return {
       errorName: 'PreconditionFailed',
       message: `ETag mismatch for device ID '${input.deviceId}'`,
     };
   }
   if (mode === 'delete' || mode === 'deleteIfMatchETag') {
+    const refused = refuseSystemModuleDelete(input.deviceId, input.moduleId);
+    if (refused) return refused;
     ctx.store.deleteIdentity(input.deviceId, input.moduleId);
     return undefined;
   }
@@ -81,37 +74,11 @@ export function applyImportOperation(
     ctx.store.updateIdentity(replaceTwin(existing, input, build));
     return undefined;
   }
-  ctx.store.updateIdentity(replaceIdentity(existing, input, build));
-  return undefined;
+  return replace(existing, input, ctx);
 }
 
-function create(op: ImportOperation, ctx: RegistryContext): OperationFailure | undefined {
-  const { input } = op;
-  if (input.moduleId && !ctx.store.getIdentity(input.deviceId, '')) {
-    return { errorName: 'DeviceNotFound', message: input.deviceId };
-  }
-  if (ctx.store.identityCount() >= ctx.deviceCap) {
-    if (ctx.store.getIdentity(input.deviceId, input.moduleId)) return alreadyExists(op);
-    return {
-      errorName: 'IotHubQuotaExceeded',
-      message: 'Total number of devices on IotHub exceeded the allocated quota.',
-    };
-  }
-  const identity: Identity = createIdentity(input, buildContext(ctx));
-  return ctx.store.insertIdentity(identity) ? undefined : alreadyExists(op);
-}
-
-function buildContext(ctx: RegistryContext): BuildContext {
-  return {
-    now: ctx.now,
-    keys: ctx.keys,
-    etag: ctx.store.nextEtag(),
-    applyReported: ctx.applyReported,
-  };
-}
-
-// errorStatus texts follow the REST messages with the `ErrorCode:<Name>;` prefix removed
-// (hub-recorded-evidence.md sec. 3: a 404001 line carries just the device id).
+// errorStatus texts follow the REST messages with the `ErrorCode:<Name>;` prefix removed (§10: a
+// 404001 line carries just the device id).
 function notFound(op: ImportOperation): OperationFailure {
   const { deviceId, moduleId } = op.input;
   return moduleId
@@ -119,15 +86,9 @@ function notFound(op: ImportOperation): OperationFailure {
     : { errorName: 'DeviceNotFound', message: deviceId };
 }
 
-function alreadyExists(op: ImportOperation): OperationFailure {
-  const { deviceId, moduleId } = op.input;
-  return moduleId
-    ? {
-        errorName: 'ModuleAlreadyExistsOnDevice',
-        message: `A module with ID '${moduleId}' already exists on device '${deviceId}'.`,
-      }
-    : {
-        errorName: 'DeviceAlreadyExists',
-        message: `A device with ID '${deviceId}' is already registered.`,
-      };
+// The runtime modules an edge device line just brought into being stand in for modules the line
+// would have created, so the source hub's twinETag of their export lines cannot match and is not
+// checked while their twins are untouched (docs/hub-emulator.md, "Edge devices and scopes").
+function untouchedRuntimeModule(existing: Identity): boolean {
+  return isEdgeSystemModule(existing.moduleId) && existing.twin.etag === 1;
 }

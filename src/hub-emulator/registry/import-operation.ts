@@ -3,6 +3,7 @@ import { parseImportMode } from '../../core/model/import-mode';
 import type { IdentityInput } from '../model/identity-input';
 import { isObject, parseIdentityFields, parseTwinSections } from '../model/parse-identity-json';
 import { unquoteEtag } from '../model/etag';
+import { importLineKeys } from '../model/canonical-keys';
 
 // One ExportImportDevice (an import line or a bulk item) parsed into what the registry applies.
 export interface ImportOperation {
@@ -15,14 +16,15 @@ export interface ImportOperation {
 export type ParsedOperation =
   { ok: true; operation: ImportOperation } | { ok: false; message: string };
 
-export function parseImportObject(json: unknown): ParsedOperation {
-  if (!isObject(json)) return { ok: false, message: 'Expected a JSON object.' };
+export function parseImportObject(raw: unknown): ParsedOperation {
+  if (!isObject(raw)) return { ok: false, message: 'Expected a JSON object.' };
+  const json = importLineKeys(raw);
   if (typeof json.id !== 'string' || json.id === '')
     return { ok: false, message: "Required property 'id' not found in JSON." };
   if (json.moduleId !== undefined && json.moduleId !== null && typeof json.moduleId !== 'string') {
     return { ok: false, message: "Unexpected value for 'moduleId'." };
   }
-  // An absent importMode means createOrUpdate (D-BULK note).
+  // An absent importMode means createOrUpdate (docs/reference/hub-protocol.md §4.1).
   let mode: ImportMode = 'createOrUpdate';
   if (json.importMode !== undefined && json.importMode !== null) {
     const parsed =
@@ -49,7 +51,7 @@ export function parseImportObject(json: unknown): ParsedOperation {
   return { ok: true, operation };
 }
 
-/** Parses one import line; a failure becomes a 400012 line without deviceId (sec. 5.2, I-J1599). */
+/** Parses one import line; a failure becomes a 400012 line without deviceId (§5.2, §10). */
 export function parseImportLine(line: string): ParsedOperation {
   let json: unknown;
   try {

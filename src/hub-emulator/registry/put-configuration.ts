@@ -2,11 +2,17 @@ import { hubError } from '../http/hub-error';
 import { deviceEtag } from '../model/etag';
 import { hubTime } from '../model/hub-time';
 import { isObject } from '../model/parse-identity-json';
+import {
+  configurationContentKeys,
+  configurationKeys,
+  configurationMetricsKeys,
+} from '../model/canonical-keys';
 import type { HubStore, StoredConfiguration } from '../store/hub-store';
 
-// Automatic device configurations (hub-protocol.md sec. 2.9), written by PUT /configurations/{id}
-// and by import jobs with includeConfigurations. Ids are lower case (C# e2e comment); at most 100
-// per hub; metrics are never computed. `ifMatchValue` undefined = create only, as for devices.
+// Automatic device configurations (docs/reference/hub-protocol.md §2.9), written by PUT
+// /configurations/{id} and by import jobs with includeConfigurations. Ids are lower case (C# e2e
+// comment); at most 100 per hub; metrics are never computed. `ifMatchValue` undefined = create
+// only, as for devices.
 const MAX_CONFIGURATIONS = 100;
 const ID = /^[a-z0-9\-:+%_#*?!(),=@;$']{1,128}$/;
 
@@ -16,11 +22,16 @@ export type ConfigurationWrite =
 export function putConfiguration(
   store: HubStore,
   id: string,
-  json: unknown,
+  raw: unknown,
   write: ConfigurationWrite,
   now: Date,
 ): StoredConfiguration {
-  if (!isObject(json)) throw hubError('ArgumentNull', 'The configuration must be a JSON object.');
+  if (!isObject(raw)) throw hubError('ArgumentNull', 'The configuration must be a JSON object.');
+  // Property names in any case, as the service's Newtonsoft reads them (configurations.txt is
+  // PascalCase, REST bodies camelCase).
+  const json = configurationKeys(raw);
+  const content = isObject(json.content) ? configurationContentKeys(json.content) : {};
+  const metrics = isObject(json.metrics) ? configurationMetricsKeys(json.metrics) : {};
   if (!ID.test(id))
     throw hubError('ArgumentInvalid', `Invalid configuration id '${id}': ids are lower case.`);
   if (json.id !== undefined && json.id !== id)
@@ -50,7 +61,7 @@ export function putConfiguration(
       id,
       schemaVersion: typeof json.schemaVersion === 'string' ? json.schemaVersion : '1.0',
       labels: isObject(json.labels) ? json.labels : {},
-      content: isObject(json.content) ? json.content : {},
+      content,
       targetCondition: typeof json.targetCondition === 'string' ? json.targetCondition : '',
       createdTimeUtc: existing?.doc.createdTimeUtc ?? time,
       lastUpdatedTimeUtc: time,
@@ -58,8 +69,7 @@ export function putConfiguration(
       systemMetrics: { results: {}, queries: {} },
       metrics: {
         results: {},
-        queries:
-          isObject(json.metrics) && isObject(json.metrics.queries) ? json.metrics.queries : {},
+        queries: isObject(metrics.queries) ? metrics.queries : {},
       },
     };
     const configuration: StoredConfiguration = { id, etag: deviceEtag(store.nextEtag()), doc };

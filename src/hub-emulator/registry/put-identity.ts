@@ -1,22 +1,25 @@
 import { hubError } from '../http/hub-error';
-import type { Identity } from '../model/identity';
-import { createIdentity, replaceIdentity } from '../model/build-identity';
 import { deviceEtag, etagCounterText } from '../model/etag';
+import type { Identity } from '../model/identity';
 import { isObject, parseIdentityFields } from '../model/parse-identity-json';
+import { deviceBodyKeys } from '../model/canonical-keys';
 import { validateIdentityInput } from '../model/validate-identity-input';
-import type { RegistryContext } from './apply-import-operation';
+import type { OperationFailure } from './operation-failure';
+import type { RegistryContext } from './registry-context';
+import { alreadyExists, createNew, refuseSystemModuleDelete, replace } from './write-identity';
 
-// PUT /devices/{id} and PUT /devices/{id}/modules/{mid} (hub-protocol.md sec. 2.5, obs 3P + I7):
-// without If-Match the call only creates (409 if it exists, even with the right etag in the body);
-// with If-Match it only updates (404 if missing, 412 on a mismatch; `*` matches anything).
+// PUT /devices/{id} and PUT /devices/{id}/modules/{mid} (docs/reference/hub-protocol.md §2.5 and
+// §10): without If-Match the call only creates (409 if it exists, even with the right etag in the
+// body); with If-Match it only updates (404 if missing, 412 on a mismatch; `*` matches anything).
 export function putIdentity(
-  body: unknown,
+  rawBody: unknown,
   deviceId: string,
   moduleId: string,
   ifMatchValue: string | undefined,
   ctx: RegistryContext,
 ): { identity: Identity; created: boolean } {
-  if (!isObject(body)) throw hubError('ArgumentNull', 'The request body must be a JSON object.');
+  if (!isObject(rawBody)) throw hubError('ArgumentNull', 'The request body must be a JSON object.');
+  const body = deviceBodyKeys(rawBody);
   const idField = moduleId ? body.deviceId : (body.deviceId ?? deviceId);
   if (idField !== undefined && idField !== deviceId)
     throw hubError('ArgumentInvalid', `The deviceId in the body does not match '${deviceId}'.`);
@@ -31,52 +34,24 @@ export function putIdentity(
     const existing = store.getIdentity(deviceId, moduleId);
     const invalid = validateIdentityInput(input, ctx.strictIds, !existing);
     if (invalid) throw hubError('ArgumentInvalid', invalid);
-    const build = () => ({
-      now: ctx.now,
-      keys: ctx.keys,
-      etag: store.nextEtag(),
-      applyReported: ctx.applyReported,
-    });
     if (ifMatchValue === undefined) {
-      if (existing) {
-        throw moduleId
-          ? hubError(
-              'ModuleAlreadyExistsOnDevice',
-              `A module with ID '${moduleId}' already exists on device '${deviceId}'.`,
-            )
-          : hubError(
-              'DeviceAlreadyExists',
-              `A device with ID '${deviceId}' is already registered.`,
-            );
-      }
-      if (moduleId && !store.getIdentity(deviceId, '')) throw hubError('DeviceNotFound', deviceId);
-      if (store.identityCount() >= ctx.deviceCap) {
-        throw hubError(
-          'IotHubQuotaExceeded',
-          'Total number of devices on IotHub exceeded the allocated quota.',
-        );
-      }
-      const identity = createIdentity(input, build());
-      store.insertIdentity(identity);
-      return { identity, created: true };
+      if (existing) throwFailure(alreadyExists(input));
+      throwFailure(createNew(input, ctx));
+      return { identity: readBack(ctx, deviceId, moduleId), created: true };
     }
-    if (!existing)
-      throw moduleId
-        ? hubError('ModuleNotFound', `${deviceId}/${moduleId}`)
-        : hubError('DeviceNotFound', deviceId);
+    if (!existing) throw notFound(deviceId, moduleId);
     if (ifMatchValue !== '*' && ifMatchValue !== deviceEtag(existing.etag)) {
       throw hubError(
         'PreconditionFailed',
         `Precondition failed: Device version did not match, existingVersion:${existing.etag} newVersion:${etagCounterText(ifMatchValue)}`,
       );
     }
-    const identity = replaceIdentity(existing, input, build());
-    store.updateIdentity(identity);
-    return { identity, created: false };
+    throwFailure(replace(existing, input, ctx));
+    return { identity: readBack(ctx, deviceId, moduleId), created: false };
   });
 }
 
-/** DELETE needs If-Match (412 "Etag missing" otherwise, obs 3P); `*` or the current etag. */
+/** DELETE needs If-Match (412 "Etag missing" otherwise, §2.5); `*` or the current etag. */
 export function deleteIdentityChecked(
   deviceId: string,
   moduleId: string,
@@ -86,10 +61,7 @@ export function deleteIdentityChecked(
   const store = ctx.store;
   store.transaction(() => {
     const existing = store.getIdentity(deviceId, moduleId);
-    if (!existing)
-      throw moduleId
-        ? hubError('ModuleNotFound', `${deviceId}/${moduleId}`)
-        : hubError('DeviceNotFound', deviceId);
+    if (!existing) throw notFound(deviceId, moduleId);
     if (ifMatchValue === undefined) throw hubError('PreconditionFailed', 'Etag missing');
     if (ifMatchValue !== '*' && ifMatchValue !== deviceEtag(existing.etag)) {
       throw hubError(
@@ -97,6 +69,23 @@ export function deleteIdentityChecked(
         `Precondition failed: Device version did not match, existingVersion:${existing.etag} newVersion:${etagCounterText(ifMatchValue)}`,
       );
     }
+    throwFailure(refuseSystemModuleDelete(deviceId, moduleId));
     store.deleteIdentity(deviceId, moduleId);
   });
+}
+
+function throwFailure(failure: OperationFailure | undefined): void {
+  if (failure) throw hubError(failure.errorName, failure.message);
+}
+
+function readBack(ctx: RegistryContext, deviceId: string, moduleId: string): Identity {
+  const identity = ctx.store.getIdentity(deviceId, moduleId);
+  if (!identity) throw new Error(`identity ${deviceId}/${moduleId} vanished inside its write`);
+  return identity;
+}
+
+function notFound(deviceId: string, moduleId: string) {
+  return moduleId
+    ? hubError('ModuleNotFound', `${deviceId}/${moduleId}`)
+    : hubError('DeviceNotFound', deviceId);
 }

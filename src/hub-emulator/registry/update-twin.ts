@@ -1,32 +1,34 @@
 import { hubError } from '../http/hub-error';
 import type { Identity, TwinSection } from '../model/identity';
-import { mergePatch } from '../model/build-identity';
+import { mergePatch } from '../model/merge-patch';
+import { patchMetadata } from '../model/twin-metadata';
 import { twinEtag } from '../model/etag';
 import { hubTime } from '../model/hub-time';
 import { isObject } from '../model/parse-identity-json';
+import { propertiesKeys, twinKeys } from '../model/canonical-keys';
 import { validateTwinSections } from '../model/validate-twin';
 import type { HubStore } from '../store/hub-store';
 
 // PATCH merges tags and desired (null removes a key); PUT replaces them. Reported properties belong
-// to the device and are ignored here (hub-protocol.md sec. 2.8). If-Match is optional; `*` matches.
+// to the device and are ignored here (docs/reference/hub-protocol.md §2.8). If-Match is optional;
+// `*` matches.
 export type TwinWrite = 'patch' | 'replace';
 
 export function updateTwin(
   store: HubStore,
   deviceId: string,
   moduleId: string,
-  body: unknown,
+  rawBody: unknown,
   write: TwinWrite,
   ifMatchValue: string | undefined,
   now: Date,
 ): Identity {
-  if (!isObject(body)) throw hubError('ArgumentNull', 'The twin must be a JSON object.');
+  if (!isObject(rawBody)) throw hubError('ArgumentNull', 'The twin must be a JSON object.');
+  const body = twinKeys(rawBody);
   const tags = sectionOf(body.tags, 'tags');
-  const properties =
-    body.properties === undefined || body.properties === null
-      ? {}
-      : sectionOf(body.properties, 'properties');
-  const desired = sectionOf(properties?.desired, 'properties.desired');
+  const rawProperties = sectionOf(body.properties, 'properties');
+  const properties = rawProperties ? propertiesKeys(rawProperties) : {};
+  const desired = sectionOf(properties.desired, 'properties.desired');
   return store.transaction(() => {
     const existing = store.getIdentity(deviceId, moduleId);
     if (!existing)
@@ -52,6 +54,22 @@ export function updateTwin(
     const problem = validateTwinSections({ tags: nextTags, desired: nextDesired });
     if (problem) throw hubError('ArgumentInvalid', problem);
     const desiredChanged = JSON.stringify(nextDesired) !== JSON.stringify(twin.desired);
+    const desiredVersion = twin.desiredVersion + (desiredChanged ? 1 : 0);
+    const time = hubTime(now);
+    let desiredMeta = twin.desiredMeta;
+    if (desiredChanged) {
+      // A PATCH restamps the properties it wrote; a PUT writes the whole section anew.
+      desiredMeta =
+        write === 'patch' && desired
+          ? patchMetadata(
+              { before: twin.desired, after: nextDesired },
+              twin.desiredMeta,
+              { time: twin.desiredUpdated, version: twin.desiredVersion },
+              withoutSystemKeys(desired),
+              { time, version: desiredVersion },
+            )
+          : {};
+    }
     const updated: Identity = {
       ...existing,
       twin: {
@@ -59,8 +77,9 @@ export function updateTwin(
         etag: twin.etag + 1,
         tags: nextTags,
         desired: nextDesired,
-        desiredVersion: twin.desiredVersion + (desiredChanged ? 1 : 0),
-        lastUpdated: hubTime(now),
+        desiredVersion,
+        desiredUpdated: desiredChanged ? time : twin.desiredUpdated,
+        desiredMeta,
       },
     };
     store.updateIdentity(updated);

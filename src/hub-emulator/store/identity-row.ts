@@ -1,4 +1,10 @@
-import type { DeviceStatus, Identity, StoredAuthentication, TwinSection } from '../model/identity';
+import type {
+  DeviceStatus,
+  Identity,
+  MetadataTree,
+  StoredAuthentication,
+  TwinSection,
+} from '../model/identity';
 import { deviceEtag, twinEtag } from '../model/etag';
 
 // Converts between Identity and the identities table row, and splices export lines from rows.
@@ -26,7 +32,12 @@ interface RowMeta {
   managedBy: string | null;
   desiredVersion: number;
   reportedVersion: number;
-  lastUpdated: string;
+  /** Both sections' stamp when they are equal (and the only one in rows of older versions). */
+  lastUpdated?: string;
+  desiredUpdated?: string;
+  reportedUpdated?: string;
+  desiredMeta?: MetadataTree;
+  reportedMeta?: MetadataTree;
 }
 
 export function toRow(identity: Identity): IdentityRow {
@@ -48,7 +59,8 @@ export function toRow(identity: Identity): IdentityRow {
     meta:
       `{"generationId":"${identity.generationId}","statusUpdatedTime":${quoted(identity.statusUpdatedTime)},` +
       `"managedBy":${JSON.stringify(identity.managedBy)},"desiredVersion":${twin.desiredVersion},` +
-      `"reportedVersion":${twin.reportedVersion},"lastUpdated":"${twin.lastUpdated}"}`,
+      `"reportedVersion":${twin.reportedVersion},${updatedStamps(twin.desiredUpdated, twin.reportedUpdated)}` +
+      `${metaTree('desiredMeta', twin.desiredMeta)}${metaTree('reportedMeta', twin.reportedMeta)}}`,
   };
 }
 
@@ -62,6 +74,19 @@ function authenticationJson(auth: StoredAuthentication): string {
     `"x509Thumbprint":{"primaryThumbprint":${quoted(t.primaryThumbprint)},"secondaryThumbprint":${quoted(t.secondaryThumbprint)}},` +
     `"type":"${auth.type}"}`
   );
+}
+
+// Both sections are usually stamped at once: one field then, as rows have always stored it.
+function updatedStamps(desired: string, reported: string): string {
+  return desired === reported
+    ? `"lastUpdated":"${desired}"`
+    : `"desiredUpdated":"${desired}","reportedUpdated":"${reported}"`;
+}
+
+// Most rows were written as a whole and have empty trees: no stringify for them.
+function metaTree(name: string, tree: MetadataTree): string {
+  for (const _key in tree) return `,"${name}":${JSON.stringify(tree)}`;
+  return '';
 }
 
 function quoted(value: string | null): string {
@@ -90,12 +115,16 @@ export function fromRow(row: IdentityRow): Identity {
       reported: JSON.parse(row.reported) as TwinSection,
       desiredVersion: meta.desiredVersion,
       reportedVersion: meta.reportedVersion,
-      lastUpdated: meta.lastUpdated,
+      desiredUpdated: meta.desiredUpdated ?? meta.lastUpdated ?? '',
+      reportedUpdated: meta.reportedUpdated ?? meta.lastUpdated ?? '',
+      desiredMeta: meta.desiredMeta ?? {},
+      reportedMeta: meta.reportedMeta ?? {},
     },
   };
 }
 
-// Key order of real export lines (hub-recorded-evidence.md sec. 4): id, [moduleId], eTag, status,
+// Key order of real export lines (docs/reference/hub-protocol.md §10 and
+// §11): id, [moduleId], eTag, status,
 // [statusReason], authentication, twinETag, tags, properties, capabilities. Device lines carry
 // statusReason ("" when unset, as in the 2019 export); module lines do not.
 export function exportLine(row: IdentityRow, excludeKeys: boolean): string {

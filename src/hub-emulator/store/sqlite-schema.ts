@@ -1,8 +1,9 @@
 import type Database from 'better-sqlite3';
 
 // One row per identity (devices have module_id ''), with the parts an export line needs kept as
-// JSON text so that export can splice them instead of parsing and re-stringifying
-// (perf-notes.md sec. 5: splicing halves export time). WITHOUT ROWID keeps one b-tree per row.
+// JSON text so that export can splice them instead of parsing and re-stringifying (splicing
+// measured at half the export time of a parse and re-stringify). WITHOUT ROWID keeps one b-tree per
+// row.
 const DDL = `
 CREATE TABLE IF NOT EXISTS identities (
   device_id TEXT NOT NULL,
@@ -31,7 +32,7 @@ CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NU
 
 export function applySchema(db: Database.Database): void {
   // WAL + synchronous=NORMAL: durable at every commit against a process kill, and the mode
-  // perf-notes.md measured as the safe default (a power cut may lose the last commits, never
+  // was measured as the safe default (a power cut may lose the last commits, never
   // corrupt).
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');

@@ -20,6 +20,11 @@ export interface HubTransportOptions {
   maxRetries?: number;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
+  /**
+   * The longest `Retry-After` of a 429 the transport waits out (default 10 s); the hub asking
+   * for longer fails the call at once instead of holding it.
+   */
+  maxRetryAfterMs?: number;
 }
 
 export interface HubCall {
@@ -58,6 +63,9 @@ export function createHubTransport(options: HubTransportOptions): HubTransport {
   const sleep =
     options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const random = options.random ?? Math.random;
+  const maxRetryAfterMs = options.maxRetryAfterMs ?? 10_000;
+  // A 429's Retry-After, kept beside the error: hub-errors.ts stays a pure body parser.
+  const retryAfter = new WeakMap<HubRequestError, number>();
 
   async function attempt(call: HubCall): Promise<HubResponse> {
     const url = new URL(`/${call.segments.map((s) => encodeURIComponent(s)).join('/')}`, base);
@@ -96,8 +104,19 @@ export function createHubTransport(options: HubTransportOptions): HubTransport {
       );
     }
     const text = await response.text();
-    if (!response.ok)
-      throw parseHubErrorBody(response.status, response.headers.get('iothub-errorcode'), text);
+    if (!response.ok) {
+      const error = parseHubErrorBody(
+        response.status,
+        response.headers.get('iothub-errorcode'),
+        text,
+      );
+      const wait =
+        response.status === 429
+          ? retryAfterMsOf(response.headers.get('retry-after'), options.now())
+          : undefined;
+      if (wait !== undefined) retryAfter.set(error, wait);
+      throw error;
+    }
     return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined };
   }
 
@@ -116,10 +135,23 @@ export function createHubTransport(options: HubTransportOptions): HubTransport {
           return await attempt(call);
         } catch (error) {
           if (retry >= maxRetries || !retryable(error, call)) throw error;
-          // Exponential backoff with full jitter: 200 ms, 400 ms, 800 ms ceilings.
-          await sleep(Math.round(random() * 200 * 2 ** retry));
+          // The hub's Retry-After when it sent one (the emulator can; the live hub was seen
+          // without, docs/reference/hub-protocol.md §6), else exponential backoff with full
+          // jitter: 200 ms, 400 ms, 800 ms ceilings.
+          const asked = error instanceof HubRequestError ? retryAfter.get(error) : undefined;
+          if (asked !== undefined && asked > maxRetryAfterMs) throw error;
+          await sleep(asked ?? Math.round(random() * 200 * 2 ** retry));
         }
       }
     },
   };
+}
+
+/** Retry-After as delay-seconds or an HTTP date (RFC 9110 §10.2.3); undefined when absent or bad. */
+function retryAfterMsOf(header: string | null, now: Date): number | undefined {
+  if (!header) return undefined;
+  const trimmed = header.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now.getTime());
 }

@@ -31,6 +31,8 @@ export function testTls(): Promise<LocalTls> {
 export interface TestHub extends HubEmulatorHandle {
   dataDir: string;
   port: number;
+  /** The hub's clock, which raw requests sign their SAS expiry against. */
+  clock: () => Date;
   dispose(): Promise<void>;
 }
 
@@ -47,6 +49,7 @@ export async function startTestHub(options: Partial<HubEmulatorOptions> = {}): P
     ...hub,
     dataDir,
     port,
+    clock: options.clock ?? (() => new Date()),
     dispose: async () => {
       await hub.close();
       await rm(dataDir, { recursive: true, force: true });
@@ -86,7 +89,9 @@ let undiciAgent: Agent | undefined;
 /**
  * Enough of a hub to talk to it: an in-process handle or one rebuilt from a child's printed lines.
  */
-export type HubTarget = Pick<HubEmulatorHandle, 'url' | 'connectionStringFor'>;
+export type HubTarget = Pick<HubEmulatorHandle, 'url' | 'connectionStringFor'> & {
+  clock?: () => Date;
+};
 
 export async function rawRequest(
   hub: HubTarget,
@@ -103,7 +108,12 @@ export async function rawRequest(
   const key = /SharedAccessKey=([^;]+)/.exec(policyConn)?.[1] ?? '';
   const auth =
     init.auth ??
-    signSas('localhost', init.policy ?? 'iothubowner', key, Math.floor(Date.now() / 1000) + 3600);
+    signSas(
+      'localhost',
+      init.policy ?? 'iothubowner',
+      key,
+      Math.floor((hub.clock?.() ?? new Date()).getTime() / 1000) + 3600,
+    );
   undiciAgent ??= new Agent({ connect: { ca: (await testTls()).caCertPem } });
   const separator = pathAndQuery.includes('?') ? '&' : '?';
   const url = pathAndQuery.includes('api-version=')
@@ -179,7 +189,7 @@ export async function uploadText(
   await client.getBlockBlobClient(name).upload(text, Buffer.byteLength(text));
 }
 
-/** Polls GET /jobs/{id} until the job is finished, as clients do (sec. 2.2). */
+/** Polls GET /jobs/{id} until the job is finished, as clients do (docs/reference/hub-protocol.md §2.2). */
 export async function waitForJob(
   hub: HubTarget,
   jobId: string,

@@ -10,7 +10,7 @@ import {
   type TestStorage,
 } from './hub-fixture';
 
-// Job semantics over raw REST (hub-protocol.md sec. 2.1-2.4, 3, 5 and sec. 10).
+// Job semantics over raw REST (docs/reference/hub-protocol.md §2.1-§2.4, §3, §5 and §10).
 let hub: TestHub;
 let storage: TestStorage;
 
@@ -243,7 +243,12 @@ describe('export', () => {
       'tags',
       'properties',
       'capabilities',
+      'deviceScope',
+      'parentScopes',
     ]);
+    expect(records.filter((r) => r.id === 'exp-edge' && r.moduleId).map((r) => r.moduleId)).toEqual(
+      ['$edgeAgent', '$edgeHub', 'mod-a'],
+    );
     const configurations = await readBlobText(container.client, 'configurations.txt');
     expect(JSON.parse(configurations.split('\r\n')[0] ?? '')).toMatchObject({
       Id: 'cfg-1',

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rawRequest, startTestHub, type TestHub } from './hub-fixture';
 
 // Raw REST behaviour the SDK does not expose: SAS parsing, api-version, rights, the error envelope,
-// If-Match rules and the identity validation rules of hub-protocol.md sec. 6.
+// If-Match rules and the identity validation rules of docs/reference/hub-protocol.md §6.
 let hub: TestHub;
 let strictHub: TestHub;
 
@@ -299,6 +299,21 @@ describe('bulk registry operations', () => {
       body: Array.from({ length: 101 }, (_, i) => ({ id: `many-${i}`, importMode: 'create' })),
     });
     expect([many.status, many.headers.get('iothub-errorcode')]).toEqual([413, 'TooManyDevices']);
+  });
+
+  it('refuses two items for modules of one device as DeviceDefinedMultipleTimes', async () => {
+    await rawRequest(hub, 'PUT', '/devices/two-mods', { body: {} });
+    const response = await rawRequest(hub, 'POST', '/devices', {
+      body: [
+        { id: 'two-mods', moduleId: 'm1', importMode: 'create' },
+        { id: 'two-mods', moduleId: 'm2', importMode: 'create' },
+      ],
+    });
+    expect([response.status, response.headers.get('iothub-errorcode')]).toEqual([
+      400,
+      'DeviceDefinedMultipleTimes',
+    ]);
+    expect((await rawRequest(hub, 'GET', '/devices/two-mods/modules')).json).toEqual([]);
   });
 
   it('reports a partial failure as 400 with integer error codes', async () => {

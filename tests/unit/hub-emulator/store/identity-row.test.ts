@@ -64,4 +64,35 @@ describe('identity rows', () => {
     expect('statusReason' in line).toBe(false);
     expect(line.capabilities).toEqual({ iotEdge: false });
   });
+
+  it('round-trips separate desired and reported stamps and stored metadata trees', () => {
+    const stamped = {
+      ...identity,
+      twin: {
+        ...identity.twin,
+        desiredUpdated: '2030-01-01T00:00:00.0000000Z',
+        reportedUpdated: '2030-02-01T00:00:00.0000000Z',
+        desiredMeta: {
+          x: { $lastUpdated: '2029-01-01T00:00:00.0000000Z', $lastUpdatedVersion: 1 },
+        },
+      },
+    };
+    expect(fromRow(toRow(stamped))).toEqual(stamped);
+  });
+
+  it('reads the single stamp of rows written before desired and reported had their own', () => {
+    const row = toRow(identity);
+    const old = {
+      ...row,
+      meta: row.meta.replace(
+        /"lastUpdated":"[^"]+"/,
+        '"lastUpdated":"2020-01-01T00:00:00.0000000Z"',
+      ),
+    };
+    expect(fromRow(old).twin).toMatchObject({
+      desiredUpdated: '2020-01-01T00:00:00.0000000Z',
+      reportedUpdated: '2020-01-01T00:00:00.0000000Z',
+      desiredMeta: {},
+    });
+  });
 });
