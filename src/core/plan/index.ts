@@ -1,0 +1,15 @@
+export * from './plan-types';
+export { createTouchScanner, type TouchScanner, type TouchedDevices } from './scan-touched-devices';
+export {
+  createRegistryIndex,
+  type RegistryIndex,
+  type RegistryIndexBuilder,
+} from './build-registry-index';
+export {
+  createPlanner,
+  type PlanChanges,
+  type Planner,
+  type PlanResult,
+  type PlanSink,
+} from './create-planner';
+export { planAll, type PlanAllResult } from './plan-all';
