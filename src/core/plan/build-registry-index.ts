@@ -16,6 +16,8 @@ export interface RegistryIndex {
   touched: TouchedDevices | undefined;
   /** Devices and modules in the whole export: the hub's cap counts both. */
   identityCount: number;
+  /** Devices alone, as the hub's device statistics count them. */
+  deviceCount: number;
   /** deviceScope -> id of the edge device holding it, over the whole export. */
   edgeScopes: Map<string, string>;
   /** deviceScope -> how many leaf devices name it as their parent, over the whole export. */
@@ -53,6 +55,7 @@ export function createRegistryIndex(
     modulesOf: new Map(),
     touched,
     identityCount: 0,
+    deviceCount: 0,
     edgeScopes: new Map(),
     childrenOfScope: new Map(),
     withoutAuthentication: 0,
@@ -76,7 +79,10 @@ export function createRegistryIndex(
     sawContent = true;
     index.identityCount++;
     if (text.includes(NULL_AUTH)) index.withoutAuthentication++;
-    if (key.moduleId === undefined) noteScopes(text, key.id);
+    if (key.moduleId === undefined) {
+      index.deviceCount++;
+      noteScopes(text, key.id);
+    }
     if (touched !== undefined && !touched.has(key.id)) return;
     keep(key.id, key.moduleId, text, line);
   });
@@ -94,6 +100,7 @@ export function createRegistryIndex(
     const key = deviceKey(id, moduleId);
     if (index.records.has(key)) {
       index.identityCount--;
+      if (moduleId === undefined) index.deviceCount--;
       issues.add(
         line,
         'duplicate-device',

@@ -30,6 +30,8 @@ export interface PlanResult {
   /** Lines written to the job file. */
   sent: number;
   leftOut: number;
+  /** Devices and modules the registry holds once the job ran, as predicted. */
+  after: { devices: number; identities: number };
   changes: PlanChanges;
 }
 
@@ -152,6 +154,7 @@ export function createPlanner(
         rows: rowCount,
         sent,
         leftOut: rowCount - sent,
+        after: { devices: state.deviceCount, identities: state.identityCount },
         changes: { state, keysAtRisk: ctx.keysAtRisk },
       };
     },

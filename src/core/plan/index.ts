@@ -13,3 +13,8 @@ export {
   type PlanSink,
 } from './create-planner';
 export { planAll, type PlanAllResult } from './plan-all';
+export {
+  createOutcomeCheck,
+  type OutcomeCheck,
+  type OutcomeMismatch,
+} from './compare-plan-outcome';

@@ -13,6 +13,7 @@ export class PlanState {
   private readonly modules: Map<string, string[]>;
   private readonly scopes: Map<string, string>;
   private count: number;
+  private devices: number;
   /** Snapshot lines that could not be read; their devices count as absent. */
   unreadableRecords = 0;
 
@@ -20,10 +21,15 @@ export class PlanState {
     this.modules = new Map([...index.modulesOf].map(([id, list]) => [id, [...list]]));
     this.scopes = new Map(index.edgeScopes);
     this.count = index.identityCount;
+    this.devices = index.deviceCount;
   }
 
   get identityCount(): number {
     return this.count;
+  }
+
+  get deviceCount(): number {
+    return this.devices;
   }
 
   /** Devices and modules this file changed, with what they are now (null: deleted). */
@@ -56,6 +62,7 @@ export class PlanState {
     this.overlay.set(deviceKey(state.id, state.moduleId), JSON.stringify(state));
     if (!created) return;
     this.count++;
+    if (state.moduleId === undefined) this.devices++;
     if (state.moduleId !== undefined) {
       const list = this.modules.get(state.id);
       if (list === undefined) this.modules.set(state.id, [state.moduleId]);
@@ -75,6 +82,7 @@ export class PlanState {
     }
     for (const moduleId of list) this.overlay.set(deviceKey(state.id, moduleId), null);
     this.count -= list.length;
+    this.devices--;
     this.modules.delete(state.id);
     if (state.iotEdge && state.deviceScope !== null) this.scopes.delete(state.deviceScope);
     return list.length;
