@@ -101,15 +101,16 @@ function create(
   const { state } = ctx;
   if (line.moduleId !== undefined && state.get(deviceKey(line.id)) === undefined)
     return fail('device-missing', `device "${line.id}" does not exist`);
+  // What the line asks is checked before the hub's capacity, as its other value rules are.
+  const iotEdge = line.moduleId === undefined && line.iotEdge === true;
+  const scopes = resolveScopes(line, undefined, iotEdge, state);
+  if (!scopes.ok) return fail('invalid-scope', scopes.message);
   if (state.identityCount >= ctx.deviceCap) {
     return existing !== undefined
       ? alreadyExists(line)
       : fail('device-cap', `the hub already holds ${ctx.deviceCap} devices and modules`);
   }
   if (existing !== undefined) return alreadyExists(line);
-  const iotEdge = line.moduleId === undefined && line.iotEdge === true;
-  const scopes = resolveScopes(line, undefined, iotEdge, state);
-  if (!scopes.ok) return fail('invalid-scope', scopes.message);
   state.put(createdIdentity(line, scopes, ctx.applyReported), true);
   const result: LineOutcome = { outcome: 'create' };
   if (iotEdge) {

@@ -18,3 +18,5 @@ export {
   type OutcomeCheck,
   type OutcomeMismatch,
 } from './compare-plan-outcome';
+export { planJsonHead, planJsonRow, planJsonSummary, planJsonTail } from './format-plan-json';
+export { describeRow, formatPlanSummary } from './format-plan-summary';

@@ -114,7 +114,9 @@ function scopeFor(
     return { parentScopes: parents };
   }
   const scope = before.deviceScope;
-  if (scope === null || state.scopeOwner(scope) !== undefined) return { deviceScope: scope };
+  // null is written only to take a leaf out of a parent the import gave it.
+  if (scope === null) return after?.deviceScope != null ? { deviceScope: null } : {};
+  if (state.scopeOwner(scope) !== undefined) return { deviceScope: scope };
   note('parent-link-lost');
   // A scope the line leaves as it is, is not checked again; any other must be held by a device.
   return { deviceScope: scope === after?.deviceScope ? scope : null };
