@@ -165,8 +165,31 @@ function stringOrNull(value: unknown): string | null {
   return typeof value === 'string' && value !== '' ? value : null;
 }
 
-function failed(text: string, message: string): ParsedImportLine {
+// The same reading importErrors.log's parser gives a 400012 line's quoted text, so that a row and
+// its error line name the same device even when the line was cut short.
+const QUOTED_ID = /^\s*\{.*?"id"\s*:\s*"((?:[^"\\]|\\.)*)"/;
+const QUOTED_MODULE = /^\s*\{.*?"moduleId"\s*:\s*"((?:[^"\\]|\\.)*)"/;
+
+function recoveredKey(text: string): { id: string; moduleId?: string } | undefined {
   const key = readLineKey(text);
+  if (key !== undefined) return key;
+  const id = unescaped(QUOTED_ID.exec(text)?.[1]);
+  if (id === undefined || id === '') return undefined;
+  const moduleId = unescaped(QUOTED_MODULE.exec(text)?.[1]);
+  return moduleId === undefined || moduleId === '' ? { id } : { id, moduleId };
+}
+
+function unescaped(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(`"${text}"`) as string;
+  } catch {
+    return text;
+  }
+}
+
+function failed(text: string, message: string): ParsedImportLine {
+  const key = recoveredKey(text);
   if (key === undefined) return { ok: false, id: '', message };
   return key.moduleId === undefined
     ? { ok: false, id: key.id, message }

@@ -37,7 +37,7 @@ const ROWS = [
   { id: 'cam-1', line: 7, outcome: 'update', fields: ['tags.room'] },
   { id: 'leaf-2', line: 8, outcome: 'create' },
   { id: 'leaf-3', line: 9, outcome: 'fail', errorCode: 400004 },
-  { id: '', line: 10, outcome: 'fail', errorCode: 400012 },
+  { id: 'broken', line: 10, outcome: 'fail', errorCode: 400012 },
 ];
 const SUMMARY = { create: 2, update: 2, unchanged: 1, delete: 1, fail: 4 };
 

@@ -213,9 +213,13 @@ describe('lines the hub cannot read or accept', () => {
     expect(r.rows[0]).toMatchObject({ outcome: 'fail', errorCode: code });
   });
 
-  it('names the device of a line it cannot read when the id is there', () => {
-    const r = plan('', [{ id: 'x', moduleId: 'm', importMode: 'nope' }]);
+  it('names the device of a line it cannot read when the id is there, even in a line cut short', () => {
+    const r = plan('', [
+      { id: 'x', moduleId: 'm', importMode: 'nope' },
+      '{"id":"cut","moduleId":"m2","sta',
+    ]);
     expect(r.rows[0]).toMatchObject({ id: 'x', moduleId: 'm', reason: 'unparseable' });
+    expect(r.rows[1]).toMatchObject({ id: 'cut', moduleId: 'm2', reason: 'unparseable' });
   });
 
   it('accepts + and # in ids unless strict ids are asked for', () => {
