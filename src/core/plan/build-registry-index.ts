@@ -1,6 +1,7 @@
 import { deviceKey } from '../registry/device-key';
 import { IssueList } from '../registry/issue-list';
 import type { RegistryIssue, RegistryIssueCode } from '../registry/registry-types';
+import { detachString } from './detach-string';
 import { readScopeFields } from './read-scope-fields';
 import { readLineKey } from './read-line-key';
 import type { TouchedDevices } from './scan-touched-devices';
@@ -96,7 +97,11 @@ export function createRegistryIndex(
       index.childrenOfScope.set(parent, (index.childrenOfScope.get(parent) ?? 0) + 1);
   }
 
-  function keep(id: string, moduleId: string | undefined, text: string, line: number): void {
+  // Kept strings are copied out of the chunk they were read from, or the index would hold the
+  // whole export through them (see detachString).
+  function keep(cutId: string, cutModuleId: string | undefined, text: string, line: number): void {
+    const id = detachString(cutId);
+    const moduleId = cutModuleId === undefined ? undefined : detachString(cutModuleId);
     const key = deviceKey(id, moduleId);
     if (index.records.has(key)) {
       index.identityCount--;
@@ -112,7 +117,7 @@ export function createRegistryIndex(
       if (modules === undefined) index.modulesOf.set(id, [moduleId]);
       else modules.push(moduleId);
     }
-    index.records.set(key, text);
+    index.records.set(key, touched === undefined ? text : detachString(text));
   }
 
   return {

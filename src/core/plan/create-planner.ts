@@ -6,6 +6,7 @@ import { planNotices } from './plan-notices';
 import { PlanState } from './plan-state';
 import type { PlanNotice, PlanNoticeCode, PlanOptions, PlanRow, PlanSummary } from './plan-types';
 import { parseImportLine, type ParsedImportLine } from './parse-import-line';
+import { readLineKey } from './read-line-key';
 import { createLineSplitter, isBlankLine } from './split-text-lines';
 
 export interface PlanSink {
@@ -87,19 +88,24 @@ export function createPlanner(
     if (pending.length === 0) return;
     const batch = pending;
     pending = [];
-    const parsed = batch.map((p) => parseImportLine(p.text));
-    const plans = new Array<LinePlan | undefined>(batch.length);
-    for (const i of applyOrder(parsed)) {
-      const entry = parsed[i];
-      if (entry?.ok !== true) continue;
-      if (index.touched !== undefined && !index.touched.has(entry.line.id))
-        throw new Error(`device "${entry.line.id}" was not in the scan of this import file`);
-      plans[i] = planLine(entry.line, ctx);
+    const plans = new Array<LinePlan>(batch.length);
+    // Each line is parsed right before it is applied, so its objects die young instead of living
+    // for the whole batch (a batch of parsed lines made the plan pass GC-bound).
+    for (const i of applyOrder(batch)) {
+      const text = batch[i]?.text ?? '';
+      const parsed = parseImportLine(text);
+      if (!parsed.ok) {
+        plans[i] = unreadable(parsed);
+        continue;
+      }
+      if (index.touched !== undefined && !index.touched.has(parsed.line.id))
+        throw new Error(`device "${parsed.line.id}" was not in the scan of this import file`);
+      plans[i] = planLine(parsed.line, ctx);
     }
     const rows: PlanRow[] = [];
     const job: string[] = [];
     batch.forEach((pendingLine, i) => {
-      const plan = plans[i] ?? unreadable(parsed[i]);
+      const plan = plans[i] ?? unreadable(undefined);
       const row: PlanRow = { line: pendingLine.line, ...plan.row };
       rows.push(row);
       count(row);
@@ -112,17 +118,16 @@ export function createPlanner(
     if (job.length > 0) sink.onJobText?.(job.join('\n') + '\n');
   }
 
-  // Sorting is stable, so lines of one device keep their file order (docs/hub-emulator.md).
-  function applyOrder(parsed: ParsedImportLine[]): number[] {
-    const order = parsed.map((_, i) => i);
+  // Sorting is stable, so lines of one device keep their file order (docs/hub-emulator.md). The
+  // ids come from the cheap key reader; a line it cannot read fails and applies nothing, so where
+  // it sorts does not matter.
+  function applyOrder(batch: Pending[]): number[] {
+    const order = batch.map((_, i) => i);
     if (batchLines <= 1) return order;
-    const idOf = (i: number): string => {
-      const p = parsed[i];
-      return p?.ok === true ? p.line.id : '';
-    };
+    const ids = batch.map((p) => readLineKey(p.text)?.id ?? '');
     return order.sort((a, b) => {
-      const x = idOf(a);
-      const y = idOf(b);
+      const x = ids[a] ?? '';
+      const y = ids[b] ?? '';
       return x < y ? -1 : x > y ? 1 : a - b;
     });
   }

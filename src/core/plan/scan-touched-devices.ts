@@ -1,3 +1,4 @@
+import { detachString } from './detach-string';
 import { readLineKey } from './read-line-key';
 import { createLineSplitter, isBlankLine } from './split-text-lines';
 
@@ -21,7 +22,7 @@ export function createTouchScanner(): TouchScanner {
   const splitter = createLineSplitter((text) => {
     if (isBlankLine(text)) return;
     const key = readLineKey(text);
-    if (key !== undefined) touched.add(key.id);
+    if (key !== undefined && !touched.has(key.id)) touched.add(detachString(key.id));
   });
   return {
     get lines() {

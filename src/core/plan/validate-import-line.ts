@@ -2,6 +2,7 @@ import { decodedBase64Length } from '../convert/base64';
 import { checkDeviceId, isThumbprint } from '../convert/validate-device-id';
 import {
   DESIRED_MAX_BYTES,
+  findKeyOrDepthProblem,
   TAGS_MAX_BYTES,
   validateTwinCollection,
 } from '../convert/validate-twin-collection';
@@ -66,7 +67,12 @@ function authenticationProblem(auth: AuthInput, isModule: boolean): string | und
   return undefined;
 }
 
+// A UTF-16 unit is at most 3 UTF-8 bytes: in a line that short no section or value can be over
+// its limit, so only keys and depth are looked at, without serialising the sections again.
+const SHORT_LINE = Math.floor(4096 / 3);
+
 function twinProblem(line: ImportLine): string | undefined {
+  const short = line.text.length <= SHORT_LINE;
   const sections = [
     ['tags', line.tags, TAGS_MAX_BYTES],
     ['properties.desired', line.desired, DESIRED_MAX_BYTES],
@@ -74,7 +80,9 @@ function twinProblem(line: ImportLine): string | undefined {
   ] as const;
   for (const [name, section, maxBytes] of sections) {
     if (section === undefined) continue;
-    const problem = validateTwinCollection(section, maxBytes, true, true);
+    const problem = short
+      ? findKeyOrDepthProblem(section, 1, true)
+      : validateTwinCollection(section, maxBytes, true, true);
     if (problem === null) continue;
     if (problem.kind === 'too-large') return `${name} is larger than ${maxBytes} bytes`;
     if (problem.kind === 'too-deep') return `${name} is nested deeper than 10 levels`;
