@@ -1,5 +1,6 @@
 import { createRegistryIndex, type RegistryIndex } from '../core/plan/build-registry-index';
-import { createPlanner, type PlanResult, type PlanSink } from '../core/plan/create-planner';
+import { createPlanner } from '../core/plan/create-planner';
+import type { PlanResult, PlanSink } from '../core/plan/plan-result';
 import { createTouchScanner } from '../core/plan/scan-touched-devices';
 import type { PlanCommand } from './parse-plan-args';
 import { openImportSource, textChunks } from './read-plan-input';

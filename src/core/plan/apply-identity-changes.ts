@@ -1,5 +1,5 @@
 import type { AuthState, IdentityState } from './identity-state';
-import type { AuthInput, ImportLine } from './parse-import-line';
+import type { AuthInput, ImportLine } from './import-line-types';
 
 export interface Scopes {
   deviceScope: string | null;

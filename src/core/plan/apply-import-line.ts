@@ -8,11 +8,13 @@ import {
 } from './apply-identity-changes';
 import { changedFields } from './compare-identities';
 import type { IdentityState } from './identity-state';
-import type { ImportLine } from './parse-import-line';
+import type { ImportLine } from './import-line-types';
 import type { PlanState } from './plan-state';
-import type { PlanFailReason, PlanOutcome, PlanRowNote } from './plan-types';
+import type { LineOutcome } from './line-outcome';
+import type { PlanRowNote } from './plan-types';
 import { resolveScopes } from './resolve-scopes';
 import { validateImportLine } from './validate-import-line';
+import { alreadyExists, etagMessage, fail, notFound } from './line-failures';
 
 export interface ApplyContext {
   state: PlanState;
@@ -21,15 +23,6 @@ export interface ApplyContext {
   applyReported: boolean;
   /** An unchanged row is not sent, so it does not move the identity's etags either. */
   leaveOutUnchanged: boolean;
-}
-
-export interface LineOutcome {
-  outcome: PlanOutcome;
-  reason?: PlanFailReason;
-  message?: string;
-  fields?: string[];
-  keysRotated?: boolean;
-  notes?: PlanRowNote[];
 }
 
 const ETAG_MODES = new Set(['updateIfMatchETag', 'createOrUpdateIfMatchETag', 'deleteIfMatchETag']);
@@ -156,26 +149,4 @@ function addSystemModules(deviceId: string, state: PlanState, result: LineOutcom
       state.put(systemModule(deviceId, moduleId), true);
   }
   result.notes = [...(result.notes ?? []), 'system-modules-created'];
-}
-
-function notFound(line: ImportLine): LineOutcome {
-  return line.moduleId !== undefined
-    ? fail('module-missing', `module "${line.moduleId}" of device "${line.id}" does not exist`)
-    : fail('device-missing', `device "${line.id}" does not exist`);
-}
-
-function alreadyExists(line: ImportLine): LineOutcome {
-  return line.moduleId !== undefined
-    ? fail('module-exists', `module "${line.moduleId}" already exists on device "${line.id}"`)
-    : fail('device-exists', `device "${line.id}" already exists`);
-}
-
-function etagMessage(current: string | null, field: 'eTag' | 'twinETag'): string {
-  return current === null
-    ? `an earlier line of this file changes the identity, so the line's ${field} will no longer match`
-    : `the line's ${field} does not match the registry's`;
-}
-
-function fail(reason: PlanFailReason, message: string): LineOutcome {
-  return { outcome: 'fail', reason, message };
 }

@@ -1,54 +1,18 @@
 import { serializePlanLine } from '../diff/serialize-plan-line';
 import type { ExportImportDevice } from '../model/export-import-device';
 import type { RegistryIndex } from './build-registry-index';
-import { planLine, type LinePlan } from './plan-line';
+import { orderBatchLines as applyOrder } from './order-batch-lines';
+import { planLine, unreadableLinePlan, type LinePlan } from './plan-line';
+import type { PlanResult, Planner, PlanSink } from './plan-result';
 import { planNotices } from './plan-notices';
 import { PlanState } from './plan-state';
-import type { PlanNotice, PlanNoticeCode, PlanOptions, PlanRow, PlanSummary } from './plan-types';
-import { parseImportLine, type ParsedImportLine } from './parse-import-line';
-import { readLineKey } from './read-line-key';
+import type { PlanNoticeCode, PlanOptions, PlanRow, PlanSummary } from './plan-types';
+import { parseImportLine } from './parse-import-line';
 import { createLineSplitter, isBlankLine } from './split-text-lines';
-
-export interface PlanSink {
-  /** Rows in file order, a batch at a time. */
-  onRows?(rows: PlanRow[]): void;
-  /** The job file's NDJSON (LF), a batch at a time: rewritten lines, unchanged ones left out. */
-  onJobText?(text: string): void;
-}
-
-/** What the import leaves changed, for the undo: the final state and the rows that mint keys. */
-export interface PlanChanges {
-  state: PlanState;
-  /** Identities a row would give new keys if its line were sent as it is. */
-  keysAtRisk: ReadonlySet<string>;
-}
-
-export interface PlanResult {
-  summary: PlanSummary;
-  notices: PlanNotice[];
-  /** Non-blank lines of the import file. */
-  rows: number;
-  /** Lines written to the job file. */
-  sent: number;
-  leftOut: number;
-  /** Devices and modules the registry holds once the job ran, as predicted. */
-  after: { devices: number; identities: number };
-  changes: PlanChanges;
-}
-
-export interface Planner {
-  push(chunk: string): void;
-  finish(): PlanResult;
-  /** Running counts per outcome. */
-  readonly summary: Readonly<PlanSummary>;
-}
 
 const DEFAULT_BATCH = 10_000;
 
-interface Pending {
-  line: number;
-  text: string;
-}
+import type { PendingLine as Pending } from './order-batch-lines';
 
 /**
  * The third pass: the import file in text chunks, plan rows and the job file out, a batch at a
@@ -91,11 +55,11 @@ export function createPlanner(
     const plans = new Array<LinePlan>(batch.length);
     // Each line is parsed right before it is applied, so its objects die young instead of living
     // for the whole batch (a batch of parsed lines made the plan pass GC-bound).
-    for (const i of applyOrder(batch)) {
+    for (const i of applyOrder(batch, batchLines)) {
       const text = batch[i]?.text ?? '';
       const parsed = parseImportLine(text);
       if (!parsed.ok) {
-        plans[i] = unreadable(parsed);
+        plans[i] = unreadableLinePlan(parsed);
         continue;
       }
       if (index.touched !== undefined && !index.touched.has(parsed.line.id))
@@ -105,7 +69,7 @@ export function createPlanner(
     const rows: PlanRow[] = [];
     const job: string[] = [];
     batch.forEach((pendingLine, i) => {
-      const plan = plans[i] ?? unreadable(undefined);
+      const plan = plans[i] ?? unreadableLinePlan(undefined);
       const row: PlanRow = { line: pendingLine.line, ...plan.row };
       rows.push(row);
       count(row);
@@ -116,20 +80,6 @@ export function createPlanner(
     sent += job.length;
     sink.onRows?.(rows);
     if (job.length > 0) sink.onJobText?.(job.join('\n') + '\n');
-  }
-
-  // Sorting is stable, so lines of one device keep their file order (docs/hub-emulator.md). The
-  // ids come from the cheap key reader; a line it cannot read fails and applies nothing, so where
-  // it sorts does not matter.
-  function applyOrder(batch: Pending[]): number[] {
-    const order = batch.map((_, i) => i);
-    if (batchLines <= 1) return order;
-    const ids = batch.map((p) => readLineKey(p.text)?.id ?? '');
-    return order.sort((a, b) => {
-      const x = ids[a] ?? '';
-      const y = ids[b] ?? '';
-      return x < y ? -1 : x > y ? 1 : a - b;
-    });
   }
 
   function count(row: PlanRow): void {
@@ -164,21 +114,6 @@ export function createPlanner(
       };
     },
   };
-}
-
-function unreadable(entry: ParsedImportLine | undefined): LinePlan {
-  const failed =
-    entry !== undefined && !entry.ok ? entry : { id: '', message: 'the line cannot be read' };
-  const row: Omit<PlanRow, 'line'> = {
-    id: failed.id,
-    outcome: 'fail',
-    errorCode: 400012,
-    reason: 'unparseable',
-    message: failed.message,
-    sent: true,
-  };
-  if ('moduleId' in failed && failed.moduleId !== undefined) row.moduleId = failed.moduleId;
-  return { row };
 }
 
 function serialize(json: Record<string, unknown>): string {

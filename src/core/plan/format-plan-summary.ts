@@ -1,4 +1,4 @@
-import type { PlanResult } from './create-planner';
+import type { PlanResult } from './plan-result';
 import type { PlanRow } from './plan-types';
 
 /** The readable form of `iot-bulk plan`: counts, what the job file does, notices, some rows. */

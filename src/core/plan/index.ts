@@ -5,13 +5,8 @@ export {
   type RegistryIndex,
   type RegistryIndexBuilder,
 } from './build-registry-index';
-export {
-  createPlanner,
-  type PlanChanges,
-  type Planner,
-  type PlanResult,
-  type PlanSink,
-} from './create-planner';
+export { createPlanner } from './create-planner';
+export type { PlanChanges, Planner, PlanResult, PlanSink } from './plan-result';
 export { planAll, type PlanAllResult } from './plan-all';
 export {
   createOutcomeCheck,

@@ -1,6 +1,6 @@
 import type { ImportMode } from '../model/import-mode';
 import type { AuthState, IdentityState } from './identity-state';
-import type { ImportLine } from './parse-import-line';
+import type { ImportLine } from './import-line-types';
 
 // The modes that write an identity and so replace its authentication with the line's.
 const IDENTITY_UPDATES: ReadonlySet<ImportMode> = new Set([

@@ -1,5 +1,6 @@
 import { createRegistryIndex } from './build-registry-index';
-import { createPlanner, type PlanResult } from './create-planner';
+import { createPlanner } from './create-planner';
+import type { PlanResult } from './plan-result';
 import type { PlanOptions, PlanRow } from './plan-types';
 import { createTouchScanner } from './scan-touched-devices';
 

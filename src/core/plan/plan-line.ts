@@ -1,7 +1,7 @@
 import { deviceKey } from '../registry/device-key';
 import { applyImportLine, type ApplyContext } from './apply-import-line';
 import { decideKeys, mintsKeys, withAuthentication } from './keep-registry-keys';
-import type { ImportLine } from './parse-import-line';
+import type { ImportLine, ParsedImportLine } from './import-line-types';
 import { PLAN_FAILURES, type PlanRow, type PlanRowNote } from './plan-types';
 
 export interface LineContext extends ApplyContext {
@@ -54,4 +54,20 @@ export function planLine(line: ImportLine, ctx: LineContext): LinePlan {
   const plan: LinePlan = { row };
   if (!failed && keys.kind === 'kept') plan.rewritten = sentLine.json;
   return plan;
+}
+
+/** The row of a line the hub cannot read: 400012, naming the device when the line does. */
+export function unreadableLinePlan(entry: ParsedImportLine | undefined): LinePlan {
+  const failed =
+    entry !== undefined && !entry.ok ? entry : { id: '', message: 'the line cannot be read' };
+  const row: Omit<PlanRow, 'line'> = {
+    id: failed.id,
+    outcome: 'fail',
+    errorCode: PLAN_FAILURES.unparseable,
+    reason: 'unparseable',
+    message: failed.message,
+    sent: true,
+  };
+  if ('moduleId' in failed && failed.moduleId !== undefined) row.moduleId = failed.moduleId;
+  return { row };
 }

@@ -1,5 +1,5 @@
 import type { IdentityState } from './identity-state';
-import type { ImportLine } from './parse-import-line';
+import type { ImportLine } from './import-line-types';
 import type { PlanState } from './plan-state';
 
 export type ScopeResult =

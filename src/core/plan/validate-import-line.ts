@@ -6,7 +6,7 @@ import {
   TAGS_MAX_BYTES,
   validateTwinCollection,
 } from '../convert/validate-twin-collection';
-import type { AuthInput, ImportLine } from './parse-import-line';
+import type { AuthInput, ImportLine } from './import-line-types';
 
 const MAX_STATUS_REASON = 128;
 const REPORTED_MAX_BYTES = 32 * 1024;

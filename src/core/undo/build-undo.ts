@@ -1,5 +1,5 @@
 import type { ExportImportDevice } from '../model/export-import-device';
-import type { PlanChanges } from '../plan/create-planner';
+import type { PlanChanges } from '../plan/plan-result';
 import type { IdentityState } from '../plan/identity-state';
 import type { PlanState } from '../plan/plan-state';
 import { classifyUndoChanges, type UndoChange } from './classify-undo-changes';

@@ -1,4 +1,4 @@
-import type { PlanChanges } from '../plan/create-planner';
+import type { PlanChanges } from '../plan/plan-result';
 import { sameJson } from '../plan/compare-identities';
 import type { IdentityState } from '../plan/identity-state';
 import { compareDeviceKeys } from '../registry/device-key';

@@ -1,5 +1,5 @@
 import { encodeBase64 } from '../../../../src/core/convert/base64';
-import type { PlanChanges } from '../../../../src/core/plan/create-planner';
+import type { PlanChanges } from '../../../../src/core/plan/plan-result';
 import type { IdentityState } from '../../../../src/core/plan/identity-state';
 import { readLineKey } from '../../../../src/core/plan/read-line-key';
 import { deviceKey } from '../../../../src/core/registry/device-key';
