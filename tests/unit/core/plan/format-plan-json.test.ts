@@ -6,7 +6,7 @@ import {
 } from '../../../../src/core/plan/format-plan-json';
 import { describeRow, formatPlanSummary } from '../../../../src/core/plan/format-plan-summary';
 import { deviceKey } from '../../../../src/core/registry/device-key';
-import { exportLine, exportText, KEY_A, plan } from './plan-test-lines';
+import { exportLine, exportText, KEY_A, plan, rowOf } from './plan-test-lines';
 
 const planned = plan(
   exportText(exportLine('a'), exportLine('a', { moduleId: 'm' })),
@@ -46,13 +46,15 @@ describe('the plan in the CLI shapes', () => {
   it('says in words what rows do, never with a key', () => {
     const text = formatPlanSummary(planned.result, planned.rows, 20);
     expect(text).toContain('create 0, update 2, unchanged 0, delete 0, fail 1');
-    expect(describeRow(planned.rows[0]!)).toBe(
+    expect(describeRow(rowOf(planned, 1))).toBe(
       'line 1 update a: status; keys kept from the registry',
     );
-    expect(describeRow(planned.rows[1]!)).toBe(
+    expect(describeRow(rowOf(planned, 2))).toBe(
       'line 2 update a/m: authentication.keys; new keys minted',
     );
-    expect(describeRow(planned.rows[2]!)).toBe('line 3 fail   b: 404001 device "b" does not exist');
+    expect(describeRow(rowOf(planned, 3))).toBe(
+      'line 3 fail   b: 404001 device "b" does not exist',
+    );
     expect(text).not.toContain(KEY_A);
   });
 });
