@@ -48,6 +48,7 @@ let before: string;
 let after: Map<string, ReturnType<typeof identitiesOf> extends Map<string, infer T> ? T : never>;
 let edgeScope: string;
 let file: string;
+let parentScope3: string;
 
 function modeCellLines(registry: Map<string, { eTag: string | null; twinETag: string | null }>) {
   return IMPORT_MODES.flatMap((mode) =>
@@ -108,18 +109,29 @@ beforeAll(async () => {
         capabilities: { iotEdge: true },
         deviceScope: `${CUSTOM_SCOPE}-2`,
       },
+      {
+        id: 'edge-gw3',
+        authentication: sas,
+        capabilities: { iotEdge: true },
+        deviceScope: `${CUSTOM_SCOPE}-3`,
+      },
     ]),
   );
   expect(setupLog).toEqual([]);
   // The edge device's scope is whatever the hub made of it: read it back before naming it.
-  edgeScope =
-    identitiesOf(await runExport(hub, storage)).get(deviceKey('edge-gw'))?.deviceScope ?? '';
+  const scopes = identitiesOf(await runExport(hub, storage));
+  edgeScope = scopes.get(deviceKey('edge-gw'))?.deviceScope ?? '';
+  parentScope3 = scopes.get(deviceKey('edge-gw3'))?.deviceScope ?? '';
   expect(edgeScope).not.toBe('');
+  expect(parentScope3).not.toBe('');
   expect(
     await runImport(
       hub,
       storage,
-      ndjson([{ id: 'edge-leaf-1', authentication: sas, deviceScope: edgeScope }]),
+      ndjson([
+        { id: 'edge-leaf-1', authentication: sas, deviceScope: edgeScope },
+        { id: 'edge-leaf-3', authentication: sas, deviceScope: parentScope3 },
+      ]),
     ),
   ).toEqual([]);
   before = await runExport(hub, storage);
@@ -153,6 +165,7 @@ beforeAll(async () => {
     { id: 'bad-mode', importMode: 'upsert' },
     { id: 'edge-leaf-2', importMode: 'create', authentication: sas, deviceScope: edgeScope },
     { id: 'edge-gw2', importMode: 'delete' },
+    { id: 'edge-gw3', importMode: 'delete' },
     {
       id: 'edge-leaf-orphan',
       importMode: 'create',
@@ -291,6 +304,15 @@ describe('the plan agrees with a real import job', () => {
     expect(after.get(deviceKey('x509-1'))?.auth?.type).toBe('sas');
     expect(registryDifferences('keys-')).toEqual([]);
     expect(registryDifferences('x509-')).toEqual([]);
+  });
+
+  it('predicts the delete of an edge device whose child keeps the scope it named', () => {
+    expect(rowsOf('edge-gw3')[0]).toMatchObject({
+      outcome: 'delete',
+      notes: ['children-keep-scope'],
+    });
+    expect(mismatchesOf('edge-gw3')).toEqual([]);
+    expect(after.get(deviceKey('edge-leaf-3'))?.deviceScope).toBe(parentScope3);
   });
 
   it('predicts a leaf created under an edge device and the delete of an edge device', () => {
