@@ -1,8 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { createConversion } from '../core/convert/create-conversion';
 import { detectFormat } from '../core/convert/detect-format';
 import type { ConvertOptions, InputFormat } from '../core/convert/types';
+import { createConvertedText } from '../core/plan/convert-for-plan';
 import type { PlanCommand } from './parse-plan-args';
 import { readMappingFile } from './read-mapping-file';
 
@@ -48,31 +48,18 @@ export async function* textChunks(path: string): AsyncGenerator<string> {
 }
 
 async function* convertedChunks(path: string, options: ConvertOptions): AsyncGenerator<string> {
-  const decoder = new TextDecoder('utf-8');
-  const pending: string[] = [];
-  const session = createConversion(options, {
-    onOutput: (bytes) => pending.push(decoder.decode(bytes, { stream: true })),
-  });
+  const converted = createConvertedText(options);
   try {
     for await (const chunk of createReadStream(path, { highWaterMark: CHUNK })) {
-      session.push(chunk as Uint8Array);
-      if (pending.length > 0) yield pending.splice(0).join('');
+      const text = converted.push(chunk as Uint8Array);
+      if (text !== '') yield text;
     }
   } catch (error) {
     throw new Error(`cannot read ${path}: ${(error as Error).message}`);
   }
-  const report = session.finish();
-  if (report.fileError) throw new Error(`${path}: ${report.fileError.message}`);
-  if (report.invalid > 0) {
-    const issue = report.issues.find((i) => i.severity === 'error');
-    const example = issue
-      ? `, e.g. line ${issue.line} ${issue.field}: ${issue.code} ${issue.message}`
-      : '';
-    throw new Error(`${path}: ${report.invalid} invalid rows (see iot-bulk validate)${example}`);
-  }
-  pending.push(decoder.decode());
-  const rest = pending.join('');
-  if (rest !== '') yield rest;
+  const { text, problem } = converted.finish();
+  if (problem !== undefined) throw new Error(`${path}: ${problem}`);
+  if (text !== '') yield text;
 }
 
 async function guessFormat(path: string): Promise<InputFormat> {

@@ -15,3 +15,4 @@ export {
 } from './compare-plan-outcome';
 export { planJsonHead, planJsonRow, planJsonSummary, planJsonTail } from './format-plan-json';
 export { describeRow, formatPlanSummary } from './format-plan-summary';
+export { createConvertedText, type ConvertedText } from './convert-for-plan';
