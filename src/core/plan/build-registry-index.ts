@@ -64,6 +64,8 @@ export function createRegistryIndex(
     issueCounts: issues.counts,
   };
   let sawContent = false;
+  const keptInChunk: string[] = [];
+  let keptChars = 0;
 
   const splitter = createLineSplitter((text, line) => {
     if (isBlankLine(text)) return;
@@ -97,8 +99,8 @@ export function createRegistryIndex(
       index.childrenOfScope.set(parent, (index.childrenOfScope.get(parent) ?? 0) + 1);
   }
 
-  // Kept strings are copied out of the chunk they were read from, or the index would hold the
-  // whole export through them (see detachString).
+  // Kept ids are copied out of the chunk they were read from (see detachString); kept lines are
+  // copied only when they are a small part of their chunk (see settleChunk).
   function keep(cutId: string, cutModuleId: string | undefined, text: string, line: number): void {
     const id = detachString(cutId);
     const moduleId = cutModuleId === undefined ? undefined : detachString(cutModuleId);
@@ -117,16 +119,37 @@ export function createRegistryIndex(
       if (modules === undefined) index.modulesOf.set(id, [moduleId]);
       else modules.push(moduleId);
     }
-    index.records.set(key, touched === undefined ? text : detachString(text));
+    index.records.set(key, text);
+    keptInChunk.push(key);
+    keptChars += text.length;
+  }
+
+  // A line kept as a slice holds its whole 1 MiB chunk. Where most of a chunk is kept that costs
+  // little, and copying every line would leave the chunks behind as garbage: with an index of the
+  // whole export that doubled the peak memory until the collector caught up. Where little is kept,
+  // the lines are copied and the chunk can go.
+  function settleChunk(chunkLength: number): void {
+    if (keptChars * 2 < chunkLength) {
+      for (const key of keptInChunk) {
+        const text = index.records.get(key);
+        if (text !== undefined) index.records.set(key, detachString(text));
+      }
+    }
+    keptInChunk.length = 0;
+    keptChars = 0;
   }
 
   return {
     get records() {
       return index.identityCount;
     },
-    push: (chunk) => splitter.push(chunk),
+    push(chunk) {
+      splitter.push(chunk);
+      settleChunk(chunk.length);
+    },
     finish() {
       splitter.end();
+      settleChunk(Number.POSITIVE_INFINITY);
       return index;
     },
   };
