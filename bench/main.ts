@@ -3,6 +3,7 @@ import os from 'node:os';
 import { runConvertBench, runConvertBrowserBench } from './convert/run-convert-bench';
 import { runDiffBench } from './diff/run-diff-bench';
 import { runEmulatorBench } from './emulator/run-emulator-bench';
+import { runPlanBench } from './plan/run-plan-bench';
 import { runRegistryBench } from './registry/measure-registry-long-tasks';
 
 // `npm run bench [-- convert|emulator|diff|registry ...] [-- --quick]`. Each benchmark measures its
@@ -19,6 +20,7 @@ const BENCHES: Record<string, Bench> = {
   emulator: runEmulatorBench,
   diff: runDiffBench,
   registry: runRegistryBench,
+  plan: runPlanBench,
 };
 
 const RESULTS_FILE = 'bench/results/latest.json';

@@ -2,6 +2,7 @@ import { parseImportMode } from '../core/model/import-mode';
 import type { DeviceStatus } from '../core/model/export-import-device';
 import type { ConvertOptions, InputFormat } from '../core/convert/types';
 import { parseDiffArgs, type DiffCommand } from './parse-diff-args';
+import { parsePlanArgs, PLAN_USAGE, type PlanCommand } from './parse-plan-args';
 import { parseStrictArgs } from './parse-strict-args';
 
 export const USAGE = `Usage:
@@ -15,8 +16,9 @@ export const USAGE = `Usage:
                    line) or device lists (CSV, JSON, NDJSON), converted as \`convert\` would.
                    --json prints {"summary":{...},"changes":[{"id","moduleId"?,"kind","fields"}]}.
                    Key values are never printed; a key change shows as "authentication.keys".
+${PLAN_USAGE}
 
-Exit codes: 0 every row valid (and written), or the diff printed; 1 invalid rows (nothing written
+Exit codes: 0 every row valid (and written), the diff printed, or the plan made; 1 invalid rows (nothing written
 unless --skip-invalid); 2 usage error or a file that cannot be read or parsed.`;
 
 export interface ConvertCommand {
@@ -29,7 +31,7 @@ export interface ConvertCommand {
   options: ConvertOptions;
 }
 
-export type CliCommand = ConvertCommand | DiffCommand;
+export type CliCommand = ConvertCommand | DiffCommand | PlanCommand;
 
 export type ParsedCli = { ok: CliCommand } | { usageError: string };
 
@@ -39,6 +41,7 @@ export function parseCliArgs(argv: string[]): ParsedCli {
   // diff has its own flags; sharing convert's parser would accept --out or --mode on a diff
   // silently.
   if (argv[0] === 'diff') return parseDiffArgs(argv.slice(1));
+  if (argv[0] === 'plan' || argv[0] === 'undo') return parsePlanArgs(argv[0], argv.slice(1));
   const result = parseStrictArgs(argv, {
     out: { type: 'string' },
     report: { type: 'string' },

@@ -8,6 +8,7 @@ import type { CliResult } from './cli-result';
 import type { CliCommand, ConvertCommand } from './parse-cli-args';
 import { readMappingFile } from './read-mapping-file';
 import { runDiffCommand } from './run-diff-command';
+import { isPlanCommand, runPlanOrUndoCommand } from './run-plan-or-undo-command';
 
 export type { CliResult };
 
@@ -37,6 +38,7 @@ function summary(report: ConversionReport): string {
 }
 
 export function runCliCommand(cmd: CliCommand): Promise<CliResult> {
+  if (isPlanCommand(cmd)) return runPlanOrUndoCommand(cmd);
   return cmd.command === 'diff' ? runDiffCommand(cmd) : runConvertCommand(cmd);
 }
 

@@ -1,0 +1,2 @@
+export * from './undo-types';
+export { buildUndo } from './build-undo';
