@@ -307,9 +307,10 @@ describe('the plan agrees with a real import job', () => {
   });
 
   it('predicts the delete of an edge device whose child keeps the scope it named', () => {
+    // The hub made $edgeAgent/$edgeHub with the edge device, so they go with it.
     expect(rowsOf('edge-gw3')[0]).toMatchObject({
       outcome: 'delete',
-      notes: ['children-keep-scope'],
+      notes: ['modules-deleted', 'children-keep-scope'],
     });
     expect(mismatchesOf('edge-gw3')).toEqual([]);
     expect(after.get(deviceKey('edge-leaf-3'))?.deviceScope).toBe(parentScope3);
