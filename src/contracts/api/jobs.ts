@@ -56,6 +56,15 @@ export const Job = z.object({
    */
   deviceCount: z.number().int().nonnegative().nullable(),
   moduleCount: z.number().int().nonnegative().nullable(),
+  /** Lines the converted file holds per import mode (imports only; null when unknown). */
+  byMode: z.record(z.string(), z.number().int().nonnegative()).nullable(),
+  /**
+   * Lines in the job's import error log once the job is terminal: 0 means a clean import, N > 0
+   * means "completed with N errors". Null while running, for exports, or when not counted yet.
+   */
+  errorLineCount: z.number().int().nonnegative().nullable(),
+  /** The admin's optional label for the operation (exports and imports), shown beside its id. */
+  label: z.string().nullable(),
   /**
    * True when the hub no longer knows this job (older than its history) and only our metadata
    * remains.
@@ -65,7 +74,11 @@ export const Job = z.object({
 export type Job = z.infer<typeof Job>;
 
 /** GET /api/jobs */
-export const JobListResponse = z.object({ jobs: z.array(Job) });
+export const JobListResponse = z.object({
+  jobs: z.array(Job),
+  /** Opaque token for the next page; null on the last page. */
+  continuation: z.string().nullable(),
+});
 export type JobListResponse = z.infer<typeof JobListResponse>;
 
 /** GET /api/hub */

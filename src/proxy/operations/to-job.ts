@@ -49,6 +49,9 @@ export function toJob(
     includeConfigurations: m.includeConfigurations ?? hubJob?.includeConfigurations ?? null,
     deviceCount: m.deviceCount ?? null,
     moduleCount: m.moduleCount ?? null,
+    byMode: m.byMode ?? null,
+    errorLineCount: m.errorLineCount ?? null,
+    label: m.label ?? null,
     hubHistoryExpired,
   };
 }

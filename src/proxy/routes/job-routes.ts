@@ -26,6 +26,7 @@ export function registerJobRoutes(app: FastifyInstance, context: ProxyContext): 
 
   app.get('/api/jobs', { preHandler: anyRole }, async (): Promise<JobListResponse> => ({
     jobs: await listJobs(context),
+    continuation: null,
   }));
 
   app.get<JobParams>('/api/jobs/:jobId', { preHandler: anyRole }, async (request) =>

@@ -39,6 +39,10 @@ export const OperationMetadata = z.object({
    */
   deviceCount: z.number().int().nonnegative().optional(),
   moduleCount: z.number().int().nonnegative().optional(),
+  /** Lines of the import error log, counted once the job is terminal. */
+  errorLineCount: z.number().int().nonnegative().optional(),
+  /** The admin's optional label for the operation. */
+  label: z.string().optional(),
   /**
    * True when a blob in the container may hold device keys (imports with keys, exports with keys).
    */
@@ -56,6 +60,7 @@ const JSON_FIELDS = new Set([
   'keysInside',
   'deviceCount',
   'moduleCount',
+  'errorLineCount',
 ]);
 
 export function toContainerMetadata(metadata: OperationMetadata): Record<string, string> {

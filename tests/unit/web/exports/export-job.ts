@@ -23,6 +23,9 @@ export function exportJob(overrides: Partial<Job>): Job {
     includeConfigurations: false,
     deviceCount: null,
     moduleCount: null,
+    byMode: null,
+    errorLineCount: null,
+    label: null,
     hubHistoryExpired: false,
     ...overrides,
   };

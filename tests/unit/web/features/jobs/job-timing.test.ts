@@ -22,6 +22,9 @@ const base: Job = {
   hubHistoryExpired: false,
   deviceCount: null,
   moduleCount: null,
+  byMode: null,
+  errorLineCount: null,
+  label: null,
 };
 const now = Date.parse('2026-11-27T10:01:00Z');
 
