@@ -1,6 +1,8 @@
 // Every hub error code a person using this console can meet (hub-protocol.md sec. 5.2 and 7.2), in
 // plain language. `inImportLog` marks the codes that appear per line in importErrors.log; the rest
-// come back from API calls (job create, registry, throttling). The one place codes become words.
+// come back from API calls (job create, registry, throttling). The codes only the SDKs' tables list
+// (400002 ... 500002, hub-protocol.md sec. 11) are here too: never seen in a real import log, but
+// named in words if the hub ever sends one. The one place codes become words.
 export interface ImportErrorInfo {
   code: number;
   name: string;
@@ -225,6 +227,79 @@ const entries: ImportErrorInfo[] = [
     meaning: 'The hub was temporarily unavailable.',
     whatToDo: 'Retry the failed rows in a few minutes.',
     inImportLog: true,
+  },
+  {
+    code: 400002,
+    name: 'DeviceInvalidResultCount',
+    meaning: 'The hub returned a different number of results than it was asked for.',
+    whatToDo:
+      'Retry the operation; if it repeats, export the registry and compare before importing again.',
+    inImportLog: false,
+  },
+  {
+    code: 400007,
+    name: 'DeviceStorageEntitySerializationError',
+    meaning:
+      'The hub could not read the file it was given from storage. A blob-scoped SAS where a container SAS is needed is the usual cause.',
+    whatToDo:
+      'Ask an administrator to check the storage setup (a container SAS, or the storage role of the hub identity); nothing was imported.',
+    inImportLog: false,
+  },
+  {
+    code: 400009,
+    name: 'ImportWarningExistsError',
+    meaning: 'The hub finished with warnings for some rows.',
+    whatToDo: 'Read the error log for the rows it names; the other rows were imported.',
+    inImportLog: true,
+  },
+  {
+    code: 400010,
+    name: 'InvalidSchemaVersion',
+    meaning: 'The hub did not accept the schema version of the request.',
+    whatToDo: 'Update the console; this is not caused by your file.',
+    inImportLog: false,
+  },
+  {
+    code: 400301,
+    name: 'CannotRegisterModuleToModule',
+    meaning: 'A module was declared as belonging to another module.',
+    whatToDo: 'Give the module row the id of its device, not of a module, and import it again.',
+    inImportLog: true,
+  },
+  {
+    code: 403004,
+    name: 'DeviceMaximumQueueDepthExceeded',
+    meaning: 'The device has too many messages waiting in its queue.',
+    whatToDo: 'Let the device read its messages or purge its queue, then retry.',
+    inImportLog: false,
+  },
+  {
+    code: 403005,
+    name: 'IotHubMaxCbsTokenExceeded',
+    meaning: 'Too many connections authenticated to the hub at once.',
+    whatToDo: 'Wait a minute and retry; reduce the number of tools connected to this hub.',
+    inImportLog: false,
+  },
+  {
+    code: 404003,
+    name: 'PartitionNotFound',
+    meaning: 'The hub could not find the partition the request needed.',
+    whatToDo: 'Retry later; if it repeats, the hub may be reconfiguring.',
+    inImportLog: false,
+  },
+  {
+    code: 413003,
+    name: 'TooManyModulesOnDevice',
+    meaning: 'The device already has the most modules the hub allows.',
+    whatToDo: 'Remove modules the device no longer needs, then import the row again.',
+    inImportLog: true,
+  },
+  {
+    code: 500002,
+    name: 'JobCancelled',
+    meaning: 'The job was cancelled before it finished.',
+    whatToDo: 'Start the import again for the rows that were not processed.',
+    inImportLog: false,
   },
 ];
 
