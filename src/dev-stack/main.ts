@@ -30,6 +30,9 @@ const starting: Promise<DevStack> = startDevStack({
   dataDir: path.resolve(dataDir),
   ports,
   staticDir: 'dist',
+  // The local hub throttles like an S1 hub with one unit, so the console meets the 429s a real
+  // hub sends (docs/hub-emulator.md, throttling).
+  hub: { throttling: { tier: 'S1', units: 1 } },
   ...(withVite ? { extraAppOrigins: [viteOrigin] } : {}),
   log,
 });

@@ -39,8 +39,15 @@ export interface DevStackOptions {
   azuriteInMemory?: boolean;
   /** More origins the SPA is served from (Vite's dev server), for redirect URIs and blob CORS. */
   extraAppOrigins?: readonly string[];
-  /** Emulator settings beyond the defaults, e.g. a pace so e2e jobs run for a predictable time. */
-  hub?: Pick<HubEmulatorOptions, 'paceDevicesPerSecond' | 'deviceCap' | 'progressMode'>;
+  /**
+   * Emulator settings beyond the defaults, e.g. a pace so e2e jobs run for a predictable time, or
+   * the hub's throttling by tier (on for `npm start`, off for the e2e journeys, which need
+   * deterministic timing).
+   */
+  hub?: Pick<
+    HubEmulatorOptions,
+    'paceDevicesPerSecond' | 'deviceCap' | 'progressMode' | 'throttling'
+  >;
   log?: (line: string) => void;
 }
 
