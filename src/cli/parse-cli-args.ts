@@ -1,6 +1,6 @@
 import { parseImportMode } from '../core/model/import-mode';
 import type { DeviceStatus } from '../core/model/export-import-device';
-import type { ConvertOptions, InputFormat } from '../core/convert/types';
+import type { ConvertOptions, InputFormat, OneKeyFix } from '../core/convert/types';
 import { parseDiffArgs, type DiffCommand } from './parse-diff-args';
 import { parsePlanArgs, PLAN_USAGE, type PlanCommand } from './parse-plan-args';
 import { parseStrictArgs } from './parse-strict-args';
@@ -8,7 +8,8 @@ import { parseStrictArgs } from './parse-strict-args';
 export const USAGE = `Usage:
   iot-bulk convert <input> --out <file> [--report <report.json>] [--format auto|csv|json|ndjson]
                    [--mode <importMode>] [--status enabled|disabled] [--generate-keys [--keys <keys.csv>]]
-                   [--map <mapping.json>] [--skip-invalid] [--strict-ids]
+                   [--map <mapping.json>] [--skip-invalid] [--strict-ids] [--trim-ids]
+                   [--one-key refuse|generate-other|hub-generates-both]
   iot-bulk validate <input> [--report <report.json>] [same options as convert, without --out]
   iot-bulk diff <a> <b> [--json] [--include-version-fields] [--include-reported]
                    Compares two registries keyed by id + moduleId; changes read from B to A.
@@ -19,7 +20,7 @@ export const USAGE = `Usage:
 ${PLAN_USAGE}
 
 Exit codes: 0 every row valid (and written), the diff printed, or the plan made; 1 invalid rows (nothing written
-unless --skip-invalid); 2 usage error or a file that cannot be read or parsed.`;
+unless --skip-invalid) or a file without devices; 2 usage error or a file that cannot be read or parsed.`;
 
 export interface ConvertCommand {
   command: 'convert' | 'validate';
@@ -36,6 +37,7 @@ export type CliCommand = ConvertCommand | DiffCommand | PlanCommand;
 export type ParsedCli = { ok: CliCommand } | { usageError: string };
 
 const FORMATS = ['auto', 'csv', 'json', 'ndjson'] as const;
+const ONE_KEY_FIXES: readonly OneKeyFix[] = ['refuse', 'generate-other', 'hub-generates-both'];
 
 export function parseCliArgs(argv: string[]): ParsedCli {
   // diff has its own flags; sharing convert's parser would accept --out or --mode on a diff
@@ -53,6 +55,8 @@ export function parseCliArgs(argv: string[]): ParsedCli {
     map: { type: 'string' },
     'skip-invalid': { type: 'boolean', default: false },
     'strict-ids': { type: 'boolean', default: false },
+    'trim-ids': { type: 'boolean', default: false },
+    'one-key': { type: 'string', default: 'refuse' },
     help: { type: 'boolean', default: false },
   });
   if (result.usageError !== undefined) return { usageError: result.usageError };
@@ -73,8 +77,12 @@ export function parseCliArgs(argv: string[]): ParsedCli {
   const status = values.status.toLowerCase();
   if (status !== 'enabled' && status !== 'disabled')
     return { usageError: '--status must be enabled or disabled' };
-  if (values.keys && !values['generate-keys'])
-    return { usageError: '--keys needs --generate-keys' };
+  const oneKeyFix = values['one-key'] as OneKeyFix;
+  if (!ONE_KEY_FIXES.includes(oneKeyFix))
+    return { usageError: `--one-key must be one of ${ONE_KEY_FIXES.join(', ')}` };
+  const makesKeys = values['generate-keys'] || oneKeyFix === 'generate-other';
+  if (values.keys && !makesKeys)
+    return { usageError: '--keys needs --generate-keys or --one-key generate-other' };
   return {
     ok: {
       command,
@@ -82,9 +90,7 @@ export function parseCliArgs(argv: string[]): ParsedCli {
       out: values.out,
       report: values.report,
       keys:
-        values['generate-keys'] && command === 'convert'
-          ? (values.keys ?? `${values.out}.keys.csv`)
-          : undefined,
+        makesKeys && command === 'convert' ? (values.keys ?? `${values.out}.keys.csv`) : undefined,
       map: values.map,
       options: {
         format,
@@ -93,6 +99,8 @@ export function parseCliArgs(argv: string[]): ParsedCli {
         keyPolicy: values['generate-keys'] ? 'generate-here' : 'hub-generates',
         skipInvalid: values['skip-invalid'],
         strictIds: values['strict-ids'],
+        trimIds: values['trim-ids'],
+        oneKeyFix,
       },
     },
   };

@@ -101,7 +101,9 @@ async function runConvertCommand(cmd: ConvertCommand): Promise<CliResult> {
       report.fileError.line && !report.fileError.message.includes('line ')
         ? ` (line ${report.fileError.line}${report.fileError.column ? `, column ${report.fileError.column}` : ''})`
         : '';
-    return { exitCode: 2, stdout: '', stderr: `${cmd.input}: ${report.fileError.message}${where}` };
+    // No devices is a content problem like invalid rows (1), not an unreadable file (2).
+    const exitCode = report.fileError.code === 'NO_DEVICES' ? 1 : 2;
+    return { exitCode, stdout: '', stderr: `${cmd.input}: ${report.fileError.message}${where}` };
   }
   const written = keep && cmd.out ? `; wrote ${report.valid} devices to ${cmd.out}` : '';
   const firstErrors = report.issues.filter((i) => i.severity === 'error').slice(0, 10);

@@ -125,14 +125,8 @@ export function applyCell(d: RowDraft, entry: ColumnPlanEntry, value: unknown): 
     case FieldKind.tagPath:
     case FieldKind.desiredPath: {
       const isTag = entry.kind === FieldKind.tagPath;
-      if (entry.pathProblem !== undefined) {
-        d.cellError ??= {
-          field: entry.column,
-          code: 'TWIN_KEY_INVALID',
-          message: `column "${entry.column}" ${entry.pathProblem}`,
-        };
-        return;
-      }
+      // Reported once for the column (record-sink.ts); the conversion writes nothing meanwhile.
+      if (entry.pathProblem !== undefined) return;
       const typed = typeof value === 'string' ? parseTypedCell(value) : value;
       if (typed !== null && typeof typed === 'object') {
         if (isTag) d.tagsNeedKeyCheck = true;

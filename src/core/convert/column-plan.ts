@@ -44,7 +44,7 @@ export interface ColumnPlanEntry {
   /**
    * Set when a dotted target cannot be a twin path (bad key, too deep); every row using it fails.
    */
-  pathProblem: string | undefined;
+  pathProblem: { code: 'TWIN_KEY_INVALID' | 'TWIN_TOO_DEEP'; message: string } | undefined;
   /** `"key":` for text-mode twin columns. */
   textKey: string | undefined;
 }
@@ -66,12 +66,16 @@ function segmentsOf(target: MappingTarget | null, kind: FieldKindValue): string[
   return [];
 }
 
-function pathProblemOf(segments: string[]): string | undefined {
-  if (segments.length > TWIN_MAX_DEPTH) return `nests deeper than ${TWIN_MAX_DEPTH} levels`;
+function pathProblemOf(segments: string[]): ColumnPlanEntry['pathProblem'] {
+  if (segments.length > TWIN_MAX_DEPTH)
+    return { code: 'TWIN_TOO_DEEP', message: `nests deeper than ${TWIN_MAX_DEPTH} levels` };
   const bad = segments.find((s) => !isValidTwinKey(s) || s === '__proto__');
   return bad === undefined
     ? undefined
-    : `has the key "${bad}", which may not be empty or contain ".", "$" or spaces`;
+    : {
+        code: 'TWIN_KEY_INVALID',
+        message: `has the key "${bad}", which may not be empty or contain ".", "$", spaces or control characters, or be longer than 1 KB`,
+      };
 }
 
 export function planColumn(

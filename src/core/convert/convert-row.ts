@@ -110,6 +110,62 @@ function sanitizeETag(value: string | undefined): string | undefined {
   return value.slice(start, end);
 }
 
+function trimIds(d: RowDraft, line: number, row: number, report: ReportBuilder): void {
+  for (const field of ['id', 'moduleId'] as const) {
+    const value = d[field];
+    if (value === undefined) continue;
+    const trimmed = value.trim();
+    if (trimmed === value) continue;
+    d[field] = trimmed;
+    report.add(
+      line,
+      row,
+      field,
+      'ID_TRIMMED',
+      'warning',
+      `spaces around the ${field} were removed`,
+    );
+  }
+}
+
+// One key of two: the hub takes both or neither (docs/reference/hub-protocol.md §6).
+function fixOneKey(
+  ctx: RowContext,
+  d: RowDraft,
+  line: number,
+  row: number,
+  fix: 'generate-other' | 'hub-generates-both',
+): boolean {
+  const hasPrimary = d.primaryKey !== undefined;
+  if (hasPrimary === (d.secondaryKey !== undefined)) return false;
+  if (d.primaryThumbprint !== undefined || d.secondaryThumbprint !== undefined) return false;
+  const given = hasPrimary ? 'primaryKey' : 'secondaryKey';
+  const missing = hasPrimary ? 'secondaryKey' : 'primaryKey';
+  if (fix === 'generate-other' && ctx.randomBytes !== undefined) {
+    d[missing] = encodeBase64(ctx.randomBytes(32));
+    ctx.report.add(
+      line,
+      row,
+      missing,
+      'KEY_GENERATED',
+      'warning',
+      `${missing} was missing and was generated here; it is in the keys file`,
+    );
+    return true;
+  }
+  d.primaryKey = undefined;
+  d.secondaryKey = undefined;
+  ctx.report.add(
+    line,
+    row,
+    given,
+    'KEY_DROPPED',
+    'warning',
+    `only ${given} was given; it is not used and the hub generates both keys`,
+  );
+  return false;
+}
+
 /**
  * Validates one record and, when it is valid, appends its canonical import line. Never throws per
  * row.
@@ -117,6 +173,7 @@ function sanitizeETag(value: string | undefined): string | undefined {
 export function convertRow(ctx: RowContext, d: RowDraft, line: number, row: number): void {
   const { options, report } = ctx;
   let errors = 0;
+  if (options.trimIds === true) trimIds(d, line, row, report);
   const id = d.id;
   if (id === undefined || id === '')
     errors += fail(report, line, row, 'id', 'ID_MISSING', 'the device id is empty');
@@ -157,7 +214,9 @@ export function convertRow(ctx: RowContext, d: RowDraft, line: number, row: numb
         row,
         'id',
         'ID_INVALID',
-        "the id may only contain ASCII letters, digits and - . % _ * ? ! ( ) , : = @ $ '",
+        id.trim() !== id && checkDeviceId(id.trim()) === 'ok'
+          ? 'the id has spaces around it; choose "trim spaces around ids" to fix every such row'
+          : "the id may only contain ASCII letters, digits and - . % _ * ? ! ( ) , : = @ $ '",
       );
     const first = ctx.seen.firstRowOrAdd(id, d.moduleId, row);
     if (first !== 0)
@@ -264,7 +323,10 @@ export function convertRow(ctx: RowContext, d: RowDraft, line: number, row: numb
   if (checkTwin(d, line, row, report)) errors++;
   let auth: LineValues['auth'];
   let generated = false;
+  let completed = false;
   if (mode !== undefined && IDENTITY_MODES.has(mode)) {
+    if (options.oneKeyFix !== undefined && options.oneKeyFix !== 'refuse')
+      completed = fixOneKey(ctx, d, line, row, options.oneKeyFix);
     const resolved = resolveAuthentication(d);
     if (typeof resolved === 'object')
       errors += fail(report, line, row, resolved.field, resolved.code, resolved.message);
@@ -298,10 +360,12 @@ export function convertRow(ctx: RowContext, d: RowDraft, line: number, row: numb
     report.invalid++;
     return;
   }
-  if (generated) {
-    d.primaryKey = encodeBase64(ctx.randomBytes!(32));
-    d.secondaryKey = encodeBase64(ctx.randomBytes!(32));
-    auth = 'sas';
+  if (generated || completed) {
+    if (generated) {
+      d.primaryKey = encodeBase64(ctx.randomBytes!(32));
+      d.secondaryKey = encodeBase64(ctx.randomBytes!(32));
+      auth = 'sas';
+    }
     ctx.keyLines.push(
       `${csvField(id)},${csvField(d.moduleId ?? '')},${d.primaryKey},${d.secondaryKey}`,
     );

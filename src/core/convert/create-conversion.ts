@@ -71,7 +71,8 @@ export function createConversion(
   const detectChars = deps.detectChars ?? DETECT_CHARS;
 
   const flush = (): void => {
-    const writable = options.skipInvalid || report.invalid === 0;
+    const writable =
+      report.mappingProblems.length === 0 && (options.skipInvalid || report.invalid === 0);
     if (ctx.output.length > 0) {
       if (writable) outputs.onOutput(ctx.output.take());
       else ctx.output.clear();
@@ -137,6 +138,18 @@ export function createConversion(
           'warning',
           'some bytes are not valid UTF-8 and were replaced; save the file as UTF-8 or "Unicode text"',
         );
+      }
+      // A list without a single device is a mistake (a header exported alone, a filter that
+      // matched nothing), not a successful conversion of nothing.
+      if (report.fileError === undefined && report.valid + report.invalid === 0) {
+        report.blank = 0; // a file error means total 0 (types.ts)
+        report.fileError = {
+          code: 'NO_DEVICES',
+          message:
+            report.format === 'csv'
+              ? 'the file has a header but no devices'
+              : 'the file holds no devices',
+        };
       }
       const written =
         report.fileError === undefined && (options.skipInvalid || report.invalid === 0);

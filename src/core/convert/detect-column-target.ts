@@ -14,6 +14,10 @@ const ALIASES: Record<string, MappingTarget> = {
   statusreason: 'statusReason',
   authtype: 'authType',
   authenticationtype: 'authType',
+  auth: 'authType',
+  authentication: 'authType',
+  authenticationmethod: 'authType',
+  authmethod: 'authType',
   primarykey: 'primaryKey',
   authenticationsymmetrickeyprimarykey: 'primaryKey',
   symmetrickeyprimarykey: 'primaryKey',
@@ -35,10 +39,16 @@ const ALIASES: Record<string, MappingTarget> = {
   tags: 'tags',
   desired: 'desired',
   propertiesdesired: 'desired',
+  desiredproperties: 'desired',
   reported: 'reported',
   propertiesreported: 'reported',
+  reportedproperties: 'reported',
   iotedge: 'iotEdge',
   capabilitiesiotedge: 'iotEdge',
+  edge: 'iotEdge',
+  edgedevice: 'iotEdge',
+  isedge: 'iotEdge',
+  iotedgedevice: 'iotEdge',
   devicescope: 'deviceScope',
   parentscopes: 'parentScopes',
 };
@@ -47,6 +57,7 @@ const DOTTED_PREFIXES: ReadonlyArray<
   readonly [string, 'tags' | 'properties.desired' | 'properties.reported']
 > = [
   ['tags.', 'tags'],
+  ['tag.', 'tags'],
   ['properties.desired.', 'properties.desired'],
   ['desired.', 'properties.desired'],
   ['properties.reported.', 'properties.reported'],
@@ -55,6 +66,28 @@ const DOTTED_PREFIXES: ReadonlyArray<
 
 export function normaliseColumnName(column: string): string {
   return column.toLowerCase().replace(/[\s_.-]+/g, '');
+}
+
+// Spreadsheet spellings of a twin column: "Tag: building", "tag building", "Desired: interval".
+// The rest of the header is a single key; spaces in it become "_" because the hub refuses keys with
+// spaces (docs/reference/hub-protocol.md §6), and the admin can type another name in the mapping.
+const LABELLED_PREFIX = /^(tags?|desired|reported)\s*:\s*(.+)$|^(tags?|desired|reported)\s+(.+)$/i;
+
+const LABELLED_TARGETS: Record<string, 'tags' | 'properties.desired' | 'properties.reported'> = {
+  tag: 'tags',
+  tags: 'tags',
+  desired: 'properties.desired',
+  reported: 'properties.reported',
+};
+
+function labelledTarget(trimmed: string): MappingTarget | null {
+  const match = LABELLED_PREFIX.exec(trimmed);
+  if (match === null) return null;
+  const label = (match[1] ?? match[3] ?? '').toLowerCase();
+  const rest = (match[2] ?? match[4] ?? '').trim();
+  const root = LABELLED_TARGETS[label];
+  if (root === undefined || rest === '') return null;
+  return `${root}.${rest.replace(/\s+/g, '_')}` as MappingTarget;
 }
 
 /** The field a column most likely holds, or null when the name says nothing we know. */
@@ -69,7 +102,7 @@ export function detectColumnTarget(column: string): MappingTarget | null {
       return `${target}.${rest}` as MappingTarget;
     }
   }
-  return null;
+  return labelledTarget(trimmed);
 }
 
 /** Whether a target string (e.g. from a user's mapping file) is one the engine understands. */

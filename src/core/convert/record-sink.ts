@@ -30,6 +30,14 @@ export class RecordSink {
         samples: [],
       });
       this.ctx.report.columns = this.columns;
+      if (entry.pathProblem !== undefined && entry.effective !== null) {
+        this.ctx.report.mappingProblems.push({
+          column: name,
+          target: entry.effective,
+          code: entry.pathProblem.code,
+          message: `column "${name}" maps to ${entry.effective}: the path ${entry.pathProblem.message}; type another name in the mapping`,
+        });
+      }
       if (entry.effective === null) {
         const hint =
           name.trim().toUpperCase() === 'IOTC_DEVICENAME'

@@ -6,6 +6,7 @@ import type {
   FileError,
   InputFormat,
   IssueSeverity,
+  MappingProblem,
   RowIssue,
 } from './types';
 
@@ -21,6 +22,7 @@ export class ReportBuilder {
   source: ConversionReport['source'] = 'generic';
   columns: ColumnInfo[] = [];
   fileError: FileError | undefined;
+  readonly mappingProblems: MappingProblem[] = [];
   private readonly issues: RowIssue[] = [];
   private readonly issueCounts: Record<string, number> = {};
   private readonly byMode: Partial<Record<ImportMode, number>> = {};
@@ -73,9 +75,11 @@ export class ReportBuilder {
       issuesTruncated:
         Object.values(this.issueCounts).reduce((a, b) => a + b, 0) > this.issues.length,
       generatedKeys: this.generatedKeys,
-      written,
+      written: written && this.mappingProblems.length === 0,
       source: this.source,
     };
+    if (this.mappingProblems.length > 0)
+      report.mappingProblems = this.mappingProblems.map((p) => ({ ...p }));
     if (this.fileError) report.fileError = { ...this.fileError };
     return report;
   }

@@ -52,6 +52,13 @@ export interface ColumnInfo {
 
 export type KeyPolicy = 'hub-generates' | 'generate-here';
 
+/**
+ * Rows that carry one symmetric key where the hub needs both or neither: refuse them (default),
+ * generate the missing key here (it goes to the keys file), or drop the given key so the hub
+ * generates both.
+ */
+export type OneKeyFix = 'refuse' | 'generate-other' | 'hub-generates-both';
+
 export interface ConvertOptions {
   format: InputFormat | 'auto';
   defaultMode: ImportMode;
@@ -68,6 +75,10 @@ export interface ConvertOptions {
    * them). Default false.
    */
   strictIds?: boolean;
+  /** What to do with rows that have only one of the two keys. Default `refuse`. */
+  oneKeyFix?: OneKeyFix;
+  /** Trim spaces around ids and module ids (each trimmed row gets an `ID_TRIMMED` warning). */
+  trimIds?: boolean;
   /** Cap on `issues` kept in the report (counts in `issueCounts` stay exact). Default 10,000. */
   maxIssues?: number;
 }
@@ -98,6 +109,17 @@ export interface FileError {
   column?: number;
 }
 
+/**
+ * A column whose mapping cannot work for any row (a twin key the hub refuses, a path too deep):
+ * reported once for the column, and nothing is written until the mapping changes.
+ */
+export interface MappingProblem {
+  column: string;
+  target: MappingTarget;
+  code: string;
+  message: string;
+}
+
 export interface ConversionReport {
   format: InputFormat;
   total: number;
@@ -112,6 +134,8 @@ export interface ConversionReport {
   /** Exact number of issues per code, also for those left out of `issues` by the cap. */
   issueCounts?: Record<string, number>;
   issuesTruncated?: boolean;
+  /** Columns whose mapping fails for every row; non-empty means nothing is written. */
+  mappingProblems?: MappingProblem[];
   /** Present when the file could not be read at all; then total is 0 and no output is produced. */
   fileError?: FileError;
   /** Rows that got keys generated here (keyPolicy 'generate-here'). */

@@ -35,6 +35,8 @@ beforeAll(() => {
   writeFileSync(join(dir, 'broken.json'), '[{"id":"a"},\n {"id": }]');
   writeFileSync(join(dir, 'map.json'), '{"serial":"id","site":"tags.site"}');
   writeFileSync(join(dir, 'mapped.csv'), 'serial,site\ns1,roof\n');
+  writeFileSync(join(dir, 'header-only.csv'), 'deviceId,status\r\n');
+  writeFileSync(join(dir, 'one-key.csv'), `deviceId;Primary Key\nd1;${'A'.repeat(43)}=\n`);
 });
 
 describe('iot-bulk', () => {
@@ -99,6 +101,37 @@ describe('iot-bulk', () => {
     ]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('line 2, column 9');
+  });
+
+  it('exits 1 saying so when a CSV has a header but no devices', async () => {
+    const result = await inProcess([
+      'convert',
+      join(dir, 'header-only.csv'),
+      '--out',
+      join(dir, 'h.ndjson'),
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('the file has a header but no devices');
+    expect(existsSync(join(dir, 'h.ndjson'))).toBe(false);
+  });
+
+  it('completes one-key rows with --one-key generate-other and writes the keys file', async () => {
+    const out = join(dir, 'one-key.ndjson');
+    const result = await inProcess([
+      'convert',
+      join(dir, 'one-key.csv'),
+      '--out',
+      out,
+      '--one-key',
+      'generate-other',
+    ]);
+    expect(result.code).toBe(0);
+    expect(readFileSync(`${out}.keys.csv`, 'utf8').split('\n')[1]).toMatch(
+      /^d1,,A{43}=,[A-Za-z0-9+/]{43}=$/,
+    );
+    expect(
+      (await inProcess(['validate', join(dir, 'one-key.csv'), '--one-key', 'maybe'])).code,
+    ).toBe(2);
   });
 
   it('exits 2 for a file that does not exist', async () => {

@@ -95,9 +95,8 @@ export async function convertFile(
     outputSize: written ? outputSize : 0,
     report,
     keysCsv:
-      written && options.keyPolicy === 'generate-here'
-        ? new Blob(keyParts, { type: 'text/csv' })
-        : null,
+      // Keys made here (a key policy, or the missing half of a one-key row) go to the admin once.
+      written && (report.generatedKeys ?? 0) > 0 ? new Blob(keyParts, { type: 'text/csv' }) : null,
     checksums,
   };
 }

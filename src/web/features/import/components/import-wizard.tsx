@@ -27,6 +27,8 @@ export function ImportWizard() {
     defaultMode: pending?.suggestedMode ?? 'createOrUpdate',
     defaultStatus: 'enabled',
     keyPolicy: 'hub-generates',
+    oneKeyFix: 'refuse',
+    trimIds: false,
   });
   const [mapping, setMapping] = useState<ColumnMapping | undefined>(undefined);
   const [excludeInvalid, setExcludeInvalid] = useState(false);
@@ -102,6 +104,7 @@ export function ImportWizard() {
             <>
               <MappingStep
                 columns={outcome.report.columns}
+                problems={outcome.report.mappingProblems}
                 mapping={mapping}
                 onChange={setMapping}
                 disabled={locked}

@@ -1,50 +1,27 @@
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import {
-  MenuItem,
+  FormControlLabel,
   Paper,
+  Switch,
   Table,
   TableBody,
   TableCell,
   TableContainer,
   TableHead,
   TableRow,
-  TextField,
   Typography,
 } from '@mui/material';
-import type { ColumnInfo, ColumnMapping, MappingTarget } from '../../../../core/convert/types';
-
-const FIXED_TARGETS: readonly MappingTarget[] = [
-  'id',
-  'moduleId',
-  'importMode',
-  'status',
-  'statusReason',
-  'authType',
-  'primaryKey',
-  'secondaryKey',
-  'primaryThumbprint',
-  'secondaryThumbprint',
-  'eTag',
-  'twinETag',
-  'tags',
-  'desired',
-  'iotEdge',
-  'deviceScope',
-  'parentScopes',
-];
-
-function targetsFor(column: ColumnInfo, current: MappingTarget | null): MappingTarget[] {
-  const extra = new Set<MappingTarget>([
-    `tags.${column.column}`,
-    `properties.desired.${column.column}`,
-  ]);
-  if (column.detected) extra.add(column.detected);
-  if (current) extra.add(current);
-  return [...new Set<MappingTarget>(['ignore', ...FIXED_TARGETS, ...extra])];
-}
+import type {
+  ColumnInfo,
+  ColumnMapping,
+  MappingProblem,
+  MappingTarget,
+} from '../../../../core/convert/types';
+import { MappingRow } from './mapping-row';
 
 interface MappingStepProps {
   columns: ColumnInfo[];
+  problems?: MappingProblem[] | undefined;
   mapping: ColumnMapping | undefined;
   onChange: (mapping: ColumnMapping) => void;
   disabled?: boolean;
@@ -58,21 +35,30 @@ interface MappingStepProps {
 // then.
 export const MappingStep = memo(function MappingStep({
   columns,
+  problems,
   mapping,
   onChange,
   disabled = false,
 }: MappingStepProps) {
+  const [showKeys, setShowKeys] = useState(false);
   if (columns.length === 0) return null;
+  const change = (column: string, target: MappingTarget) =>
+    onChange({ ...mapping, [column]: target });
   return (
     <Paper component="section" variant="outlined" aria-labelledby="mapping-heading" sx={{ p: 3 }}>
       <Typography id="mapping-heading" component="h2" variant="h6">
         Column mapping
       </Typography>
-      <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
-        Each column of the file goes to one field of the device. Change a field or choose “ignore”;
-        the file is checked again.
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+        Each column of the file goes to one field of the device. Change a field, type the name of a
+        tag or desired property, or choose “ignore”; the file is checked again.
       </Typography>
-      <TableContainer>
+      <FormControlLabel
+        control={<Switch checked={showKeys} onChange={(e) => setShowKeys(e.target.checked)} />}
+        label="Show key values in the samples"
+        sx={{ mb: 1 }}
+      />
+      <TableContainer sx={{ overflowX: 'auto' }}>
         <Table size="small" aria-label="Column mapping">
           <TableHead>
             <TableRow>
@@ -82,50 +68,19 @@ export const MappingStep = memo(function MappingStep({
             </TableRow>
           </TableHead>
           <TableBody>
-            {columns.map((column) => {
-              const current =
-                mapping?.[column.column] ?? column.effective ?? column.detected ?? 'ignore';
-              return (
-                <TableRow key={column.column}>
-                  <TableCell component="th" scope="row">
-                    <code>{column.column}</code>
-                  </TableCell>
-                  <TableCell sx={{ minWidth: 220 }}>
-                    <TextField
-                      select
-                      size="small"
-                      fullWidth
-                      disabled={disabled}
-                      value={current}
-                      label={`Field for ${column.column}`}
-                      onChange={(event) =>
-                        onChange({
-                          ...mapping,
-                          [column.column]: event.target.value as MappingTarget,
-                        })
-                      }
-                    >
-                      {targetsFor(column, current).map((target) => (
-                        <MenuItem key={target} value={target}>
-                          {target}
-                        </MenuItem>
-                      ))}
-                    </TextField>
-                  </TableCell>
-                  <TableCell
-                    sx={{
-                      maxWidth: 320,
-                      overflow: 'hidden',
-                      textOverflow: 'ellipsis',
-                      whiteSpace: 'nowrap',
-                    }}
-                    title={column.samples.join(', ')}
-                  >
-                    {column.samples.slice(0, 3).join(', ') || '(empty)'}
-                  </TableCell>
-                </TableRow>
-              );
-            })}
+            {columns.map((column) => (
+              <MappingRow
+                key={column.column}
+                column={column}
+                current={
+                  mapping?.[column.column] ?? column.effective ?? column.detected ?? 'ignore'
+                }
+                problem={problems?.find((p) => p.column === column.column)}
+                showKeys={showKeys}
+                disabled={disabled}
+                onChange={(target) => change(column.column, target)}
+              />
+            ))}
           </TableBody>
         </Table>
       </TableContainer>

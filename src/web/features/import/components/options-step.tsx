@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import {
   Box,
+  Checkbox,
   Chip,
   FormControl,
   FormControlLabel,
@@ -15,14 +16,25 @@ import {
 } from '@mui/material';
 import type { DeviceStatus } from '../../../../core/model/export-import-device';
 import type { ImportMode } from '../../../../core/model/import-mode';
-import type { KeyPolicy } from '../../../../core/convert/types';
+import type { KeyPolicy, OneKeyFix } from '../../../../core/convert/types';
 import { describeImportMode, IMPORT_MODE_DESCRIPTIONS } from '../model/import-mode-descriptions';
 
 export interface WizardOptions {
   defaultMode: ImportMode;
   defaultStatus: DeviceStatus;
   keyPolicy: KeyPolicy;
+  oneKeyFix: OneKeyFix;
+  trimIds: boolean;
 }
+
+const ONE_KEY_HELP: Record<OneKeyFix, string> = {
+  refuse:
+    'Rows with only a primary or only a secondary key are refused: the hub needs both or neither.',
+  'generate-other':
+    'The missing key is generated in this browser and offered once, with the other keys, as a file.',
+  'hub-generates-both':
+    'The key in the file is not used; the hub generates both keys for such rows.',
+};
 
 interface OptionsStepProps {
   value: WizardOptions;
@@ -122,6 +134,39 @@ export const OptionsStep = memo(function OptionsStep({
               : 'The hub creates the keys; read them later from the hub or an export with keys.'}
           </Typography>
         </FormControl>
+        <FormControl disabled={disabled}>
+          <FormLabel id="one-key-label">Rows with only one key</FormLabel>
+          <RadioGroup
+            aria-labelledby="one-key-label"
+            value={value.oneKeyFix}
+            onChange={(event) => onChange({ ...value, oneKeyFix: event.target.value as OneKeyFix })}
+          >
+            <FormControlLabel value="refuse" control={<Radio />} label="Refuse them" />
+            <FormControlLabel
+              value="generate-other"
+              control={<Radio />}
+              label="Generate the missing key here"
+            />
+            <FormControlLabel
+              value="hub-generates-both"
+              control={<Radio />}
+              label="Let the hub generate both keys"
+            />
+          </RadioGroup>
+          <Typography variant="body2" color="text.secondary">
+            {ONE_KEY_HELP[value.oneKeyFix]}
+          </Typography>
+        </FormControl>
+        <FormControlLabel
+          disabled={disabled}
+          control={
+            <Checkbox
+              checked={value.trimIds}
+              onChange={(event) => onChange({ ...value, trimIds: event.target.checked })}
+            />
+          }
+          label="Trim spaces around ids"
+        />
       </Stack>
     </Paper>
   );

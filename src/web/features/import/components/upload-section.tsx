@@ -63,6 +63,9 @@ export function UploadSection({
     state.phase === 'slot-busy';
   let blocked: string | null = null;
   if (report.fileError) blocked = 'The file could not be read; fix it and drop it again.';
+  else if (report.mappingProblems !== undefined && report.mappingProblems.length > 0)
+    blocked =
+      'A column is mapped to a name the hub refuses; type another name in the column mapping.';
   else if (report.valid === 0) blocked = 'There are no valid rows to import.';
   else if (report.invalid > 0 && !excludeInvalid)
     blocked = 'Fix the file and drop it again, or tick “Exclude invalid rows” above.';
