@@ -2,6 +2,7 @@ import type { HubJob } from '../hub/hub-jobs';
 import type { StoredOperation } from '../storage/operation-storage';
 import type { ProxyContext } from './proxy-context';
 import { needsExportCount, startExportCount } from './record-export-count';
+import { needsErrorCount, startErrorCount } from './record-import-error-count';
 import { toJobStatus } from './to-job';
 
 // The hub forgets jobs after 30 days; our container metadata does not. The first time the proxy
@@ -19,6 +20,8 @@ export async function recordFinalStatuses(
         // A count lost to a crash or a storage error is started again by any later sighting.
         if (needsExportCount(operation.metadata))
           void startExportCount(context, operation.operationId);
+        if (needsErrorCount(operation.metadata))
+          void startErrorCount(context, operation.operationId);
         return;
       }
       if (status !== 'completed' && status !== 'failed' && status !== 'cancelled') return;
@@ -44,6 +47,8 @@ export async function recordFinalStatuses(
       // count meanwhile.
       if (written && needsExportCount(metadata))
         void startExportCount(context, operation.operationId);
+      if (written && needsErrorCount(metadata))
+        void startErrorCount(context, operation.operationId);
     }),
   );
 }
