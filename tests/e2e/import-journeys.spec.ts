@@ -1,3 +1,4 @@
+import { mkdir, writeFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { writeDeviceCsv } from './support/device-files';
 import { createDevices, deviceExists, totalDeviceCount } from './support/hub-checks';
@@ -124,4 +125,57 @@ test('a support user opens a job by deep link, reads its errors, and cannot impo
   });
   expect(refused.status()).toBe(403);
   await supportContext.close();
+});
+
+test('a job in which the hub refused every row is shown as failed, on the job page and in the list', async ({
+  page,
+}) => {
+  const csv = await writeDeviceCsv('all-refused.csv', 'j15', 15);
+  await createDevices(csv.ids);
+
+  await signIn(page, USERS.admin);
+  await dropFile(page, csv.path);
+  await chooseDefaultMode(page, /^create\b/);
+  await page.getByRole('button', { name: 'Upload and start import' }).click();
+  await expect(page).toHaveURL(/\/jobs\/[^/]+$/, { timeout: 60_000 });
+  const status = page.getByRole('status', { name: 'Job status' });
+  await expect(status).toHaveText('Failed: every row was refused', { timeout: 90_000 });
+  await expect(page.getByText('Every row was refused.')).toBeVisible();
+  await page.screenshot({ path: `${SCREENSHOTS}/job-all-refused.png`, fullPage: true });
+
+  const jobRef = decodeURIComponent(new URL(page.url()).pathname.split('/').pop() ?? '');
+  await page.getByRole('link', { name: 'Jobs' }).click();
+  const jobs = page.getByRole('table', { name: 'Jobs' });
+  const row = jobs.getByRole('row').filter({ hasText: 'all-refused.csv' }).first();
+  await expect(row.getByText('Failed: every row was refused')).toBeVisible();
+  await expect(row.getByRole('link', { name: /Errors of/ })).toHaveText('15 errors');
+  expect(jobRef).not.toBe('');
+});
+
+test('a semicolon Excel export with Tag: columns and one key per row imports without editing', async ({
+  page,
+}) => {
+  const key = (n: number) => Buffer.alloc(32, n).toString('base64');
+  const lines = [
+    'Device ID;Status;Auth;Primary Key;Tag: building;Tag: floor;desired.telemetryInterval',
+    ...Array.from({ length: 5 }, (_, i) => `xl-${i};enabled;sas;${key(i + 1)};B${i};${i};30`),
+  ];
+  await mkdir('test-results/e2e-inputs', { recursive: true });
+  const file = 'test-results/e2e-inputs/excel-export.csv';
+  await writeFile(file, lines.join('\r\n') + '\r\n');
+
+  await signIn(page, USERS.admin);
+  await dropFile(page, file);
+  const mapping = page.getByRole('table', { name: 'Column mapping' });
+  await expect(mapping.getByLabel('Field for Tag: building')).toHaveText('tags.building');
+  await expect(mapping.getByLabel('Field for Auth')).toHaveText('authType');
+  await expect(mapping.getByText(key(1))).toHaveCount(0);
+  await page.getByLabel('Generate the missing key here').check();
+  await chooseDefaultMode(page, /^create\b/);
+  await expect(page.getByRole('button', { name: 'Upload and start import' })).toBeEnabled({
+    timeout: 30_000,
+  });
+  await page.screenshot({ path: `${SCREENSHOTS}/import-excel-export.png`, fullPage: true });
+  await uploadAndWaitForCompletion(page);
+  for (let i = 0; i < 5; i++) expect(await deviceExists(`xl-${i}`)).toBe(true);
 });

@@ -5,11 +5,13 @@ import { ErrorPanel } from '../../../components/error-panel';
 import { LoadingBlock } from '../../../components/loading-block';
 import { PageHeader } from '../../../components/page-header';
 import { useIsAdmin } from '../../../lib/current-user';
+import { formatCount } from '../../../lib/format';
 import { useJob } from '../api/get-job';
 import { isTerminal } from '../job-timing';
 import { CancelJobButton } from './cancel-job-button';
 import { JobFacts } from './job-facts';
 import { JobProgressPanel } from './job-progress-panel';
+import { describeJobOutcome, plural, rowsSent } from '../../../lib/job-outcome';
 import { JobStatusChip } from './job-status-chip';
 import { StartPendingImport } from './start-pending-import';
 
@@ -52,7 +54,7 @@ export function JobPage() {
             <Typography component="h2" variant="h6">
               Status
             </Typography>
-            <JobStatusChip status={data.status} live notStarted={data.jobId === null} />
+            <JobStatusChip job={data} live />
             {job.isFetching && !isTerminal(data) && data.jobId !== null && (
               <Typography variant="caption" color="text.secondary">
                 updating...
@@ -97,11 +99,7 @@ function Outcome({ job, jobRef }: { job: Job; jobRef: string }) {
           The job was cancelled. Devices processed before the cancel keep their changes.
         </Alert>
       )}
-      {job.status === 'completed' && job.type === 'import' && (
-        <Alert severity="success" sx={{ mb: 1 }}>
-          The hub finished the import. Rows it could not apply are listed on the errors page.
-        </Alert>
-      )}
+      {job.status === 'completed' && job.type === 'import' && <ImportOutcome job={job} />}
       {job.hubHistoryExpired && (
         <Alert severity="info" sx={{ mb: 1 }}>
           The hub no longer keeps this job (its history is 30 days); what you see comes from the
@@ -110,5 +108,40 @@ function Outcome({ job, jobRef }: { job: Job; jobRef: string }) {
       )}
       {errorsLink}
     </Box>
+  );
+}
+
+function ImportOutcome({ job }: { job: Job }) {
+  const outcome = describeJobOutcome(job);
+  const sent = rowsSent(job);
+  const errors = outcome.errorLines ?? 0;
+  if (outcome.kind === 'counting')
+    return (
+      <Alert severity="info" sx={{ mb: 1 }}>
+        The hub finished the import; counting the rows it refused…
+      </Alert>
+    );
+  if (outcome.kind === 'clean')
+    return (
+      <Alert severity="success" sx={{ mb: 1 }}>
+        The hub applied every row{sent !== null ? ` (${plural(sent, 'row', 'rows')})` : ''}.
+      </Alert>
+    );
+  if (outcome.kind === 'all-refused')
+    return (
+      <Alert severity="error" sx={{ mb: 1 }}>
+        <strong>Every row was refused.</strong> The hub finished the job but applied none of the{' '}
+        {plural(errors, 'row', 'rows')}. The errors page says why for each row; fix the file and
+        import it again.
+      </Alert>
+    );
+  return (
+    <Alert severity="warning" sx={{ mb: 1 }}>
+      <strong>Completed with {plural(errors, 'error', 'errors')}.</strong> The hub refused{' '}
+      {sent !== null
+        ? `${plural(errors, 'row', 'rows')} of ${formatCount(sent)}`
+        : plural(errors, 'row', 'rows')}
+      ; the others were applied. The errors page lists each refused row with its source line.
+    </Alert>
   );
 }

@@ -1,21 +1,14 @@
 import { Chip } from '@mui/material';
-import type { JobStatus } from '../../../../contracts/api';
-import { STATUS_COLORS, STATUS_WORDS } from '../../../lib/job-status-words';
+import type { Job } from '../../../../contracts/api';
+import { describeJobOutcome } from '../../../lib/job-outcome';
 
-export function JobStatusChip({
-  status,
-  live = false,
-  notStarted = false,
-}: {
-  status: JobStatus;
-  live?: boolean;
-  notStarted?: boolean;
-}) {
+export function JobStatusChip({ job, live = false }: { job: Job; live?: boolean }) {
+  const outcome = describeJobOutcome(job);
   return (
     <Chip
       size="small"
-      label={notStarted ? 'Not started' : STATUS_WORDS[status]}
-      color={STATUS_COLORS[status]}
+      label={outcome.label}
+      color={outcome.color}
       {...(live ? { role: 'status', 'aria-label': 'Job status', 'aria-live': 'polite' } : {})}
     />
   );

@@ -18,6 +18,7 @@ import { PageHeader } from '../../../components/page-header';
 import { formatCount, formatDateTime, formatDuration } from '../../../lib/format';
 import { useJobs } from '../api/get-jobs';
 import { computeJobTiming, isTerminal } from '../job-timing';
+import { plural } from '../../../lib/job-outcome';
 import { JobStatusChip } from './job-status-chip';
 
 export function JobsListPage() {
@@ -91,7 +92,7 @@ function JobsTable({ jobs }: { jobs: Job[] }) {
                 </TableCell>
                 <TableCell>{job.type === 'import' ? 'Import' : 'Export'}</TableCell>
                 <TableCell>
-                  <JobStatusChip status={job.status} notStarted={job.jobId === null} />
+                  <JobStatusChip job={job} />
                 </TableCell>
                 <TableCell>
                   {isTerminal(job) || job.progress > 0 ? (
@@ -125,18 +126,8 @@ function JobsTable({ jobs }: { jobs: Job[] }) {
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>
                   {timing.elapsedMs !== null ? formatDuration(timing.elapsedMs) : '-'}
                 </TableCell>
-                <TableCell>
-                  {job.type === 'import' && job.jobId && isTerminal(job) ? (
-                    <Link
-                      component={RouterLink}
-                      to={`/jobs/${encodeURIComponent(job.jobId)}/errors`}
-                      aria-label={`Errors of ${job.jobId}`}
-                    >
-                      Errors
-                    </Link>
-                  ) : (
-                    '-'
-                  )}
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                  <ErrorsCell job={job} />
                 </TableCell>
               </TableRow>
             );
@@ -144,5 +135,21 @@ function JobsTable({ jobs }: { jobs: Job[] }) {
         </TableBody>
       </Table>
     </TableContainer>
+  );
+}
+
+// A link only where there is something to see: an import whose error log has lines, or one whose
+// count is not known yet (older operations, a count still running).
+function ErrorsCell({ job }: { job: Job }) {
+  if (job.type !== 'import' || !job.jobId || !isTerminal(job)) return '-';
+  if (job.errorLineCount === 0) return 'none';
+  return (
+    <Link
+      component={RouterLink}
+      to={`/jobs/${encodeURIComponent(job.jobId)}/errors`}
+      aria-label={`Errors of ${job.jobId}`}
+    >
+      {job.errorLineCount === null ? 'Errors' : plural(job.errorLineCount, 'error', 'errors')}
+    </Link>
   );
 }

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import type { Job } from '../../../../src/contracts/api';
+import { describeJobOutcome } from '../../../../src/web/lib/job-outcome';
+
+const base: Job = {
+  jobId: 'job-1',
+  operationId: 'import-20261204-abcdefghij',
+  type: 'import',
+  status: 'completed',
+  progress: 100,
+  createdAt: null,
+  startTimeUtc: null,
+  endTimeUtc: null,
+  failureReason: null,
+  startedBy: null,
+  fileName: 'devices.csv',
+  fileSize: 10,
+  convertedSize: 10,
+  rowCounts: { total: 15, valid: 15, invalid: 0, blank: 0 },
+  excludeKeysInExport: null,
+  includeConfigurations: null,
+  deviceCount: null,
+  moduleCount: null,
+  byMode: { create: 15 },
+  errorLineCount: 0,
+  label: null,
+  hubHistoryExpired: false,
+};
+
+describe('describeJobOutcome', () => {
+  it.each([
+    [{ errorLineCount: 0 }, 'clean', 'Completed', 'success'],
+    [{ errorLineCount: null }, 'counting', 'Completed, checking errors', 'default'],
+    [{ errorLineCount: 1 }, 'with-errors', 'Completed with 1 error', 'warning'],
+    [{ errorLineCount: 14 }, 'with-errors', 'Completed with 14 errors', 'warning'],
+    [{ errorLineCount: 15 }, 'all-refused', 'Failed: every row was refused', 'error'],
+    [{ byMode: null, errorLineCount: 15 }, 'all-refused', 'Failed: every row was refused', 'error'],
+    [{ status: 'failed' as const }, 'failed', 'Failed', 'error'],
+    [{ status: 'running' as const, errorLineCount: null }, 'in-progress', 'Running', 'primary'],
+    [{ jobId: null, status: 'unknown' as const }, 'not-started', 'Not started', 'default'],
+    [{ type: 'export' as const, errorLineCount: null }, 'clean', 'Completed', 'success'],
+  ])('%j is %s: "%s" (%s)', (change, kind, label, color) => {
+    expect(describeJobOutcome({ ...base, ...change })).toMatchObject({ kind, label, color });
+  });
+
+  it('never calls an import with refused rows a plain success', () => {
+    for (let errors = 1; errors <= 20; errors++)
+      expect(describeJobOutcome({ ...base, errorLineCount: errors }).color).not.toBe('success');
+  });
+});
