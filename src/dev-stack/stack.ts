@@ -9,6 +9,7 @@ import {
   API_AUDIENCE,
   API_SCOPE,
   DATA_DIRS,
+  PROXY_HUB_POLICY,
   PUBLIC_HOST,
   ROLES,
   SPA_CLIENT_ID,
@@ -60,6 +61,8 @@ export interface DevStack {
   caCertPath: string;
   oidc: OidcAuthority;
   hub: HubEmulator;
+  /** The connection string the proxy was given: the least-privileged policy it needs. */
+  proxyHubConnectionString: string;
   azurite: AzuriteHandle;
   users: readonly TestUser[];
   close(): Promise<void>;
@@ -130,6 +133,7 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
     });
     closers.push({ name: 'hub emulator', close: () => hub.close() });
 
+    const proxyHubConnectionString = hub.connectionStringFor(PROXY_HUB_POLICY);
     const proxy = await createProxy({
       host: LOOPBACK,
       port: appPort,
@@ -142,7 +146,7 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
       },
       // The proxy fetches the authority's JWKS and calls the hub over HTTPS signed by the local CA.
       trustedCaPem: tls.caCertPem,
-      hub: { connectionString: hub.connectionString },
+      hub: { connectionString: proxyHubConnectionString },
       storage: {
         accountName: azurite.accountName,
         accountKey: azurite.accountKey,
@@ -171,6 +175,7 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
       caCertPath: tls.caCertPath,
       oidc,
       hub,
+      proxyHubConnectionString,
       azurite,
       users: TEST_USERS,
       close: closeAll,
