@@ -108,7 +108,9 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
     });
     closers.push({ name: 'Azurite', close: () => azurite.close() });
     await allowBlobCors(azurite, appOrigins);
-    log(`Azurite blob: ${azurite.blobEndpoint}`);
+    log(
+      `Azurite blob: ${azurite.blobEndpoint}, queue: ${azurite.queueEndpoint}, table: ${azurite.tableEndpoint}`,
+    );
 
     const oidc = await createOidcAuthority({
       tls,
@@ -147,6 +149,7 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
         accountName: azurite.accountName,
         accountKey: azurite.accountKey,
         blobEndpoint: azurite.blobEndpoint,
+        tableEndpoint: azurite.tableEndpoint,
       },
       spa: {
         auth: {
