@@ -40,6 +40,6 @@ export async function listIndexPage(
       return operation ? [operation] : [];
     });
     const next = fromSdkToken(first.value.continuationToken);
-    return { operations, continuation: next ? encodeContinuation(next) : null };
+    return { operations, continuation: next ? encodeContinuation(next, partitionKey) : null };
   });
 }
