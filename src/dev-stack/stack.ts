@@ -75,6 +75,13 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
     { name: 'OIDC_PORT', port: ports.oidc },
     { name: 'HUB_PORT', port: ports.hub },
     { name: 'AZURITE_PORT', port: ports.azurite },
+    // Azurite's queue and table services follow its blob port (src/dev-stack/azurite.ts).
+    ...(ports.azurite > 0
+      ? [
+          { name: 'AZURITE_PORT + 1 (queue)', port: ports.azurite + 1 },
+          { name: 'AZURITE_PORT + 2 (table)', port: ports.azurite + 2 },
+        ]
+      : []),
   ]);
 
   const tls = await ensureLocalTls(path.join(options.dataDir, DATA_DIRS.tls));
