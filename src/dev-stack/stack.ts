@@ -78,6 +78,13 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
     { name: 'OIDC_PORT', port: ports.oidc },
     { name: 'HUB_PORT', port: ports.hub },
     { name: 'AZURITE_PORT', port: ports.azurite },
+    // Azurite's queue and table services follow its blob port (src/dev-stack/azurite.ts).
+    ...(ports.azurite > 0
+      ? [
+          { name: 'AZURITE_PORT + 1 (queue)', port: ports.azurite + 1 },
+          { name: 'AZURITE_PORT + 2 (table)', port: ports.azurite + 2 },
+        ]
+      : []),
   ]);
 
   const tls = await ensureLocalTls(path.join(options.dataDir, DATA_DIRS.tls));
@@ -111,7 +118,9 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
     });
     closers.push({ name: 'Azurite', close: () => azurite.close() });
     await allowBlobCors(azurite, appOrigins);
-    log(`Azurite blob: ${azurite.blobEndpoint}`);
+    log(
+      `Azurite blob: ${azurite.blobEndpoint}, queue: ${azurite.queueEndpoint}, table: ${azurite.tableEndpoint}`,
+    );
 
     const oidc = await createOidcAuthority({
       tls,
@@ -151,6 +160,7 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
         accountName: azurite.accountName,
         accountKey: azurite.accountKey,
         blobEndpoint: azurite.blobEndpoint,
+        tableEndpoint: azurite.tableEndpoint,
       },
       spa: {
         auth: {
