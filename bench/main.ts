@@ -4,9 +4,10 @@ import { runConvertBench, runConvertBrowserBench } from './convert/run-convert-b
 import { runDiffBench } from './diff/run-diff-bench';
 import { runEmulatorBench } from './emulator/run-emulator-bench';
 import { runPlanBench } from './plan/run-plan-bench';
+import { runProxyBench } from './proxy/run-proxy-bench';
 import { runRegistryBench } from './registry/measure-registry-long-tasks';
 
-// `npm run bench [-- convert|emulator|diff|registry ...] [-- --quick]`. Each benchmark measures its
+// `npm run bench [-- convert|emulator|diff|registry|plan|proxy ...] [-- --quick]`. Each benchmark measures its
 // baseline in the same run and reports ratios and medians; results merge into
 // bench/results/latest.json so a partial run keeps the figures of the others.
 
@@ -21,6 +22,7 @@ const BENCHES: Record<string, Bench> = {
   diff: runDiffBench,
   registry: runRegistryBench,
   plan: runPlanBench,
+  proxy: runProxyBench,
 };
 
 const RESULTS_FILE = 'bench/results/latest.json';

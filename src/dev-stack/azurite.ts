@@ -5,8 +5,11 @@ import path from 'node:path';
 import { findFreePort, waitForPort } from './ports';
 import { stopChild } from './stop-child';
 
-// Azurite's blob service as a child process. We spawn its bin with `node` ourselves (never through
-// npx) so the PID we hold is the server's own and Ctrl-C or a test teardown leaves no orphan.
+// Azurite's blob, queue and table services in one child process (its all-in-one `azurite` bin):
+// blob holds the operation containers, table the operations index (docs/proxy.md, "Operations
+// index"), queue the pending operations of issue 18. We spawn it with `node` ourselves (never
+// through npx) so the PID we hold is the server's own and Ctrl-C or a test teardown leaves no
+// orphan.
 
 /**
  * Azurite's published development account
@@ -18,32 +21,54 @@ export const AZURITE_ACCOUNT = {
 } as const;
 
 export interface AzuriteOptions {
-  /** Folder for blob data; omit for in-memory storage (tests). */
+  /** Folder for the data of all three services; omit for in-memory storage (tests). */
   location?: string;
-  /** 0 or omitted picks a free port. */
+  /**
+   * The blob port; 0 or omitted picks free ports for all three. A fixed blob port N puts queue and
+   * table on N+1 and N+2, Azurite's own default layout (10000, 10001, 10002).
+   */
   port?: number;
   host?: string;
+  /** How often the child checks that its parent still lives; 1 s by default. */
+  watchdogIntervalMs?: number;
 }
 
 export interface AzuriteHandle {
   blobEndpoint: string;
+  queueEndpoint: string;
+  tableEndpoint: string;
   accountName: string;
   accountKey: string;
+  /** Names all three endpoints, as the storage SDKs' `fromConnectionString` expect. */
   connectionString: string;
+  ports: { blob: number; queue: number; table: number };
   pid: number;
   close(): Promise<void>;
 }
 
+// Runs inside the child before Azurite's own entry: if the process that started us dies without
+// closing us (kill -9 of `npm start`, a crashed test runner) we exit rather than keep the ports,
+// which would make the next start fail. The parent's pid is passed in, not read from
+// process.ppid, because an orphan is re-parented and its ppid then names init.
+const WATCHDOG = `
+const [parentPid, intervalMs, entry, ...rest] = process.argv.slice(1);
+const timer = setInterval(() => {
+  try { process.kill(Number(parentPid), 0); } catch { process.exit(0); }
+}, Number(intervalMs));
+timer.unref();
+process.argv = [process.argv[0], entry, ...rest];
+require(entry);
+`;
+
 export async function startAzurite(options: AzuriteOptions = {}): Promise<AzuriteHandle> {
   const host = options.host ?? '127.0.0.1';
-  const port = options.port && options.port > 0 ? options.port : await findFreePort(host);
-  // --disableTelemetry: without internet Azurite's telemetry call hangs, and its process then never exits on SIGTERM.
+  const ports = await choosePorts(host, options.port);
+  // --disableTelemetry: without internet Azurite's telemetry call hangs, and its process then never
+  // exits on SIGTERM.
   const args = [
-    azuriteBlobBin(),
-    '--blobHost',
-    host,
-    '--blobPort',
-    String(port),
+    ...['--blobHost', host, '--blobPort', String(ports.blob)],
+    ...['--queueHost', host, '--queuePort', String(ports.queue)],
+    ...['--tableHost', host, '--tablePort', String(ports.table)],
     '--silent',
     '--disableTelemetry',
   ];
@@ -54,7 +79,10 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Azurit
     args.push('--inMemoryPersistence');
   }
 
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  const watchdogArgs = [String(process.pid), String(options.watchdogIntervalMs ?? 1000)];
+  const child = spawn(process.execPath, ['-e', WATCHDOG, ...watchdogArgs, azuriteBin(), ...args], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
@@ -63,29 +91,58 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Azurit
     child.once('exit', (code) =>
       reject(
         new Error(
-          `Azurite exited with code ${code} before listening on ${host}:${port}.\n${stderr}`,
+          `Azurite exited with code ${code} before listening on ${host} ports ${ports.blob}, ${ports.queue}, ${ports.table}.\n${stderr}`,
         ),
       ),
     );
   });
-  await Promise.race([waitForPort(host, port, 30_000), exited]);
+  try {
+    await Promise.race([
+      Promise.all([ports.blob, ports.queue, ports.table].map((p) => waitForPort(host, p, 30_000))),
+      exited,
+    ]);
+  } catch (error) {
+    await stopChild(child);
+    throw error;
+  }
   child.removeAllListeners('exit');
 
-  const blobEndpoint = `http://${host}:${port}/${AZURITE_ACCOUNT.name}`;
+  const endpoint = (port: number): string => `http://${host}:${port}/${AZURITE_ACCOUNT.name}`;
+  const blobEndpoint = endpoint(ports.blob);
+  const queueEndpoint = endpoint(ports.queue);
+  const tableEndpoint = endpoint(ports.table);
   return {
     blobEndpoint,
+    queueEndpoint,
+    tableEndpoint,
     accountName: AZURITE_ACCOUNT.name,
     accountKey: AZURITE_ACCOUNT.key,
-    connectionString: `DefaultEndpointsProtocol=http;AccountName=${AZURITE_ACCOUNT.name};AccountKey=${AZURITE_ACCOUNT.key};BlobEndpoint=${blobEndpoint};`,
+    connectionString:
+      `DefaultEndpointsProtocol=http;AccountName=${AZURITE_ACCOUNT.name};` +
+      `AccountKey=${AZURITE_ACCOUNT.key};BlobEndpoint=${blobEndpoint};` +
+      `QueueEndpoint=${queueEndpoint};TableEndpoint=${tableEndpoint};`,
+    ports,
     pid: child.pid ?? -1,
     close: () => stopChild(child as ChildProcess),
   };
 }
 
-function azuriteBlobBin(): string {
+async function choosePorts(
+  host: string,
+  blobPort: number | undefined,
+): Promise<AzuriteHandle['ports']> {
+  if (blobPort && blobPort > 0) return { blob: blobPort, queue: blobPort + 1, table: blobPort + 2 };
+  const free = new Set<number>();
+  // findFreePort releases its port before answering, so the same one can come back twice.
+  while (free.size < 3) free.add(await findFreePort(host));
+  const [blob, queue, table] = [...free] as [number, number, number];
+  return { blob, queue, table };
+}
+
+function azuriteBin(): string {
   const require = createRequire(import.meta.url);
   // require('azurite') itself fails (its main is the VS Code extension), so resolve the package
-  // folder through its package.json and point at the blob service's CLI entry.
+  // folder through its package.json and point at the all-in-one CLI entry.
   const pkgDir = path.dirname(require.resolve('azurite/package.json'));
-  return path.join(pkgDir, 'dist', 'src', 'blob', 'main.js');
+  return path.join(pkgDir, 'dist', 'src', 'azurite.js');
 }

@@ -18,6 +18,8 @@ export function formatBanner(stack: DevStack, appUrl: string): string[] {
     `OIDC authority: ${stack.oidc.issuer}`,
     `Hub emulator:   ${stack.hub.url} (HostName ${stack.hub.hostName})`,
     `Azurite blob:   ${stack.azurite.blobEndpoint}`,
+    `Azurite queue:  ${stack.azurite.queueEndpoint}`,
+    `Azurite table:  ${stack.azurite.tableEndpoint}`,
     `Local CA:       ${stack.caCertPath}`,
     '  Trust this CA once so the browser accepts the sign-in page: see docs/local-tls.md',
     '',

@@ -76,3 +76,10 @@ export function redirectUriFor(appOrigin: string): string {
 
 /** Sub-folders of the data directory (`.local/` by default). */
 export const DATA_DIRS = { tls: 'tls', oidc: 'oidc', azurite: 'azurite', hub: 'hub' } as const;
+
+/**
+ * The hub's shared access policy whose connection string the proxy gets: RegistryRead +
+ * RegistryWrite covers every call the proxy makes (import/export jobs, cancel, device statistics),
+ * so it never holds iothubowner's ServiceConnect and DeviceConnect (docs/dev-stack.md).
+ */
+export const PROXY_HUB_POLICY = 'registryReadWrite';

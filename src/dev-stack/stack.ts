@@ -9,6 +9,7 @@ import {
   API_AUDIENCE,
   API_SCOPE,
   DATA_DIRS,
+  PROXY_HUB_POLICY,
   PUBLIC_HOST,
   ROLES,
   SPA_CLIENT_ID,
@@ -60,6 +61,8 @@ export interface DevStack {
   caCertPath: string;
   oidc: OidcAuthority;
   hub: HubEmulator;
+  /** The connection string the proxy was given: the least-privileged policy it needs. */
+  proxyHubConnectionString: string;
   azurite: AzuriteHandle;
   users: readonly TestUser[];
   close(): Promise<void>;
@@ -75,6 +78,13 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
     { name: 'OIDC_PORT', port: ports.oidc },
     { name: 'HUB_PORT', port: ports.hub },
     { name: 'AZURITE_PORT', port: ports.azurite },
+    // Azurite's queue and table services follow its blob port (src/dev-stack/azurite.ts).
+    ...(ports.azurite > 0
+      ? [
+          { name: 'AZURITE_PORT + 1 (queue)', port: ports.azurite + 1 },
+          { name: 'AZURITE_PORT + 2 (table)', port: ports.azurite + 2 },
+        ]
+      : []),
   ]);
 
   const tls = await ensureLocalTls(path.join(options.dataDir, DATA_DIRS.tls));
@@ -108,7 +118,9 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
     });
     closers.push({ name: 'Azurite', close: () => azurite.close() });
     await allowBlobCors(azurite, appOrigins);
-    log(`Azurite blob: ${azurite.blobEndpoint}`);
+    log(
+      `Azurite blob: ${azurite.blobEndpoint}, queue: ${azurite.queueEndpoint}, table: ${azurite.tableEndpoint}`,
+    );
 
     const oidc = await createOidcAuthority({
       tls,
@@ -130,6 +142,7 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
     });
     closers.push({ name: 'hub emulator', close: () => hub.close() });
 
+    const proxyHubConnectionString = hub.connectionStringFor(PROXY_HUB_POLICY);
     const proxy = await createProxy({
       host: LOOPBACK,
       port: appPort,
@@ -142,11 +155,12 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
       },
       // The proxy fetches the authority's JWKS and calls the hub over HTTPS signed by the local CA.
       trustedCaPem: tls.caCertPem,
-      hub: { connectionString: hub.connectionString },
+      hub: { connectionString: proxyHubConnectionString },
       storage: {
         accountName: azurite.accountName,
         accountKey: azurite.accountKey,
         blobEndpoint: azurite.blobEndpoint,
+        tableEndpoint: azurite.tableEndpoint,
       },
       spa: {
         auth: {
@@ -171,6 +185,7 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
       caCertPath: tls.caCertPath,
       oidc,
       hub,
+      proxyHubConnectionString,
       azurite,
       users: TEST_USERS,
       close: closeAll,

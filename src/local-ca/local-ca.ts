@@ -5,6 +5,7 @@ import path from 'node:path';
 // import time.
 import 'reflect-metadata';
 import * as x509 from '@peculiar/x509';
+import { loopbackNameConstraints, NAME_CONSTRAINTS_OID } from './loopback-name-constraints';
 
 // A local certificate authority and one `localhost` server certificate, made on first use and kept
 // in a folder. MSAL refuses http:// authorities and the azure-iothub SDK only speaks HTTPS, so the
@@ -21,6 +22,8 @@ const SIGNING = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' } as const
 const DAY_MS = 86_400_000;
 // Browsers cap server certificate lifetimes at 398 days; stay under it and renew a month ahead.
 const LEAF_LIFETIME_DAYS = 390;
+// A CA that lives for years is a CA someone forgets they trust; two years, then a fresh one.
+export const CA_LIFETIME_DAYS = 730;
 const RENEW_WITHIN_DAYS = 30;
 
 const FILES = {
@@ -37,11 +40,7 @@ export async function ensureLocalTls(dir: string, now: Date = new Date()): Promi
   const file = (name: keyof typeof FILES): string => path.join(dir, FILES[name]);
 
   let ca = await readPair(file('caCert'), file('caKey'));
-  if (
-    !ca ||
-    new x509.X509Certificate(ca.certPem).notAfter.getTime() <
-      now.getTime() + RENEW_WITHIN_DAYS * DAY_MS
-  ) {
+  if (!ca || !caIsUsable(ca.certPem, now)) {
     ca = await createCa(now);
     await writeFile(file('caCert'), ca.certPem);
     await writeFile(file('caKey'), ca.keyPem, { mode: 0o600 });
@@ -75,6 +74,21 @@ async function readPair(certPath: string, keyPath: string): Promise<PemPair | un
   }
 }
 
+// A CA made before the name constraints and the two-year life existed is replaced, not kept: the
+// user trusts the new ca.pem once more (docs/local-tls.md).
+function caIsUsable(certPem: string, now: Date): boolean {
+  const ca = new x509.X509Certificate(certPem);
+  const lifetimeMs = ca.notAfter.getTime() - ca.notBefore.getTime();
+  const constraints = ca.getExtension(NAME_CONSTRAINTS_OID);
+  return (
+    ca.notAfter.getTime() > now.getTime() + RENEW_WITHIN_DAYS * DAY_MS &&
+    lifetimeMs <= (CA_LIFETIME_DAYS + 1) * DAY_MS &&
+    constraints !== null &&
+    constraints.critical &&
+    Buffer.from(constraints.value).equals(Buffer.from(loopbackNameConstraints().value))
+  );
+}
+
 async function leafIsUsable(certPem: string, caPem: string, now: Date): Promise<boolean> {
   const leaf = new x509.X509Certificate(certPem);
   const ca = new x509.X509Certificate(caPem);
@@ -92,7 +106,7 @@ async function createCa(now: Date): Promise<PemPair> {
     serialNumber: randomSerial(),
     name: `CN=IoT Bulk Console local CA ${now.toISOString().slice(0, 10)}`,
     notBefore: new Date(now.getTime() - DAY_MS),
-    notAfter: new Date(now.getTime() + 10 * 365 * DAY_MS),
+    notAfter: new Date(now.getTime() + CA_LIFETIME_DAYS * DAY_MS),
     signingAlgorithm: SIGNING,
     keys,
     extensions: [
@@ -101,6 +115,7 @@ async function createCa(now: Date): Promise<PemPair> {
         x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign,
         true,
       ),
+      loopbackNameConstraints(),
       await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
     ],
   });
@@ -116,7 +131,10 @@ async function createLeaf(ca: PemPair, now: Date): Promise<PemPair> {
     subject: 'CN=localhost',
     issuer: caCert.subject,
     notBefore: new Date(now.getTime() - DAY_MS),
-    notAfter: new Date(now.getTime() + LEAF_LIFETIME_DAYS * DAY_MS),
+    // Never past the CA's own end: a chain is only as valid as its shortest link.
+    notAfter: new Date(
+      Math.min(now.getTime() + LEAF_LIFETIME_DAYS * DAY_MS, caCert.notAfter.getTime()),
+    ),
     signingAlgorithm: SIGNING,
     publicKey: keys.publicKey,
     signingKey: caKey,

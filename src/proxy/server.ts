@@ -12,6 +12,13 @@ import { installSecurityHeaders } from './http/security-headers';
 import { createHubJobsClient } from './hub/hub-jobs';
 import { createHubTransport } from './hub/hub-transport';
 import type { ProxyContext } from './operations/proxy-context';
+import { DEFAULT_UNSTARTED_EXPIRY_HOURS } from './operations-index/cleanup-expired-operations';
+import { indexOperationWrites } from './operations-index/indexed-operation-storage';
+import { createOperationsIndex, defaultTableEndpoint } from './operations-index/operations-index';
+import {
+  DEFAULT_CLEANUP_INTERVAL_MINUTES,
+  scheduleOperationsCleanup,
+} from './operations-index/schedule-operations-cleanup';
 import { registerIdentityRoutes } from './routes/identity-routes';
 import { registerJobRoutes } from './routes/job-routes';
 import { registerOperationRoutes } from './routes/operation-routes';
@@ -31,7 +38,15 @@ export interface ProxyOptions {
     accountName: string;
     accountKey?: string;
     blobEndpoint: string;
+    /** The operations index's Table endpoint; derived from an Azure blob endpoint when omitted. */
+    tableEndpoint?: string;
     credential?: TokenCredentialLike;
+  };
+  /** The operations index and the cleanup of unstarted operations (docs/proxy.md). */
+  operationsIndex?: {
+    tableName?: string;
+    unstartedExpiryHours?: number;
+    cleanupIntervalMinutes?: number;
   };
   spa: SpaConfig;
   log?: (entry: Record<string, unknown>) => void;
@@ -61,10 +76,24 @@ export async function createProxy(options: ProxyOptions): Promise<ProxyHandle> {
   const spa = SpaConfig.parse(options.spa);
   const agent = createOutboundAgent({ trustedCaPem: options.trustedCaPem });
   const storageAuth = storageAuthOf(options.storage);
+  const hub = createHubJobsClient(createHubTransport({ ...options.hub, dispatcher: agent, now }));
+  const containers = createOperationStorage({ ...options.storage, auth: storageAuth, now });
+  const tableEndpoint =
+    options.storage.tableEndpoint ?? defaultTableEndpoint(options.storage.blobEndpoint);
+  if (!tableEndpoint)
+    throw new Error('options.storage.tableEndpoint is required when blobEndpoint is not Azure');
+  const index = createOperationsIndex({
+    accountName: options.storage.accountName,
+    tableEndpoint,
+    auth: storageAuth,
+    hubHostName: hub.hostName,
+    ...(options.operationsIndex?.tableName ? { tableName: options.operationsIndex.tableName } : {}),
+  });
 
   const context: ProxyContext = {
-    hub: createHubJobsClient(createHubTransport({ ...options.hub, dispatcher: agent, now })),
-    storage: createOperationStorage({ ...options.storage, auth: storageAuth, now }),
+    hub,
+    storage: indexOperationWrites(containers, index, log),
+    index,
     now,
     audit: (request, entry) =>
       log({
@@ -129,6 +158,15 @@ export async function createProxy(options: ProxyOptions): Promise<ProxyHandle> {
   registerJobRoutes(app, context);
 
   const url = await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
+  const cleanup = scheduleOperationsCleanup(
+    { storage: containers, index, now },
+    {
+      intervalMinutes:
+        options.operationsIndex?.cleanupIntervalMinutes ?? DEFAULT_CLEANUP_INTERVAL_MINUTES,
+      expiryHours: options.operationsIndex?.unstartedExpiryHours ?? DEFAULT_UNSTARTED_EXPIRY_HOURS,
+    },
+    log,
+  );
   log({
     level: 'info',
     msg: 'proxy listening',
@@ -139,6 +177,7 @@ export async function createProxy(options: ProxyOptions): Promise<ProxyHandle> {
   return {
     url,
     async close() {
+      await cleanup.stop();
       await app.close();
       await agent.close();
     },

@@ -1,14 +1,13 @@
+import { guardFormula } from '../convert/csv/csv-formula-guard';
 import type { RegistryDiff } from './diff-types';
 
 const HEADER = ['kind', 'id', 'moduleId', 'fields'];
 
 // Spreadsheet apps run a cell that starts with = + - @ (or a tab or CR before one) as a formula
 // (OWASP "CSV injection"); a leading single quote makes them show it as text. Device ids may start
-// with `-`, `+`, `=` or `@`, so this is not theoretical.
-const FORMULA_START = /^[=+\-@\t\r]/;
-
+// with `-`, `+`, `=` or `@`, so this is not theoretical. The CSV reader undoes it (docs/csv-files.md).
 export function csvCell(value: string): string {
-  const safe = FORMULA_START.test(value) ? `'${value}` : value;
+  const safe = guardFormula(value);
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 

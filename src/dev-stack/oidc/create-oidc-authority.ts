@@ -14,6 +14,8 @@ import {
 } from '../identity-defaults';
 import { createUserDirectory } from './accounts';
 import { handleInteraction, isInteractionPath } from './interactions';
+import { forbidFramingOfProviderPages } from './forbid-framing';
+import { createLoginThrottle, type LoginThrottleOptions } from './login-throttle';
 import { addLogoutClientId } from './logout-shim';
 import { buildProviderConfig } from './provider-config';
 import { BodyTooLargeError } from './read-body';
@@ -34,6 +36,8 @@ export interface OidcAuthorityOptions {
   /** 0 or omitted picks a free port. */
   port?: number;
   log?: (line: string) => void;
+  /** Password attempt limits; 5 failures a minute per account and per address by default. */
+  loginThrottle?: LoginThrottleOptions;
 }
 
 export interface OidcAuthority {
@@ -77,6 +81,7 @@ export async function createOidcAuthority(options: OidcAuthorityOptions): Promis
 
   const issuer = issuerFor(port);
   const users = createUserDirectory(options.users ?? TEST_USERS);
+  const throttle = createLoginThrottle(options.loginThrottle);
   let provider: Provider;
   try {
     provider = new Provider(
@@ -95,12 +100,14 @@ export async function createOidcAuthority(options: OidcAuthorityOptions): Promis
   provider.on('server_error', (_ctx, error) =>
     log(`OIDC: server error: ${error.stack ?? error.message}`),
   );
+  provider.use(forbidFramingOfProviderPages);
   const callback = provider.callback();
   const mountPath = new URL(issuer).pathname;
 
   handle = async (req, res) => {
     const url = new URL(req.url ?? '/', issuer);
-    if (isInteractionPath(url.pathname)) return handleInteraction(provider, users, req, res);
+    if (isInteractionPath(url.pathname))
+      return handleInteraction(provider, users, throttle, req, res);
     if (url.pathname !== mountPath && !url.pathname.startsWith(`${mountPath}/`)) {
       res
         .writeHead(404, { 'Content-Type': 'application/json' })

@@ -3,6 +3,8 @@ import type Provider from 'oidc-provider';
 import { errors } from 'oidc-provider';
 import { API_AUDIENCE, API_SCOPE, SPA_CLIENT_ID } from '../identity-defaults';
 import type { UserDirectory } from './accounts';
+import { forbidFraming } from './forbid-framing';
+import { accountKey, addressKey, type LoginThrottle } from './login-throttle';
 import { errorPage, loginPage } from './pages';
 import { readSmallBody } from './read-body';
 
@@ -20,10 +22,12 @@ export function isInteractionPath(pathname: string): boolean {
 export async function handleInteraction(
   provider: Provider,
   users: UserDirectory,
+  throttle: LoginThrottle,
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
   res.setHeader('Cache-Control', 'no-store');
+  forbidFraming(res);
   let details;
   try {
     details = await provider.interactionDetails(req, res);
@@ -68,19 +72,40 @@ export async function handleInteraction(
 
   const form = new URLSearchParams(await readSmallBody(req, MAX_FORM_BYTES));
   const username = form.get('username') ?? '';
+  const keys = [accountKey(username), addressKey(req.socket.remoteAddress)];
+  // Checked before the password, so a locked account stays locked even for the right guess.
+  const waitMs = throttle.retryAfterMs(keys);
+  if (waitMs > 0) {
+    const seconds = Math.ceil(waitMs / 1000);
+    res.setHeader('Retry-After', String(seconds));
+    return sendHtml(
+      res,
+      429,
+      loginPage({ action, clientId, username, error: tooManyAttempts(seconds) }),
+    );
+  }
   const user = users.authenticate(username, form.get('password') ?? '');
   if (!user) {
+    throttle.recordFailure(keys);
     return sendHtml(
       res,
       401,
       loginPage({ action, clientId, username, error: 'Wrong username or password.' }),
     );
   }
+  throttle.clear(accountKey(username));
   await provider.interactionFinished(
     req,
     res,
     { login: { accountId: user.oid } },
     { mergeWithLastSubmission: false },
+  );
+}
+
+function tooManyAttempts(seconds: number): string {
+  return (
+    `Too many wrong passwords for this account or from this computer in the last minute, so ` +
+    `sign-in is paused. Try again in ${seconds} second${seconds === 1 ? '' : 's'}.`
   );
 }
 

@@ -15,21 +15,17 @@ export function assertJobRef(ref: string): void {
 }
 
 /**
- * The container of a job, or undefined when the job was not started through this console. Finding
- * it
- * by hub job id lists the operation containers (one request per 5,000 containers): the proxy keeps
- * no
- * index of its own because it is stateless.
+ * The container of a job, or undefined when the job was not started through this console. A hub
+ * job id is resolved through the operations index (one point read); the metadata itself is then
+ * read from the container, the source of truth, because file reads decide masking by it.
  */
 export async function findOperation(
   context: ProxyContext,
   ref: string,
 ): Promise<StoredOperation | undefined> {
   assertJobRef(ref);
-  if (isOperationId(ref)) {
-    const metadata = await context.storage.readOperation(ref);
-    return metadata ? { operationId: ref, metadata } : undefined;
-  }
-  const operations = await context.storage.listOperations();
-  return operations.find((operation) => operation.metadata.jobId === ref);
+  const operationId = isOperationId(ref) ? ref : (await context.index.byJobId(ref))?.operationId;
+  if (!operationId) return undefined;
+  const metadata = await context.storage.readOperation(operationId);
+  return metadata ? { operationId, metadata } : undefined;
 }

@@ -1,12 +1,15 @@
 import type { FastifyRequest } from 'fastify';
 import type { HubJobsClient } from '../hub/hub-jobs';
 import type { AuditEntry } from '../http/request-log';
+import type { OperationsIndex } from '../operations-index/operations-index';
 import type { OperationStorage } from '../storage/operation-storage';
 
 // What every operation needs, passed in rather than imported, so tests and main.ts wire real parts.
 export interface ProxyContext {
   hub: HubJobsClient;
   storage: OperationStorage;
+  /** What lists and polls read (docs/proxy.md, "Operations index"). */
+  index: OperationsIndex;
   now: () => Date;
   audit(request: FastifyRequest, entry: AuditEntry): void;
 }

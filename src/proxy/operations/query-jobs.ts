@@ -4,23 +4,46 @@ import { callHub, HubRequestError } from '../hub/hub-errors';
 import type { HubJob } from '../hub/hub-jobs';
 import { isOperationId } from '../storage/operation-names';
 import { findActiveJob } from './active-job';
-import { findOperation } from './find-operation';
+import { assertJobRef, findOperation } from './find-operation';
 import type { ProxyContext } from './proxy-context';
 import { recordFinalStatuses } from './record-final-status';
-import { isImportExport, mergeJobs, toJob, toJobStatus } from './to-job';
+import { isImportExport, toJob, toJobStatus } from './to-job';
 
-export async function listJobs(context: ProxyContext): Promise<Job[]> {
-  const [hubJobs, operations] = await Promise.all([
+export interface JobListPage {
+  jobs: Job[];
+  continuation: string | null;
+}
+
+/**
+ * One page of the operations index, newest first, merged with the hub's job list (one hub call):
+ * only the page's own jobs and, on the first page, the job holding the hub's slot when the console
+ * did not start it. The cost does not grow with history (docs/proxy.md, "Operations index").
+ */
+export async function listJobs(
+  context: ProxyContext,
+  page: { limit: number; continuation?: string },
+): Promise<JobListPage> {
+  const [indexed, hubJobs] = await Promise.all([
+    context.index.page(page.limit, page.continuation),
     callHub(() => context.hub.listJobs()),
-    context.storage.listOperations(),
   ]);
-  const byId = new Map(hubJobs.map((job) => [job.jobId, job]));
-  const pairs = operations.flatMap((operation) => {
+  const byId = new Map(hubJobs.filter(isImportExport).map((job) => [job.jobId, job]));
+  const pairs = indexed.operations.flatMap((operation) => {
     const hubJob = operation.metadata.jobId ? byId.get(operation.metadata.jobId) : undefined;
     return hubJob ? [{ hubJob, operation }] : [];
   });
   await recordFinalStatuses(context, pairs);
-  return mergeJobs(hubJobs, operations);
+  const jobs = indexed.operations.map((operation) => {
+    const jobId = operation.metadata.jobId;
+    const hubJob = jobId ? byId.get(jobId) : undefined;
+    return toJob(hubJob, operation, Boolean(jobId) && !hubJob);
+  });
+  const active = page.continuation ? undefined : findActiveJob(hubJobs);
+  if (active && !jobs.some((job) => job.jobId === active.jobId)) {
+    // Ours but on a later page (rare: the slot holder is almost always recent) stays there.
+    if (!(await context.index.byJobId(active.jobId))) jobs.unshift(toJob(active, undefined));
+  }
+  return { jobs, continuation: indexed.continuation };
 }
 
 /** The hub's view of one job, or undefined when it no longer (or never) knew it. */
@@ -33,8 +56,12 @@ async function hubJobOrNothing(context: ProxyContext, jobId: string): Promise<Hu
   }
 }
 
+/** A poll: one point read in the operations index plus at most one hub call. */
 export async function getJob(context: ProxyContext, ref: string): Promise<Job> {
-  const operation = await findOperation(context, ref);
+  assertJobRef(ref);
+  const operation = isOperationId(ref)
+    ? await context.index.byOperationId(ref)
+    : await context.index.byJobId(ref);
   const jobId = isOperationId(ref) ? operation?.metadata.jobId : ref;
   const hubJob = jobId ? await hubJobOrNothing(context, jobId) : undefined;
   if (hubJob && !isImportExport(hubJob))

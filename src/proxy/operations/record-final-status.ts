@@ -32,8 +32,20 @@ export async function recordFinalStatuses(
               .blobSize(operation.operationId, 'devices.txt')
               .catch(() => undefined)
           : undefined;
+      // The sighting may come from the operations index; the write starts from the container's
+      // own metadata so a row that lags behind it never overwrites newer facts.
+      const current = await context.storage
+        .readOperation(operation.operationId)
+        .catch(() => undefined);
+      if (current?.finalStatus) {
+        // Only the index row lagged: bring it up to date, leave the container alone.
+        await Promise.resolve()
+          .then(() => context.index.put({ operationId: operation.operationId, metadata: current }))
+          .catch(() => undefined);
+        return;
+      }
       const metadata = {
-        ...operation.metadata,
+        ...(current ?? operation.metadata),
         ...(exportSize !== undefined ? { fileName: 'devices.txt', fileSize: exportSize } : {}),
         finalStatus: status,
         ...(hubJob.endTimeUtc ? { jobEndedAt: hubJob.endTimeUtc } : {}),

@@ -6,6 +6,7 @@ import { ApiError } from '../http/api-error';
 import { assertJobRef } from '../operations/find-operation';
 import type { ProxyContext } from '../operations/proxy-context';
 import { cancelJob, getJob, listJobs } from '../operations/query-jobs';
+import { parseJobListQuery } from './job-list-query';
 import { mintReadSas, openOperationFile } from '../operations/read-operation-file';
 import { audited, STATE_CHANGING_LIMIT } from './route-support';
 
@@ -24,10 +25,10 @@ function parseFile(file: string): OperationFile {
 export function registerJobRoutes(app: FastifyInstance, context: ProxyContext): void {
   const anyRole = requireRole('admin', 'support');
 
-  app.get('/api/jobs', { preHandler: anyRole }, async (): Promise<JobListResponse> => ({
-    jobs: await listJobs(context),
-    continuation: null,
-  }));
+  app.get('/api/jobs', { preHandler: anyRole }, async (request): Promise<JobListResponse> => {
+    const query = parseJobListQuery(request.query);
+    return listJobs(context, query);
+  });
 
   app.get<JobParams>('/api/jobs/:jobId', { preHandler: anyRole }, async (request) =>
     getJob(context, request.params.jobId),

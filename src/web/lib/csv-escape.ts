@@ -1,12 +1,14 @@
+import { guardFormula } from '../../core/convert/csv/csv-formula-guard';
+
 // CSV written for people who open it in Excel or Sheets. A cell that starts with = + - @ (or a tab
 // or carriage return) is run as a formula by those programs (OWASP "CSV Injection"), so such cells
-// get a leading apostrophe, which the spreadsheet shows as text and does not evaluate.
-const FORMULA_START = /^[=+\-@\t\r]/;
+// get a leading apostrophe, which the spreadsheet shows as text and does not evaluate. Core's CSV
+// reader takes it off again on re-import (guardFormula, docs/csv-files.md).
 
 export function escapeCsvCell(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return '';
   let text = String(value);
-  if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
+  if (typeof value === 'string') text = guardFormula(text);
   if (/[",\r\n]/.test(text)) text = `"${text.replace(/"/g, '""')}"`;
   return text;
 }

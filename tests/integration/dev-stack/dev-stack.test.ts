@@ -3,10 +3,15 @@ import type { AddressInfo } from 'node:net';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { BlockBlobClient } from '@azure/storage-blob';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CreateExportResponse } from '../../../src/contracts/api/exports';
+import type { CreateImportResponse, StartImportResponse } from '../../../src/contracts/api/imports';
+import type { Job } from '../../../src/contracts/api/jobs';
 import { API_SCOPE, SPA_CLIENT_ID } from '../../../src/dev-stack/identity-defaults';
 import { startDevStack, type DevStack } from '../../../src/dev-stack/stack';
 import { loginForAccessToken } from '../../support/oidc-login';
+import { deviceLines, importRequestFor } from '../proxy/support/import-fixture';
 import { childPids, childProcesses, isAlive } from './process-tree';
 
 let dir: string;
@@ -97,6 +102,65 @@ describe('startDevStack', () => {
       roles: ['admin'],
     });
     expect((await fetch(`${appUrl}/api/me`)).status).toBe(401);
+  });
+
+  it('hands the proxy the registryReadWrite policy, with which an import and an export still run', async () => {
+    const { appUrl, oidc, caCertPath, hub, proxyHubConnectionString } = running();
+    expect(proxyHubConnectionString).toMatch(/;SharedAccessKeyName=registryReadWrite;/);
+    expect(proxyHubConnectionString).toBe(hub.connectionStringFor('registryReadWrite'));
+    expect(proxyHubConnectionString).not.toBe(hub.connectionString);
+
+    const { accessToken } = await loginForAccessToken({
+      authorityUrl: oidc.authority,
+      clientId: SPA_CLIENT_ID,
+      redirectUri: `${appUrl}/`,
+      username: 'admin',
+      password: 'admin-local',
+      caCertPem: await readFile(caCertPath, 'utf8'),
+    });
+    const api = async <T>(method: string, pathName: string, body?: unknown): Promise<T> => {
+      const response = await fetch(`${appUrl}${pathName}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${accessToken}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      if (!response.ok)
+        throw new Error(`${method} ${pathName}: ${response.status} ${await response.text()}`);
+      return (await response.json()) as T;
+    };
+    const finished = async (jobId: string | null): Promise<Job> => {
+      const deadline = Date.now() + 30_000;
+      for (;;) {
+        const job = await api<Job>('GET', `/api/jobs/${jobId ?? ''}`);
+        if (['completed', 'failed', 'cancelled'].includes(job.status)) return job;
+        if (Date.now() > deadline) throw new Error(`job ${jobId ?? ''} still ${job.status}`);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    };
+
+    const devices = deviceLines('least-privilege', 3);
+    const source = 'id\nleast-privilege-0\nleast-privilege-1\nleast-privilege-2';
+    const created = await api<CreateImportResponse>(
+      'POST',
+      '/api/imports',
+      importRequestFor(devices, source),
+    );
+    await new BlockBlobClient(created.uploads.devices.url).upload(
+      devices,
+      Buffer.byteLength(devices),
+    );
+    await new BlockBlobClient(created.uploads.source.url).upload(source, Buffer.byteLength(source));
+    const started = await api<StartImportResponse>(
+      'POST',
+      `/api/imports/${created.operationId}/start`,
+    );
+    expect((await finished(started.job.jobId)).status).toBe('completed');
+
+    const exported = await api<CreateExportResponse>('POST', '/api/exports', { excludeKeys: true });
+    expect((await finished(exported.job.jobId)).status).toBe('completed');
   });
 
   it('stops every part on close() and leaves no child process behind', async () => {

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createRemoteJWKSet, customFetch, decodeJwt, decodeProtectedHeader, jwtVerify } from 'jose';
+import { Agent, fetch as undiciFetch } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   API_AUDIENCE,
@@ -279,5 +280,125 @@ describe('local OIDC authority', () => {
     expect(jwks.keys.map((key) => key.kid)).toEqual([kid]);
     const again = await signIn(admin.username, admin.password);
     expect(decodeProtectedHeader(again.accessToken).kid).toBe(kid);
+  });
+});
+
+describe('local OIDC authority, password throttling and framing', () => {
+  let clock = Date.parse('2026-12-04T12:00:00Z');
+  let throttled: OidcAuthority;
+  const agents = new Map<string, Agent>();
+  // Two loopback source addresses stand for two client computers: Linux routes all of 127/8 to lo.
+  const from = (localAddress: string): Agent => {
+    let agent = agents.get(localAddress);
+    if (!agent) {
+      agent = new Agent({ connect: { ca: tls.caCertPem }, localAddress });
+      agents.set(localAddress, agent);
+    }
+    return agent;
+  };
+
+  beforeAll(async () => {
+    throttled = await createOidcAuthority({
+      tls,
+      keyDir: path.join(dir, 'oidc-throttled'),
+      appOrigins: [APP_ORIGIN],
+      port: 0,
+      loginThrottle: { now: () => clock },
+    });
+  });
+
+  afterAll(async () => {
+    await throttled?.close();
+    await Promise.all([...agents.values()].map((agent) => agent.close()));
+  });
+
+  /** Starts a sign-in from one address and posts the login form once. */
+  const attempt = async (username: string, password: string, localAddress = '127.0.0.1') => {
+    const dispatcher = from(localAddress);
+    const authorize = new URL(`${throttled.issuer}/auth`);
+    authorize.search = authorizeUrl().search;
+    const start = await undiciFetch(authorize, { redirect: 'manual', dispatcher });
+    await start.body?.cancel();
+    const cookie = start.headers
+      .getSetCookie()
+      .map((line) => line.split(';')[0])
+      .join('; ');
+    const loginUrl = new URL(start.headers.get('location') ?? '', authorize);
+    return undiciFetch(loginUrl, {
+      method: 'POST',
+      redirect: 'manual',
+      dispatcher,
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ username, password }).toString(),
+    });
+  };
+
+  it('pauses sign-in after five wrong passwords a minute, per account and per address, with a page saying when to retry', async () => {
+    for (let i = 0; i < 5; i += 1) {
+      const refused = await attempt(admin.username, `wrong-${i}`);
+      expect(refused.status).toBe(401);
+      await refused.body?.cancel();
+      clock += 1_000;
+    }
+
+    const locked = await attempt(admin.username, admin.password);
+    expect(locked.status).toBe(429);
+    expect(locked.headers.get('retry-after')).toBe('55');
+    expect(await locked.text()).toMatch(
+      /role="alert"[^>]*>Too many wrong passwords [^<]*Try again in 55 seconds\./,
+    );
+
+    // The account is paused from another address too ...
+    const otherComputer = await attempt(admin.username, admin.password, '127.0.0.2');
+    expect(otherComputer.status).toBe(429);
+    await otherComputer.body?.cancel();
+    // ... and the address is paused for another account ...
+    const otherAccount = await attempt(support.username, support.password);
+    expect(otherAccount.status).toBe(429);
+    await otherAccount.body?.cancel();
+    // ... while another account from another address signs in.
+    const unrelated = await attempt(support.username, support.password, '127.0.0.2');
+    expect(unrelated.status).toBe(303);
+    await unrelated.body?.cancel();
+
+    clock += 55_000;
+    const later = await attempt(admin.username, admin.password);
+    expect(later.status).toBe(303);
+    await later.body?.cancel();
+  });
+
+  it('forbids framing of its login page, its error page and its sign-out page', async () => {
+    const dispatcher = from('127.0.0.1');
+    const login = await undiciFetch(new URL(`${throttled.issuer}/auth${authorizeUrl().search}`), {
+      redirect: 'manual',
+      dispatcher,
+    });
+    await login.body?.cancel();
+    const cookie = login.headers
+      .getSetCookie()
+      .map((line) => line.split(';')[0])
+      .join('; ');
+    const pages = [
+      await undiciFetch(new URL(login.headers.get('location') ?? '', throttled.issuer), {
+        headers: { cookie },
+        dispatcher,
+      }),
+      await undiciFetch(`${throttled.issuer}/auth?client_id=unknown-client`, { dispatcher }),
+      await undiciFetch(`${throttled.issuer}/session/end`, { dispatcher }),
+    ];
+    for (const page of pages) {
+      expect({
+        url: page.url,
+        type: page.headers.get('content-type'),
+        csp: page.headers.get('content-security-policy'),
+        xfo: page.headers.get('x-frame-options'),
+      }).toEqual({
+        url: page.url,
+        type: expect.stringMatching(/^text\/html/),
+        csp: "frame-ancestors 'none'",
+        xfo: 'DENY',
+      });
+      await page.body?.cancel();
+    }
   });
 });

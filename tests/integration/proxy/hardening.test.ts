@@ -41,6 +41,7 @@ function proxyOptions(overrides: Partial<ProxyOptions> = {}): ProxyOptions {
       accountName: azurite.accountName,
       accountKey: azurite.accountKey,
       blobEndpoint: azurite.blobEndpoint,
+      tableEndpoint: azurite.tableEndpoint,
     },
     spa: {
       auth: {

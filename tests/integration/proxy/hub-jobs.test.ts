@@ -4,6 +4,8 @@ import type { ApiErrorBody } from '../../../src/contracts/api/errors';
 import type { CreateExportResponse } from '../../../src/contracts/api/exports';
 import type { StartImportResponse } from '../../../src/contracts/api/imports';
 import type { HubInfoResponse, Job, JobListResponse } from '../../../src/contracts/api/jobs';
+import { createOperationsIndex } from '../../../src/proxy/operations-index/operations-index';
+import { rebuildOperationsIndex } from '../../../src/proxy/operations-index/rebuild-operations-index';
 import { createOperationStorage } from '../../../src/proxy/storage/operation-storage';
 import { newOperationId } from '../../../src/proxy/storage/operation-names';
 import {
@@ -194,6 +196,16 @@ describe('the job list', () => {
       finalStatus: 'failed',
       failureReason: 'storage went away',
     });
+    // Written behind the proxy's back, as by a version before the index: a rebuild takes it in.
+    await rebuildOperationsIndex(
+      storage,
+      createOperationsIndex({
+        accountName: stack.azurite.accountName,
+        tableEndpoint: stack.azurite.tableEndpoint,
+        auth: { kind: 'sharedKey', accountKey: stack.azurite.accountKey },
+        hubHostName: stack.hub.hostName,
+      }),
+    );
     const exported = (await (
       await stack.call('POST', '/api/exports', 'support', {})
     ).json()) as CreateExportResponse;

@@ -76,6 +76,7 @@ beforeAll(async () => {
       accountName: azurite.accountName,
       accountKey: azurite.accountKey,
       blobEndpoint: azurite.blobEndpoint,
+      tableEndpoint: azurite.tableEndpoint,
     },
     spa: {
       auth: {

@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 import type { ColumnPlanEntry } from '../column-plan';
 import { enableTwinText } from '../enable-twin-text';
 import type { RecordSink } from '../record-sink';
+import { unguardFormula } from './csv-formula-guard';
 import { hasEnoughToGuess } from '../has-enough-to-guess';
 
 // Delimiters Excel and other tools write; papaparse picks the one giving consistent field counts.
@@ -127,7 +128,7 @@ export class CsvRecordSource {
       for (let p = 0; p < plan.length; p++) {
         const entry = plan[p]!;
         const cell = cells[entry.index];
-        if (cell !== undefined && cell !== '') sink.apply(entry, cell);
+        if (cell !== undefined && cell !== '') sink.apply(entry, unguardFormula(cell));
       }
       const problem = errors?.get(i);
       if (problem !== undefined) this.reportParseProblem(problem, line, row);
@@ -156,7 +157,9 @@ export class CsvRecordSource {
     else this.sink.ctx.report.add(line, row, '', 'CSV_QUOTES', 'warning', problem.message);
   }
 
-  private start(header: string[]): void {
+  private start(cells: string[]): void {
+    // Our writers guard header cells too, so a column named "-x" comes back as "-x".
+    const header = cells.map(unguardFormula);
     this.header = header;
     const entries = header.map((name) => this.sink.column(name));
     enableTwinText(entries);
@@ -175,7 +178,10 @@ export class CsvRecordSource {
   }
 
   private sampleRow(cells: string[]): void {
-    for (let c = 0; c < cells.length; c++) this.sink.sample(c, cells[c]);
+    for (let c = 0; c < cells.length; c++) {
+      const cell = cells[c];
+      this.sink.sample(c, cell === undefined ? cell : unguardFormula(cell));
+    }
   }
 }
 

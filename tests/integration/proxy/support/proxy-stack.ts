@@ -55,6 +55,7 @@ export async function startProxyStack(
       accountName: azurite.accountName,
       accountKey: azurite.accountKey,
       blobEndpoint: azurite.blobEndpoint,
+      tableEndpoint: azurite.tableEndpoint,
     },
     spa: {
       auth: {

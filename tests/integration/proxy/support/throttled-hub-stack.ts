@@ -60,6 +60,7 @@ export async function startThrottledHubStack(
       accountName: azurite.accountName,
       accountKey: azurite.accountKey,
       blobEndpoint: azurite.blobEndpoint,
+      tableEndpoint: azurite.tableEndpoint,
     },
     spa: {
       auth: {

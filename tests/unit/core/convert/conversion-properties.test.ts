@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { convertAll } from '../../../../src/core/convert/convert-all';
 import { decodedBase64Length, encodeBase64 } from '../../../../src/core/convert/base64';
+import { unguardFormula } from '../../../../src/core/convert/csv/csv-formula-guard';
 import { locateJsonError } from '../../../../src/core/convert/locate-json-error';
 import type { ConvertOptions, InputFormat } from '../../../../src/core/convert/types';
 import { DEFAULT_OPTIONS } from './fixture-cases';
@@ -261,8 +262,11 @@ describe('twin text writer', () => {
           const csv = [header, ...csvRows]
             .map((r) => r.map((c) => `"${c.replace(/"/g, '""')}"`).join(','))
             .join('\n');
+          // A CSV cell like '@ is our spreadsheet formula guard and reads as @ (csv-formula-guard).
           const json = JSON.stringify(
-            csvRows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]]))),
+            csvRows.map((r) =>
+              Object.fromEntries(header.map((h, i) => [h, unguardFormula(r[i] ?? '')])),
+            ),
           );
           const fromCsv = convertAll(csv, { ...DEFAULT_OPTIONS, skipInvalid: true });
           const fromJson = convertAll(json, { ...DEFAULT_OPTIONS, skipInvalid: true });

@@ -58,6 +58,7 @@ function fakeContext(options: { blob?: () => Readable | undefined; clock?: { ms:
   const context: ProxyContext = {
     hub: {} as ProxyContext['hub'],
     storage,
+    index: {} as ProxyContext['index'],
     now: () => new Date(clock.ms),
     audit: () => undefined,
   };

@@ -1,6 +1,6 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
-import { Job, TERMINAL_JOB_STATUSES } from '../../../../contracts/api';
+import { Job } from '../../../../contracts/api';
 import { apiPath, apiRequest } from '../../../lib/api-client';
 
 // The contract names no wrapper for GET /api/jobs/{jobId}; accept `{ job }` (like the start and
@@ -11,22 +11,11 @@ export async function getJob(jobId: string, signal?: AbortSignal): Promise<Job> 
   return apiRequest(apiPath('jobs', jobId), JobResponse, { signal });
 }
 
-export const JOB_POLL_MS = 2000;
-
+// No retries and no interval here: use-followed-job.ts decides when to ask again, so each failed
+// poll is one step of its backoff (job-follow-state.ts).
 export const jobQueryOptions = (jobId: string) =>
   queryOptions({
     queryKey: ['jobs', jobId],
     queryFn: ({ signal }) => getJob(jobId, signal),
-    refetchInterval: (query) => {
-      // After a failed load (unknown job, no access) stop asking; the page offers "Try again".
-      if (query.state.status === 'error') return false;
-      // An operation that was never started has nothing to follow until someone starts it.
-      if (query.state.data && query.state.data.jobId === null) return false;
-      const status = query.state.data?.status;
-      return status && TERMINAL_JOB_STATUSES.includes(status) ? false : JOB_POLL_MS;
-    },
+    retry: false,
   });
-
-export function useJob(jobId: string) {
-  return useQuery(jobQueryOptions(jobId));
-}

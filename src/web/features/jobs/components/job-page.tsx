@@ -6,9 +6,10 @@ import { LoadingBlock } from '../../../components/loading-block';
 import { PageHeader } from '../../../components/page-header';
 import { useIsAdmin } from '../../../lib/current-user';
 import { formatCount } from '../../../lib/format';
-import { useJob } from '../api/get-job';
+import { useFollowedJob } from '../api/use-followed-job';
 import { isTerminal } from '../job-timing';
 import { CancelJobButton } from './cancel-job-button';
+import { ConnectionLostAlert } from './connection-lost-alert';
 import { JobFacts } from './job-facts';
 import { JobProgressPanel } from './job-progress-panel';
 import { describeJobOutcome, plural, rowsSent } from '../../../lib/job-outcome';
@@ -17,23 +18,36 @@ import { StartPendingImport } from './start-pending-import';
 
 export function JobPage() {
   const { jobId = '' } = useParams();
-  const job = useJob(jobId);
+  const { query: job, follow, retryInSeconds, retryNow } = useFollowedJob(jobId);
   const isAdmin = useIsAdmin();
+  const lost = follow.kind === 'lost' && (
+    <ConnectionLostAlert
+      error={follow.lastError}
+      retryInSeconds={retryInSeconds}
+      onRetryNow={retryNow}
+    />
+  );
 
-  if (job.isPending) return <LoadingBlock label="Loading the job..." />;
-  if (job.isError) {
-    return (
-      <>
-        <PageHeader title={`Job ${jobId}`} />
-        <ErrorPanel
-          error={job.error}
-          context="Loading the job"
-          onRetry={() => void job.refetch()}
-        />
-      </>
-    );
+  if (job.data === undefined) {
+    if (lost)
+      return (
+        <>
+          <PageHeader title={`Job ${jobId}`} />
+          {lost}
+        </>
+      );
+    if (job.isError) {
+      return (
+        <>
+          <PageHeader title={`Job ${jobId}`} />
+          <ErrorPanel error={job.error} context="Loading the job" onRetry={retryNow} />
+        </>
+      );
+    }
+    return <LoadingBlock label="Loading the job..." />;
   }
   const data = job.data;
+  const refused = job.isError && follow.kind === 'stopped' && follow.reason === 'refused';
   return (
     <>
       <PageHeader
@@ -49,13 +63,15 @@ export function JobPage() {
         }
       />
       <Stack spacing={3}>
+        {lost}
+        {refused && <ErrorPanel error={job.error} context="Following the job" onRetry={retryNow} />}
         <Paper variant="outlined" sx={{ p: 3 }}>
           <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mb: 2 }}>
             <Typography component="h2" variant="h6">
               Status
             </Typography>
             <JobStatusChip job={data} live />
-            {job.isFetching && !isTerminal(data) && data.jobId !== null && (
+            {job.isFetching && !lost && !isTerminal(data) && data.jobId !== null && (
               <Typography variant="caption" color="text.secondary">
                 updating...
               </Typography>

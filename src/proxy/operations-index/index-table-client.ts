@@ -1,0 +1,65 @@
+import { AzureNamedKeyCredential, RestError, TableClient } from '@azure/data-tables';
+import { ApiError } from '../http/api-error';
+import type { StorageAuth } from '../storage/sas-signer';
+
+// The one TableClient of the operations index. The table is created on first use rather than at
+// start, so a proxy whose Table Storage is briefly down still starts and answers what it can; a
+// failed creation is retried by the next call.
+
+export interface IndexTableOptions {
+  accountName: string;
+  /** `https://<account>.table.core.windows.net`, or Azurite's `http://127.0.0.1:<port>/<account>`. */
+  tableEndpoint: string;
+  tableName: string;
+  auth: StorageAuth;
+}
+
+export interface IndexTable {
+  client: TableClient;
+  /** Runs one storage call with the table in place; failures become 502 STORAGE_ERROR. */
+  call<T>(work: (client: TableClient) => Promise<T>): Promise<T>;
+}
+
+export function createIndexTable(options: IndexTableOptions): IndexTable {
+  const insecure = new URL(options.tableEndpoint).protocol === 'http:';
+  const client =
+    options.auth.kind === 'sharedKey'
+      ? new TableClient(
+          options.tableEndpoint,
+          options.tableName,
+          new AzureNamedKeyCredential(options.accountName, options.auth.accountKey),
+          { allowInsecureConnection: insecure },
+        )
+      : new TableClient(options.tableEndpoint, options.tableName, options.auth.credential, {
+          allowInsecureConnection: insecure,
+        });
+  let ready: Promise<void> | undefined;
+  const ensureTable = (): Promise<void> => {
+    ready ??= client.createTable().catch((error: unknown) => {
+      ready = undefined;
+      throw error;
+    });
+    return ready;
+  };
+  return {
+    client,
+    async call(work) {
+      try {
+        await ensureTable();
+        return await work(client);
+      } catch (error) {
+        if (error instanceof ApiError) throw error;
+        throw new ApiError(
+          502,
+          'STORAGE_ERROR',
+          'The operations index (Table Storage) did not answer; try again in a moment.',
+          { storageStatus: error instanceof RestError ? error.statusCode : undefined },
+        );
+      }
+    },
+  };
+}
+
+export function isNotFound(error: unknown): boolean {
+  return error instanceof RestError && error.statusCode === 404;
+}
