@@ -144,7 +144,7 @@ test('a job in which the hub refused every row is shown as failed, on the job pa
   await page.screenshot({ path: `${SCREENSHOTS}/job-all-refused.png`, fullPage: true });
 
   const jobRef = decodeURIComponent(new URL(page.url()).pathname.split('/').pop() ?? '');
-  await page.getByRole('link', { name: 'Jobs' }).click();
+  await page.goto(appUrl('/jobs'));
   const jobs = page.getByRole('table', { name: 'Jobs' });
   const row = jobs.getByRole('row').filter({ hasText: 'all-refused.csv' }).first();
   await expect(row.getByText('Failed: every row was refused')).toBeVisible();

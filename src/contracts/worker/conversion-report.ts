@@ -19,6 +19,8 @@ export const ConvertOptionsSchema = z.object({
   mapping: z.record(z.string(), MappingTargetSchema).optional(),
   skipInvalid: z.boolean(),
   strictIds: z.boolean().optional(),
+  oneKeyFix: z.enum(['refuse', 'generate-other', 'hub-generates-both']).optional(),
+  trimIds: z.boolean().optional(),
   maxIssues: z.number().int().positive().optional(),
 });
 
@@ -45,6 +47,13 @@ export const FileErrorSchema = z.object({
   column: Count.optional(),
 });
 
+export const MappingProblemSchema = z.object({
+  column: z.string(),
+  target: MappingTargetSchema,
+  code: z.string(),
+  message: z.string(),
+});
+
 export const ConversionReportSchema = z.object({
   format: z.enum(['csv', 'json', 'ndjson']),
   total: Count,
@@ -58,6 +67,7 @@ export const ConversionReportSchema = z.object({
   unmappedColumns: z.array(z.string()),
   issueCounts: z.record(z.string(), Count).optional(),
   issuesTruncated: z.boolean().optional(),
+  mappingProblems: z.array(MappingProblemSchema).optional(),
   fileError: FileErrorSchema.optional(),
   generatedKeys: Count.optional(),
   written: z.boolean().optional(),
