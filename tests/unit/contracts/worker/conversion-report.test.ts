@@ -1,7 +1,8 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
+import type {
+  ConversionReportSchema} from '../../../../src/contracts/worker/conversion-report';
 import {
-  ConversionReportSchema,
   ConvertOptionsSchema,
 } from '../../../../src/contracts/worker/conversion-report';
 import type { ConversionReport, ConvertOptions } from '../../../../src/core/convert/types';
