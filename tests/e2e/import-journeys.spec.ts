@@ -148,7 +148,7 @@ test('a job in which the hub refused every row is shown as failed, on the job pa
   const jobs = page.getByRole('table', { name: 'Jobs' });
   const row = jobs.getByRole('row').filter({ hasText: 'all-refused.csv' }).first();
   await expect(row.getByText('Failed: every row was refused')).toBeVisible();
-  await expect(row.getByRole('link', { name: /Errors of/ })).toHaveText('15 errors');
+  await expect(row.getByRole('link', { name: /errors of job/i })).toHaveText('15 errors');
   expect(jobRef).not.toBe('');
 });
 

@@ -1,10 +1,7 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
-import type {
-  ConversionReportSchema} from '../../../../src/contracts/worker/conversion-report';
-import {
-  ConvertOptionsSchema,
-} from '../../../../src/contracts/worker/conversion-report';
+import type { ConversionReportSchema } from '../../../../src/contracts/worker/conversion-report';
+import { ConvertOptionsSchema } from '../../../../src/contracts/worker/conversion-report';
 import type { ConversionReport, ConvertOptions } from '../../../../src/core/convert/types';
 
 // zod strips keys it does not know: an option added to core but not to the worker schema silently

@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { JobListResponse, TERMINAL_JOB_STATUSES } from '../../../../contracts/api';
+import { TERMINAL_JOB_STATUSES } from '../../../../contracts/api';
 import type { Job } from '../../../../contracts/api';
-import { apiRequest } from '../../../lib/api-client';
+import { listJobs } from '../../../lib/list-jobs';
 import { awaitsDeviceCount } from '../model/export-rows';
 
 /**
@@ -9,7 +9,7 @@ import { awaitsDeviceCount } from '../model/export-rows';
  * metadata.
  */
 export async function getExportJobs(signal?: AbortSignal): Promise<Job[]> {
-  const response = await apiRequest('/api/jobs', JobListResponse, { signal });
+  const response = await listJobs(signal);
   return response.jobs.filter((job) => job.type === 'export');
 }
 

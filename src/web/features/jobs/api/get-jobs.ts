@@ -1,9 +1,9 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { JobListResponse, TERMINAL_JOB_STATUSES } from '../../../../contracts/api';
-import { apiRequest } from '../../../lib/api-client';
+import { TERMINAL_JOB_STATUSES } from '../../../../contracts/api';
+import { listJobs, type JobPages } from '../../../lib/list-jobs';
 
-export async function getJobs(signal?: AbortSignal): Promise<JobListResponse> {
-  return apiRequest('/api/jobs', JobListResponse, { signal });
+export async function getJobs(signal?: AbortSignal): Promise<JobPages> {
+  return listJobs(signal);
 }
 
 export const jobsQueryOptions = () =>

@@ -34,6 +34,12 @@ export function JobsListPage() {
         <Typography>No operations yet. Imports and exports you start appear here.</Typography>
       )}
       {jobs.data && jobs.data.jobs.length > 0 && <JobsTable jobs={jobs.data.jobs} />}
+      {jobs.data?.more && (
+        <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
+          Showing the latest {formatCount(jobs.data.jobs.length)} operations; older ones are kept
+          but not listed here.
+        </Typography>
+      )}
     </>
   );
 }
@@ -143,13 +149,16 @@ function JobsTable({ jobs }: { jobs: Job[] }) {
 function ErrorsCell({ job }: { job: Job }) {
   if (job.type !== 'import' || !job.jobId || !isTerminal(job)) return '-';
   if (job.errorLineCount === 0) return 'none';
+  const text =
+    job.errorLineCount === null ? 'Errors' : plural(job.errorLineCount, 'error', 'errors');
+  // The accessible name starts with the visible words (WCAG 2.5.3, "label in name").
   return (
     <Link
       component={RouterLink}
       to={`/jobs/${encodeURIComponent(job.jobId)}/errors`}
-      aria-label={`Errors of ${job.jobId}`}
+      aria-label={`${text} of job ${job.jobId}`}
     >
-      {job.errorLineCount === null ? 'Errors' : plural(job.errorLineCount, 'error', 'errors')}
+      {text}
     </Link>
   );
 }
