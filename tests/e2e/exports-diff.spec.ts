@@ -47,7 +47,10 @@ test('export, change devices through an import, export again: the diff shows exa
     csv,
     'deviceId,status,tags.site\ned-1,disabled,\ned-2,enabled,moved-site\ned-9,enabled,new-site\n',
   );
-  await page.getByRole('link', { name: 'Import' }).click();
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Import' })
+    .click();
   await page.getByLabel('Device list file').setInputFiles(csv);
   await expect(page.getByLabel('NDJSON preview')).toContainText('ed-9');
   await page.getByRole('button', { name: 'Upload and start import' }).click();

@@ -1,11 +1,14 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { writeDeviceCsv } from './support/device-files';
-import { createDevices, deviceExists, totalDeviceCount } from './support/hub-checks';
+import { createDevices, deviceExists, hubHostName, totalDeviceCount } from './support/hub-checks';
 import { SCREENSHOTS, USERS, appUrl, cachedAccessToken, signIn } from './support/sign-in';
 
 async function dropFile(page: Page, file: string): Promise<void> {
-  await page.getByRole('link', { name: 'Import' }).click();
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Import' })
+    .click();
   await page.getByLabel('Device list file').setInputFiles(file);
 }
 
@@ -111,7 +114,9 @@ test('a support user opens a job by deep link, reads its errors, and cannot impo
   const table = support.getByRole('table', { name: 'Import errors' });
   await expect(table.getByText(csv.ids[0] ?? '', { exact: true })).toBeVisible();
   await expect(table.getByText('409001').first()).toBeVisible();
-  await expect(support.getByRole('link', { name: 'Import' })).toHaveCount(0);
+  await expect(
+    support.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Import' }),
+  ).toHaveCount(0);
   await expect(support.getByRole('button', { name: 'Retry failed rows' })).toHaveCount(0);
   await support.screenshot({ path: `${SCREENSHOTS}/support-errors.png`, fullPage: true });
 
@@ -127,7 +132,7 @@ test('a support user opens a job by deep link, reads its errors, and cannot impo
   await supportContext.close();
 });
 
-test('a job in which the hub refused every row is shown as failed, on the job page and in the list', async ({
+test('a job in which the hub refused every row is shown as failed, on the job page, the list and the overview', async ({
   page,
 }) => {
   const csv = await writeDeviceCsv('all-refused.csv', 'j15', 15);
@@ -150,6 +155,42 @@ test('a job in which the hub refused every row is shown as failed, on the job pa
   await expect(row.getByText('Failed: every row was refused')).toBeVisible();
   await expect(row.getByRole('link', { name: /errors of job/i })).toHaveText('15 errors');
   expect(jobRef).not.toBe('');
+
+  // The overview is home: the product name leads there, and it names the hub and its size.
+  await page.getByRole('link', { name: /hub overview/i }).click();
+  const hubName = hubHostName().split('.')[0] ?? '';
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(hubName);
+  await expect(page.getByRole('banner').getByText(hubName, { exact: true })).toBeVisible();
+  const counts = page.getByRole('region', { name: 'Device counts' });
+  await expect(counts).toContainText(
+    `Devices${(await totalDeviceCount()).toLocaleString('en-US')}`,
+  );
+  const latest = page.getByRole('table', { name: 'Latest operations' });
+  const latestRow = latest.getByRole('row').filter({ hasText: 'all-refused.csv' }).first();
+  await expect(latestRow.getByText('Failed: every row was refused')).toBeVisible();
+  await expect(page.getByLabel('Job slot')).toContainText('The job slot is free');
+  await page.screenshot({ path: `${SCREENSHOTS}/overview-admin.png`, fullPage: true });
+});
+
+test('a delete is confirmed by typing its count and the hub name, and removes exactly those devices', async ({
+  page,
+}) => {
+  const csv = await writeDeviceCsv('delete-three.csv', 'jdel', 3);
+  await createDevices(csv.ids);
+  const hubName = hubHostName().split('.')[0] ?? '';
+
+  await signIn(page, USERS.admin);
+  await dropFile(page, csv.path);
+  await chooseDefaultMode(page, /^delete\b/);
+  const phrase = `delete 3 devices in ${hubName}`;
+  await expect(page.getByText(`This import will ${phrase}.`, { exact: false })).toBeVisible();
+  const upload = page.getByRole('button', { name: 'Upload and start import' });
+  await page.getByLabel('Type to confirm').fill('delete 3 devices');
+  await expect(upload).toBeDisabled();
+  await page.getByLabel('Type to confirm').fill(phrase);
+  await expect(upload).toBeEnabled();
+  await uploadAndWaitForCompletion(page);
+  for (const id of csv.ids) expect(await deviceExists(id), id).toBe(false);
 });
 
 test('a semicolon Excel export with Tag: columns and one key per row imports without editing', async ({
