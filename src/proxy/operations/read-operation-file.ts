@@ -12,9 +12,11 @@ import { SAS_LIFETIMES, type ProxyContext } from './proxy-context';
 
 // Files are named by the OperationFile enum and resolved to blob names here, inside the operation's
 // own container, so no request can reach a blob or container of its choosing.
-
-/** Files that can hold device keys: a support user reads them only through the masking stream. */
-const KEY_BEARING: readonly OperationFile[] = ['devices', 'source'];
+//
+// A support user reads every file through the masking stream, none excepted: each one can hold a
+// secret. `devices` and `source` hold device keys; `errors` copies a line the hub could not read,
+// keys included, into `errorStatus`; `configurations` holds IoT Edge registry passwords and module
+// settings. Only an admin may have a read SAS, because a SAS reaches the blob past the mask.
 
 export interface OperationFileStream {
   stream: Readable;
@@ -64,7 +66,7 @@ export async function openOperationFile(
     throw new ApiError(404, 'NOT_FOUND', `${blobName} does not exist (yet) for this operation.`, {
       file,
     });
-  const masked = !principal.roles.includes('admin') && KEY_BEARING.includes(file);
+  const masked = !isAdmin(principal);
   const contentType =
     file === 'source' && format !== 'json'
       ? 'text/plain; charset=utf-8'
@@ -76,11 +78,19 @@ export async function openOperationFile(
   return { stream, contentType, blobName, masked, storedSize: blob.size };
 }
 
+function isAdmin(principal: Principal): boolean {
+  return principal.roles.includes('admin');
+}
+
 export async function mintReadSas(
   context: ProxyContext,
+  principal: Principal,
   ref: string,
   file: OperationFile,
 ): Promise<ReadSasResponse & { blobName: string; operationId: string }> {
+  // The route already requires admin; this is the last line should a route ever forget it.
+  if (!isAdmin(principal))
+    throw new ApiError(403, 'FORBIDDEN', 'Only an admin may read a file past the key mask.');
   const { operationId, blobName } = await locate(context, ref, file);
   if ((await context.storage.blobSize(operationId, blobName)) === undefined) {
     throw new ApiError(404, 'NOT_FOUND', `${blobName} does not exist (yet) for this operation.`, {
