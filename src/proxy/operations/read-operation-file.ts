@@ -7,6 +7,7 @@ import {
 import type { Principal } from '../auth/bearer-verifier';
 import { ApiError } from '../http/api-error';
 import { createMaskingTransform, type MaskedFormat } from '../masking/create-masking-transform';
+import { createSecretFields, type SecretFields } from '../masking/secret-fields';
 import { findOperation } from './find-operation';
 import { SAS_LIFETIMES, type ProxyContext } from './proxy-context';
 
@@ -33,7 +34,7 @@ async function locate(
   context: ProxyContext,
   ref: string,
   file: OperationFile,
-): Promise<{ operationId: string; blobName: string; format: MaskedFormat }> {
+): Promise<{ operationId: string; blobName: string; format: MaskedFormat; fields: SecretFields }> {
   const operation = await findOperation(context, ref);
   if (!operation)
     throw new ApiError(
@@ -46,12 +47,15 @@ async function locate(
       operationId: operation.operationId,
       blobName: OPERATION_FILE_BLOBS[file],
       format: 'json',
+      fields: createSecretFields(),
     };
   const extension = operation.metadata.sourceExtension;
   if (!extension || !/^[a-z]{1,8}$/.test(extension))
     throw new ApiError(404, 'NOT_FOUND', 'This operation has no source file.', { file });
   const format: MaskedFormat = extension === 'csv' ? 'csv' : extension === 'txt' ? 'sniff' : 'json';
-  return { operationId: operation.operationId, blobName: `source.${extension}`, format };
+  // The admin's mapping names the source's key columns, however they are called.
+  const fields = createSecretFields(operation.metadata.keyColumns);
+  return { operationId: operation.operationId, blobName: `source.${extension}`, format, fields };
 }
 
 export async function openOperationFile(
@@ -60,7 +64,7 @@ export async function openOperationFile(
   ref: string,
   file: OperationFile,
 ): Promise<OperationFileStream> {
-  const { operationId, blobName, format } = await locate(context, ref, file);
+  const { operationId, blobName, format, fields } = await locate(context, ref, file);
   const blob = await context.storage.openBlob(operationId, blobName);
   if (!blob)
     throw new ApiError(404, 'NOT_FOUND', `${blobName} does not exist (yet) for this operation.`, {
@@ -74,7 +78,7 @@ export async function openOperationFile(
   if (!masked) return { stream: blob.stream, contentType, blobName, masked, storedSize: blob.size };
   // pipeline, not pipe: a client that goes away destroys the transform, and that must also release
   // the blob download.
-  const stream = pipeline(blob.stream, createMaskingTransform(format), () => undefined);
+  const stream = pipeline(blob.stream, createMaskingTransform(format, fields), () => undefined);
   return { stream, contentType, blobName, masked, storedSize: blob.size };
 }
 
