@@ -46,11 +46,15 @@ export class JsonSecretScanner {
     return this.scan(text, inString);
   }
 
-  /** The rest of the input; an unfinished string is still pattern-masked, never passed raw. */
+  /**
+   * The rest of the input. An unfinished string (a raw line the hub cut short) is never passed
+   * raw: in a secret value's place it is masked whole, anywhere else pattern-masked.
+   */
   end(): string {
     const rest = this.carry;
     this.carry = '';
-    return rest === '' ? '' : maskSecretPatterns(rest, { keyShapes: true });
+    if (rest === '') return '';
+    return this.valueIsSecret() ? `"${MASK}` : maskSecretPatterns(rest, { keyShapes: true });
   }
 
   private scan(text: string, resumeInString: boolean): string {
@@ -128,20 +132,23 @@ export class JsonSecretScanner {
   /** `raw` is one whole string literal, quotes included. */
   private emitString(raw: string): string {
     const top = this.top();
-    let decoded: string;
+    let decoded: string | undefined;
     try {
       decoded = JSON.parse(raw) as string;
     } catch {
-      // Not valid JSON string syntax (a bare control character, a bad escape): mask as text.
-      return maskSecretPatterns(raw, { keyShapes: true });
+      // Not valid JSON string syntax (a bare control character, a bad escape): still a key or a
+      // value in its place, but only the patterns can mask it.
+      decoded = undefined;
     }
     if (top?.kind === 'object' && top.expectKey) {
-      top.key = decoded;
+      const name = decoded ?? raw.slice(1, -1);
+      top.key = name;
       top.expectKey = false;
-      top.memberSecret = top.secret || this.fields.isSecretKey(decoded, this.keyPath());
+      top.memberSecret = top.secret || this.fields.isSecretKey(name, this.keyPath());
       return raw;
     }
-    if (this.valueIsSecret()) return decoded === '' ? raw : `"${MASK}"`;
+    if (this.valueIsSecret()) return raw === '""' ? raw : `"${MASK}"`;
+    if (decoded === undefined) return maskSecretPatterns(raw, { keyShapes: true });
     const keyShapes = !(top?.kind === 'object' && top.key !== undefined && isIdentityName(top.key));
     const masked = this.maskText(decoded, keyShapes);
     return masked === decoded ? raw : JSON.stringify(masked);

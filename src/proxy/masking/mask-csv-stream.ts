@@ -57,7 +57,8 @@ export function createCsvMaskingTransform(fields: SecretFields = createSecretFie
 
   const endField = (terminator: string): void => {
     if (header) {
-      const name = unquote(field);
+      // A spreadsheet's byte order mark sits in front of the first header name.
+      const name = unquote(field.replace(/^\uFEFF/, ''));
       if (fields.isSecretColumn(name)) masked.add(column);
       if (isIdentityName(name)) identities.add(column);
       out += field;

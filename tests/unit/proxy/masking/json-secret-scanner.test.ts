@@ -154,3 +154,17 @@ describe('values by what they are', () => {
     expect(maskJsonText(`{"note":"SharedAccessKey=${KEY}`)).not.toContain(KEY);
   });
 });
+
+describe('text that is not quite JSON', () => {
+  it('masks a secret value whose string never closes, whatever it looks like', () => {
+    expect(maskJsonText('{"id":"x","password":"hunter2-and-more')).toBe(
+      '{"id":"x","password":"***',
+    );
+  });
+
+  it('still knows a key and masks its value when a string is not valid JSON syntax', () => {
+    expect(maskJsonText('{"pass\tword":"a\tb","note":"ok"}')).toBe(
+      '{"pass\tword":"***","note":"ok"}',
+    );
+  });
+});

@@ -38,3 +38,10 @@ describe('CSV masking by mapping and by content', () => {
     expect(await maskCsv(csv)).toBe(csv);
   });
 });
+
+describe('CSV header quirks', () => {
+  it('reads the first header name past a byte order mark', async () => {
+    const csv = `\uFEFFid,k\n${KEY},x\n`;
+    expect(await maskCsv(csv)).toBe(csv);
+  });
+});
