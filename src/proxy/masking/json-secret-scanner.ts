@@ -134,7 +134,8 @@ export class JsonSecretScanner {
     const top = this.top();
     let decoded: string | undefined;
     try {
-      decoded = JSON.parse(raw) as string;
+      // Without a backslash the text between the quotes is the value (most strings: ids, keys).
+      decoded = raw.includes('\\') ? (JSON.parse(raw) as string) : raw.slice(1, -1);
     } catch {
       // Not valid JSON string syntax (a bare control character, a bad escape): still a key or a
       // value in its place, but only the patterns can mask it.
