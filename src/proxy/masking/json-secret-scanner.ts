@@ -25,6 +25,11 @@ interface Frame {
 export const MAX_STRING = 16 * 1024 * 1024;
 /** Embedded JSON inside a string inside a string...: deeper than this only the patterns apply. */
 const MAX_EMBED_DEPTH = 3;
+/**
+ * Nesting kept track of; deeper levels (no device file comes close) are counted, not stored, and
+ * everything in them is masked, so a file of a million `[` cannot exhaust memory.
+ */
+const MAX_NESTING = 256;
 
 export class JsonSecretScanner {
   private readonly stack: Frame[] = [];
@@ -33,6 +38,7 @@ export class JsonSecretScanner {
   private resumeAt = 0;
   private escaped = false;
   private skippingNumber = false;
+  private overflow = 0;
 
   constructor(
     private readonly fields: SecretFields,
@@ -84,6 +90,11 @@ export class JsonSecretScanner {
         out += this.emitString(text.slice(i, closed + 1));
         i = closed;
         copyFrom = i + 1;
+      } else if (
+        (c === 0x7b || c === 0x5b) &&
+        (this.overflow > 0 || this.stack.length >= MAX_NESTING)
+      ) {
+        this.overflow++;
       } else if (c === 0x7b || c === 0x5b) {
         this.stack.push({
           kind: c === 0x7b ? 'object' : 'array',
@@ -93,7 +104,8 @@ export class JsonSecretScanner {
           expectKey: c === 0x7b,
         });
       } else if (c === 0x7d || c === 0x5d) {
-        this.stack.pop();
+        if (this.overflow > 0) this.overflow--;
+        else this.stack.pop();
       } else if (c === 0x2c) {
         const top = this.top();
         if (top?.kind === 'object') {
@@ -141,7 +153,7 @@ export class JsonSecretScanner {
       // value in its place, but only the patterns can mask it.
       decoded = undefined;
     }
-    if (top?.kind === 'object' && top.expectKey) {
+    if (top?.kind === 'object' && top.expectKey && this.overflow === 0) {
       const name = decoded ?? raw.slice(1, -1);
       top.key = name;
       top.expectKey = false;
@@ -169,6 +181,7 @@ export class JsonSecretScanner {
   }
 
   private valueIsSecret(): boolean {
+    if (this.overflow > 0) return true;
     const top = this.top();
     if (!top) return false;
     return top.kind === 'object' ? top.memberSecret && !top.expectKey : top.secret;

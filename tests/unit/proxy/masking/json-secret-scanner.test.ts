@@ -168,3 +168,12 @@ describe('text that is not quite JSON', () => {
     );
   });
 });
+
+describe('nesting', () => {
+  it('masks everything nested deeper than it keeps track of, and recovers after it', () => {
+    const deep = `${'['.repeat(300)}"kept-or-not"${']'.repeat(300)}`;
+    expect(maskJsonText(`${deep}\n{"note":"after"}`)).toBe(
+      `${'['.repeat(300)}"***"${']'.repeat(300)}\n{"note":"after"}`,
+    );
+  });
+});
