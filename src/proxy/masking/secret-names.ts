@@ -7,8 +7,19 @@ const SEPARATORS = /[\s_.-]/g;
 const SECRET_WORD = /key|secret|passw|pwd|token|credential|connectionstring|signature|sas/;
 /** Short names that are secrets only on their own: a SAS URL's `sig`, a login's `pass`. */
 const SECRET_EXACT = new Set(['sig', 'pass', 'pw', 'pin']);
-/** Names whose values identify a record: never a key, however key-like the value looks. */
-const IDENTITY_NAMES = new Set(['id', 'deviceid', 'moduleid', 'configurationid']);
+/**
+ * Names whose values identify a record or its version: never a key, however key-like the value
+ * looks (a device etag is base64 of a counter, long enough to pass for a key on a busy hub).
+ */
+const IDENTITY_NAMES = new Set([
+  'id',
+  'deviceid',
+  'moduleid',
+  'configurationid',
+  'etag',
+  'twinetag',
+  'generationid',
+]);
 
 function normalise(name: string): string {
   return name.toLowerCase().replace(SEPARATORS, '');

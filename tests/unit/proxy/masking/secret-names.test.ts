@@ -50,6 +50,7 @@ describe('secret names', () => {
     expect(
       ['id', 'deviceId', 'device_id', 'ModuleId', 'configurationId'].map(isIdentityName),
     ).toEqual([true, true, true, true, true]);
+    expect(['eTag', 'twinETag', 'generationId'].every(isIdentityName)).toBe(true);
     expect(isIdentityName('primaryKey')).toBe(false);
   });
 });
