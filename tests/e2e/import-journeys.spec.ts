@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { writeDeviceCsv } from './support/device-files';
 import { createDevices, deviceExists, hubHostName, totalDeviceCount } from './support/hub-checks';
@@ -92,6 +92,52 @@ test('create over existing devices lists the 409001 rows with their source lines
   );
   expect(errors.status()).toBe(200);
   expect((await errors.text()).trim()).toBe('');
+});
+
+test("the failed rows come back in the file's own columns, and after a fix in a spreadsheet they import clean", async ({
+  page,
+}) => {
+  // As Excel writes "CSV UTF-8" in a semicolon locale: BOM, CRLF, semicolons.
+  const ids = ['jf-1', 'jf-2', 'jf-3', 'jf-4'];
+  await createDevices(['jf-2', 'jf-4']);
+  await mkdir('test-results/e2e-inputs', { recursive: true });
+  const source = 'test-results/e2e-inputs/own-columns.csv';
+  const rows = ids.map((id, index) => `${id};enabled;site-${index}`);
+  await writeFile(source, `\uFEFFDevice ID;Status;Tag: site\r\n${rows.join('\r\n')}\r\n`);
+
+  await signIn(page, USERS.admin);
+  await dropFile(page, source);
+  await chooseDefaultMode(page, /^create\b/);
+  await uploadAndWaitForCompletion(page);
+  await page.getByRole('link', { name: 'View errors' }).click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download failed rows in your columns (CSV)' }).click();
+  const saved = 'test-results/e2e-inputs/own-columns-failed.csv';
+  await (await download).saveAs(saved);
+  const bytes = await readFile(saved);
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const lines = bytes.toString('utf8').slice(1).split('\r\n');
+  expect(lines[0]).toBe('Device ID;Status;Tag: site;error');
+  expect(lines.slice(1, 3).map((line) => line.split(';').slice(0, 3).join(';'))).toEqual([
+    'jf-2;enabled;site-1',
+    'jf-4;enabled;site-3',
+  ]);
+  expect(lines[1]).toContain('409001');
+
+  // The fix an admin makes in the spreadsheet: new ids for the two that clashed.
+  const fixed = 'test-results/e2e-inputs/own-columns-fixed.csv';
+  await writeFile(
+    fixed,
+    bytes.toString('utf8').replaceAll('jf-2;', 'jf-2b;').replaceAll('jf-4;', 'jf-4b;'),
+  );
+  await dropFile(page, fixed);
+  await chooseDefaultMode(page, /^create\b/);
+  await uploadAndWaitForCompletion(page);
+  await expect(page.getByRole('status', { name: 'Job status' })).toHaveText('Completed', {
+    timeout: 30_000,
+  });
+  expect(await deviceExists('jf-2b')).toBe(true);
+  expect(await deviceExists('jf-4b')).toBe(true);
 });
 
 test('a support user opens a job by deep link, reads its errors, and cannot import', async ({

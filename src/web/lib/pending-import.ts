@@ -27,7 +27,7 @@ export function peekPendingImport(): PendingImport | null {
       file: plan,
       suggestedMode: 'createOrUpdate',
       reason:
-        'This file makes snapshot B like snapshot A (from the diff). Each row carries its own mode (create, delete, createOrUpdate or updateTwin); review the counts before you upload.',
+        'This file makes the hub like export A again (from the diff: what B added is deleted, what changed is restored). Each row carries its own mode (create, delete, createOrUpdate or updateTwin); review the counts before you upload.',
     };
   }
   return pending;

@@ -27,10 +27,8 @@ export function JobsTable({ jobs }: { jobs: Job[] }) {
         <TableHead>
           <TableRow>
             <TableCell>Job</TableCell>
-            <TableCell>Type</TableCell>
-            <TableCell>Modes</TableCell>
-            <TableCell>Status</TableCell>
-            <TableCell sx={{ minWidth: 120 }}>Progress</TableCell>
+            <TableCell>What</TableCell>
+            <TableCell>Outcome</TableCell>
             <TableCell>Started by</TableCell>
             <TableCell>File</TableCell>
             <TableCell align="right">Rows sent</TableCell>
@@ -48,7 +46,7 @@ export function JobsTable({ jobs }: { jobs: Job[] }) {
             const timing = computeJobTiming(job, now);
             return (
               <TableRow key={key} hover>
-                <TableCell sx={{ whiteSpace: 'nowrap', maxWidth: 170 }}>
+                <TableCell sx={{ whiteSpace: 'nowrap', maxWidth: 120 }}>
                   {ref ? (
                     <Link
                       component={RouterLink}
@@ -72,26 +70,30 @@ export function JobsTable({ jobs }: { jobs: Job[] }) {
                     </Typography>
                   )}
                 </TableCell>
-                <TableCell>{job.type === 'import' ? 'Import' : 'Export'}</TableCell>
-                <TableCell sx={{ minWidth: 110 }}>{describeModes(job)}</TableCell>
-                <TableCell>
-                  <JobStatusChip job={job} />
+                <TableCell sx={{ minWidth: 120 }}>
+                  {job.type === 'import' ? 'Import' : 'Export'}
+                  {job.type === 'import' && (
+                    <Typography variant="body2" color="text.secondary" sx={{ display: 'block' }}>
+                      {describeModes(job)}
+                    </Typography>
+                  )}
                 </TableCell>
-                <TableCell>
-                  {isTerminal(job) || job.progress > 0 ? (
+                <TableCell sx={{ minWidth: 140 }}>
+                  <JobStatusChip job={job} />
+                  {/* A bar only while it moves: a finished job's outcome says it all. */}
+                  {!isTerminal(job) && (
                     <LinearProgress
-                      variant="determinate"
-                      value={job.status === 'completed' ? 100 : job.progress}
+                      variant={job.progress > 0 ? 'determinate' : 'indeterminate'}
+                      value={job.progress}
                       aria-label={`Progress of ${key}`}
+                      sx={{ mt: 0.75 }}
                     />
-                  ) : (
-                    <LinearProgress aria-label={`Progress of ${key}`} />
                   )}
                 </TableCell>
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>{job.startedBy?.name ?? '-'}</TableCell>
                 <TableCell
                   sx={{
-                    maxWidth: 220,
+                    maxWidth: 200,
                     overflow: 'hidden',
                     textOverflow: 'ellipsis',
                     whiteSpace: 'nowrap',
