@@ -10,6 +10,7 @@ import { createOutboundAgent } from './http/outbound-agent';
 import { installRequestLog, stdoutLog, type ProxyLog } from './http/request-log';
 import { installSecurityHeaders } from './http/security-headers';
 import { createHubJobsClient } from './hub/hub-jobs';
+import { createHubRegistryClient } from './hub/hub-registry';
 import { createHubTransport } from './hub/hub-transport';
 import type { ProxyContext } from './operations/proxy-context';
 import { DEFAULT_UNSTARTED_EXPIRY_HOURS } from './operations-index/cleanup-expired-operations';
@@ -23,6 +24,7 @@ import { registerIdentityRoutes } from './routes/identity-routes';
 import { registerJobRoutes } from './routes/job-routes';
 import { registerOperationRoutes } from './routes/operation-routes';
 import { registerPublicRoutes } from './routes/public-routes';
+import { registerRegistryRoutes } from './routes/registry-routes';
 import { createOperationStorage } from './storage/operation-storage';
 import type { StorageAuth, TokenCredentialLike } from './storage/sas-signer';
 
@@ -76,7 +78,8 @@ export async function createProxy(options: ProxyOptions): Promise<ProxyHandle> {
   const spa = SpaConfig.parse(options.spa);
   const agent = createOutboundAgent({ trustedCaPem: options.trustedCaPem });
   const storageAuth = storageAuthOf(options.storage);
-  const hub = createHubJobsClient(createHubTransport({ ...options.hub, dispatcher: agent, now }));
+  const hubTransport = createHubTransport({ ...options.hub, dispatcher: agent, now });
+  const hub = createHubJobsClient(hubTransport);
   const containers = createOperationStorage({ ...options.storage, auth: storageAuth, now });
   const tableEndpoint =
     options.storage.tableEndpoint ?? defaultTableEndpoint(options.storage.blobEndpoint);
@@ -156,6 +159,7 @@ export async function createProxy(options: ProxyOptions): Promise<ProxyHandle> {
   registerIdentityRoutes(app, context);
   registerOperationRoutes(app, context);
   registerJobRoutes(app, context);
+  registerRegistryRoutes(app, context, createHubRegistryClient(hubTransport));
 
   const url = await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
   const cleanup = scheduleOperationsCleanup(
