@@ -79,7 +79,7 @@ export const DATA_DIRS = { tls: 'tls', oidc: 'oidc', azurite: 'azurite', hub: 'h
 
 /**
  * The hub's shared access policy whose connection string the proxy gets: RegistryRead +
- * RegistryWrite covers every call the proxy makes (import/export jobs, cancel, device statistics),
- * so it never holds iothubowner's ServiceConnect and DeviceConnect (docs/dev-stack.md).
+ * RegistryWrite for the job calls, cancel and device statistics, ServiceConnect for the twin reads
+ * of the registry lookup that a plan needs; never iothubowner's DeviceConnect (docs/dev-stack.md).
  */
-export const PROXY_HUB_POLICY = 'registryReadWrite';
+export const PROXY_HUB_POLICY = 'bulkConsole';

@@ -44,7 +44,7 @@ export interface HubEmulatorHandle {
   hostName: string;
   connectionString: string;
   connectionStringFor(
-    policy: 'iothubowner' | 'registryRead' | 'registryReadWrite' | 'service',
+    policy: 'iothubowner' | 'registryRead' | 'registryReadWrite' | 'service' | 'bulkConsole',
   ): string;
   caCertPath: string;
   close(): Promise<void>;

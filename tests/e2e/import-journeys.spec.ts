@@ -1,7 +1,13 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { writeDeviceCsv } from './support/device-files';
-import { createDevices, deviceExists, hubHostName, totalDeviceCount } from './support/hub-checks';
+import {
+  createDevices,
+  deviceExists,
+  deviceIdentity,
+  hubHostName,
+  totalDeviceCount,
+} from './support/hub-checks';
 import { SCREENSHOTS, USERS, appUrl, cachedAccessToken, signIn } from './support/sign-in';
 
 async function dropFile(page: Page, file: string): Promise<void> {
@@ -265,4 +271,36 @@ test('a semicolon Excel export with Tag: columns and one key per row imports wit
   await page.screenshot({ path: `${SCREENSHOTS}/import-excel-export.png`, fullPage: true });
   await uploadAndWaitForCompletion(page);
   for (let i = 0; i < 5; i++) expect(await deviceExists(`xl-${i}`)).toBe(true);
+});
+
+test('disabling a device by file keeps its keys: the plan writes them into the row and says so', async ({
+  page,
+}) => {
+  await createDevices(['keep-1', 'keep-2']);
+  const before = await deviceIdentity('keep-1');
+  expect(before.primaryKey).not.toBeNull();
+  const hubName = hubHostName().split('.')[0] ?? '';
+  await mkdir('test-results/e2e-inputs', { recursive: true });
+  const file = 'test-results/e2e-inputs/disable-one.csv';
+  await writeFile(file, 'Device ID;Status\r\nkeep-1;disabled\r\nkeep-2;enabled\r\n');
+
+  await signIn(page, USERS.admin);
+  await dropFile(page, file);
+  await chooseDefaultMode(page, /^update\b/);
+  const plan = page.getByRole('region', { name: `Plan against ${hubName}` });
+  await expect(plan.getByText(/1 device keeps its keys/)).toBeVisible({ timeout: 30_000 });
+  const changes = page.getByRole('table', { name: 'Planned changes' });
+  await expect(changes.getByRole('row').filter({ hasText: 'keep-1' })).toContainText(
+    'keys kept from the registry',
+  );
+  // keep-2 changes nothing: it is left out of the job file.
+  await expect(plan).toContainText('1 row will be sent; 1 unchanged row is left out');
+  await page.screenshot({ path: `${SCREENSHOTS}/plan-keys-kept.png`, fullPage: true });
+  await page.getByLabel('Type to confirm').fill(`change 1 device in ${hubName}`);
+  await uploadAndWaitForCompletion(page);
+
+  const after = await deviceIdentity('keep-1');
+  expect(after.status).toBe('disabled');
+  expect(after.primaryKey).toBe(before.primaryKey);
+  expect(after.secondaryKey).toBe(before.secondaryKey);
 });

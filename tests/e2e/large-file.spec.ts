@@ -54,6 +54,11 @@ test('a 100,000-row file converts and uploads with visible progress while the pa
     { polling: 250, timeout: 60_000 },
   );
 
+  // 100,000 rows are more than the console reads one by one for a plan: it says so, and the
+  // admin must choose to go without a plan (and without undo) explicitly.
+  await page
+    .getByLabel('Upload without a plan: no prediction, no kept keys, no backup and no undo')
+    .check();
   await page.locator('button', { hasText: 'Upload and start import' }).click();
   await page.waitForURL(/\/jobs\/[^/]+$/, { timeout: 60_000 });
   const uploadValues = await page.evaluate(

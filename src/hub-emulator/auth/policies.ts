@@ -19,6 +19,10 @@ export const POLICY_RIGHTS = {
   device: RIGHTS.DeviceConnect,
   registryRead: RIGHTS.RegistryRead,
   registryReadWrite: RIGHTS.RegistryRead | RIGHTS.RegistryWrite,
+  // Not one of a new hub's five: the custom policy an admin adds for the console's proxy (registry
+  // read and write for jobs, ServiceConnect for the twin reads of the plan's registry lookup), so
+  // the proxy never holds iothubowner's DeviceConnect. See docs/dev-stack.md.
+  bulkConsole: RIGHTS.RegistryRead | RIGHTS.RegistryWrite | RIGHTS.ServiceConnect,
 } as const;
 export type PolicyName = keyof typeof POLICY_RIGHTS;
 

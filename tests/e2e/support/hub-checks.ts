@@ -47,3 +47,26 @@ export function hubHostName(): string {
   if (!match?.[1]) throw new Error('the hub connection string has no HostName');
   return match[1];
 }
+
+/** A device's status and symmetric keys, as the hub holds them. */
+export async function deviceIdentity(
+  id: string,
+): Promise<{ status: string; primaryKey: string | null; secondaryKey: string | null }> {
+  const { connectionString, ca } = connection();
+  const response = await hubRequest(
+    connectionString,
+    ca,
+    'GET',
+    `/devices/${encodeURIComponent(id)}`,
+  );
+  if (response.status !== 200) throw new Error(`GET device ${id}: ${response.status}`);
+  const body = response.body as {
+    status: string;
+    authentication?: { symmetricKey?: { primaryKey?: string; secondaryKey?: string } };
+  };
+  return {
+    status: body.status,
+    primaryKey: body.authentication?.symmetricKey?.primaryKey ?? null,
+    secondaryKey: body.authentication?.symmetricKey?.secondaryKey ?? null,
+  };
+}

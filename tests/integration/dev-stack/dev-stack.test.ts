@@ -104,10 +104,10 @@ describe('startDevStack', () => {
     expect((await fetch(`${appUrl}/api/me`)).status).toBe(401);
   });
 
-  it('hands the proxy the registryReadWrite policy, with which an import and an export still run', async () => {
+  it('hands the proxy the bulkConsole policy (no DeviceConnect), with which an import and an export still run', async () => {
     const { appUrl, oidc, caCertPath, hub, proxyHubConnectionString } = running();
-    expect(proxyHubConnectionString).toMatch(/;SharedAccessKeyName=registryReadWrite;/);
-    expect(proxyHubConnectionString).toBe(hub.connectionStringFor('registryReadWrite'));
+    expect(proxyHubConnectionString).toMatch(/;SharedAccessKeyName=bulkConsole;/);
+    expect(proxyHubConnectionString).toBe(hub.connectionStringFor('bulkConsole'));
     expect(proxyHubConnectionString).not.toBe(hub.connectionString);
 
     const { accessToken } = await loginForAccessToken({

@@ -6,6 +6,10 @@ import { clearPendingImport, peekPendingImport } from '../../../lib/pending-impo
 import { buildCreateImportRequest } from '../model/build-create-import-request';
 import { useConversion } from '../hooks/use-conversion';
 import { useUploadAndStart } from '../hooks/use-upload-and-start';
+import { useRegistryPlan, type RegistryPlanState } from '../hooks/use-registry-plan';
+import { plannedUpload } from '../model/planned-upload';
+import { hubNameOf, useHubInfo } from '../../../lib/use-hub-info';
+import { RegistryPlanPanel } from './registry-plan-panel';
 import { ConversionProgress } from './conversion-progress';
 import { DropZone } from './drop-zone';
 import { MappingStep } from './mapping-step';
@@ -18,6 +22,15 @@ import { UploadSection } from './upload-section';
 // Mapping edits arrive per keystroke/selection; wait briefly so a burst of edits runs one
 // conversion.
 const RECONVERT_DELAY_MS = 150;
+
+/** Why the upload cannot go yet because of the plan, in words; null when it can. */
+function planGateOf(state: RegistryPlanState, skipped: boolean): string | null {
+  if (state.phase === 'planned') return null;
+  if (state.phase === 'reading' || state.phase === 'idle')
+    return 'Waiting for the plan: the devices are being read from the hub.';
+  if (skipped) return null;
+  return 'There is no plan. Tick “Upload without a plan” above to import anyway, without undo.';
+}
 
 export function ImportWizard() {
   const [pending] = useState(peekPendingImport);
@@ -35,6 +48,8 @@ export function ImportWizard() {
   const conversion = useConversion();
   const upload = useUploadAndStart();
   const { start: startConversion } = conversion;
+  const hub = useHubInfo();
+  const hubName = hub.data ? hubNameOf(hub.data.hostName) : null;
 
   // Invalid rows are always left out of the output so the preview and counts exist; whether they
   // may be left out of the import is the admin's explicit "Exclude invalid rows" choice below.
@@ -56,6 +71,13 @@ export function ImportWizard() {
   const locked = upload.state.phase !== 'idle' && upload.state.phase !== 'failed';
   const state = conversion.state;
   const outcome = state.phase === 'done' ? state.outcome : null;
+  const plannable =
+    outcome && !outcome.report.fileError && outcome.report.valid > 0 ? outcome.output : null;
+  const registryPlan = useRegistryPlan(plannable);
+  const [planSkipped, setPlanSkipped] = useState(false);
+  // A skip is said for one file's outcome: a new conversion asks again.
+  useEffect(() => setPlanSkipped(false), [plannable]);
+  const plan = registryPlan.state.phase === 'planned' ? registryPlan.state.plan : null;
 
   return (
     <Stack spacing={3} sx={{ maxWidth: 1100 }}>
@@ -118,20 +140,37 @@ export function ImportWizard() {
             excludeInvalid={excludeInvalid}
             onExcludeInvalid={setExcludeInvalid}
           />
+          {plannable && (
+            <RegistryPlanPanel
+              state={registryPlan.state}
+              hubName={hubName}
+              skipped={planSkipped}
+              onSkip={setPlanSkipped}
+              onRetry={registryPlan.retry}
+            />
+          )}
           {file && (
             <UploadSection
               report={outcome.report}
               excludeInvalid={excludeInvalid}
+              plan={plan}
+              planGate={plannable ? planGateOf(registryPlan.state, planSkipped) : null}
               state={upload.state}
               checksumProgress={conversion.checksumProgress}
               onUpload={() =>
-                void upload.run({
-                  request: outcome.checksums.then((checksums) =>
+                void (() => {
+                  const request = outcome.checksums.then((checksums) =>
                     buildCreateImportRequest(file, { ...outcome, ...checksums }),
-                  ),
-                  converted: outcome.output,
-                  source: file,
-                })
+                  );
+                  if (!plan)
+                    return upload.run({ request, converted: outcome.output, source: file });
+                  const planned = plannedUpload(plan);
+                  return upload.run({
+                    request: request.then(planned.request),
+                    converted: planned.converted,
+                    source: file,
+                  });
+                })()
               }
               onStart={(operationId) => void upload.start(operationId)}
               onCancelUpload={upload.cancelUpload}

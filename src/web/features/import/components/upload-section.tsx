@@ -13,8 +13,10 @@ import CloudUploadIcon from '@mui/icons-material/CloudUpload';
 import type { ConversionReport } from '../../../../core/convert/types';
 import { ErrorPanel } from '../../../components/error-panel';
 import { hubNameOf, useHubInfo } from '../../../lib/use-hub-info';
+import type { RegistryPlan } from '../model/plan-against-registry';
 import {
   confirmPhraseFor,
+  confirmPhraseForPlan,
   countDestructive,
   devicesText,
   matchesConfirmPhrase,
@@ -28,6 +30,10 @@ import { UploadProgress } from './upload-progress';
 interface UploadSectionProps {
   report: ConversionReport;
   excludeInvalid: boolean;
+  /** The plan the upload follows; null when there is none (yet, or skipped). */
+  plan: RegistryPlan | null;
+  /** Why the upload waits for the plan (reading, or a choice the admin must make); else null. */
+  planGate: string | null;
   state: UploadState;
   checksumProgress: ProgressStore<ChecksumProgress | null>;
   onUpload: () => void;
@@ -45,6 +51,8 @@ const STAGE_CONTEXT = {
 export function UploadSection({
   report,
   excludeInvalid,
+  plan,
+  planGate,
   state,
   checksumProgress,
   onUpload,
@@ -55,9 +63,19 @@ export function UploadSection({
   const [typed, setTyped] = useState('');
   const hub = useHubInfo();
   const hubName = hub.data ? hubNameOf(hub.data.hostName) : null;
-  const phrase = hubName === null ? null : confirmPhraseFor(report.byMode, hubName);
-  const { deletes, overwrites, mayOverwrite } = countDestructive(report.byMode);
-  const awaitingHubName = hubName === null && deletes + overwrites > 0;
+  const phrase =
+    hubName === null
+      ? null
+      : plan
+        ? confirmPhraseForPlan(plan, hubName)
+        : confirmPhraseFor(report.byMode, hubName);
+  const counts = countDestructive(report.byMode);
+  // Without a plan createOrUpdate rows may replace devices nobody can see; with one, the plan says.
+  const mayOverwrite = plan ? 0 : counts.mayOverwrite;
+  const destructive = plan
+    ? plan.summary.delete + plan.summary.update + plan.keysRotated
+    : counts.deletes + counts.overwrites;
+  const awaitingHubName = hubName === null && destructive > 0;
   const busy =
     state.phase === 'checksums' ||
     state.phase === 'preparing' ||
@@ -72,6 +90,9 @@ export function UploadSection({
   else if (report.valid === 0) blocked = 'There are no valid rows to import.';
   else if (report.invalid > 0 && !excludeInvalid)
     blocked = 'Fix the file and drop it again, or tick “Exclude invalid rows” above.';
+  else if (planGate) blocked = planGate;
+  else if (plan && plan.sent === 0)
+    blocked = 'Nothing to send: the plan found that every row already matches the hub.';
   else if (awaitingHubName)
     blocked = hub.isError
       ? 'The hub’s name could not be loaded, and a destructive import is confirmed by typing it. Reload the page.'
@@ -122,8 +143,8 @@ export function UploadSection({
             Upload and start import
           </Button>
           <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
-            {devicesText(report.valid)} will be sent to {hubName ?? 'the hub'}, with the original
-            file kept for support.
+            {plan ? `${plan.sent} rows` : devicesText(report.valid)} will be sent to{' '}
+            {hubName ?? 'the hub'}, with the original file kept for support.
           </Typography>
         </Box>
         {state.phase === 'checksums' && <ChecksumWait store={checksumProgress} />}

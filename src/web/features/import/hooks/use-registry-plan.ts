@@ -14,6 +14,19 @@ import {
 // must say explicitly that the import goes without a plan and without undo.
 
 const BATCH = 100;
+/** Lookups per plan at most, so a hub that throttles every read ends in an error, not a loop. */
+const MAX_ROUNDS = 200;
+
+/** Lines of an NDJSON blob, counted over its bytes: a 1,000,000-line file never becomes a string. */
+async function countLines(blob: Blob): Promise<number> {
+  let lines = 0;
+  const reader = blob.stream().getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return lines;
+    for (const byte of value) if (byte === 10) lines++;
+  }
+}
 
 export type RegistryPlanState =
   | { phase: 'idle' }
@@ -31,9 +44,10 @@ export function useRegistryPlan(output: Blob | null) {
     const abort = new AbortController();
     abortRef.current = abort;
     try {
-      // Small by construction: a file over the limit is turned away before the text grows large.
-      if (blob.size > LOOKUP_LIMIT * 64 * 1024) {
-        setState({ phase: 'too-large', devices: Math.round(blob.size / 200) });
+      // A file over the limit is turned away before it is read as text.
+      const lines = await countLines(blob);
+      if (lines > LOOKUP_LIMIT) {
+        setState({ phase: 'too-large', devices: lines });
         return;
       }
       const importText = await blob.text();
@@ -44,16 +58,25 @@ export function useRegistryPlan(output: Blob | null) {
         return;
       }
       const records: string[] = [];
-      let takenAt = new Date().toISOString();
-      setState({ phase: 'reading', done: 0, total: keys.length });
-      for (let start = 0; start < keys.length; start += BATCH) {
-        const batch: LineKey[] = keys.slice(start, start + BATCH);
+      let takenAt: string | null = null;
+      // Entries the proxy could not read in time (a throttled hub) come back as `unread`: they go to
+      // the end of the queue and are asked again, so the plan never misses a device.
+      const queue: LineKey[] = [...keys];
+      let done = 0;
+      let rounds = 0;
+      setState({ phase: 'reading', done, total: keys.length });
+      while (queue.length > 0) {
+        if (++rounds > MAX_ROUNDS) throw new Error('The hub kept refusing reads: try again later.');
+        const batch = queue.splice(0, BATCH);
         const answer = await lookupRegistry(batch, abort.signal);
-        if (start === 0) takenAt = answer.takenAt;
-        records.push(...answer.records.map((record) => JSON.stringify(record)));
         if (abort.signal.aborted) return;
-        setState({ phase: 'reading', done: start + batch.length, total: keys.length });
+        takenAt ??= answer.takenAt;
+        records.push(...answer.records);
+        queue.push(...answer.unread);
+        done += batch.length - answer.unread.length;
+        setState({ phase: 'reading', done, total: keys.length });
       }
+      takenAt ??= new Date().toISOString();
       if (abort.signal.aborted) return;
       setState({ phase: 'planned', plan: planAgainstRegistry(importText, records, takenAt) });
     } catch (error) {

@@ -52,6 +52,22 @@ export function confirmPhraseFor(
   return parts.length > 0 ? `${parts.join(' and ')} in ${hubName}` : null;
 }
 
+/**
+ * With a plan the phrase follows what the hub will really do, whatever the modes are called:
+ * deleted devices, changed devices (identity or twin values overwritten), devices given new keys.
+ * A plan of only creates, unchanged rows and refusals needs no phrase.
+ */
+export function confirmPhraseForPlan(
+  plan: { summary: { delete: number; update: number }; keysRotated: number },
+  hubName: string,
+): string | null {
+  const parts: string[] = [];
+  if (plan.summary.delete > 0) parts.push(`delete ${devicesText(plan.summary.delete)}`);
+  if (plan.summary.update > 0) parts.push(`change ${devicesText(plan.summary.update)}`);
+  if (plan.keysRotated > 0) parts.push(`give ${devicesText(plan.keysRotated)} new keys`);
+  return parts.length > 0 ? `${parts.join(' and ')} in ${hubName}` : null;
+}
+
 /** Typed text matches when it is the phrase, ignoring case and surrounding or doubled spaces. */
 export function matchesConfirmPhrase(typed: string, phrase: string): boolean {
   const normalize = (text: string) => text.trim().replace(/\s+/g, ' ').toLowerCase();

@@ -70,7 +70,8 @@ export function planAgainstRegistry(
     jobText: planned.jobText,
     sent: planned.result.sent,
     leftOut: planned.result.leftOut,
-    keysKept: planned.rows.filter((row) => row.keysKept === true).length,
+    // Only rows that are sent: an unchanged row left out of the job keeps its keys anyway.
+    keysKept: planned.rows.filter((row) => row.keysKept === true && row.sent).length,
     keysRotated: planned.rows.filter((row) => row.keysRotated === true).length,
     backupText,
     undoText: [...serializePlanLines(undo.lines())].join(''),
