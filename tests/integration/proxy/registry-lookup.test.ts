@@ -112,6 +112,7 @@ describe('registry lookup', () => {
       ],
     });
     expect(answer.missing).toBe(2);
+    expect(answer.unread).toEqual([]);
     expect(answer.records.map(keyOf)).toEqual([
       'lk-sas',
       'lk-off',
