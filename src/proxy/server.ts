@@ -53,6 +53,8 @@ export interface ProxyOptions {
   spa: SpaConfig;
   log?: (entry: Record<string, unknown>) => void;
   now?: () => Date;
+  /** How long an import's backup and undo files are kept (default 30 days). */
+  backup?: { retentionDays?: number };
   /** Per-user limit on state-changing routes; default 30 per minute. */
   rateLimit?: { max: number; timeWindowMs: number };
 }
@@ -98,6 +100,7 @@ export async function createProxy(options: ProxyOptions): Promise<ProxyHandle> {
     storage: indexOperationWrites(containers, index, log),
     index,
     now,
+    ...(options.backup?.retentionDays ? { backupRetentionDays: options.backup.retentionDays } : {}),
     audit: (request, entry) =>
       log({
         level: 'info',

@@ -33,6 +33,7 @@ export const API_ERROR_CODES = [
   'HUB_ERROR',
   'AUTHORITY_UNAVAILABLE',
   'STORAGE_ERROR',
+  'BACKUP_EXPIRED',
   'INTERNAL',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

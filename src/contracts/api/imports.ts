@@ -28,6 +28,12 @@ export const CreateImportRequest = z.object({
    * so the proxy masks them for support whatever they are called. Few: each maps to one of two keys.
    */
   keyColumns: z.array(z.string().min(1).max(KEY_COLUMN_MAX_LENGTH)).max(KEY_COLUMNS_MAX).optional(),
+  /**
+   * The plan used a registry snapshot taken at this instant: the answer then carries grants for
+   * `backup.txt` (that snapshot, keys included) and `undo.ndjson` (the import that takes this one
+   * back), kept with the operation for the configured retention.
+   */
+  backup: z.object({ snapshotTakenAt: z.iso.datetime({ offset: true }) }).optional(),
 });
 export type CreateImportRequest = z.infer<typeof CreateImportRequest>;
 
@@ -39,8 +45,16 @@ export type UploadTarget = z.infer<typeof UploadTarget>;
 
 export const CreateImportResponse = z.object({
   operationId: z.string(),
-  uploads: z.object({ devices: UploadTarget, source: UploadTarget }),
+  uploads: z.object({
+    devices: UploadTarget,
+    source: UploadTarget,
+    /** Present when the request asked for a backup. */
+    backup: UploadTarget.optional(),
+    undo: UploadTarget.optional(),
+  }),
   expiresOn: z.string(),
+  /** When the backup and undo files stop being kept; present when the request asked for them. */
+  backup: z.object({ snapshotTakenAt: z.string(), expiresAt: z.string() }).optional(),
 });
 export type CreateImportResponse = z.infer<typeof CreateImportResponse>;
 

@@ -70,6 +70,16 @@ export const Job = z.object({
    * remains.
    */
   hubHistoryExpired: z.boolean(),
+  /**
+   * The registry snapshot and undo file kept with an import (admins only; null for support staff
+   * and for operations without one). `undoAvailable`: undo.ndjson was uploaded (as seen when the
+   * job ended) and its retention has not passed. Optional in the type only so older fixtures
+   * still compile; the proxy always sends it.
+   */
+  backup: z
+    .object({ snapshotTakenAt: z.string(), expiresAt: z.string(), undoAvailable: z.boolean() })
+    .nullable()
+    .optional(),
 });
 export type Job = z.infer<typeof Job>;
 

@@ -34,5 +34,10 @@ export const RegistryLookupResponse = z.object({
   records: z.array(z.string()),
   /** Requested ids the hub does not have. */
   missing: z.number().int().nonnegative(),
+  /**
+   * Entries not read because the hub kept throttling or the request's time ran out (empty
+   * otherwise): neither in `records` nor in `missing`. Ask for them again in a new lookup.
+   */
+  unread: z.array(RegistryLookupId),
 });
 export type RegistryLookupResponse = z.infer<typeof RegistryLookupResponse>;

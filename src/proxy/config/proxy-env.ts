@@ -23,6 +23,7 @@ export const ProxyEnv = z.object({
   PROXY_STATIC_DIR: optionalText,
   PROXY_TRUSTED_CA_FILE: optionalText,
   PROXY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30),
+  BACKUP_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
 
   AUTH_TENANT_ID: z.guid({ error: 'must be the Entra tenant id (a GUID)' }).optional(),
   AUTH_ISSUER: url('token issuer').optional(),

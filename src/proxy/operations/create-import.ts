@@ -1,6 +1,7 @@
 import type { CreateImportRequest, CreateImportResponse } from '../../contracts/api/imports';
 import type { Principal } from '../auth/bearer-verifier';
 import { newOperationId } from '../storage/operation-names';
+import { backupRecordFor, backupUploads, DEFAULT_BACKUP_RETENTION_DAYS } from './backup-files';
 import { SAS_LIFETIMES, type ProxyContext } from './proxy-context';
 
 // POST /api/imports: a fresh container whose metadata records the client's own report of the file,
@@ -11,6 +12,11 @@ export async function createImport(
   request: CreateImportRequest,
 ): Promise<CreateImportResponse> {
   const operationId = newOperationId('import', context.now());
+  const backup = backupRecordFor(
+    request,
+    context.now(),
+    context.backupRetentionDays ?? DEFAULT_BACKUP_RETENTION_DAYS,
+  );
   await context.storage.createOperation(operationId, {
     kind: 'import',
     createdAt: context.now().toISOString(),
@@ -31,6 +37,7 @@ export async function createImport(
     ...(request.keyColumns?.length ? { keyColumns: request.keyColumns } : {}),
     // An import file may carry device keys; we cannot know without reading it, so assume it does.
     keysInside: true,
+    ...(backup ? { backup } : {}),
   });
   const sourceBlob = `source.${request.sourceExtension}`;
   const devices = await context.storage.uploadSas(
@@ -48,7 +55,11 @@ export async function createImport(
     uploads: {
       devices: { blobName: 'devices.txt', url: devices.url },
       source: { blobName: sourceBlob, url: source.url },
+      ...(backup ? await backupUploads(context, operationId) : {}),
     },
     expiresOn: devices.expiresOn,
+    ...(backup
+      ? { backup: { snapshotTakenAt: backup.snapshotTakenAt, expiresAt: backup.expiresAt } }
+      : {}),
   };
 }

@@ -1,8 +1,13 @@
-import type { RegistryLookupRequest, RegistryLookupResponse } from '../../contracts/api/registry';
+import type {
+  RegistryLookupId,
+  RegistryLookupRequest,
+  RegistryLookupResponse,
+} from '../../contracts/api/registry';
 import { deviceKey } from '../../core/registry/device-key';
-import { callHub, HubRequestError } from '../hub/hub-errors';
+import { callHub, toApiError } from '../hub/hub-errors';
 import type { HubModule, HubRegistryClient } from '../hub/hub-registry';
 import { deviceExportLine, moduleExportLine } from '../hub/registry-export-line';
+import { createThrottlePatience, runLookupPool, type PoolTask } from './lookup-pool';
 
 // POST /api/registry/lookup: the current identity and twin of each requested device or module,
 // read one by one with bounded concurrency, as the lines an export would hold. A small file's plan
@@ -10,17 +15,22 @@ import { deviceExportLine, moduleExportLine } from '../hub/registry-export-line'
 
 export const LOOKUP_CONCURRENCY = 8;
 /**
- * Throttled reads the lookup waits out after the transport's own retries: the live hub sends no
- * Retry-After (hub-protocol.md sec. 6) and an S1 hub refills its registry budget at under two reads
- * a second, so a lookup of a few hundred ids meets 429s for longer than the transport waits.
+ * No read starts later than this into a request: a throttled hub answers what it could read and
+ * names the rest (`unread`), which the console asks for again, rather than holding the request
+ * past the timeouts of the load balancers in front of the proxy.
  */
-export const LOOKUP_THROTTLE_RETRIES = 4;
-const MAX_THROTTLE_WAIT_MS = 10_000;
+export const LOOKUP_TIME_BUDGET_MS = 25_000;
 
 export interface LookupDeps {
   registry: HubRegistryClient;
   now: () => Date;
   sleep?: (ms: number) => Promise<void>;
+  timeBudgetMs?: number;
+}
+
+interface Line {
+  key: string;
+  text: string;
 }
 
 /** What one requested entry yielded: its own line and, with includeModules, its modules' lines. */
@@ -30,127 +40,73 @@ interface Slot {
   found: boolean;
 }
 
-interface Line {
-  key: string;
-  text: string;
-}
-
-type Task = () => Promise<void>;
-
 export async function lookupDevices(
   deps: LookupDeps,
   request: RegistryLookupRequest,
 ): Promise<RegistryLookupResponse> {
   const sleep = deps.sleep ?? ((ms: number) => new Promise((resolve) => setTimeout(resolve, ms)));
   const takenAt = deps.now().toISOString();
+  const deadline = Date.now() + (deps.timeBudgetMs ?? LOOKUP_TIME_BUDGET_MS);
   const patience = createThrottlePatience(sleep);
   const { registry } = deps;
   const slots: Slot[] = request.ids.map(() => ({ modules: [], found: false }));
-  const queue: Task[] = [];
+  const queue: PoolTask[] = [];
 
-  const readModuleTwin =
-    (slot: Slot, index: number, module: HubModule): Task =>
-    async () => {
+  const readModuleTwin = (entry: number, index: number, module: HubModule): PoolTask => ({
+    entry,
+    run: async () => {
       const twin = await patience.read(() => registry.readTwin(module.deviceId, module.moduleId));
       // A module deleted between the list and its twin read is simply not in the snapshot.
       if (twin)
-        slot.modules[index] = {
+        (slots[entry] as Slot).modules[index] = {
           key: deviceKey(module.deviceId, module.moduleId),
           text: moduleExportLine(module, twin),
         };
-    };
-
-  request.ids.forEach((entry, i) => {
-    const slot = slots[i] as Slot;
-    queue.push(async () => {
-      if (entry.moduleId !== undefined) {
-        const moduleId = entry.moduleId;
-        const module = await patience.read(() => registry.readModule(entry.id, moduleId));
-        const twin = module && (await patience.read(() => registry.readTwin(entry.id, moduleId)));
-        if (!module || !twin) return;
-        slot.own = { key: deviceKey(entry.id, moduleId), text: moduleExportLine(module, twin) };
-        slot.found = true;
-        return;
-      }
-      const device = await patience.read(() => registry.readDevice(entry.id));
-      const twin = device && (await patience.read(() => registry.readTwin(entry.id)));
-      if (!device || !twin) return;
-      slot.own = { key: deviceKey(entry.id), text: deviceExportLine(device, twin) };
-      slot.found = true;
-      if (!request.includeModules) return;
-      const modules = (await patience.read(() => registry.listModules(entry.id))) ?? [];
-      modules.forEach((module, index) => queue.push(readModuleTwin(slot, index, module)));
-    });
+    },
   });
 
-  await callHub(() => runPool(queue, LOOKUP_CONCURRENCY));
+  const readEntry = async (entry: number, { id, moduleId }: RegistryLookupId): Promise<void> => {
+    const slot = slots[entry] as Slot;
+    if (moduleId !== undefined) {
+      const module = await patience.read(() => registry.readModule(id, moduleId));
+      const twin = module && (await patience.read(() => registry.readTwin(id, moduleId)));
+      if (!module || !twin) return;
+      slot.own = { key: deviceKey(id, moduleId), text: moduleExportLine(module, twin) };
+      slot.found = true;
+      return;
+    }
+    const device = await patience.read(() => registry.readDevice(id));
+    const twin = device && (await patience.read(() => registry.readTwin(id)));
+    if (!device || !twin) return;
+    slot.own = { key: deviceKey(id), text: deviceExportLine(device, twin) };
+    slot.found = true;
+    if (!request.includeModules) return;
+    const modules = (await patience.read(() => registry.listModules(id))) ?? [];
+    modules.forEach((module, index) => queue.push(readModuleTwin(entry, index, module)));
+  };
+
+  request.ids.forEach((ids, entry) => queue.push({ entry, run: () => readEntry(entry, ids) }));
+  const pool = await callHub(() => runLookupPool(queue, { width: LOOKUP_CONCURRENCY, deadline }));
+  // Nothing read at all: the hub is throttling, and the mapped error says so (503 HUB_THROTTLED).
+  if (pool.throttled && pool.unread.size === request.ids.length) throw toApiError(pool.throttled);
 
   // Request order, each device followed by its modules; an identity asked for twice (or both
-  // listed and asked for) appears once, as in an export.
+  // listed and asked for) appears once, as in an export. An entry left unread, even partly, gives
+  // no line: the console asks for it again.
   const seen = new Set<string>();
   const records: string[] = [];
-  for (const slot of slots) {
+  slots.forEach((slot, entry) => {
+    if (pool.unread.has(entry)) return;
     for (const line of [slot.own, ...slot.modules]) {
       if (line === undefined || seen.has(line.key)) continue;
       seen.add(line.key);
       records.push(line.text);
     }
-  }
-  return { takenAt, records, missing: slots.filter((slot) => !slot.found).length };
-}
-
-/**
- * Runs tasks, `width` at a time, from a queue that running tasks may extend. The first failure
- * stops new tasks from starting; the ones already running finish before it is thrown, so no hub
- * call outlives the request.
- */
-async function runPool(queue: Task[], width: number): Promise<void> {
-  let next = 0;
-  let failure: { error: unknown } | undefined;
-  const worker = async (): Promise<void> => {
-    while (failure === undefined && next < queue.length) {
-      const task = queue[next++] as Task;
-      try {
-        await task();
-      } catch (error) {
-        failure ??= { error };
-      }
-    }
-  };
-  // Tasks queued by a running task are picked up by workers still looping; a worker that found the
-  // queue empty has ended, so the pool is re-run until nothing new was queued.
-  while (failure === undefined && next < queue.length) {
-    await Promise.all(Array.from({ length: width }, worker));
-  }
-  if (failure !== undefined) throw failure.error;
-}
-
-/**
- * Shared by every worker of one lookup: when one read is throttled, all of them pause, since they
- * spend the same budget of the hub.
- */
-function createThrottlePatience(sleep: (ms: number) => Promise<void>) {
-  let resumeAt = 0;
+  });
   return {
-    async read<T>(call: () => Promise<T>): Promise<T> {
-      for (let retry = 0; ; retry++) {
-        const wait = resumeAt - Date.now();
-        if (wait > 0) await sleep(wait);
-        try {
-          return await call();
-        } catch (error) {
-          if (!(error instanceof HubRequestError) || error.status !== 429) throw error;
-          if (retry >= LOOKUP_THROTTLE_RETRIES) throw error;
-          resumeAt = Math.max(resumeAt, Date.now() + throttleWaitMs(error, retry));
-        }
-      }
-    },
+    takenAt,
+    records,
+    missing: slots.filter((slot, entry) => !slot.found && !pool.unread.has(entry)).length,
+    unread: request.ids.filter((_, entry) => pool.unread.has(entry)),
   };
-}
-
-/** The live hub's 429 text says "Wait <n> seconds"; without it, 1, 2, 4, 8 s. */
-function throttleWaitMs(error: HubRequestError, retry: number): number {
-  const asked = /Wait (\d+) seconds/.exec(error.message)?.[1];
-  const ms = asked === undefined ? 1000 * 2 ** retry : Math.max(1, Number(asked)) * 1000;
-  return Math.min(ms, MAX_THROTTLE_WAIT_MS);
 }

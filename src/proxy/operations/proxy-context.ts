@@ -11,6 +11,8 @@ export interface ProxyContext {
   /** What lists and polls read (docs/proxy.md, "Operations index"). */
   index: OperationsIndex;
   now: () => Date;
+  /** How long an import's backup and undo files are kept; default 30 days (backup-files.ts). */
+  backupRetentionDays?: number;
   audit(request: FastifyRequest, entry: AuditEntry): void;
 }
 

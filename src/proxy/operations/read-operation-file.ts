@@ -8,6 +8,7 @@ import type { Principal } from '../auth/bearer-verifier';
 import { ApiError } from '../http/api-error';
 import { createMaskingTransform, type MaskedFormat } from '../masking/create-masking-transform';
 import { createSecretFields, type SecretFields } from '../masking/secret-fields';
+import { assertBackupKept, assertMayReadFile } from './backup-files';
 import { findOperation } from './find-operation';
 import { SAS_LIFETIMES, type ProxyContext } from './proxy-context';
 
@@ -42,6 +43,7 @@ async function locate(
       'OPERATION_NOT_FOUND',
       'No operation of this console matches this job.',
     );
+  assertBackupKept(operation.metadata, file, context.now());
   if (file !== 'source')
     return {
       operationId: operation.operationId,
@@ -64,6 +66,7 @@ export async function openOperationFile(
   ref: string,
   file: OperationFile,
 ): Promise<OperationFileStream> {
+  assertMayReadFile(principal, file);
   const { operationId, blobName, format, fields } = await locate(context, ref, file);
   const blob = await context.storage.openBlob(operationId, blobName);
   if (!blob)

@@ -1,3 +1,4 @@
+import { OPERATION_FILE_BLOBS } from '../../contracts/api/files';
 import type { HubJob } from '../hub/hub-jobs';
 import type { StoredOperation } from '../storage/operation-storage';
 import type { ProxyContext } from './proxy-context';
@@ -32,6 +33,13 @@ export async function recordFinalStatuses(
               .blobSize(operation.operationId, 'devices.txt')
               .catch(() => undefined)
           : undefined;
+      // Whether the console uploaded an undo file is recorded once, here, so no poll pays a blob
+      // call for it (docs/proxy.md "Backup and undo files").
+      const undoSize = operation.metadata.backup
+        ? await context.storage
+            .blobSize(operation.operationId, OPERATION_FILE_BLOBS.undo)
+            .catch(() => undefined)
+        : undefined;
       // The sighting may come from the operations index; the write starts from the container's
       // own metadata so a row that lags behind it never overwrites newer facts.
       const current = await context.storage
@@ -44,8 +52,10 @@ export async function recordFinalStatuses(
           .catch(() => undefined);
         return;
       }
+      const base = current ?? operation.metadata;
       const metadata = {
-        ...(current ?? operation.metadata),
+        ...base,
+        ...(base.backup && undoSize !== undefined ? { backup: { ...base.backup, undoSize } } : {}),
         ...(exportSize !== undefined ? { fileName: 'devices.txt', fileSize: exportSize } : {}),
         finalStatus: status,
         ...(hubJob.endTimeUtc ? { jobEndedAt: hubJob.endTimeUtc } : {}),

@@ -2,6 +2,7 @@ import { JobStatus, type Job } from '../../contracts/api/jobs';
 import type { HubJob } from '../hub/hub-jobs';
 import type { OperationMetadata } from '../storage/operation-metadata';
 import type { StoredOperation } from '../storage/operation-storage';
+import { jobBackupOf } from './backup-files';
 
 // One console Job from the hub's view and our container's audit metadata; either may be missing.
 // `scheduled`/`queued` belong to the hub's /jobs/v2 (hub-protocol.md sec. 3.1) and read as
@@ -53,6 +54,7 @@ export function toJob(
     errorLineCount: m.errorLineCount ?? null,
     label: m.label ?? null,
     hubHistoryExpired,
+    backup: jobBackupOf(m),
   };
 }
 

@@ -2,7 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import { OperationFile } from '../../contracts/api/files';
 import type { JobListResponse } from '../../contracts/api/jobs';
 import { principalOf, requireRole } from '../auth/authenticate';
+import type { Principal } from '../auth/bearer-verifier';
 import { ApiError } from '../http/api-error';
+import { jobForCaller, readableFiles } from '../operations/backup-files';
 import { assertJobRef } from '../operations/find-operation';
 import type { ProxyContext } from '../operations/proxy-context';
 import { cancelJob, getJob, listJobs } from '../operations/query-jobs';
@@ -13,11 +15,11 @@ import { audited, STATE_CHANGING_LIMIT } from './route-support';
 type JobParams = { Params: { jobId: string } };
 type FileParams = { Params: { jobId: string; file: string } };
 
-function parseFile(file: string): OperationFile {
+function parseFile(file: string, principal: Principal): OperationFile {
   const parsed = OperationFile.safeParse(file);
   if (!parsed.success)
     throw new ApiError(404, 'NOT_FOUND', `Unknown file "${file.slice(0, 40)}".`, {
-      allowed: OperationFile.options,
+      allowed: readableFiles(principal, OperationFile.options),
     });
   return parsed.data;
 }
@@ -27,11 +29,13 @@ export function registerJobRoutes(app: FastifyInstance, context: ProxyContext): 
 
   app.get('/api/jobs', { preHandler: anyRole }, async (request): Promise<JobListResponse> => {
     const query = parseJobListQuery(request.query);
-    return listJobs(context, query);
+    const page = await listJobs(context, query);
+    const now = context.now();
+    return { ...page, jobs: page.jobs.map((job) => jobForCaller(job, principalOf(request), now)) };
   });
 
   app.get<JobParams>('/api/jobs/:jobId', { preHandler: anyRole }, async (request) =>
-    getJob(context, request.params.jobId),
+    jobForCaller(await getJob(context, request.params.jobId), principalOf(request), context.now()),
   );
 
   app.delete<JobParams>(
@@ -56,7 +60,7 @@ export function registerJobRoutes(app: FastifyInstance, context: ProxyContext): 
     { preHandler: anyRole },
     async (request, reply) => {
       assertJobRef(request.params.jobId);
-      const file = parseFile(request.params.file);
+      const file = parseFile(request.params.file, principalOf(request));
       const opened = await openOperationFile(
         context,
         principalOf(request),
@@ -78,7 +82,7 @@ export function registerJobRoutes(app: FastifyInstance, context: ProxyContext): 
     { preHandler: requireRole('admin'), config: STATE_CHANGING_LIMIT },
     async (request) => {
       assertJobRef(request.params.jobId);
-      const file = parseFile(request.params.file);
+      const file = parseFile(request.params.file, principalOf(request));
       return audited(
         context,
         request,

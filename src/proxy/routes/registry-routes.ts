@@ -58,6 +58,7 @@ export function registerRegistryRoutes(
             includeModules: body.includeModules === true,
             found: answer.records.length,
             missing: answer.missing,
+            unread: answer.unread.length,
           },
         }),
       );

@@ -49,6 +49,18 @@ export const OperationMetadata = z.object({
    * True when a blob in the container may hold device keys (imports with keys, exports with keys).
    */
   keysInside: z.boolean().optional(),
+  /**
+   * An import's backup (docs/proxy.md "Backup and undo files"): when the plan's snapshot was
+   * taken, when the proxy stops serving backup.txt and undo.ndjson, and undo.ndjson's size as
+   * seen when the job ended (absent until then, or when it was never uploaded).
+   */
+  backup: z
+    .object({
+      snapshotTakenAt: z.string(),
+      expiresAt: z.string(),
+      undoSize: z.number().int().nonnegative().optional(),
+    })
+    .optional(),
 });
 export type OperationMetadata = z.infer<typeof OperationMetadata>;
 
@@ -64,6 +76,7 @@ const JSON_FIELDS = new Set([
   'deviceCount',
   'moduleCount',
   'errorLineCount',
+  'backup',
 ]);
 
 export function toContainerMetadata(metadata: OperationMetadata): Record<string, string> {

@@ -122,6 +122,11 @@ const WORDS: Record<WordedCode, Words> = {
     why: 'Azure Storage did not accept the request.',
     action: 'Try again; if it keeps happening, report the request id below.',
   },
+  BACKUP_EXPIRED: {
+    title: 'The backup is no longer kept',
+    why: 'Backup and undo files are kept for a limited time after an import, and this one has passed it.',
+    action: 'Restore from a later export of the hub instead.',
+  },
   INTERNAL: {
     title: 'Server error',
     why: 'Something unexpected failed in the console’s server.',

@@ -1,22 +1,30 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiErrorBody } from '../../../src/contracts/api/errors';
 import type { RegistryLookupResponse } from '../../../src/contracts/api/registry';
 import { hubRest, sasAuthentication, type HubRest } from './support/hub-rest';
 import { startThrottledHubStack, type ThrottledHubStack } from './support/throttled-hub-stack';
 
-// A lookup against an emulator throttling as an S1 hub with one unit (100 registry reads a minute)
-// and, as the live hub, without Retry-After. The registry budget is spent with direct calls while
-// the emulator's clock stands still, so the proxy's reads meet 429s; the clock runs again only
-// after the fifth throttled device read, one more than the hub transport's own four attempts. A
-// lookup that gave up with the transport would answer 503.
+// Lookups against an emulator throttling as an S1 hub with one unit (100 registry reads a minute,
+// refilled at 1.67 a second) and, as the live hub, without Retry-After. The registry budget is
+// spent with direct calls while the emulator's clock stands still, so what the proxy's reads meet
+// does not depend on how loaded the machine is.
 
 const THROTTLED_DEVICE_READ = 'throttled GET /devices/';
+const IDS = ['thr-a', 'thr-b', 'thr-c', 'thr-d', 'thr-e'];
 
 describe('registry lookup against a throttled hub', () => {
   let frozenAt: number | undefined;
   let shift = 0;
   const clock = (): Date => new Date(frozenAt ?? Date.now() - shift);
+  const freeze = (): void => void (frozenAt = Date.now() - shift);
+  const run = (): void => {
+    if (frozenAt === undefined) return;
+    shift = Date.now() - frozenAt;
+    frozenAt = undefined;
+  };
   let throttledReads = 0;
+  let runAtThrottledRead: number | undefined;
   let stack: ThrottledHubStack;
   let rest: HubRest;
 
@@ -26,17 +34,15 @@ describe('registry lookup against a throttled hub', () => {
       (line) => {
         if (!line.startsWith(THROTTLED_DEVICE_READ)) return;
         throttledReads++;
-        if (throttledReads === 5 && frozenAt !== undefined) {
-          shift = Date.now() - frozenAt;
-          frozenAt = undefined;
-        }
+        if (throttledReads === runAtThrottledRead) run();
       },
     );
     rest = hubRest(stack.hub, await readFile(stack.hub.caCertPath, 'utf8'), clock);
-    await rest.ok('PUT', '/devices/thr-1', {
-      deviceId: 'thr-1',
-      authentication: sasAuthentication(9),
-    });
+    for (const [i, id] of IDS.entries())
+      await rest.ok('PUT', `/devices/${id}`, {
+        deviceId: id,
+        authentication: sasAuthentication(i),
+      });
   });
 
   afterAll(async () => {
@@ -44,15 +50,55 @@ describe('registry lookup against a throttled hub', () => {
     await stack?.close();
   });
 
-  it('waits out 429s beyond the transport retries and then answers the device', async () => {
-    frozenAt = Date.now() - shift;
-    while ((await rest.send('GET', '/devices/thr-1')).status !== 429);
+  /** Stops the clock and spends the registry budget to nothing. */
+  async function exhaustRegistryBudget(): Promise<void> {
+    freeze();
+    while ((await rest.send('GET', '/devices/thr-a')).status !== 429);
     throttledReads = 0;
-    const response = await stack.post('/api/registry/lookup', { ids: [{ id: 'thr-1' }] });
+    runAtThrottledRead = undefined;
+  }
+
+  const lookup = (ids: { id: string }[]) => stack.post('/api/registry/lookup', { ids });
+
+  it('waits out 429s beyond the transport retries and then answers the device', async () => {
+    await exhaustRegistryBudget();
+    // One more than the transport's own four attempts: a lookup that gave up with it answers 503.
+    runAtThrottledRead = 5;
+    const response = await lookup([{ id: 'thr-a' }]);
     expect(response.status, await response.clone().text()).toBe(200);
     const answer = (await response.json()) as RegistryLookupResponse;
-    expect(answer.missing).toBe(0);
+    expect(answer).toMatchObject({ missing: 0, unread: [] });
     expect(answer.records).toHaveLength(1);
     expect(throttledReads).toBeGreaterThanOrEqual(5);
+  });
+
+  it('answers what the hub let it read and names the rest, which a later lookup reads', async () => {
+    await exhaustRegistryBudget();
+    // 1.5 s of refill on the stopped clock: two and a half reads' worth, so two devices pass.
+    frozenAt = (frozenAt ?? 0) + 1500;
+    const first = await lookup(IDS.map((id) => ({ id })));
+    expect(first.status, await first.clone().text()).toBe(200);
+    const partial = (await first.json()) as RegistryLookupResponse;
+    expect(partial.records).toHaveLength(2);
+    expect(partial.missing).toBe(0);
+    expect(partial.unread).toHaveLength(3);
+    const read = partial.records.map((line) => (JSON.parse(line) as { id: string }).id);
+    expect([...read, ...partial.unread.map((entry) => entry.id)].sort()).toEqual(IDS);
+
+    run();
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    const again = await lookup(partial.unread);
+    expect(again.status, await again.clone().text()).toBe(200);
+    const rest3 = (await again.json()) as RegistryLookupResponse;
+    expect(rest3.unread).toEqual([]);
+    expect(rest3.records).toHaveLength(3);
+  });
+
+  it('answers 503 HUB_THROTTLED when the hub lets it read nothing', async () => {
+    await exhaustRegistryBudget();
+    const response = await lookup([{ id: 'thr-a' }, { id: 'thr-b' }]);
+    expect(response.status).toBe(503);
+    expect(((await response.json()) as ApiErrorBody).error.code).toBe('HUB_THROTTLED');
+    run();
   });
 });

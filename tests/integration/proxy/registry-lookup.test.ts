@@ -7,6 +7,8 @@ import { planAll } from '../../../src/core/plan';
 import { hubRest, sasAuthentication, sasKey, type HubRest } from './support/hub-rest';
 import { waitForIdleHub } from './support/import-fixture';
 import { startProxyStack, type ProxyStack } from './support/proxy-stack';
+import { ROLE_NAMES, TEST_AUDIENCE } from './support/test-authority';
+import { createProxy } from '../../../src/proxy/server';
 
 // POST /api/registry/lookup against the real emulator: devices, an edge device with children and
 // a module are made through the hub's REST API, looked up through the proxy, and compared with
@@ -110,6 +112,7 @@ describe('registry lookup', () => {
       ],
     });
     expect(answer.missing).toBe(2);
+    expect(answer.unread).toEqual([]);
     expect(answer.records.map(keyOf)).toEqual([
       'lk-sas',
       'lk-off',
@@ -202,5 +205,52 @@ describe('registry lookup', () => {
   it('refuses an empty list and an id the hub could not hold', async () => {
     expect((await lookup({ ids: [] })).status).toBe(400);
     expect((await lookup({ ids: [{ id: 'has space' }] })).status).toBe(400);
+  });
+});
+
+describe('registry lookup when the hub refuses the proxy', () => {
+  it("answers the proxy's mapped hub error, not a partial snapshot", async () => {
+    // A policy with ServiceConnect only: twin reads pass, registry reads are 401 at the hub.
+    const proxy = await createProxy({
+      auth: {
+        issuer: stack.authority.issuer,
+        audience: TEST_AUDIENCE,
+        jwksUri: stack.authority.jwksUri,
+        roles: ROLE_NAMES,
+      },
+      trustedCaPem: stack.tls.caCertPem,
+      hub: { connectionString: stack.hub.connectionStringFor('service') },
+      storage: {
+        accountName: stack.azurite.accountName,
+        accountKey: stack.azurite.accountKey,
+        blobEndpoint: stack.azurite.blobEndpoint,
+        tableEndpoint: stack.azurite.tableEndpoint,
+      },
+      spa: {
+        auth: {
+          clientId: 'spa-client',
+          authority: 'https://localhost:8443/tenant-1',
+          knownAuthorities: ['localhost:8443'],
+          apiScope: `${TEST_AUDIENCE}/access_as_user`,
+        },
+        storageEndpoint: stack.azurite.blobEndpoint,
+        hubHostName: stack.hub.hostName,
+      },
+      log: () => undefined,
+    });
+    try {
+      const response = await fetch(`${proxy.url}/api/registry/lookup`, {
+        method: 'POST',
+        headers: {
+          authorization: (await stack.authority.authorization('admin')) ?? '',
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify({ ids: [{ id: 'lk-sas' }, { id: 'lk-off' }] }),
+      });
+      expect(response.status).toBe(502);
+      expect(((await response.json()) as ApiErrorBody).error.code).toBe('HUB_UNAUTHORIZED');
+    } finally {
+      await proxy.close();
+    }
   });
 });
