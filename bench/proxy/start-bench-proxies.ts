@@ -8,6 +8,7 @@ import { createProxy, type ProxyHandle } from '../../src/proxy/server';
 import {
   ROLE_NAMES,
   TEST_AUDIENCE,
+  TEST_CLIENT_ID,
   startTestAuthority,
   type TestAuthority,
 } from '../../tests/integration/proxy/support/test-authority';
@@ -60,7 +61,7 @@ export async function startBenchProxies(count: number): Promise<BenchProxies> {
       operationsIndex: { tableName },
       spa: {
         auth: {
-          clientId: 'spa-client',
+          clientId: TEST_CLIENT_ID,
           authority: 'https://localhost:8443/tenant-1',
           knownAuthorities: ['localhost:8443'],
           apiScope: `${TEST_AUDIENCE}/access_as_user`,

@@ -48,6 +48,7 @@ async function main(): Promise<void> {
       roles: { admin: env.AUTH_ROLE_ADMIN, support: env.AUTH_ROLE_SUPPORT },
       clockToleranceSeconds: env.AUTH_CLOCK_TOLERANCE_SECONDS,
       ...(env.AUTH_ALGORITHMS.length ? { algorithms: env.AUTH_ALGORITHMS } : {}),
+      clientIds: env.AUTH_CLIENT_IDS.length ? env.AUTH_CLIENT_IDS : [env.SPA_CLIENT_ID],
     },
     hub: { connectionString: env.IOT_HUB_CONNECTION_STRING, apiVersion: env.IOT_HUB_API_VERSION },
     storage: useKey

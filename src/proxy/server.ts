@@ -6,9 +6,10 @@ import { installAuthentication } from './auth/authenticate';
 import { createBearerVerifier, type AuthOptions } from './auth/bearer-verifier';
 import { ApiError } from './http/api-error';
 import { installErrorHandler } from './http/error-handler';
+import { frameworkErrorHandler } from './http/framework-errors';
 import { createOutboundAgent } from './http/outbound-agent';
 import { installRequestLog, stdoutLog, type ProxyLog } from './http/request-log';
-import { installSecurityHeaders } from './http/security-headers';
+import { installSecurityHeaders, securityHeaders } from './http/security-headers';
 import { createHubJobsClient } from './hub/hub-jobs';
 import { createHubTransport } from './hub/hub-transport';
 import type { ProxyContext } from './operations/proxy-context';
@@ -109,11 +110,21 @@ export async function createProxy(options: ProxyOptions): Promise<ProxyHandle> {
       }),
   };
 
+  const verify = createBearerVerifier(
+    { ...options.auth, clientIds: options.auth.clientIds ?? [spa.auth.clientId] },
+    now,
+    agent,
+  );
+  const headersFor = securityHeaders({
+    storageOrigin: new URL(options.storage.blobEndpoint).origin,
+    authorityOrigin: new URL(spa.auth.authority).origin,
+  });
   const app = Fastify({
     logger: false,
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: () => randomUUID(),
     routerOptions: { maxParamLength: 200 },
+    frameworkErrors: frameworkErrorHandler({ verify, headersFor, log }),
   });
   app.removeContentTypeParser('text/plain');
   // Tolerate `Content-Type: application/json` with an empty body on POSTs that take none (start
@@ -132,12 +143,9 @@ export async function createProxy(options: ProxyOptions): Promise<ProxyHandle> {
   });
 
   installErrorHandler(app, log);
-  installSecurityHeaders(app, {
-    storageOrigin: new URL(options.storage.blobEndpoint).origin,
-    authorityOrigin: new URL(spa.auth.authority).origin,
-  });
+  installSecurityHeaders(app, headersFor);
   installRequestLog(app, log);
-  installAuthentication(app, createBearerVerifier(options.auth, now, agent));
+  installAuthentication(app, verify);
   await app.register(rateLimit, {
     global: false,
     hook: 'preHandler',

@@ -33,6 +33,8 @@ export const ProxyEnv = z.object({
   AUTH_ROLE_ADMIN: z.string().min(1).default('Console.Admin'),
   AUTH_ROLE_SUPPORT: z.string().min(1).default('Console.Support'),
   AUTH_CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(300).default(60),
+  /** Client ids whose tokens are accepted (`azp`/`appid`); empty means SPA_CLIENT_ID alone. */
+  AUTH_CLIENT_IDS: csv,
   AUTH_ALGORITHMS: csv.refine(
     (list) => !list.some((alg) => alg.toLowerCase() === 'none'),
     'must not contain "none"',

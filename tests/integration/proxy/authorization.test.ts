@@ -22,6 +22,7 @@ const REJECTED: TokenVariant[] = [
   'wrong-audience',
   'bad-signature',
   'alg-none',
+  'other-client',
 ];
 
 interface Case {

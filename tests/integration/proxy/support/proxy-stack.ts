@@ -8,6 +8,7 @@ import { createProxy, type ProxyOptions } from '../../../../src/proxy/server';
 import {
   ROLE_NAMES,
   TEST_AUDIENCE,
+  TEST_CLIENT_ID,
   startTestAuthority,
   type TestAuthority,
   type TokenVariant,
@@ -59,7 +60,7 @@ export async function startProxyStack(
     },
     spa: {
       auth: {
-        clientId: 'spa-client',
+        clientId: TEST_CLIENT_ID,
         authority: 'https://localhost:8443/tenant-1',
         knownAuthorities: ['localhost:8443'],
         apiScope: `${TEST_AUDIENCE}/access_as_user`,

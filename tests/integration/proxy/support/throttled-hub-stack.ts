@@ -14,6 +14,7 @@ import { createProxy } from '../../../../src/proxy/server';
 import {
   ROLE_NAMES,
   TEST_AUDIENCE,
+  TEST_CLIENT_ID,
   startTestAuthority,
   type TestAuthority,
 } from './test-authority';
@@ -64,7 +65,7 @@ export async function startThrottledHubStack(
     },
     spa: {
       auth: {
-        clientId: 'spa-client',
+        clientId: TEST_CLIENT_ID,
         authority: 'https://localhost:8443/tenant-1',
         knownAuthorities: ['localhost:8443'],
         apiScope: `${TEST_AUDIENCE}/access_as_user`,

@@ -17,6 +17,7 @@ describe('readProxyEnv', () => {
     if (!result.ok) throw new Error(result.message);
     expect(result.env.PROXY_PORT).toBe(8080);
     expect(result.env.AUTH_ROLE_ADMIN).toBe('Console.Admin');
+    expect(result.env.AUTH_CLIENT_IDS).toEqual([]);
     expect(resolveAuthEndpoints(result.env)).toEqual({
       issuer: 'https://login.microsoftonline.com/11111111-2222-3333-4444-555555555555/v2.0',
       jwksUri:
@@ -47,5 +48,11 @@ describe('readProxyEnv', () => {
       expect(result.message).toContain(`- ${name}:`);
     }
     expect(result.message).toMatch(/^The proxy's configuration is invalid \(6 problems\)/);
+  });
+
+  it('reads the accepted client ids as a comma list', () => {
+    const result = readProxyEnv({ ...valid, AUTH_CLIENT_IDS: 'spa-client-id, cli-client-id' });
+    if (!result.ok) throw new Error(result.message);
+    expect(result.env.AUTH_CLIENT_IDS).toEqual(['spa-client-id', 'cli-client-id']);
   });
 });
