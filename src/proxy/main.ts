@@ -69,6 +69,7 @@ async function main(): Promise<void> {
       hubHostName: parseHubConnectionString(env.IOT_HUB_CONNECTION_STRING).hostName,
     },
     rateLimit: { max: env.PROXY_RATE_LIMIT_PER_MINUTE, timeWindowMs: 60_000 },
+    readRateLimit: { max: env.PROXY_READ_RATE_LIMIT_PER_MINUTE, timeWindowMs: 60_000 },
   });
   const stop = (): void => {
     void proxy.close().then(() => process.exit(0));

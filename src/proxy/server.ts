@@ -8,6 +8,7 @@ import { ApiError } from './http/api-error';
 import { installErrorHandler } from './http/error-handler';
 import { frameworkErrorHandler } from './http/framework-errors';
 import { createOutboundAgent } from './http/outbound-agent';
+import { installReadRateLimit } from './http/read-rate-limit';
 import { installRequestLog, stdoutLog, type ProxyLog } from './http/request-log';
 import { installSecurityHeaders, securityHeaders } from './http/security-headers';
 import { createHubJobsClient } from './hub/hub-jobs';
@@ -54,6 +55,11 @@ export interface ProxyOptions {
   now?: () => Date;
   /** Per-user limit on state-changing routes; default 30 per minute. */
   rateLimit?: { max: number; timeWindowMs: number };
+  /**
+   * Per-user limit on all `/api` reads together; default 600 per minute, far above the SPA's
+   * polling (a job page polls every 2 s) but a bound on a runaway script.
+   */
+  readRateLimit?: { max: number; timeWindowMs: number };
 }
 
 export interface ProxyHandle {
@@ -159,6 +165,7 @@ export async function createProxy(options: ProxyOptions): Promise<ProxyHandle> {
         retryAfter: limit.after,
       }),
   });
+  installReadRateLimit(app, options.readRateLimit ?? { max: 600, timeWindowMs: 60_000 });
 
   await registerPublicRoutes(app, spa, options.staticDir);
   registerIdentityRoutes(app, context);

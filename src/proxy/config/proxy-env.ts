@@ -23,6 +23,7 @@ export const ProxyEnv = z.object({
   PROXY_STATIC_DIR: optionalText,
   PROXY_TRUSTED_CA_FILE: optionalText,
   PROXY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30),
+  PROXY_READ_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
 
   AUTH_TENANT_ID: z.guid({ error: 'must be the Entra tenant id (a GUID)' }).optional(),
   AUTH_ISSUER: url('token issuer').optional(),

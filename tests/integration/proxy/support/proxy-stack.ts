@@ -70,6 +70,8 @@ export async function startProxyStack(
     },
     log: (entry) => logs.push(entry),
     rateLimit: { max: 1000, timeWindowMs: 60_000 },
+    // Tests poll the hub's state in tight loops; the read limit has a test of its own.
+    readRateLimit: { max: 100_000, timeWindowMs: 60_000 },
     ...overrides,
   });
   return {

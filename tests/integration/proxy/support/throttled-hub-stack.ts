@@ -75,6 +75,7 @@ export async function startThrottledHubStack(
     },
     log: () => undefined,
     rateLimit: { max: 1000, timeWindowMs: 60_000 },
+    readRateLimit: { max: 100_000, timeWindowMs: 60_000 },
   });
   const dispatcher = new Agent({ connect: { ca: tls.caCertPem } });
   const key = /SharedAccessKey=([^;]+)/.exec(hub.connectionString)?.[1] ?? '';

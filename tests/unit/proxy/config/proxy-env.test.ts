@@ -18,6 +18,7 @@ describe('readProxyEnv', () => {
     expect(result.env.PROXY_PORT).toBe(8080);
     expect(result.env.AUTH_ROLE_ADMIN).toBe('Console.Admin');
     expect(result.env.AUTH_CLIENT_IDS).toEqual([]);
+    expect(result.env.PROXY_READ_RATE_LIMIT_PER_MINUTE).toBe(600);
     expect(resolveAuthEndpoints(result.env)).toEqual({
       issuer: 'https://login.microsoftonline.com/11111111-2222-3333-4444-555555555555/v2.0',
       jwksUri:
