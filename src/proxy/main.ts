@@ -70,6 +70,11 @@ async function main(): Promise<void> {
     },
     rateLimit: { max: env.PROXY_RATE_LIMIT_PER_MINUTE, timeWindowMs: 60_000 },
     readRateLimit: { max: env.PROXY_READ_RATE_LIMIT_PER_MINUTE, timeWindowMs: 60_000 },
+    supportExports: {
+      enabled: env.SUPPORT_EXPORTS === 'on',
+      intervalSeconds: env.SUPPORT_EXPORT_INTERVAL_MINUTES * 60,
+      adminGraceSeconds: env.SUPPORT_EXPORT_ADMIN_GRACE_MINUTES * 60,
+    },
   });
   const stop = (): void => {
     void proxy.close().then(() => process.exit(0));

@@ -13,8 +13,13 @@ import { installRequestLog, stdoutLog, type ProxyLog } from './http/request-log'
 import { installSecurityHeaders, securityHeaders } from './http/security-headers';
 import { createHubJobsClient } from './hub/hub-jobs';
 import { createHubTransport } from './hub/hub-transport';
+import {
+  createSupportExportGate,
+  type SupportExportPolicy,
+} from './operations/admit-support-export';
 import type { ProxyContext } from './operations/proxy-context';
 import { DEFAULT_UNSTARTED_EXPIRY_HOURS } from './operations-index/cleanup-expired-operations';
+import { createIndexTable } from './operations-index/index-table-client';
 import { indexOperationWrites } from './operations-index/indexed-operation-storage';
 import { createOperationsIndex, defaultTableEndpoint } from './operations-index/operations-index';
 import {
@@ -53,6 +58,8 @@ export interface ProxyOptions {
   spa: SpaConfig;
   log?: (entry: Record<string, unknown>) => void;
   now?: () => Date;
+  /** Exports by support staff: off unless enabled (docs/proxy.md, "Support exports"). */
+  supportExports?: SupportExportPolicy;
   /** Per-user limit on state-changing routes; default 30 per minute. */
   rateLimit?: { max: number; timeWindowMs: number };
   /**
@@ -89,13 +96,28 @@ export async function createProxy(options: ProxyOptions): Promise<ProxyHandle> {
     options.storage.tableEndpoint ?? defaultTableEndpoint(options.storage.blobEndpoint);
   if (!tableEndpoint)
     throw new Error('options.storage.tableEndpoint is required when blobEndpoint is not Azure');
+  const tableName = options.operationsIndex?.tableName ?? 'operations';
   const index = createOperationsIndex({
     accountName: options.storage.accountName,
     tableEndpoint,
     auth: storageAuth,
     hubHostName: hub.hostName,
-    ...(options.operationsIndex?.tableName ? { tableName: options.operationsIndex.tableName } : {}),
+    tableName,
   });
+  const supportExports = createSupportExportGate(
+    {
+      hub,
+      table: createIndexTable({
+        accountName: options.storage.accountName,
+        tableEndpoint,
+        auth: storageAuth,
+        tableName,
+      }),
+      partitionKey: index.partitionKey,
+      now,
+    },
+    options.supportExports ?? { enabled: false },
+  );
 
   const context: ProxyContext = {
     hub,
@@ -169,7 +191,7 @@ export async function createProxy(options: ProxyOptions): Promise<ProxyHandle> {
 
   await registerPublicRoutes(app, spa, options.staticDir);
   registerIdentityRoutes(app, context);
-  registerOperationRoutes(app, context);
+  registerOperationRoutes(app, context, supportExports);
   registerJobRoutes(app, context);
 
   const url = await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });

@@ -25,6 +25,10 @@ export const ProxyEnv = z.object({
   PROXY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30),
   PROXY_READ_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
 
+  SUPPORT_EXPORTS: z.enum(['on', 'off'], { error: 'must be on or off' }).default('off'),
+  SUPPORT_EXPORT_INTERVAL_MINUTES: z.coerce.number().positive().max(1440).default(10),
+  SUPPORT_EXPORT_ADMIN_GRACE_MINUTES: z.coerce.number().min(0).max(1440).default(30),
+
   AUTH_TENANT_ID: z.guid({ error: 'must be the Entra tenant id (a GUID)' }).optional(),
   AUTH_ISSUER: url('token issuer').optional(),
   AUTH_JWKS_URI: url('JWKS endpoint').optional(),
