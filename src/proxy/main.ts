@@ -70,6 +70,7 @@ async function main(): Promise<void> {
     },
     rateLimit: { max: env.PROXY_RATE_LIMIT_PER_MINUTE, timeWindowMs: 60_000 },
     readRateLimit: { max: env.PROXY_READ_RATE_LIMIT_PER_MINUTE, timeWindowMs: 60_000 },
+    storageDeadlines: { tryTimeoutMs: env.STORAGE_TIMEOUT_SECONDS * 1000 },
     supportExports: {
       enabled: env.SUPPORT_EXPORTS === 'on',
       intervalSeconds: env.SUPPORT_EXPORT_INTERVAL_MINUTES * 60,

@@ -7,6 +7,13 @@ import { createBearerVerifier, type AuthOptions } from './auth/bearer-verifier';
 import { ApiError } from './http/api-error';
 import { installErrorHandler } from './http/error-handler';
 import { frameworkErrorHandler } from './http/framework-errors';
+import {
+  DEFAULT_STORAGE_DEADLINES,
+  STORAGE_RETRY_DELAY,
+  blobDeadlinePolicy,
+  tableDeadlinePolicy,
+  type StorageDeadlines,
+} from './http/storage-deadlines';
 import { createOutboundAgent } from './http/outbound-agent';
 import { installReadRateLimit } from './http/read-rate-limit';
 import { installRequestLog, stdoutLog, type ProxyLog } from './http/request-log';
@@ -17,6 +24,7 @@ import {
   createSupportExportGate,
   type SupportExportPolicy,
 } from './operations/admit-support-export';
+import { createReadinessProbe } from './operations/check-readiness';
 import type { ProxyContext } from './operations/proxy-context';
 import { DEFAULT_UNSTARTED_EXPIRY_HOURS } from './operations-index/cleanup-expired-operations';
 import { createIndexTable } from './operations-index/index-table-client';
@@ -60,6 +68,8 @@ export interface ProxyOptions {
   now?: () => Date;
   /** Exports by support staff: off unless enabled (docs/proxy.md, "Support exports"). */
   supportExports?: SupportExportPolicy;
+  /** Deadlines of storage calls (docs/proxy.md, "Storage outages"); 5 s per try, 2 tries. */
+  storageDeadlines?: Partial<StorageDeadlines>;
   /** Per-user limit on state-changing routes; default 30 per minute. */
   rateLimit?: { max: number; timeWindowMs: number };
   /**
@@ -91,7 +101,22 @@ export async function createProxy(options: ProxyOptions): Promise<ProxyHandle> {
   const agent = createOutboundAgent({ trustedCaPem: options.trustedCaPem });
   const storageAuth = storageAuthOf(options.storage);
   const hub = createHubJobsClient(createHubTransport({ ...options.hub, dispatcher: agent, now }));
-  const containers = createOperationStorage({ ...options.storage, auth: storageAuth, now });
+  const deadlines = { ...DEFAULT_STORAGE_DEADLINES, ...options.storageDeadlines };
+  const containers = createOperationStorage({
+    ...options.storage,
+    auth: storageAuth,
+    now,
+    transport: {
+      retryOptions: { maxTries: deadlines.maxTries, ...STORAGE_RETRY_DELAY },
+      policies: [blobDeadlinePolicy(deadlines, log)],
+    },
+  });
+  const tableClientOptions = {
+    retryOptions: { maxRetries: deadlines.maxTries - 1, ...STORAGE_RETRY_DELAY },
+    additionalPolicies: [
+      { policy: tableDeadlinePolicy(deadlines, log), position: 'perCall' as const },
+    ],
+  };
   const tableEndpoint =
     options.storage.tableEndpoint ?? defaultTableEndpoint(options.storage.blobEndpoint);
   if (!tableEndpoint)
@@ -103,6 +128,7 @@ export async function createProxy(options: ProxyOptions): Promise<ProxyHandle> {
     auth: storageAuth,
     hubHostName: hub.hostName,
     tableName,
+    clientOptions: tableClientOptions,
   });
   const supportExports = createSupportExportGate(
     {
@@ -112,6 +138,7 @@ export async function createProxy(options: ProxyOptions): Promise<ProxyHandle> {
         tableEndpoint,
         auth: storageAuth,
         tableName,
+        clientOptions: tableClientOptions,
       }),
       partitionKey: index.partitionKey,
       now,
@@ -189,7 +216,17 @@ export async function createProxy(options: ProxyOptions): Promise<ProxyHandle> {
   });
   installReadRateLimit(app, options.readRateLimit ?? { max: 600, timeWindowMs: 60_000 });
 
-  await registerPublicRoutes(app, spa, options.staticDir);
+  // An operation id of the right shape that no operation has: reading it proves the service answers.
+  const probeId = 'import-00000000-aaaaaaaaaa';
+  const readiness = createReadinessProbe(
+    {
+      storage: () => containers.readOperation(probeId),
+      table: () => index.byOperationId(probeId),
+      hub: () => hub.getDeviceStatistics(),
+    },
+    { deadlineMs: deadlines.tryTimeoutMs + 500, reuseMs: 2_000, log },
+  );
+  await registerPublicRoutes(app, spa, options.staticDir, readiness);
   registerIdentityRoutes(app, context);
   registerOperationRoutes(app, context, supportExports);
   registerJobRoutes(app, context);

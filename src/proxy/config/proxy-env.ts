@@ -65,6 +65,7 @@ export const ProxyEnv = z.object({
   STORAGE_BLOB_ENDPOINT: url('blob endpoint').optional(),
   STORAGE_AUTH: z.enum(['key', 'identity']).optional(),
   STORAGE_ACCOUNT_KEY: optionalText,
+  STORAGE_TIMEOUT_SECONDS: z.coerce.number().positive().max(120).default(5),
 
   SPA_CLIENT_ID: z.string({ error: "required: the SPA app registration's client id" }).min(1),
   SPA_AUTHORITY: url('MSAL authority').optional(),

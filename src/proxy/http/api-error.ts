@@ -6,7 +6,8 @@ export type ProxyErrorCode =
   | 'AUTHORITY_UNAVAILABLE'
   | 'SUPPORT_EXPORTS_DISABLED'
   | 'SUPPORT_EXPORT_TOO_SOON'
-  | 'ADMIN_OPERATION_PENDING';
+  | 'ADMIN_OPERATION_PENDING'
+  | 'NOT_READY';
 
 // Errors are data: every failure the proxy answers carries a stable code from API_ERROR_CODES and
 // the HTTP status that goes with it. Route code throws these; the error handler renders the one

@@ -21,6 +21,7 @@ describe('readProxyEnv', () => {
     expect(result.env.PROXY_READ_RATE_LIMIT_PER_MINUTE).toBe(600);
     expect(result.env.SUPPORT_EXPORTS).toBe('off');
     expect(result.env.SUPPORT_EXPORT_INTERVAL_MINUTES).toBe(10);
+    expect(result.env.STORAGE_TIMEOUT_SECONDS).toBe(5);
     expect(resolveAuthEndpoints(result.env)).toEqual({
       issuer: 'https://login.microsoftonline.com/11111111-2222-3333-4444-555555555555/v2.0',
       jwksUri:
