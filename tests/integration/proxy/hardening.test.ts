@@ -197,7 +197,7 @@ describe('request limits', () => {
     const limited = await call('POST', '/api/imports', first, body);
     expect(await code(limited)).toBe('RATE_LIMITED');
     expect((await call('POST', '/api/imports', second, body)).status).toBe(200);
-    // Reads are not limited.
+    // Reads draw on a budget of their own (read-rate-limit.test.ts), not on that of changes.
     for (let i = 0; i < 5; i++) expect((await call('GET', '/api/me', first)).status).toBe(200);
   });
 });
