@@ -5,6 +5,7 @@ import { SpaConfig } from '../contracts/api/identity';
 import { installAuthentication } from './auth/authenticate';
 import { createBearerVerifier, type AuthOptions } from './auth/bearer-verifier';
 import { ApiError } from './http/api-error';
+import { clientErrorHandler } from './http/client-errors';
 import { installErrorHandler } from './http/error-handler';
 import { frameworkErrorHandler } from './http/framework-errors';
 import {
@@ -180,6 +181,7 @@ export async function createProxy(options: ProxyOptions): Promise<ProxyHandle> {
     genReqId: () => randomUUID(),
     routerOptions: { maxParamLength: 200 },
     frameworkErrors: frameworkErrorHandler({ verify, headersFor, log }),
+    clientErrorHandler: clientErrorHandler(headersFor, log),
   });
   app.removeContentTypeParser('text/plain');
   // Tolerate `Content-Type: application/json` with an empty body on POSTs that take none (start

@@ -22,7 +22,9 @@ function describe(error: FastifyError): ApiError {
   if (error.code === 'FST_ERR_MAX_PARAM_LENGTH')
     // No id of ours is that long, so nothing by that name exists.
     return new ApiError(404, 'NOT_FOUND', 'No such resource.');
-  return new ApiError(400, 'VALIDATION_FAILED', 'The URL is not valid percent-encoding.');
+  if (error.code === 'FST_ERR_BAD_URL')
+    return new ApiError(400, 'VALIDATION_FAILED', 'The URL is not valid percent-encoding.');
+  return new ApiError(400, 'VALIDATION_FAILED', 'The request could not be routed.');
 }
 
 async function answer(

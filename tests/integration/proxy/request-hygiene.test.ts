@@ -1,4 +1,5 @@
 import { request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiErrorBody } from '../../../src/contracts/api/errors';
 import { importRequestFor } from './support/import-fixture';
@@ -131,6 +132,31 @@ describe("Fastify's own errors", () => {
     expect(broken.headers.get('x-content-type-options')).toBe('nosniff');
     const anonymous = await post();
     expect([anonymous.status, (await errorOf(anonymous)).code]).toEqual([401, 'UNAUTHENTICATED']);
+  });
+});
+
+/** Writes bytes that are not HTTP and reads whatever comes back until the server closes. */
+function rawBytes(text: string): Promise<string> {
+  const url = new URL(stack.url);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(url.port), url.hostname, () => socket.write(text));
+    const chunks: Buffer[] = [];
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    socket.once('close', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    socket.once('error', reject);
+  });
+}
+
+describe('requests that are not HTTP', () => {
+  it('get the error envelope and the security headers, then the connection closes', async () => {
+    const answer = await rawBytes('GET /api/me HTTP/1.1\r\nHost: x\r\nnot a header\r\n\r\n');
+    const [head = '', body = ''] = answer.split('\r\n\r\n');
+    expect(head.split('\r\n')[0]).toBe('HTTP/1.1 400 Bad Request');
+    expect(head).toMatch(/^x-content-type-options: nosniff$/m);
+    expect(head).toMatch(/^content-security-policy: .*frame-ancestors 'none'/m);
+    const parsed = JSON.parse(body) as ApiErrorBody;
+    expect(parsed.error.code).toBe('VALIDATION_FAILED');
+    expect(head).toContain(`x-request-id: ${parsed.error.requestId}`);
   });
 });
 
