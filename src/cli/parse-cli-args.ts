@@ -12,7 +12,8 @@ export const USAGE = `Usage:
                    [--one-key refuse|generate-other|hub-generates-both]
   iot-bulk validate <input> [--report <report.json>] [same options as convert, without --out]
   iot-bulk diff <a> <b> [--json] [--include-version-fields] [--include-reported]
-                   Compares two registries keyed by id + moduleId; changes read from B to A.
+                   Compares two registries keyed by id + moduleId: A is before, B after ("added" = only
+                   in B, "removed" = only in A, changes read A -> B).
                    <a>, <b>: hub exports (devices.txt: NDJSON, LF or CRLF, optional leading warning
                    line) or device lists (CSV, JSON, NDJSON), converted as \`convert\` would.
                    --json prints {"summary":{...},"changes":[{"id","moduleId"?,"kind","fields"}]}.

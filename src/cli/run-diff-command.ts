@@ -42,7 +42,7 @@ function readable(diff: RegistryDiff, cmd: DiffCommand, a: DiffInput, b: DiffInp
   ];
   if (diff.changes.length > 0)
     out.push(
-      `changes (B -> A)${diff.changes.length > LISTED_CHANGES ? `, first ${LISTED_CHANGES}` : ''}:`,
+      `changes (A -> B)${diff.changes.length > LISTED_CHANGES ? `, first ${LISTED_CHANGES}` : ''}:`,
     );
   for (const change of diff.changes.slice(0, LISTED_CHANGES)) {
     const name = change.moduleId === undefined ? change.id : `${change.id}/${change.moduleId}`;

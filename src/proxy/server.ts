@@ -20,6 +20,7 @@ import { installReadRateLimit } from './http/read-rate-limit';
 import { installRequestLog, stdoutLog, type ProxyLog } from './http/request-log';
 import { installSecurityHeaders, securityHeaders } from './http/security-headers';
 import { createHubJobsClient } from './hub/hub-jobs';
+import { createHubRegistryClient } from './hub/hub-registry';
 import { createHubTransport } from './hub/hub-transport';
 import {
   createSupportExportGate,
@@ -39,6 +40,7 @@ import { registerIdentityRoutes } from './routes/identity-routes';
 import { registerJobRoutes } from './routes/job-routes';
 import { registerOperationRoutes } from './routes/operation-routes';
 import { registerPublicRoutes } from './routes/public-routes';
+import { registerRegistryRoutes } from './routes/registry-routes';
 import { createOperationStorage } from './storage/operation-storage';
 import type { StorageAuth, TokenCredentialLike } from './storage/sas-signer';
 
@@ -101,7 +103,8 @@ export async function createProxy(options: ProxyOptions): Promise<ProxyHandle> {
   const spa = SpaConfig.parse(options.spa);
   const agent = createOutboundAgent({ trustedCaPem: options.trustedCaPem });
   const storageAuth = storageAuthOf(options.storage);
-  const hub = createHubJobsClient(createHubTransport({ ...options.hub, dispatcher: agent, now }));
+  const hubTransport = createHubTransport({ ...options.hub, dispatcher: agent, now });
+  const hub = createHubJobsClient(hubTransport);
   const deadlines = { ...DEFAULT_STORAGE_DEADLINES, ...options.storageDeadlines };
   const containers = createOperationStorage({
     ...options.storage,
@@ -232,6 +235,7 @@ export async function createProxy(options: ProxyOptions): Promise<ProxyHandle> {
   registerIdentityRoutes(app, context);
   registerOperationRoutes(app, context, supportExports);
   registerJobRoutes(app, context);
+  registerRegistryRoutes(app, context, createHubRegistryClient(hubTransport));
 
   const url = await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
   const cleanup = scheduleOperationsCleanup(

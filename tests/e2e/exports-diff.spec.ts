@@ -47,7 +47,10 @@ test('export, change devices through an import, export again: the diff shows exa
     csv,
     'deviceId,status,tags.site\ned-1,disabled,\ned-2,enabled,moved-site\ned-9,enabled,new-site\n',
   );
-  await page.getByRole('link', { name: 'Import' }).click();
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Import' })
+    .click();
   await page.getByLabel('Device list file').setInputFiles(csv);
   await expect(page.getByLabel('NDJSON preview')).toContainText('ed-9');
   await page.getByRole('button', { name: 'Upload and start import' }).click();
@@ -72,7 +75,8 @@ test('export, change devices through an import, export again: the diff shows exa
   await expect(page).toHaveURL(/\/diff\?/);
   const summary = page.getByRole('region', { name: 'Diff summary' });
   await expect(summary).toBeVisible({ timeout: 60_000 });
-  // A is the newer export: the import added ed-9 and changed ed-1 (status) and ed-2 (a tag).
+  // A is before (the first export), B after: the import added ed-9 and changed ed-1 (status) and
+  // ed-2 (a tag).
   expect(await summaryCount(summary, 'Added')).toBe(1);
   expect(await summaryCount(summary, 'Removed')).toBe(0);
   expect(await summaryCount(summary, 'Changed')).toBe(2);
@@ -82,7 +86,8 @@ test('export, change devices through an import, export again: the diff shows exa
   await expect(changes.getByRole('row').filter({ hasText: 'ed-2' })).toContainText(/site/i);
   await page.screenshot({ path: `${SCREENSHOTS}/diff.png`, fullPage: true });
 
-  await page.getByRole('button', { name: 'Make B like A' }).click();
+  // The way back: delete what the import added, restore what it changed.
+  await page.getByRole('button', { name: 'Make the hub like A' }).click();
   await expect(page).toHaveURL(/\/import/);
   const preview = page.getByLabel('NDJSON preview');
   await expect(preview).toContainText('ed-9');
@@ -91,7 +96,7 @@ test('export, change devices through an import, export again: the diff shows exa
     .split('\n')
     .map((line) => JSON.parse(line) as { id: string; importMode: string });
   const modes = Object.fromEntries(lines.map((line) => [line.id, line.importMode]));
-  expect(modes).toEqual({ 'ed-9': 'create', 'ed-1': 'createOrUpdate', 'ed-2': 'updateTwin' });
+  expect(modes).toEqual({ 'ed-9': 'delete', 'ed-1': 'createOrUpdate', 'ed-2': 'updateTwin' });
 });
 
 test('a support user runs a keys-excluded export and a diff and never sees a key', async ({
@@ -114,6 +119,6 @@ test('a support user runs a keys-excluded export and a diff and never sees a key
   await page.goto(appUrl('/exports'));
   await page.getByRole('button', { name: 'Compare' }).click();
   await expect(page.getByRole('region', { name: 'Diff summary' })).toBeVisible({ timeout: 60_000 });
-  await expect(page.getByRole('button', { name: 'Make B like A' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Make the hub like A' })).toHaveCount(0);
   expect(await page.content()).not.toContain(key);
 });

@@ -1,11 +1,14 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { writeDeviceCsv } from './support/device-files';
-import { createDevices, deviceExists, totalDeviceCount } from './support/hub-checks';
+import { createDevices, deviceExists, hubHostName, totalDeviceCount } from './support/hub-checks';
 import { SCREENSHOTS, USERS, appUrl, cachedAccessToken, signIn } from './support/sign-in';
 
 async function dropFile(page: Page, file: string): Promise<void> {
-  await page.getByRole('link', { name: 'Import' }).click();
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Import' })
+    .click();
   await page.getByLabel('Device list file').setInputFiles(file);
 }
 
@@ -91,6 +94,52 @@ test('create over existing devices lists the 409001 rows with their source lines
   expect((await errors.text()).trim()).toBe('');
 });
 
+test("the failed rows come back in the file's own columns, and after a fix in a spreadsheet they import clean", async ({
+  page,
+}) => {
+  // As Excel writes "CSV UTF-8" in a semicolon locale: BOM, CRLF, semicolons.
+  const ids = ['jf-1', 'jf-2', 'jf-3', 'jf-4'];
+  await createDevices(['jf-2', 'jf-4']);
+  await mkdir('test-results/e2e-inputs', { recursive: true });
+  const source = 'test-results/e2e-inputs/own-columns.csv';
+  const rows = ids.map((id, index) => `${id};enabled;site-${index}`);
+  await writeFile(source, `\uFEFFDevice ID;Status;Tag: site\r\n${rows.join('\r\n')}\r\n`);
+
+  await signIn(page, USERS.admin);
+  await dropFile(page, source);
+  await chooseDefaultMode(page, /^create\b/);
+  await uploadAndWaitForCompletion(page);
+  await page.getByRole('link', { name: 'View errors' }).click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download failed rows in your columns (CSV)' }).click();
+  const saved = 'test-results/e2e-inputs/own-columns-failed.csv';
+  await (await download).saveAs(saved);
+  const bytes = await readFile(saved);
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const lines = bytes.toString('utf8').slice(1).split('\r\n');
+  expect(lines[0]).toBe('Device ID;Status;Tag: site;error');
+  expect(lines.slice(1, 3).map((line) => line.split(';').slice(0, 3).join(';'))).toEqual([
+    'jf-2;enabled;site-1',
+    'jf-4;enabled;site-3',
+  ]);
+  expect(lines[1]).toContain('409001');
+
+  // The fix an admin makes in the spreadsheet: new ids for the two that clashed.
+  const fixed = 'test-results/e2e-inputs/own-columns-fixed.csv';
+  await writeFile(
+    fixed,
+    bytes.toString('utf8').replaceAll('jf-2;', 'jf-2b;').replaceAll('jf-4;', 'jf-4b;'),
+  );
+  await dropFile(page, fixed);
+  await chooseDefaultMode(page, /^create\b/);
+  await uploadAndWaitForCompletion(page);
+  await expect(page.getByRole('status', { name: 'Job status' })).toHaveText('Completed', {
+    timeout: 30_000,
+  });
+  expect(await deviceExists('jf-2b')).toBe(true);
+  expect(await deviceExists('jf-4b')).toBe(true);
+});
+
 test('a support user opens a job by deep link, reads its errors, and cannot import', async ({
   page,
   browser,
@@ -111,7 +160,9 @@ test('a support user opens a job by deep link, reads its errors, and cannot impo
   const table = support.getByRole('table', { name: 'Import errors' });
   await expect(table.getByText(csv.ids[0] ?? '', { exact: true })).toBeVisible();
   await expect(table.getByText('409001').first()).toBeVisible();
-  await expect(support.getByRole('link', { name: 'Import' })).toHaveCount(0);
+  await expect(
+    support.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Import' }),
+  ).toHaveCount(0);
   await expect(support.getByRole('button', { name: 'Retry failed rows' })).toHaveCount(0);
   await support.screenshot({ path: `${SCREENSHOTS}/support-errors.png`, fullPage: true });
 
@@ -127,7 +178,7 @@ test('a support user opens a job by deep link, reads its errors, and cannot impo
   await supportContext.close();
 });
 
-test('a job in which the hub refused every row is shown as failed, on the job page and in the list', async ({
+test('a job in which the hub refused every row is shown as failed, on the job page, the list and the overview', async ({
   page,
 }) => {
   const csv = await writeDeviceCsv('all-refused.csv', 'j15', 15);
@@ -150,6 +201,42 @@ test('a job in which the hub refused every row is shown as failed, on the job pa
   await expect(row.getByText('Failed: every row was refused')).toBeVisible();
   await expect(row.getByRole('link', { name: /errors of job/i })).toHaveText('15 errors');
   expect(jobRef).not.toBe('');
+
+  // The overview is home: the product name leads there, and it names the hub and its size.
+  await page.getByRole('link', { name: /hub overview/i }).click();
+  const hubName = hubHostName().split('.')[0] ?? '';
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(hubName);
+  await expect(page.getByRole('banner').getByText(hubName, { exact: true })).toBeVisible();
+  const counts = page.getByRole('region', { name: 'Device counts' });
+  await expect(counts).toContainText(
+    `Devices${(await totalDeviceCount()).toLocaleString('en-US')}`,
+  );
+  const latest = page.getByRole('table', { name: 'Latest operations' });
+  const latestRow = latest.getByRole('row').filter({ hasText: 'all-refused.csv' }).first();
+  await expect(latestRow.getByText('Failed: every row was refused')).toBeVisible();
+  await expect(page.getByLabel('Job slot')).toContainText('The job slot is free');
+  await page.screenshot({ path: `${SCREENSHOTS}/overview-admin.png`, fullPage: true });
+});
+
+test('a delete is confirmed by typing its count and the hub name, and removes exactly those devices', async ({
+  page,
+}) => {
+  const csv = await writeDeviceCsv('delete-three.csv', 'jdel', 3);
+  await createDevices(csv.ids);
+  const hubName = hubHostName().split('.')[0] ?? '';
+
+  await signIn(page, USERS.admin);
+  await dropFile(page, csv.path);
+  await chooseDefaultMode(page, /^delete\b/);
+  const phrase = `delete 3 devices in ${hubName}`;
+  await expect(page.getByText(`This import will ${phrase}.`, { exact: false })).toBeVisible();
+  const upload = page.getByRole('button', { name: 'Upload and start import' });
+  await page.getByLabel('Type to confirm').fill('delete 3 devices');
+  await expect(upload).toBeDisabled();
+  await page.getByLabel('Type to confirm').fill(phrase);
+  await expect(upload).toBeEnabled();
+  await uploadAndWaitForCompletion(page);
+  for (const id of csv.ids) expect(await deviceExists(id), id).toBe(false);
 });
 
 test('a semicolon Excel export with Tag: columns and one key per row imports without editing', async ({

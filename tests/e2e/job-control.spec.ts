@@ -10,7 +10,10 @@ import { SCREENSHOTS, USERS, appUrl, signIn } from './support/sign-in';
 test('a busy job slot is explained and the queued start fires when it frees', async ({ page }) => {
   const csv = await writeDeviceCsv('queued-start.csv', 'j5', 4);
   await signIn(page, USERS.admin);
-  await page.getByRole('link', { name: 'Import' }).click();
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Import' })
+    .click();
   await page.getByLabel('Device list file').setInputFiles(csv.path);
   await expect(page.getByLabel('NDJSON preview')).toContainText('j5-000004');
 

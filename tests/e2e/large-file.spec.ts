@@ -28,7 +28,10 @@ test('a 100,000-row file converts and uploads with visible progress while the pa
   test.setTimeout(240_000);
   const csv = await writeDeviceCsv('hundred-thousand.csv', 'j4', 100_000);
   await signIn(page, USERS.admin);
-  await page.getByRole('link', { name: 'Import' }).click();
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Import' })
+    .click();
   await page.addInitScript(RECORD_LONG_TASKS_AND_UPLOAD_PROGRESS);
   await page.reload();
   await expect(page.getByLabel('Device list file')).toBeAttached();

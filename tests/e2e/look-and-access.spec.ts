@@ -35,7 +35,10 @@ async function seriousViolations(page: Page): Promise<AxeViolation[]> {
 /** Imports a small file of its own, so each test has a job page and an errors page to look at. */
 async function importSmallFile(page: Page, name: string): Promise<string> {
   const csv = await writeDeviceCsv(`${name}.csv`, name, 3);
-  await page.getByRole('link', { name: 'Import' }).click();
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Import' })
+    .click();
   await page.getByLabel('Device list file').setInputFiles(csv.path);
   await expect(page.getByLabel('NDJSON preview')).toContainText(`${name}-000003`);
   await page.getByRole('button', { name: 'Upload and start import' }).click();
@@ -66,6 +69,7 @@ test('every page passes an axe scan without serious or critical violations, in l
   // half-way through its disabled-to-enabled colour transition.
   const pages: [string, (() => Promise<void>) | null][] = [
     ['/import', null],
+    ['/', () => expect(page.getByRole('table', { name: 'Latest operations' })).toBeVisible()],
     ['/jobs', null],
     [jobPath, null],
     [`${jobPath}/errors`, null],
@@ -102,32 +106,58 @@ test('every page passes an axe scan without serious or critical violations, in l
   }
 });
 
-test('dark mode and a narrow window render the main pages for a person to check', async ({
+test('light and dark mode, wide and narrow, render the main pages for a person to check', async ({
   page,
+  browser,
 }) => {
   await signIn(page, USERS.admin);
   const jobPath = await importSmallFile(page, 'narrow');
-  await page.getByRole('button', { name: 'Toggle dark mode' }).click();
-  for (const [name, pathname] of [
+  const adminPages = [
+    ['overview', '/'],
     ['import', '/import'],
     ['jobs', '/jobs'],
     ['job', jobPath],
     ['errors', `${jobPath}/errors`],
-  ] as const) {
-    for (const [width, height] of [
-      [1280, 800],
-      [800, 900],
-    ] as const) {
-      await page.setViewportSize({ width, height });
-      await page.goto(appUrl(pathname));
-      await expect(page.getByRole('main')).toBeVisible();
-      await page.waitForLoadState('networkidle');
-      // Nothing may stick out sideways: a horizontal scrollbar at 800 px means overlapping layout.
-      const overflow = await page.evaluate(
-        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-      );
-      expect(overflow, `${name} at ${width}px overflows by ${overflow}px`).toBeLessThanOrEqual(0);
-      await page.screenshot({ path: `${SCREENSHOTS}/dark-${name}-${width}.png`, fullPage: true });
+  ] as const;
+  await lookAt(page, 'admin', adminPages);
+
+  const supportContext = await browser.newContext();
+  const support = await supportContext.newPage();
+  await signIn(support, USERS.support);
+  await lookAt(support, 'support', [
+    ['overview', '/'],
+    ['errors', `${jobPath}/errors`],
+  ]);
+  await supportContext.close();
+});
+
+/** Screenshots each page at 1440x900 and 800x900 in light and dark mode; nothing may overflow. */
+async function lookAt(
+  page: Page,
+  who: string,
+  pages: readonly (readonly [string, string])[],
+): Promise<void> {
+  for (const mode of ['light', 'dark'] as const) {
+    if (mode === 'dark') await page.getByRole('button', { name: 'Toggle dark mode' }).click();
+    for (const [name, pathname] of pages) {
+      for (const [width, height] of [
+        [1440, 900],
+        [800, 900],
+      ] as const) {
+        await page.setViewportSize({ width, height });
+        await page.goto(appUrl(pathname));
+        await expect(page.getByRole('main')).toBeVisible();
+        await page.waitForLoadState('networkidle');
+        // Nothing may stick out sideways: a horizontal scrollbar at 800 px means overlapping layout.
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
+        expect(overflow, `${name} at ${width}px overflows by ${overflow}px`).toBeLessThanOrEqual(0);
+        await page.screenshot({
+          path: `${SCREENSHOTS}/${who}-${mode}-${name}-${width}.png`,
+          fullPage: true,
+        });
+      }
     }
   }
-});
+}

@@ -8,7 +8,10 @@ test('an admin imports a three-device CSV and the devices exist in the hub', asy
   await signIn(page, USERS.admin, { screenshot: `${SCREENSHOTS}/sign-in.png` });
   await expect(page.getByText('Admin', { exact: true })).toBeVisible();
 
-  await page.getByRole('link', { name: 'Import' }).click();
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Import' })
+    .click();
   await page.getByLabel('Device list file').setInputFiles('tests/fixtures/e2e/three-devices.csv');
 
   const preview = page.getByLabel('NDJSON preview');
@@ -48,8 +51,12 @@ test('a support user sees no import action and the proxy refuses their import re
 }) => {
   await signIn(page, USERS.support);
   await expect(page.getByText('Support', { exact: true })).toBeVisible();
-  await expect(page.getByRole('link', { name: 'Jobs' })).toBeVisible();
-  await expect(page.getByRole('link', { name: 'Import' })).toHaveCount(0);
+  await expect(
+    page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Jobs' }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Import' }),
+  ).toHaveCount(0);
 
   const token = await cachedAccessToken(page);
   const response = await request.post(appUrl('/api/imports'), {

@@ -2,6 +2,10 @@ import { z } from 'zod';
 import { IMPORT_MODES } from '../../core/model/import-mode';
 import { Job, RowCounts } from './jobs';
 
+/** Container metadata is limited to 8 KiB in all, so the recorded key columns are bounded. */
+export const KEY_COLUMNS_MAX = 4;
+export const KEY_COLUMN_MAX_LENGTH = 256;
+
 const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'lower-case hex SHA-256');
 
 export const SourceExtension = z.enum(['csv', 'json', 'ndjson', 'txt']);
@@ -19,6 +23,11 @@ export const CreateImportRequest = z.object({
   convertedSha256: Sha256Hex,
   rowCounts: RowCounts,
   byMode: z.partialRecord(z.enum(IMPORT_MODES), z.number().int().nonnegative()),
+  /**
+   * Source columns the conversion took for a device key (by the admin's mapping or by detection),
+   * so the proxy masks them for support whatever they are called. Few: each maps to one of two keys.
+   */
+  keyColumns: z.array(z.string().min(1).max(KEY_COLUMN_MAX_LENGTH)).max(KEY_COLUMNS_MAX).optional(),
 });
 export type CreateImportRequest = z.infer<typeof CreateImportRequest>;
 

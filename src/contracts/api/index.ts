@@ -4,3 +4,4 @@ export * from './jobs';
 export * from './imports';
 export * from './exports';
 export * from './files';
+export * from './registry';

@@ -4,6 +4,7 @@ import { ReadSasResponse } from './files';
 import { AppRole, MeResponse } from './identity';
 import { CreateImportRequest, CreateImportResponse, StartImportResponse } from './imports';
 import { HubInfoResponse, Job, JobListResponse } from './jobs';
+import { RegistryLookupRequest, RegistryLookupResponse } from './registry';
 
 // The proxy's authenticated routes as data: the OpenAPI document at /api/openapi.json is generated
 // from this table, and the authorization tests iterate it so a new route cannot skip the matrix.
@@ -107,6 +108,16 @@ export const API_ROUTES: readonly ApiRouteSpec[] = [
     summary: 'A read-only URL for one result blob, valid about 10 minutes',
     roles: admin,
     response: ReadSasResponse,
+  },
+  {
+    method: 'POST',
+    path: '/api/registry/lookup',
+    operationId: 'lookupRegistry',
+    summary:
+      'Current identity and twin of up to 1000 devices or modules, as export lines with keys',
+    roles: admin,
+    request: RegistryLookupRequest,
+    response: RegistryLookupResponse,
   },
   {
     method: 'GET',

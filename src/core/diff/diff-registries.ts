@@ -33,8 +33,8 @@ export function diffRegistries(
   for (const [key, ra] of a.records) {
     const rb = b.records.get(key);
     if (rb === undefined) {
-      summary.added++;
-      found.push({ key, change: change(ra, 'added', []) });
+      summary.removed++;
+      found.push({ key, change: change(ra, 'removed', []) });
       continue;
     }
     matched++;
@@ -61,8 +61,8 @@ export function diffRegistries(
   if (matched < b.records.size) {
     for (const [key, rb] of b.records) {
       if (a.records.has(key)) continue;
-      summary.removed++;
-      found.push({ key, change: change(rb, 'removed', []) });
+      summary.added++;
+      found.push({ key, change: change(rb, 'added', []) });
     }
   }
   found.sort((x, y) => compareDeviceKeys(x.key, y.key));

@@ -9,9 +9,9 @@ export interface DiffOptions {
 }
 
 /**
- * Changes read from B to A: `added` is in A only, `removed` in B only, so applying them to B gives
- * A
- * (which is what "make B like A" writes out).
+ * A is before, B is after, as in every diff tool: `added` is in B only, `removed` in A only, and a
+ * change reads from A's value to B's. Turning the hub back (B) into A undoes each: "make the hub
+ * like A" deletes what was added and recreates what was removed.
  */
 export type ChangeKind = 'added' | 'removed' | 'changed';
 

@@ -74,7 +74,7 @@ export function planMakeBLikeA(
     }
     const mode = modeFor(change, deletedDevices);
     if (mode === undefined) {
-      skip(change.kind === 'removed' ? 'modules-deleted-with-device' : 'nothing-to-apply');
+      skip(change.kind === 'added' ? 'modules-deleted-with-device' : 'nothing-to-apply');
       continue;
     }
     if (mode === 'delete' && change.moduleId === undefined) deletedDevices.add(change.id);
@@ -104,8 +104,9 @@ export function planMakeBLikeA(
 }
 
 function modeFor(change: DeviceChange, deletedDevices: Set<string>): PlanMode | undefined {
-  if (change.kind === 'added') return 'create';
-  if (change.kind === 'removed')
+  // Undo of each change: what B added goes, what A had and B lost comes back.
+  if (change.kind === 'removed') return 'create';
+  if (change.kind === 'added')
     return change.moduleId !== undefined && deletedDevices.has(change.id) ? undefined : 'delete';
   const applicable = change.fields.filter(isApplicable);
   if (applicable.length === 0) return undefined;

@@ -146,7 +146,7 @@ const entries: ImportErrorInfo[] = [
     name: 'DeviceAlreadyExists',
     meaning: 'A device with this id is already registered, and the row used mode create.',
     whatToDo:
-      'Retry the row with createOrUpdate (overwrites it) or update, or drop it if the device is already right.',
+      'Drop the row if the device is already right, or retry it with updateTwin to apply its tags and desired properties while the device keeps its keys. createOrUpdate replaces the device and, without keys in the row, gives it new ones.',
     inImportLog: true,
   },
   {
@@ -160,7 +160,8 @@ const entries: ImportErrorInfo[] = [
     code: 409301,
     name: 'ModuleAlreadyExistsOnDevice',
     meaning: 'The module already exists on that device, and the row used mode create.',
-    whatToDo: 'Retry with createOrUpdate or update, or drop the row.',
+    whatToDo:
+      'Drop the row, or retry it with updateTwin to apply its twin while the module keeps its keys.',
     inImportLog: true,
   },
   {

@@ -1,6 +1,7 @@
 import { Transform, type TransformCallback } from 'node:stream';
 import { createCsvMaskingTransform } from './mask-csv-stream';
 import { createJsonMaskingTransform } from './mask-json-stream';
+import { createSecretFields, type SecretFields } from './secret-fields';
 
 export type MaskedFormat = 'json' | 'csv' | 'sniff';
 
@@ -8,13 +9,16 @@ export type MaskedFormat = 'json' | 'csv' | 'sniff';
  * The transform a support user's download goes through. `sniff` (for `source.txt`) decides from the
  * first non-blank character: `{` or `[` means JSON/NDJSON, anything else CSV.
  */
-export function createMaskingTransform(format: MaskedFormat): Transform {
-  if (format === 'json') return createJsonMaskingTransform();
-  if (format === 'csv') return createCsvMaskingTransform();
-  return createSniffingTransform();
+export function createMaskingTransform(
+  format: MaskedFormat,
+  fields: SecretFields = createSecretFields(),
+): Transform {
+  if (format === 'json') return createJsonMaskingTransform(fields);
+  if (format === 'csv') return createCsvMaskingTransform(fields);
+  return createSniffingTransform(fields);
 }
 
-function createSniffingTransform(): Transform {
+function createSniffingTransform(fields: SecretFields): Transform {
   let inner: Transform | undefined;
   let head = Buffer.alloc(0);
   const start = (outer: Transform): Transform => {
@@ -24,8 +28,8 @@ function createSniffingTransform(): Transform {
       .trimStart();
     const chosen =
       text.startsWith('{') || text.startsWith('[')
-        ? createJsonMaskingTransform()
-        : createCsvMaskingTransform();
+        ? createJsonMaskingTransform(fields)
+        : createCsvMaskingTransform(fields);
     chosen.on('data', (data: Buffer | string) => outer.push(data));
     chosen.on('error', (error) => outer.destroy(error));
     return chosen;

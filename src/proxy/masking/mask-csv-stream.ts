@@ -1,11 +1,15 @@
 import { Transform, type TransformCallback } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
-import { MASK, isSecretName } from './secret-names';
+import { maskSecretPatterns } from './mask-secret-patterns';
+import { createSecretFields, type SecretFields } from './secret-fields';
+import { MASK, isIdentityName } from './secret-names';
 
-// Masks the values of key-like columns (by header name) in a CSV of any size, one character at a
-// time with RFC 4180 quoting (quoted fields may hold delimiters, doubled quotes and newlines).
-// Every other byte is passed through unchanged. The delimiter is guessed from the header line the
-// way spreadsheet exports vary: comma, semicolon, tab or pipe.
+// Masks a CSV of any size, one character at a time with RFC 4180 quoting (quoted fields may hold
+// delimiters, doubled quotes and newlines): whole columns that are secret (secret-fields.ts: by
+// header name, detection or the admin's mapping), and secrets written inside any other cell (a
+// connection string in a twin column, a key-shaped value in a column nobody mapped). Every other
+// byte is passed through unchanged. The delimiter is guessed from the header line the way
+// spreadsheet exports vary: comma, semicolon, tab or pipe.
 
 const CANDIDATES = [',', ';', '\t', '|'];
 
@@ -26,12 +30,25 @@ function unquote(field: string): string {
     : trimmed;
 }
 
-export function createCsvMaskingTransform(): Transform {
+function requote(value: string): string {
+  return `"${value.replaceAll('"', '""')}"`;
+}
+
+/** A cell of a column that is not secret as a whole: only what the free-text patterns find. */
+function maskCell(field: string, keyShapes: boolean): string {
+  const cr = field.endsWith('\r') ? '\r' : '';
+  const value = unquote(field);
+  const masked = maskSecretPatterns(value, { keyShapes });
+  return masked === value ? field : requote(masked) + cr;
+}
+
+export function createCsvMaskingTransform(fields: SecretFields = createSecretFields()): Transform {
   const decoder = new StringDecoder('utf8');
   let delimiter: string | undefined;
   let pending = '';
   let header = true;
   const masked = new Set<number>();
+  const identities = new Set<number>();
   let column = 0;
   let field = '';
   let inQuotes = false;
@@ -40,13 +57,16 @@ export function createCsvMaskingTransform(): Transform {
 
   const endField = (terminator: string): void => {
     if (header) {
-      if (isSecretName(unquote(field))) masked.add(column);
+      // A spreadsheet's byte order mark sits in front of the first header name.
+      const name = unquote(field.replace(/^\uFEFF/, ''));
+      if (fields.isSecretColumn(name)) masked.add(column);
+      if (isIdentityName(name)) identities.add(column);
       out += field;
     } else if (masked.has(column) && unquote(field) !== '') {
       const cr = field.endsWith('\r') ? '\r' : '';
       out += (field.trimStart().startsWith('"') ? `"${MASK}"` : MASK) + cr;
     } else {
-      out += field;
+      out += maskCell(field, !identities.has(column));
     }
     out += terminator;
     field = '';

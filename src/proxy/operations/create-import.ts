@@ -28,6 +28,7 @@ export async function createImport(
         (entry): entry is [string, number] => entry[1] !== undefined,
       ),
     ),
+    ...(request.keyColumns?.length ? { keyColumns: request.keyColumns } : {}),
     // An import file may carry device keys; we cannot know without reading it, so assume it does.
     keysInside: true,
   });

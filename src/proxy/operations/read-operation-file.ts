@@ -7,14 +7,17 @@ import {
 import type { Principal } from '../auth/bearer-verifier';
 import { ApiError } from '../http/api-error';
 import { createMaskingTransform, type MaskedFormat } from '../masking/create-masking-transform';
+import { createSecretFields, type SecretFields } from '../masking/secret-fields';
 import { findOperation } from './find-operation';
 import { SAS_LIFETIMES, type ProxyContext } from './proxy-context';
 
 // Files are named by the OperationFile enum and resolved to blob names here, inside the operation's
 // own container, so no request can reach a blob or container of its choosing.
-
-/** Files that can hold device keys: a support user reads them only through the masking stream. */
-const KEY_BEARING: readonly OperationFile[] = ['devices', 'source'];
+//
+// A support user reads every file through the masking stream, none excepted: each one can hold a
+// secret. `devices` and `source` hold device keys; `errors` copies a line the hub could not read,
+// keys included, into `errorStatus`; `configurations` holds IoT Edge registry passwords and module
+// settings. Only an admin may have a read SAS, because a SAS reaches the blob past the mask.
 
 export interface OperationFileStream {
   stream: Readable;
@@ -31,7 +34,7 @@ async function locate(
   context: ProxyContext,
   ref: string,
   file: OperationFile,
-): Promise<{ operationId: string; blobName: string; format: MaskedFormat }> {
+): Promise<{ operationId: string; blobName: string; format: MaskedFormat; fields: SecretFields }> {
   const operation = await findOperation(context, ref);
   if (!operation)
     throw new ApiError(
@@ -44,12 +47,15 @@ async function locate(
       operationId: operation.operationId,
       blobName: OPERATION_FILE_BLOBS[file],
       format: 'json',
+      fields: createSecretFields(),
     };
   const extension = operation.metadata.sourceExtension;
   if (!extension || !/^[a-z]{1,8}$/.test(extension))
     throw new ApiError(404, 'NOT_FOUND', 'This operation has no source file.', { file });
   const format: MaskedFormat = extension === 'csv' ? 'csv' : extension === 'txt' ? 'sniff' : 'json';
-  return { operationId: operation.operationId, blobName: `source.${extension}`, format };
+  // The admin's mapping names the source's key columns, however they are called.
+  const fields = createSecretFields(operation.metadata.keyColumns);
+  return { operationId: operation.operationId, blobName: `source.${extension}`, format, fields };
 }
 
 export async function openOperationFile(
@@ -58,13 +64,13 @@ export async function openOperationFile(
   ref: string,
   file: OperationFile,
 ): Promise<OperationFileStream> {
-  const { operationId, blobName, format } = await locate(context, ref, file);
+  const { operationId, blobName, format, fields } = await locate(context, ref, file);
   const blob = await context.storage.openBlob(operationId, blobName);
   if (!blob)
     throw new ApiError(404, 'NOT_FOUND', `${blobName} does not exist (yet) for this operation.`, {
       file,
     });
-  const masked = !principal.roles.includes('admin') && KEY_BEARING.includes(file);
+  const masked = !isAdmin(principal);
   const contentType =
     file === 'source' && format !== 'json'
       ? 'text/plain; charset=utf-8'
@@ -72,15 +78,23 @@ export async function openOperationFile(
   if (!masked) return { stream: blob.stream, contentType, blobName, masked, storedSize: blob.size };
   // pipeline, not pipe: a client that goes away destroys the transform, and that must also release
   // the blob download.
-  const stream = pipeline(blob.stream, createMaskingTransform(format), () => undefined);
+  const stream = pipeline(blob.stream, createMaskingTransform(format, fields), () => undefined);
   return { stream, contentType, blobName, masked, storedSize: blob.size };
+}
+
+function isAdmin(principal: Principal): boolean {
+  return principal.roles.includes('admin');
 }
 
 export async function mintReadSas(
   context: ProxyContext,
+  principal: Principal,
   ref: string,
   file: OperationFile,
 ): Promise<ReadSasResponse & { blobName: string; operationId: string }> {
+  // The route already requires admin; this is the last line should a route ever forget it.
+  if (!isAdmin(principal))
+    throw new ApiError(403, 'FORBIDDEN', 'Only an admin may read a file past the key mask.');
   const { operationId, blobName } = await locate(context, ref, file);
   if ((await context.storage.blobSize(operationId, blobName)) === undefined) {
     throw new ApiError(404, 'NOT_FOUND', `${blobName} does not exist (yet) for this operation.`, {

@@ -86,6 +86,7 @@ export function registerJobRoutes(app: FastifyInstance, context: ProxyContext): 
         async () => {
           const { url, expiresOn, operationId } = await mintReadSas(
             context,
+            principalOf(request),
             request.params.jobId,
             file,
           );

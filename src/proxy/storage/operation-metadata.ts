@@ -18,6 +18,8 @@ export const OperationMetadata = z.object({
   convertedSha256: z.string().optional(),
   rowCounts: RowCounts.optional(),
   byMode: z.record(z.string(), z.number()).optional(),
+  /** Source columns mapped to a device key (CreateImportRequest.keyColumns): masked for support. */
+  keyColumns: z.array(z.string()).optional(),
   jobId: z.string().optional(),
   jobStartedAt: z.string().optional(),
   jobStartedByOid: z.string().optional(),
@@ -55,6 +57,7 @@ const JSON_FIELDS = new Set([
   'convertedSize',
   'rowCounts',
   'byMode',
+  'keyColumns',
   'excludeKeysInExport',
   'includeConfigurations',
   'keysInside',

@@ -1,19 +1,21 @@
-import { NavLink, Outlet } from 'react-router';
+import { Link as RouterLink, NavLink, Outlet } from 'react-router';
 import { AppBar, Box, Button, Container, Stack, Toolbar, Typography } from '@mui/material';
 import HubIcon from '@mui/icons-material/Hub';
 import { AccountControls } from '../features/auth/components/account-controls';
 import { ErrorPanel } from '../components/error-panel';
 import { useCurrentUser } from '../lib/current-user';
 import { ColorModeToggle } from './color-mode-toggle';
+import { HubNameBadge } from './hub-name-badge';
 import { useApiScope } from './api-scope-context';
 import { SignInAgainButton } from '../features/auth/components/sign-in-again-button';
 import { isApiError } from '../lib/api-error';
 
-function NavButton({ to, label }: { to: string; label: string }) {
+function NavButton({ to, label, end = false }: { to: string; label: string; end?: boolean }) {
   return (
     <Button
       component={NavLink}
       to={to}
+      end={end}
       color="inherit"
       sx={{
         '&.active': { bgcolor: 'rgba(0,0,0,0.28)' },
@@ -38,12 +40,20 @@ export function AppShell() {
       </a>
       <AppBar position="sticky">
         <Toolbar sx={{ gap: 2, flexWrap: 'wrap', py: { xs: 0.5, md: 0 } }}>
-          <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+          <Stack
+            component={RouterLink}
+            to="/"
+            aria-label="IoT bulk console: hub overview"
+            direction="row"
+            spacing={1}
+            sx={{ alignItems: 'center', color: 'inherit', textDecoration: 'none' }}
+          >
             <HubIcon aria-hidden />
             <Typography component="span" sx={{ fontWeight: 600, whiteSpace: 'nowrap' }}>
               IoT bulk console
             </Typography>
           </Stack>
+          <HubNameBadge />
           <Stack
             component="nav"
             aria-label="Main"
@@ -51,6 +61,7 @@ export function AppShell() {
             spacing={0.5}
             sx={{ flexGrow: 1 }}
           >
+            <NavButton to="/" label="Overview" end />
             {me.data?.isAdmin && <NavButton to="/import" label="Import" />}
             <NavButton to="/jobs" label="Jobs" />
             <NavButton to="/exports" label="Exports" />

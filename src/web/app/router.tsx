@@ -1,7 +1,7 @@
 import { createBrowserRouter } from 'react-router';
 import { JobsListPage } from '../features/jobs/components/jobs-list-page';
+import { OverviewPage } from '../features/overview/components/overview-page';
 import { AppShell } from './app-shell';
-import { HomeRedirect } from './home-redirect';
 import { NotFoundPage, RouteErrorPage } from './route-error-page';
 
 // Every page is a deep link: reloading or sharing the URL lands on the same view. The heavier pages
@@ -13,7 +13,7 @@ export function createAppRouter() {
       element: <AppShell />,
       errorElement: <RouteErrorPage />,
       children: [
-        { index: true, element: <HomeRedirect /> },
+        { index: true, element: <OverviewPage /> },
         {
           path: 'import',
           lazy: async () => ({

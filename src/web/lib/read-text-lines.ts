@@ -1,3 +1,11 @@
+/** How the text was written, so a file derived from it can be written the same way. */
+export interface TextShape {
+  /** The text began with a UTF-8 byte order mark (Excel's "CSV UTF-8" writes one). */
+  bom: boolean;
+  /** The first line break seen; LF when the text has none. */
+  lineEnding: '\r\n' | '\n';
+}
+
 export interface ReadProgress {
   bytesRead: number;
   /** From Content-Length; null when the server streams without it. */
@@ -21,10 +29,20 @@ export async function readTextLines(
   response: Response,
   onLines: (lines: string[], firstLineNumber: number) => void,
   onProgress?: (progress: ReadProgress) => void,
-): Promise<void> {
+): Promise<TextShape> {
+  const shape: TextShape = { bom: false, lineEnding: '\n' };
+  let lineEndingSeen = false;
+  const noteShape = (text: string) => {
+    if (lineEndingSeen) return;
+    const newline = text.indexOf('\n');
+    if (newline < 0) return;
+    lineEndingSeen = true;
+    shape.lineEnding = newline > 0 && text[newline - 1] === '\r' ? '\r\n' : '\n';
+  };
   const header = response.headers.get('content-length') ?? response.headers.get('x-blob-size');
   const totalBytes = header !== null && /^\d+$/.test(header) ? Number(header) : null;
-  const decoder = new TextDecoder('utf-8');
+  // ignoreBOM keeps a byte order mark in the text, so the shape can report it; it is cut below.
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   let bytesRead = 0;
   let tail = '';
   let lineNumber = 1;
@@ -44,9 +62,11 @@ export async function readTextLines(
   };
   if (!response.body) {
     const text = await response.text();
+    shape.bom = text.startsWith('\uFEFF');
+    noteShape(text);
     await emit(text.replace(/^\uFEFF/, ''), true);
     onProgress?.({ bytesRead: text.length, totalBytes });
-    return;
+    return shape;
   }
   const reader = response.body.getReader();
   let first = true;
@@ -56,11 +76,14 @@ export async function readTextLines(
     bytesRead += value.byteLength;
     let text = decoder.decode(value, { stream: true });
     if (first) {
+      shape.bom = text.startsWith('\uFEFF');
       text = text.replace(/^\uFEFF/, '');
       first = false;
     }
+    noteShape(tail + text);
     tail = await emit(tail + text, false);
     onProgress?.({ bytesRead, totalBytes });
   }
   await emit(tail + decoder.decode(), true);
+  return shape;
 }

@@ -40,3 +40,10 @@ export async function createDevices(ids: readonly string[]): Promise<void> {
       throw new Error(`bulk create: ${response.status} ${JSON.stringify(response.body)}`);
   }
 }
+
+/** The emulator hub's host name, from the connection string the stack was started with. */
+export function hubHostName(): string {
+  const match = /(?:^|;)HostName=([^;]+)/i.exec(connection().connectionString);
+  if (!match?.[1]) throw new Error('the hub connection string has no HostName');
+  return match[1];
+}

@@ -143,6 +143,13 @@ const CASES: Case[] = [
     admin: 200,
   },
   {
+    method: 'POST',
+    path: '/api/registry/lookup',
+    request: async () => ({ path: '/api/registry/lookup', body: { ids: [{ id: 'authz-none' }] } }),
+    support: 403,
+    admin: 200,
+  },
+  {
     method: 'GET',
     path: '/api/openapi.json',
     request: async () => ({ path: '/api/openapi.json' }),

@@ -25,12 +25,13 @@ function expectNoKeys(...texts: string[]): void {
   for (const text of texts) for (const key of KEYS) expect(text).not.toContain(key);
 }
 
+// A is before, B after: what only A holds was removed, what only B holds was added.
 const CHANGES = [
-  { id: 'dev-added', kind: 'added', fields: [] },
+  { id: 'dev-a-only', kind: 'removed', fields: [] },
+  { id: 'dev-b-only', kind: 'added', fields: [] },
   { id: 'dev-keys', kind: 'changed', fields: ['authentication.keys'] },
-  { id: 'dev-removed', kind: 'removed', fields: [] },
   { id: 'dev-same', moduleId: 'mod-1', kind: 'changed', fields: ['properties.desired.interval'] },
-  { id: 'dev-same', moduleId: 'mod-gone', kind: 'removed', fields: [] },
+  { id: 'dev-same', moduleId: 'mod-b-only', kind: 'added', fields: [] },
   { id: 'dev-status', kind: 'changed', fields: ['status'] },
   { id: 'dev-tags', kind: 'changed', fields: ['tags.site'] },
 ];
@@ -40,12 +41,12 @@ describe('iot-bulk diff', () => {
     const result = await diff('export-a.txt', 'export-b.txt', '--json');
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toStrictEqual({
-      summary: { added: 1, removed: 2, changed: 4, unchanged: 2 },
+      summary: { added: 2, removed: 1, changed: 4, unchanged: 2 },
       changes: CHANGES,
     });
     // Byte for byte: one change per line, so a large diff stays greppable.
     expect(result.stdout).toBe(
-      `{"summary":{"added":1,"removed":2,"changed":4,"unchanged":2},"changes":[\n${CHANGES.map((c) => JSON.stringify(c)).join(',\n')}\n]}\n`,
+      `{"summary":{"added":2,"removed":1,"changed":4,"unchanged":2},"changes":[\n${CHANGES.map((c) => JSON.stringify(c)).join(',\n')}\n]}\n`,
     );
     expect(result.stderr).toBe('');
   });
@@ -62,7 +63,7 @@ describe('iot-bulk diff', () => {
     const result = await diff('export-a.txt', 'export-b-keys-excluded.txt', '--json');
     expect(result.code).toBe(0);
     const parsed = JSON.parse(result.stdout) as { summary: unknown; changes: unknown[] };
-    expect(parsed.summary).toStrictEqual({ added: 1, removed: 2, changed: 3, unchanged: 3 });
+    expect(parsed.summary).toStrictEqual({ added: 2, removed: 1, changed: 3, unchanged: 3 });
     expect(parsed.changes).toStrictEqual(CHANGES.filter((c) => c.id !== 'dev-keys'));
     expect(result.stderr).toContain('key changes cannot be seen');
     expectNoKeys(result.stdout, result.stderr);
@@ -85,18 +86,18 @@ describe('iot-bulk diff', () => {
       [
         'A: export-a.txt (export: 6 devices, 1 modules)',
         'B: export-b.txt (export: 6 devices, 2 modules)',
-        'added 1, removed 2, changed 4, unchanged 2',
+        'added 2, removed 1, changed 4, unchanged 2',
         'changed fields:',
         '  authentication.keys: 1',
         '  properties.desired.interval: 1',
         '  status: 1',
         '  tags.site: 1',
-        'changes (B -> A):',
-        '  added   dev-added',
+        'changes (A -> B):',
+        '  removed dev-a-only',
+        '  added   dev-b-only',
         '  changed dev-keys: authentication.keys',
-        '  removed dev-removed',
         '  changed dev-same/mod-1: properties.desired.interval',
-        '  removed dev-same/mod-gone',
+        '  added   dev-same/mod-b-only',
         '  changed dev-status: status',
         '  changed dev-tags: tags.site',
         '',
@@ -123,9 +124,9 @@ describe('iot-bulk diff', () => {
       summary: unknown;
       changes: { id: string; kind: string }[];
     };
-    expect(parsed.summary).toStrictEqual({ added: 5, removed: 1, changed: 1, unchanged: 1 });
-    expect(parsed.changes.filter((c) => c.kind !== 'added')).toStrictEqual([
-      { id: 'dev-new', kind: 'removed', fields: [] },
+    expect(parsed.summary).toStrictEqual({ added: 1, removed: 5, changed: 1, unchanged: 1 });
+    expect(parsed.changes.filter((c) => c.kind !== 'removed')).toStrictEqual([
+      { id: 'dev-new', kind: 'added', fields: [] },
       { id: 'dev-status', kind: 'changed', fields: ['status'] },
     ]);
   });

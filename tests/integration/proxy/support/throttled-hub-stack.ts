@@ -26,6 +26,8 @@ export interface ThrottledHubStack {
   hub: HubEmulatorHandle;
   hubLog: string[];
   call(pathName: string): Promise<Response>;
+  /** An admin's POST with a JSON body through the proxy. */
+  post(pathName: string, body: unknown): Promise<Response>;
   hubCall(method: string, pathName: string): Promise<number>;
   close(): Promise<void>;
 }
@@ -87,6 +89,14 @@ export async function startThrottledHubStack(
       const authorization = (await authority.authorization('admin')) ?? '';
       return fetch(`${proxy.url}${pathName}`, {
         headers: { authorization },
+      }) as unknown as Promise<Response>;
+    },
+    async post(pathName, body) {
+      const authorization = (await authority.authorization('admin')) ?? '';
+      return fetch(`${proxy.url}${pathName}`, {
+        method: 'POST',
+        headers: { authorization, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
       }) as unknown as Promise<Response>;
     },
     async hubCall(method, pathName) {

@@ -39,8 +39,8 @@ describe('describeDeviceChange', () => {
     const pairs: [string, string | undefined][] = [
       ['dev-keys', undefined],
       ['dev-status', undefined],
-      ['dev-mod', 'mod-added'],
-      ['dev-removed', undefined],
+      ['dev-mod', 'mod-a-only'],
+      ['dev-b-only', undefined],
     ];
     for (const [id, moduleId] of pairs) {
       const text = JSON.stringify(
@@ -78,7 +78,7 @@ describe('describeDeviceChange', () => {
   });
 
   it('marks every field of an added device as changed, with B empty', () => {
-    const rows = describeDeviceChange(device(a, 'dev-added'), undefined);
+    const rows = describeDeviceChange(device(a, 'dev-a-only'), undefined);
     expect(rows.every((r) => r.changed && r.b === undefined)).toBe(true);
     expect(rows.map((r) => r.path)).toContain('tags.site');
   });

@@ -126,10 +126,12 @@ describe('diff properties', () => {
         expect(xy.changes.filter((c) => c.kind === 'changed')).toEqual(
           yx.changes.filter((c) => c.kind === 'changed'),
         );
-        expect(xy.summary.added + xy.summary.changed + xy.summary.unchanged).toBe(sx.records.size);
+        // A is before, B after: what A holds is removed, changed or unchanged; what B holds is added,
+        // changed or unchanged.
         expect(xy.summary.removed + xy.summary.changed + xy.summary.unchanged).toBe(
-          sy.records.size,
+          sx.records.size,
         );
+        expect(xy.summary.added + xy.summary.changed + xy.summary.unchanged).toBe(sy.records.size);
       }),
     );
   });

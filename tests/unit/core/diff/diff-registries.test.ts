@@ -39,19 +39,19 @@ describe('diffRegistries over the A/B export fixtures', () => {
     },
   );
 
-  it('reads changes from B to A: added is only in A, removed only in B, modules keyed with their device', () => {
-    expect(diff.changes.filter((c) => c.kind === 'added').map((c) => [c.id, c.moduleId])).toEqual([
-      ['dev-added', undefined],
-      ['dev-mod', 'mod-added'],
-    ]);
+  it('reads A as before and B as after: added is only in B, removed only in A, modules keyed with their device', () => {
     expect(diff.changes.filter((c) => c.kind === 'removed').map((c) => [c.id, c.moduleId])).toEqual(
       [
-        ['dev-edge', '$edgeHub'],
-        ['dev-removed', undefined],
-        ['dev-removed', 'mod-r'],
+        ['dev-a-only', undefined],
+        ['dev-mod', 'mod-a-only'],
       ],
     );
-    expect(diff.summary).toEqual({ added: 2, removed: 3, changed: 8, unchanged: 7 });
+    expect(diff.changes.filter((c) => c.kind === 'added').map((c) => [c.id, c.moduleId])).toEqual([
+      ['dev-b-only', undefined],
+      ['dev-b-only', 'mod-r'],
+      ['dev-edge', '$edgeHub'],
+    ]);
+    expect(diff.summary).toEqual({ added: 3, removed: 2, changed: 8, unchanged: 7 });
   });
 
   it('sorts changes by id, a device before its modules', () => {

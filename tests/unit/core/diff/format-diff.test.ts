@@ -27,13 +27,13 @@ describe('diff as CSV', () => {
     const rows = formatDiffCsv(diff).split('\r\n');
     expect(rows[0]).toBe('kind,id,moduleId,fields');
     expect(rows).toContain('changed,dev-status,,status;statusReason');
-    expect(rows).toContain('added,dev-mod,mod-added,');
+    expect(rows).toContain('removed,dev-mod,mod-a-only,');
     expect(rows).toHaveLength(diff.changes.length + 2);
   });
 
   it('defuses a device id that starts like a formula', () => {
-    const left = parseRegistryText('{"id":"=cmd|x","status":"enabled"}\n');
-    const csv = formatDiffCsv(diffRegistries(left, parseRegistryText('')));
+    const after = parseRegistryText('{"id":"=cmd|x","status":"enabled"}\n');
+    const csv = formatDiffCsv(diffRegistries(parseRegistryText(''), after));
     expect(csv.split('\r\n')[1]).toBe("added,'=cmd|x,,");
   });
 });
@@ -45,12 +45,12 @@ describe('diff as JSON', () => {
       changes: Record<string, unknown>[];
     };
     expect(Object.keys(parsed)).toEqual(['summary', 'changes']);
-    expect(parsed.summary).toEqual({ added: 2, removed: 3, changed: 8, unchanged: 7 });
-    expect(parsed.changes[0]).toEqual({ id: 'dev-added', kind: 'added', fields: [] });
-    expect(parsed.changes.find((c) => c.moduleId === 'mod-added')).toEqual({
+    expect(parsed.summary).toEqual({ added: 3, removed: 2, changed: 8, unchanged: 7 });
+    expect(parsed.changes[0]).toEqual({ id: 'dev-a-only', kind: 'removed', fields: [] });
+    expect(parsed.changes.find((c) => c.moduleId === 'mod-a-only')).toEqual({
       id: 'dev-mod',
-      moduleId: 'mod-added',
-      kind: 'added',
+      moduleId: 'mod-a-only',
+      kind: 'removed',
       fields: [],
     });
     expect(JSON.parse(formatDiffJson(diff, { pretty: true }))).toEqual(parsed);
@@ -79,7 +79,7 @@ describe('diff as a readable summary', () => {
         fixtureSnapshot('export-b-keys-excluded.txt'),
       ),
     );
-    expect(text.split('\n')[0]).toBe('added 2, removed 3, changed 5, unchanged 10');
+    expect(text.split('\n')[0]).toBe('added 3, removed 2, changed 5, unchanged 10');
     expect(text).toContain('  status: 1\n');
     expect(text).toContain('note: key changes cannot be seen: B does not carry symmetric keys');
   });

@@ -18,9 +18,9 @@ const lineFor = (id: string, moduleId?: string): ExportImportDevice | undefined 
 
 describe('planMakeBLikeA', () => {
   it.each([
-    ['dev-added', undefined, 'create'],
-    ['dev-mod', 'mod-added', 'create'],
-    ['dev-removed', undefined, 'delete'],
+    ['dev-a-only', undefined, 'create'],
+    ['dev-mod', 'mod-a-only', 'create'],
+    ['dev-b-only', undefined, 'delete'],
     ['dev-status', undefined, 'createOrUpdate'],
     ['dev-keys', undefined, 'createOrUpdate'],
     ['dev-auth-type', undefined, 'createOrUpdate'],
@@ -40,15 +40,15 @@ describe('planMakeBLikeA', () => {
 
   it('leaves out system modules and the modules of a deleted device, and says why', () => {
     expect(lineFor('dev-edge', '$edgeHub')).toBeUndefined();
-    expect(lineFor('dev-removed', 'mod-r')).toBeUndefined();
+    expect(lineFor('dev-b-only', 'mod-r')).toBeUndefined();
     expect(plan.notices.map((n) => [n.code, n.count])).toEqual([
-      ['system-modules-skipped', 1],
       ['modules-deleted-with-device', 1],
+      ['system-modules-skipped', 1],
     ]);
   });
 
   it("creates with A's data, without version fields or reported properties", () => {
-    const line = lineFor('dev-added');
+    const line = lineFor('dev-a-only');
     expect(line).toMatchObject({
       status: 'enabled',
       tags: { site: '=HYPERLINK("http://x")' },
@@ -73,7 +73,7 @@ describe('planMakeBLikeA', () => {
   it('omits keys for devices A exported without them, and reports that the hub will generate them', () => {
     const ax = fixtureSnapshot('export-a-keys-excluded.txt');
     const xPlan = planMakeBLikeA(diffRegistries(ax, b), ax, b);
-    const created = [...xPlan.lines()].find((l) => l.id === 'dev-added');
+    const created = [...xPlan.lines()].find((l) => l.id === 'dev-a-only');
     expect(created?.authentication).toBeUndefined();
     expect(xPlan.notices.find((n) => n.code === 'created-without-authentication')?.count).toBe(2);
   });

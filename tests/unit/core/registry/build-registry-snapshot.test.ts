@@ -14,9 +14,9 @@ describe('building a registry snapshot', () => {
   it('keys devices by id and modules by id + moduleId', () => {
     const snapshot = parseRegistryText(fixture('export-a.txt'));
     expect(snapshot.records.has(deviceKey('dev-mod'))).toBe(true);
-    expect(snapshot.records.get(deviceKey('dev-mod', 'mod-added'))).toMatchObject({
+    expect(snapshot.records.get(deviceKey('dev-mod', 'mod-a-only'))).toMatchObject({
       id: 'dev-mod',
-      moduleId: 'mod-added',
+      moduleId: 'mod-a-only',
     });
     expect(snapshot.stats).toMatchObject({
       devices: 15,

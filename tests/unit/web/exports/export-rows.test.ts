@@ -40,13 +40,13 @@ describe('toExportRow', () => {
 });
 
 describe('defaultComparePair', () => {
-  it('picks the newest completed export as A and the one before as B, skipping unfinished ones', () => {
+  it('picks the newest completed export as B (after) and the one before as A (before), skipping unfinished ones', () => {
     const rows = toExportRows([
       job({ jobId: 'new', status: 'running' }),
       job({ jobId: 'mid' }),
       job({ jobId: 'old' }),
     ]);
-    expect(defaultComparePair(rows)).toEqual({ a: 'mid', b: 'old' });
+    expect(defaultComparePair(rows)).toEqual({ a: 'old', b: 'mid' });
   });
 
   it('leaves B empty with a single completed export', () => {

@@ -16,7 +16,7 @@ describe('pending import hand-off', () => {
     expect(peekPendingImport()).toBeNull();
   });
 
-  it('picks up the diff plan ("Make B like A") as a pending import', () => {
+  it('picks up the diff plan ("Make the hub like A") as a pending import', () => {
     const plan = new File(['{"id":"b","importMode":"delete"}\n'], 'make-b-like-a.ndjson');
     setPendingPlan(plan);
     expect(peekPendingImport()?.file).toBe(plan);

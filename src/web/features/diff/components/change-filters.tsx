@@ -32,8 +32,8 @@ export function ChangeFilters({ filter, onChange, fields }: ChangeFiltersProps) 
         sx={{ minWidth: 180 }}
       >
         <MenuItem value="">Any</MenuItem>
-        <MenuItem value="added">Added (in A only)</MenuItem>
-        <MenuItem value="removed">Removed (in B only)</MenuItem>
+        <MenuItem value="added">Added (only in B)</MenuItem>
+        <MenuItem value="removed">Removed (only in A)</MenuItem>
         <MenuItem value="changed">Changed</MenuItem>
       </TextField>
       <TextField

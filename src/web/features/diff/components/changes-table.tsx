@@ -65,8 +65,8 @@ export function ChangesTable({ changes, selected, onSelect }: ChangesTableProps)
           c.kind === 'changed'
             ? c.fields.map(fieldWords).join(', ')
             : c.kind === 'added'
-              ? 'only in A'
-              : 'only in B';
+              ? 'only in B'
+              : 'only in A';
         return <span title={text}>{text}</span>;
       },
     },

@@ -16,8 +16,10 @@ interface DiffActionsProps {
 type Busy = 'json' | 'csv' | 'plan' | null;
 
 /**
- * Downloads carry ids and field names only. "Make B like A" builds the import file in the worker
- * and hands it to the import wizard, where the admin reviews modes and counts before anything runs.
+ * Downloads carry ids and field names only. "Make the hub like A" turns the hub, as B shows it, back
+ * into A: it deletes what B added, recreates what A had, and restores changed fields. It builds the
+ * import file in the worker and hands it to the import wizard, where the admin reviews modes and
+ * counts (and the hub's name in the confirmation) before anything runs.
  */
 export function DiffActions({ client, fileStem, canPlan, nothingToDo }: DiffActionsProps) {
   const navigate = useNavigate();
@@ -32,7 +34,7 @@ export function DiffActions({ client, fileStem, canPlan, nothingToDo }: DiffActi
       if (what === 'plan') {
         const plan = await client.plan();
         setPendingPlan(
-          new File([plan.file], `make-b-like-a-${fileStem}.ndjson`, {
+          new File([plan.file], `make-hub-like-a-${fileStem}.ndjson`, {
             type: 'application/x-ndjson',
           }),
         );
@@ -70,7 +72,7 @@ export function DiffActions({ client, fileStem, canPlan, nothingToDo }: DiffActi
             disabled={!client || busy !== null || nothingToDo}
             onClick={() => void run('plan')}
           >
-            Make B like A
+            Make the hub like A
           </Button>
         )}
       </Stack>

@@ -34,10 +34,10 @@ export function DiffInputs({
     <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-label="Diff inputs">
       <Stack spacing={1}>
         <Typography variant="body2">
-          <strong>A</strong> (the target): export <code>{a ?? 'not chosen'}</code>
+          <strong>A</strong> (before): export <code>{a ?? 'not chosen'}</code>
         </Typography>
         <Typography variant="body2">
-          <strong>B</strong> (compared with A):{' '}
+          <strong>B</strong> (after):{' '}
           {fileB ? (
             <>
               file <code>{fileB.name}</code> ({formatBytes(fileB.size)}){' '}

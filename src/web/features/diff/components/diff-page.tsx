@@ -47,7 +47,7 @@ export function DiffPage() {
     <>
       <PageHeader
         title="Compare exports"
-        subtitle="What differs between A and B, keyed by device id and module id. Changes read from B to A."
+        subtitle="What changed from A (before) to B (after), keyed by device id and module id."
         actions={
           <Button component={RouterLink} to="/exports">
             All exports

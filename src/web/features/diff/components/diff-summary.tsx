@@ -3,8 +3,8 @@ import type { DiffSummary as Summary } from '../../../../core/diff';
 import { formatCount } from '../../../lib/format';
 
 const BARS: { key: keyof Summary; label: string; color: string; hint: string }[] = [
-  { key: 'added', label: 'Added', color: 'success.main', hint: 'in A only' },
-  { key: 'removed', label: 'Removed', color: 'error.main', hint: 'in B only' },
+  { key: 'added', label: 'Added', color: 'success.main', hint: 'only in B' },
+  { key: 'removed', label: 'Removed', color: 'error.main', hint: 'only in A' },
   { key: 'changed', label: 'Changed', color: 'warning.main', hint: 'in both, different' },
   { key: 'unchanged', label: 'Unchanged', color: 'text.disabled', hint: 'in both, the same' },
 ];

@@ -111,8 +111,8 @@ export function SideBySide({ client, change, keysMasked, onClose }: SideBySidePr
           <TableHead>
             <TableRow>
               <TableCell>Field</TableCell>
-              <TableCell>A</TableCell>
-              <TableCell>B</TableCell>
+              <TableCell>A (before)</TableCell>
+              <TableCell>B (after)</TableCell>
             </TableRow>
           </TableHead>
           <TableBody>

@@ -23,8 +23,8 @@ export function fieldWords(path: string): string {
 }
 
 export const KIND_WORDS: Record<ChangeKind, string> = {
-  added: 'Added (in A only)',
-  removed: 'Removed (in B only)',
+  added: 'Added (only in B)',
+  removed: 'Removed (only in A)',
   changed: 'Changed',
 };
 

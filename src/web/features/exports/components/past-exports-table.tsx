@@ -56,7 +56,7 @@ export function PastExportsTable({ rows }: { rows: ExportRow[] }) {
             Past exports
           </Typography>
           <Typography variant="body2" color="text.secondary">
-            Pick two completed exports as A and B to see what differs. “Added” means in A only.
+            Pick two completed exports: A is before, B after. “Added” means only in B.
           </Typography>
         </div>
         <Stack direction="row" spacing={1}>

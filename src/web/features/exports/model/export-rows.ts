@@ -88,8 +88,10 @@ export function defaultComparePair(rows: readonly ExportRow[]): {
   a: string | null;
   b: string | null;
 } {
+  // A is before and B after, as in every diff: the older of the two newest exports is A.
   const ready = rows.filter((row) => row.ready);
-  return { a: ready[0]?.ref ?? null, b: ready[1]?.ref ?? null };
+  if (ready.length < 2) return { a: ready[0]?.ref ?? null, b: null };
+  return { a: ready[1]?.ref ?? null, b: ready[0]?.ref ?? null };
 }
 
 export function diffLink(a: string, b: string): string {

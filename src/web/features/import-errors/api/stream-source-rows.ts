@@ -6,6 +6,13 @@ import { readTextLines } from '../../../lib/read-text-lines';
 import type { ReadProgress } from '../../../lib/read-text-lines';
 import { SourceRowCollector } from '../model/collect-source-rows';
 import type { SourceRow } from '../model/collect-source-rows';
+import type { SourceFileLayout } from '../model/build-failed-rows-in-source-columns';
+
+export interface SourceRows {
+  rows: Map<string, SourceRow>;
+  /** How a CSV source was written (header, delimiter, BOM, line ends); null for JSON sources. */
+  layout: SourceFileLayout | null;
+}
 
 /**
  * GET /api/jobs/{jobId}/files/source (the file the admin dropped), keeping only the rows of the
@@ -16,10 +23,10 @@ export async function streamSourceRows(
   wanted: ReadonlySet<string>,
   onProgress: (progress: ReadProgress) => void,
   signal?: AbortSignal,
-): Promise<Map<string, SourceRow>> {
+): Promise<SourceRows> {
   const response = await apiStream(apiPath('jobs', jobId, 'files', 'source'), signal);
   let collector: SourceRowCollector | null = null;
-  await readTextLines(
+  const shape = await readTextLines(
     response,
     (lines, first) => {
       collector ??= new SourceRowCollector(detectFormat(lines.slice(0, 50).join('\n')), wanted);
@@ -27,7 +34,11 @@ export async function streamSourceRows(
     },
     onProgress,
   );
-  return (collector as SourceRowCollector | null)?.finish() ?? new Map();
+  const done = collector as SourceRowCollector | null;
+  if (!done) return { rows: new Map(), layout: null };
+  const rows = done.finish();
+  const csv = done.csvLayout();
+  return { rows, layout: csv ? { ...csv, ...shape } : null };
 }
 
 export function useSourceRows(jobId: string, wanted: ReadonlySet<string> | null) {

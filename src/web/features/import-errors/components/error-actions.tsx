@@ -11,6 +11,10 @@ import { formatCount } from '../../../lib/format';
 import { setPendingImport } from '../../../lib/pending-import';
 import { fetchRetryImport } from '../api/fetch-retry-import';
 import { buildFailedRowsCsv, withoutImportMode } from '../model/build-failed-rows-files';
+import {
+  buildFailedRowsInSourceColumns,
+  type SourceFileLayout,
+} from '../model/build-failed-rows-in-source-columns';
 import { joinErrorRows, retryTargets, suggestedRetryMode } from '../model/error-rows';
 import type { SourceRow } from '../model/collect-source-rows';
 
@@ -18,11 +22,13 @@ interface ErrorActionsProps {
   jobId: string;
   rows: readonly ImportErrorEntry[];
   sources: ReadonlyMap<string, SourceRow> | undefined;
+  /** Set when the source is a CSV: the failed rows can then be written in its own columns. */
+  layout: SourceFileLayout | null;
   isAdmin: boolean;
 }
 
 /** Downloads and the retry act on the rows currently shown (after the code filter and search). */
-export function ErrorActions({ jobId, rows, sources, isAdmin }: ErrorActionsProps) {
+export function ErrorActions({ jobId, rows, sources, layout, isAdmin }: ErrorActionsProps) {
   const navigate = useNavigate();
   const [busy, setBusy] = useState<null | 'import-file' | 'retry'>(null);
   const [error, setError] = useState<unknown>(null);
@@ -65,6 +71,19 @@ export function ErrorActions({ jobId, rows, sources, isAdmin }: ErrorActionsProp
   return (
     <Stack spacing={1}>
       <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', rowGap: 1 }}>
+        {layout && (
+          <Button
+            startIcon={<DownloadIcon />}
+            variant="outlined"
+            disabled={rows.length === 0}
+            onClick={() => {
+              const file = buildFailedRowsInSourceColumns(joinErrorRows(rows, sources), layout);
+              downloadBlob(file.blob, `failed-rows-${jobId}.csv`);
+            }}
+          >
+            Download failed rows in your columns (CSV)
+          </Button>
+        )}
         <Button
           startIcon={<DownloadIcon />}
           variant="outlined"
@@ -76,7 +95,7 @@ export function ErrorActions({ jobId, rows, sources, isAdmin }: ErrorActionsProp
             )
           }
         >
-          Download failed rows (CSV)
+          Download error report (CSV)
         </Button>
         <Button
           startIcon={<DownloadIcon />}
@@ -99,6 +118,8 @@ export function ErrorActions({ jobId, rows, sources, isAdmin }: ErrorActionsProp
       </Stack>
       <Typography variant="body2" color="text.secondary">
         These act on the {formatCount(rows.length)} rows shown. The import file uses mode {mode}.
+        {layout &&
+          ' “In your columns” keeps your file’s header, delimiter and line ends and adds an error column: fix the rows in Excel and drop the file back into Import.'}
       </Typography>
       {error !== null && <ErrorPanel error={error} context="Reading the import file" />}
     </Stack>

@@ -121,8 +121,14 @@ export function ImportErrorsPage() {
                 type="search"
               />
             </Stack>
-            <ErrorActions jobId={jobId} rows={shown} sources={sources.data} isAdmin={isAdmin} />
-            <ErrorsTable rows={shown} sources={sources.data} />
+            <ErrorActions
+              jobId={jobId}
+              rows={shown}
+              sources={sources.data?.rows}
+              layout={sources.data?.layout ?? null}
+              isAdmin={isAdmin}
+            />
+            <ErrorsTable rows={shown} sources={sources.data?.rows} />
           </>
         )}
       </Stack>

@@ -3,6 +3,12 @@ import { guessDelimiter, hasOpenQuote, splitCsvRecord } from './split-csv-record
 
 export type SourceFormat = 'csv' | 'ndjson' | 'json';
 
+/** A CSV source's header record as written, and the delimiter its rows use. */
+export interface CsvLayout {
+  headerText: string;
+  delimiter: string;
+}
+
 /** Where a failed device came from in the file the admin dropped. */
 export interface SourceRow {
   line: number;
@@ -28,6 +34,7 @@ function idOf(value: unknown): string | null {
 export class SourceRowCollector {
   readonly rows = new Map<string, SourceRow>();
   private header: string[] | null = null;
+  private headerText: string | null = null;
   private idIndex = 0;
   private delimiter = ',';
   private pending: { text: string; line: number } | null = null;
@@ -74,6 +81,7 @@ export class SourceRowCollector {
     if (record.text.trim() === '') return;
     if (this.header === null) {
       this.delimiter = guessDelimiter(record.text);
+      this.headerText = record.text;
       this.header = splitCsvRecord(record.text, this.delimiter);
       const found = this.header.findIndex((name) => ID_COLUMNS.has(name.trim().toLowerCase()));
       this.idIndex = found >= 0 ? found : 0;
@@ -83,6 +91,12 @@ export class SourceRowCollector {
     const cells = splitCsvRecord(record.text, this.delimiter);
     const id = cells[this.idIndex]?.trim() ?? null;
     if (id !== null && this.wanted.has(id)) this.keep(id, record.line, record.text);
+  }
+
+  /** The header and delimiter of a CSV source; null for JSON, NDJSON or a file without a header. */
+  csvLayout(): CsvLayout | null {
+    if (this.format !== 'csv' || this.headerText === null) return null;
+    return { headerText: this.headerText, delimiter: this.delimiter };
   }
 
   /** Call once after the last line; finishes the JSON case, which needs the whole text. */

@@ -12,7 +12,7 @@ import {
 import CloudUploadIcon from '@mui/icons-material/CloudUpload';
 import type { ConversionReport } from '../../../../core/convert/types';
 import { ErrorPanel } from '../../../components/error-panel';
-import { formatCount } from '../../../lib/format';
+import { hubNameOf, useHubInfo } from '../../../lib/use-hub-info';
 import {
   confirmPhraseFor,
   countDestructive,
@@ -53,8 +53,11 @@ export function UploadSection({
   onAutoStart,
 }: UploadSectionProps) {
   const [typed, setTyped] = useState('');
-  const phrase = confirmPhraseFor(report.byMode);
-  const { mayOverwrite } = countDestructive(report.byMode);
+  const hub = useHubInfo();
+  const hubName = hub.data ? hubNameOf(hub.data.hostName) : null;
+  const phrase = hubName === null ? null : confirmPhraseFor(report.byMode, hubName);
+  const { deletes, overwrites, mayOverwrite } = countDestructive(report.byMode);
+  const awaitingHubName = hubName === null && deletes + overwrites > 0;
   const busy =
     state.phase === 'checksums' ||
     state.phase === 'preparing' ||
@@ -69,6 +72,10 @@ export function UploadSection({
   else if (report.valid === 0) blocked = 'There are no valid rows to import.';
   else if (report.invalid > 0 && !excludeInvalid)
     blocked = 'Fix the file and drop it again, or tick “Exclude invalid rows” above.';
+  else if (awaitingHubName)
+    blocked = hub.isError
+      ? 'The hub’s name could not be loaded, and a destructive import is confirmed by typing it. Reload the page.'
+      : 'Loading the hub’s name for the confirmation...';
   const confirmed = phrase === null || matchesConfirmPhrase(typed, phrase);
 
   return (
@@ -81,14 +88,15 @@ export function UploadSection({
         {mayOverwrite > 0 && !blocked && (
           <Alert severity="warning">
             {devicesText(mayOverwrite)} use createOrUpdate: any of them that already exist in the
-            hub are replaced by the file’s values (identity, keys and twin).
+            hub{hubName ? ` ${hubName}` : ''} are replaced by the file’s values (identity, keys and
+            twin).
           </Alert>
         )}
         {phrase && !blocked && (
           <Box>
             <Alert severity="warning" sx={{ mb: 1.5 }}>
-              This import will <strong>{phrase}</strong> in the hub. Deleted devices and overwritten
-              values cannot be restored by the console. Type <strong>{phrase}</strong> to confirm.
+              This import will <strong>{phrase}</strong>. Deleted devices and overwritten values
+              cannot be restored by the console. Type <strong>{phrase}</strong> to confirm.
             </Alert>
             <TextField
               label="Type to confirm"
@@ -114,8 +122,8 @@ export function UploadSection({
             Upload and start import
           </Button>
           <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
-            {formatCount(report.valid)} devices will be sent to the hub, with the original file kept
-            for support.
+            {devicesText(report.valid)} will be sent to {hubName ?? 'the hub'}, with the original
+            file kept for support.
           </Typography>
         </Box>
         {state.phase === 'checksums' && <ChecksumWait store={checksumProgress} />}

@@ -1,5 +1,9 @@
 import type { CreateImportRequest, SourceExtension } from '../../../../contracts/api';
-import { SourceExtension as SourceExtensionSchema } from '../../../../contracts/api';
+import {
+  KEY_COLUMN_MAX_LENGTH,
+  KEY_COLUMNS_MAX,
+  SourceExtension as SourceExtensionSchema,
+} from '../../../../contracts/api';
 import type { ConversionReport } from '../../../../core/convert/types';
 
 export interface ConvertedFile {
@@ -39,5 +43,18 @@ export function buildCreateImportRequest(
       blank: report.blank,
     },
     byMode: report.byMode,
+    keyColumns: keyColumnsOf(report),
   };
+}
+
+/** The proxy masks these source columns for support: what the conversion used as a key. */
+function keyColumnsOf(report: ConversionReport): string[] {
+  return report.columns
+    .filter(({ effective, detected }) => {
+      const used = effective === undefined ? detected : effective;
+      return used === 'primaryKey' || used === 'secondaryKey';
+    })
+    .map(({ column }) => column)
+    .filter((column) => column.length > 0 && column.length <= KEY_COLUMN_MAX_LENGTH)
+    .slice(0, KEY_COLUMNS_MAX);
 }

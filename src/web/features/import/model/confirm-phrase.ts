@@ -38,14 +38,18 @@ export function devicesText(count: number): string {
 
 /**
  * The phrase an admin must type before a destructive import, naming the count so nobody confirms
- * "delete 1,204 devices" while thinking of 12. Null when nothing is deleted or overwritten.
+ * "delete 1,204 devices" while thinking of 12, and the hub, so nobody confirms on production while
+ * thinking of a test hub. Null when nothing is deleted or overwritten.
  */
-export function confirmPhraseFor(byMode: Partial<Record<ImportMode, number>>): string | null {
+export function confirmPhraseFor(
+  byMode: Partial<Record<ImportMode, number>>,
+  hubName: string,
+): string | null {
   const { deletes, overwrites } = countDestructive(byMode);
   const parts: string[] = [];
   if (deletes > 0) parts.push(`delete ${devicesText(deletes)}`);
   if (overwrites > 0) parts.push(`overwrite ${devicesText(overwrites)}`);
-  return parts.length > 0 ? parts.join(' and ') : null;
+  return parts.length > 0 ? `${parts.join(' and ')} in ${hubName}` : null;
 }
 
 /** Typed text matches when it is the phrase, ignoring case and surrounding or doubled spaces. */

@@ -13,7 +13,7 @@ import { ConnectionLostAlert } from './connection-lost-alert';
 import { JobFacts } from './job-facts';
 import { JobProgressPanel } from './job-progress-panel';
 import { describeJobOutcome, plural, rowsSent } from '../../../lib/job-outcome';
-import { JobStatusChip } from './job-status-chip';
+import { JobStatusChip } from '../../../components/job-status-chip';
 import { StartPendingImport } from './start-pending-import';
 
 export function JobPage() {

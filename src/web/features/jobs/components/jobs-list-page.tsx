@@ -1,31 +1,41 @@
-import { Link as RouterLink } from 'react-router';
-import {
-  Link,
-  LinearProgress,
-  Paper,
-  Table,
-  TableBody,
-  TableCell,
-  TableContainer,
-  TableHead,
-  TableRow,
-  Typography,
-} from '@mui/material';
-import type { Job } from '../../../../contracts/api';
+import { useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { TablePagination, Typography } from '@mui/material';
 import { ErrorPanel } from '../../../components/error-panel';
 import { LoadingBlock } from '../../../components/loading-block';
 import { PageHeader } from '../../../components/page-header';
-import { formatCount, formatDateTime, formatDuration } from '../../../lib/format';
+import { formatCount } from '../../../lib/format';
 import { useJobs } from '../api/get-jobs';
-import { computeJobTiming, isTerminal } from '../job-timing';
-import { plural } from '../../../lib/job-outcome';
-import { JobStatusChip } from './job-status-chip';
+import {
+  filterJobs,
+  filtersFromParams,
+  filtersToParams,
+  type JobFilters,
+} from '../model/filter-jobs';
+import { JobsFilterBar } from './jobs-filter-bar';
+import { JobsTable } from './jobs-table';
+
+const ROWS_PER_PAGE = [25, 50, 100];
 
 export function JobsListPage() {
   const jobs = useJobs();
+  const [params, setParams] = useSearchParams();
+  const filters = useMemo(() => filtersFromParams(params), [params]);
+  const [page, setPage] = useState(0);
+  const [rowsPerPage, setRowsPerPage] = useState(50);
+  const shown = useMemo(
+    () => (jobs.data ? filterJobs(jobs.data.jobs, filters) : []),
+    [jobs.data, filters],
+  );
+  const setFilters = (next: JobFilters) => {
+    setParams(filtersToParams(next), { replace: true });
+    setPage(0);
+  };
+  const pageStart =
+    Math.min(page, Math.max(0, Math.ceil(shown.length / rowsPerPage) - 1)) * rowsPerPage;
   return (
     <>
-      <PageHeader title="Jobs" subtitle="Recent imports and exports, newest first." />
+      <PageHeader title="Jobs" subtitle="Imports and exports of this console, newest first." />
       {jobs.isPending && <LoadingBlock label="Loading jobs..." />}
       {jobs.isError && (
         <ErrorPanel error={jobs.error} context="Loading jobs" onRetry={() => void jobs.refetch()} />
@@ -33,7 +43,33 @@ export function JobsListPage() {
       {jobs.data && jobs.data.jobs.length === 0 && (
         <Typography>No operations yet. Imports and exports you start appear here.</Typography>
       )}
-      {jobs.data && jobs.data.jobs.length > 0 && <JobsTable jobs={jobs.data.jobs} />}
+      {jobs.data && jobs.data.jobs.length > 0 && (
+        <>
+          <JobsFilterBar filters={filters} onChange={setFilters} />
+          <Typography variant="body2" color="text.secondary" role="status" sx={{ mb: 1 }}>
+            {shown.length === jobs.data.jobs.length
+              ? `${formatCount(shown.length)} operations`
+              : `${formatCount(shown.length)} of ${formatCount(jobs.data.jobs.length)} operations match the filters`}
+          </Typography>
+          {shown.length > 0 && (
+            <>
+              <JobsTable jobs={shown.slice(pageStart, pageStart + rowsPerPage)} />
+              <TablePagination
+                component="div"
+                count={shown.length}
+                page={pageStart / rowsPerPage}
+                rowsPerPage={rowsPerPage}
+                rowsPerPageOptions={ROWS_PER_PAGE}
+                onPageChange={(_event, next) => setPage(next)}
+                onRowsPerPageChange={(event) => {
+                  setRowsPerPage(Number(event.target.value));
+                  setPage(0);
+                }}
+              />
+            </>
+          )}
+        </>
+      )}
       {jobs.data?.more && (
         <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
           Showing the latest {formatCount(jobs.data.jobs.length)} operations; older ones are kept
@@ -41,124 +77,5 @@ export function JobsListPage() {
         </Typography>
       )}
     </>
-  );
-}
-
-function JobsTable({ jobs }: { jobs: Job[] }) {
-  const now = Date.now();
-  return (
-    <TableContainer component={Paper} variant="outlined">
-      <Table size="small" aria-label="Jobs">
-        <TableHead>
-          <TableRow>
-            <TableCell>Job</TableCell>
-            <TableCell>Type</TableCell>
-            <TableCell>Status</TableCell>
-            <TableCell sx={{ minWidth: 120 }}>Progress</TableCell>
-            <TableCell>Started by</TableCell>
-            <TableCell>File</TableCell>
-            <TableCell align="right">Rows</TableCell>
-            <TableCell>Started</TableCell>
-            <TableCell>Duration</TableCell>
-            <TableCell>Errors</TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {jobs.map((job, index) => {
-            // The proxy resolves either id; an operation whose job never started has only the
-            // operation id.
-            const ref = job.jobId ?? job.operationId;
-            const key = ref ?? String(index);
-            const timing = computeJobTiming(job, now);
-            return (
-              <TableRow key={key} hover>
-                <TableCell sx={{ whiteSpace: 'nowrap', maxWidth: 170 }}>
-                  {ref ? (
-                    <Link
-                      component={RouterLink}
-                      to={`/jobs/${encodeURIComponent(ref)}`}
-                      title={ref}
-                      sx={{
-                        display: 'block',
-                        overflow: 'hidden',
-                        textOverflow: 'ellipsis',
-                        fontFamily: 'monospace',
-                      }}
-                    >
-                      {ref}
-                    </Link>
-                  ) : (
-                    '-'
-                  )}
-                  {!job.jobId && (
-                    <Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>
-                      not started
-                    </Typography>
-                  )}
-                </TableCell>
-                <TableCell>{job.type === 'import' ? 'Import' : 'Export'}</TableCell>
-                <TableCell>
-                  <JobStatusChip job={job} />
-                </TableCell>
-                <TableCell>
-                  {isTerminal(job) || job.progress > 0 ? (
-                    <LinearProgress
-                      variant="determinate"
-                      value={job.status === 'completed' ? 100 : job.progress}
-                      aria-label={`Progress of ${key}`}
-                    />
-                  ) : (
-                    <LinearProgress aria-label={`Progress of ${key}`} />
-                  )}
-                </TableCell>
-                <TableCell sx={{ whiteSpace: 'nowrap' }}>{job.startedBy?.name ?? '-'}</TableCell>
-                <TableCell
-                  sx={{
-                    maxWidth: 220,
-                    overflow: 'hidden',
-                    textOverflow: 'ellipsis',
-                    whiteSpace: 'nowrap',
-                  }}
-                  title={job.fileName ?? ''}
-                >
-                  {job.fileName ?? '-'}
-                </TableCell>
-                <TableCell align="right">
-                  {job.rowCounts ? formatCount(job.rowCounts.valid) : '-'}
-                </TableCell>
-                <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                  {formatDateTime(job.startTimeUtc ?? job.createdAt)}
-                </TableCell>
-                <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                  {timing.elapsedMs !== null ? formatDuration(timing.elapsedMs) : '-'}
-                </TableCell>
-                <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                  <ErrorsCell job={job} />
-                </TableCell>
-              </TableRow>
-            );
-          })}
-        </TableBody>
-      </Table>
-    </TableContainer>
-  );
-}
-
-// A link only where there is something to see: an import whose error log has lines, or one whose
-// count is not known yet (older operations, a count still running).
-function ErrorsCell({ job }: { job: Job }) {
-  if (job.type !== 'import' || !job.jobId || !isTerminal(job)) return '-';
-  if (job.errorLineCount === 0) return 'none';
-  const text =
-    job.errorLineCount === null ? 'Errors' : plural(job.errorLineCount, 'error', 'errors');
-  // The accessible name starts with the visible words (WCAG 2.5.3, "label in name").
-  return (
-    <Link
-      component={RouterLink}
-      to={`/jobs/${encodeURIComponent(job.jobId)}/errors`}
-      aria-label={`${text} of job ${job.jobId}`}
-    >
-      {text}
-    </Link>
   );
 }

@@ -61,8 +61,9 @@ describe('error rows', () => {
     ]);
   });
 
-  it('suggests createOrUpdate for devices that already exist and nothing for unreadable lines', () => {
-    expect(suggestedRetryMode(entries.slice(0, 2))).toBe('createOrUpdate');
+  it('suggests updateTwin (keys kept) for devices that already exist and nothing for unreadable lines', () => {
+    expect(suggestedRetryMode(entries.slice(0, 2))).toBe('updateTwin');
+    expect(suggestedRetryMode([entry(3, 'gone', 404001, 'missing')])).toBe('create');
     expect(suggestedRetryMode([entry(1, null, 400012)])).toBeNull();
   });
 

@@ -33,6 +33,27 @@ describe('buildCreateImportRequest', () => {
     });
   });
 
+  it('records the source columns the conversion used as keys, so the proxy masks them', () => {
+    const columns: ConversionReport['columns'] = [
+      { column: 'id', detected: 'id', effective: 'id', samples: [] },
+      { column: 'primary', detected: null, effective: 'primaryKey', samples: [] },
+      { column: 'k2', detected: null, effective: 'secondaryKey', samples: [] },
+      { column: 'primaryKey', detected: 'primaryKey', effective: 'ignore', samples: [] },
+      { column: 'secondaryKey', detected: 'secondaryKey', samples: [] },
+    ];
+    const request = buildCreateImportRequest(
+      { name: 'devices.csv', size: 1 },
+      {
+        outputSize: 1,
+        outputSha256: 'a'.repeat(64),
+        sourceSha256: 'b'.repeat(64),
+        report: { ...report, columns },
+      },
+    );
+    expect(request.keyColumns).toEqual(['primary', 'k2', 'secondaryKey']);
+    expect(CreateImportRequest.parse(request)).toEqual(request);
+  });
+
   it('uses the detected format when the extension is not one the proxy stores', () => {
     expect(sourceExtensionOf('export.dat', 'ndjson')).toBe('ndjson');
     expect(sourceExtensionOf('list.TXT', 'csv')).toBe('txt');

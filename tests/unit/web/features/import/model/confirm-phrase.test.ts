@@ -7,24 +7,26 @@ import {
 
 describe('confirm phrase', () => {
   it('names the delete count with separators', () => {
-    expect(confirmPhraseFor({ delete: 1204 })).toBe('delete 1,204 devices');
-  });
-
-  it('adds overwrites for the update modes', () => {
-    expect(confirmPhraseFor({ deleteIfMatchETag: 1, update: 10, updateTwin: 5, create: 99 })).toBe(
-      'delete 1 device and overwrite 15 devices',
+    expect(confirmPhraseFor({ delete: 1204 }, 'contoso-prod')).toBe(
+      'delete 1,204 devices in contoso-prod',
     );
   });
 
+  it('adds overwrites for the update modes', () => {
+    expect(
+      confirmPhraseFor({ deleteIfMatchETag: 1, update: 10, updateTwin: 5, create: 99 }, 'h1'),
+    ).toBe('delete 1 device and overwrite 15 devices in h1');
+  });
+
   it('asks no typed confirmation for createOrUpdate, which overwrites only devices that exist', () => {
-    expect(confirmPhraseFor({ createOrUpdate: 3 })).toBeNull();
+    expect(confirmPhraseFor({ createOrUpdate: 3 }, 'h1')).toBeNull();
     expect(countDestructive({ createOrUpdate: 3, createOrUpdateIfMatchETag: 1 }).mayOverwrite).toBe(
       4,
     );
   });
 
   it('needs no confirmation for a create-only import', () => {
-    expect(confirmPhraseFor({ create: 990 })).toBeNull();
+    expect(confirmPhraseFor({ create: 990 }, 'h1')).toBeNull();
   });
 
   it('counts deletes and overwrites separately', () => {

@@ -1,6 +1,6 @@
 import { Chip } from '@mui/material';
-import type { Job } from '../../../../contracts/api';
-import { describeJobOutcome } from '../../../lib/job-outcome';
+import type { Job } from '../../contracts/api';
+import { describeJobOutcome } from '../lib/job-outcome';
 
 export function JobStatusChip({ job, live = false }: { job: Job; live?: boolean }) {
   const outcome = describeJobOutcome(job);
