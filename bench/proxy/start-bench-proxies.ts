@@ -8,6 +8,7 @@ import { createProxy, type ProxyHandle } from '../../src/proxy/server';
 import {
   ROLE_NAMES,
   TEST_AUDIENCE,
+  TEST_CLIENT_ID,
   startTestAuthority,
   type TestAuthority,
 } from '../../tests/integration/proxy/support/test-authority';
@@ -60,7 +61,7 @@ export async function startBenchProxies(count: number): Promise<BenchProxies> {
       operationsIndex: { tableName },
       spa: {
         auth: {
-          clientId: 'spa-client',
+          clientId: TEST_CLIENT_ID,
           authority: 'https://localhost:8443/tenant-1',
           knownAuthorities: ['localhost:8443'],
           apiScope: `${TEST_AUDIENCE}/access_as_user`,
@@ -69,6 +70,8 @@ export async function startBenchProxies(count: number): Promise<BenchProxies> {
         hubHostName: hub.hostName,
       },
       log: () => undefined,
+      // The bench measures latency under load from one user; the read limit would cut it short.
+      readRateLimit: { max: 1_000_000, timeWindowMs: 60_000 },
     });
     proxies.push({ url: proxy.url, hub, proxy });
   }

@@ -172,6 +172,9 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
         storageEndpoint: azurite.blobEndpoint,
         hubHostName: hub.hostName,
       },
+      // The local stack shows what support staff can do, key-less exports included; a deployment
+      // turns them on with SUPPORT_EXPORTS=on (off by default, docs/proxy.md "Support exports").
+      supportExports: { enabled: true },
       log: (entry) => {
         const line = formatProxyEntry(entry);
         if (line) log(line);

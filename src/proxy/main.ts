@@ -48,6 +48,7 @@ async function main(): Promise<void> {
       roles: { admin: env.AUTH_ROLE_ADMIN, support: env.AUTH_ROLE_SUPPORT },
       clockToleranceSeconds: env.AUTH_CLOCK_TOLERANCE_SECONDS,
       ...(env.AUTH_ALGORITHMS.length ? { algorithms: env.AUTH_ALGORITHMS } : {}),
+      clientIds: env.AUTH_CLIENT_IDS.length ? env.AUTH_CLIENT_IDS : [env.SPA_CLIENT_ID],
     },
     hub: { connectionString: env.IOT_HUB_CONNECTION_STRING, apiVersion: env.IOT_HUB_API_VERSION },
     storage: useKey
@@ -69,6 +70,13 @@ async function main(): Promise<void> {
     },
     rateLimit: { max: env.PROXY_RATE_LIMIT_PER_MINUTE, timeWindowMs: 60_000 },
     backup: { retentionDays: env.BACKUP_RETENTION_DAYS },
+    readRateLimit: { max: env.PROXY_READ_RATE_LIMIT_PER_MINUTE, timeWindowMs: 60_000 },
+    storageDeadlines: { tryTimeoutMs: env.STORAGE_TIMEOUT_SECONDS * 1000 },
+    supportExports: {
+      enabled: env.SUPPORT_EXPORTS === 'on',
+      intervalSeconds: env.SUPPORT_EXPORT_INTERVAL_MINUTES * 60,
+      adminGraceSeconds: env.SUPPORT_EXPORT_ADMIN_GRACE_MINUTES * 60,
+    },
   });
   const stop = (): void => {
     void proxy.close().then(() => process.exit(0));

@@ -5,15 +5,31 @@ import { SpaConfig } from '../contracts/api/identity';
 import { installAuthentication } from './auth/authenticate';
 import { createBearerVerifier, type AuthOptions } from './auth/bearer-verifier';
 import { ApiError } from './http/api-error';
+import { clientErrorHandler } from './http/client-errors';
 import { installErrorHandler } from './http/error-handler';
+import { frameworkErrorHandler } from './http/framework-errors';
+import {
+  DEFAULT_STORAGE_DEADLINES,
+  STORAGE_RETRY_DELAY,
+  blobDeadlinePolicy,
+  tableDeadlinePolicy,
+  type StorageDeadlines,
+} from './http/storage-deadlines';
 import { createOutboundAgent } from './http/outbound-agent';
+import { installReadRateLimit } from './http/read-rate-limit';
 import { installRequestLog, stdoutLog, type ProxyLog } from './http/request-log';
-import { installSecurityHeaders } from './http/security-headers';
+import { installSecurityHeaders, securityHeaders } from './http/security-headers';
 import { createHubJobsClient } from './hub/hub-jobs';
 import { createHubRegistryClient } from './hub/hub-registry';
 import { createHubTransport } from './hub/hub-transport';
+import {
+  createSupportExportGate,
+  type SupportExportPolicy,
+} from './operations/admit-support-export';
+import { createReadinessProbe } from './operations/check-readiness';
 import type { ProxyContext } from './operations/proxy-context';
 import { DEFAULT_UNSTARTED_EXPIRY_HOURS } from './operations-index/cleanup-expired-operations';
+import { createIndexTable } from './operations-index/index-table-client';
 import { indexOperationWrites } from './operations-index/indexed-operation-storage';
 import { createOperationsIndex, defaultTableEndpoint } from './operations-index/operations-index';
 import {
@@ -55,8 +71,17 @@ export interface ProxyOptions {
   now?: () => Date;
   /** How long an import's backup and undo files are kept (default 30 days). */
   backup?: { retentionDays?: number };
+  /** Exports by support staff: off unless enabled (docs/proxy.md, "Support exports"). */
+  supportExports?: SupportExportPolicy;
+  /** Deadlines of storage calls (docs/proxy.md, "Storage outages"); 5 s per try, 2 tries. */
+  storageDeadlines?: Partial<StorageDeadlines>;
   /** Per-user limit on state-changing routes; default 30 per minute. */
   rateLimit?: { max: number; timeWindowMs: number };
+  /**
+   * Per-user limit on all `/api` reads together; default 600 per minute, far above the SPA's
+   * polling (a job page polls every 2 s) but a bound on a runaway script.
+   */
+  readRateLimit?: { max: number; timeWindowMs: number };
 }
 
 export interface ProxyHandle {
@@ -82,18 +107,50 @@ export async function createProxy(options: ProxyOptions): Promise<ProxyHandle> {
   const storageAuth = storageAuthOf(options.storage);
   const hubTransport = createHubTransport({ ...options.hub, dispatcher: agent, now });
   const hub = createHubJobsClient(hubTransport);
-  const containers = createOperationStorage({ ...options.storage, auth: storageAuth, now });
+  const deadlines = { ...DEFAULT_STORAGE_DEADLINES, ...options.storageDeadlines };
+  const containers = createOperationStorage({
+    ...options.storage,
+    auth: storageAuth,
+    now,
+    transport: {
+      retryOptions: { maxTries: deadlines.maxTries, ...STORAGE_RETRY_DELAY },
+      policies: [blobDeadlinePolicy(deadlines, log)],
+    },
+  });
+  const tableClientOptions = {
+    retryOptions: { maxRetries: deadlines.maxTries - 1, ...STORAGE_RETRY_DELAY },
+    additionalPolicies: [
+      { policy: tableDeadlinePolicy(deadlines, log), position: 'perCall' as const },
+    ],
+  };
   const tableEndpoint =
     options.storage.tableEndpoint ?? defaultTableEndpoint(options.storage.blobEndpoint);
   if (!tableEndpoint)
     throw new Error('options.storage.tableEndpoint is required when blobEndpoint is not Azure');
+  const tableName = options.operationsIndex?.tableName ?? 'operations';
   const index = createOperationsIndex({
     accountName: options.storage.accountName,
     tableEndpoint,
     auth: storageAuth,
     hubHostName: hub.hostName,
-    ...(options.operationsIndex?.tableName ? { tableName: options.operationsIndex.tableName } : {}),
+    tableName,
+    clientOptions: tableClientOptions,
   });
+  const supportExports = createSupportExportGate(
+    {
+      hub,
+      table: createIndexTable({
+        accountName: options.storage.accountName,
+        tableEndpoint,
+        auth: storageAuth,
+        tableName,
+        clientOptions: tableClientOptions,
+      }),
+      partitionKey: index.partitionKey,
+      now,
+    },
+    options.supportExports ?? { enabled: false },
+  );
 
   const context: ProxyContext = {
     hub,
@@ -115,11 +172,22 @@ export async function createProxy(options: ProxyOptions): Promise<ProxyHandle> {
       }),
   };
 
+  const verify = createBearerVerifier(
+    { ...options.auth, clientIds: options.auth.clientIds ?? [spa.auth.clientId] },
+    now,
+    agent,
+  );
+  const headersFor = securityHeaders({
+    storageOrigin: new URL(options.storage.blobEndpoint).origin,
+    authorityOrigin: new URL(spa.auth.authority).origin,
+  });
   const app = Fastify({
     logger: false,
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: () => randomUUID(),
     routerOptions: { maxParamLength: 200 },
+    frameworkErrors: frameworkErrorHandler({ verify, headersFor, log }),
+    clientErrorHandler: clientErrorHandler(headersFor, log),
   });
   app.removeContentTypeParser('text/plain');
   // Tolerate `Content-Type: application/json` with an empty body on POSTs that take none (start
@@ -138,12 +206,9 @@ export async function createProxy(options: ProxyOptions): Promise<ProxyHandle> {
   });
 
   installErrorHandler(app, log);
-  installSecurityHeaders(app, {
-    storageOrigin: new URL(options.storage.blobEndpoint).origin,
-    authorityOrigin: new URL(spa.auth.authority).origin,
-  });
+  installSecurityHeaders(app, headersFor);
   installRequestLog(app, log);
-  installAuthentication(app, createBearerVerifier(options.auth, now, agent));
+  installAuthentication(app, verify);
   await app.register(rateLimit, {
     global: false,
     hook: 'preHandler',
@@ -157,10 +222,21 @@ export async function createProxy(options: ProxyOptions): Promise<ProxyHandle> {
         retryAfter: limit.after,
       }),
   });
+  installReadRateLimit(app, options.readRateLimit ?? { max: 600, timeWindowMs: 60_000 });
 
-  await registerPublicRoutes(app, spa, options.staticDir);
+  // An operation id of the right shape that no operation has: reading it proves the service answers.
+  const probeId = 'import-00000000-aaaaaaaaaa';
+  const readiness = createReadinessProbe(
+    {
+      storage: () => containers.readOperation(probeId),
+      table: () => index.byOperationId(probeId),
+      hub: () => hub.getDeviceStatistics(),
+    },
+    { deadlineMs: deadlines.tryTimeoutMs + 500, reuseMs: 2_000, log },
+  );
+  await registerPublicRoutes(app, spa, options.staticDir, readiness);
   registerIdentityRoutes(app, context);
-  registerOperationRoutes(app, context);
+  registerOperationRoutes(app, context, supportExports);
   registerJobRoutes(app, context);
   registerRegistryRoutes(app, context, createHubRegistryClient(hubTransport));
 

@@ -9,7 +9,7 @@ declare module 'fastify' {
   }
 }
 
-const isApiPath = (path: string | undefined): boolean =>
+export const isApiPath = (path: string | undefined): boolean =>
   path === '/api' || Boolean(path?.startsWith('/api/'));
 
 // Every /api path is authenticated before routing decisions leak anything: an anonymous caller gets

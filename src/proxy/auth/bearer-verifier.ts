@@ -17,6 +17,11 @@ export interface AuthOptions {
   roles: { admin: string; support: string };
   clockToleranceSeconds?: number;
   algorithms?: string[];
+  /**
+   * Client ids whose tokens are accepted (`azp` in v2 tokens, `appid` in v1): the SPA's by
+   * default (server.ts). A token another app of the tenant obtained for our API is refused.
+   */
+  clientIds?: string[];
 }
 
 export interface Principal {
@@ -51,6 +56,8 @@ export function createBearerVerifier(
   );
   if (algorithms.length === 0)
     throw new Error('auth.algorithms must name at least one signing algorithm');
+  const clientIds = new Set(options.clientIds ?? []);
+  if (clientIds.size === 0) throw new Error('auth.clientIds must name at least one client id');
   const fetchJwks: FetchImplementation = async (url, init) => {
     const response = await fetch(url, {
       method: init.method,
@@ -93,10 +100,21 @@ export function createBearerVerifier(
         'The identity authority could not be reached to verify the token.',
       );
     }
+    // The audience only says the token is for our API; any app the tenant lets call it could have
+    // asked for one. `azp` (v2) or `appid` (v1) names the app that did: only the console's own.
+    const client = issuedTo(payload);
+    if (!client || !clientIds.has(client))
+      throw unauthenticated('The bearer token was issued to a client this API does not accept.');
     const principal = toPrincipal(payload, options.roles);
     if (!principal.objectId) throw unauthenticated('The bearer token names no subject.');
     return principal;
   };
+}
+
+function issuedTo(payload: JWTPayload): string | undefined {
+  if (typeof payload.azp === 'string' && payload.azp) return payload.azp;
+  if (typeof payload.appid === 'string' && payload.appid) return payload.appid;
+  return undefined;
 }
 
 function toPrincipal(payload: JWTPayload, roleNames: AuthOptions['roles']): Principal {

@@ -24,6 +24,11 @@ export const ProxyEnv = z.object({
   PROXY_TRUSTED_CA_FILE: optionalText,
   PROXY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30),
   BACKUP_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  PROXY_READ_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+
+  SUPPORT_EXPORTS: z.enum(['on', 'off'], { error: 'must be on or off' }).default('off'),
+  SUPPORT_EXPORT_INTERVAL_MINUTES: z.coerce.number().positive().max(1440).default(10),
+  SUPPORT_EXPORT_ADMIN_GRACE_MINUTES: z.coerce.number().min(0).max(1440).default(30),
 
   AUTH_TENANT_ID: z.guid({ error: 'must be the Entra tenant id (a GUID)' }).optional(),
   AUTH_ISSUER: url('token issuer').optional(),
@@ -34,6 +39,8 @@ export const ProxyEnv = z.object({
   AUTH_ROLE_ADMIN: z.string().min(1).default('Console.Admin'),
   AUTH_ROLE_SUPPORT: z.string().min(1).default('Console.Support'),
   AUTH_CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(300).default(60),
+  /** Client ids whose tokens are accepted (`azp`/`appid`); empty means SPA_CLIENT_ID alone. */
+  AUTH_CLIENT_IDS: csv,
   AUTH_ALGORITHMS: csv.refine(
     (list) => !list.some((alg) => alg.toLowerCase() === 'none'),
     'must not contain "none"',
@@ -59,6 +66,7 @@ export const ProxyEnv = z.object({
   STORAGE_BLOB_ENDPOINT: url('blob endpoint').optional(),
   STORAGE_AUTH: z.enum(['key', 'identity']).optional(),
   STORAGE_ACCOUNT_KEY: optionalText,
+  STORAGE_TIMEOUT_SECONDS: z.coerce.number().positive().max(120).default(5),
 
   SPA_CLIENT_ID: z.string({ error: "required: the SPA app registration's client id" }).min(1),
   SPA_AUTHORITY: url('MSAL authority').optional(),

@@ -1,7 +1,13 @@
 import type { ApiErrorCode } from '../../contracts/api/errors';
 
 /** API_ERROR_CODES plus the proxy's own additions (reported to the contracts owner). */
-export type ProxyErrorCode = ApiErrorCode | 'AUTHORITY_UNAVAILABLE';
+export type ProxyErrorCode =
+  | ApiErrorCode
+  | 'AUTHORITY_UNAVAILABLE'
+  | 'SUPPORT_EXPORTS_DISABLED'
+  | 'SUPPORT_EXPORT_TOO_SOON'
+  | 'ADMIN_OPERATION_PENDING'
+  | 'NOT_READY';
 
 // Errors are data: every failure the proxy answers carries a stable code from API_ERROR_CODES and
 // the HTTP status that goes with it. Route code throws these; the error handler renders the one

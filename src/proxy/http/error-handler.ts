@@ -23,6 +23,9 @@ export function sendApiError(
   error: ApiError,
 ): FastifyReply {
   if (error.status === 401) reply.header('www-authenticate', 'Bearer error="invalid_token"');
+  const retryAfter = error.details?.retryAfterSeconds;
+  if (error.status === 429 && typeof retryAfter === 'number')
+    reply.header('retry-after', String(retryAfter));
   return reply
     .status(error.status)
     .type('application/json; charset=utf-8')

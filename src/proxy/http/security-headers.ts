@@ -9,10 +9,12 @@ export interface SecurityHeaderOptions {
   authorityOrigin: string;
 }
 
+export type SecurityHeadersFor = (urlPath: string) => Record<string, string>;
+
 // Set on every response, API and static alike. MUI's emotion injects <style> elements at runtime,
 // hence 'unsafe-inline' for styles only; scripts are 'self' only. MSAL's silent renewal may frame
 // the authority, so it is the one allowed frame source; nothing may frame us.
-export function installSecurityHeaders(app: FastifyInstance, options: SecurityHeaderOptions): void {
+export function securityHeaders(options: SecurityHeaderOptions): SecurityHeadersFor {
   const csp = [
     "default-src 'self'",
     "script-src 'self'",
@@ -26,12 +28,18 @@ export function installSecurityHeaders(app: FastifyInstance, options: SecurityHe
     "form-action 'self'",
     "frame-ancestors 'none'",
   ].join('; ');
+  return (urlPath) => ({
+    'content-security-policy': csp,
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    'referrer-policy': 'no-referrer',
+    'cross-origin-resource-policy': 'same-origin',
+    ...(urlPath.startsWith('/api/') ? { 'cache-control': 'no-store' } : {}),
+  });
+}
+
+export function installSecurityHeaders(app: FastifyInstance, headersFor: SecurityHeadersFor): void {
   app.addHook('onSend', async (request, reply) => {
-    reply.header('content-security-policy', csp);
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('x-frame-options', 'DENY');
-    reply.header('referrer-policy', 'no-referrer');
-    reply.header('cross-origin-resource-policy', 'same-origin');
-    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    reply.headers(headersFor(request.url));
   });
 }

@@ -1,4 +1,9 @@
-import { AzureNamedKeyCredential, RestError, TableClient } from '@azure/data-tables';
+import {
+  AzureNamedKeyCredential,
+  RestError,
+  TableClient,
+  type TableServiceClientOptions,
+} from '@azure/data-tables';
 import { ApiError } from '../http/api-error';
 import type { StorageAuth } from '../storage/sas-signer';
 
@@ -12,6 +17,8 @@ export interface IndexTableOptions {
   tableEndpoint: string;
   tableName: string;
   auth: StorageAuth;
+  /** Retries and extra policies (server.ts: the proxy's storage deadlines). */
+  clientOptions?: Pick<TableServiceClientOptions, 'retryOptions' | 'additionalPolicies'>;
 }
 
 export interface IndexTable {
@@ -28,9 +35,10 @@ export function createIndexTable(options: IndexTableOptions): IndexTable {
           options.tableEndpoint,
           options.tableName,
           new AzureNamedKeyCredential(options.accountName, options.auth.accountKey),
-          { allowInsecureConnection: insecure },
+          { ...options.clientOptions, allowInsecureConnection: insecure },
         )
       : new TableClient(options.tableEndpoint, options.tableName, options.auth.credential, {
+          ...options.clientOptions,
           allowInsecureConnection: insecure,
         });
   let ready: Promise<void> | undefined;

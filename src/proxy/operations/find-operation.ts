@@ -9,9 +9,12 @@ import type { ProxyContext } from './proxy-context';
 
 const HUB_JOB_ID = /^[A-Za-z0-9-]{1,128}$/;
 
+export function isJobRef(ref: string): boolean {
+  return isOperationId(ref) || HUB_JOB_ID.test(ref);
+}
+
 export function assertJobRef(ref: string): void {
-  if (!isOperationId(ref) && !HUB_JOB_ID.test(ref))
-    throw new ApiError(404, 'JOB_NOT_FOUND', 'No such job.');
+  if (!isJobRef(ref)) throw new ApiError(404, 'JOB_NOT_FOUND', 'No such job.');
 }
 
 /**

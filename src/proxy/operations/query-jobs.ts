@@ -73,6 +73,10 @@ export async function getJob(context: ProxyContext, ref: string): Promise<Job> {
 
 export async function cancelJob(context: ProxyContext, ref: string): Promise<Job> {
   const operation = await findOperation(context, ref);
+  // An operation that does not exist has no job to end: that is a 404, like any unknown id, and
+  // 409 stays for an operation that exists but was never started.
+  if (isOperationId(ref) && !operation)
+    throw new ApiError(404, 'OPERATION_NOT_FOUND', 'No such operation.');
   const jobId = isOperationId(ref) ? operation?.metadata.jobId : ref;
   if (!jobId) throw new ApiError(409, 'JOB_NOT_ACTIVE', 'This operation has no running job.');
   const hubJob = await hubJobOrNothing(context, jobId);

@@ -2,13 +2,19 @@ import type { FastifyInstance } from 'fastify';
 import { CreateExportRequest } from '../../contracts/api/exports';
 import { CreateImportRequest } from '../../contracts/api/imports';
 import { principalOf, requireRole } from '../auth/authenticate';
+import { forbidden } from '../http/api-error';
+import type { SupportExportGate } from '../operations/admit-support-export';
 import { createImport } from '../operations/create-import';
 import type { ProxyContext } from '../operations/proxy-context';
 import { startExport } from '../operations/start-export';
 import { startImport } from '../operations/start-import';
 import { audited, parseBody, STATE_CHANGING_LIMIT } from './route-support';
 
-export function registerOperationRoutes(app: FastifyInstance, context: ProxyContext): void {
+export function registerOperationRoutes(
+  app: FastifyInstance,
+  context: ProxyContext,
+  supportExports: SupportExportGate,
+): void {
   app.post(
     '/api/imports',
     { preHandler: requireRole('admin'), config: STATE_CHANGING_LIMIT },
@@ -65,7 +71,20 @@ export function registerOperationRoutes(app: FastifyInstance, context: ProxyCont
             includeConfigurations: body.includeConfigurations,
           },
         },
-        () => startExport(context, principalOf(request), body),
+        async () => {
+          const principal = principalOf(request);
+          // Admins are never held back; a support export must pass the gate, and gives its claim
+          // on the interval back when it does not start.
+          if (principal.roles.includes('admin')) return startExport(context, principal, body);
+          if (!body.excludeKeys) throw forbidden('Only an admin may export device keys.');
+          const claim = await supportExports.admit();
+          try {
+            return await startExport(context, principal, body);
+          } catch (error) {
+            await claim.release();
+            throw error;
+          }
+        },
         (started) => ({
           jobId: started.job.jobId ?? undefined,
           operationId: started.job.operationId ?? undefined,

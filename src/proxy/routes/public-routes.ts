@@ -4,14 +4,26 @@ import type { FastifyInstance } from 'fastify';
 import type { SpaConfig } from '../../contracts/api/identity';
 import { ApiError } from '../http/api-error';
 import { sendApiError } from '../http/error-handler';
+import type { Readiness } from '../operations/check-readiness';
 
-// The only open routes: liveness, the SPA's public configuration, and the built SPA itself.
+// The only open routes: liveness, readiness, the SPA's public configuration, and the built SPA.
 export async function registerPublicRoutes(
   app: FastifyInstance,
   spa: SpaConfig,
   staticDir: string | undefined,
+  readiness: () => Promise<Readiness>,
 ): Promise<void> {
+  // Liveness says only that the process answers; a storage outage must not get it restarted.
   app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async (request, reply) => {
+    const { failed } = await readiness();
+    if (failed.length === 0) return { status: 'ready' };
+    return sendApiError(
+      request,
+      reply,
+      new ApiError(503, 'NOT_READY', `Not ready: ${failed.join(', ')} did not answer.`, { failed }),
+    );
+  });
   app.get('/config.json', async () => spa);
 
   if (staticDir) {

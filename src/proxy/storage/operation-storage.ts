@@ -12,7 +12,7 @@ import {
   type OperationMetadata,
 } from './operation-metadata';
 import { isOperationId } from './operation-names';
-import { createSasSigner, type StorageAuth } from './sas-signer';
+import { createSasSigner, type BlobTransport, type StorageAuth } from './sas-signer';
 
 // Everything the proxy does in blob storage, always inside one operation's container. Names reach
 // this module only from newOperationId or after isOperationId, and blob names only from our fixed
@@ -23,6 +23,7 @@ export interface OperationStorageOptions {
   blobEndpoint: string;
   auth: StorageAuth;
   now: () => Date;
+  transport?: BlobTransport;
 }
 
 export interface SasGrant {
@@ -72,6 +73,7 @@ export function createOperationStorage(options: OperationStorageOptions): Operat
     options.blobEndpoint,
     options.auth,
     options.now,
+    options.transport,
   );
   const service = signer.serviceClient;
   const container = (operationId: string): ContainerClient => {

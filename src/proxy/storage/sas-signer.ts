@@ -3,7 +3,10 @@ import {
   SASProtocol,
   StorageSharedKeyCredential,
   generateBlobSASQueryParameters,
+  newPipeline,
   type BlobSASSignatureValues,
+  type RequestPolicyFactory,
+  type StorageRetryOptions,
   type UserDelegationKey,
 } from '@azure/storage-blob';
 
@@ -31,18 +34,31 @@ export interface SasSigner {
   sign(values: Omit<BlobSASSignatureValues, 'protocol'>): Promise<string>;
 }
 
+/** Retries and extra policies of the blob client (server.ts: the proxy's storage deadlines). */
+export interface BlobTransport {
+  retryOptions: StorageRetryOptions;
+  policies: RequestPolicyFactory[];
+}
+
 export function createSasSigner(
   accountName: string,
   blobEndpoint: string,
   auth: StorageAuth,
   now: () => Date,
+  transport?: BlobTransport,
 ): SasSigner {
+  const clientFor = (credential: StorageSharedKeyCredential | TokenCredentialLike) => {
+    if (!transport) return new BlobServiceClient(blobEndpoint, credential);
+    const pipeline = newPipeline(credential, { retryOptions: transport.retryOptions });
+    pipeline.factories.push(...transport.policies);
+    return new BlobServiceClient(blobEndpoint, pipeline);
+  };
   // SAS over plain HTTP would put a bearer credential on the wire in clear; only Azurite (http)
   // gets it.
   const protocol = blobEndpoint.startsWith('https:') ? SASProtocol.Https : SASProtocol.HttpsAndHttp;
   if (auth.kind === 'sharedKey') {
     const credential = new StorageSharedKeyCredential(accountName, auth.accountKey);
-    const serviceClient = new BlobServiceClient(blobEndpoint, credential);
+    const serviceClient = clientFor(credential);
     return {
       serviceClient,
       sign: async (values) =>
@@ -50,7 +66,7 @@ export function createSasSigner(
     };
   }
 
-  const serviceClient = new BlobServiceClient(blobEndpoint, auth.credential);
+  const serviceClient = clientFor(auth.credential);
   let cached: { key: UserDelegationKey; validUntil: number } | undefined;
   const delegationKey = async (expiresOn: Date): Promise<UserDelegationKey> => {
     // One delegation key per ~25 h window covers every SAS we mint (the longest lives 24 h);

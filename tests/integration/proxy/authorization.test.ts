@@ -22,6 +22,7 @@ const REJECTED: TokenVariant[] = [
   'wrong-audience',
   'bad-signature',
   'alg-none',
+  'other-client',
 ];
 
 interface Case {
@@ -32,6 +33,8 @@ interface Case {
    */
   request(variant: TokenVariant): Promise<{ path: string; body?: unknown }>;
   support: number;
+  /** The code of a support 403 when it is not FORBIDDEN. */
+  supportCode?: string;
   admin: number;
 }
 
@@ -98,7 +101,9 @@ const CASES: Case[] = [
       if (variant === 'admin' || variant === 'support') await waitForIdleHub(stack);
       return { path: '/api/exports', body: { excludeKeys: true } };
     },
-    support: 200,
+    // Support exports are off unless the deployment turns them on (support-exports.test.ts).
+    support: 403,
+    supportCode: 'SUPPORT_EXPORTS_DISABLED',
     admin: 200,
   },
   {
@@ -186,7 +191,7 @@ describe('authorization matrix', () => {
         expect(response.status, await response.clone().text()).toBe(route.support);
         if (route.support === 403)
           expect(((await response.json()) as { error: { code: string } }).error.code).toBe(
-            'FORBIDDEN',
+            route.supportCode ?? 'FORBIDDEN',
           );
       });
 
@@ -211,6 +216,8 @@ describe('authorization matrix', () => {
     await waitForIdleHub(stack);
     const response = await stack.call('POST', '/api/exports', 'support', { excludeKeys: false });
     expect(response.status).toBe(403);
+    // The role decides before the switch: keys are refused even where support exports are off.
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('FORBIDDEN');
   });
 
   it('never writes a token to the log', async () => {

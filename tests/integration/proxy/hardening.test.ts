@@ -13,6 +13,7 @@ import { importRequestFor } from './support/import-fixture';
 import {
   ROLE_NAMES,
   TEST_AUDIENCE,
+  TEST_CLIENT_ID,
   startTestAuthority,
   type TestAuthority,
 } from './support/test-authority';
@@ -45,7 +46,7 @@ function proxyOptions(overrides: Partial<ProxyOptions> = {}): ProxyOptions {
     },
     spa: {
       auth: {
-        clientId: 'c',
+        clientId: TEST_CLIENT_ID,
         authority: 'https://localhost:8443/tenant-1',
         knownAuthorities: ['localhost:8443'],
         apiScope: 's',
@@ -196,7 +197,7 @@ describe('request limits', () => {
     const limited = await call('POST', '/api/imports', first, body);
     expect(await code(limited)).toBe('RATE_LIMITED');
     expect((await call('POST', '/api/imports', second, body)).status).toBe(200);
-    // Reads are not limited.
+    // Reads draw on a budget of their own (read-rate-limit.test.ts), not on that of changes.
     for (let i = 0; i < 5; i++) expect((await call('GET', '/api/me', first)).status).toBe(200);
   });
 });
@@ -223,7 +224,7 @@ describe('the SPA', () => {
     const config = (await (await call('GET', '/config.json')).json()) as {
       auth: { clientId: string };
     };
-    expect(config.auth.clientId).toBe('c');
+    expect(config.auth.clientId).toBe(TEST_CLIENT_ID);
   });
 });
 

@@ -22,7 +22,12 @@ import { startProxyStack, type ProxyStack } from './support/proxy-stack';
 let stack: ProxyStack;
 
 beforeAll(async () => {
-  stack = await startProxyStack({}, { paceDevicesPerSecond: 200 });
+  // The job list below shows a support user's export, so support exports are turned on here, and
+  // the imports this file leaves unstarted on purpose must not hold them back (no grace period).
+  stack = await startProxyStack(
+    { supportExports: { enabled: true, adminGraceSeconds: 0 } },
+    { paceDevicesPerSecond: 200 },
+  );
 });
 
 afterAll(async () => {

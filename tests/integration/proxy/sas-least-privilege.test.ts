@@ -17,6 +17,7 @@ import { importRequestFor } from './support/import-fixture';
 import {
   ROLE_NAMES,
   TEST_AUDIENCE,
+  TEST_CLIENT_ID,
   startTestAuthority,
   type TestAuthority,
 } from './support/test-authority';
@@ -80,7 +81,7 @@ beforeAll(async () => {
     },
     spa: {
       auth: {
-        clientId: 'c',
+        clientId: TEST_CLIENT_ID,
         authority: 'https://localhost:8443/t',
         knownAuthorities: [],
         apiScope: 's',

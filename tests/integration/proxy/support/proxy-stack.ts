@@ -8,6 +8,7 @@ import { createProxy, type ProxyOptions } from '../../../../src/proxy/server';
 import {
   ROLE_NAMES,
   TEST_AUDIENCE,
+  TEST_CLIENT_ID,
   startTestAuthority,
   type TestAuthority,
   type TokenVariant,
@@ -59,7 +60,7 @@ export async function startProxyStack(
     },
     spa: {
       auth: {
-        clientId: 'spa-client',
+        clientId: TEST_CLIENT_ID,
         authority: 'https://localhost:8443/tenant-1',
         knownAuthorities: ['localhost:8443'],
         apiScope: `${TEST_AUDIENCE}/access_as_user`,
@@ -69,6 +70,8 @@ export async function startProxyStack(
     },
     log: (entry) => logs.push(entry),
     rateLimit: { max: 1000, timeWindowMs: 60_000 },
+    // Tests poll the hub's state in tight loops; the read limit has a test of its own.
+    readRateLimit: { max: 100_000, timeWindowMs: 60_000 },
     ...overrides,
   });
   return {

@@ -7,6 +7,8 @@ import { SignJWT, exportJWK, generateKeyPair, type JWTPayload, type CryptoKey } 
 // exactly as it would Entra's: over HTTP(S), by `kid`, with issuer and audience checks.
 
 export const TEST_AUDIENCE = 'api://iot-bulk-test';
+/** The SPA's client id: the proxy accepts only tokens issued to it (`azp`). */
+export const TEST_CLIENT_ID = 'spa-client';
 export const ROLE_NAMES = { admin: 'Console.Admin', support: 'Console.Support' } as const;
 
 export type TokenVariant =
@@ -18,6 +20,7 @@ export type TokenVariant =
   | 'wrong-audience'
   | 'bad-signature'
   | 'alg-none'
+  | 'other-client'
   | 'no-role'
   | 'support'
   | 'admin';
@@ -83,6 +86,7 @@ export async function startTestAuthority(
       name: 'Test User',
       preferred_username: 'test@example.com',
       oid: 'oid-test',
+      azp: TEST_CLIENT_ID,
       ...claims,
     })
       .setProtectedHeader({ alg: 'RS256', kid: 'test-key-1', typ: 'JWT' })
@@ -120,6 +124,9 @@ export async function startTestAuthority(
           return `Bearer ${await sign(signing.privateKey, admin, { audience: 'api://someone-else' })}`;
         case 'bad-signature':
           return `Bearer ${await sign(forger.privateKey, admin)}`;
+        case 'other-client':
+          // Right issuer, audience and signature, but another app of the tenant asked for it.
+          return `Bearer ${await sign(signing.privateKey, { ...admin, azp: 'another-app' })}`;
         case 'alg-none': {
           const nowSeconds = Math.floor(Date.now() / 1000);
           const payload = {

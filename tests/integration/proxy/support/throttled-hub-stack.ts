@@ -14,6 +14,7 @@ import { createProxy } from '../../../../src/proxy/server';
 import {
   ROLE_NAMES,
   TEST_AUDIENCE,
+  TEST_CLIENT_ID,
   startTestAuthority,
   type TestAuthority,
 } from './test-authority';
@@ -66,7 +67,7 @@ export async function startThrottledHubStack(
     },
     spa: {
       auth: {
-        clientId: 'spa-client',
+        clientId: TEST_CLIENT_ID,
         authority: 'https://localhost:8443/tenant-1',
         knownAuthorities: ['localhost:8443'],
         apiScope: `${TEST_AUDIENCE}/access_as_user`,
@@ -76,6 +77,7 @@ export async function startThrottledHubStack(
     },
     log: () => undefined,
     rateLimit: { max: 1000, timeWindowMs: 60_000 },
+    readRateLimit: { max: 100_000, timeWindowMs: 60_000 },
   });
   const dispatcher = new Agent({ connect: { ca: tls.caCertPem } });
   const key = /SharedAccessKey=([^;]+)/.exec(hub.connectionString)?.[1] ?? '';

@@ -17,6 +17,11 @@ describe('readProxyEnv', () => {
     if (!result.ok) throw new Error(result.message);
     expect(result.env.PROXY_PORT).toBe(8080);
     expect(result.env.AUTH_ROLE_ADMIN).toBe('Console.Admin');
+    expect(result.env.AUTH_CLIENT_IDS).toEqual([]);
+    expect(result.env.PROXY_READ_RATE_LIMIT_PER_MINUTE).toBe(600);
+    expect(result.env.SUPPORT_EXPORTS).toBe('off');
+    expect(result.env.SUPPORT_EXPORT_INTERVAL_MINUTES).toBe(10);
+    expect(result.env.STORAGE_TIMEOUT_SECONDS).toBe(5);
     expect(resolveAuthEndpoints(result.env)).toEqual({
       issuer: 'https://login.microsoftonline.com/11111111-2222-3333-4444-555555555555/v2.0',
       jwksUri:
@@ -47,5 +52,19 @@ describe('readProxyEnv', () => {
       expect(result.message).toContain(`- ${name}:`);
     }
     expect(result.message).toMatch(/^The proxy's configuration is invalid \(6 problems\)/);
+  });
+
+  it('turns support exports on only for SUPPORT_EXPORTS=on and refuses other words', () => {
+    const on = readProxyEnv({ ...valid, SUPPORT_EXPORTS: 'on' });
+    expect(on.ok && on.env.SUPPORT_EXPORTS).toBe('on');
+    const typo = readProxyEnv({ ...valid, SUPPORT_EXPORTS: 'yes' });
+    expect(typo.ok).toBe(false);
+    if (!typo.ok) expect(typo.message).toContain('- SUPPORT_EXPORTS: must be on or off');
+  });
+
+  it('reads the accepted client ids as a comma list', () => {
+    const result = readProxyEnv({ ...valid, AUTH_CLIENT_IDS: 'spa-client-id, cli-client-id' });
+    if (!result.ok) throw new Error(result.message);
+    expect(result.env.AUTH_CLIENT_IDS).toEqual(['spa-client-id', 'cli-client-id']);
   });
 });
