@@ -1,13 +1,7 @@
 import type { ApiErrorCode } from '../../contracts/api/errors';
 
-/** API_ERROR_CODES plus the proxy's own additions (reported to the contracts owner). */
-export type ProxyErrorCode =
-  | ApiErrorCode
-  | 'AUTHORITY_UNAVAILABLE'
-  | 'SUPPORT_EXPORTS_DISABLED'
-  | 'SUPPORT_EXPORT_TOO_SOON'
-  | 'ADMIN_OPERATION_PENDING'
-  | 'NOT_READY';
+/** Every code the proxy answers is in the contract, so the web has words for each. */
+export type ProxyErrorCode = ApiErrorCode;
 
 // Errors are data: every failure the proxy answers carries a stable code from API_ERROR_CODES and
 // the HTTP status that goes with it. Route code throws these; the error handler renders the one

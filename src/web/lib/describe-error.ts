@@ -127,6 +127,26 @@ const WORDS: Record<WordedCode, Words> = {
     why: 'Backup and undo files are kept for a limited time after an import, and this one has passed it.',
     action: 'Restore from a later export of the hub instead.',
   },
+  SUPPORT_EXPORTS_DISABLED: {
+    title: 'Exports are for admins here',
+    why: 'Support staff cannot start exports on this console: an export holds the hub’s only job slot, and admins’ imports would wait behind it.',
+    action: 'Open an export an admin made, or ask an admin to run one.',
+  },
+  SUPPORT_EXPORT_TOO_SOON: {
+    title: 'A support export ran a moment ago',
+    why: 'Support staff may start one export per hub every few minutes, so the hub’s job slot stays free for admins.',
+    action: 'Use that export, or try again after the time the server names.',
+  },
+  ADMIN_OPERATION_PENDING: {
+    title: 'An admin’s job comes first',
+    why: 'A job is running on the hub, or an admin has an import waiting to start, and a support export would hold the slot it needs.',
+    action: 'Try again once that job has finished.',
+  },
+  NOT_READY: {
+    title: 'The console’s server is not ready',
+    why: 'It cannot reach storage, the operations index or the hub right now.',
+    action: 'Try again in a minute; if it keeps happening, tell the team that runs the console.',
+  },
   INTERNAL: {
     title: 'Server error',
     why: 'Something unexpected failed in the console’s server.',

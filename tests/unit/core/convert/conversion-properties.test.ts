@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { convertAll } from '../../../../src/core/convert/convert-all';
 import { decodedBase64Length, encodeBase64 } from '../../../../src/core/convert/base64';
-import { unguardFormula } from '../../../../src/core/convert/csv/csv-formula-guard';
+import { guardFormula, unguardFormula } from '../../../../src/core/convert/csv/csv-formula-guard';
 import { locateJsonError } from '../../../../src/core/convert/locate-json-error';
 import type { ConvertOptions, InputFormat } from '../../../../src/core/convert/types';
 import { DEFAULT_OPTIONS } from './fixture-cases';
@@ -66,7 +66,8 @@ describe('conversion properties', () => {
           ].join(delimiter);
           const rows = devices.map((d) =>
             [
-              csvCell(d.id),
+              // Written as every CSV of ours writes an id (formula-guarded), which the reader undoes.
+              csvCell(guardFormula(d.id)),
               d.status,
               d.keys?.[0] ?? '',
               d.keys?.[1] ?? '',

@@ -20,7 +20,7 @@ describe('pending import hand-off', () => {
     const plan = new File(['{"id":"b","importMode":"delete"}\n'], 'make-b-like-a.ndjson');
     setPendingPlan(plan);
     expect(peekPendingImport()?.file).toBe(plan);
-    expect(peekPendingImport()?.reason).toContain('snapshot B like snapshot A');
+    expect(peekPendingImport()?.reason).toContain('makes the hub like export A again');
     clearPendingImport();
   });
 });
