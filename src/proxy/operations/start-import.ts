@@ -11,6 +11,11 @@ import { adoptClaimedJob } from './adopt-claimed-job';
 import { claimExpired } from './find-claimed-job';
 import { SAS_LIFETIMES, type ProxyContext } from './proxy-context';
 import { toJob } from './to-job';
+import {
+  assertMatchesClaim,
+  measureConvertedFile,
+  type MeasuredFile,
+} from './verify-converted-file';
 
 // POST /api/imports/{operationId}/start, made to run the hub job exactly once (docs/proxy.md, "How
 // Start is made idempotent"):
@@ -50,9 +55,11 @@ export async function startImport(
   if (size === undefined)
     throw new ApiError(409, 'UPLOAD_MISSING', 'devices.txt has not been uploaded yet.');
   if (size === 0) throw new ApiError(409, 'UPLOAD_EMPTY', 'devices.txt is empty.');
+  const measured = await measureConvertedFile(context, operationId);
+  assertMatchesClaim(before, measured);
 
   const claim = await context.storage.withLease(operationId, () =>
-    claimUnderLease(context, principal, operationId),
+    claimUnderLease(context, principal, operationId, measured),
   );
   if (!claim) throw inProgress();
   if (claim.value.kind === 'resolved') return claim.value.started;
@@ -80,6 +87,7 @@ async function claimUnderLease(
   context: ProxyContext,
   principal: Principal,
   operationId: string,
+  measured: MeasuredFile,
 ): Promise<Claim> {
   // Read again under the lease: another start may have finished since the first read.
   const metadata = await readImport(context, operationId);
@@ -104,6 +112,8 @@ async function claimUnderLease(
     ...metadata,
     startClaimedAt: context.now().toISOString(),
     startClaimedByOid: principal.objectId,
+    verifiedSize: measured.size,
+    verifiedSha256: measured.sha256,
   };
   await context.storage.writeOperation(operationId, claimed);
   return { kind: 'claimed', metadata: claimed };
