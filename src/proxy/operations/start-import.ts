@@ -5,7 +5,7 @@ import { callHub, HubRequestError } from '../hub/hub-errors';
 import type { HubJob } from '../hub/hub-jobs';
 import type { OperationMetadata } from '../storage/operation-metadata';
 import { isOperationId } from '../storage/operation-names';
-import type { StoredOperation } from '../storage/operation-storage';
+import { FROZEN_INPUT_BLOB, type StoredOperation } from '../storage/operation-storage';
 import { createHubJobOrExplain } from './active-job';
 import { adoptClaimedJob } from './adopt-claimed-job';
 import { claimExpired } from './find-claimed-job';
@@ -55,6 +55,10 @@ export async function startImport(
   if (size === undefined)
     throw new ApiError(409, 'UPLOAD_MISSING', 'devices.txt has not been uploaded yet.');
   if (size === 0) throw new ApiError(409, 'UPLOAD_EMPTY', 'devices.txt is empty.');
+  // The hub imports a copy that no grant handed to the browser can change, and the proxy's
+  // own hash of that copy is what the audit records.
+  await context.storage.freezeInput(operationId);
+  await context.storage.lockUploads(operationId, uploadedBlobs(before));
   const measured = await measureConvertedFile(context, operationId);
   assertMatchesClaim(before, measured);
 
@@ -124,8 +128,8 @@ async function createImportJob(
   operationId: string,
   claimed: OperationMetadata,
 ): Promise<HubJob> {
-  // Container-scoped: the hub reads `devices.txt` from the input container and writes
-  // `importErrors.log` to the root of the output one.
+  // Container-scoped: the hub reads the frozen devices.txt from the operation's container (read
+  // only) and writes `importErrors.log` to the root of an output container of its own.
   const input = await context.storage.hubContainerSas(
     operationId,
     'input',
@@ -140,7 +144,11 @@ async function createImportJob(
   try {
     return await createHubJobOrExplain(context.hub, () =>
       context.hub
-        .createImportJob({ inputBlobContainerUri: input.url, outputBlobContainerUri: output.url })
+        .createImportJob({
+          inputBlobContainerUri: input.url,
+          outputBlobContainerUri: output.url,
+          inputBlobName: FROZEN_INPUT_BLOB,
+        })
         .catch((error: unknown) => {
           // A 4xx means the hub made no job; after a 5xx or a timeout it may have made one.
           refused = error instanceof HubRequestError && error.status >= 400 && error.status < 500;
@@ -192,3 +200,12 @@ function started(
 
 const fileHash = (metadata: OperationMetadata): string | undefined =>
   metadata.verifiedSha256 ?? metadata.convertedSha256;
+
+/**
+ * The blobs the browser's upload grants name. Locking them is a second line: a grant holder could
+ * break a lease (write permission includes it), which is why the hub reads the frozen copy.
+ */
+const uploadedBlobs = (metadata: OperationMetadata): string[] => [
+  'devices.txt',
+  ...(metadata.sourceExtension ? [`source.${metadata.sourceExtension}`] : []),
+];

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { ApiError } from '../http/api-error';
 import type { OperationMetadata } from '../storage/operation-metadata';
+import { FROZEN_INPUT_BLOB } from '../storage/operation-storage';
 import type { ProxyContext } from './proxy-context';
 
 // The audit must record what the hub imports, not what the browser says it uploaded (issue 11,
-// point 4). Just before a start, after the upload grants are revoked so the blob can no longer
-// change, the proxy streams devices.txt from storage and hashes it itself. A file of another size
+// point 4). Just before a start the proxy streams the frozen copy of devices.txt, the blob the hub
+// will read and that no upload grant can change, from storage and hashes it itself. A file of another size
 // or hash than the one the browser converted is refused: the admin reviewed that one.
 
 export interface MeasuredFile {
@@ -17,7 +18,7 @@ export async function measureConvertedFile(
   context: Pick<ProxyContext, 'storage'>,
   operationId: string,
 ): Promise<MeasuredFile> {
-  const blob = await context.storage.openBlob(operationId, 'devices.txt');
+  const blob = await context.storage.openBlob(operationId, FROZEN_INPUT_BLOB);
   if (!blob) throw new ApiError(409, 'UPLOAD_MISSING', 'devices.txt has not been uploaded yet.');
   const hash = createHash('sha256');
   let size = 0;

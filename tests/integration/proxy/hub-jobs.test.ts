@@ -7,7 +7,7 @@ import type { HubInfoResponse, Job, JobListResponse } from '../../../src/contrac
 import { createOperationsIndex } from '../../../src/proxy/operations-index/operations-index';
 import { rebuildOperationsIndex } from '../../../src/proxy/operations-index/rebuild-operations-index';
 import { createOperationStorage } from '../../../src/proxy/storage/operation-storage';
-import { newOperationId } from '../../../src/proxy/storage/operation-names';
+import { hubOutputContainerName, newOperationId } from '../../../src/proxy/storage/operation-names';
 import {
   createImport,
   createUploadedImport,
@@ -104,7 +104,8 @@ describe('starting an import', () => {
     // Azure.
     const admin = BlobServiceClient.fromConnectionString(
       stack.azurite.connectionString,
-    ).getContainerClient(created.operationId);
+    ).getContainerClient(hubOutputContainerName(created.operationId));
+    await admin.create();
     const log = admin.getBlockBlobClient('importErrors.log');
     await log.upload('', 0);
     await log.getBlobLeaseClient().acquireLease(-1);

@@ -1,10 +1,15 @@
 import { createHash } from 'node:crypto';
-import { BlockBlobClient } from '@azure/storage-blob';
+import { BlockBlobClient, RestError } from '@azure/storage-blob';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiErrorBody } from '../../../src/contracts/api/errors';
 import type { StartImportResponse } from '../../../src/contracts/api/imports';
 import { createOperationStorage } from '../../../src/proxy/storage/operation-storage';
-import { createImport, deviceLines, waitForIdleHub } from './support/import-fixture';
+import {
+  createImport,
+  createUploadedImport,
+  deviceLines,
+  waitForIdleHub,
+} from './support/import-fixture';
 import { startProxyStack, type ProxyStack } from './support/proxy-stack';
 
 // Issue 11, point 4: the audit records what the hub imported, as the proxy measured it, and
@@ -72,5 +77,49 @@ describe('the converted file the proxy measures itself', () => {
       (entry) => entry.action === 'import.start' && entry.operationId === created.operationId,
     );
     expect(audit?.fileSha256).toBe(sha256(text));
+  });
+});
+
+const statusOf = async (work: () => Promise<unknown>): Promise<number> => {
+  try {
+    await work();
+    return 200;
+  } catch (error) {
+    if (error instanceof RestError) return error.statusCode ?? -1;
+    throw error;
+  }
+};
+
+const renamed = (url: string, blobName: string): string => {
+  const parsed = new URL(url);
+  parsed.pathname = parsed.pathname.replace(/[^/]+$/, blobName);
+  return parsed.toString();
+};
+
+describe('the inputs after a start', () => {
+  it('cannot be changed through an upload grant minted before the start', async () => {
+    await waitForIdleHub(stack);
+    const text = deviceLines('frozen', 2);
+    const created = await createUploadedImport(stack, text, 'id\nfrozen-0');
+    const response = await stack.call('POST', `/api/imports/${created.operationId}/start`, 'admin');
+    expect(response.status).toBe(200);
+
+    const forged = deviceLines('forged', 3);
+    const overwrite = (url: string) => () =>
+      new BlockBlobClient(url).upload(forged, Buffer.byteLength(forged));
+    // The uploaded blobs are locked (412 LeaseIdMissing), and the copy the hub reads is not named
+    // by any upload grant (403).
+    expect(await statusOf(overwrite(created.uploads.devices.url))).toBe(412);
+    expect(await statusOf(overwrite(created.uploads.source.url))).toBe(412);
+    expect(
+      await statusOf(overwrite(renamed(created.uploads.devices.url, 'input/devices.txt'))),
+    ).toBe(403);
+    const devices = await stack.call(
+      'GET',
+      `/api/jobs/${created.operationId}/files/devices`,
+      'admin',
+    );
+    expect(await devices.text()).toBe(text);
+    expect((await storage().readOperation(created.operationId))?.verifiedSha256).toBe(sha256(text));
   });
 });
