@@ -20,7 +20,11 @@ export async function adoptClaimedJob(
   const { operationId, metadata } = operation;
   if (!metadata.startClaimedAt || metadata.jobId) return { kind: 'none' };
   const jobs = hubJobs ?? (await context.hub.listJobs());
-  const search = await findClaimedJob(context, operationId, metadata.startClaimedAt, jobs);
+  const search = await findClaimedJob(
+    context,
+    { operationId, kind: metadata.kind, claimedAt: metadata.startClaimedAt },
+    jobs,
+  );
   if (search.kind !== 'found') return search;
   const adopted = {
     ...metadata,

@@ -8,9 +8,9 @@ import type { ProxyContext } from './proxy-context';
 // The hub echoes the container URIs only in the create response: GET and list drop
 // inputBlobContainerUri and blank outputBlobContainerUri (hub-recorded-evidence.md sec. 1.2, the
 // emulator does the same), so a job cannot be matched by its container. It is matched by what the
-// claim pins down instead: an import job that the hub started within the claim's window and that
-// no other operation has recorded. The hub runs one import/export job at a time, so two unrecorded
-// imports starting within one window are rare; when it happens the start is refused rather than
+// claim pins down instead: a job of the operation's kind that the hub started within the claim's
+// window and that no other operation has recorded. The hub runs one import/export job at a time, so two unrecorded
+// jobs starting within one window are rare; when it happens the start is refused rather than
 // guessed (START_UNCERTAIN), and an admin decides.
 
 /**
@@ -26,15 +26,15 @@ export type ClaimedJobSearch =
 
 export async function findClaimedJob(
   context: Pick<ProxyContext, 'index'>,
-  operationId: string,
-  claimedAt: string,
+  claim: { operationId: string; kind: 'import' | 'export'; claimedAt: string },
   hubJobs: HubJob[],
 ): Promise<ClaimedJobSearch> {
+  const { operationId, kind, claimedAt } = claim;
   const from = Date.parse(claimedAt) - CLOCK_SKEW_MS;
   const to = Date.parse(claimedAt) + CLAIM_WINDOW_MS + CLOCK_SKEW_MS;
   const inWindow = hubJobs.filter((job) => {
     const started = Date.parse(job.startTimeUtc ?? '');
-    return job.type.toLowerCase() === 'import' && started >= from && started <= to;
+    return job.type.toLowerCase() === kind && started >= from && started <= to;
   });
   const unrecorded: HubJob[] = [];
   for (const job of inWindow) {

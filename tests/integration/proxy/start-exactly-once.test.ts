@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiErrorBody } from '../../../src/contracts/api/errors';
 import type { StartImportResponse } from '../../../src/contracts/api/imports';
-import type { Job } from '../../../src/contracts/api/jobs';
+import type { Job, JobListResponse } from '../../../src/contracts/api/jobs';
 import { AZURITE_ACCOUNT } from '../../../src/dev-stack/azurite';
 import { createHubJobsClient, type HubJob } from '../../../src/proxy/hub/hub-jobs';
 import { createHubTransport } from '../../../src/proxy/hub/hub-transport';
@@ -136,6 +136,37 @@ describe('a start whose record of the hub job fails', () => {
     expect(again.status).toBe(200);
     expect(((await again.json()) as StartImportResponse).job.jobId).toBe(first.job.jobId);
     expect(await newImportJobs(before)).toHaveLength(1);
+  });
+});
+
+describe('an export whose record of the hub job fails', () => {
+  it('keeps its container and is adopted by the list: one hub job, shown with its id', async () => {
+    await waitForIdleHub(stack);
+    const before = await jobIdsNow();
+    // An export's container is created with its metadata; the first metadata write records the job.
+    blob.decide((call) => {
+      const container = /\/(export-\d{8}-[a-z2-7]{10})$/.exec(
+        new URL(call.path, 'http://forwarder').pathname,
+      )?.[1];
+      return container && isMetadataWrite(call, container) ? 'fail' : 'pass';
+    });
+    const response = await stack.call('POST', '/api/exports', 'admin', {
+      excludeKeys: true,
+      includeConfigurations: false,
+    });
+    expect(response.status).toBe(502);
+    blob.decide(() => 'pass');
+    const [hubJob, ...others] = (await hubJobs()).filter(
+      (job) => job.type === 'export' && !before.has(job.jobId),
+    );
+    expect(hubJob).toBeDefined();
+    expect(others).toEqual([]);
+
+    const list = (await (await stack.call('GET', '/api/jobs', 'admin')).json()) as JobListResponse;
+    const listed = list.jobs.filter((job) => job.jobId === hubJob?.jobId);
+    expect(listed).toHaveLength(1);
+    expect(listed[0]?.operationId).toMatch(/^export-/);
+    expect((await waitForEnd(hubJob?.jobId ?? '')).status).toBe('completed');
   });
 });
 
