@@ -22,7 +22,12 @@ export async function adoptClaimedJob(
   const jobs = hubJobs ?? (await context.hub.listJobs());
   const search = await findClaimedJob(
     context,
-    { operationId, kind: metadata.kind, claimedAt: metadata.startClaimedAt },
+    {
+      operationId,
+      kind: metadata.kind,
+      claimedAt: metadata.startClaimedAt,
+      afterJobAt: metadata.startClaimedAfterJobAt,
+    },
     jobs,
   );
   if (search.kind !== 'found') return search;

@@ -1,11 +1,12 @@
 import type { CreateExportRequest, CreateExportResponse } from '../../contracts/api/exports';
 import type { Principal } from '../auth/bearer-verifier';
 import { forbidden } from '../http/api-error';
-import { HubRequestError } from '../hub/hub-errors';
+import { callHub, HubRequestError } from '../hub/hub-errors';
 import type { HubJob } from '../hub/hub-jobs';
 import { newOperationId } from '../storage/operation-names';
 import type { OperationMetadata } from '../storage/operation-metadata';
 import { createHubJobOrExplain } from './active-job';
+import { newestJobStart } from './find-claimed-job';
 import { SAS_LIFETIMES, type ProxyContext } from './proxy-context';
 import { toJob } from './to-job';
 
@@ -18,6 +19,7 @@ export async function startExport(
   if (!request.excludeKeys && !principal.roles.includes('admin'))
     throw forbidden('Only an admin may export device keys.');
   const operationId = newOperationId('export', context.now());
+  const newest = newestJobStart(await callHub(() => context.hub.listJobs()));
   const metadata: OperationMetadata = {
     kind: 'export',
     createdAt: context.now().toISOString(),
@@ -30,6 +32,7 @@ export async function startExport(
     // created but not recorded, the list and the poll adopt it (start-import.ts explains).
     startClaimedAt: context.now().toISOString(),
     startClaimedByOid: principal.objectId,
+    ...(newest ? { startClaimedAfterJobAt: newest } : {}),
   };
   await context.storage.createOperation(operationId, metadata);
   // Set while the hub may hold a job for this container: from the create call on, unless refused.

@@ -8,7 +8,7 @@ import { isOperationId } from '../storage/operation-names';
 import { FROZEN_INPUT_BLOB, type StoredOperation } from '../storage/operation-storage';
 import { createHubJobOrExplain } from './active-job';
 import { adoptClaimedJob } from './adopt-claimed-job';
-import { claimExpired } from './find-claimed-job';
+import { claimExpired, newestJobStart } from './find-claimed-job';
 import { SAS_LIFETIMES, type ProxyContext } from './proxy-context';
 import { toJob } from './to-job';
 import {
@@ -112,10 +112,12 @@ async function claimUnderLease(
     // No job yet: a create made under this claim may still be on its way to the hub.
     if (!claimExpired(metadata.startClaimedAt, context.now())) throw inProgress();
   }
+  const newest = newestJobStart(await callHub(() => context.hub.listJobs()));
   const claimed: OperationMetadata = {
     ...metadata,
     startClaimedAt: context.now().toISOString(),
     startClaimedByOid: principal.objectId,
+    ...(newest ? { startClaimedAfterJobAt: newest } : { startClaimedAfterJobAt: undefined }),
     verifiedSize: measured.size,
     verifiedSha256: measured.sha256,
   };
@@ -157,7 +159,12 @@ async function createImportJob(
     );
   } catch (error) {
     if (refused) {
-      const { startClaimedAt: _at, startClaimedByOid: _by, ...unclaimed } = claimed;
+      const {
+        startClaimedAt: _at,
+        startClaimedByOid: _by,
+        startClaimedAfterJobAt: _after,
+        ...unclaimed
+      } = claimed;
       await context.storage.writeOperation(operationId, unclaimed).catch(() => undefined);
     }
     throw error;

@@ -28,6 +28,11 @@ export const OperationMetadata = z.object({
    */
   startClaimedAt: z.string().optional(),
   startClaimedByOid: z.string().optional(),
+  /**
+   * The start time of the newest job the hub had when the claim was made: a job the claim created
+   * must be newer, which rules out a job someone else started just before (find-claimed-job.ts).
+   */
+  startClaimedAfterJobAt: z.string().optional(),
   /** When a later request recorded the job a claimed start had created but not recorded. */
   jobAdoptedAt: z.string().optional(),
   /**

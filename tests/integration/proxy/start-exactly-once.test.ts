@@ -1,9 +1,15 @@
+import { BlockBlobClient } from '@azure/storage-blob';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiErrorBody } from '../../../src/contracts/api/errors';
 import type { StartImportResponse } from '../../../src/contracts/api/imports';
 import type { Job, JobListResponse } from '../../../src/contracts/api/jobs';
 import { AZURITE_ACCOUNT } from '../../../src/dev-stack/azurite';
-import { createHubJobsClient, type HubJob } from '../../../src/proxy/hub/hub-jobs';
+import {
+  createHubJobsClient,
+  type HubJob,
+  type HubJobsClient,
+} from '../../../src/proxy/hub/hub-jobs';
+import { createOperationStorage } from '../../../src/proxy/storage/operation-storage';
 import { createHubTransport } from '../../../src/proxy/hub/hub-transport';
 import { createOutboundAgent } from '../../../src/proxy/http/outbound-agent';
 import {
@@ -11,7 +17,12 @@ import {
   isMetadataWrite,
   type FaultForwarder,
 } from './support/fault-forwarder';
-import { createUploadedImport, deviceLines, waitForIdleHub } from './support/import-fixture';
+import {
+  createImport,
+  createUploadedImport,
+  deviceLines,
+  waitForIdleHub,
+} from './support/import-fixture';
 import { startProxyStack, type ProxyStack } from './support/proxy-stack';
 import { childProxyOptions, spawnProxy, type ProxyChild } from './support/spawn-proxy';
 
@@ -47,17 +58,17 @@ afterAll(async () => {
   await table?.close();
 });
 
-/** The hub emulator's own list, asked directly: what the hub really runs. */
-async function hubJobs(): Promise<HubJob[]> {
-  const hub = createHubJobsClient(
+const hubClient = (): HubJobsClient =>
+  createHubJobsClient(
     createHubTransport({
       connectionString: stack.hub.connectionString,
       dispatcher: createOutboundAgent({ trustedCaPem: stack.tls.caCertPem }),
       now: () => new Date(),
     }),
   );
-  return hub.listJobs();
-}
+
+/** The hub emulator's own list, asked directly: what the hub really runs. */
+const hubJobs = (): Promise<HubJob[]> => hubClient().listJobs();
 
 /** The import jobs the hub has now that it did not have at `before`. */
 async function newImportJobs(before: Set<string>): Promise<HubJob[]> {
@@ -136,6 +147,44 @@ describe('a start whose record of the hub job fails', () => {
     expect(again.status).toBe(200);
     expect(((await again.json()) as StartImportResponse).job.jobId).toBe(first.job.jobId);
     expect(await newImportJobs(before)).toHaveLength(1);
+  });
+});
+
+describe('a claimed start next to a job someone else started', () => {
+  it('adopts its own job, never one the hub already had when it claimed', async () => {
+    await waitForIdleHub(stack);
+    // Another tool's import, straight at the hub, just before the console's start.
+    const outside = await createImport(stack, deviceLines('outside', 1), 'id');
+    const storage = createOperationStorage({
+      accountName: stack.azurite.accountName,
+      blobEndpoint: stack.azurite.blobEndpoint,
+      auth: { kind: 'sharedKey', accountKey: stack.azurite.accountKey },
+      now: () => new Date(),
+    });
+    await new BlockBlobClient(outside.uploads.devices.url).upload('{"id":"outside-0"}', 18);
+    const foreign = await hubClient().createImportJob({
+      inputBlobContainerUri: (await storage.hubContainerSas(outside.operationId, 'input', 1)).url,
+      outputBlobContainerUri: (await storage.hubContainerSas(outside.operationId, 'output', 1)).url,
+    });
+    await waitForEnd(foreign.jobId);
+
+    const before = await jobIdsNow();
+    const created = await createUploadedImport(stack, deviceLines('beside', 2), 'id\nbeside-0');
+    let writes = 0;
+    blob.decide((call) =>
+      isMetadataWrite(call, created.operationId) && ++writes >= 2 ? 'fail' : 'pass',
+    );
+    expect(
+      (await stack.call('POST', `/api/imports/${created.operationId}/start`, 'admin')).status,
+    ).toBe(502);
+    blob.decide(() => 'pass');
+    const [ours] = await newImportJobs(before);
+    const again = await stack.call('POST', `/api/imports/${created.operationId}/start`, 'admin');
+    expect(again.status).toBe(200);
+    const { job } = (await again.json()) as StartImportResponse;
+    expect(job.jobId).toBe(ours?.jobId);
+    expect(job.jobId).not.toBe(foreign.jobId);
+    await waitForEnd(job.jobId ?? '');
   });
 });
 

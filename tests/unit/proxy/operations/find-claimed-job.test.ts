@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { HubJob } from '../../../../src/proxy/hub/hub-jobs';
-import { claimExpired, findClaimedJob } from '../../../../src/proxy/operations/find-claimed-job';
+import {
+  claimExpired,
+  findClaimedJob,
+  newestJobStart,
+} from '../../../../src/proxy/operations/find-claimed-job';
 import type { OperationsIndex } from '../../../../src/proxy/operations-index/operations-index';
 import type { StoredOperation } from '../../../../src/proxy/storage/operation-storage';
 
@@ -70,6 +74,19 @@ describe('finding the job of a claimed start', () => {
       job('ours', '2026-12-04T10:01:00.000Z'),
     ];
     const search = await findClaimedJob(indexRecording({ theirs: OTHER, ours: OURS }), claim, jobs);
+    expect(search).toEqual({ kind: 'found', job: jobs[1] });
+  });
+
+  it('never takes a job the hub already had when the claim was made', async () => {
+    const jobs = [
+      job('earlier', '2026-12-04T09:59:50.000Z'),
+      job('ours', '2026-12-04T10:00:01.000Z'),
+    ];
+    const search = await findClaimedJob(
+      indexRecording({}),
+      { ...claim, afterJobAt: newestJobStart([jobs[0] as HubJob]) },
+      jobs,
+    );
     expect(search).toEqual({ kind: 'found', job: jobs[1] });
   });
 
