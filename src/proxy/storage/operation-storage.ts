@@ -13,6 +13,7 @@ import {
   type OperationMetadata,
 } from './operation-metadata';
 import { hubOutputContainerName, isOperationId, operationKind } from './operation-names';
+import { copyOnce, FROZEN_INPUT_BLOB } from './copy-once';
 import { createSasSigner, type StorageAuth } from './sas-signer';
 
 // Everything the proxy does in blob storage, always inside one operation's container. Names reach
@@ -38,11 +39,7 @@ export interface StoredOperation {
 
 export type HubContainerAccess = 'input' | 'output';
 
-/**
- * The copy of an import's devices.txt that the hub reads, made at start. The browser's upload
- * grants name `devices.txt` and `source.<ext>` only, so no grant handed out can change this blob.
- */
-export const FROZEN_INPUT_BLOB = 'input/devices.txt';
+export { FROZEN_INPUT_BLOB } from './copy-once';
 
 /** Blobs the hub writes into an import's output container. */
 const IMPORT_OUTPUT_BLOBS = new Set(['importErrors.log', 'importConfigErrors.log']);
@@ -226,21 +223,7 @@ export function createOperationStorage(options: OperationStorageOptions): Operat
           options.auth.kind === 'sharedKey'
             ? uploaded.url
             : (await blobSas(uploaded, BlobSASPermissions.from({ read: true }).toString(), 10)).url;
-        const frozen = own.getBlobClient(FROZEN_INPUT_BLOB);
-        try {
-          const copy = await frozen.beginCopyFromURL(source, {
-            conditions: { ifNoneMatch: '*' },
-          });
-          await copy.pollUntilDone();
-        } catch (error) {
-          // Already frozen by an earlier start: keep that copy. Another start may still be copying.
-          if (!(
-            error instanceof RestError &&
-            (error.statusCode === 409 || error.statusCode === 412)
-          ))
-            throw error;
-          await waitForCopy(frozen);
-        }
+        await copyOnce(own.getBlobClient(FROZEN_INPUT_BLOB), source);
       }),
     lockUploads: (operationId, blobNames) =>
       storageCall(async () => {
@@ -291,20 +274,5 @@ export function createOperationStorage(options: OperationStorageOptions): Operat
       expiresOn,
     });
     return { url: `${blob.url}?${sas}`, expiresOn: expiresOn.toISOString() };
-  }
-}
-
-async function waitForCopy(blob: BlobClient): Promise<void> {
-  const deadline = Date.now() + 10 * 60_000;
-  for (;;) {
-    const { copyStatus } = await blob.getProperties();
-    if (copyStatus === undefined || copyStatus === 'success') return;
-    if (copyStatus !== 'pending' || Date.now() > deadline)
-      throw new ApiError(
-        502,
-        'STORAGE_ERROR',
-        `Copying devices.txt for the hub ended ${copyStatus}.`,
-      );
-    await new Promise((resolve) => setTimeout(resolve, 500));
   }
 }
