@@ -70,7 +70,7 @@ export function buildOpenApiDocument(serverUrl?: string): Record<string, unknown
         '403': errorResponse('FORBIDDEN: the token lacks the role; SUPPORT_EXPORTS_DISABLED'),
         '404': errorResponse('NOT_FOUND, JOB_NOT_FOUND, OPERATION_NOT_FOUND'),
         '409': errorResponse(
-          'JOB_SLOT_BUSY, ALREADY_STARTED, UPLOAD_MISSING, UPLOAD_EMPTY, JOB_NOT_ACTIVE, ADMIN_OPERATION_PENDING',
+          'JOB_SLOT_BUSY, START_IN_PROGRESS, START_UNCERTAIN, CONVERTED_FILE_MISMATCH, UPLOAD_MISSING, UPLOAD_EMPTY, JOB_NOT_ACTIVE, ADMIN_OPERATION_PENDING',
         ),
         '429': errorResponse('RATE_LIMITED, SUPPORT_EXPORT_TOO_SOON'),
         '502': errorResponse('HUB_STORAGE_REJECTED, HUB_ERROR, HUB_UNAUTHORIZED, STORAGE_ERROR'),

@@ -28,6 +28,8 @@ export type DeviceStatistics = z.infer<typeof DeviceStatistics>;
 export interface ImportJobRequest {
   inputBlobContainerUri: string;
   outputBlobContainerUri: string;
+  /** The blob to import inside the input container; the hub's default is `devices.txt`. */
+  inputBlobName?: string;
 }
 
 export interface ExportJobRequest {
@@ -64,6 +66,7 @@ export function createHubJobsClient(transport: HubTransport): HubJobsClient {
         type: 'import',
         inputBlobContainerUri: request.inputBlobContainerUri,
         outputBlobContainerUri: request.outputBlobContainerUri,
+        ...(request.inputBlobName ? { inputBlobName: request.inputBlobName } : {}),
         storageAuthenticationType: 'keyBased',
       };
       const response = await transport.send({

@@ -3,7 +3,9 @@ import { ApiError } from '../http/api-error';
 import { callHub, HubRequestError } from '../hub/hub-errors';
 import type { HubJob } from '../hub/hub-jobs';
 import { isOperationId } from '../storage/operation-names';
+import type { StoredOperation } from '../storage/operation-storage';
 import { findActiveJob } from './active-job';
+import { adoptClaimedJob } from './adopt-claimed-job';
 import { assertJobRef, findOperation } from './find-operation';
 import type { ProxyContext } from './proxy-context';
 import { recordFinalStatuses } from './record-final-status';
@@ -28,12 +30,18 @@ export async function listJobs(
     callHub(() => context.hub.listJobs()),
   ]);
   const byId = new Map(hubJobs.filter(isImportExport).map((job) => [job.jobId, job]));
-  const pairs = indexed.operations.flatMap((operation) => {
+  // A list must not fail for one operation's adoption; its poll retries it and says why.
+  const operations = await Promise.all(
+    indexed.operations.map((operation) =>
+      withAdoptedJob(context, operation, (work) => work().catch(() => undefined), hubJobs),
+    ),
+  );
+  const pairs = operations.flatMap((operation) => {
     const hubJob = operation.metadata.jobId ? byId.get(operation.metadata.jobId) : undefined;
     return hubJob ? [{ hubJob, operation }] : [];
   });
   await recordFinalStatuses(context, pairs);
-  const jobs = indexed.operations.map((operation) => {
+  const jobs = operations.map((operation) => {
     const jobId = operation.metadata.jobId;
     const hubJob = jobId ? byId.get(jobId) : undefined;
     return toJob(hubJob, operation, Boolean(jobId) && !hubJob);
@@ -44,6 +52,21 @@ export async function listJobs(
     if (!(await context.index.byJobId(active.jobId))) jobs.unshift(toJob(active, undefined));
   }
   return { jobs, continuation: indexed.continuation };
+}
+
+/**
+ * The operation with the job a claimed start created but could not record (issue 11, point 3),
+ * adopted now; unchanged when it has no such claim, which costs nothing.
+ */
+async function withAdoptedJob(
+  context: ProxyContext,
+  operation: StoredOperation,
+  guard: <T>(work: () => Promise<T>) => Promise<T | undefined>,
+  hubJobs?: HubJob[],
+): Promise<StoredOperation> {
+  if (!operation.metadata.startClaimedAt || operation.metadata.jobId) return operation;
+  const adoption = await guard(() => adoptClaimedJob(context, operation, hubJobs));
+  return adoption?.kind === 'adopted' ? adoption.operation : operation;
 }
 
 /** The hub's view of one job, or undefined when it no longer (or never) knew it. */
@@ -59,9 +82,10 @@ async function hubJobOrNothing(context: ProxyContext, jobId: string): Promise<Hu
 /** A poll: one point read in the operations index plus at most one hub call. */
 export async function getJob(context: ProxyContext, ref: string): Promise<Job> {
   assertJobRef(ref);
-  const operation = isOperationId(ref)
+  const indexed = isOperationId(ref)
     ? await context.index.byOperationId(ref)
     : await context.index.byJobId(ref);
+  const operation = indexed && (await withAdoptedJob(context, indexed, callHub));
   const jobId = isOperationId(ref) ? operation?.metadata.jobId : ref;
   const hubJob = jobId ? await hubJobOrNothing(context, jobId) : undefined;
   if (hubJob && !isImportExport(hubJob))

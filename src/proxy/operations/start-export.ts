@@ -1,9 +1,12 @@
 import type { CreateExportRequest, CreateExportResponse } from '../../contracts/api/exports';
 import type { Principal } from '../auth/bearer-verifier';
 import { forbidden } from '../http/api-error';
+import { callHub, HubRequestError } from '../hub/hub-errors';
+import type { HubJob } from '../hub/hub-jobs';
 import { newOperationId } from '../storage/operation-names';
 import type { OperationMetadata } from '../storage/operation-metadata';
 import { createHubJobOrExplain } from './active-job';
+import { newestJobStart } from './find-claimed-job';
 import { SAS_LIFETIMES, type ProxyContext } from './proxy-context';
 import { toJob } from './to-job';
 
@@ -16,6 +19,7 @@ export async function startExport(
   if (!request.excludeKeys && !principal.roles.includes('admin'))
     throw forbidden('Only an admin may export device keys.');
   const operationId = newOperationId('export', context.now());
+  const newest = newestJobStart(await callHub(() => context.hub.listJobs()));
   const metadata: OperationMetadata = {
     kind: 'export',
     createdAt: context.now().toISOString(),
@@ -24,32 +28,53 @@ export async function startExport(
     excludeKeysInExport: request.excludeKeys,
     includeConfigurations: request.includeConfigurations,
     keysInside: !request.excludeKeys,
+    // Created and started in one request, so the claim comes with the container: if the job is
+    // created but not recorded, the list and the poll adopt it (start-import.ts explains).
+    startClaimedAt: context.now().toISOString(),
+    startClaimedByOid: principal.objectId,
+    ...(newest ? { startClaimedAfterJobAt: newest } : {}),
   };
   await context.storage.createOperation(operationId, metadata);
+  // Set while the hub may hold a job for this container: from the create call on, unless refused.
+  let mayExist = false;
+  let hubJob: HubJob;
   try {
     const output = await context.storage.hubContainerSas(
       operationId,
       'output',
       SAS_LIFETIMES.hubJobHours,
     );
-    const hubJob = await createHubJobOrExplain(context.hub, () =>
-      context.hub.createExportJob({
-        outputBlobContainerUri: output.url,
-        excludeKeysInExport: request.excludeKeys,
-        includeConfigurations: request.includeConfigurations,
-      }),
-    );
-    const updated = {
-      ...metadata,
-      jobId: hubJob.jobId,
-      jobStartedAt: context.now().toISOString(),
-      jobStartedByOid: principal.objectId,
-    };
-    await context.storage.writeOperation(operationId, updated);
-    return { job: toJob(hubJob, { operationId, metadata: updated }) };
+    hubJob = await createHubJobOrExplain(context.hub, () => {
+      mayExist = true;
+      return context.hub
+        .createExportJob({
+          outputBlobContainerUri: output.url,
+          excludeKeysInExport: request.excludeKeys,
+          includeConfigurations: request.includeConfigurations,
+        })
+        .catch((error: unknown) => {
+          // A 4xx means the hub made no job; after a 5xx or a timeout it may have made one.
+          mayExist = !(
+            error instanceof HubRequestError &&
+            error.status >= 400 &&
+            error.status < 500
+          );
+          throw error;
+        });
+    });
   } catch (error) {
-    // A container whose export never started would show up as a phantom operation in the job list.
-    await context.storage.deleteOperation(operationId).catch(() => undefined);
+    // A container whose export never started would show up as a phantom operation in the job list;
+    // one whose job may exist is the hub's output container and must stay.
+    if (!mayExist) await context.storage.deleteOperation(operationId).catch(() => undefined);
     throw error;
   }
+  const updated = {
+    ...metadata,
+    jobId: hubJob.jobId,
+    jobStartedAt: context.now().toISOString(),
+    jobStartedByOid: principal.objectId,
+  };
+  // If this write fails the job runs unrecorded; the claim lets the list and the poll adopt it.
+  await context.storage.writeOperation(operationId, updated);
+  return { job: toJob(hubJob, { operationId, metadata: updated }) };
 }

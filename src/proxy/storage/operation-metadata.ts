@@ -23,8 +23,26 @@ export const OperationMetadata = z.object({
   jobId: z.string().optional(),
   jobStartedAt: z.string().optional(),
   jobStartedByOid: z.string().optional(),
-  /** Set while a start is in progress, cleared on failure; a second start sees it and stops. */
+  /**
+   * Written before the hub job is created (start-import.ts) and kept once it exists; cleared only
+   * when the hub definitely refused the job. A claim without a jobId means a start may have created
+   * a job it could not record: the next start, poll or list adopts it instead of creating another.
+   */
   startClaimedAt: z.string().optional(),
+  startClaimedByOid: z.string().optional(),
+  /**
+   * The start time of the newest job the hub had when the claim was made: a job the claim created
+   * must be newer, which rules out a job someone else started just before (find-claimed-job.ts).
+   */
+  startClaimedAfterJobAt: z.string().optional(),
+  /** When a later request recorded the job a claimed start had created but not recorded. */
+  jobAdoptedAt: z.string().optional(),
+  /**
+   * devices.txt as the proxy itself measured it (streamed from storage) just before the start, after
+   * the upload grants were revoked: the figures the audit can vouch for, whatever the browser said.
+   */
+  verifiedSize: z.number().int().nonnegative().optional(),
+  verifiedSha256: z.string().optional(),
   /**
    * The job's terminal status and end, copied from the hub once seen, so they outlive its 30-day
    * history.
@@ -67,6 +85,7 @@ export type OperationMetadata = z.infer<typeof OperationMetadata>;
 const JSON_FIELDS = new Set([
   'fileSize',
   'convertedSize',
+  'verifiedSize',
   'rowCounts',
   'byMode',
   'keyColumns',

@@ -28,3 +28,12 @@ export function isOperationId(value: string): boolean {
 export function operationKind(operationId: string): OperationKind {
   return operationId.startsWith('import-') ? 'import' : 'export';
 }
+
+/**
+ * Where the hub writes an import's output (importErrors.log, importConfigErrors.log): a container of
+ * its own, so the hub's write grant never covers the files it imports. The prefix keeps it out of
+ * the `import-`/`export-` listings.
+ */
+export function hubOutputContainerName(operationId: string): string {
+  return `output-${operationId}`;
+}

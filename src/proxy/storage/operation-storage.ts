@@ -3,6 +3,7 @@ import {
   BlobSASPermissions,
   ContainerSASPermissions,
   RestError,
+  type BlobClient,
   type ContainerClient,
 } from '@azure/storage-blob';
 import { ApiError } from '../http/api-error';
@@ -11,7 +12,8 @@ import {
   toContainerMetadata,
   type OperationMetadata,
 } from './operation-metadata';
-import { isOperationId } from './operation-names';
+import { hubOutputContainerName, isOperationId, operationKind } from './operation-names';
+import { copyOnce, FROZEN_INPUT_BLOB } from './copy-once';
 import { createSasSigner, type BlobTransport, type StorageAuth } from './sas-signer';
 
 // Everything the proxy does in blob storage, always inside one operation's container. Names reach
@@ -38,6 +40,11 @@ export interface StoredOperation {
 
 export type HubContainerAccess = 'input' | 'output';
 
+export { FROZEN_INPUT_BLOB } from './copy-once';
+
+/** Blobs the hub writes into an import's output container. */
+const IMPORT_OUTPUT_BLOBS = new Set(['importErrors.log', 'importConfigErrors.log']);
+
 export interface OperationStorage {
   blobEndpoint: string;
   createOperation(operationId: string, metadata: OperationMetadata): Promise<void>;
@@ -57,12 +64,21 @@ export interface OperationStorage {
     access: HubContainerAccess,
     hours: number,
   ): Promise<SasGrant>;
+  /**
+   * Copies the uploaded devices.txt to FROZEN_INPUT_BLOB once; later calls keep the first copy, so
+   * a blob the hub may be reading is never replaced.
+   */
+  freezeInput(operationId: string): Promise<void>;
+  /**
+   * Takes an infinite lease on each uploaded blob that exists, so the upload grants handed to the
+   * browser can no longer overwrite it (412 LeaseIdMissing).
+   */
+  lockUploads(operationId: string, blobNames: readonly string[]): Promise<void>;
   deleteOperation(operationId: string): Promise<void>;
   /**
    * Runs `work` while holding a 60 s lease on the container, so two concurrent starts of the same
-   * operation cannot both create a hub job. Container metadata writes have no If-Match, hence a
-   * lease.
-   * Resolves to undefined when another caller holds the lease.
+   * operation cannot both claim it (start-import.ts). Container metadata writes have no If-Match,
+   * hence a lease. Resolves to undefined when another caller holds the lease.
    */
   withLease<T>(operationId: string, work: () => Promise<T>): Promise<{ value: T } | undefined>;
 }
@@ -80,6 +96,33 @@ export function createOperationStorage(options: OperationStorageOptions): Operat
     if (!isOperationId(operationId))
       throw new ApiError(404, 'OPERATION_NOT_FOUND', 'No such operation.');
     return service.getContainerClient(operationId);
+  };
+  const outputContainer = (operationId: string): ContainerClient =>
+    service.getContainerClient(hubOutputContainerName(container(operationId).containerName));
+  // Where a file of an operation lives, newest layout first: imports started before the hub got
+  // its own output container (and its frozen input) keep their files in the operation's one.
+  const placesOf = (operationId: string, blobName: string): BlobClient[] => {
+    const own = container(operationId);
+    if (operationKind(operationId) !== 'import') return [own.getBlobClient(blobName)];
+    if (blobName === 'devices.txt')
+      return [own.getBlobClient(FROZEN_INPUT_BLOB), own.getBlobClient(blobName)];
+    if (IMPORT_OUTPUT_BLOBS.has(blobName))
+      return [outputContainer(operationId).getBlobClient(blobName), own.getBlobClient(blobName)];
+    return [own.getBlobClient(blobName)];
+  };
+  const firstExisting = async <T>(
+    operationId: string,
+    blobName: string,
+    read: (blob: BlobClient) => Promise<T>,
+  ): Promise<{ blob: BlobClient; value: T } | undefined> => {
+    for (const blob of placesOf(operationId, blobName)) {
+      try {
+        return { blob, value: await read(blob) };
+      } catch (error) {
+        if (!notFound(error)) throw error;
+      }
+    }
+    return undefined;
   };
   const expiry = (ms: number): Date => new Date(options.now().getTime() + ms);
   const storageCall = async <T>(work: () => Promise<T>): Promise<T> => {
@@ -130,50 +173,78 @@ export function createOperationStorage(options: OperationStorageOptions): Operat
       }),
     blobSize: (operationId, blobName) =>
       storageCall(async () => {
-        try {
-          return (
-            (await container(operationId).getBlobClient(blobName).getProperties()).contentLength ??
-            0
-          );
-        } catch (error) {
-          if (notFound(error)) return undefined;
-          throw error;
-        }
+        const found = await firstExisting(operationId, blobName, (blob) => blob.getProperties());
+        return found ? (found.value.contentLength ?? 0) : undefined;
       }),
     openBlob: (operationId, blobName) =>
       storageCall(async () => {
-        try {
-          const download = await container(operationId).getBlobClient(blobName).download();
-          const stream = download.readableStreamBody as Readable | undefined;
-          return stream ? { stream, size: download.contentLength ?? 0 } : undefined;
-        } catch (error) {
-          if (notFound(error)) return undefined;
-          throw error;
-        }
+        const found = await firstExisting(operationId, blobName, (blob) => blob.download());
+        const stream = found?.value.readableStreamBody as Readable | undefined;
+        return stream ? { stream, size: found?.value.contentLength ?? 0 } : undefined;
       }),
     uploadSas: (operationId, blobName, minutes) =>
-      blobSas(
-        operationId,
-        blobName,
-        BlobSASPermissions.from({ create: true, write: true }).toString(),
-        minutes,
+      storageCall(() =>
+        blobSas(
+          container(operationId).getBlobClient(blobName),
+          BlobSASPermissions.from({ create: true, write: true }).toString(),
+          minutes,
+        ),
       ),
     readSas: (operationId, blobName, minutes) =>
-      blobSas(operationId, blobName, BlobSASPermissions.from({ read: true }).toString(), minutes),
+      storageCall(async () => {
+        const found = await firstExisting(operationId, blobName, (blob) => blob.getProperties());
+        const blob = found?.blob ?? container(operationId).getBlobClient(blobName);
+        return blobSas(blob, BlobSASPermissions.from({ read: true }).toString(), minutes);
+      }),
     hubContainerSas: (operationId, access, hours) =>
       storageCall(async () => {
-        const client = container(operationId);
+        let client = container(operationId);
+        if (access === 'output' && operationKind(operationId) === 'import') {
+          client = outputContainer(operationId);
+          await client.createIfNotExists();
+        }
         const permissions =
           access === 'input'
             ? ContainerSASPermissions.from({ read: true })
             : ContainerSASPermissions.from({ read: true, write: true, delete: true });
         const expiresOn = expiry(hours * 3600_000);
-        const sas = await signer.sign({ containerName: operationId, permissions, expiresOn });
+        const sas = await signer.sign({
+          containerName: client.containerName,
+          permissions,
+          expiresOn,
+        });
         return { url: `${client.url}?${sas}`, expiresOn: expiresOn.toISOString() };
+      }),
+    freezeInput: (operationId) =>
+      storageCall(async () => {
+        const own = container(operationId);
+        const uploaded = own.getBlobClient('devices.txt');
+        // A copy inside one account is authorized by the shared key itself; with an Entra token
+        // the service needs the source to carry its own grant.
+        const source =
+          options.auth.kind === 'sharedKey'
+            ? uploaded.url
+            : (await blobSas(uploaded, BlobSASPermissions.from({ read: true }).toString(), 10)).url;
+        await copyOnce(own.getBlobClient(FROZEN_INPUT_BLOB), source);
+      }),
+    lockUploads: (operationId, blobNames) =>
+      storageCall(async () => {
+        for (const name of blobNames) {
+          try {
+            await container(operationId).getBlobClient(name).getBlobLeaseClient().acquireLease(-1);
+          } catch (error) {
+            // Never uploaded, or locked by an earlier start.
+            if (notFound(error) || (error instanceof RestError && error.statusCode === 409))
+              continue;
+            throw error;
+          }
+        }
       }),
     deleteOperation: (operationId) =>
       storageCall(async () => {
         await container(operationId).deleteIfExists();
+        if (operationKind(operationId) === 'import')
+          await outputContainer(operationId).deleteIfExists();
       }),
     async withLease(operationId, work) {
       const lease = container(operationId).getBlobLeaseClient();
@@ -192,22 +263,18 @@ export function createOperationStorage(options: OperationStorageOptions): Operat
     },
   };
 
-  function blobSas(
-    operationId: string,
-    blobName: string,
+  async function blobSas(
+    blob: BlobClient,
     permissions: string,
     minutes: number,
   ): Promise<SasGrant> {
-    return storageCall(async () => {
-      const blob = container(operationId).getBlobClient(blobName);
-      const expiresOn = expiry(minutes * 60_000);
-      const sas = await signer.sign({
-        containerName: operationId,
-        blobName,
-        permissions: BlobSASPermissions.parse(permissions),
-        expiresOn,
-      });
-      return { url: `${blob.url}?${sas}`, expiresOn: expiresOn.toISOString() };
+    const expiresOn = expiry(minutes * 60_000);
+    const sas = await signer.sign({
+      containerName: blob.containerName,
+      blobName: blob.name,
+      permissions: BlobSASPermissions.parse(permissions),
+      expiresOn,
     });
+    return { url: `${blob.url}?${sas}`, expiresOn: expiresOn.toISOString() };
   }
 }

@@ -86,6 +86,22 @@ const WORDS: Record<WordedCode, Words> = {
     why: 'This import was started before (perhaps in another tab).',
     action: 'Open the Jobs list to follow it.',
   },
+  START_IN_PROGRESS: {
+    title: 'Being started',
+    why: 'Another request (perhaps in another tab) is starting this import right now.',
+    action: 'Wait a minute, then open the Jobs list to follow it.',
+  },
+  START_UNCERTAIN: {
+    title: 'Not started again',
+    why: 'An earlier start may have created a hub job, and the console cannot tell which one it was.',
+    action:
+      'Ask an administrator to check the hub jobs named in the details before starting again.',
+  },
+  CONVERTED_FILE_MISMATCH: {
+    title: 'The uploaded file is not the converted file',
+    why: 'The file in storage differs in size or content from the one this browser converted.',
+    action: 'Start a new import and upload the file again.',
+  },
   HUB_STORAGE_REJECTED: {
     title: 'The hub could not use storage',
     why: 'The IoT hub could not read or write the job’s storage container.',

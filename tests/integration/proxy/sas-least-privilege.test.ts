@@ -12,7 +12,7 @@ import {
   createOperationStorage,
   type OperationStorage,
 } from '../../../src/proxy/storage/operation-storage';
-import { newOperationId } from '../../../src/proxy/storage/operation-names';
+import { hubOutputContainerName, newOperationId } from '../../../src/proxy/storage/operation-names';
 import { importRequestFor } from './support/import-fixture';
 import {
   ROLE_NAMES,
@@ -209,6 +209,20 @@ describe('hub job SAS', () => {
     expect(await statusOf(() => container.listBlobsFlat().next())).toBe(403);
     expect(await statusOf(() => container.setMetadata({ jobid: 'forged' }))).toBe(403);
     expect(await statusOf(() => container.delete())).toBe(403);
+  });
+
+  it("puts an import's output in a container of its own, so the write grant never covers the inputs", async () => {
+    const grant = await storage.hubContainerSas(operationId, 'output', 24);
+    const url = new URL(grant.url);
+    expect(url.pathname.endsWith(`/${hubOutputContainerName(operationId)}`)).toBe(true);
+    url.pathname = url.pathname.replace(hubOutputContainerName(operationId), operationId);
+    const inputs = new ContainerClient(url.toString());
+    expect(await statusOf(() => inputs.getBlobClient('devices.txt').download())).toBe(403);
+    expect(await statusOf(() => inputs.getBlockBlobClient('devices.txt').upload('x', 1))).toBe(403);
+    expect(
+      await statusOf(() => inputs.getBlockBlobClient('input/devices.txt').upload('x', 1)),
+    ).toBe(403);
+    expect(await statusOf(() => inputs.getBlockBlobClient('devices.txt').delete())).toBe(403);
   });
 
   it('does not reach any other container', async () => {

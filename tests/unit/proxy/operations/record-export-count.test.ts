@@ -53,6 +53,8 @@ function fakeContext(options: { blob?: () => Readable | undefined; clock?: { ms:
     readSas: unused,
     hubContainerSas: unused,
     deleteOperation: unused,
+    freezeInput: unused,
+    lockUploads: unused,
     withLease: unused,
   };
   const context: ProxyContext = {

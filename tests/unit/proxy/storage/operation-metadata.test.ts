@@ -4,7 +4,11 @@ import {
   toContainerMetadata,
   type OperationMetadata,
 } from '../../../../src/proxy/storage/operation-metadata';
-import { isOperationId, newOperationId } from '../../../../src/proxy/storage/operation-names';
+import {
+  hubOutputContainerName,
+  isOperationId,
+  newOperationId,
+} from '../../../../src/proxy/storage/operation-names';
 
 const metadata: OperationMetadata = {
   kind: 'import',
@@ -29,6 +33,21 @@ describe('container metadata', () => {
     expect(fromContainerMetadata(raw)).toEqual(metadata);
   });
 
+  it("round-trips the start claim and the proxy's own figures of the file", () => {
+    const started: OperationMetadata = {
+      ...metadata,
+      startClaimedAt: '2026-11-27T10:05:00.000Z',
+      startClaimedByOid: 'oid-admin',
+      verifiedSize: 0,
+      verifiedSha256: 'b'.repeat(64),
+      jobId: 'job-1',
+      jobAdoptedAt: '2026-11-27T10:06:00.000Z',
+    };
+    const back = fromContainerMetadata(toContainerMetadata(started));
+    expect(back).toEqual(started);
+    expect(typeof back?.verifiedSize).toBe('number');
+  });
+
   it('reads names case-insensitively, as Azure may return them', () => {
     const raw = Object.fromEntries(
       Object.entries(toContainerMetadata(metadata)).map(([k, v]) => [k.toUpperCase(), v]),
@@ -44,6 +63,15 @@ describe('container metadata', () => {
 });
 
 describe('operation ids', () => {
+  it("name an import's output container outside the operation listings", () => {
+    const id = newOperationId('import', new Date('2026-11-27T23:59:59Z'));
+    const output = hubOutputContainerName(id);
+    expect(output).toBe(`output-${id}`);
+    expect(output.length).toBeLessThanOrEqual(63);
+    expect(isOperationId(output)).toBe(false);
+    expect(output.startsWith('import-') || output.startsWith('export-')).toBe(false);
+  });
+
   it('are valid, date-stamped container names', () => {
     const id = newOperationId('export', new Date('2026-11-27T23:59:59Z'));
     expect(id).toMatch(/^export-20261127-[a-z2-7]{10}$/);
