@@ -303,4 +303,20 @@ test('disabling a device by file keeps its keys: the plan writes them into the r
   expect(after.status).toBe('disabled');
   expect(after.primaryKey).toBe(before.primaryKey);
   expect(after.secondaryKey).toBe(before.secondaryKey);
+
+  // The way back is one click: the undo file opens in the wizard with a plan of its own.
+  const restore = page.getByRole('button', { name: 'Restore' });
+  await expect(restore).toBeVisible({ timeout: 30_000 });
+  await page.screenshot({ path: `${SCREENSHOTS}/job-backup-kept.png`, fullPage: true });
+  await restore.click();
+  await expect(page).toHaveURL(/\/import/);
+  await expect(page.getByText(/Restoring the devices job/)).toBeVisible();
+  const restorePlan = page.getByRole('region', { name: `Plan against ${hubName}` });
+  await expect(restorePlan.getByRole('list', { name: 'Plan counts' })).toBeVisible({
+    timeout: 30_000,
+  });
+  await page.getByLabel('Type to confirm').fill(`change 1 device in ${hubName}`);
+  await uploadAndWaitForCompletion(page);
+  const restored = await deviceIdentity('keep-1');
+  expect(restored).toEqual(before);
 });

@@ -169,6 +169,7 @@ export function ImportWizard() {
                     request: request.then(planned.request),
                     converted: planned.converted,
                     source: file,
+                    ...(planned.backup ? { backup: planned.backup } : {}),
                   });
                 })()
               }

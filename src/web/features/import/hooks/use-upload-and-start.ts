@@ -28,6 +28,11 @@ export interface UploadInput {
   request: Promise<CreateImportRequest>;
   converted: Blob;
   source: File;
+  /**
+   * What the hub holds before the import (keys included) and the import that undoes it, kept
+   * with the operation for admins; the request asked for their grants (`backup`).
+   */
+  backup?: { snapshot: Blob; undo: Blob };
 }
 
 /**
@@ -68,7 +73,7 @@ export function useUploadAndStart() {
   );
 
   const run = useCallback(
-    async ({ request, converted, source }: UploadInput) => {
+    async ({ request, converted, source, backup }: UploadInput) => {
       const controller = new AbortController();
       abortRef.current = controller;
       setState({ phase: 'checksums' });
@@ -82,21 +87,26 @@ export function useUploadAndStart() {
         setState({ phase: 'failed', stage: 'prepare', error });
         return;
       }
-      try {
-        await uploadBlobs(
-          [
-            { url: uploads.devices.url, data: converted, contentType: 'application/x-ndjson' },
-            {
-              url: uploads.source.url,
-              data: source,
-              contentType: source.type || 'application/octet-stream',
-            },
-          ],
-          {
-            signal: controller.signal,
-            onProgress: (progress) => setState({ phase: 'uploading', progress }),
-          },
+      const items = [
+        { url: uploads.devices.url, data: converted, contentType: 'application/x-ndjson' },
+        {
+          url: uploads.source.url,
+          data: source,
+          contentType: source.type || 'application/octet-stream',
+        },
+      ];
+      // The backup goes up before the job can start: an import that changes devices never runs
+      // without the way back stored.
+      if (backup && uploads.backup && uploads.undo)
+        items.push(
+          { url: uploads.backup.url, data: backup.snapshot, contentType: 'application/x-ndjson' },
+          { url: uploads.undo.url, data: backup.undo, contentType: 'application/x-ndjson' },
         );
+      try {
+        await uploadBlobs(items, {
+          signal: controller.signal,
+          onProgress: (progress) => setState({ phase: 'uploading', progress }),
+        });
       } catch (error) {
         setState({ phase: 'failed', stage: 'upload', error, operationId });
         return;

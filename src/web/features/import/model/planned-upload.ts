@@ -26,16 +26,27 @@ function countModes(jobText: string): Partial<Record<ImportMode, number>> {
 export interface PlannedUpload {
   /** The plan's job file, the blob uploaded as devices.txt. */
   converted: Blob;
+  /** Set when the import deletes or changes devices: the snapshot and the undo file to keep. */
+  backup: { snapshot: Blob; undo: Blob } | undefined;
   /** The create-import request with that file's size, digest and modes in place of the output's. */
   request(base: CreateImportRequest): Promise<CreateImportRequest>;
 }
 
 export function plannedUpload(plan: RegistryPlan): PlannedUpload {
   const bytes = new TextEncoder().encode(plan.jobText);
+  const { undo } = plan;
+  const changesDevices = undo.delete + undo.recreate + undo.restore > 0;
   return {
     converted: new Blob([bytes], { type: 'application/x-ndjson' }),
+    backup: changesDevices
+      ? {
+          snapshot: new Blob([plan.backupText], { type: 'application/x-ndjson' }),
+          undo: new Blob([plan.undoText], { type: 'application/x-ndjson' }),
+        }
+      : undefined,
     request: async (base) => ({
       ...base,
+      ...(changesDevices ? { backup: { snapshotTakenAt: plan.takenAt } } : {}),
       convertedSize: bytes.byteLength,
       convertedSha256: await sha256Hex(bytes),
       byMode: countModes(plan.jobText),
