@@ -32,6 +32,7 @@ async function main(): Promise<void> {
 
   await checkStep('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json']);
   await checkStep('lint', 'npx', ['eslint', '--max-warnings=0', '.']);
+  await checkStep('import cycles', 'npx', ['tsx', 'tools/check-import-cycles.ts']);
   await checkStep('format', 'npx', ['prettier', '--check', '.']);
 
   for (const project of ['unit', 'integration']) {
