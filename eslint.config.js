@@ -86,15 +86,27 @@ const boundaries = {
 const hostGlobals = ['Buffer', 'process', 'require', 'global', '__dirname', '__filename'].map(
   (name) => ({ name, message: `${name} belongs to Node; this code also runs in browsers.` }),
 );
-const coreClock = [
+const readsTheClock = [
   {
     selector: "MemberExpression[object.name='Date'][property.name='now']",
-    message: 'core reads the time only through an injected clock (a now() option).',
+    message: 'The time comes from the injected clock (a now() or clock() option).',
   },
   {
     selector: "NewExpression[callee.name='Date'][arguments.length=0]",
-    message: 'core reads the time only through an injected clock (a now() option).',
+    message: 'The time comes from the injected clock (a now() or clock() option).',
   },
+];
+// The emulator's instants come from HubEmulatorOptions (clock, and pacingTimer for pacing only);
+// server.ts alone supplies the production defaults.
+const emulatorClock = [
+  ...readsTheClock,
+  {
+    selector: "MemberExpression[object.name='performance'][property.name='now']",
+    message: 'Pacing reads the injected pacingTimer (HubEmulatorOptions).',
+  },
+];
+const coreClock = [
+  ...readsTheClock,
   {
     selector: "MemberExpression[object.name='Math'][property.name='random']",
     message: 'core takes randomness only through an injected source (a random-bytes option).',
@@ -147,5 +159,10 @@ export default tseslint.config(
   {
     files: ['src/core/**'],
     rules: { 'no-restricted-syntax': ['error', ...coreClock] },
+  },
+  {
+    files: ['src/hub-emulator/**'],
+    ignores: ['src/hub-emulator/server.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...emulatorClock] },
   },
 );

@@ -234,9 +234,32 @@ const breaches: Probe[] = [
     code: 'export const bytes = crypto.getRandomValues(new Uint8Array(4));',
     expected: 'no-restricted-syntax',
   },
+  {
+    name: 'Date.now() in the emulator outside server.ts',
+    file: 'src/hub-emulator/jobs/probe.ts',
+    code: 'export const at = Date.now();',
+    expected: 'no-restricted-syntax',
+  },
+  {
+    name: 'new Date() in the emulator outside server.ts',
+    file: 'src/hub-emulator/http/probe.ts',
+    code: 'export const at = new Date();',
+    expected: 'no-restricted-syntax',
+  },
+  {
+    name: 'performance.now() in the emulator outside server.ts',
+    file: 'src/hub-emulator/jobs/probe.ts',
+    code: 'export const at = performance.now();',
+    expected: 'no-restricted-syntax',
+  },
 ];
 
 const legal: Omit<Probe, 'expected'>[] = [
+  {
+    name: "the emulator's production clock defaults in server.ts",
+    file: 'src/hub-emulator/server.ts',
+    code: 'export const clock = () => new Date();\nexport const timer = () => performance.now();',
+  },
   {
     name: 'a feature importing itself, lib, components, core and contracts',
     file: 'src/web/features/registry/components/probe.tsx',
