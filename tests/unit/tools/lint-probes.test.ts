@@ -79,6 +79,12 @@ const breaches: Probe[] = [
     expected: 'house/boundaries:sharedToFeature',
   },
   {
+    name: 'a shared worker importing a feature',
+    file: 'src/web/workers/conversion/probe.ts',
+    code: "import { x } from '../../features/import/x';\nexport { x };",
+    expected: 'house/boundaries:sharedToFeature',
+  },
+  {
     name: 'components importing the app shell',
     file: 'src/web/components/probe.tsx',
     code: "import { App } from '../app/app';\nexport { App };",
