@@ -135,6 +135,8 @@ export const boundaries = {
     };
 
     return importEdgeVisitor((node, specifier) => {
+      // Vite reads '/x' from the project root: '/src/...' is our code, anything else a public asset.
+      if (specifier.startsWith('/') && !specifier.startsWith('/src/')) return;
       if (specifier.startsWith('.') || specifier.startsWith('/')) checkOurs(node, specifier);
       else checkPackage(node, specifier);
     });

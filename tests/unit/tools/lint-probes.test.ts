@@ -103,6 +103,18 @@ const breaches: Probe[] = [
     expected: 'house/boundaries:area',
   },
   {
+    name: 'the web importing the proxy by a root path',
+    file: 'src/web/lib/probe.ts',
+    code: "import { x } from '/src/proxy/server';\nexport { x };",
+    expected: 'house/boundaries:area',
+  },
+  {
+    name: 'the web importing a file from outside src/',
+    file: 'src/web/lib/probe.ts',
+    code: "import pkg from '../../../package.json';\nexport { pkg };",
+    expected: 'house/boundaries:outside',
+  },
+  {
     name: "a bare Node built-in ('fs') in the web",
     file: 'src/web/lib/probe.ts',
     code: "import { readFile } from 'fs';\nexport { readFile };",
@@ -283,6 +295,11 @@ const legal: Omit<Probe, 'expected'>[] = [
     name: 'the app shell importing features',
     file: 'src/web/app/probe.tsx',
     code: "import { x } from '../features/import/x';\nexport const load = () => import('../features/diff/y');\nexport { x };",
+  },
+  {
+    name: 'the web importing a public asset by a root path',
+    file: 'src/web/app/probe.tsx',
+    code: "import logo from '/logo.svg';\nexport { logo };",
   },
   {
     name: 'papaparse in core/convert/csv',
