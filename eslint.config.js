@@ -4,50 +4,119 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-// The architecture is a lint rule (design.md, house-style.md principle 1). Each zone names the
-// folders of ours it must not import, whether Node built-ins are banned (code that runs in a
-// browser or worker), and which external SDKs it may not touch because another module wraps them.
+import house from './tools/eslint-rules/index.js';
 
-const SDK = {
-  papaparse: { name: 'papaparse', message: "papaparse belongs to core's CSV reader only." },
-  storageBlob: {
-    name: '@azure/storage-blob',
-    message:
-      '@azure/storage-blob belongs to the upload module and the server-side storage modules.',
+// The architecture is a lint rule (docs/architecture.md, "Parts and allowed imports"). One rule,
+// `house/boundaries`, resolves every specifier a module names (static, `export from`, `import()`,
+// `require`, `new URL(..., import.meta.url)`) against the importing file and checks the resolved
+// path against the zones below. Inside src/web a feature is its folder under features/, so a new
+// feature is a zone the day it is created; a new src/<area> without a zone here is itself an error.
+
+/** @type {Record<string, import('./tools/eslint-rules/boundaries.js').Zone>} */
+const zones = {
+  core: {
+    imports: [],
+    packages: [],
+    why: 'core is pure: nothing of ours and no package (papaparse only in its CSV reader).',
   },
-  msalBrowser: {
-    name: '@azure/msal-browser',
-    message: "MSAL belongs to web's auth feature and the app shell.",
+  contracts: {
+    imports: ['core'],
+    packages: ['zod'],
+    why: 'contracts may import only core and zod.',
   },
-  msalReact: {
-    name: '@azure/msal-react',
-    message: "MSAL belongs to web's auth feature and the app shell.",
+  web: {
+    imports: ['core', 'contracts'],
+    packages: 'any',
+    why: 'The web talks to the proxy only over HTTP.',
   },
+  proxy: {
+    imports: ['core', 'contracts'],
+    packages: 'any',
+    why: 'The proxy talks to the hub only over HTTP, exactly as it would to Azure.',
+  },
+  'hub-emulator': {
+    imports: ['core', 'contracts', 'local-ca'],
+    packages: 'any',
+    why: 'The emulator is a separate service.',
+  },
+  'dev-stack': { imports: 'any', packages: 'any', why: 'The dev stack starts every server.' },
+  cli: {
+    imports: ['core', 'contracts'],
+    packages: 'any',
+    why: 'The CLI only adapts argv and files to core.',
+  },
+  'local-ca': { imports: [], packages: 'any', why: 'local-ca is a leaf library.' },
 };
 
-/**
- * @param {{ files: string[], ignores?: string[], banned: string[], why: string, browser?: boolean,
- * sdks: (keyof typeof SDK)[] }} zone
- */
-function zone({ files, ignores = [], banned, why, browser = false, sdks }) {
-  const patterns = [{ group: banned.map((folder) => `**/${folder}/**`), message: why }];
-  if (browser)
-    patterns.push({
-      group: ['node:*'],
-      message: 'This code runs in browsers and workers: no Node built-ins.',
-    });
-  return {
-    files,
-    ignores,
-    rules: { 'no-restricted-imports': ['error', { patterns, paths: sdks.map((key) => SDK[key]) }] },
-  };
-}
+// External SDKs confined to the modules that wrap them, whatever the zone otherwise allows.
+/** @type {import('./tools/eslint-rules/boundaries.js').ConfinedPackage[]} */
+const confined = [
+  {
+    name: 'papaparse',
+    allowedIn: ['src/core/convert/csv/**'],
+    why: "papaparse belongs to core's CSV reader only.",
+  },
+  {
+    name: '@azure/storage-blob',
+    allowedIn: [
+      'src/web/lib/upload/**',
+      'src/web/features/*/api/upload-*.ts',
+      'src/proxy/**',
+      'src/hub-emulator/**',
+      'src/dev-stack/**',
+    ],
+    why: '@azure/storage-blob belongs to the upload module and the server-side storage modules.',
+  },
+  ...['@azure/msal-browser', '@azure/msal-react'].map((name) => ({
+    name,
+    allowedIn: ['src/web/features/auth/**', 'src/web/app/**', 'src/web/main.tsx'],
+    why: "MSAL belongs to web's auth feature, the app shell and the entry that builds the instance.",
+  })),
+];
 
-const allSdks = /** @type {(keyof typeof SDK)[]} */ (Object.keys(SDK));
-const except = (/** @type {string[]} */ ...keys) => allSdks.filter((key) => !keys.includes(key));
+const boundaries = {
+  root: import.meta.dirname,
+  zones,
+  browser: ['core', 'contracts', 'web'],
+  confined,
+};
 
-const webBanned = ['proxy', 'hub-emulator', 'dev-stack', 'cli', 'local-ca'];
-const webWhy = 'The web talks to the proxy only over HTTP.';
+// What only a host provides. Core runs in browsers, workers and Node alike, and its clock and
+// randomness come in through options so tests and replays are exact.
+const hostGlobals = ['Buffer', 'process', 'require', 'global', '__dirname', '__filename'].map(
+  (name) => ({ name, message: `${name} belongs to Node; this code also runs in browsers.` }),
+);
+const readsTheClock = [
+  {
+    selector: "MemberExpression[object.name='Date'][property.name='now']",
+    message: 'The time comes from the injected clock (a now() or clock() option).',
+  },
+  {
+    selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+    message: 'The time comes from the injected clock (a now() or clock() option).',
+  },
+];
+// The emulator's instants come from HubEmulatorOptions (clock, and pacingTimer for pacing only);
+// server.ts alone supplies the production defaults.
+const emulatorClock = [
+  ...readsTheClock,
+  {
+    selector: "MemberExpression[object.name='performance'][property.name='now']",
+    message: 'Pacing reads the injected pacingTimer (HubEmulatorOptions).',
+  },
+];
+const coreClock = [
+  ...readsTheClock,
+  {
+    selector: "MemberExpression[object.name='Math'][property.name='random']",
+    message: 'core takes randomness only through an injected source (a random-bytes option).',
+  },
+  {
+    selector:
+      "MemberExpression[object.name='crypto'][property.name=/^(getRandomValues|randomUUID)$/]",
+    message: 'core takes randomness only through an injected source (a random-bytes option).',
+  },
+];
 
 export default tseslint.config(
   {
@@ -78,85 +147,22 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
-  zone({
+  {
+    files: ['**/*.{js,mjs,cjs,ts,tsx}'],
+    plugins: { house },
+    rules: { 'house/boundaries': ['error', boundaries] },
+  },
+  {
+    files: ['src/core/**', 'src/contracts/**', 'src/web/**'],
+    rules: { 'no-restricted-globals': ['error', ...hostGlobals] },
+  },
+  {
     files: ['src/core/**'],
-    ignores: ['src/core/convert/csv/**'],
-    banned: ['contracts', 'web', 'proxy', 'hub-emulator', 'dev-stack', 'cli', 'local-ca'],
-    why: 'core is pure and imports nothing of ours.',
-    browser: true,
-    sdks: allSdks,
-  }),
-  zone({
-    files: ['src/core/convert/csv/**'],
-    banned: ['contracts', 'web', 'proxy', 'hub-emulator', 'dev-stack', 'cli', 'local-ca'],
-    why: 'core is pure and imports nothing of ours.',
-    browser: true,
-    sdks: except('papaparse'),
-  }),
-  zone({
-    files: ['src/contracts/**'],
-    banned: ['web', 'proxy', 'hub-emulator', 'dev-stack', 'cli', 'local-ca'],
-    why: 'contracts may import only core.',
-    browser: true,
-    sdks: allSdks,
-  }),
-  zone({
-    files: ['src/web/**'],
-    ignores: [
-      'src/web/features/auth/**',
-      'src/web/app/**',
-      'src/web/lib/upload/**',
-      'src/web/features/*/api/upload-*.ts',
-    ],
-    banned: webBanned,
-    why: webWhy,
-    browser: true,
-    sdks: allSdks,
-  }),
-  zone({
-    files: ['src/web/features/auth/**', 'src/web/app/**'],
-    banned: webBanned,
-    why: webWhy,
-    browser: true,
-    sdks: except('msalBrowser', 'msalReact'),
-  }),
-  zone({
-    files: ['src/web/lib/upload/**', 'src/web/features/*/api/upload-*.ts'],
-    banned: webBanned,
-    why: webWhy,
-    browser: true,
-    sdks: except('storageBlob'),
-  }),
-  zone({
-    files: ['src/web/features/*/**'],
-    ignores: ['src/web/features/auth/**', 'src/web/features/*/api/upload-*.ts'],
-    banned: [...webBanned, 'features'],
-    why: 'Features never import each other; shared UI lives in src/web/components.',
-    browser: true,
-    sdks: allSdks,
-  }),
-  zone({
-    files: ['src/proxy/**'],
-    banned: ['web', 'hub-emulator', 'dev-stack', 'cli', 'local-ca'],
-    why: 'The proxy talks to the hub only over HTTP, exactly as it would to Azure.',
-    sdks: except('storageBlob'),
-  }),
-  zone({
+    rules: { 'no-restricted-syntax': ['error', ...coreClock] },
+  },
+  {
     files: ['src/hub-emulator/**'],
-    banned: ['web', 'proxy', 'dev-stack', 'cli'],
-    why: 'The emulator is a separate service.',
-    sdks: except('storageBlob'),
-  }),
-  zone({
-    files: ['src/cli/**'],
-    banned: ['web', 'proxy', 'hub-emulator', 'dev-stack', 'local-ca'],
-    why: 'The CLI only adapts argv and files to core.',
-    sdks: allSdks,
-  }),
-  zone({
-    files: ['src/local-ca/**'],
-    banned: ['core', 'contracts', 'web', 'proxy', 'hub-emulator', 'dev-stack', 'cli'],
-    why: 'local-ca is a leaf library.',
-    sdks: allSdks,
-  }),
+    ignores: ['src/hub-emulator/server.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...emulatorClock] },
+  },
 );

@@ -30,8 +30,9 @@ async function main(): Promise<void> {
     return ok;
   };
 
-  await checkStep('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json']);
+  await checkStep('typecheck', 'npx', ['tsx', 'tools/typecheck.ts']);
   await checkStep('lint', 'npx', ['eslint', '--max-warnings=0', '.']);
+  await checkStep('import cycles', 'npx', ['tsx', 'tools/check-import-cycles.ts']);
   await checkStep('format', 'npx', ['prettier', '--check', '.']);
 
   for (const project of ['unit', 'integration']) {

@@ -22,6 +22,12 @@ export interface HubEmulatorOptions {
   importReportedProperties?: boolean;
   /** The instant every timestamp, expiry check and throttle reads (default: the wall clock). */
   clock?: () => Date;
+  /**
+   * Milliseconds on a steady timer, read only to pace import jobs (default: performance.now). Kept
+   * apart from `clock` because pacing schedules work and never stamps data: a frozen test clock
+   * must not stall a job, and a wall clock stepped by NTP must not burst or stall one either.
+   */
+  pacingTimer?: () => number;
   /** Job ids and request ids (tracking ids are request ids without dashes). */
   newId?: () => string;
   /** Generated SAS keys: identities created without keys and new policy keys. */

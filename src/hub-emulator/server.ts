@@ -41,6 +41,7 @@ export async function createHubEmulator(options: HubEmulatorOptions): Promise<Hu
     pace: options.paceDevicesPerSecond,
     progressMode: options.progressMode ?? 'per-batch',
     clock,
+    pacingTimer: options.pacingTimer ?? (() => performance.now()),
     newId,
     openContainer: containerOpener(options.storageIdentities),
     log,

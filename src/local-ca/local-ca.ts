@@ -33,7 +33,10 @@ const FILES = {
   key: 'localhost-key.pem',
 } as const;
 
-x509.cryptoProvider.set(webcrypto as unknown as Crypto);
+// x509 types its provider with the DOM's Crypto, which Node programs do not declare; the type of
+// the parameter itself fits both the Node project and the tests' DOM project.
+type ProviderCrypto = Parameters<x509.CryptoProvider['set']>[1];
+x509.cryptoProvider.set(webcrypto as unknown as ProviderCrypto);
 
 export async function ensureLocalTls(dir: string, now: Date = new Date()): Promise<LocalTls> {
   await mkdir(dir, { recursive: true });
@@ -163,13 +166,13 @@ function randomSerial(): string {
   return Buffer.from(bytes).toString('hex');
 }
 
-async function exportKeyPem(key: CryptoKey): Promise<string> {
+async function exportKeyPem(key: webcrypto.CryptoKey): Promise<string> {
   const der = Buffer.from(await webcrypto.subtle.exportKey('pkcs8', key));
   const lines = der.toString('base64').match(/.{1,64}/g) ?? [];
   return `-----BEGIN PRIVATE KEY-----\n${lines.join('\n')}\n-----END PRIVATE KEY-----\n`;
 }
 
-async function importKeyPem(pem: string): Promise<CryptoKey> {
+async function importKeyPem(pem: string): Promise<webcrypto.CryptoKey> {
   const body = pem.replace(/-----(BEGIN|END) PRIVATE KEY-----/g, '').replace(/\s+/g, '');
   return webcrypto.subtle.importKey('pkcs8', Buffer.from(body, 'base64'), SIGNING, true, ['sign']);
 }

@@ -9,10 +9,15 @@ export function sniffEncoding(head: Uint8Array): InputEncoding {
   return 'utf-8';
 }
 
+/** What this reader needs of WHATWG's TextDecoder, which browsers, workers and Node all have. */
+interface StreamingDecoder {
+  decode(input?: Uint8Array, options?: { stream?: boolean }): string;
+}
+
 export class InputDecoder {
   encoding: InputEncoding | undefined;
   sawReplacement = false;
-  private decoder: TextDecoder | undefined;
+  private decoder: StreamingDecoder | undefined;
   private pending: Uint8Array | undefined;
 
   push(bytes: Uint8Array): string {

@@ -15,6 +15,8 @@ export interface JobEnv {
    */
   progressMode: 'per-batch' | 'recorded';
   clock: () => Date;
+  /** Steady milliseconds for pacing only (HubEmulatorOptions.pacingTimer). */
+  pacingTimer: () => number;
   /** A job's containers, by SAS or by the hub's own identity (blob-clients.ts). */
   openContainer: OpenContainer;
   isCancelled: () => boolean;
@@ -31,19 +33,22 @@ export function effectiveBatchSize(env: JobEnv): number {
 }
 
 /**
- * Sleeps until `done` items fit the pace limit measured from `startedAt`. Without a pace it still
- * yields one macrotask: a buffered blob stream otherwise keeps the loop in microtasks and the
- * server could not answer a GET /jobs poll until the whole import ended. Pacing reads the real
- * clock, not the injected one: it schedules work, it never stamps data, and a frozen test clock
- * must not stall a job.
+ * Sleeps until `done` items fit the pace limit measured from `startedAt` (read from
+ * `env.pacingTimer`). Without a pace it still yields one macrotask: a buffered blob stream
+ * otherwise keeps the loop in microtasks and the server could not answer a GET /jobs poll until the
+ * whole import ended.
  */
-export async function waitForPace(env: JobEnv, startedAt: number, done: number): Promise<void> {
+export async function waitForPace(
+  env: Pick<JobEnv, 'pace' | 'pacingTimer'>,
+  startedAt: number,
+  done: number,
+): Promise<void> {
   if (!env.pace) {
     await new Promise((resolve) => setImmediate(resolve));
     return;
   }
   const due = startedAt + (done / env.pace) * 1000;
-  const wait = due - Date.now();
+  const wait = due - env.pacingTimer();
   if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
 }
 

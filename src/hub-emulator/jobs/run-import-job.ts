@@ -24,7 +24,7 @@ export async function runImportJob(job: JobRecord, env: JobEnv): Promise<RunOutc
     .openContainer(request.inputBlobContainerUri ?? '', request)
     .getBlobClient(request.inputBlobName ?? DEFAULT_BLOB_NAME);
   job.totalBytes = (await blob.getProperties()).contentLength ?? 0;
-  const startedAt = Date.now();
+  const startedAt = env.pacingTimer();
   let done = 0;
   if (job.position < job.totalBytes) {
     const download = await blob.download(job.position);

@@ -5,6 +5,7 @@ import {
   rawRequest,
   startTestHub,
   startTestStorage,
+  uploadText,
   waitForJob,
   type TestHub,
   type TestStorage,
@@ -76,5 +77,41 @@ describe('injected clock, ids and keys', () => {
     expect(job.startTimeUtc).toBe('2031-02-03T04:05:06.7890000Z');
     const done = await waitForJob(hub, job.jobId);
     expect(done.endTimeUtc).toBe('2031-02-03T04:05:06.7890000Z');
+  });
+
+  it('paces an import by the injected pacing timer and stamps it by the frozen clock', async () => {
+    // Each read of the pacing timer is a minute after the last, so every batch is already late
+    // and the job never sleeps; at one device a second on the wall clock it would take seconds.
+    let reads = 0;
+    const paced = await startTestHub({
+      clock: () => FIXED,
+      newKey: () => KEY,
+      paceDevicesPerSecond: 1,
+      pacingTimer: () => ++reads * 60_000,
+    });
+    try {
+      const container = await storage.container('paced-import');
+      const lines = ['paced-1', 'paced-2', 'paced-3'].map((id) => `{"id":"${id}"}`);
+      await uploadText(container.client, 'devices.txt', `${lines.join('\n')}\n`);
+      const created = await rawRequest(paced, 'POST', '/jobs/create', {
+        body: {
+          type: 'import',
+          inputBlobContainerUri: container.sasUrl('rl'),
+          outputBlobContainerUri: container.sasUrl('rwdl'),
+        },
+      });
+      const done = await waitForJob(paced, (created.json as { jobId: string }).jobId);
+      expect(done).toMatchObject({
+        status: 'completed',
+        endTimeUtc: '2031-02-03T04:05:06.7890000Z',
+      });
+      expect(reads).toBeGreaterThanOrEqual(3);
+      const device = (await rawRequest(paced, 'GET', '/devices/paced-3')).json as {
+        generationId: string;
+      };
+      expect(device.generationId).toBe(dotNetTicks(FIXED));
+    } finally {
+      await paced.dispose();
+    }
   });
 });
