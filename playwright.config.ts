@@ -5,6 +5,9 @@ import { defineConfig } from '@playwright/test';
 // import/export job slot is the point of some tests, so they run one at a time.
 export default defineConfig({
   testDir: 'tests/e2e',
+  // The tests' own TypeScript project: the browser projects map 'papaparse' to a types-only file
+  // (tools/types), which Playwright's loader would otherwise try to run.
+  tsconfig: './tsconfig.tests.json',
   testMatch: '**/*.spec.ts',
   globalSetup: './tests/e2e/support/global-setup.ts',
   fullyParallel: false,
