@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { hubRequest } from '../support/hub-rest';
-import { createDevices, totalDeviceCount } from './support/hub-checks';
+import { createDevices, hubHostName, totalDeviceCount } from './support/hub-checks';
 import { SCREENSHOTS, USERS, appUrl, signIn } from './support/sign-in';
 
 async function runExport(page: Page): Promise<void> {
@@ -53,6 +53,9 @@ test('export, change devices through an import, export again: the diff shows exa
     .click();
   await page.getByLabel('Device list file').setInputFiles(csv);
   await expect(page.getByLabel('NDJSON preview')).toContainText('ed-9');
+  // The plan sees ed-1 and ed-2 change: the consequence is confirmed by typing it, with the hub.
+  const hubName = hubHostName().split('.')[0] ?? '';
+  await page.getByLabel('Type to confirm').fill(`change 2 devices in ${hubName}`);
   await page.getByRole('button', { name: 'Upload and start import' }).click();
   await expect(page.getByRole('status', { name: 'Job status' })).toHaveText(/completed/i, {
     timeout: 60_000,

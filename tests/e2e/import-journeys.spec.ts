@@ -64,6 +64,7 @@ test('create over existing devices lists the 409001 rows with their source lines
   const csv = await writeDeviceCsv('create-over-existing.csv', 'j2', 30);
   const existing = csv.ids.slice(0, 12);
   await createDevices(existing);
+  const keysBefore = await deviceIdentity(existing[0] ?? '');
 
   await signIn(page, USERS.admin);
   await dropFile(page, csv.path);
@@ -87,7 +88,14 @@ test('create over existing devices lists the 409001 rows with their source lines
   await chooseDefaultMode(page, /^createOrUpdate\b/);
   await expect(preview).toContainText('"importMode":"createOrUpdate"');
   expect((await preview.innerText()).trim().split('\n')).toHaveLength(existing.length);
+  // The plan sees the 12 existing devices change (their tags) and keeps their keys: the typed
+  // phrase names that consequence and the hub.
+  const hubName = hubHostName().split('.')[0] ?? '';
+  await expect(page.getByText(/12 devices keep their keys/)).toBeVisible({ timeout: 30_000 });
+  await page.getByLabel('Type to confirm').fill(`change 12 devices in ${hubName}`);
   const retryJobId = await uploadAndWaitForCompletion(page);
+  // A retry after 409001 rotates no key.
+  expect((await deviceIdentity(existing[0] ?? '')).primaryKey).toBe(keysBefore.primaryKey);
 
   const token = await cachedAccessToken(page);
   const errors = await request.get(

@@ -32,6 +32,7 @@ test('a 100,000-row file converts and uploads with visible progress while the pa
     .getByRole('navigation', { name: 'Main' })
     .getByRole('link', { name: 'Import' })
     .click();
+  await expect(page).toHaveURL(/\/import$/);
   await page.addInitScript(RECORD_LONG_TASKS_AND_UPLOAD_PROGRESS);
   await page.reload();
   await expect(page.getByLabel('Device list file')).toBeAttached();

@@ -73,7 +73,7 @@ export function ImportWizard() {
   const outcome = state.phase === 'done' ? state.outcome : null;
   const plannable =
     outcome && !outcome.report.fileError && outcome.report.valid > 0 ? outcome.output : null;
-  const registryPlan = useRegistryPlan(plannable);
+  const registryPlan = useRegistryPlan(plannable, outcome?.report.valid ?? 0);
   const [planSkipped, setPlanSkipped] = useState(false);
   // A skip is said for one file's outcome: a new conversion asks again.
   useEffect(() => setPlanSkipped(false), [plannable]);

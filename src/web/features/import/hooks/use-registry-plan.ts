@@ -17,17 +17,6 @@ const BATCH = 100;
 /** Lookups per plan at most, so a hub that throttles every read ends in an error, not a loop. */
 const MAX_ROUNDS = 200;
 
-/** Lines of an NDJSON blob, counted over its bytes: a 1,000,000-line file never becomes a string. */
-async function countLines(blob: Blob): Promise<number> {
-  let lines = 0;
-  const reader = blob.stream().getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return lines;
-    for (const byte of value) if (byte === 10) lines++;
-  }
-}
-
 export type RegistryPlanState =
   | { phase: 'idle' }
   | { phase: 'reading'; done: number; total: number }
@@ -35,19 +24,22 @@ export type RegistryPlanState =
   | { phase: 'too-large'; devices: number }
   | { phase: 'failed'; error: unknown };
 
-export function useRegistryPlan(output: Blob | null) {
+/**
+ * `output` is the converted file and `lines` its line count (the conversion report's valid rows),
+ * which decides whether the file is small enough without reading it.
+ */
+export function useRegistryPlan(output: Blob | null, lines: number) {
   const [state, setState] = useState<RegistryPlanState>({ phase: 'idle' });
   const abortRef = useRef<AbortController | null>(null);
 
-  const run = useCallback(async (blob: Blob) => {
+  const run = useCallback(async (blob: Blob, lineCount: number) => {
     abortRef.current?.abort();
     const abort = new AbortController();
     abortRef.current = abort;
     try {
       // A file over the limit is turned away before it is read as text.
-      const lines = await countLines(blob);
-      if (lines > LOOKUP_LIMIT) {
-        setState({ phase: 'too-large', devices: lines });
+      if (lineCount > LOOKUP_LIMIT) {
+        setState({ phase: 'too-large', devices: lineCount });
         return;
       }
       const importText = await blob.text();
@@ -92,13 +84,13 @@ export function useRegistryPlan(output: Blob | null) {
       setState({ phase: 'idle' });
       return undefined;
     }
-    void run(output);
+    void run(output, lines);
     return () => abortRef.current?.abort();
-  }, [output, run]);
+  }, [output, lines, run]);
 
   const retry = useCallback(() => {
-    if (output) void run(output);
-  }, [output, run]);
+    if (output) void run(output, lines);
+  }, [output, lines, run]);
 
   return { state, retry };
 }
