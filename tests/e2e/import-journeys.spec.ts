@@ -312,6 +312,12 @@ test('disabling a device by file keeps its keys: the plan writes them into the r
   expect(after.primaryKey).toBe(before.primaryKey);
   expect(after.secondaryKey).toBe(before.secondaryKey);
 
+  // After the job the console checks the hub did what the plan said.
+  await expect(
+    page.getByText('The outcome matches the plan: 1 row sent, none differs.'),
+  ).toBeVisible({
+    timeout: 30_000,
+  });
   // The way back is one click: the undo file opens in the wizard with a plan of its own.
   const restore = page.getByRole('button', { name: 'Restore' });
   await expect(restore).toBeVisible({ timeout: 30_000 });

@@ -13,6 +13,7 @@ import CloudUploadIcon from '@mui/icons-material/CloudUpload';
 import type { ConversionReport } from '../../../../core/convert/types';
 import { ErrorPanel } from '../../../components/error-panel';
 import { hubNameOf, useHubInfo } from '../../../lib/use-hub-info';
+import { plural } from '../../../lib/job-outcome';
 import type { RegistryPlan } from '../model/plan-against-registry';
 import {
   confirmPhraseFor,
@@ -116,8 +117,11 @@ export function UploadSection({
         {phrase && !blocked && (
           <Box>
             <Alert severity="warning" sx={{ mb: 1.5 }}>
-              This import will <strong>{phrase}</strong>. Deleted devices and overwritten values
-              cannot be restored by the console. Type <strong>{phrase}</strong> to confirm.
+              This import will <strong>{phrase}</strong>.{' '}
+              {plan
+                ? 'The devices as they are now are kept with the import, and its job page offers to restore them.'
+                : 'Without a plan there is no backup: deleted devices and overwritten values cannot be restored by the console.'}{' '}
+              Type <strong>{phrase}</strong> to confirm.
             </Alert>
             <TextField
               label="Type to confirm"
@@ -143,7 +147,7 @@ export function UploadSection({
             Upload and start import
           </Button>
           <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
-            {plan ? `${plan.sent} rows` : devicesText(report.valid)} will be sent to{' '}
+            {plan ? plural(plan.sent, 'row', 'rows') : devicesText(report.valid)} will be sent to{' '}
             {hubName ?? 'the hub'}, with the original file kept for support.
           </Typography>
         </Box>

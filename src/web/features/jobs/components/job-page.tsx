@@ -14,6 +14,7 @@ import { JobFacts } from './job-facts';
 import { JobProgressPanel } from './job-progress-panel';
 import { describeJobOutcome, plural, rowsSent } from '../../../lib/job-outcome';
 import { JobStatusChip } from '../../../components/job-status-chip';
+import { PlanCheckPanel } from './plan-check-panel';
 import { RestorePanel } from './restore-panel';
 import { StartPendingImport } from './start-pending-import';
 
@@ -90,6 +91,7 @@ export function JobPage() {
             </>
           )}
         </Paper>
+        {isAdmin && data.backup && <PlanCheckPanel job={data} jobRef={jobId} />}
         {isAdmin && data.backup && <RestorePanel job={data} jobRef={jobId} />}
         <JobFacts job={data} />
       </Stack>
