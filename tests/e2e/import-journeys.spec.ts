@@ -303,7 +303,18 @@ test('disabling a device by file keeps its keys: the plan writes them into the r
   );
   // keep-2 changes nothing: it is left out of the job file.
   await expect(plan).toContainText('1 row will be sent; 1 unchanged row is left out');
-  await page.screenshot({ path: `${SCREENSHOTS}/plan-keys-kept.png`, fullPage: true });
+  // At 1440x900 the plan and Upload stay in view beside the steps, without scrolling.
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.getByRole('heading', { name: 'Column mapping' }).scrollIntoViewIfNeeded();
+  await expect(page.getByRole('button', { name: 'Upload and start import' })).toBeInViewport();
+  await page.screenshot({ path: `${SCREENSHOTS}/plan-keys-kept-1440.png` });
+  await page.setViewportSize({ width: 800, height: 900 });
+  await page.screenshot({ path: `${SCREENSHOTS}/plan-keys-kept-800.png`, fullPage: true });
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow, 'the import page at 800 px overflows sideways').toBeLessThanOrEqual(0);
+  await page.setViewportSize({ width: 1440, height: 900 });
   await page.getByLabel('Type to confirm').fill(`change 1 device in ${hubName}`);
   await uploadAndWaitForCompletion(page);
 

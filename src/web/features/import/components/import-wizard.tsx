@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, Paper, Stack, Typography } from '@mui/material';
+import { Alert, Box, Paper, Stack, Typography } from '@mui/material';
 import type { ColumnMapping } from '../../../../core/convert/types';
 import { ErrorPanel } from '../../../components/error-panel';
 import { clearPendingImport, peekPendingImport } from '../../../lib/pending-import';
@@ -29,7 +29,7 @@ function planGateOf(state: RegistryPlanState, skipped: boolean): string | null {
   if (state.phase === 'reading' || state.phase === 'idle')
     return 'Waiting for the plan: the devices are being read from the hub.';
   if (skipped) return null;
-  return 'There is no plan. Tick “Upload without a plan” above to import anyway, without undo.';
+  return 'There is no plan. Tick “Upload without a plan” in the plan below to import anyway, without undo.';
 }
 
 export function ImportWizard() {
@@ -79,76 +79,97 @@ export function ImportWizard() {
   useEffect(() => setPlanSkipped(false), [plannable]);
   const plan = registryPlan.state.phase === 'planned' ? registryPlan.state.plan : null;
 
+  // Wide screens: the steps on the left, the plan and Upload on the right, kept in view while the
+  // admin changes the mapping or the mode (issue 14: the one long form made Upload two screens
+  // away). Narrow screens: one column, in the same order.
   return (
-    <Stack spacing={3} sx={{ maxWidth: 1100 }}>
-      {pending && <Alert severity="info">{pending.reason}</Alert>}
-      <Paper component="section" variant="outlined" aria-labelledby="file-heading" sx={{ p: 3 }}>
-        <Typography id="file-heading" component="h2" variant="h6" sx={{ mb: 2 }}>
-          File
-        </Typography>
-        <DropZone file={file} onFile={chooseFile} disabled={locked} />
-        <Stack spacing={2} sx={{ mt: 2 }}>
-          {state.phase === 'running' && (
-            <ConversionProgress
-              progress={state.progress}
-              startedAt={state.startedAt}
-              onCancel={conversion.cancel}
-            />
-          )}
-          {state.phase === 'cancelled' && (
-            <Alert severity="info">
-              Conversion cancelled. Drop the file again or change an option to restart it.
-            </Alert>
-          )}
-          {state.phase === 'failed' && (
-            <ErrorPanel
-              error={state.error}
-              context="Reading the file"
-              onRetry={
-                file
-                  ? () =>
-                      startConversion(file, {
-                        format: 'auto',
-                        ...options,
-                        mapping,
-                        skipInvalid: true,
-                      })
-                  : undefined
-              }
-            />
-          )}
-        </Stack>
-      </Paper>
-      <OptionsStep value={options} onChange={setOptions} disabled={locked} />
-      {outcome && (
-        <>
-          {!outcome.report.fileError && (
-            <>
-              <MappingStep
-                columns={outcome.report.columns}
-                problems={outcome.report.mappingProblems}
-                mapping={mapping}
-                onChange={setMapping}
-                disabled={locked}
+    <Box
+      sx={{
+        display: 'grid',
+        gap: 3,
+        gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(0, 1fr) minmax(380px, 440px)' },
+        alignItems: 'start',
+      }}
+    >
+      <Stack spacing={3} useFlexGap sx={{ minWidth: 0 }}>
+        {pending && <Alert severity="info">{pending.reason}</Alert>}
+        <Paper component="section" variant="outlined" aria-labelledby="file-heading" sx={{ p: 3 }}>
+          <Typography id="file-heading" component="h2" variant="h6" sx={{ mb: 2 }}>
+            File
+          </Typography>
+          <DropZone file={file} onFile={chooseFile} disabled={locked} />
+          <Stack spacing={2} sx={{ mt: 2 }}>
+            {state.phase === 'running' && (
+              <ConversionProgress
+                progress={state.progress}
+                startedAt={state.startedAt}
+                onCancel={conversion.cancel}
               />
-              <PreviewPanel output={outcome.output} validCount={outcome.report.valid} />
-            </>
-          )}
-          <ReviewStep
-            report={outcome.report}
-            keysCsv={outcome.keysCsv}
-            excludeInvalid={excludeInvalid}
-            onExcludeInvalid={setExcludeInvalid}
-          />
-          {plannable && (
-            <RegistryPlanPanel
-              state={registryPlan.state}
-              hubName={hubName}
-              skipped={planSkipped}
-              onSkip={setPlanSkipped}
-              onRetry={registryPlan.retry}
+            )}
+            {state.phase === 'cancelled' && (
+              <Alert severity="info">
+                Conversion cancelled. Drop the file again or change an option to restart it.
+              </Alert>
+            )}
+            {state.phase === 'failed' && (
+              <ErrorPanel
+                error={state.error}
+                context="Reading the file"
+                onRetry={
+                  file
+                    ? () =>
+                        startConversion(file, {
+                          format: 'auto',
+                          ...options,
+                          mapping,
+                          skipInvalid: true,
+                        })
+                    : undefined
+                }
+              />
+            )}
+          </Stack>
+        </Paper>
+        {/* One element whose place changes by CSS order only: it moves below the data once the
+            file is read (the mode is chosen after the data is seen) without being remounted, so a
+            menu the admin has open stays open. */}
+        <Box sx={{ order: outcome ? 1 : 0 }}>
+          <OptionsStep value={options} onChange={setOptions} disabled={locked} />
+        </Box>
+        {outcome && (
+          <>
+            {!outcome.report.fileError && (
+              <>
+                <MappingStep
+                  columns={outcome.report.columns}
+                  problems={outcome.report.mappingProblems}
+                  mapping={mapping}
+                  onChange={setMapping}
+                  disabled={locked}
+                />
+                <PreviewPanel output={outcome.output} validCount={outcome.report.valid} />
+              </>
+            )}
+            <ReviewStep
+              report={outcome.report}
+              keysCsv={outcome.keysCsv}
+              excludeInvalid={excludeInvalid}
+              onExcludeInvalid={setExcludeInvalid}
             />
-          )}
+          </>
+        )}
+      </Stack>
+      {outcome && (
+        <Stack
+          spacing={3}
+          sx={{
+            minWidth: 0,
+            position: { lg: 'sticky' },
+            top: { lg: 88 },
+            maxHeight: { lg: 'calc(100vh - 104px)' },
+            overflowY: { lg: 'auto' },
+          }}
+        >
           {file && (
             <UploadSection
               report={outcome.report}
@@ -178,8 +199,17 @@ export function ImportWizard() {
               onAutoStart={upload.setAutoStart}
             />
           )}
-        </>
+          {plannable && (
+            <RegistryPlanPanel
+              state={registryPlan.state}
+              hubName={hubName}
+              skipped={planSkipped}
+              onSkip={setPlanSkipped}
+              onRetry={registryPlan.retry}
+            />
+          )}
+        </Stack>
       )}
-    </Stack>
+    </Box>
   );
 }

@@ -90,7 +90,7 @@ export function UploadSection({
       'A column is mapped to a name the hub refuses; type another name in the column mapping.';
   else if (report.valid === 0) blocked = 'There are no valid rows to import.';
   else if (report.invalid > 0 && !excludeInvalid)
-    blocked = 'Fix the file and drop it again, or tick “Exclude invalid rows” above.';
+    blocked = 'Fix the file and drop it again, or tick “Exclude invalid rows” in the Review.';
   else if (planGate) blocked = planGate;
   else if (plan && plan.sent === 0)
     blocked = 'Nothing to send: the plan found that every row already matches the hub.';
