@@ -8,11 +8,15 @@ import {
   Stack,
   Typography,
 } from '@mui/material';
+import { exportNameWords, type ExportName } from '../../../lib/export-name';
 import { formatBytes } from '../../../lib/format';
 
 interface DiffInputsProps {
   a: string | null;
   b: string | null;
+  /** A's and B's label, time and short id, once their records have arrived. */
+  nameA: ExportName | null;
+  nameB: ExportName | null;
   fileB: File | null;
   onFileB: (file: File | null) => void;
   includeVersionFields: boolean;
@@ -24,6 +28,8 @@ interface DiffInputsProps {
 export function DiffInputs({
   a,
   b,
+  nameA,
+  nameB,
   fileB,
   onFileB,
   includeVersionFields,
@@ -34,7 +40,7 @@ export function DiffInputs({
     <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-label="Diff inputs">
       <Stack spacing={1}>
         <Typography variant="body2">
-          <strong>A</strong> (before): export <code>{a ?? 'not chosen'}</code>
+          <strong>A</strong> (before): <ExportLabel exportRef={a} name={nameA} />
         </Typography>
         <Typography variant="body2">
           <strong>B</strong> (after):{' '}
@@ -42,13 +48,11 @@ export function DiffInputs({
             <>
               file <code>{fileB.name}</code> ({formatBytes(fileB.size)}){' '}
               <Button size="small" onClick={() => onFileB(null)} disabled={b === null}>
-                Use export {b ?? ''} instead
+                Use export {nameB ? exportNameWords(nameB) : (b ?? '')} instead
               </Button>
             </>
           ) : (
-            <>
-              export <code>{b ?? 'not chosen'}</code>
-            </>
+            <ExportLabel exportRef={b} name={nameB} />
           )}
         </Typography>
         <Box>
@@ -101,4 +105,16 @@ export function DiffInputs({
       </Stack>
     </Paper>
   );
+}
+
+/** "export before the move · 27 Nov 2026, 10:00:00 · id efghij", the full ref until it is known. */
+function ExportLabel({ exportRef, name }: { exportRef: string | null; name: ExportName | null }) {
+  if (exportRef === null) return <>export not chosen</>;
+  if (name === null)
+    return (
+      <>
+        export <code>{exportRef}</code>
+      </>
+    );
+  return <span title={`Export ${exportRef}`}>export {exportNameWords(name)}</span>;
 }

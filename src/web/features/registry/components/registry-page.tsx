@@ -4,7 +4,10 @@ import { Alert, Box, Button, Stack, Typography } from '@mui/material';
 import { ErrorPanel } from '../../../components/error-panel';
 import { PageHeader } from '../../../components/page-header';
 import { useIsAdmin } from '../../../lib/current-user';
+import { exportNameOf } from '../../../lib/export-name';
 import { formatCount } from '../../../lib/format';
+import { useExportJobOnce } from '../../../lib/use-export-job';
+import { hubNameOf, useHubInfo } from '../../../lib/use-hub-info';
 import { EMPTY_FILTER, isFiltering } from '../../../lib/registry-worker/registry-filter';
 import type { RegistryFilter } from '../../../lib/registry-worker/registry-filter';
 import type { RegistryRow } from '../../../lib/registry-worker/summarize-device';
@@ -15,6 +18,7 @@ import { RegistryDownloads } from './registry-downloads';
 import { RegistryFilters } from './registry-filters';
 import { RegistryLoadProgress } from './registry-load-progress';
 import { RegistryTable } from './registry-table';
+import { snapshotHeading, snapshotSubtitle } from '../model/snapshot-heading';
 import { useDebouncedValue } from './use-debounced-value';
 
 // Typing in the search box re-filters a million records in the worker: wait for a pause first.
@@ -39,14 +43,18 @@ function RegistryView({ exportId }: { exportId: string }) {
   const { done } = stream;
   const filtering = isFiltering(query.applied);
   const errors = done?.issues.filter((issue) => issue.severity === 'error') ?? [];
+  const job = useExportJobOnce(exportId);
+  const hub = useHubInfo();
+  const name = job.data ? exportNameOf(job.data) : null;
+  const hubName = hub.data ? hubNameOf(hub.data.hostName) : null;
 
   return (
     <>
       <PageHeader
-        title="Registry browser"
+        title={snapshotHeading(hubName, name)}
         subtitle={
           <>
-            Export <code>{exportId}</code>
+            {snapshotSubtitle(name, exportId)}
             {done ? ` · ${formatCount(done.records)} devices and modules` : ''}
           </>
         }
