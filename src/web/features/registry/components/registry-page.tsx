@@ -18,6 +18,8 @@ import { RegistryDownloads } from './registry-downloads';
 import { RegistryFilters } from './registry-filters';
 import { RegistryLoadProgress } from './registry-load-progress';
 import { RegistryTable } from './registry-table';
+import { emptyTableText, recordCountWords } from '../model/registry-load-state';
+import type { TableState } from '../model/registry-load-state';
 import { snapshotHeading, snapshotSubtitle } from '../model/snapshot-heading';
 import { useDebouncedValue } from './use-debounced-value';
 
@@ -47,6 +49,13 @@ function RegistryView({ exportId }: { exportId: string }) {
   const hub = useHubInfo();
   const name = job.data ? exportNameOf(job.data) : null;
   const hubName = hub.data ? hubNameOf(hub.data.hostName) : null;
+  const table: TableState = {
+    loaded: done !== null,
+    failed: stream.error !== null,
+    filtering,
+    answeredRecords: query.records,
+    readRecords: stream.records,
+  };
 
   return (
     <>
@@ -107,9 +116,7 @@ function RegistryView({ exportId }: { exportId: string }) {
           authTypes={query.authTypes}
         />
         <Typography variant="body2" aria-live="polite">
-          {filtering
-            ? `${formatCount(query.matches)} of ${formatCount(query.records)} records match`
-            : `${formatCount(stream.records)} records`}
+          {recordCountWords(table, query.matches)}
         </Typography>
         <Box
           sx={{
@@ -127,6 +134,7 @@ function RegistryView({ exportId }: { exportId: string }) {
             onRange={query.showRange}
             selected={selected?.index ?? null}
             onSelect={setSelected}
+            emptyText={emptyTableText(table)}
           />
           {selected && (
             <DeviceDetailPanel
