@@ -1,5 +1,4 @@
 import {
-  Box,
   Button,
   Checkbox,
   FormControlLabel,
@@ -8,6 +7,7 @@ import {
   Stack,
   Typography,
 } from '@mui/material';
+import { FileDropZone } from '../../../components/file-drop-zone';
 import { exportNameWords, type ExportName } from '../../../lib/export-name';
 import { formatBytes } from '../../../lib/format';
 
@@ -55,29 +55,18 @@ export function DiffInputs({
             <ExportLabel exportRef={b} name={nameB} />
           )}
         </Typography>
-        <Box>
-          <Typography
-            component="label"
-            htmlFor="diff-file-b"
-            variant="body2"
-            sx={{ display: 'block', mb: 0.5 }}
-          >
-            Device list file for B
-          </Typography>
-          <input
-            id="diff-file-b"
-            type="file"
-            accept=".csv,.json,.ndjson,.txt,.jsonl"
-            onChange={(event) => {
-              onFileB(event.target.files?.[0] ?? null);
-              event.target.value = '';
-            }}
-          />
-          <Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>
+        <FileDropZone
+          file={fileB}
+          onFile={onFileB}
+          inputLabel="Device list file for B"
+          prompt="Drop a device list here to compare A with it as B, or"
+          accept=".csv,.json,.ndjson,.txt,.jsonl"
+        >
+          <Typography variant="caption" color="text.secondary">
             CSV, JSON, NDJSON or an export’s devices.txt; converted here in the browser. A file
             cannot be part of a shared link.
           </Typography>
-        </Box>
+        </FileDropZone>
         <FormGroup row>
           <FormControlLabel
             control={
