@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { hubRequest } from '../support/hub-rest';
-import { createDevices, totalDeviceCount } from './support/hub-checks';
+import { createDevices, hubHostName, totalDeviceCount } from './support/hub-checks';
 import { SCREENSHOTS, USERS, appUrl, signIn } from './support/sign-in';
 
 async function runExport(page: Page): Promise<void> {
@@ -53,6 +53,14 @@ test('export, change devices through an import, export again: the diff shows exa
     .click();
   await page.getByLabel('Device list file').setInputFiles(csv);
   await expect(page.getByLabel('NDJSON preview')).toContainText('ed-9');
+  // The import changes two existing devices, so the wizard asks for the phrase it shows.
+  const phrase = await page
+    .getByRole('region', { name: 'Upload and start' })
+    .getByRole('alert')
+    .locator('strong')
+    .first()
+    .innerText();
+  await page.getByLabel('Type to confirm').fill(phrase);
   await page.getByRole('button', { name: 'Upload and start import' }).click();
   await expect(page.getByRole('status', { name: 'Job status' })).toHaveText(/completed/i, {
     timeout: 60_000,
@@ -109,6 +117,12 @@ test('a support user runs a keys-excluded export and a diff and never sees a key
   await runExport(page);
 
   await page.getByRole('link', { name: 'Browse', exact: true }).first().click();
+  // The heading says which hub the snapshot is of and when it was taken ("27 Nov 2026, 10:00:00").
+  const hubName = (hubHostName().split('.')[0] ?? '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  expect(hubName).not.toBe('');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    new RegExp(`^Snapshot of ${hubName} taken \\d{1,2} \\w{3,4} \\d{4}, \\d{2}:\\d{2}:\\d{2}$`),
+  );
   await page.getByLabel('Search device id').fill('ed-1');
   await expect(page.getByRole('table').getByText('ed-1', { exact: true })).toBeVisible({
     timeout: 60_000,
