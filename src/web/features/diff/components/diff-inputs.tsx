@@ -38,7 +38,7 @@ export function DiffInputs({
 }: DiffInputsProps) {
   return (
     <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-label="Diff inputs">
-      <Stack spacing={1}>
+      <Stack spacing={1} sx={{ overflowWrap: 'anywhere' }}>
         <Typography variant="body2">
           <strong>A</strong> (before): <ExportLabel exportRef={a} name={nameA} />
         </Typography>

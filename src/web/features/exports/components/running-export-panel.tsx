@@ -27,7 +27,12 @@ export function RunningExportPanel({ jobRef }: { jobRef: string }) {
       aria-labelledby="running-export-heading"
     >
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mb: 2, flexWrap: 'wrap' }}>
-        <Typography id="running-export-heading" component="h2" variant="h6">
+        <Typography
+          id="running-export-heading"
+          component="h2"
+          variant="h6"
+          sx={{ overflowWrap: 'anywhere' }}
+        >
           Export {data ? exportNameWords(exportNameOf(data)) : jobRef}
         </Typography>
         {data && (

@@ -62,10 +62,10 @@ function RegistryView({ exportId }: { exportId: string }) {
       <PageHeader
         title={snapshotHeading(hubName, name)}
         subtitle={
-          <>
+          <Box component="span" sx={{ overflowWrap: 'anywhere' }}>
             {snapshotSubtitle(name, exportId)}
             {done ? ` · ${formatCount(done.records)} devices and modules` : ''}
-          </>
+          </Box>
         }
         actions={
           <>
