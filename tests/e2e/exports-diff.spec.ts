@@ -112,6 +112,12 @@ test('a support user runs a keys-excluded export and a diff and never sees a key
   await runExport(page);
 
   await page.getByRole('link', { name: 'Browse', exact: true }).first().click();
+  // The heading says which hub the snapshot is of and when it was taken ("27 Nov 2026, 10:00:00").
+  const hubName = (hubHostName().split('.')[0] ?? '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  expect(hubName).not.toBe('');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    new RegExp(`^Snapshot of ${hubName} taken \\d{1,2} \\w{3,4} \\d{4}, \\d{2}:\\d{2}:\\d{2}$`),
+  );
   await page.getByLabel('Search device id').fill('ed-1');
   await expect(page.getByRole('table').getByText('ed-1', { exact: true })).toBeVisible({
     timeout: 60_000,

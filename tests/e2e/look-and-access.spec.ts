@@ -61,8 +61,9 @@ test('every page passes an axe scan without serious or critical violations, in l
     await expect(page.getByRole('status', { name: 'Export status' })).toHaveText(/completed/i, {
       timeout: 60_000,
     });
-    const heading = await page.getByRole('heading', { name: /^Export / }).innerText();
-    exportIds.push(heading.replace(/^Export\s+/, '').trim());
+    // The panel's heading names the export for people (label, time, short id); its link has the id.
+    const href = await page.getByRole('link', { name: 'Browse this export' }).getAttribute('href');
+    exportIds.push(decodeURIComponent((href ?? '').replace(/^\/exports\//, '')));
   }
 
   // Each page with what shows it has finished loading: scanning mid-load would judge a button

@@ -28,6 +28,7 @@ export async function startExport(
     excludeKeysInExport: request.excludeKeys,
     includeConfigurations: request.includeConfigurations,
     keysInside: !request.excludeKeys,
+    ...(request.label ? { label: request.label } : {}),
     // Created and started in one request, so the claim comes with the container: if the job is
     // created but not recorded, the list and the poll adopt it (start-import.ts explains).
     startClaimedAt: context.now().toISOString(),

@@ -32,6 +32,17 @@ describe('toExportRow', () => {
     expect(toExportRow(job({}))).toMatchObject({ devices: { state: 'counting' }, size: null });
   });
 
+  it('names each row by label, start time and short id, so same-second exports differ', () => {
+    const rows = toExportRows([
+      job({ jobId: 'j1', operationId: 'export-20261127-aaaaaaaaaa', label: 'nightly' }),
+      job({ jobId: 'j2', operationId: 'export-20261127-aaaabbbbbb' }),
+    ]);
+    expect(rows.map((row) => row.name)).toEqual([
+      { label: 'nightly', time: '2026-11-27T10:00:00Z', shortId: 'aaaaaa' },
+      { label: null, time: '2026-11-27T10:00:00Z', shortId: 'bbbbbb' },
+    ]);
+  });
+
   it('lets only a completed export be browsed or compared', () => {
     expect(toExportRow(job({ status: 'running' }))?.ready).toBe(false);
     expect(toExportRow(job({ status: 'failed' }))?.ready).toBe(false);

@@ -1,5 +1,4 @@
 import {
-  Box,
   Button,
   Checkbox,
   FormControlLabel,
@@ -8,11 +7,16 @@ import {
   Stack,
   Typography,
 } from '@mui/material';
+import { FileDropZone } from '../../../components/file-drop-zone';
+import { exportNameWords, type ExportName } from '../../../lib/export-name';
 import { formatBytes } from '../../../lib/format';
 
 interface DiffInputsProps {
   a: string | null;
   b: string | null;
+  /** A's and B's label, time and short id, once their records have arrived. */
+  nameA: ExportName | null;
+  nameB: ExportName | null;
   fileB: File | null;
   onFileB: (file: File | null) => void;
   includeVersionFields: boolean;
@@ -24,6 +28,8 @@ interface DiffInputsProps {
 export function DiffInputs({
   a,
   b,
+  nameA,
+  nameB,
   fileB,
   onFileB,
   includeVersionFields,
@@ -32,9 +38,9 @@ export function DiffInputs({
 }: DiffInputsProps) {
   return (
     <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-label="Diff inputs">
-      <Stack spacing={1}>
+      <Stack spacing={1} sx={{ overflowWrap: 'anywhere' }}>
         <Typography variant="body2">
-          <strong>A</strong> (before): export <code>{a ?? 'not chosen'}</code>
+          <strong>A</strong> (before): <ExportLabel exportRef={a} name={nameA} />
         </Typography>
         <Typography variant="body2">
           <strong>B</strong> (after):{' '}
@@ -42,38 +48,25 @@ export function DiffInputs({
             <>
               file <code>{fileB.name}</code> ({formatBytes(fileB.size)}){' '}
               <Button size="small" onClick={() => onFileB(null)} disabled={b === null}>
-                Use export {b ?? ''} instead
+                Use export {nameB ? exportNameWords(nameB) : (b ?? '')} instead
               </Button>
             </>
           ) : (
-            <>
-              export <code>{b ?? 'not chosen'}</code>
-            </>
+            <ExportLabel exportRef={b} name={nameB} />
           )}
         </Typography>
-        <Box>
-          <Typography
-            component="label"
-            htmlFor="diff-file-b"
-            variant="body2"
-            sx={{ display: 'block', mb: 0.5 }}
-          >
-            Device list file for B
-          </Typography>
-          <input
-            id="diff-file-b"
-            type="file"
-            accept=".csv,.json,.ndjson,.txt,.jsonl"
-            onChange={(event) => {
-              onFileB(event.target.files?.[0] ?? null);
-              event.target.value = '';
-            }}
-          />
-          <Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>
+        <FileDropZone
+          file={fileB}
+          onFile={onFileB}
+          inputLabel="Device list file for B"
+          prompt="Drop a device list here to compare A with it as B, or"
+          accept=".csv,.json,.ndjson,.txt,.jsonl"
+        >
+          <Typography variant="caption" color="text.secondary">
             CSV, JSON, NDJSON or an export’s devices.txt; converted here in the browser. A file
             cannot be part of a shared link.
           </Typography>
-        </Box>
+        </FileDropZone>
         <FormGroup row>
           <FormControlLabel
             control={
@@ -101,4 +94,16 @@ export function DiffInputs({
       </Stack>
     </Paper>
   );
+}
+
+/** "export before the move · 27 Nov 2026, 10:00:00 · id efghij", the full ref until it is known. */
+function ExportLabel({ exportRef, name }: { exportRef: string | null; name: ExportName | null }) {
+  if (exportRef === null) return <>export not chosen</>;
+  if (name === null)
+    return (
+      <>
+        export <code>{exportRef}</code>
+      </>
+    );
+  return <span title={`Export ${exportRef}`}>export {exportNameWords(name)}</span>;
 }

@@ -5,6 +5,8 @@ import type { DeviceChange } from '../../../../core/diff';
 import { ErrorPanel } from '../../../components/error-panel';
 import { PageHeader } from '../../../components/page-header';
 import { useIsAdmin } from '../../../lib/current-user';
+import { exportNameOf } from '../../../lib/export-name';
+import { useExportJobOnce } from '../../../lib/use-export-job';
 import type { DiffDone } from '../../../lib/registry-worker/diff-client';
 import { formatCount } from '../../../lib/format';
 import { useRegistryDiff } from '../api/use-registry-diff';
@@ -30,6 +32,8 @@ export function DiffPage() {
   // A selection belongs to one diff result: a re-run (new options, new B) starts without one.
   const [picked, setPicked] = useState<{ of: DiffDone; change: DeviceChange } | null>(null);
   const bRef = params.b;
+  const jobA = useExportJobOnce(params.a);
+  const jobB = useExportJobOnce(params.b);
   const source = useMemo<DiffSource | null>(
     () => (fileB ? { kind: 'file', file: fileB } : bRef ? { kind: 'export', ref: bRef } : null),
     [fileB, bRef],
@@ -58,6 +62,8 @@ export function DiffPage() {
         <DiffInputs
           a={params.a}
           b={params.b}
+          nameA={jobA.data ? exportNameOf(jobA.data) : null}
+          nameB={jobB.data ? exportNameOf(jobB.data) : null}
           fileB={fileB}
           onFileB={(file) => {
             setSelected(null);

@@ -2,6 +2,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { Job, TERMINAL_JOB_STATUSES } from '../../../../contracts/api';
 import { apiPath, apiRequest } from '../../../lib/api-client';
+import { exportJobKey, shareJobRead } from './share-export-reads';
 
 // Accept `{ job }` and a bare Job, as the jobs feature does: the contract names no wrapper here.
 const JobResponse = z.union([z.object({ job: Job }).transform((body) => body.job), Job]);
@@ -15,8 +16,12 @@ export async function getExportJob(jobId: string, signal?: AbortSignal): Promise
 /** GET /api/jobs/{jobId} every 2 s until the export reaches a terminal state. */
 export const exportJobQueryOptions = (jobId: string) =>
   queryOptions({
-    queryKey: ['exports', 'job', jobId],
-    queryFn: ({ signal }) => getExportJob(jobId, signal),
+    queryKey: exportJobKey(jobId),
+    queryFn: async ({ signal, client }) => {
+      const job = await getExportJob(jobId, signal);
+      shareJobRead(client, job);
+      return job;
+    },
     refetchInterval: (query) => {
       if (query.state.status === 'error') return false;
       const status = query.state.data?.status;

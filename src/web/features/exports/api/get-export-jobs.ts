@@ -3,6 +3,7 @@ import { TERMINAL_JOB_STATUSES } from '../../../../contracts/api';
 import type { Job } from '../../../../contracts/api';
 import { listJobs } from '../../../lib/list-jobs';
 import { awaitsDeviceCount } from '../model/export-rows';
+import { EXPORT_LIST_KEY, shareListRead } from './share-export-reads';
 
 /**
  * GET /api/jobs, keeping the exports: the list of past exports comes from their containers'
@@ -15,8 +16,8 @@ export async function getExportJobs(signal?: AbortSignal): Promise<Job[]> {
 
 export const exportJobsQueryOptions = () =>
   queryOptions({
-    queryKey: ['exports', 'list'],
-    queryFn: ({ signal }) => getExportJobs(signal),
+    queryKey: EXPORT_LIST_KEY,
+    queryFn: async ({ signal, client }) => shareListRead(client, await getExportJobs(signal)),
     // Poll while a job runs, and while a just-finished export is still being counted by the proxy.
     refetchInterval: (query) =>
       query.state.data?.some(

@@ -15,7 +15,9 @@ import {
   TableRow,
   Typography,
 } from '@mui/material';
-import { formatBytes, formatDateTime } from '../../../lib/format';
+import { ExportNameText } from '../../../components/export-name-text';
+import { exportNameWords } from '../../../lib/export-name';
+import { formatBytes } from '../../../lib/format';
 import { defaultComparePair, diffLink } from '../model/export-rows';
 import type { ExportRow, KeysState } from '../model/export-rows';
 import { DeviceCountCell } from './device-count-cell';
@@ -78,18 +80,18 @@ export function PastExportsTable({ rows }: { rows: ExportRow[] }) {
             <TableRow>
               <TableCell padding="checkbox">A</TableCell>
               <TableCell padding="checkbox">B</TableCell>
-              <TableCell>When</TableCell>
+              <TableCell>Export</TableCell>
               <TableCell>Who</TableCell>
               <TableCell align="right">Devices</TableCell>
               <TableCell align="right">Size</TableCell>
               <TableCell>Keys</TableCell>
               <TableCell>Status</TableCell>
-              <TableCell>Export</TableCell>
+              <TableCell>Open</TableCell>
             </TableRow>
           </TableHead>
           <TableBody>
             {rows.map((row) => {
-              const when = formatDateTime(row.when);
+              const name = exportNameWords(row.name);
               return (
                 <TableRow key={row.ref} hover selected={row.ref === a || row.ref === b}>
                   <TableCell padding="checkbox">
@@ -97,7 +99,7 @@ export function PastExportsTable({ rows }: { rows: ExportRow[] }) {
                       checked={row.ref === a}
                       disabled={!row.ready}
                       onChange={() => setPair({ a: row.ref, b })}
-                      slotProps={{ input: { 'aria-label': `Use export of ${when} as A` } }}
+                      slotProps={{ input: { 'aria-label': `Use export ${name} as A` } }}
                     />
                   </TableCell>
                   <TableCell padding="checkbox">
@@ -105,10 +107,12 @@ export function PastExportsTable({ rows }: { rows: ExportRow[] }) {
                       checked={row.ref === b}
                       disabled={!row.ready}
                       onChange={() => setPair({ a, b: row.ref })}
-                      slotProps={{ input: { 'aria-label': `Use export of ${when} as B` } }}
+                      slotProps={{ input: { 'aria-label': `Use export ${name} as B` } }}
                     />
                   </TableCell>
-                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{when}</TableCell>
+                  <TableCell>
+                    <ExportNameText name={row.name} />
+                  </TableCell>
                   <TableCell>{row.who ?? '-'}</TableCell>
                   <TableCell align="right">
                     <DeviceCountCell count={row.devices} />
@@ -138,7 +142,7 @@ export function PastExportsTable({ rows }: { rows: ExportRow[] }) {
                         component={RouterLink}
                         to={`/exports/${encodeURIComponent(row.ref)}`}
                         aria-label="Browse"
-                        title={`Browse export ${row.ref}`}
+                        title={`Browse export ${name}`}
                       >
                         Browse
                       </Button>

@@ -2,6 +2,7 @@ import { Link as RouterLink } from 'react-router';
 import { Alert, Box, Button, Chip, LinearProgress, Paper, Stack, Typography } from '@mui/material';
 import { TERMINAL_JOB_STATUSES } from '../../../../contracts/api';
 import { ErrorPanel } from '../../../components/error-panel';
+import { exportNameOf, exportNameWords } from '../../../lib/export-name';
 import { formatDuration } from '../../../lib/format';
 import { useNow } from '../../../lib/use-now';
 import { useExportJob } from '../api/get-export-job';
@@ -26,8 +27,13 @@ export function RunningExportPanel({ jobRef }: { jobRef: string }) {
       aria-labelledby="running-export-heading"
     >
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mb: 2, flexWrap: 'wrap' }}>
-        <Typography id="running-export-heading" component="h2" variant="h6">
-          Export {jobRef}
+        <Typography
+          id="running-export-heading"
+          component="h2"
+          variant="h6"
+          sx={{ overflowWrap: 'anywhere' }}
+        >
+          Export {data ? exportNameWords(exportNameOf(data)) : jobRef}
         </Typography>
         {data && (
           <Chip

@@ -6,8 +6,10 @@ import {
   FormControlLabel,
   FormGroup,
   Paper,
+  TextField,
   Typography,
 } from '@mui/material';
+import { OPERATION_LABEL_MAX } from '../../../../contracts/api';
 import { ErrorPanel } from '../../../components/error-panel';
 import { SlotBusyPanel } from '../../../components/slot-busy-panel';
 import { activeJobIdOf, isApiError } from '../../../lib/api-error';
@@ -24,21 +26,27 @@ export function StartExportPanel({ onStarted }: { onStarted: (jobRef: string) =>
   const [askKeys, setAskKeys] = useState(false);
   const [includeConfigurations, setIncludeConfigurations] = useState(false);
   const [autoStart, setAutoStart] = useState(false);
+  const [label, setLabel] = useState('');
   const slotBusy = isApiError(start.error) && start.error.code === 'JOB_SLOT_BUSY';
 
   const { mutate } = start;
   const run = useCallback(() => {
     mutate(
-      { excludeKeys: !(isAdmin && includeKeys), includeConfigurations },
+      {
+        excludeKeys: !(isAdmin && includeKeys),
+        includeConfigurations,
+        ...(label.trim() ? { label: label.trim() } : {}),
+      },
       {
         onSuccess: (job) => {
           setAutoStart(false);
+          setLabel('');
           const ref = job.jobId ?? job.operationId;
           if (ref) onStarted(ref);
         },
       },
     );
-  }, [mutate, isAdmin, includeKeys, includeConfigurations, onStarted]);
+  }, [mutate, isAdmin, includeKeys, includeConfigurations, label, onStarted]);
   useSlotWait(slotBusy && autoStart && !start.isPending, run);
 
   return (
@@ -55,6 +63,16 @@ export function StartExportPanel({ onStarted }: { onStarted: (jobRef: string) =>
         The hub writes every device and module identity with its twin to a devices.txt snapshot you
         can browse and compare.
       </Typography>
+      <TextField
+        label="Label (optional)"
+        value={label}
+        onChange={(event) => setLabel(event.target.value)}
+        size="small"
+        fullWidth
+        sx={{ maxWidth: 480, mt: 1, mb: 1 }}
+        helperText={`What this export is for, shown with it everywhere. ${label.length}/${OPERATION_LABEL_MAX}`}
+        slotProps={{ htmlInput: { maxLength: OPERATION_LABEL_MAX } }}
+      />
       <FormGroup row sx={{ gap: 2 }}>
         {isAdmin && (
           <FormControlLabel

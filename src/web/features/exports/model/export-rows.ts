@@ -1,4 +1,5 @@
 import type { Job, JobStatus } from '../../../../contracts/api';
+import { exportNameOf, type ExportName } from '../../../lib/export-name';
 import { formatCount } from '../../../lib/format';
 
 export type KeysState = 'excluded' | 'included' | 'unknown';
@@ -19,7 +20,8 @@ export interface ExportRow {
    * What /exports/:id and /diff?a= take: the hub job id, or the operation id when no job started.
    */
   ref: string;
-  when: string | null;
+  /** Label, start time and short id: what tells this export apart from its neighbours. */
+  name: ExportName;
   who: string | null;
   devices: DeviceCountState;
   size: number | null;
@@ -34,7 +36,7 @@ export function toExportRow(job: Job): ExportRow | null {
   if (ref === null) return null;
   return {
     ref,
-    when: job.createdAt ?? job.startTimeUtc,
+    name: exportNameOf(job),
     who: job.startedBy?.name || null,
     devices: deviceCountState(job),
     size: job.convertedSize ?? job.fileSize ?? null,

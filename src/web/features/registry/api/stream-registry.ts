@@ -5,6 +5,8 @@ import { createBrowseClient } from '../../../lib/registry-worker/browse-client';
 import type { BrowseClient, BrowseDoneInfo } from '../../../lib/registry-worker/browse-client';
 
 export interface RegistryStreamProgress {
+  /** The proxy has answered: until then no size is known, and nothing has been read. */
+  responded: boolean;
   bytesReceived: number;
   bytesParsed: number;
   /** From Content-Length; null when the proxy streams without one. */
@@ -47,6 +49,7 @@ export function useRegistryStream(exportId: string): RegistryStream {
   const [attempt, setAttempt] = useState(0);
   const [records, setRecords] = useState(0);
   const [progress, setProgress] = useState<RegistryStreamProgress>({
+    responded: false,
     bytesReceived: 0,
     bytesParsed: 0,
     totalBytes: null,
@@ -65,7 +68,12 @@ export function useRegistryStream(exportId: string): RegistryStream {
       wake?.();
       wake = null;
     };
-    const live: RegistryStreamProgress = { bytesReceived: 0, bytesParsed: 0, totalBytes: null };
+    const live: RegistryStreamProgress = {
+      responded: false,
+      bytesReceived: 0,
+      bytesParsed: 0,
+      totalBytes: null,
+    };
     // Byte and record counts change many times a second; the page re-renders (progress, and the
     // query that follows the record count) at most every REPAINT_MS.
     const repaint = () => {
@@ -98,13 +106,15 @@ export function useRegistryStream(exportId: string): RegistryStream {
     setRecords(0);
     setDone(null);
     setError(null);
-    setProgress({ bytesReceived: 0, bytesParsed: 0, totalBytes: null });
+    setProgress({ responded: false, bytesReceived: 0, bytesParsed: 0, totalBytes: null });
 
     (async () => {
       const response = await apiStream(apiPath('jobs', exportId, 'files', 'devices'), abort.signal);
       const length = response.headers.get('content-length') ?? response.headers.get('x-blob-size');
       setKeysMasked(response.headers.get('x-keys-masked') === 'true');
       live.totalBytes = length !== null && /^\d+$/.test(length) ? Number(length) : null;
+      live.responded = true;
+      repaint();
       if (!response.body) {
         browse.push(new Uint8Array(await response.arrayBuffer()));
       } else {

@@ -1,8 +1,8 @@
 import { Box, LinearProgress, Typography } from '@mui/material';
-import { formatCount, formatMegabytes, percentOf } from '../../../lib/format';
 import type { RegistryStreamProgress } from '../api/stream-registry';
+import { loadBar } from '../model/registry-load-state';
 
-/** Bytes parsed by the worker against the file size; bytes received while the size is unknown. */
+/** Bytes parsed by the worker against the file size (0 until the proxy answers with it). */
 export function RegistryLoadProgress({
   progress,
   records,
@@ -10,25 +10,21 @@ export function RegistryLoadProgress({
   progress: RegistryStreamProgress;
   records: number;
 }) {
-  const total = progress.totalBytes;
-  const text =
-    total !== null && total > 0
-      ? `${formatMegabytes(progress.bytesParsed)} of ${formatMegabytes(total)} read, ${formatCount(records)} records`
-      : `${formatMegabytes(progress.bytesReceived)} received, ${formatCount(records)} records so far`;
+  const bar = loadBar(progress, records);
   return (
     <Box role="status" aria-live="polite">
-      {total !== null && total > 0 ? (
+      {bar.percent === null ? (
+        <LinearProgress aria-label="Loading the export" aria-valuetext={bar.text} />
+      ) : (
         <LinearProgress
           variant="determinate"
-          value={percentOf(progress.bytesParsed, total)}
+          value={bar.percent}
           aria-label="Loading the export"
-          aria-valuetext={text}
+          aria-valuetext={bar.text}
         />
-      ) : (
-        <LinearProgress aria-label="Loading the export" aria-valuetext={text} />
       )}
       <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>
-        Loading devices.txt: {text}
+        Loading devices.txt: {bar.text}
       </Typography>
     </Box>
   );

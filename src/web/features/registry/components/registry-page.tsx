@@ -4,7 +4,10 @@ import { Alert, Box, Button, Stack, Typography } from '@mui/material';
 import { ErrorPanel } from '../../../components/error-panel';
 import { PageHeader } from '../../../components/page-header';
 import { useIsAdmin } from '../../../lib/current-user';
+import { exportNameOf } from '../../../lib/export-name';
 import { formatCount } from '../../../lib/format';
+import { useExportJobOnce } from '../../../lib/use-export-job';
+import { hubNameOf, useHubInfo } from '../../../lib/use-hub-info';
 import { EMPTY_FILTER, isFiltering } from '../../../lib/registry-worker/registry-filter';
 import type { RegistryFilter } from '../../../lib/registry-worker/registry-filter';
 import type { RegistryRow } from '../../../lib/registry-worker/summarize-device';
@@ -15,6 +18,9 @@ import { RegistryDownloads } from './registry-downloads';
 import { RegistryFilters } from './registry-filters';
 import { RegistryLoadProgress } from './registry-load-progress';
 import { RegistryTable } from './registry-table';
+import { emptyTableText, recordCountWords } from '../model/registry-load-state';
+import type { TableState } from '../model/registry-load-state';
+import { snapshotHeading, snapshotSubtitle } from '../model/snapshot-heading';
 import { useDebouncedValue } from './use-debounced-value';
 
 // Typing in the search box re-filters a million records in the worker: wait for a pause first.
@@ -39,16 +45,27 @@ function RegistryView({ exportId }: { exportId: string }) {
   const { done } = stream;
   const filtering = isFiltering(query.applied);
   const errors = done?.issues.filter((issue) => issue.severity === 'error') ?? [];
+  const job = useExportJobOnce(exportId);
+  const hub = useHubInfo();
+  const name = job.data ? exportNameOf(job.data) : null;
+  const hubName = hub.data ? hubNameOf(hub.data.hostName) : null;
+  const table: TableState = {
+    loaded: done !== null,
+    failed: stream.error !== null,
+    filtering,
+    answeredRecords: query.records,
+    readRecords: stream.records,
+  };
 
   return (
     <>
       <PageHeader
-        title="Registry browser"
+        title={snapshotHeading(hubName, name)}
         subtitle={
-          <>
-            Export <code>{exportId}</code>
+          <Box component="span" sx={{ overflowWrap: 'anywhere' }}>
+            {snapshotSubtitle(name, exportId)}
             {done ? ` · ${formatCount(done.records)} devices and modules` : ''}
-          </>
+          </Box>
         }
         actions={
           <>
@@ -99,9 +116,7 @@ function RegistryView({ exportId }: { exportId: string }) {
           authTypes={query.authTypes}
         />
         <Typography variant="body2" aria-live="polite">
-          {filtering
-            ? `${formatCount(query.matches)} of ${formatCount(query.records)} records match`
-            : `${formatCount(stream.records)} records`}
+          {recordCountWords(table, query.matches)}
         </Typography>
         <Box
           sx={{
@@ -119,6 +134,7 @@ function RegistryView({ exportId }: { exportId: string }) {
             onRange={query.showRange}
             selected={selected?.index ?? null}
             onSelect={setSelected}
+            emptyText={emptyTableText(table)}
           />
           {selected && (
             <DeviceDetailPanel

@@ -15,6 +15,8 @@ interface RegistryTableProps {
   selected: number | null;
   /** Must keep its identity across renders (a state setter), or every row re-renders. */
   onSelect: (row: RegistryRow) => void;
+  /** What an empty table says: "still loading" until the whole export is read and answered. */
+  emptyText: string;
 }
 
 const HEIGHT = 560;
@@ -144,7 +146,14 @@ const TableRow = memo(function TableRow({
  * no rows. It reports the positions it renders, takes their rows from the page's cache, and shows
  * a skeleton line until they arrive, so a million matches never exist on the main thread.
  */
-export function RegistryTable({ count, rowAt, onRange, selected, onSelect }: RegistryTableProps) {
+export function RegistryTable({
+  count,
+  rowAt,
+  onRange,
+  selected,
+  onSelect,
+  emptyText,
+}: RegistryTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count,
@@ -166,7 +175,7 @@ export function RegistryTable({ count, rowAt, onRange, selected, onSelect }: Reg
       height={HEIGHT}
       rowHeight={ROW_HEIGHT}
       minWidth={MIN_WIDTH}
-      emptyText="No devices match the filters."
+      emptyText={emptyText}
       scrollRef={scrollRef}
     >
       {items.map((item) => {
