@@ -40,8 +40,9 @@ export function InvalidRowsTable({ issues, label }: { issues: RowIssue[]; label:
   const download = () =>
     downloadBlob(
       toCsvBlob(
-        ['line', 'row', 'field', 'code', 'severity', 'message'],
-        shown.map((i) => [i.line, i.row, i.field, i.code, i.severity, i.message]),
+        // One numbering, the table's: the line of the file (a record number beside it misleads).
+        ['line', 'field', 'code', 'severity', 'message'],
+        shown.map((i) => [i.line, i.field, i.code, i.severity, i.message]),
       ),
       'invalid-rows.csv',
     );

@@ -1,4 +1,5 @@
 import type { ConversionReport, IssueSeverity } from '../../../../core/convert/types';
+import { formatCount, plural } from '../../../lib/format';
 import { meaningOfIssueCode } from './conversion-issue-meanings';
 
 /** How many lines a group names before "and N more". */
@@ -83,4 +84,36 @@ export function groupIssuesByCode(
     groups.push(group);
   }
   return groups.sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
+}
+
+// Consecutive lines read as a range, so 20 trimmed rows in a row are "lines 2–21", not 20 numbers.
+function lineRuns(lines: readonly number[]): string[] {
+  const runs: string[] = [];
+  for (let i = 0; i < lines.length;) {
+    let end = i;
+    while (end + 1 < lines.length && lines[end + 1] === lines[end]! + 1) end++;
+    runs.push(end > i ? `${lines[i]}–${lines[end]}` : `${lines[i]}`);
+    i = end + 1;
+  }
+  return runs;
+}
+
+/** "line 4", "lines 8, 12", "lines 2–21, 30 and 5 more"; empty for whole-file notices only. */
+export function describeGroupLines(group: Pick<IssueGroup, 'lines' | 'moreLines'>): string {
+  const total = group.lines.length + group.moreLines;
+  if (total === 0) return '';
+  if (group.lines.length === 0) return `${plural(total, 'line', 'lines')}, not listed`;
+  const listed = lineRuns(group.lines).join(', ');
+  const word = total === 1 ? 'line' : 'lines';
+  return group.moreLines > 0
+    ? `${word} ${listed} and ${formatCount(group.moreLines)} more`
+    : `${word} ${listed}`;
+}
+
+/** What the count in a group's title counts: lines of the file, or whole-file notices. */
+export function describeGroupSize(group: IssueGroup): string {
+  const lines = group.lines.length + group.moreLines;
+  return lines > 0
+    ? `on ${plural(lines, 'line', 'lines')}`
+    : plural(group.count, 'notice', 'notices');
 }

@@ -5,6 +5,8 @@ import { convertAll } from '../../../../../../src/core/convert/convert-all';
 import type { ConvertOptions, RowIssue } from '../../../../../../src/core/convert/types';
 import { meaningOfIssueCode } from '../../../../../../src/web/features/import/model/conversion-issue-meanings';
 import {
+  describeGroupLines,
+  describeGroupSize,
   groupIssuesByCode,
   LISTED_LINES,
 } from '../../../../../../src/web/features/import/model/group-issues-by-code';
@@ -112,5 +114,25 @@ describe('grouping the review issues by code', () => {
     expect(seen.size).toBeGreaterThan(20);
     for (const [code, severity] of seen)
       expect({ code, severity: meaningOfIssueCode(code)?.severity }).toEqual({ code, severity });
+  });
+});
+
+describe('the words for a group', () => {
+  it.each([
+    [[4], 0, 'line 4'],
+    [[8, 12], 0, 'lines 8, 12'],
+    [[2, 3, 4, 9], 0, 'lines 2–4, 9'],
+    [[2, 3, 4, 30], 1205, 'lines 2–4, 30 and 1,205 more'],
+    [[], 3, '3 lines, not listed'],
+    [[], 0, ''],
+  ])('names lines %j with %i more as "%s"', (lines, moreLines, text) => {
+    expect(describeGroupLines({ lines, moreLines })).toBe(text);
+  });
+
+  it('counts lines in the singular for one, and notices for a whole-file group', () => {
+    const [one] = groupIssuesByCode(convert('deviceId\n" a"', { trimIds: true }), 'warning');
+    expect(describeGroupSize(one!)).toBe('on 1 line');
+    const [columns] = groupIssuesByCode(convert('deviceId,x\na,1'), 'warning');
+    expect(describeGroupSize(columns!)).toBe('1 notice');
   });
 });
