@@ -12,6 +12,7 @@ import {
 import CloudUploadIcon from '@mui/icons-material/CloudUpload';
 import type { ConversionReport } from '../../../../core/convert/types';
 import { ErrorPanel } from '../../../components/error-panel';
+import { plural } from '../../../lib/format';
 import { hubNameOf, useHubInfo } from '../../../lib/use-hub-info';
 import type { RegistryPlan } from '../model/plan-against-registry';
 import {
@@ -143,7 +144,7 @@ export function UploadSection({
             Upload and start import
           </Button>
           <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
-            {plan ? `${plan.sent} rows` : devicesText(report.valid)} will be sent to{' '}
+            {plan ? plural(plan.sent, 'row', 'rows') : devicesText(report.valid)} will be sent to{' '}
             {hubName ?? 'the hub'}, with the original file kept for support.
           </Typography>
         </Box>
