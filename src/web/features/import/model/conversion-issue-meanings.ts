@@ -18,7 +18,7 @@ const MEANINGS: Readonly<Record<string, readonly [IssueSeverity, string]>> = {
   ID_TRIMMED: ['warning', 'Spaces around the id or module id were removed.'],
   DUPLICATE_ID: [
     'error',
-    'The same device (or module) appears again; only its first line is imported. Each entry names the line of the first copy.',
+    'The same device (or module) is already on an earlier line; each later copy is refused, and its message names the line of the first copy.',
   ],
   MODULE_ID_RESERVED: ['error', 'Module ids starting with "$" belong to the hub.'],
   MODULE_ID_INVALID: [
