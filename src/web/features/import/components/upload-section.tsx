@@ -12,7 +12,6 @@ import {
 import CloudUploadIcon from '@mui/icons-material/CloudUpload';
 import type { ConversionReport } from '../../../../core/convert/types';
 import { ErrorPanel } from '../../../components/error-panel';
-import { plural } from '../../../lib/format';
 import { hubNameOf, useHubInfo } from '../../../lib/use-hub-info';
 import type { RegistryPlan } from '../model/plan-against-registry';
 import {
@@ -144,7 +143,7 @@ export function UploadSection({
             Upload and start import
           </Button>
           <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
-            {plan ? plural(plan.sent, 'row', 'rows') : devicesText(report.valid)} will be sent to{' '}
+            {plan ? `${plan.sent} rows` : devicesText(report.valid)} will be sent to{' '}
             {hubName ?? 'the hub'}, with the original file kept for support.
           </Typography>
         </Box>
