@@ -65,7 +65,8 @@ export function IssueGroups({ title, groups }: IssueGroupsProps) {
             id={`${id}-${group.code}-summary`}
             aria-controls={`${id}-${group.code}-details`}
           >
-            <Box sx={{ minWidth: 0 }}>
+            {/* Spans only: the summary is a button, which may hold phrasing content alone. */}
+            <Box component="span" sx={{ display: 'block', minWidth: 0 }}>
               {/* Codes wrap instead of being cut off: an admin searches the docs for them. */}
               <Typography
                 component="span"
@@ -78,7 +79,9 @@ export function IssueGroups({ title, groups }: IssueGroupsProps) {
                 {' '}
                 · {describeGroupSize(group)}
               </Typography>
-              <Typography variant="body2">{group.meaning}</Typography>
+              <Typography component="span" variant="body2" sx={{ display: 'block' }}>
+                {group.meaning}
+              </Typography>
             </Box>
           </AccordionSummary>
           {/* The Accordion gives its region the id named by aria-controls. */}
