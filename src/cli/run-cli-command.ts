@@ -105,10 +105,12 @@ async function runConvertCommand(cmd: ConvertCommand): Promise<CliResult> {
     const exitCode = report.fileError.code === 'NO_DEVICES' ? 1 : 2;
     return { exitCode, stdout: '', stderr: `${cmd.input}: ${report.fileError.message}${where}` };
   }
-  const written = keep && cmd.out ? `; wrote ${report.valid} devices to ${cmd.out}` : '';
+  const devices = `${report.valid} ${report.valid === 1 ? 'device' : 'devices'}`;
+  const written = keep && cmd.out ? `; wrote ${devices} to ${cmd.out}` : '';
   const firstErrors = report.issues.filter((i) => i.severity === 'error').slice(0, 10);
   const stderr = firstErrors
-    .map((i) => `line ${i.line} (row ${i.row}) ${i.field}: ${i.code} ${i.message}`)
+    // One numbering, the console's: the physical line of the file (header = line 1).
+    .map((i) => `line ${i.line} ${i.field}: ${i.code} ${i.message}`)
     .join('\n');
   return { exitCode: report.invalid > 0 ? 1 : 0, stdout: summary(report) + written, stderr };
 }

@@ -218,7 +218,8 @@ export function convertRow(ctx: RowContext, d: RowDraft, line: number, row: numb
           ? 'the id has spaces around it; choose "trim spaces around ids" to fix every such row'
           : "the id may only contain ASCII letters, digits and - . % _ * ? ! ( ) , : = @ $ '",
       );
-    const first = ctx.seen.firstRowOrAdd(id, d.moduleId, row);
+    // Named by its line, the number the review table and the CLI show, not by its record number.
+    const first = ctx.seen.firstLineOrAdd(id, d.moduleId, line);
     if (first !== 0)
       errors += fail(
         report,
@@ -226,7 +227,7 @@ export function convertRow(ctx: RowContext, d: RowDraft, line: number, row: numb
         row,
         'id',
         'DUPLICATE_ID',
-        `the same ${d.moduleId === undefined ? 'id' : 'id and moduleId'} is already on row ${first}`,
+        `the same ${d.moduleId === undefined ? 'id' : 'id and moduleId'} is already on line ${first}`,
       );
   }
   if (d.moduleId !== undefined) {

@@ -1,4 +1,4 @@
-// First-row index of every id (+ moduleId) seen, for DUPLICATE_ID. A Map of a million strings
+// First line of every id (+ moduleId) seen, for DUPLICATE_ID. A Map of a million strings
 // cost about a fifth of the conversion's CPU (mostly GC marking) and ~125 MB at 1M rows, so keys
 // are kept as two independent 32-bit hashes in typed arrays, which the GC never scans. Two
 // different keys match only if both hashes collide: for n keys the chance of any false duplicate
@@ -26,7 +26,7 @@ function hashPair(id: string, moduleId: string | undefined, out: Int32Array): vo
   out[1] = Math.imul(h2 ^ (h2 >>> 16), 0x85ebca6b) ^ total;
 }
 
-// The probed table holds 8 bytes a slot: h1 and the entry's insertion number. h2 and the row are
+// The probed table holds 8 bytes a slot: h1 and the entry's insertion number. h2 and the line are
 // kept in insertion order, read only when h1 matches. At a million rows the table is far bigger
 // than the CPU caches, so what costs is touching it: one cache line per insert, and half the memory
 // of a table holding all three values.
@@ -35,12 +35,15 @@ export class DuplicateIndex {
   /** Per slot: h1, then the entry's number + 1 (0 = empty). */
   private slots = new Int32Array(this.capacity * 2);
   private h2s = new Int32Array(this.capacity / 2);
-  private rows = new Int32Array(this.capacity / 2);
+  private lines = new Int32Array(this.capacity / 2);
   private size = 0;
   private readonly scratch = new Int32Array(2);
 
-  /** Records `row` for the key and returns 0, or returns the first row that had the same key. */
-  firstRowOrAdd(id: string, moduleId: string | undefined, row: number): number {
+  /**
+   * Records `line` (never 0) for the key and returns 0, or returns the line that first had the
+   * same key.
+   */
+  firstLineOrAdd(id: string, moduleId: string | undefined, line: number): number {
     hashPair(id, moduleId, this.scratch);
     const a = this.scratch[0]!;
     const b = this.scratch[1]!;
@@ -50,16 +53,16 @@ export class DuplicateIndex {
       const entry = slots[slot * 2 + 1]!;
       if (entry === EMPTY) {
         if (this.size >= this.h2s.length) this.grow();
-        return this.insert(a, b, row);
+        return this.insert(a, b, line);
       }
-      if (slots[slot * 2] === a && this.h2s[entry - 1] === b) return this.rows[entry - 1]!;
+      if (slots[slot * 2] === a && this.h2s[entry - 1] === b) return this.lines[entry - 1]!;
     }
   }
 
-  private insert(a: number, b: number, row: number): 0 {
+  private insert(a: number, b: number, line: number): 0 {
     const entry = this.size++;
     this.h2s[entry] = b;
-    this.rows[entry] = row;
+    this.lines[entry] = line;
     this.place(this.slots, this.capacity - 1, a, entry + 1);
     return 0;
   }
@@ -83,8 +86,8 @@ export class DuplicateIndex {
     const h2s = new Int32Array(this.capacity / 2);
     h2s.set(this.h2s);
     this.h2s = h2s;
-    const rows = new Int32Array(this.capacity / 2);
-    rows.set(this.rows);
-    this.rows = rows;
+    const lines = new Int32Array(this.capacity / 2);
+    lines.set(this.lines);
+    this.lines = lines;
   }
 }

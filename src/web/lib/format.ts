@@ -5,6 +5,11 @@ export function formatCount(value: number): string {
   return integerFormat.format(value);
 }
 
+/** A count with its noun in the right number: "1 device", "0 devices", "1,204 devices". */
+export function plural(count: number, one: string, many: string): string {
+  return `${formatCount(count)} ${count === 1 ? one : many}`;
+}
+
 /** Bytes in decimal units (what a file manager and MB/s speeds show). */
 export function formatBytes(bytes: number): string {
   if (!Number.isFinite(bytes) || bytes < 0) return '-';

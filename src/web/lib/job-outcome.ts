@@ -1,5 +1,5 @@
 import type { Job } from '../../contracts/api';
-import { formatCount } from './format';
+import { plural } from './format';
 import { STATUS_COLORS, STATUS_WORDS, type StatusColor } from './job-status-words';
 
 // What a job's outcome is, in one place for the job page, the jobs list and the overview. The hub
@@ -31,8 +31,8 @@ export function rowsSent(job: Job): number | null {
   return job.rowCounts?.valid ?? null;
 }
 
-export const plural = (count: number, one: string, many: string): string =>
-  `${formatCount(count)} ${count === 1 ? one : many}`;
+// Kept here too for the callers that import it with the outcome words.
+export { plural } from './format';
 
 export function describeJobOutcome(job: Job): JobOutcome {
   const errorLines = job.errorLineCount;

@@ -28,10 +28,18 @@ async function inProcess(args: string[]): Promise<{ code: number; stderr: string
   return { code: result.exitCode, stderr: result.stderr };
 }
 
+function parseCliArgsOrThrow(args: string[]) {
+  const parsed = parseCliArgs(args);
+  if ('usageError' in parsed) throw new Error(parsed.usageError);
+  return parsed.ok;
+}
+
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'iot-bulk-cli-'));
   writeFileSync(join(dir, 'good.csv'), 'deviceId,status\nd1,enabled\nd2,disabled\n');
   writeFileSync(join(dir, 'mixed.csv'), 'deviceId\nd1\n"bad id"\n');
+  writeFileSync(join(dir, 'repeated.csv'), 'deviceId\nd1\nd2\nd1\n');
+  writeFileSync(join(dir, 'single.csv'), 'deviceId\nd1\n');
   writeFileSync(join(dir, 'broken.json'), '[{"id":"a"},\n {"id": }]');
   writeFileSync(join(dir, 'map.json'), '{"serial":"id","site":"tags.site"}');
   writeFileSync(join(dir, 'mapped.csv'), 'serial,site\ns1,roof\n');
@@ -76,6 +84,20 @@ describe('iot-bulk', () => {
     expect(result.code).toBe(1);
     expect(existsSync(join(dir, 'mixed.ndjson'))).toBe(false);
     expect(existsSync(join(dir, 'mixed.ndjson.partial'))).toBe(false);
+  });
+
+  it('names an invalid row and the row it repeats by their lines, as the console does', async () => {
+    const result = await inProcess(['validate', join(dir, 'repeated.csv')]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('line 4 id: DUPLICATE_ID the same id is already on line 2');
+  });
+
+  it('says "1 device" when it writes one', async () => {
+    const out = join(dir, 'single.ndjson');
+    const result = await runCliCommand(
+      parseCliArgsOrThrow(['convert', join(dir, 'single.csv'), '--out', out]),
+    );
+    expect(result.stdout).toContain(`; wrote 1 device to ${out}`);
   });
 
   it('writes the valid rows with --skip-invalid and still exits 1', async () => {

@@ -255,15 +255,40 @@ describe('validation rules', () => {
     });
   }
 
-  it('names the first row when an id repeats, and counts each later row invalid', () => {
+  it('names the first copy by its line when an id repeats, and counts each later row invalid', () => {
     const { report } = convertAll('deviceId,moduleId\na,\nb,\na,\na,m\na,', DEFAULT_OPTIONS);
     const dupes = report.issues.filter((i) => i.code === 'DUPLICATE_ID');
     expect(dupes.map((i) => [i.row, i.line])).toEqual([
       [3, 4],
       [5, 6],
     ]);
-    expect(dupes[0]!.message).toContain('row 1');
+    expect(dupes.map((i) => i.message)).toEqual([
+      'the same id is already on line 2',
+      'the same id is already on line 2',
+    ]);
     expect(report).toMatchObject({ total: 5, valid: 3, invalid: 2 });
+  });
+
+  it('names the first copy by its line, not its record number, past a quoted line break', () => {
+    // The first record spans lines 2-3, so record numbers and lines no longer differ by one.
+    const csv = 'deviceId,tags.note\nx,"two\nlines"\nb,\nfirst,\nc,\nfirst,';
+    const { report } = convertAll(csv, DEFAULT_OPTIONS);
+    const dupes = report.issues.filter((i) => i.code === 'DUPLICATE_ID');
+    expect(dupes).toEqual([
+      expect.objectContaining({ line: 7, message: 'the same id is already on line 5' }),
+    ]);
+  });
+
+  it('names the line where the first copy of a module starts in a JSON array', () => {
+    const json =
+      '[\n  { "deviceId": "d", "moduleId": "m" },\n  {\n    "deviceId": "d",\n    "moduleId": "m"\n  }\n]';
+    const { report } = convertAll(json, { ...DEFAULT_OPTIONS, format: 'json' });
+    expect(report.issues.filter((i) => i.code === 'DUPLICATE_ID')).toEqual([
+      expect.objectContaining({
+        line: 3,
+        message: 'the same id and moduleId is already on line 2',
+      }),
+    ]);
   });
 
   it('writes nothing when a row is invalid and skipInvalid is off', () => {

@@ -5,12 +5,22 @@ import {
   formatDuration,
   formatRate,
   percentOf,
+  plural,
 } from '../../../../src/web/lib/format';
 
 describe('format', () => {
   it('writes counts with thousands separators', () => {
     expect(formatCount(1204)).toBe('1,204');
     expect(formatCount(1_000_000)).toBe('1,000,000');
+  });
+
+  it.each([
+    [0, '0 devices'],
+    [1, '1 device'],
+    [2, '2 devices'],
+    [1204, '1,204 devices'],
+  ])('counts %i as "%s"', (count, text) => {
+    expect(plural(count, 'device', 'devices')).toBe(text);
   });
 
   it.each([

@@ -7,7 +7,7 @@ import type { ImportErrorEntry } from '../../../../core/import-errors';
 import type { ImportMode } from '../../../../core/model/import-mode';
 import { ErrorPanel } from '../../../components/error-panel';
 import { downloadBlob } from '../../../lib/download-blob';
-import { formatCount } from '../../../lib/format';
+import { plural } from '../../../lib/format';
 import { setPendingImport } from '../../../lib/pending-import';
 import { fetchRetryImport } from '../api/fetch-retry-import';
 import { buildFailedRowsCsv, withoutImportMode } from '../model/build-failed-rows-files';
@@ -63,7 +63,7 @@ export function ErrorActions({ jobId, rows, sources, layout, isAdmin }: ErrorAct
           type: 'application/x-ndjson',
         }),
         suggestedMode: mode,
-        reason: `Retrying ${formatCount(matched)} failed rows of job ${jobId}. The default mode is set to ${mode}, as the errors suggest; change it below if needed.`,
+        reason: `Retrying ${plural(matched, 'failed row', 'failed rows')} of job ${jobId}. The default mode is set to ${mode}, as the errors suggest; change it below if needed.`,
       });
       navigate('/import');
     });
@@ -117,7 +117,8 @@ export function ErrorActions({ jobId, rows, sources, layout, isAdmin }: ErrorAct
         )}
       </Stack>
       <Typography variant="body2" color="text.secondary">
-        These act on the {formatCount(rows.length)} rows shown. The import file uses mode {mode}.
+        These act on the {plural(rows.length, 'row', 'rows')} shown. The import file uses mode{' '}
+        {mode}.
         {layout &&
           ' “In your columns” keeps your file’s header, delimiter and line ends and adds an error column: fix the rows in Excel and drop the file back into Import.'}
       </Typography>

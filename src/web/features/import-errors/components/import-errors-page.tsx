@@ -5,7 +5,7 @@ import { ErrorPanel } from '../../../components/error-panel';
 import { PageHeader } from '../../../components/page-header';
 import { useIsAdmin } from '../../../lib/current-user';
 import { isApiError } from '../../../lib/api-error';
-import { formatCount } from '../../../lib/format';
+import { formatCount, plural } from '../../../lib/format';
 import { useJob } from '../api/get-job';
 import { useErrorLog } from '../api/stream-error-log';
 import { useSourceRows } from '../api/stream-source-rows';
@@ -40,7 +40,9 @@ export function ImportErrorsPage() {
           <>
             Job <code>{jobId}</code>
             {job.data?.fileName ? ` · ${job.data.fileName}` : ''}
-            {job.data?.rowCounts ? ` · ${formatCount(job.data.rowCounts.valid)} rows sent` : ''}
+            {job.data?.rowCounts
+              ? ` · ${plural(job.data.rowCounts.valid, 'row', 'rows')} sent`
+              : ''}
           </>
         }
         actions={
@@ -79,8 +81,8 @@ export function ImportErrorsPage() {
         {entries && entries.length > 0 && (
           <>
             <Alert severity="warning">
-              {formatCount(entries.length)} rows were not applied by the hub. Each is listed with
-              what it means and what to do.
+              {plural(entries.length, 'row was', 'rows were')} not applied by the hub. Each is
+              listed with what it means and what to do.
             </Alert>
             <ErrorCodeChart counts={counts} selected={code} onSelect={setCode} />
             {sources.isFetching && (

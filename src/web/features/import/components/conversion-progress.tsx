@@ -1,6 +1,6 @@
 import { Box, Button, LinearProgress, Stack, Typography } from '@mui/material';
 import type { ConversionProgress as Progress } from '../../../../core/convert/types';
-import { formatCount, formatMegabytes, formatRate, percentOf } from '../../../lib/format';
+import { formatMegabytes, formatRate, percentOf, plural } from '../../../lib/format';
 import { useNow } from '../../../lib/use-now';
 
 interface ConversionProgressProps {
@@ -13,7 +13,7 @@ export function ConversionProgress({ progress, startedAt, onCancel }: Conversion
   useNow(true, 500);
   const percent = percentOf(progress.bytesRead, progress.totalBytes);
   const seconds = (performance.now() - startedAt) / 1000;
-  const text = `${formatCount(progress.records)} records · ${formatMegabytes(progress.bytesRead)} of ${formatMegabytes(progress.totalBytes)}`;
+  const text = `${plural(progress.records, 'record', 'records')} · ${formatMegabytes(progress.bytesRead)} of ${formatMegabytes(progress.totalBytes)}`;
   return (
     <Box>
       <Typography component="h2" variant="h6" sx={{ mb: 1 }}>

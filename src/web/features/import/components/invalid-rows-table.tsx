@@ -16,7 +16,8 @@ const COLUMNS: ReadonlyArray<VirtualColumn<RowIssue>> = [
     width: 'minmax(120px, 1fr)',
     render: (issue) => issue.field || '-',
   },
-  { key: 'code', header: 'Reason', width: 'minmax(140px, 1fr)', render: (issue) => issue.code },
+  // Wide enough for the longest code (STATUS_REASON_TOO_LONG): a code cut off cannot be looked up.
+  { key: 'code', header: 'Reason', width: 'minmax(240px, 1fr)', render: (issue) => issue.code },
   {
     key: 'message',
     header: 'Details',
@@ -40,8 +41,9 @@ export function InvalidRowsTable({ issues, label }: { issues: RowIssue[]; label:
   const download = () =>
     downloadBlob(
       toCsvBlob(
-        ['line', 'row', 'field', 'code', 'severity', 'message'],
-        shown.map((i) => [i.line, i.row, i.field, i.code, i.severity, i.message]),
+        // One numbering, the table's: the line of the file (a record number beside it misleads).
+        ['line', 'field', 'code', 'severity', 'message'],
+        shown.map((i) => [i.line, i.field, i.code, i.severity, i.message]),
       ),
       'invalid-rows.csv',
     );
@@ -74,6 +76,10 @@ export function InvalidRowsTable({ issues, label }: { issues: RowIssue[]; label:
         rows={shown}
         rowKey={(issue, index) => `${issue.line}-${issue.field}-${index}`}
         height={320}
+        wrap
+        rowHeight={56}
+        // The columns' own minimums: fits the review at 800 px without a sideways scroll.
+        minWidth={680}
       />
     </Stack>
   );

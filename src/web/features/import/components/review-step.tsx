@@ -12,8 +12,10 @@ import {
 import DownloadIcon from '@mui/icons-material/Download';
 import type { ConversionReport } from '../../../../core/convert/types';
 import { downloadBlob } from '../../../lib/download-blob';
-import { formatCount } from '../../../lib/format';
+import { formatCount, plural } from '../../../lib/format';
+import { groupIssuesByCode } from '../model/group-issues-by-code';
 import { InvalidRowsTable } from './invalid-rows-table';
+import { IssueGroups } from './issue-groups';
 
 interface ReviewStepProps {
   report: ConversionReport;
@@ -42,6 +44,13 @@ function summarize(record: Partial<Record<string, number>>): string {
   return parts.join(' · ') || '-';
 }
 
+function invalidRowsAdvice(invalid: number, valid: number): string {
+  const head = `${plural(invalid, 'row is', 'rows are')} invalid and cannot be imported.`;
+  if (valid === 0) return `${head} No row is valid: fix the file and drop it again.`;
+  const these = invalid === 1 ? 'this row' : 'these rows';
+  return `${head} Fix the file and drop it again, or exclude ${these} and import the ${plural(valid, 'valid one', 'valid ones')}.`;
+}
+
 // Memoised: the wizard re-renders on every upload progress event, and this section does not change
 // then.
 export const ReviewStep = memo(function ReviewStep({
@@ -56,17 +65,17 @@ export const ReviewStep = memo(function ReviewStep({
     () => report.issues.filter((issue) => issue.severity === 'error'),
     [report],
   );
-  const warnings = useMemo(
-    () => report.issues.filter((issue) => issue.severity === 'warning'),
-    [report],
-  );
+  const errorGroups = useMemo(() => groupIssuesByCode(report, 'error'), [report]);
+  const warningGroups = useMemo(() => groupIssuesByCode(report, 'warning'), [report]);
+  // Exact, from the report's counts: the issue list itself may be capped.
+  const warningCount = warningGroups.reduce((sum, group) => sum + group.count, 0);
   return (
     <Paper component="section" variant="outlined" aria-labelledby="review-heading" sx={{ p: 3 }}>
       <Typography id="review-heading" component="h2" variant="h6" sx={{ mb: 2 }}>
         Review
       </Typography>
       <Stack direction="row" spacing={3} sx={{ flexWrap: 'wrap', rowGap: 2, mb: 2 }}>
-        <Count label="rows" value={report.total} />
+        <Count label={report.total === 1 ? 'row' : 'rows'} value={report.total} />
         <Count label="valid" value={report.valid} />
         <Count label="invalid" value={report.invalid} />
         <Count label="blank (skipped)" value={report.blank} />
@@ -91,11 +100,15 @@ export const ReviewStep = memo(function ReviewStep({
           Not imported (no field): {report.unmappedColumns.join(', ')}.
         </Alert>
       )}
-      {warnings.length > 0 && (
-        <Alert severity="warning" sx={{ mb: 2 }}>
-          {formatCount(warnings.length)} warning{warnings.length === 1 ? '' : 's'}:{' '}
-          {[...new Set(warnings.map((w) => w.message))].slice(0, 3).join(' ')}
-        </Alert>
+      {warningCount > 0 && (
+        <Stack spacing={1} sx={{ mb: 2 }}>
+          <Alert severity="warning">
+            {plural(warningCount, 'warning', 'warnings')} of{' '}
+            {plural(warningGroups.length, 'kind', 'kinds')}. Warnings do not stop the import; open a
+            kind to see its lines.
+          </Alert>
+          <IssueGroups title="Warnings by kind" groups={warningGroups} />
+        </Stack>
       )}
       {keysCsv && (
         <Alert
@@ -117,17 +130,14 @@ export const ReviewStep = memo(function ReviewStep({
       )}
       {report.invalid > 0 && (
         <Stack spacing={2}>
-          <Alert severity="error">
-            {formatCount(report.invalid)} row{report.invalid === 1 ? ' is' : 's are'} invalid and
-            cannot be imported. Fix the file and drop it again, or exclude these rows and import the{' '}
-            {formatCount(report.valid)} valid ones.
-          </Alert>
+          <Alert severity="error">{invalidRowsAdvice(report.invalid, report.valid)}</Alert>
           {report.issuesTruncated && (
             <Typography variant="body2" color="text.secondary">
-              The table lists the first {formatCount(report.issues.length)} problems; the counts are
-              exact.
+              The lists name the first {plural(report.issues.length, 'problem', 'problems')}; the
+              counts are exact.
             </Typography>
           )}
+          <IssueGroups title="Errors by kind" groups={errorGroups} />
           <InvalidRowsTable issues={errors} label="Invalid rows" />
           <FormControlLabel
             control={

@@ -1,5 +1,5 @@
 import type { ImportMode } from '../../../../core/model/import-mode';
-import { formatCount } from '../../../lib/format';
+import { plural } from '../../../lib/format';
 
 const DELETE_MODES: readonly ImportMode[] = ['delete', 'deleteIfMatchETag'];
 // These modes exist to change devices that are already registered: every row overwrites.
@@ -33,7 +33,7 @@ export function countDestructive(byMode: Partial<Record<ImportMode, number>>): D
 }
 
 export function devicesText(count: number): string {
-  return `${formatCount(count)} ${count === 1 ? 'device' : 'devices'}`;
+  return plural(count, 'device', 'devices');
 }
 
 /**
