@@ -155,6 +155,7 @@ export function ImportWizard() {
               keysCsv={outcome.keysCsv}
               excludeInvalid={excludeInvalid}
               onExcludeInvalid={setExcludeInvalid}
+              keysSettledByPlan={plan !== null && plan.keysRotated === 0}
             />
           </>
         )}

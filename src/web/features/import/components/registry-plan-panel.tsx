@@ -159,7 +159,13 @@ function PlanDetails({
           'The devices as they are now are kept with the import, and its job page offers to restore them.'}
       </Typography>
       {plan.rows.length > 0 && (
-        <TableContainer sx={{ maxHeight: 360 }}>
+        // Scrolls on its own: focusable so keyboard users can scroll it too (axe
+        // scrollable-region-focusable).
+        <TableContainer
+          sx={{ maxHeight: 360 }}
+          tabIndex={0}
+          aria-label="Planned changes, scrollable"
+        >
           <Table size="small" stickyHeader aria-label="Planned changes">
             <TableHead>
               <TableRow>

@@ -22,7 +22,14 @@ interface ReviewStepProps {
   keysCsv: Blob | null;
   excludeInvalid: boolean;
   onExcludeInvalid: (value: boolean) => void;
+  /**
+   * The plan read the registry and no device gets new keys: the converter's "keys will change"
+   * warning (it cannot see the registry) no longer applies, and is left out.
+   */
+  keysSettledByPlan?: boolean;
 }
+
+const KEYS_WARNING = 'KEYS_WILL_CHANGE';
 
 function Count({ label, value }: { label: string; value: number }) {
   return (
@@ -58,6 +65,7 @@ export const ReviewStep = memo(function ReviewStep({
   keysCsv,
   excludeInvalid,
   onExcludeInvalid,
+  keysSettledByPlan = false,
 }: ReviewStepProps) {
   // The wizard re-renders on every upload progress tick; the issue lists only change with the
   // report.
@@ -66,7 +74,13 @@ export const ReviewStep = memo(function ReviewStep({
     [report],
   );
   const errorGroups = useMemo(() => groupIssuesByCode(report, 'error'), [report]);
-  const warningGroups = useMemo(() => groupIssuesByCode(report, 'warning'), [report]);
+  const warningGroups = useMemo(
+    () =>
+      groupIssuesByCode(report, 'warning').filter(
+        (group) => !(keysSettledByPlan && group.code === KEYS_WARNING),
+      ),
+    [report, keysSettledByPlan],
+  );
   // Exact, from the report's counts: the issue list itself may be capped.
   const warningCount = warningGroups.reduce((sum, group) => sum + group.count, 0);
   return (

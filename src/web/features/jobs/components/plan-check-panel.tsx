@@ -37,7 +37,11 @@ export function PlanCheckPanel({ job, jobRef }: { job: Job; jobRef: string }) {
       </AlertTitle>
       The registry changed between the plan and the job, or the hub judged a row differently. Check
       these devices before you import again.
-      <TableContainer sx={{ mt: 1, maxHeight: 300 }}>
+      <TableContainer
+        sx={{ mt: 1, maxHeight: 300 }}
+        tabIndex={0}
+        aria-label="Rows that differ from the plan, scrollable"
+      >
         <Table size="small" stickyHeader aria-label="Rows that differ from the plan">
           <TableHead>
             <TableRow>
