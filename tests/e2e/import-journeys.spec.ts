@@ -271,7 +271,7 @@ test('a semicolon Excel export with Tag: columns and one key per row imports wit
   await expect(mapping.getByLabel('Field for Tag: building')).toHaveText('tags.building');
   await expect(mapping.getByLabel('Field for Auth')).toHaveText('authType');
   await expect(mapping.getByText(key(1))).toHaveCount(0);
-  await page.getByLabel('Generate the missing key here').check();
+  await page.getByRole('radio', { name: 'Generate the missing key here' }).check();
   await chooseDefaultMode(page, /^create\b/);
   await expect(page.getByRole('button', { name: 'Upload and start import' })).toBeEnabled({
     timeout: 30_000,
