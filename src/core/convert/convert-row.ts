@@ -1,5 +1,6 @@
 import { IMPORT_MODES, parseImportMode, type ImportMode } from '../model/import-mode';
 import type { DeviceStatus } from '../model/export-import-device';
+import { unquoteEtag } from '../model/unquote-etag';
 import { encodeBase64 } from './base64';
 import { resolveAuthentication } from './resolve-authentication';
 import { checkDeviceId, checkModuleId } from './validate-device-id';
@@ -99,15 +100,6 @@ function fail(
 
 function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-// C# SanitizeETag: one leading and one trailing double quote are stripped (hub-protocol.md sec.
-// 4.1).
-function sanitizeETag(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  const start = value.startsWith('"') ? 1 : 0;
-  const end = value.length > start && value.endsWith('"') ? value.length - 1 : value.length;
-  return value.slice(start, end);
 }
 
 function trimIds(d: RowDraft, line: number, row: number, report: ReportBuilder): void {
@@ -279,7 +271,7 @@ export function convertRow(ctx: RowContext, d: RowDraft, line: number, row: numb
       'STATUS_REASON_TOO_LONG',
       `statusReason has ${d.statusReason.length} characters; the limit is 128`,
     );
-  const eTag = sanitizeETag(d.eTag);
+  const eTag = d.eTag === undefined ? undefined : unquoteEtag(d.eTag);
   if (mode !== undefined && NEEDS_ETAG.has(mode) && !eTag)
     errors += fail(
       report,
