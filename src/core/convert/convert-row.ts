@@ -2,6 +2,7 @@ import { IMPORT_MODES, parseImportMode, type ImportMode } from '../model/import-
 import type { DeviceStatus } from '../model/export-import-device';
 import { unquoteEtag } from '../model/unquote-etag';
 import { encodeBase64 } from './base64';
+import { csvCell } from './csv/csv-cell';
 import { resolveAuthentication } from './resolve-authentication';
 import { checkDeviceId, checkModuleId } from './validate-device-id';
 import { checkTwin } from './check-twin';
@@ -96,10 +97,6 @@ function fail(
 ): 1 {
   report.add(line, row, field, code, 'error', message);
   return 1;
-}
-
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
 function trimIds(d: RowDraft, line: number, row: number, report: ReportBuilder): void {
@@ -358,8 +355,11 @@ export function convertRow(ctx: RowContext, d: RowDraft, line: number, row: numb
       d.secondaryKey = encodeBase64(ctx.randomBytes!(32));
       auth = 'sas';
     }
+    // A base64 key may start with +, which a spreadsheet runs as a formula: every cell is guarded.
     ctx.keyLines.push(
-      `${csvField(id)},${csvField(d.moduleId ?? '')},${d.primaryKey},${d.secondaryKey}`,
+      [id, d.moduleId ?? '', d.primaryKey ?? '', d.secondaryKey ?? '']
+        .map((c) => csvCell(c))
+        .join(','),
     );
     report.generatedKeys++;
   }

@@ -10,7 +10,7 @@ export {
   type PlanNoticeCode,
 } from './plan-make-b-like-a';
 export { serializePlanLine, serializePlanLines } from './serialize-plan-line';
-export { csvCell, diffCsvLines, formatDiffCsv } from './format-diff-csv';
+export { diffCsvLines, formatDiffCsv } from './format-diff-csv';
 export { formatDiffJson, toDiffJson, type DiffJson } from './format-diff-json';
 export { formatDiffSummary } from './format-diff-summary';
 export { computeSignature } from './compute-signature';
