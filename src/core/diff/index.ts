@@ -1,7 +1,7 @@
 export * from './diff-types';
 export { diffRegistries } from './diff-registries';
 export { compareDevices, type FieldComparison } from './compare-devices';
-export { describeDeviceChange, KEY_MASK, type FieldRow } from './describe-device-change';
+export { describeDeviceChange, type FieldRow } from './describe-device-change';
 export {
   planMakeBLikeA,
   type MakeBLikeAPlan,

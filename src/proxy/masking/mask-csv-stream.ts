@@ -3,7 +3,8 @@ import { StringDecoder } from 'node:string_decoder';
 import { guessCsvDialect, type CsvDialect } from '../../core/convert/csv/guess-csv-dialect';
 import { maskSecretPatterns } from './mask-secret-patterns';
 import { createSecretFields, type SecretFields } from './secret-fields';
-import { MASK, isIdentityName } from './secret-names';
+import { MASKED_SECRET } from '../../contracts/api/files';
+import { isIdentityName } from './secret-names';
 
 // Masks a CSV of any size, one character at a time with RFC 4180 quoting (quoted fields may hold
 // delimiters, doubled quotes and newlines): whole columns that are secret (secret-fields.ts: by
@@ -54,7 +55,7 @@ export function createCsvMaskingTransform(fields: SecretFields = createSecretFie
       out += field;
     } else if (masked.has(column) && unquote(field) !== '') {
       const cr = field.endsWith('\r') ? '\r' : '';
-      out += (field.trimStart().startsWith('"') ? `"${MASK}"` : MASK) + cr;
+      out += (field.trimStart().startsWith('"') ? `"${MASKED_SECRET}"` : MASKED_SECRET) + cr;
     } else {
       out += maskCell(field, !identities.has(column));
     }
