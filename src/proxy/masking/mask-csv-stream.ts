@@ -90,7 +90,9 @@ export function createCsvMaskingTransform(fields: SecretFields = createSecretFie
         column = 0;
         header = false;
       } else {
-        if (c === '"' && field.trim() === '') inQuotes = true;
+        // Only a quote that opens the cell quotes it, as papaparse reads it for the converter:
+        // after a space, the quote and the delimiters behind it are plain text.
+        if (c === '"' && field === '') inQuotes = true;
         field += c;
       }
     }

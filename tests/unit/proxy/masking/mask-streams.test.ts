@@ -96,6 +96,11 @@ describe('CSV masking', () => {
     expect(await mask('csv', [csv])).toBe('deviceId,primaryKey,"note;a;b;c"\nd1,***,x\n');
   });
 
+  it('does not take a quote after a space for a quoted cell, as the converter does not', async () => {
+    const csv = 'deviceId,note,primaryKey\nd1, "a,not-key-shaped",x\n';
+    expect(await mask('csv', [csv])).toBe('deviceId,note,primaryKey\nd1, "a,***,x\n');
+  });
+
   it('ends records at CR in a file whose line breaks are CR', async () => {
     expect(await mask('csv', ['deviceId,primaryKey\rd1,not-key-shaped\r'])).toBe(
       'deviceId,primaryKey\rd1,***\r',
