@@ -29,6 +29,13 @@ export const OPERATION_FILE_BLOBS: Record<OperationFile, string> = {
  */
 export const ADMIN_ONLY_FILES: readonly OperationFile[] = ['backup', 'undo'];
 
+/**
+ * What the proxy writes in place of a secret in a file it serves masked (support users): a client
+ * that sees it knows there is nothing real behind it to reveal (docs/proxy.md, "What support can
+ * and cannot see").
+ */
+export const MASKED_SECRET = '***';
+
 /** POST /api/jobs/{jobId}/files/{file}/sas (admin only): a short read-only URL for one blob. */
 export const ReadSasResponse = z.object({ url: z.string().url(), expiresOn: z.string() });
 export type ReadSasResponse = z.infer<typeof ReadSasResponse>;

@@ -1,6 +1,8 @@
 import { IMPORT_MODES, parseImportMode, type ImportMode } from '../model/import-mode';
 import type { DeviceStatus } from '../model/export-import-device';
+import { unquoteEtag } from '../model/unquote-etag';
 import { encodeBase64 } from './base64';
+import { csvCell } from './csv/csv-cell';
 import { resolveAuthentication } from './resolve-authentication';
 import { checkDeviceId, checkModuleId } from './validate-device-id';
 import { checkTwin } from './check-twin';
@@ -95,19 +97,6 @@ function fail(
 ): 1 {
   report.add(line, row, field, code, 'error', message);
   return 1;
-}
-
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-// C# SanitizeETag: one leading and one trailing double quote are stripped (hub-protocol.md sec.
-// 4.1).
-function sanitizeETag(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  const start = value.startsWith('"') ? 1 : 0;
-  const end = value.length > start && value.endsWith('"') ? value.length - 1 : value.length;
-  return value.slice(start, end);
 }
 
 function trimIds(d: RowDraft, line: number, row: number, report: ReportBuilder): void {
@@ -280,7 +269,7 @@ export function convertRow(ctx: RowContext, d: RowDraft, line: number, row: numb
       'STATUS_REASON_TOO_LONG',
       `statusReason has ${d.statusReason.length} characters; the limit is 128`,
     );
-  const eTag = sanitizeETag(d.eTag);
+  const eTag = d.eTag === undefined ? undefined : unquoteEtag(d.eTag);
   if (mode !== undefined && NEEDS_ETAG.has(mode) && !eTag)
     errors += fail(
       report,
@@ -367,8 +356,11 @@ export function convertRow(ctx: RowContext, d: RowDraft, line: number, row: numb
       d.secondaryKey = encodeBase64(ctx.randomBytes!(32));
       auth = 'sas';
     }
+    // A base64 key may start with +, which a spreadsheet runs as a formula: every cell is guarded.
     ctx.keyLines.push(
-      `${csvField(id)},${csvField(d.moduleId ?? '')},${d.primaryKey},${d.secondaryKey}`,
+      [id, d.moduleId ?? '', d.primaryKey ?? '', d.secondaryKey ?? '']
+        .map((c) => csvCell(c))
+        .join(','),
     );
     report.generatedKeys++;
   }

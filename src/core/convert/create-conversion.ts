@@ -1,4 +1,5 @@
 import { CsvRecordSource } from './csv/csv-record-source';
+import { CSV_GUESS_CHARS } from './csv/guess-csv-dialect';
 import { DuplicateIndex } from './duplicate-index';
 import { hasEnoughToGuess } from './has-enough-to-guess';
 import { detectFormat } from './detect-format';
@@ -12,7 +13,7 @@ import type { RowContext } from './convert-row';
 import type { ConversionReport, ConvertOptions, InputFormat } from './types';
 
 export const KEYS_CSV_HEADER = 'id,moduleId,primaryKey,secondaryKey\n';
-const DETECT_CHARS = 64 * 1024;
+const DETECT_CHARS = CSV_GUESS_CHARS;
 
 export interface ConversionOutputs {
   /**

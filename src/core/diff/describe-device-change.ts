@@ -1,14 +1,9 @@
 import type { ExportImportDevice } from '../model/export-import-device';
+import { KEY_MASK } from '../model/key-mask';
 import { collectDeviceFields, KEYS_PATH } from './collect-device-fields';
 import { isCompared, sameValue } from './compare-devices';
 import type { DiffOptions } from './diff-types';
 import { compareFieldPaths } from './field-order';
-
-/**
- * Shown instead of any key value: the side-by-side says keys exist and whether they changed, never
- * what they are.
- */
-export const KEY_MASK = '••••••••';
 
 export interface FieldRow {
   path: string;
@@ -49,6 +44,7 @@ export function describeDeviceChange(
   });
 }
 
+// The side-by-side says keys exist and whether they changed, never what they are.
 function mask(path: string, value: unknown): unknown {
   return path === KEYS_PATH && value !== undefined ? KEY_MASK : value;
 }

@@ -1,5 +1,6 @@
 import type { ExportImportDevice } from '../model/export-import-device';
 import { compareDeviceKeys } from '../registry/device-key';
+import { readRecordDevice } from '../registry/read-record-device';
 import type { RegistryRecord, RegistrySnapshot } from '../registry/registry-types';
 import { compareDevices } from './compare-devices';
 import { computeSignature } from './compute-signature';
@@ -79,8 +80,8 @@ function change(
   return c;
 }
 
-export function parse(record: RegistryRecord): ExportImportDevice {
-  return JSON.parse(record.text) as ExportImportDevice;
+function parse(record: RegistryRecord): ExportImportDevice {
+  return readRecordDevice(record.text);
 }
 
 // From the snapshots' counts rather than from the compare loop: two keys-excluded exports are equal

@@ -1,15 +1,7 @@
-import { guardFormula } from '../convert/csv/csv-formula-guard';
+import { csvCell } from '../convert/csv/csv-cell';
 import type { RegistryDiff } from './diff-types';
 
 const HEADER = ['kind', 'id', 'moduleId', 'fields'];
-
-// Spreadsheet apps run a cell that starts with = + - @ (or a tab or CR before one) as a formula
-// (OWASP "CSV injection"); a leading single quote makes them show it as text. Device ids may start
-// with `-`, `+`, `=` or `@`, so this is not theoretical. The CSV reader undoes it (docs/csv-files.md).
-export function csvCell(value: string): string {
-  const safe = guardFormula(value);
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
 
 /** CSV lines (CRLF, as RFC 4180 and Excel expect), header first; fields joined with `;`. */
 export function* diffCsvLines(diff: RegistryDiff): Generator<string> {
@@ -17,7 +9,7 @@ export function* diffCsvLines(diff: RegistryDiff): Generator<string> {
   for (const change of diff.changes) {
     yield (
       [change.kind, change.id, change.moduleId ?? '', change.fields.join(';')]
-        .map(csvCell)
+        .map((cell) => csvCell(cell))
         .join(',') + '\r\n'
     );
   }

@@ -1,7 +1,7 @@
 export * from './diff-types';
 export { diffRegistries } from './diff-registries';
 export { compareDevices, type FieldComparison } from './compare-devices';
-export { describeDeviceChange, KEY_MASK, type FieldRow } from './describe-device-change';
+export { describeDeviceChange, type FieldRow } from './describe-device-change';
 export {
   planMakeBLikeA,
   type MakeBLikeAPlan,
@@ -10,7 +10,7 @@ export {
   type PlanNoticeCode,
 } from './plan-make-b-like-a';
 export { serializePlanLine, serializePlanLines } from './serialize-plan-line';
-export { csvCell, diffCsvLines, formatDiffCsv } from './format-diff-csv';
+export { diffCsvLines, formatDiffCsv } from './format-diff-csv';
 export { formatDiffJson, toDiffJson, type DiffJson } from './format-diff-json';
 export { formatDiffSummary } from './format-diff-summary';
 export { computeSignature } from './compute-signature';

@@ -1,5 +1,6 @@
 import type { ExportImportDevice } from '../model/export-import-device';
 import { deviceKey } from '../registry/device-key';
+import { readRecordDevice } from '../registry/read-record-device';
 import type { RegistryRecord, RegistrySnapshot } from '../registry/registry-types';
 import { authenticationOf, deleteLine, hasKeys, identityLine, twinLine } from './build-plan-line';
 import type { DeviceChange, RegistryDiff } from './diff-types';
@@ -137,7 +138,7 @@ function read(snapshot: RegistrySnapshot, key: string): ExportImportDevice {
   const record: RegistryRecord | undefined = snapshot.records.get(key);
   if (record === undefined)
     throw new Error(`plan refers to a record missing from its snapshot: ${JSON.stringify(key)}`);
-  return JSON.parse(record.text) as ExportImportDevice;
+  return readRecordDevice(record.text);
 }
 
 // One parse of A's line per create/createOrUpdate step (and of B's only when A has no keys), so

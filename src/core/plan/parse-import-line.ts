@@ -1,4 +1,5 @@
 import { parseImportMode, type ImportMode } from '../model/import-mode';
+import { unquoteEtag } from '../model/unquote-etag';
 import type { ImportLine, ParsedImportLine } from './import-line-types';
 import { isObject, withoutVersionFields } from './identity-state';
 import { readIdentityFields } from './read-identity-fields';
@@ -60,13 +61,8 @@ function readTwinSections(json: Record<string, unknown>, line: ImportLine): stri
   return undefined;
 }
 
-/** Clients quote etags (C# SanitizeETag strips one pair): docs/reference/hub-protocol.md §4.1. */
 function etagOf(value: unknown): string | undefined {
-  if (typeof value !== 'string' || value === '') return undefined;
-  const trimmed = value.trim();
-  return trimmed.length >= 2 && trimmed.startsWith('"') && trimmed.endsWith('"')
-    ? trimmed.slice(1, -1)
-    : trimmed;
+  return typeof value !== 'string' || value === '' ? undefined : unquoteEtag(value);
 }
 
 function failed(text: string, message: string): ParsedImportLine {

@@ -1,3 +1,4 @@
+import { unquoteEtag } from '../../core/model/unquote-etag';
 import type { KeySource } from '../model/key-source';
 import type { HubStore } from '../store/hub-store';
 import type { JobScheduler } from '../jobs/job-scheduler';
@@ -40,7 +41,6 @@ export function ifMatch(
   const raw = headers['if-match'];
   const value = (Array.isArray(raw) ? raw[0] : raw)?.trim();
   if (!value) return undefined;
-  const unquoted =
-    value.startsWith('"') && value.endsWith('"') && value.length >= 2 ? value.slice(1, -1) : value;
+  const unquoted = unquoteEtag(value);
   return unquoted === '' ? undefined : unquoted;
 }

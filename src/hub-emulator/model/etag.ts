@@ -11,14 +11,6 @@ export function twinEtag(counter: number): string {
   return bytes.toString('base64');
 }
 
-/** Strips the quotes clients put around etags (C# SanitizeETag, Node ensureQuoted). */
-export function unquoteEtag(value: string): string {
-  const trimmed = value.trim();
-  return trimmed.length >= 2 && trimmed.startsWith('"') && trimmed.endsWith('"')
-    ? trimmed.slice(1, -1)
-    : trimmed;
-}
-
 /** The decimal counter inside a device etag, for the "existingVersion/newVersion" error text. */
 export function etagCounterText(etag: string): string {
   const decoded = Buffer.from(etag, 'base64').toString('ascii');

@@ -2,7 +2,7 @@ import type { ImportMode } from '../../core/model/import-mode';
 import { parseImportMode } from '../../core/model/import-mode';
 import type { IdentityInput } from '../model/identity-input';
 import { isObject, parseIdentityFields, parseTwinSections } from '../model/parse-identity-json';
-import { unquoteEtag } from '../model/etag';
+import { unquoteEtag } from '../../core/model/unquote-etag';
 import { importLineKeys } from '../model/canonical-keys';
 
 // One ExportImportDevice (an import line or a bulk item) parsed into what the registry applies.

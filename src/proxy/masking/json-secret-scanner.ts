@@ -1,5 +1,6 @@
 import { maskSecretPatterns } from './mask-secret-patterns';
-import { MASK, isIdentityName } from './secret-names';
+import { MASKED_SECRET } from '../../contracts/api/files';
+import { isIdentityName } from './secret-names';
 import type { SecretFields } from './secret-fields';
 
 // A streaming JSON scanner that masks values by what they are, not by how a line looks: it keeps
@@ -60,7 +61,9 @@ export class JsonSecretScanner {
     const rest = this.carry;
     this.carry = '';
     if (rest === '') return '';
-    return this.valueIsSecret() ? `"${MASK}` : maskSecretPatterns(rest, { keyShapes: true });
+    return this.valueIsSecret()
+      ? `"${MASKED_SECRET}`
+      : maskSecretPatterns(rest, { keyShapes: true });
   }
 
   private scan(text: string, resumeInString: boolean): string {
@@ -114,7 +117,7 @@ export class JsonSecretScanner {
         }
       } else if ((c === 0x2d || (c >= 0x30 && c <= 0x39)) && this.valueIsSecret()) {
         // A numeric PIN or password is as secret as a string one.
-        out += text.slice(copyFrom, i) + `"${MASK}"`;
+        out += text.slice(copyFrom, i) + `"${MASKED_SECRET}"`;
         this.skippingNumber = true;
         copyFrom = i + 1;
       }
@@ -160,7 +163,7 @@ export class JsonSecretScanner {
       top.memberSecret = top.secret || this.fields.isSecretKey(name, this.keyPath());
       return raw;
     }
-    if (this.valueIsSecret()) return raw === '""' ? raw : `"${MASK}"`;
+    if (this.valueIsSecret()) return raw === '""' ? raw : `"${MASKED_SECRET}"`;
     if (decoded === undefined) return maskSecretPatterns(raw, { keyShapes: true });
     const keyShapes = !(top?.kind === 'object' && top.key !== undefined && isIdentityName(top.key));
     const masked = this.maskText(decoded, keyShapes);

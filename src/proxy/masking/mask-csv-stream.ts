@@ -1,27 +1,18 @@
 import { Transform, type TransformCallback } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
+import { guessCsvDialect, type CsvDialect } from '../../core/convert/csv/guess-csv-dialect';
 import { maskSecretPatterns } from './mask-secret-patterns';
 import { createSecretFields, type SecretFields } from './secret-fields';
-import { MASK, isIdentityName } from './secret-names';
+import { MASKED_SECRET } from '../../contracts/api/files';
+import { isIdentityName } from './secret-names';
 
 // Masks a CSV of any size, one character at a time with RFC 4180 quoting (quoted fields may hold
 // delimiters, doubled quotes and newlines): whole columns that are secret (secret-fields.ts: by
 // header name, detection or the admin's mapping), and secrets written inside any other cell (a
 // connection string in a twin column, a key-shaped value in a column nobody mapped). Every other
-// byte is passed through unchanged. The delimiter is guessed from the header line the way
-// spreadsheet exports vary: comma, semicolon, tab or pipe.
-
-const CANDIDATES = [',', ';', '\t', '|'];
-
-export function guessDelimiter(headerLine: string): string {
-  let best = ',';
-  let bestCount = 0;
-  for (const candidate of CANDIDATES) {
-    const count = headerLine.split(candidate).length - 1;
-    if (count > bestCount) [best, bestCount] = [candidate, count];
-  }
-  return best;
-}
+// byte is passed through unchanged. The delimiter and the line break are the converter's own guess
+// from the same first lines (core's guessCsvDialect), so a cell is masked by the column the
+// converter read it in.
 
 function unquote(field: string): string {
   const trimmed = field.replace(/\r$/, '').trim();
@@ -44,7 +35,7 @@ function maskCell(field: string, keyShapes: boolean): string {
 
 export function createCsvMaskingTransform(fields: SecretFields = createSecretFields()): Transform {
   const decoder = new StringDecoder('utf8');
-  let delimiter: string | undefined;
+  let dialect: CsvDialect | undefined;
   let pending = '';
   let header = true;
   const masked = new Set<number>();
@@ -64,7 +55,7 @@ export function createCsvMaskingTransform(fields: SecretFields = createSecretFie
       out += field;
     } else if (masked.has(column) && unquote(field) !== '') {
       const cr = field.endsWith('\r') ? '\r' : '';
-      out += (field.trimStart().startsWith('"') ? `"${MASK}"` : MASK) + cr;
+      out += (field.trimStart().startsWith('"') ? `"${MASKED_SECRET}"` : MASKED_SECRET) + cr;
     } else {
       out += maskCell(field, !identities.has(column));
     }
@@ -73,7 +64,11 @@ export function createCsvMaskingTransform(fields: SecretFields = createSecretFie
     column++;
   };
 
-  const consume = (text: string, delim: string): void => {
+  const consume = (text: string, { delimiter, newline }: CsvDialect): void => {
+    // A record ends at the file's line break only: with CRLF a lone LF is part of a cell, as it is
+    // for the converter, and a file of CR line breaks has records too.
+    const recordEnd = newline === '\r' ? '\r' : '\n';
+    const pairedWithCr = newline === '\r\n';
     for (const c of text) {
       if (inQuotes) {
         if (quoteSeen) {
@@ -89,28 +84,33 @@ export function createCsvMaskingTransform(fields: SecretFields = createSecretFie
           continue;
         }
       }
-      if (c === delim) endField(c);
-      else if (c === '\n') {
+      if (c === delimiter) endField(c);
+      else if (c === recordEnd && (!pairedWithCr || field.endsWith('\r'))) {
         endField(c);
         column = 0;
         header = false;
       } else {
-        if (c === '"' && field.trim() === '') inQuotes = true;
+        // Only a quote that opens the cell quotes it, as papaparse reads it for the converter:
+        // after a space, the quote and the delimiters behind it are plain text.
+        if (c === '"' && field === '') inQuotes = true;
         field += c;
       }
     }
   };
 
   const run = (stream: Transform, text: string, final: boolean): void => {
-    if (!delimiter) {
+    if (!dialect) {
       pending += text;
-      const newline = pending.indexOf('\n');
-      if (newline < 0 && !final) return;
-      delimiter = guessDelimiter(newline < 0 ? pending : pending.slice(0, newline));
+      // The converter guesses on its text after the byte order mark.
+      dialect = guessCsvDialect(
+        pending.charCodeAt(0) === 0xfeff ? pending.slice(1) : pending,
+        final,
+      );
+      if (!dialect) return;
       text = pending;
       pending = '';
     }
-    consume(text, delimiter);
+    consume(text, dialect);
     if (final && (field !== '' || column > 0)) endField('');
     if (out) stream.push(out);
     out = '';

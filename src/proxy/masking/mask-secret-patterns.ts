@@ -1,4 +1,5 @@
-import { MASK, isSecretName } from './secret-names';
+import { MASKED_SECRET } from '../../contracts/api/files';
+import { isSecretName } from './secret-names';
 
 // Secrets inside free text, where no field name tells us what a value is: the hub's import error
 // log copies a line it could not read into `errorStatus`, and a twin property or an IoT Edge
@@ -36,13 +37,13 @@ export function maskSecretPatterns(text: string, options: PatternOptions): strin
     QUOTED_PAIR,
     (whole, head: string, name: string, open: string, value: string, close: string) =>
       value !== '' && isSecretName(name.replaceAll('\\', ''))
-        ? `${head}${open}${MASK}${close}`
+        ? `${head}${open}${MASKED_SECRET}${close}`
         : whole,
   );
   out = out.replace(ASSIGNMENT, (whole, name: string, equals: string) =>
-    isSecretName(name) ? `${name}${equals}${MASK}` : whole,
+    isSecretName(name) ? `${name}${equals}${MASKED_SECRET}` : whole,
   );
   if (options.keyShapes)
-    out = out.replace(BASE64_TOKEN, (token) => (looksLikeKey(token) ? MASK : token));
+    out = out.replace(BASE64_TOKEN, (token) => (looksLikeKey(token) ? MASKED_SECRET : token));
   return out;
 }

@@ -33,5 +33,3 @@ export function isSecretName(name: string): boolean {
 export function isIdentityName(name: string): boolean {
   return IDENTITY_NAMES.has(normalise(name));
 }
-
-export const MASK = '***';

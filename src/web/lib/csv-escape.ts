@@ -1,16 +1,11 @@
-import { guardFormula } from '../../core/convert/csv/csv-formula-guard';
+import { csvCell } from '../../core/convert/csv/csv-cell';
 
-// CSV written for people who open it in Excel or Sheets. A cell that starts with = + - @ (or a tab
-// or carriage return) is run as a formula by those programs (OWASP "CSV Injection"), so such cells
-// get a leading apostrophe, which the spreadsheet shows as text and does not evaluate. Core's CSV
-// reader takes it off again on re-import (guardFormula, docs/csv-files.md).
-
+// CSV written for people who open it in Excel or Sheets, cell by cell through core's writer
+// (formula guard and quoting). Only strings go through the guard: a number such as -5 is a value,
+// not a formula, and its text never needs quotes.
 export function escapeCsvCell(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return '';
-  let text = String(value);
-  if (typeof value === 'string') text = guardFormula(text);
-  if (/[",\r\n]/.test(text)) text = `"${text.replace(/"/g, '""')}"`;
-  return text;
+  return typeof value === 'string' ? csvCell(value) : String(value);
 }
 
 export function toCsvLine(

@@ -1,3 +1,5 @@
+import { responseTotalBytes } from './response-total-bytes';
+
 /** How the text was written, so a file derived from it can be written the same way. */
 export interface TextShape {
   /** The text began with a UTF-8 byte order mark (Excel's "CSV UTF-8" writes one). */
@@ -39,8 +41,7 @@ export async function readTextLines(
     lineEndingSeen = true;
     shape.lineEnding = newline > 0 && text[newline - 1] === '\r' ? '\r\n' : '\n';
   };
-  const header = response.headers.get('content-length') ?? response.headers.get('x-blob-size');
-  const totalBytes = header !== null && /^\d+$/.test(header) ? Number(header) : null;
+  const totalBytes = responseTotalBytes(response);
   // ignoreBOM keeps a byte order mark in the text, so the shape can report it; it is cut below.
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   let bytesRead = 0;

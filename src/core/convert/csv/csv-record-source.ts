@@ -3,16 +3,7 @@ import type { ColumnPlanEntry } from '../column-plan';
 import { enableTwinText } from '../enable-twin-text';
 import type { RecordSink } from '../record-sink';
 import { unguardFormula } from './csv-formula-guard';
-import { hasEnoughToGuess } from '../has-enough-to-guess';
-
-// Delimiters Excel and other tools write; papaparse picks the one giving consistent field counts.
-const DELIMITERS = [',', ';', '\t', '|'];
-
-function guessNewline(sample: string): '\n' | '\r\n' | '\r' {
-  const lf = sample.indexOf('\n');
-  if (lf === -1) return sample.indexOf('\r') === -1 ? '\n' : '\r';
-  return lf > 0 && sample.charCodeAt(lf - 1) === 13 ? '\r\n' : '\n';
-}
+import { guessCsvDialect } from './guess-csv-dialect';
 
 // Quoted fields may hold line breaks; the physical line of the next record moves past them.
 function embeddedNewlines(cells: string[]): number {
@@ -25,15 +16,6 @@ function embeddedNewlines(cells: string[]): number {
     }
   }
   return count;
-}
-
-// The delimiter is guessed from whole lines: a line cut short has too few fields for the right
-// delimiter, and papaparse then prefers a wrong one (a "|" inside a quoted cell was enough).
-function wholeLines(input: string, size: number, final: boolean): string {
-  if (final && input.length <= size) return input;
-  const sample = input.slice(0, size);
-  const lastBreak = sample.lastIndexOf('\n');
-  return lastBreak > 0 ? sample.slice(0, lastBreak + 1) : sample;
 }
 
 interface PapaError {
@@ -66,20 +48,12 @@ export class CsvRecordSource {
     const input = this.tail + text;
     this.tail = '';
     if (this.parser === undefined) {
-      if (!final && !hasEnoughToGuess(input, this.sniffChars)) {
+      const dialect = guessCsvDialect(input, final, this.sniffChars);
+      if (dialect === undefined) {
         this.tail = input;
         return;
       }
-      const sample = wholeLines(input, Math.max(this.sniffChars, 4096), final);
-      const guessed = Papa.parse<string[]>(sample, {
-        preview: 20,
-        delimitersToGuess: DELIMITERS,
-        skipEmptyLines: true,
-      });
-      this.parser = new Papa.Parser({
-        delimiter: guessed.meta.delimiter || ',',
-        newline: guessNewline(sample),
-      });
+      this.parser = new Papa.Parser(dialect);
     }
     const result = this.parser.parse(input, 0, !final) as Papa.ParseResult<string[]>;
     if (!final) this.tail = input.slice(result.meta.cursor);

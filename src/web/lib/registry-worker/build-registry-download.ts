@@ -1,4 +1,5 @@
 import type { ExportImportDevice } from '../../../core/model/export-import-device';
+import { readRecordDevice } from '../../../core/registry/read-record-device';
 import { toCsvBlob } from '../csv-escape';
 import { maskDeviceKeys, readDeviceKeys } from './mask-device-keys';
 
@@ -24,12 +25,12 @@ function* selected(
   indices: Int32Array | undefined,
 ): Generator<ExportImportDevice> {
   if (indices === undefined) {
-    for (const text of texts) yield JSON.parse(text) as ExportImportDevice;
+    for (const text of texts) yield readRecordDevice(text);
     return;
   }
   for (const index of indices) {
     const text = texts[index];
-    if (text !== undefined) yield JSON.parse(text) as ExportImportDevice;
+    if (text !== undefined) yield readRecordDevice(text);
   }
 }
 

@@ -8,6 +8,7 @@ import type { DiffOptions, RegistryDiff } from '../../../core/diff';
 import type { ExportImportDevice } from '../../../core/model/export-import-device';
 import { deviceKey } from '../../../core/registry';
 import type { RegistrySnapshot } from '../../../core/registry';
+import { readRecordDevice } from '../../../core/registry/read-record-device';
 import type { FromDiffWorker, ToDiffWorker } from '../../../contracts/worker/diff-messages';
 import { buildDiffDownload } from './build-diff-download';
 import { readBlobSnapshot } from './read-blob-snapshot';
@@ -25,7 +26,7 @@ function sideReport(snapshot: RegistrySnapshot) {
 
 function parseRecord(snapshot: RegistrySnapshot, key: string): ExportImportDevice | undefined {
   const record = snapshot.records.get(key);
-  return record === undefined ? undefined : (JSON.parse(record.text) as ExportImportDevice);
+  return record === undefined ? undefined : readRecordDevice(record.text);
 }
 
 /**

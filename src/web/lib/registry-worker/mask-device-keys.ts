@@ -1,7 +1,5 @@
 import type { ExportImportDevice } from '../../../core/model/export-import-device';
-
-/** What every key value is replaced with in the browser's views and downloads. */
-export const KEY_MASK = '••••••••';
+import { KEY_MASK } from '../../../core/model/key-mask';
 
 export type KeySlot = 'primaryKey' | 'secondaryKey';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeDeviceChange, KEY_MASK } from '../../../../src/core/diff/describe-device-change';
+import { describeDeviceChange } from '../../../../src/core/diff/describe-device-change';
+import { KEY_MASK } from '../../../../src/core/model/key-mask';
 import type { ExportImportDevice } from '../../../../src/core/model/export-import-device';
 import { deviceKey } from '../../../../src/core/registry/device-key';
 import type { RegistrySnapshot } from '../../../../src/core/registry/registry-types';

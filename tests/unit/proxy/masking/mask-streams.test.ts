@@ -5,7 +5,6 @@ import {
   createMaskingTransform,
   type MaskedFormat,
 } from '../../../../src/proxy/masking/create-masking-transform';
-import { guessDelimiter } from '../../../../src/proxy/masking/mask-csv-stream';
 import { maskJsonText } from '../../../../src/proxy/masking/mask-json-stream';
 
 async function mask(format: MaskedFormat, chunks: (string | Buffer)[]): Promise<string> {
@@ -90,10 +89,27 @@ describe('CSV masking', () => {
     );
   });
 
-  it('guesses the delimiter from the header line', () => {
-    expect(guessDelimiter('id,primaryKey')).toBe(',');
-    expect(guessDelimiter('id;primaryKey;x')).toBe(';');
-    expect(guessDelimiter('id\tprimaryKey')).toBe('\t');
+  // The converter's dialect, not a count on the header line: the semicolons in a quoted header
+  // cell outnumber the commas, yet every row splits by commas.
+  it('splits by the delimiter the converter reads the file with', async () => {
+    const csv = 'deviceId,primaryKey,"note;a;b;c"\nd1,not-key-shaped,x\n';
+    expect(await mask('csv', [csv])).toBe('deviceId,primaryKey,"note;a;b;c"\nd1,***,x\n');
+  });
+
+  it('does not take a quote after a space for a quoted cell, as the converter does not', async () => {
+    const csv = 'deviceId,note,primaryKey\nd1, "a,not-key-shaped",x\n';
+    expect(await mask('csv', [csv])).toBe('deviceId,note,primaryKey\nd1, "a,***,x\n');
+  });
+
+  it('ends records at CR in a file whose line breaks are CR', async () => {
+    expect(await mask('csv', ['deviceId,primaryKey\rd1,not-key-shaped\r'])).toBe(
+      'deviceId,primaryKey\rd1,***\r',
+    );
+  });
+
+  it('keeps a lone LF inside a cell of a CRLF file, as the converter does', async () => {
+    const csv = 'deviceId,note,primaryKey\r\nd1,a\nb,not-key-shaped\r\n';
+    expect(await mask('csv', [csv])).toBe('deviceId,note,primaryKey\r\nd1,a\nb,***\r\n');
   });
 });
 

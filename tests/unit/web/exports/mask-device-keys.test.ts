@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { KEY_MASK } from '../../../../src/core/model/key-mask';
 import {
-  KEY_MASK,
   maskDeviceKeys,
   readDeviceKeys,
 } from '../../../../src/web/lib/registry-worker/mask-device-keys';

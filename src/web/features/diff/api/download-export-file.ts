@@ -1,4 +1,5 @@
 import { apiPath, apiStream } from '../../../lib/api-client';
+import { responseTotalBytes } from '../../../lib/response-total-bytes';
 
 export interface DownloadProgress {
   bytes: number;
@@ -24,8 +25,7 @@ export async function downloadExportFile(
 ): Promise<ExportFile> {
   const response = await apiStream(apiPath('jobs', jobId, 'files', 'devices'), signal);
   const keysMasked = response.headers.get('x-keys-masked') === 'true';
-  const length = response.headers.get('content-length') ?? response.headers.get('x-blob-size');
-  const totalBytes = length !== null && /^\d+$/.test(length) ? Number(length) : null;
+  const totalBytes = responseTotalBytes(response);
   if (!response.body) {
     const blob = await response.blob();
     onProgress({ bytes: blob.size, totalBytes });

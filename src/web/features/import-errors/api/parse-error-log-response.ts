@@ -1,6 +1,7 @@
 import { ImportErrorLogParser } from '../../../../core/import-errors';
 import type { ImportErrorEntry } from '../../../../core/import-errors';
 import type { ReadProgress } from '../../../lib/read-text-lines';
+import { responseTotalBytes } from '../../../lib/response-total-bytes';
 import { isFromErrorLogWorker } from '../worker/error-log-messages';
 
 /**
@@ -19,11 +20,6 @@ function collect(into: ErrorLog, batch: readonly ImportErrorEntry[]): void {
   }
 }
 
-function contentLength(response: Response): number | null {
-  const header = response.headers.get('content-length') ?? response.headers.get('x-blob-size');
-  return header !== null && /^\d+$/.test(header) ? Number(header) : null;
-}
-
 /**
  * Parses a streamed importErrors.log in a Web Worker: the page only moves bytes in and receives
  * small batches of entries, so a million-line log never blocks it. Without Worker support (or
@@ -33,7 +29,7 @@ export async function parseErrorLogResponse(
   response: Response,
   onProgress: (progress: ReadProgress) => void,
 ): Promise<ErrorLog> {
-  const totalBytes = contentLength(response);
+  const totalBytes = responseTotalBytes(response);
   if (typeof Worker === 'undefined' || !response.body)
     return parseHere(response, totalBytes, onProgress);
   const worker = new Worker(new URL('../worker/error-log-worker.ts', import.meta.url), {

@@ -1,4 +1,4 @@
-import { guardFormula } from '../../../../core/convert/csv/csv-formula-guard';
+import { csvCell } from '../../../../core/convert/csv/csv-cell';
 import type { TextShape } from '../../../lib/read-text-lines';
 import type { CsvLayout } from './collect-source-rows';
 import type { ErrorRow } from './error-rows';
@@ -17,13 +17,6 @@ export interface FailedRowsFile {
   /** Failed rows written; the others had no source row (a line the hub could not read, say). */
   written: number;
   missing: number;
-}
-
-function cell(text: string, delimiter: string): string {
-  const guarded = guardFormula(text);
-  const needsQuotes =
-    guarded.includes(delimiter) || /["\r\n]/.test(guarded) || guarded !== guarded.trim();
-  return needsQuotes ? `"${guarded.replace(/"/g, '""')}"` : guarded;
 }
 
 function errorText(row: ErrorRow): string {
@@ -49,7 +42,7 @@ export function buildFailedRowsInSourceColumns(
     seen.add(row.source.line);
     // A quoted cell may hold line breaks; they keep the file's own line ending.
     const record = row.source.values.replace(/\r?\n/g, lineEnding);
-    chunk += `${record}${delimiter}${cell(errorText(row), delimiter)}${lineEnding}`;
+    chunk += `${record}${delimiter}${csvCell(errorText(row), delimiter)}${lineEnding}`;
     written++;
     if (chunk.length > 1_000_000) {
       parts.push(chunk);

@@ -1,5 +1,6 @@
 import { findElementLines } from '../../../../core/convert/json-element-lines';
-import { guessDelimiter, hasOpenQuote, splitCsvRecord } from './split-csv-record';
+import { guessCsvDialect } from '../../../../core/convert/csv/guess-csv-dialect';
+import { hasOpenQuote, splitCsvRecord } from './split-csv-record';
 
 export type SourceFormat = 'csv' | 'ndjson' | 'json';
 
@@ -37,6 +38,12 @@ export class SourceRowCollector {
   private headerText: string | null = null;
   private idIndex = 0;
   private delimiter = ',';
+  // The CSV lines seen before the delimiter is known: it is the converter's guess from the same
+  // first lines (core's guessCsvDialect), so a row is split here as it was when it was imported.
+  private beforeGuess: { lines: { text: string; line: number }[]; text: string } | null = {
+    lines: [],
+    text: '',
+  };
   private pending: { text: string; line: number } | null = null;
   private jsonParts: string[] = [];
   private jsonChars = 0;
@@ -70,6 +77,25 @@ export class SourceRowCollector {
       }
       return;
     }
+    if (this.beforeGuess !== null) {
+      this.beforeGuess.lines.push({ text, line });
+      this.beforeGuess.text += `${text}\n`;
+      this.guessDelimiter(false);
+      return;
+    }
+    this.pushCsvLine(text, line);
+  }
+
+  private guessDelimiter(final: boolean): void {
+    const early = this.beforeGuess;
+    const dialect = early && guessCsvDialect(early.text, final);
+    if (!early || !dialect) return;
+    this.beforeGuess = null;
+    this.delimiter = dialect.delimiter;
+    for (const { text, line } of early.lines) this.pushCsvLine(text, line);
+  }
+
+  private pushCsvLine(text: string, line: number): void {
     const record = this.pending
       ? { text: `${this.pending.text}\n${text}`, line: this.pending.line }
       : { text, line };
@@ -80,7 +106,6 @@ export class SourceRowCollector {
     this.pending = null;
     if (record.text.trim() === '') return;
     if (this.header === null) {
-      this.delimiter = guessDelimiter(record.text);
       this.headerText = record.text;
       this.header = splitCsvRecord(record.text, this.delimiter);
       const found = this.header.findIndex((name) => ID_COLUMNS.has(name.trim().toLowerCase()));
@@ -101,6 +126,7 @@ export class SourceRowCollector {
 
   /** Call once after the last line; finishes the JSON case, which needs the whole text. */
   finish(): Map<string, SourceRow> {
+    if (this.format === 'csv') this.guessDelimiter(true);
     if (this.format !== 'json' || this.jsonChars > MAX_JSON_CHARS) return this.rows;
     const text = this.jsonParts.join('\n');
     this.jsonParts = [];

@@ -1,21 +1,6 @@
 // A small RFC 4180 splitter for the error table's join: it only needs the id cell and the row's
 // values as text from rows already accepted by the conversion engine (core's papaparse source).
 
-const DELIMITERS = [',', ';', '\t', '|'] as const;
-
-export function guessDelimiter(headerLine: string): string {
-  let best: string = ',';
-  let bestCount = 0;
-  for (const delimiter of DELIMITERS) {
-    const count = headerLine.split(delimiter).length - 1;
-    if (count > bestCount) {
-      best = delimiter;
-      bestCount = count;
-    }
-  }
-  return best;
-}
-
 /** True while a record is still inside a quoted field (an odd number of quotes so far). */
 export function hasOpenQuote(text: string): boolean {
   if (text.indexOf('"') === -1) return false;

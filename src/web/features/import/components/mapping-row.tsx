@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { MenuItem, Stack, TableCell, TableRow, TextField } from '@mui/material';
 import type { ColumnInfo, MappingProblem, MappingTarget } from '../../../../core/convert/types';
-import { KEY_MASK } from '../model/mask-keys';
+import { KEY_MASK } from '../../../../core/model/key-mask';
 
 const FIXED_TARGETS: readonly MappingTarget[] = [
   'id',

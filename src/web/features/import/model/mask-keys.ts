@@ -1,7 +1,7 @@
+import { KEY_MASK } from '../../../../core/model/key-mask';
+
 // Symmetric keys are secrets: the preview shows them masked unless the admin asks to see them.
 const KEY_FIELD = /("(?:primaryKey|secondaryKey)"\s*:\s*")([^"\\]*(?:\\.[^"\\]*)*)(")/g;
-
-export const KEY_MASK = '••••••••';
 
 export function maskKeysInLine(line: string): string {
   return line.replace(KEY_FIELD, (_match, before: string, value: string, after: string) =>

@@ -1,12 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ExportImportDevice } from '../../../../core/model/export-import-device';
+import { readRecordDevice } from '../../../../core/registry/read-record-device';
 import type { BrowseClient } from '../../../lib/registry-worker/browse-client';
 
 /**
  * The full record of one row, read back from the worker (which keeps every line) and parsed here.
  */
 export async function readDevice(client: BrowseClient, index: number): Promise<ExportImportDevice> {
-  return JSON.parse(await client.readLine(index)) as ExportImportDevice;
+  return readRecordDevice(await client.readLine(index));
 }
 
 export function useDeviceRecord(

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { apiPath, apiStream } from '../../../lib/api-client';
 import { isAbortError } from '../../../lib/api-error';
+import { responseTotalBytes } from '../../../lib/response-total-bytes';
 import { createBrowseClient } from '../../../lib/registry-worker/browse-client';
 import type { BrowseClient, BrowseDoneInfo } from '../../../lib/registry-worker/browse-client';
 
@@ -110,9 +111,8 @@ export function useRegistryStream(exportId: string): RegistryStream {
 
     (async () => {
       const response = await apiStream(apiPath('jobs', exportId, 'files', 'devices'), abort.signal);
-      const length = response.headers.get('content-length') ?? response.headers.get('x-blob-size');
       setKeysMasked(response.headers.get('x-keys-masked') === 'true');
-      live.totalBytes = length !== null && /^\d+$/.test(length) ? Number(length) : null;
+      live.totalBytes = responseTotalBytes(response);
       live.responded = true;
       repaint();
       if (!response.body) {

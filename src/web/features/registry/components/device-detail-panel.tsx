@@ -1,6 +1,7 @@
 import { Box, Divider, IconButton, Paper, Stack, Typography } from '@mui/material';
 import CloseIcon from '@mui/icons-material/Close';
 import type { ReactNode } from 'react';
+import { MASKED_SECRET } from '../../../../contracts/api/files';
 import type { ExportImportDevice } from '../../../../core/model/export-import-device';
 import { ErrorPanel } from '../../../components/error-panel';
 import { LoadingBlock } from '../../../components/loading-block';
@@ -51,9 +52,9 @@ function Identity({
 }) {
   const auth = device.authentication;
   const keys = readDeviceKeys(device);
-  // The proxy replaces keys with "***" for support users: nothing real to reveal then.
+  // The proxy replaces keys with MASKED_SECRET for support users: nothing real to reveal then.
   const real = (value: string | undefined) =>
-    value !== undefined && value !== '***' ? value : undefined;
+    value !== undefined && value !== MASKED_SECRET ? value : undefined;
   const reveal =
     canRevealKeys && (real(keys.primaryKey) !== undefined || real(keys.secondaryKey) !== undefined);
   return (

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Box, Button, Typography } from '@mui/material';
-import { KEY_MASK } from '../../../lib/registry-worker/mask-device-keys';
+import { KEY_MASK } from '../../../../core/model/key-mask';
 
 interface MaskedKeyProps {
   label: string;

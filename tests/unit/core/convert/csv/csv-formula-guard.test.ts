@@ -4,7 +4,7 @@ import {
   guardFormula,
   unguardFormula,
 } from '../../../../../src/core/convert/csv/csv-formula-guard';
-import { csvCell } from '../../../../../src/core/diff/format-diff-csv';
+import { csvCell } from '../../../../../src/core/convert/csv/csv-cell';
 import { toCsvLine } from '../../../../../src/web/lib/csv-escape';
 import { DEFAULT_OPTIONS } from '../fixture-cases';
 
@@ -47,8 +47,8 @@ describe('the CSV formula guard', () => {
     expect(importedIds(csv)).toEqual(IDS);
   });
 
-  it("imports the ids of core's diff CSV writer's cells unchanged", () => {
-    const csv = ['deviceId', ...IDS.map(csvCell)].join('\n');
+  it("imports the ids of core's CSV cell writer's cells unchanged", () => {
+    const csv = ['deviceId', ...IDS.map((cell) => csvCell(cell))].join('\n');
     expect(importedIds(csv)).toEqual(IDS);
   });
 

@@ -5,7 +5,7 @@ import type {
 } from '../../../../../src/web/lib/registry-worker/browse-messages';
 import { FromBrowseWorker as FromBrowseWorkerSchema } from '../../../../../src/web/lib/registry-worker/browse-messages';
 import { createBrowseSession } from '../../../../../src/web/lib/registry-worker/browse-session';
-import { KEY_MASK } from '../../../../../src/web/lib/registry-worker/mask-device-keys';
+import { KEY_MASK } from '../../../../../src/core/model/key-mask';
 import { EMPTY_FILTER } from '../../../../../src/web/lib/registry-worker/registry-filter';
 
 const PRIMARY = 'cHJpbWFyeS1rZXktdmFsdWUtMTIzNDU2Nzg5MDEyMzQ1Ng==';

@@ -13,6 +13,15 @@ describe('SourceRowCollector', () => {
     expect(rows.has('a')).toBe(false);
   });
 
+  // More semicolons than commas on the header line, but the converter split every row by commas.
+  it('splits rows by the delimiter the converter guessed for the file', () => {
+    const header = 'status,deviceId,"note;a;b;c"';
+    const collector = new SourceRowCollector('csv', new Set(['b']));
+    collector.pushLines([header, 'enabled,a,x', 'enabled,b,y'], 1);
+    expect(collector.finish().get('b')).toEqual({ line: 3, values: 'enabled,b,y' });
+    expect(collector.csvLayout()).toEqual({ headerText: header, delimiter: ',' });
+  });
+
   it('finds NDJSON rows by id', () => {
     const collector = new SourceRowCollector('ndjson', new Set(['d2']));
     collector.pushLines(['{"id":"d1"}', '{"id":"d2","status":"disabled"}'], 1);

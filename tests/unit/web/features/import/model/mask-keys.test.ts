@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  KEY_MASK,
-  maskKeysInLine,
-} from '../../../../../../src/web/features/import/model/mask-keys';
+import { KEY_MASK } from '../../../../../../src/core/model/key-mask';
+import { maskKeysInLine } from '../../../../../../src/web/features/import/model/mask-keys';
 
 describe('maskKeysInLine', () => {
   it('masks primary and secondary keys and nothing else', () => {
