@@ -6,6 +6,7 @@ import {
 } from '../../contracts/api/files';
 import type { Principal } from '../auth/bearer-verifier';
 import { ApiError } from '../http/api-error';
+import { createUtf8Transcoder } from '../masking/transcode-to-utf8';
 import { createMaskingTransform, type MaskedFormat } from '../masking/create-masking-transform';
 import { createSecretFields, type SecretFields } from '../masking/secret-fields';
 import { assertBackupKept, assertMayReadFile } from './backup-files';
@@ -81,7 +82,14 @@ export async function openOperationFile(
   if (!masked) return { stream: blob.stream, contentType, blobName, masked, storedSize: blob.size };
   // pipeline, not pipe: a client that goes away destroys the transform, and that must also release
   // the blob download.
-  const stream = pipeline(blob.stream, createMaskingTransform(format, fields), () => undefined);
+  const stream = pipeline(
+    blob.stream,
+    // A UTF-16 source (the converter takes Excel's "Unicode text") becomes UTF-8 first, or the mask
+    // could not read it and its keys would pass.
+    createUtf8Transcoder(),
+    createMaskingTransform(format, fields),
+    () => undefined,
+  );
   return { stream, contentType, blobName, masked, storedSize: blob.size };
 }
 
