@@ -5,6 +5,7 @@ import {
 } from '../../contracts/api/files';
 import type { CreateImportRequest, UploadTarget } from '../../contracts/api/imports';
 import type { Job } from '../../contracts/api/jobs';
+import { maskSecretPatterns } from '../masking/mask-secret-patterns';
 import type { Principal } from '../auth/bearer-verifier';
 import { ApiError } from '../http/api-error';
 import type { OperationMetadata } from '../storage/operation-metadata';
@@ -80,10 +81,22 @@ export function jobBackupOf(metadata: Partial<OperationMetadata>): Job['backup']
   };
 }
 
-/** What a caller may see of a job's backup: nothing for support staff, and no undo once expired. */
+/**
+ * What a caller may see of a job: for support staff no backup, and the hub's failure text through
+ * the secret patterns (a hub may quote a storage URL with its SAS signature there); for admins no
+ * undo once expired.
+ */
 export function jobForCaller(job: Job, principal: Principal, now: Date): Job {
   const backup = job.backup ?? null;
-  if (!principal.roles.includes('admin')) return { ...job, backup: null };
+  if (!principal.roles.includes('admin'))
+    return {
+      ...job,
+      backup: null,
+      failureReason:
+        job.failureReason === null
+          ? null
+          : maskSecretPatterns(job.failureReason, { keyShapes: true }),
+    };
   if (backup && Date.parse(backup.expiresAt) <= now.getTime())
     return { ...job, backup: { ...backup, undoAvailable: false } };
   return { ...job, backup };

@@ -92,4 +92,14 @@ describe('the backup a caller sees in a job', () => {
   it('shows support staff no backup at all', () => {
     expect(jobForCaller(jobWith(uploaded), support, NOW).backup).toBeNull();
   });
+
+  it('masks a SAS signature the hub quoted in its failure text for support, not for admins', () => {
+    const reason =
+      'Blob https://acct.blob.core.windows.net/c/devices.txt?sv=2024&sig=c2VjcmV0LXNpZ25hdHVyZS12YWx1ZQ%3D%3D not readable';
+    const failed = { ...jobWith(uploaded), failureReason: reason };
+    const seen = jobForCaller(failed, support, NOW).failureReason ?? '';
+    expect(seen).not.toContain('c2VjcmV0LXNpZ25hdHVyZS12YWx1ZQ');
+    expect(seen).toContain('not readable');
+    expect(jobForCaller(failed, admin, NOW).failureReason).toBe(reason);
+  });
 });
