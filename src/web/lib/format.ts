@@ -31,6 +31,8 @@ export function formatRate(bytesPerSecond: number): string {
 /** "4 s", "2 min 05 s", "1 h 03 min". */
 export function formatDuration(milliseconds: number): string {
   if (!Number.isFinite(milliseconds) || milliseconds < 0) return '-';
+  // Short jobs in tenths: a 0.4 s import reads "0.4 s", not "0 s" as if nothing ran.
+  if (milliseconds < 9_950) return `${(milliseconds / 1000).toFixed(1)} s`;
   const totalSeconds = Math.round(milliseconds / 1000);
   if (totalSeconds < 60) return `${totalSeconds} s`;
   const minutes = Math.floor(totalSeconds / 60);

@@ -1,5 +1,6 @@
 import type { Job } from '../../../contracts/api';
 import { TERMINAL_JOB_STATUSES } from '../../../contracts/api';
+import { rowsSent } from '../../lib/job-outcome';
 
 // A planning figure for jobs whose progress the hub reports as 0 until the end (hub-protocol: the
 // live hub may not update progress). Used only for a labelled estimate, never for a progress bar.
@@ -31,7 +32,9 @@ export function computeJobTiming(job: Job, nowMs: number): JobTiming {
   const start = parseTime(job.startTimeUtc) ?? parseTime(job.createdAt);
   const end = isTerminal(job) ? (parseTime(job.endTimeUtc) ?? null) : nowMs;
   const elapsedMs = start !== null && end !== null ? Math.max(0, end - start) : null;
-  const rows = job.rowCounts?.valid ?? null;
+  // What the hub was sent (the job file's lines), not the rows the file had: a planned import
+  // leaves unchanged rows out.
+  const rows = rowsSent(job);
   const active = !isTerminal(job);
   const progressUnknown = active && job.progress <= 0;
   const processed = rows !== null ? Math.round((rows * job.progress) / 100) : null;

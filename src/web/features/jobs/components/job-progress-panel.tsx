@@ -1,6 +1,6 @@
 import { Box, LinearProgress, Stack, Typography } from '@mui/material';
 import type { Job } from '../../../../contracts/api';
-import { formatCount, formatDuration } from '../../../lib/format';
+import { formatCount, formatDuration, plural } from '../../../lib/format';
 import { useNow } from '../../../lib/use-now';
 import { computeJobTiming, isTerminal } from '../job-timing';
 
@@ -17,7 +17,7 @@ export function JobProgressPanel({ job }: { job: Job }) {
   if (timing.elapsedMs !== null) facts.push(`Elapsed ${formatDuration(timing.elapsedMs)}`);
   if (!timing.progressUnknown) facts.push(`${Math.round(value)} %`);
   if (timing.processed !== null && !timing.progressUnknown)
-    facts.push(`${formatCount(timing.processed)} devices processed`);
+    facts.push(`${plural(timing.processed, 'device', 'devices')} processed`);
   if (timing.devicesPerSecond !== null)
     facts.push(`${formatCount(timing.devicesPerSecond)} devices/s`);
   if (timing.etaMs !== null) facts.push(`about ${formatDuration(timing.etaMs)} left`);
