@@ -12,9 +12,15 @@ export interface ReadRateLimit {
   timeWindowMs: number;
 }
 
+/** POST routes that read and change nothing: they share the reads' budget. */
+const READING_POSTS = new Set(['/api/registry/lookup']);
+
 const isApiRead = (request: FastifyRequest): boolean =>
-  (request.method === 'GET' || request.method === 'HEAD') &&
-  (request.url === '/api' || request.url.startsWith('/api/') || request.url.startsWith('/api?'));
+  ((request.method === 'GET' || request.method === 'HEAD') &&
+    (request.url === '/api' ||
+      request.url.startsWith('/api/') ||
+      request.url.startsWith('/api?'))) ||
+  (request.method === 'POST' && READING_POSTS.has(request.url.split('?')[0] ?? ''));
 
 export function installReadRateLimit(app: FastifyInstance, limit: ReadRateLimit): void {
   const limiter = app.rateLimit({

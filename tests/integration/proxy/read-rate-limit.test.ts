@@ -53,6 +53,27 @@ describe('the read limit', () => {
     expect(created.status).toBe(200);
   });
 
+  it('counts a registry lookup as a read: it spends the read budget, never the write limit', async () => {
+    const admin = await bearer('oid-reader-4', ROLE_NAMES.admin);
+    const lookup = () =>
+      fetch(`${stack.url}/api/registry/lookup`, {
+        method: 'POST',
+        headers: { authorization: admin, 'content-type': 'application/json' },
+        body: JSON.stringify({ ids: [{ id: 'no-such-device' }] }),
+      });
+    for (let i = 0; i < 5; i++) expect((await lookup()).status).toBe(200);
+    const limited = await lookup();
+    expect(limited.status).toBe(429);
+    expect(((await limited.json()) as ApiErrorBody).error.code).toBe('RATE_LIMITED');
+    // The write limit is untouched: the same admin still creates an import.
+    const created = await fetch(`${stack.url}/api/imports`, {
+      method: 'POST',
+      headers: { authorization: admin, 'content-type': 'application/json' },
+      body: JSON.stringify(importRequestFor('{"id":"y"}', 'id\ny')),
+    });
+    expect(created.status).toBe(200);
+  });
+
   it('leaves the open routes alone', async () => {
     for (let i = 0; i < 8; i++) {
       expect((await fetch(`${stack.url}/healthz`)).status).toBe(200);
