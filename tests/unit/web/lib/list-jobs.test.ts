@@ -2,32 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { Job } from '../../../../src/contracts/api';
 import { configureApiClient } from '../../../../src/web/lib/api-client';
 import { listJobs } from '../../../../src/web/lib/list-jobs';
+import { importJob } from '../support/import-job';
 
 function job(n: number): Job {
-  return {
+  return importJob({
     jobId: `job-${n}`,
     operationId: `import-20261204-${String(n).padStart(10, 'a')}`,
-    type: 'import',
-    status: 'completed',
-    progress: 100,
-    createdAt: null,
-    startTimeUtc: null,
-    endTimeUtc: null,
-    failureReason: null,
-    startedBy: null,
-    fileName: 'devices.csv',
-    fileSize: 10,
-    convertedSize: 10,
     rowCounts: { total: 1, valid: 1, invalid: 0, blank: 0 },
-    excludeKeysInExport: null,
-    includeConfigurations: null,
-    deviceCount: null,
-    moduleCount: null,
     byMode: { create: 1 },
-    errorLineCount: 0,
-    label: null,
-    hubHistoryExpired: false,
-  };
+  });
 }
 
 /** A proxy with `pages` pages of two jobs each; records the query strings it was asked. */

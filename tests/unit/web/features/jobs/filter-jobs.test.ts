@@ -6,31 +6,12 @@ import {
   filtersFromParams,
   filtersToParams,
 } from '../../../../../src/web/features/jobs/model/filter-jobs';
+import { importJob } from '../../support/import-job';
 
-const base: Job = {
-  jobId: 'job-1',
-  operationId: 'import-20261204-abcdefghij',
-  type: 'import',
-  status: 'completed',
-  progress: 100,
-  createdAt: null,
-  startTimeUtc: null,
-  endTimeUtc: null,
-  failureReason: null,
+const base: Job = importJob({
   startedBy: { objectId: 'oid-ada', name: 'Ada Admin' },
   fileName: 'plant-7.csv',
-  fileSize: 10,
-  convertedSize: 10,
-  rowCounts: { total: 15, valid: 15, invalid: 0, blank: 0 },
-  excludeKeysInExport: null,
-  includeConfigurations: null,
-  deviceCount: null,
-  moduleCount: null,
-  byMode: { create: 15 },
-  errorLineCount: 0,
-  label: null,
-  hubHistoryExpired: false,
-};
+});
 
 const clean = base;
 const withErrors: Job = { ...base, jobId: 'job-2', fileName: 'b.csv', errorLineCount: 3 };
