@@ -3,11 +3,12 @@ import os from 'node:os';
 import { runConvertBench, runConvertBrowserBench } from './convert/run-convert-bench';
 import { runDiffBench } from './diff/run-diff-bench';
 import { runEmulatorBench } from './emulator/run-emulator-bench';
+import { runMaskBench } from './mask/run-mask-bench';
 import { runPlanBench } from './plan/run-plan-bench';
 import { runProxyBench } from './proxy/run-proxy-bench';
 import { runRegistryBench } from './registry/measure-registry-long-tasks';
 
-// `npm run bench [-- convert|emulator|diff|registry|plan|proxy ...] [-- --quick]`. Each benchmark measures its
+// `npm run bench [-- convert|emulator|diff|registry|plan|proxy|mask ...] [-- --quick]`. Each benchmark measures its
 // baseline in the same run and reports ratios and medians; results merge into
 // bench/results/latest.json so a partial run keeps the figures of the others.
 
@@ -21,6 +22,7 @@ const BENCHES: Record<string, Bench> = {
   emulator: runEmulatorBench,
   diff: runDiffBench,
   registry: runRegistryBench,
+  mask: runMaskBench,
   plan: runPlanBench,
   proxy: runProxyBench,
 };

@@ -160,7 +160,7 @@ export class JsonSecretScanner {
       const name = decoded ?? raw.slice(1, -1);
       top.key = name;
       top.expectKey = false;
-      top.memberSecret = top.secret || this.fields.isSecretKey(name, this.keyPath());
+      top.memberSecret = top.secret || this.fields.isSecretKey(name, () => this.keyPath());
       return raw;
     }
     if (this.valueIsSecret()) return raw === '""' ? raw : `"${MASKED_SECRET}"`;

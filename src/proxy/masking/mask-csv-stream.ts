@@ -15,6 +15,8 @@ import { isIdentityName } from './secret-names';
 // converter read it in.
 
 function unquote(field: string): string {
+  // Most cells are bare values: skip the regular expression for them.
+  if (!field.endsWith('\r') && !field.includes('"')) return field.trim();
   const trimmed = field.replace(/\r$/, '').trim();
   return trimmed.startsWith('"') && trimmed.endsWith('"')
     ? trimmed.slice(1, -1).replaceAll('""', '"')
@@ -69,21 +71,45 @@ export function createCsvMaskingTransform(fields: SecretFields = createSecretFie
     // for the converter, and a file of CR line breaks has records too.
     const recordEnd = newline === '\r' ? '\r' : '\n';
     const pairedWithCr = newline === '\r\n';
-    for (const c of text) {
+    const delimiterCode = delimiter.charCodeAt(0);
+    const recordEndCode = recordEnd.charCodeAt(0);
+    // Runs of ordinary characters are copied as one slice: a support download of a 1,000,000-row
+    // source is ~130 MB, and one string append per character was most of its masking time.
+    let i = 0;
+    while (i < text.length) {
       if (inQuotes) {
         if (quoteSeen) {
           quoteSeen = false;
-          if (c === '"') {
-            field += c;
+          if (text[i] === '"') {
+            field += '"';
+            i++;
             continue;
           }
           inQuotes = false;
         } else {
-          field += c;
-          if (c === '"') quoteSeen = true;
+          const quote = text.indexOf('"', i);
+          if (quote < 0) {
+            field += text.slice(i);
+            return;
+          }
+          field += text.slice(i, quote + 1);
+          quoteSeen = true;
+          i = quote + 1;
           continue;
         }
       }
+      let j = i;
+      while (j < text.length) {
+        const code = text.charCodeAt(j);
+        if (code === delimiterCode || code === recordEndCode || code === 0x22) break;
+        j++;
+      }
+      if (j > i) {
+        field += text.slice(i, j);
+        i = j;
+        continue;
+      }
+      const c = text[i]!;
       if (c === delimiter) endField(c);
       else if (c === recordEnd && (!pairedWithCr || field.endsWith('\r'))) {
         endField(c);
@@ -95,6 +121,7 @@ export function createCsvMaskingTransform(fields: SecretFields = createSecretFie
         if (c === '"' && field === '') inQuotes = true;
         field += c;
       }
+      i++;
     }
   };
 

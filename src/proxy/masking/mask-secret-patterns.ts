@@ -33,17 +33,22 @@ export interface PatternOptions {
 
 export function maskSecretPatterns(text: string, options: PatternOptions): string {
   if (!mayHoldSecret(text)) return text;
-  let out = text.replace(
-    QUOTED_PAIR,
-    (whole, head: string, name: string, open: string, value: string, close: string) =>
-      value !== '' && isSecretName(name.replaceAll('\\', ''))
-        ? `${head}${open}${MASKED_SECRET}${close}`
-        : whole,
-  );
-  out = out.replace(ASSIGNMENT, (whole, name: string, equals: string) =>
-    isSecretName(name) ? `${name}${equals}${MASKED_SECRET}` : whole,
-  );
-  if (options.keyShapes)
+  // Each shape needs a character the others do not: test for it before running its expression
+  // (most long values, such as timestamps and etags, hold none of them).
+  let out = text;
+  if (text.includes('"') && text.includes(':'))
+    out = out.replace(
+      QUOTED_PAIR,
+      (whole, head: string, name: string, open: string, value: string, close: string) =>
+        value !== '' && isSecretName(name.replaceAll('\\', ''))
+          ? `${head}${open}${MASKED_SECRET}${close}`
+          : whole,
+    );
+  if (out.includes('='))
+    out = out.replace(ASSIGNMENT, (whole, name: string, equals: string) =>
+      isSecretName(name) ? `${name}${equals}${MASKED_SECRET}` : whole,
+    );
+  if (options.keyShapes && out.length >= 20)
     out = out.replace(BASE64_TOKEN, (token) => (looksLikeKey(token) ? MASKED_SECRET : token));
   return out;
 }

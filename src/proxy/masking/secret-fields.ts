@@ -7,8 +7,11 @@ import { isSecretName } from './secret-names';
 // mapping is what lets a column called `primary` or `k1` be masked.
 
 export interface SecretFields {
-  /** A JSON member: `path` is the object keys from the record's root down to and including it. */
-  isSecretKey(name: string, path: readonly string[]): boolean;
+  /**
+   * A JSON member: `path` gives the object keys from the record's root down to and including it
+   * (a function: most files map no dotted key column, and a path per member is garbage).
+   */
+  isSecretKey(name: string, path: () => readonly string[]): boolean;
   /** A CSV header cell. */
   isSecretColumn(header: string): boolean;
 }
@@ -36,7 +39,9 @@ export function createSecretFields(keyColumns: readonly string[] = []): SecretFi
     segments.every((segment, i) => path[path.length - segments.length + i] === segment);
   return {
     isSecretKey: (name, path) =>
-      secretByName(name) || columns.has(name) || paths.some((segments) => endsWith(path, segments)),
+      secretByName(name) ||
+      columns.has(name) ||
+      (paths.length > 0 && paths.some((segments) => endsWith(path(), segments))),
     isSecretColumn: (header) => secretByName(header) || columns.has(header.trim()),
   };
 }
