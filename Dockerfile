@@ -20,7 +20,10 @@ ENV NODE_ENV=production
 # Production dependencies only: what src/proxy imports (a unit test keeps package.json honest).
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
-COPY tsconfig.json ./
+# tsx reads its compiler options (verbatimModuleSyntax, JSX, target) from the Node project's
+# tsconfig; tsconfig.json itself only names the projects.
+COPY tsconfig.base.json tsconfig.node.json ./
+ENV TSX_TSCONFIG_PATH=/app/tsconfig.node.json
 COPY src/proxy ./src/proxy
 COPY src/core ./src/core
 COPY src/contracts ./src/contracts

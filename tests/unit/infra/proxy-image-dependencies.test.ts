@@ -52,4 +52,22 @@ describe('the proxy image', () => {
     const { sourceFolders } = await proxyImports();
     expect(sourceFolders.filter((folder) => !copied.includes(folder))).toEqual([]);
   });
+
+  it("gives tsx the Node project's compiler options and every file that project extends", async () => {
+    const dockerfile = await readFile('Dockerfile', 'utf8');
+    const tsconfigPath = /^ENV TSX_TSCONFIG_PATH=\/app\/(\S+)$/m.exec(dockerfile)?.[1];
+    expect(tsconfigPath).toBe('tsconfig.node.json');
+    const copiedFiles = [
+      ...dockerfile.matchAll(/^COPY ((?:tsconfig[.a-z]*\.json ?)+)\.\/$/gm),
+    ].flatMap((match) => match[1]!.trim().split(' '));
+    const chain: string[] = [];
+    for (let file: string | undefined = tsconfigPath; file;) {
+      chain.push(file);
+      const text = (await readFile(file, 'utf8')).replace(/^\s*\/\/.*$/gm, '');
+      const parent = (JSON.parse(text) as { extends?: string }).extends;
+      file = parent?.replace(/^\.\//, '');
+    }
+    expect(chain).toEqual(['tsconfig.node.json', 'tsconfig.base.json']);
+    expect(chain.filter((file) => !copiedFiles.includes(file))).toEqual([]);
+  });
 });
