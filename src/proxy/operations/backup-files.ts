@@ -81,10 +81,14 @@ export function jobBackupOf(metadata: Partial<OperationMetadata>): Job['backup']
   };
 }
 
+const maskFreeText = (text: string | null): string | null =>
+  text === null ? null : maskSecretPatterns(text, { keyShapes: true });
+
 /**
- * What a caller may see of a job: for support staff no backup, and the hub's failure text through
- * the secret patterns (a hub may quote a storage URL with its SAS signature there); for admins no
- * undo once expired.
+ * What a caller may see of a job: for support staff no backup, and every free text through the
+ * secret patterns: the hub's failure text (a hub may quote a storage URL with its SAS signature
+ * there), and what an admin typed or named (a label or a file name may carry a pasted key); for
+ * admins no undo once expired.
  */
 export function jobForCaller(job: Job, principal: Principal, now: Date): Job {
   const backup = job.backup ?? null;
@@ -92,10 +96,9 @@ export function jobForCaller(job: Job, principal: Principal, now: Date): Job {
     return {
       ...job,
       backup: null,
-      failureReason:
-        job.failureReason === null
-          ? null
-          : maskSecretPatterns(job.failureReason, { keyShapes: true }),
+      failureReason: maskFreeText(job.failureReason),
+      label: maskFreeText(job.label),
+      fileName: maskFreeText(job.fileName),
     };
   if (backup && Date.parse(backup.expiresAt) <= now.getTime())
     return { ...job, backup: { ...backup, undoAvailable: false } };

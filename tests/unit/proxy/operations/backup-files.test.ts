@@ -102,4 +102,19 @@ describe('the backup a caller sees in a job', () => {
     expect(seen).toContain('not readable');
     expect(jobForCaller(failed, admin, NOW).failureReason).toBe(reason);
   });
+
+  it('masks a key pasted into an import label or file name for support, not for admins', () => {
+    const key = 'Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MGFiY2RlZg==';
+    const labelled = {
+      ...jobWith(uploaded),
+      label: `rotate SharedAccessKey=${key}`,
+      fileName: `devices-${key}.csv`,
+    };
+    const seen = jobForCaller(labelled, support, NOW);
+    expect(`${seen.label} ${seen.fileName}`).not.toContain(key);
+    expect(seen.label).toContain('rotate');
+    expect(seen.fileName).toMatch(/^devices-.*\.csv$/);
+    const asAdmin = jobForCaller(labelled, admin, NOW);
+    expect([asAdmin.label, asAdmin.fileName]).toEqual([labelled.label, labelled.fileName]);
+  });
 });
