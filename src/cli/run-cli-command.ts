@@ -8,6 +8,7 @@ import type { CliResult } from './cli-result';
 import type { CliCommand, ConvertCommand } from './parse-cli-args';
 import { readMappingFile } from './read-mapping-file';
 import { runDiffCommand } from './run-diff-command';
+import { runGenerateCommand } from './run-generate-command';
 import { isPlanCommand, runPlanOrUndoCommand } from './run-plan-or-undo-command';
 
 export type { CliResult };
@@ -39,6 +40,7 @@ function summary(report: ConversionReport): string {
 
 export function runCliCommand(cmd: CliCommand): Promise<CliResult> {
   if (isPlanCommand(cmd)) return runPlanOrUndoCommand(cmd);
+  if (cmd.command === 'generate') return runGenerateCommand(cmd);
   return cmd.command === 'diff' ? runDiffCommand(cmd) : runConvertCommand(cmd);
 }
 
