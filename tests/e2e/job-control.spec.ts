@@ -54,3 +54,31 @@ test('an admin cancels a running job after confirming', async ({ page }) => {
   expect(await blocker.waitUntilDone()).toBe('cancelled');
   await page.screenshot({ path: `${SCREENSHOTS}/job-cancelled.png`, fullPage: true });
 });
+
+test('the job page shows the command behind an import, for automation, with no secret', async ({
+  page,
+}) => {
+  const csv = await writeDeviceCsv('show-command.csv', 'j7', 2);
+  await signIn(page, USERS.admin);
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Import' })
+    .click();
+  await page.getByLabel('Device list file').setInputFiles(csv.path);
+  await expect(page.getByLabel('NDJSON preview')).toContainText('j7-000002');
+  await page.getByRole('button', { name: 'Upload and start import' }).click();
+  await expect(page.getByRole('status', { name: 'Job status' })).toHaveText(/completed/i, {
+    timeout: 90_000,
+  });
+
+  await page.getByRole('button', { name: 'Show the command' }).click();
+  const dialog = page.getByRole('dialog', { name: 'The command behind this job' });
+  await expect(dialog).toContainText('az iot hub device-identity import --hub-name');
+  await expect(dialog).toContainText('"inputBlobName": "input/devices.txt"');
+  await expect(dialog).toContainText('<SAS token: sp=r,');
+  await expect(dialog).not.toContainText('sig=');
+  await expect(dialog.getByRole('button', { name: 'Copy the Azure CLI command' })).toBeVisible();
+  await page.screenshot({ path: `${SCREENSHOTS}/job-command.png` });
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
+});

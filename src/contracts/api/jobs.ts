@@ -102,3 +102,16 @@ export const HubInfoResponse = z.object({
   activeJob: z.object({ jobId: z.string(), type: JobType, status: JobStatus }).nullable(),
 });
 export type HubInfoResponse = z.infer<typeof HubInfoResponse>;
+
+/** `GET /api/jobs/{jobId}/command`: the hub call behind a job, for automation; no secret inside. */
+export const JobCommand = z.object({
+  rest: z.object({
+    method: z.literal('POST'),
+    url: z.string(),
+    headers: z.record(z.string(), z.string()),
+    body: z.record(z.string(), z.unknown()),
+  }),
+  az: z.string(),
+  notes: z.array(z.string()),
+});
+export type JobCommand = z.infer<typeof JobCommand>;

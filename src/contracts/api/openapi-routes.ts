@@ -3,7 +3,7 @@ import { CreateExportRequest, CreateExportResponse } from './exports';
 import { ReadSasResponse } from './files';
 import { AppRole, MeResponse } from './identity';
 import { CreateImportRequest, CreateImportResponse, StartImportResponse } from './imports';
-import { HubInfoResponse, Job, JobListResponse } from './jobs';
+import { HubInfoResponse, Job, JobCommand, JobListResponse } from './jobs';
 import { RegistryLookupRequest, RegistryLookupResponse } from './registry';
 
 // The proxy's authenticated routes as data: the OpenAPI document at /api/openapi.json is generated
@@ -84,6 +84,14 @@ export const API_ROUTES: readonly ApiRouteSpec[] = [
     summary: 'One job (hub job id or operation id)',
     roles: both,
     response: Job,
+  },
+  {
+    method: 'GET',
+    path: '/api/jobs/{jobId}/command',
+    operationId: 'getJobCommand',
+    summary: 'The hub request and az command behind a job the console started, secrets redacted',
+    roles: both,
+    response: JobCommand,
   },
   {
     method: 'DELETE',

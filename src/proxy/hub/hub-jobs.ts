@@ -1,3 +1,4 @@
+import type { HubJobRequestBody } from '../../core/commands/equivalent-commands';
 import { z } from 'zod';
 import type { HubTransport } from './hub-transport';
 import { HubRequestError } from './hub-errors';
@@ -48,6 +49,27 @@ export interface HubJobsClient {
   getDeviceStatistics(): Promise<DeviceStatistics>;
 }
 
+/** The body of `POST /jobs/create` for an import: what is sent, and what "the command" shows. */
+export function importJobBody(request: ImportJobRequest): HubJobRequestBody {
+  return {
+    type: 'import',
+    inputBlobContainerUri: request.inputBlobContainerUri,
+    outputBlobContainerUri: request.outputBlobContainerUri,
+    ...(request.inputBlobName ? { inputBlobName: request.inputBlobName } : {}),
+    storageAuthenticationType: 'keyBased',
+  };
+}
+
+export function exportJobBody(request: ExportJobRequest): HubJobRequestBody {
+  return {
+    type: 'export',
+    outputBlobContainerUri: request.outputBlobContainerUri,
+    excludeKeysInExport: request.excludeKeysInExport,
+    includeConfigurations: request.includeConfigurations,
+    storageAuthenticationType: 'keyBased',
+  };
+}
+
 export function createHubJobsClient(transport: HubTransport): HubJobsClient {
   const parse = <T>(schema: z.ZodType<T>, body: unknown): T => {
     const result = schema.safeParse(body);
@@ -62,13 +84,7 @@ export function createHubJobsClient(transport: HubTransport): HubJobsClient {
   return {
     hostName: transport.hostName,
     async createImportJob(request) {
-      const body = {
-        type: 'import',
-        inputBlobContainerUri: request.inputBlobContainerUri,
-        outputBlobContainerUri: request.outputBlobContainerUri,
-        ...(request.inputBlobName ? { inputBlobName: request.inputBlobName } : {}),
-        storageAuthenticationType: 'keyBased',
-      };
+      const body = importJobBody(request);
       const response = await transport.send({
         method: 'POST',
         segments: ['jobs', 'create'],
@@ -78,13 +94,7 @@ export function createHubJobsClient(transport: HubTransport): HubJobsClient {
       return parse(HubJob, response.body);
     },
     async createExportJob(request) {
-      const body = {
-        type: 'export',
-        outputBlobContainerUri: request.outputBlobContainerUri,
-        excludeKeysInExport: request.excludeKeysInExport,
-        includeConfigurations: request.includeConfigurations,
-        storageAuthenticationType: 'keyBased',
-      };
+      const body = exportJobBody(request);
       const response = await transport.send({
         method: 'POST',
         segments: ['jobs', 'create'],

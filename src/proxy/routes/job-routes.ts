@@ -8,6 +8,7 @@ import { jobForCaller, readableFiles } from '../operations/backup-files';
 import { assertJobRef } from '../operations/find-operation';
 import type { ProxyContext } from '../operations/proxy-context';
 import { cancelJob, getJob, listJobs } from '../operations/query-jobs';
+import { jobCommand } from '../operations/job-command';
 import { parseJobListQuery } from './job-list-query';
 import { mintReadSas, openOperationFile } from '../operations/read-operation-file';
 import { audited, STATE_CHANGING_LIMIT } from './route-support';
@@ -36,6 +37,10 @@ export function registerJobRoutes(app: FastifyInstance, context: ProxyContext): 
 
   app.get<JobParams>('/api/jobs/:jobId', { preHandler: anyRole }, async (request) =>
     jobForCaller(await getJob(context, request.params.jobId), principalOf(request), context.now()),
+  );
+
+  app.get<JobParams>('/api/jobs/:jobId/command', { preHandler: anyRole }, (request) =>
+    jobCommand(context, request.params.jobId),
   );
 
   app.delete<JobParams>(

@@ -64,6 +64,8 @@ export interface OperationStorage {
     access: HubContainerAccess,
     hours: number,
   ): Promise<SasGrant>;
+  /** The container a hub job reads (`input`) or writes (`output`), without a SAS: for display. */
+  hubContainerUrl(operationId: string, access: HubContainerAccess): string;
   /**
    * Copies the uploaded devices.txt to FROZEN_INPUT_BLOB once; later calls keep the first copy, so
    * a blob the hub may be reading is never replaced.
@@ -196,6 +198,10 @@ export function createOperationStorage(options: OperationStorageOptions): Operat
         const blob = found?.blob ?? container(operationId).getBlobClient(blobName);
         return blobSas(blob, BlobSASPermissions.from({ read: true }).toString(), minutes);
       }),
+    hubContainerUrl: (operationId, access) =>
+      access === 'output' && operationKind(operationId) === 'import'
+        ? outputContainer(operationId).url
+        : container(operationId).url,
     hubContainerSas: (operationId, access, hours) =>
       storageCall(async () => {
         let client = container(operationId);

@@ -56,6 +56,11 @@ const WORDS: Record<WordedCode, Words> = {
     why: 'The IoT hub runs one import or export job at a time, and its slot is taken.',
     action: 'Wait for that job to finish (you can start automatically when it does), or cancel it.',
   },
+  COMMAND_UNKNOWN: {
+    title: 'No command to show',
+    why: 'This job was not started by the console, so the console does not know which containers and options it was given (the hub does not say).',
+    action: "Ask whoever started it, or look in the hub's activity log.",
+  },
   JOB_NOT_FOUND: {
     title: 'Job not found',
     why: 'The hub does not know this job; it may be older than its 30-day history, or the link is wrong.',

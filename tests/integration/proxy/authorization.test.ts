@@ -120,6 +120,13 @@ const CASES: Case[] = [
     support: 200,
     admin: 200,
   },
+  {
+    method: 'GET',
+    path: '/api/jobs/{jobId}/command',
+    request: async () => ({ path: `/api/jobs/${exportJobId}/command` }),
+    support: 200,
+    admin: 200,
+  },
   // The export has completed, so an admin's cancel is refused on the merits (409), not on identity.
   {
     method: 'DELETE',

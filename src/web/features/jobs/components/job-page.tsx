@@ -9,6 +9,7 @@ import { formatCount } from '../../../lib/format';
 import { useFollowedJob } from '../api/use-followed-job';
 import { isTerminal } from '../job-timing';
 import { CancelJobButton } from './cancel-job-button';
+import { JobCommandDialog } from './job-command-dialog';
 import { ConnectionLostAlert } from './connection-lost-alert';
 import { JobFacts } from './job-facts';
 import { JobProgressPanel } from './job-progress-panel';
@@ -58,6 +59,7 @@ export function JobPage() {
         actions={
           <>
             {isAdmin && !isTerminal(data) && data.jobId && <CancelJobButton jobId={jobId} />}
+            {data.jobId && data.operationId && <JobCommandDialog jobRef={jobId} />}
             <Button component={RouterLink} to="/jobs">
               All jobs
             </Button>
