@@ -34,11 +34,17 @@ const DEFAULT_INPUT_BLOB = 'devices.txt';
 export function redactSasUri(uri: string): string {
   const query = uri.indexOf('?');
   if (query < 0) return uri;
-  const params = new URLSearchParams(uri.slice(query + 1));
+  // Core has no URL API (it runs in every host): the query is split by hand.
+  const params = new Map(
+    uri
+      .slice(query + 1)
+      .split('&')
+      .map((pair) => pair.split('=') as [string, string | undefined])
+      .map(([name, value]) => [name, decodeURIComponent(value ?? '')] as const),
+  );
   const kept = ['sp', 'se']
-    .map((name) => [name, params.get(name)] as const)
-    .filter((pair): pair is readonly [string, string] => pair[1] !== null)
-    .map(([name, value]) => `${name}=${value}`);
+    .filter((name) => params.has(name))
+    .map((name) => `${name}=${params.get(name)}`);
   return `${uri.slice(0, query)}?<SAS token${kept.length > 0 ? `: ${kept.join(', ')}` : ''}>`;
 }
 

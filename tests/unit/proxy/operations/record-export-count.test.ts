@@ -40,6 +40,7 @@ function fakeContext(options: { blob?: () => Readable | undefined; clock?: { ms:
   const storage: OperationStorage = {
     blobEndpoint: 'http://127.0.0.1:1/devstoreaccount1',
     createOperation: unused,
+    hubContainerUrl: unused,
     readOperation: async (id) => metadata.get(id),
     writeOperation: async (id, value) => void metadata.set(id, value),
     listOperations: unused,
