@@ -1,10 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { z } from 'zod';
-import { Job } from '../../contracts/api';
-import { apiPath, apiRequest } from './api-client';
-
-// Accept `{ job }` and a bare Job, as the features' own job reads do: the contract names no wrapper.
-const JobResponse = z.union([z.object({ job: Job }).transform((body) => body.job), Job]);
+import { getJob } from './get-job';
 
 /**
  * GET /api/jobs/{ref} once, for pages that only name an export (the registry browser, the diff).
@@ -14,7 +9,7 @@ const JobResponse = z.union([z.object({ job: Job }).transform((body) => body.job
 export const exportJobOnceQueryOptions = (ref: string) =>
   queryOptions({
     queryKey: ['exports', 'job', ref],
-    queryFn: ({ signal }) => apiRequest(apiPath('jobs', ref), JobResponse, { signal }),
+    queryFn: ({ signal }) => getJob(ref, signal),
     // A finished export's name, time and id never change; a running one is not browsed.
     staleTime: Infinity,
   });
