@@ -3,6 +3,7 @@ import type { DeviceStatus } from '../core/model/export-import-device';
 import type { ConvertOptions, InputFormat, OneKeyFix } from '../core/convert/types';
 import { parseDiffArgs, type DiffCommand } from './parse-diff-args';
 import { GENERATE_USAGE, parseGenerateArgs, type GenerateCommand } from './parse-generate-args';
+import { ACT_USAGE, parseActArgs, type ActCommand } from './parse-act-args';
 import { parsePlanArgs, PLAN_USAGE, type PlanCommand } from './parse-plan-args';
 import { parseStrictArgs } from './parse-strict-args';
 
@@ -21,6 +22,7 @@ export const USAGE = `Usage:
                    Key values are never printed; a key change shows as "authentication.keys".
 ${PLAN_USAGE}
 ${GENERATE_USAGE}
+${ACT_USAGE}
 
 Exit codes: 0 every row valid (and written), the diff printed, or the plan made; 1 invalid rows (nothing written
 unless --skip-invalid) or a file without devices; 2 usage error or a file that cannot be read or parsed.`;
@@ -35,7 +37,7 @@ export interface ConvertCommand {
   options: ConvertOptions;
 }
 
-export type CliCommand = ConvertCommand | DiffCommand | PlanCommand | GenerateCommand;
+export type CliCommand = ConvertCommand | DiffCommand | PlanCommand | GenerateCommand | ActCommand;
 
 export type ParsedCli = { ok: CliCommand } | { usageError: string };
 
@@ -48,6 +50,7 @@ export function parseCliArgs(argv: string[]): ParsedCli {
   if (argv[0] === 'diff') return parseDiffArgs(argv.slice(1));
   if (argv[0] === 'plan' || argv[0] === 'undo') return parsePlanArgs(argv[0], argv.slice(1));
   if (argv[0] === 'generate') return parseGenerateArgs(argv.slice(1));
+  if (argv[0] === 'act') return parseActArgs(argv.slice(1));
   const result = parseStrictArgs(argv, {
     out: { type: 'string' },
     report: { type: 'string' },

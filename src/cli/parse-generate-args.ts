@@ -1,5 +1,5 @@
-import type { GenerateSpec } from '../core/generate/generate-devices';
-import { checkGenerateSpec } from '../core/generate/generate-devices';
+import type { GenerateSpec } from '../core/bulk/generate-devices';
+import { checkGenerateSpec } from '../core/bulk/generate-devices';
 import type { TwinCollection } from '../core/model/export-import-device';
 import { parseStrictArgs } from './parse-strict-args';
 

@@ -9,6 +9,7 @@ import type { CliCommand, ConvertCommand } from './parse-cli-args';
 import { readMappingFile } from './read-mapping-file';
 import { runDiffCommand } from './run-diff-command';
 import { runGenerateCommand } from './run-generate-command';
+import { runActCommand } from './run-act-command';
 import { isPlanCommand, runPlanOrUndoCommand } from './run-plan-or-undo-command';
 
 export type { CliResult };
@@ -41,6 +42,7 @@ function summary(report: ConversionReport): string {
 export function runCliCommand(cmd: CliCommand): Promise<CliResult> {
   if (isPlanCommand(cmd)) return runPlanOrUndoCommand(cmd);
   if (cmd.command === 'generate') return runGenerateCommand(cmd);
+  if (cmd.command === 'act') return runActCommand(cmd);
   return cmd.command === 'diff' ? runDiffCommand(cmd) : runConvertCommand(cmd);
 }
 

@@ -2,7 +2,7 @@ import { randomFillSync } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { once } from 'node:events';
-import { generateImportLines } from '../core/generate/generate-devices';
+import { generateImportLines } from '../core/bulk/generate-devices';
 import type { CliResult } from './cli-result';
 import type { GenerateCommand } from './parse-generate-args';
 
