@@ -37,10 +37,10 @@ function benchStubs(): Plugin {
       }));
       // Vite turns `new URL('./registry-worker.ts', import.meta.url)` into the worker's asset URL;
       // here the worker is bundled separately and served at /registry-worker.js.
-      build.onLoad({ filter: /registry-worker[/\\]worker-channel\.ts$/ }, async (args) => {
+      build.onLoad({ filter: /channel[/\\]worker-channel\.ts$/ }, async (args) => {
         const source = await readFile(args.path, 'utf8');
         const contents = source.replace(
-          "new URL('./registry-worker.ts', import.meta.url)",
+          "new URL('../registry/registry-worker.ts', import.meta.url)",
           "new URL('/registry-worker.js', location.href)",
         );
         if (contents === source)
@@ -83,7 +83,7 @@ export async function bundleRegistryPage(
   });
   await build({
     ...common,
-    entryPoints: [join(tree, 'src/web/lib/registry-worker/registry-worker.ts')],
+    entryPoints: [join(tree, 'src/web/workers/registry/registry-worker.ts')],
     outfile: join(outdir, 'registry-worker.js'),
   });
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RegistryIssueSchema } from '../../../contracts/worker/diff-messages';
+import { RegistryIssueSchema } from './diff-messages';
 
 // The registry browser's protocol with the worker: the page streams devices.txt in as bytes; the
 // worker parses it and keeps every line and a compact, key-free summary of every record. The page

@@ -1,4 +1,4 @@
-import type { ImportErrorEntry } from '../../../../core/import-errors';
+import type { ImportErrorEntry } from '../../core/import-errors';
 
 // The two directions of the importErrors.log worker. Bytes go in (transferred, not copied); parsed
 // entries come back one batch per network chunk, so no single message is large.

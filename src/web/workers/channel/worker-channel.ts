@@ -3,7 +3,7 @@ import type { z } from 'zod';
 export type WorkerFactory = () => Worker;
 
 export const createRegistryWorker: WorkerFactory = () =>
-  new Worker(new URL('./registry-worker.ts', import.meta.url), { type: 'module' });
+  new Worker(new URL('../registry/registry-worker.ts', import.meta.url), { type: 'module' });
 
 interface ChannelMessage {
   type: string;

@@ -1,5 +1,5 @@
 import { FromDiffWorker, type ToDiffWorker } from '../../../contracts/worker/diff-messages';
-import { createWorkerChannel, type WorkerFactory } from './worker-channel';
+import { createWorkerChannel, type WorkerFactory } from '../channel/worker-channel';
 
 export type DiffDone = Extract<FromDiffWorker, { type: 'diff-done' }>;
 export type PlanDone = Extract<FromDiffWorker, { type: 'plan-done' }>;

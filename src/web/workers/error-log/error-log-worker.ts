@@ -1,8 +1,8 @@
 /// <reference lib="webworker" />
-import { ImportErrorLogParser } from '../../../../core/import-errors';
-import type { ImportErrorEntry } from '../../../../core/import-errors';
-import { isToErrorLogWorker } from './error-log-messages';
-import type { FromErrorLogWorker } from './error-log-messages';
+import { ImportErrorLogParser } from '../../../core/import-errors';
+import type { ImportErrorEntry } from '../../../core/import-errors';
+import { isToErrorLogWorker } from '../../../contracts/worker/error-log-messages';
+import type { FromErrorLogWorker } from '../../../contracts/worker/error-log-messages';
 
 // Thin shell: adapts messages to core's streaming parser and nothing else. TextDecoder drops a
 // leading BOM and joins UTF-8 sequences split across chunks.

@@ -1,5 +1,9 @@
-import { FromBrowseWorker, type RegistryFilter, type ToBrowseWorker } from './browse-messages';
-import { createWorkerChannel, type WorkerFactory } from './worker-channel';
+import {
+  FromBrowseWorker,
+  type RegistryFilter,
+  type ToBrowseWorker,
+} from '../../../contracts/worker/browse-messages';
+import { createWorkerChannel, type WorkerFactory } from '../channel/worker-channel';
 
 export type BrowseDoneInfo = Extract<FromBrowseWorker, { type: 'browse-done' }>;
 export type BrowseQueryResult = Extract<FromBrowseWorker, { type: 'browse-query-done' }>;

@@ -1,6 +1,6 @@
 import { createExportParser } from '../../../core/registry';
 import type { RegistryEntry } from '../../../core/registry';
-import type { FromBrowseWorker, ToBrowseWorker } from './browse-messages';
+import type { FromBrowseWorker, ToBrowseWorker } from '../../../contracts/worker/browse-messages';
 import { buildRegistryCsv, buildRegistryNdjson } from './build-registry-download';
 import { int32Column } from './growable-column';
 import { compileRegistryFilter } from './match-registry-rows';

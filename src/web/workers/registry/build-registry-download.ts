@@ -1,6 +1,6 @@
 import type { ExportImportDevice } from '../../../core/model/export-import-device';
 import { readRecordDevice } from '../../../core/registry/read-record-device';
-import { toCsvBlob } from '../csv-escape';
+import { toCsvBlob } from '../../lib/csv-escape';
 import { maskDeviceKeys, readDeviceKeys } from './mask-device-keys';
 
 type Cell = string | number | boolean | null | undefined;

@@ -1,5 +1,5 @@
 import { uint8Column } from './growable-column';
-import type { RegistryFilter } from './browse-messages';
+import type { RegistryFilter } from '../../../contracts/worker/browse-messages';
 import type { RegistryRowStore, StringTable } from './registry-row-store';
 
 const UNKNOWN = 0;

@@ -1,6 +1,6 @@
-import type { RegistryFilter } from './browse-messages';
+import type { RegistryFilter } from '../../../contracts/worker/browse-messages';
 
-export type { RegistryFilter } from './browse-messages';
+export type { RegistryFilter } from '../../../contracts/worker/browse-messages';
 
 export const EMPTY_FILTER: RegistryFilter = {
   search: '',

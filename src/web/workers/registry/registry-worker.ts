@@ -1,7 +1,7 @@
 import { FromDiffWorker, ToDiffWorker } from '../../../contracts/worker/diff-messages';
-import { FromBrowseWorker, ToBrowseWorker } from './browse-messages';
+import { FromBrowseWorker, ToBrowseWorker } from '../../../contracts/worker/browse-messages';
 import { createBrowseSession } from './browse-session';
-import { createDiffSession } from './diff-session';
+import { createDiffSession } from '../diff/diff-session';
 
 // The worker shell: validate each message, hand it to the browse or the diff session, validate what
 // goes back. A page uses one worker for one job (browsing one export, or one diff).

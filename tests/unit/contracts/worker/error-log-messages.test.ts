@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   isFromErrorLogWorker,
   isToErrorLogWorker,
-} from '../../../../../../src/web/features/import-errors/worker/error-log-messages';
+} from '../../../../src/contracts/worker/error-log-messages';
 
 describe('error-log worker messages', () => {
   it('accepts bytes and end going in, and rejects anything else', () => {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Button, Stack, Typography } from '@mui/material';
 import { downloadBlob } from '../../../lib/download-blob';
-import type { DiffClient } from '../../../lib/registry-worker/diff-client';
+import type { DiffClient } from '../../../workers/diff/diff-client';
 import { setPendingPlan } from '../../../lib/registry-worker/plan-handoff';
 
 interface DiffActionsProps {

@@ -2,7 +2,7 @@ import { ImportErrorLogParser } from '../../../../core/import-errors';
 import type { ImportErrorEntry } from '../../../../core/import-errors';
 import type { ReadProgress } from '../../../lib/read-text-lines';
 import { responseTotalBytes } from '../../../lib/response-total-bytes';
-import { isFromErrorLogWorker } from '../worker/error-log-messages';
+import { isFromErrorLogWorker } from '../../../../contracts/worker/error-log-messages';
 
 /**
  * The parsed log, with its device ids collected batch by batch (one big Set at the end would
@@ -32,9 +32,12 @@ export async function parseErrorLogResponse(
   const totalBytes = responseTotalBytes(response);
   if (typeof Worker === 'undefined' || !response.body)
     return parseHere(response, totalBytes, onProgress);
-  const worker = new Worker(new URL('../worker/error-log-worker.ts', import.meta.url), {
-    type: 'module',
-  });
+  const worker = new Worker(
+    new URL('../../../workers/error-log/error-log-worker.ts', import.meta.url),
+    {
+      type: 'module',
+    },
+  );
   const log: ErrorLog = { entries: [], deviceIds: new Set() };
   const finished = new Promise<ErrorLog>((resolve, reject) => {
     worker.onmessage = (event: MessageEvent<unknown>) => {

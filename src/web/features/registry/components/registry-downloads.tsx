@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Stack, Typography } from '@mui/material';
 import { downloadBlob } from '../../../lib/download-blob';
-import type { BrowseClient } from '../../../lib/registry-worker/browse-client';
+import type { BrowseClient } from '../../../workers/registry/browse-client';
 
 interface RegistryDownloadsProps {
   exportId: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createWorkerChannel } from '../../../../src/web/lib/registry-worker/worker-channel';
+import { createWorkerChannel } from '../../../../../src/web/workers/channel/worker-channel';
 
 type Listener = (event: { data?: unknown; message?: string }) => void;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatDiffJson } from '../../../../src/core/diff';
-import type { RegistryDiff } from '../../../../src/core/diff';
-import { buildDiffDownload } from '../../../../src/web/lib/registry-worker/build-diff-download';
+import { formatDiffJson } from '../../../../../src/core/diff';
+import type { RegistryDiff } from '../../../../../src/core/diff';
+import { buildDiffDownload } from '../../../../../src/web/workers/diff/build-diff-download';
 
 const base: RegistryDiff = {
   summary: { added: 0, removed: 0, changed: 0, unchanged: 3 },

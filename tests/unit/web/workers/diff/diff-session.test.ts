@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatDiffJson, diffRegistries } from '../../../../src/core/diff';
-import { parseRegistryText } from '../../../../src/core/registry';
-import type { FromDiffWorker, ToDiffWorker } from '../../../../src/contracts/worker/diff-messages';
-import { createDiffSession } from '../../../../src/web/lib/registry-worker/diff-session';
+import { formatDiffJson, diffRegistries } from '../../../../../src/core/diff';
+import { parseRegistryText } from '../../../../../src/core/registry';
+import type {
+  FromDiffWorker,
+  ToDiffWorker,
+} from '../../../../../src/contracts/worker/diff-messages';
+import { createDiffSession } from '../../../../../src/web/workers/diff/diff-session';
 
 const KEY_A = 'YS1wcmltYXJ5LWtleS0xMjM0NTY3ODkwMTIzNDU2Nzg5MA==';
 const KEY_B = 'Yi1wcmltYXJ5LWtleS0xMjM0NTY3ODkwMTIzNDU2Nzg5MA==';

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type {
   FromBrowseWorker,
   ToBrowseWorker,
-} from '../../../../../src/web/lib/registry-worker/browse-messages';
-import { FromBrowseWorker as FromBrowseWorkerSchema } from '../../../../../src/web/lib/registry-worker/browse-messages';
-import { createBrowseSession } from '../../../../../src/web/lib/registry-worker/browse-session';
+} from '../../../../../src/contracts/worker/browse-messages';
+import { FromBrowseWorker as FromBrowseWorkerSchema } from '../../../../../src/contracts/worker/browse-messages';
+import { createBrowseSession } from '../../../../../src/web/workers/registry/browse-session';
 import { KEY_MASK } from '../../../../../src/core/model/key-mask';
-import { EMPTY_FILTER } from '../../../../../src/web/lib/registry-worker/registry-filter';
+import { EMPTY_FILTER } from '../../../../../src/web/workers/registry/registry-filter';
 
 const PRIMARY = 'cHJpbWFyeS1rZXktdmFsdWUtMTIzNDU2Nzg5MDEyMzQ1Ng==';
 const SECONDARY = 'c2Vjb25kYXJ5LWtleS12YWx1ZS0xMjM0NTY3ODkwMTIzNA==';

@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  int32Column,
-  uint8Column,
-} from '../../../../../src/web/lib/registry-worker/growable-column';
+import { int32Column, uint8Column } from '../../../../../src/web/workers/registry/growable-column';
 
 describe('a growable column', () => {
   it('keeps every value pushed past its initial capacity, in order', () => {

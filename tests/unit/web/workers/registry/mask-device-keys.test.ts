@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { KEY_MASK } from '../../../../src/core/model/key-mask';
+import { KEY_MASK } from '../../../../../src/core/model/key-mask';
 import {
   maskDeviceKeys,
   readDeviceKeys,
-} from '../../../../src/web/lib/registry-worker/mask-device-keys';
+} from '../../../../../src/web/workers/registry/mask-device-keys';
 
 describe('maskDeviceKeys', () => {
   it('replaces both key values and leaves the rest of the device alone', () => {

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { compileRegistryFilter } from '../../../../../src/web/lib/registry-worker/match-registry-rows';
+import { compileRegistryFilter } from '../../../../../src/web/workers/registry/match-registry-rows';
 import {
   EMPTY_FILTER,
   filterKey,
   isFiltering,
   tagSummary,
-} from '../../../../../src/web/lib/registry-worker/registry-filter';
-import type { RegistryFilter } from '../../../../../src/web/lib/registry-worker/registry-filter';
-import { createRegistryRowStore } from '../../../../../src/web/lib/registry-worker/registry-row-store';
-import type { RegistryRow } from '../../../../../src/web/lib/registry-worker/summarize-device';
+} from '../../../../../src/web/workers/registry/registry-filter';
+import type { RegistryFilter } from '../../../../../src/web/workers/registry/registry-filter';
+import { createRegistryRowStore } from '../../../../../src/web/workers/registry/registry-row-store';
+import type { RegistryRow } from '../../../../../src/web/workers/registry/summarize-device';
 
 const rows: RegistryRow[] = [
   {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { summarizeDevice } from '../../../../src/web/lib/registry-worker/summarize-device';
+import { summarizeDevice } from '../../../../../src/web/workers/registry/summarize-device';
 
 describe('summarizeDevice', () => {
   it('keeps scalar tags only, as text, and never a key', () => {
