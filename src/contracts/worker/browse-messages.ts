@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import { RegistryIssueSchema } from './diff-messages';
+import { RequestIdSchema, WorkerFailedMessage } from './worker-failure';
 
 // The registry browser's protocol with the worker: the page streams devices.txt in as bytes; the
 // worker parses it and keeps every line and a compact, key-free summary of every record. The page
 // then asks questions: how many records match a filter (the worker keeps the match list), which
 // rows sit at positions offset..offset+limit of that list (only the rows in view cross over), one
-// record's line by index, a download of the matches. Both sides parse with these schemas.
+// record's line by index, a download of the matches. Both sides parse with these schemas; a
+// failure is the shared WorkerFailedMessage (contracts/worker/worker-failure.ts).
 
-const RequestId = z.string().min(1);
+const RequestId = RequestIdSchema;
 const Count = z.number().int().nonnegative();
 /** Numbers each query of one page; answers for an older query are stale and dropped. */
 const QueryId = z.number().int().nonnegative();
@@ -120,12 +122,6 @@ export const BrowseDownloadDone = z.object({
   requestId: RequestId,
   file: z.instanceof(Blob),
 });
-export const BrowseFailed = z.object({
-  type: z.literal('browse-failed'),
-  requestId: RequestId.optional(),
-  message: z.string(),
-});
-
 export const FromBrowseWorker = z.discriminatedUnion('type', [
   BrowseProgress,
   BrowseDone,
@@ -133,6 +129,6 @@ export const FromBrowseWorker = z.discriminatedUnion('type', [
   BrowseWindowDone,
   BrowseLineDone,
   BrowseDownloadDone,
-  BrowseFailed,
+  WorkerFailedMessage,
 ]);
 export type FromBrowseWorker = z.infer<typeof FromBrowseWorker>;

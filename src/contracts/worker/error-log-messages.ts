@@ -1,25 +1,42 @@
+import { z } from 'zod';
 import type { ImportErrorEntry } from '../../core/import-errors';
+import { RequestIdSchema, WorkerFailedMessage } from './worker-failure';
 
 // The two directions of the importErrors.log worker. Bytes go in (transferred, not copied); parsed
-// entries come back one batch per network chunk, so no single message is large.
-export type ToErrorLogWorker = { type: 'bytes'; bytes: ArrayBuffer } | { type: 'end' };
+// entries come back one batch per network chunk, so no single message is large; 'end' is answered
+// by 'done' with the last batch. Both sides parse with these schemas.
 
-export type FromErrorLogWorker =
-  | { type: 'entries'; entries: ImportErrorEntry[] }
-  | { type: 'done'; entries: ImportErrorEntry[] }
-  | { type: 'failed'; message: string };
+export const ImportErrorEntrySchema = z.object({
+  line: z.number().int().positive(),
+  deviceId: z.string().nullable(),
+  moduleId: z.string().nullable(),
+  errorCode: z.number().int().nullable(),
+  errorStatus: z.string(),
+  deviceIdFromQuotedLine: z.boolean(),
+}) satisfies z.ZodType<ImportErrorEntry>;
 
-export function isToErrorLogWorker(value: unknown): value is ToErrorLogWorker {
-  if (typeof value !== 'object' || value === null) return false;
-  const message = value as { type?: unknown; bytes?: unknown };
-  return (
-    message.type === 'end' || (message.type === 'bytes' && message.bytes instanceof ArrayBuffer)
-  );
-}
+export const ErrorLogBytes = z.object({
+  type: z.literal('bytes'),
+  bytes: z.instanceof(ArrayBuffer),
+});
+export const ErrorLogEnd = z.object({ type: z.literal('end'), requestId: RequestIdSchema });
 
-export function isFromErrorLogWorker(value: unknown): value is FromErrorLogWorker {
-  if (typeof value !== 'object' || value === null) return false;
-  const message = value as { type?: unknown; entries?: unknown; message?: unknown };
-  if (message.type === 'failed') return typeof message.message === 'string';
-  return (message.type === 'entries' || message.type === 'done') && Array.isArray(message.entries);
-}
+export const ToErrorLogWorker = z.discriminatedUnion('type', [ErrorLogBytes, ErrorLogEnd]);
+export type ToErrorLogWorker = z.infer<typeof ToErrorLogWorker>;
+
+export const ErrorLogEntries = z.object({
+  type: z.literal('entries'),
+  entries: z.array(ImportErrorEntrySchema),
+});
+export const ErrorLogDone = z.object({
+  type: z.literal('done'),
+  requestId: RequestIdSchema,
+  entries: z.array(ImportErrorEntrySchema),
+});
+
+export const FromErrorLogWorker = z.discriminatedUnion('type', [
+  ErrorLogEntries,
+  ErrorLogDone,
+  WorkerFailedMessage,
+]);
+export type FromErrorLogWorker = z.infer<typeof FromErrorLogWorker>;

@@ -4,6 +4,7 @@ import type {
   ConversionReport,
   ConvertOptions,
 } from '../../../core/convert/types';
+import { messageOf, WorkerError } from '../channel/worker-error';
 import { createInlineHasher, type Checksums, type StreamHasher } from './stream-hasher';
 
 // 1 MiB reads: a few hundred Blob parts and progress events at 1M rows, and the per-chunk garbage
@@ -31,11 +32,18 @@ export interface ConvertFileDeps {
   hasher?: StreamHasher;
 }
 
+// A read fails when the file changed or vanished after it was picked (NotReadableError): that is
+// the file, not the conversion, and the UI says so.
 function readSlice(file: Blob, offset: number, size: number): Promise<Uint8Array<ArrayBuffer>> {
   return file
     .slice(offset, offset + size)
     .arrayBuffer()
-    .then((buffer) => new Uint8Array(buffer));
+    .then(
+      (buffer) => new Uint8Array(buffer),
+      (error: unknown) => {
+        throw new WorkerError('FILE_UNREADABLE', messageOf(error));
+      },
+    );
 }
 
 /**

@@ -2,54 +2,51 @@ import {
   FromConversionWorker,
   ToConversionWorker,
 } from '../../../contracts/worker/conversion-messages';
+import { serveWorker } from '../channel/serve-worker';
+import { messageOf, WorkerError } from '../channel/worker-error';
 import { convertFile } from './convert-file';
 import { createWorkerHasher } from './create-worker-hasher';
+import type { Checksums } from './stream-hasher';
 
-// The worker shell: validate the request, run core, post progress, the result and the checksums.
-// Nothing else.
+// The worker shell: run core over the file, post progress, the issues in batches and the result;
+// answer the checksums when hashing has finished. Nothing else.
 const ISSUES_PER_MESSAGE = 1000;
-interface WorkerScope {
-  postMessage(message: FromConversionWorker): void;
-  addEventListener(type: 'message', listener: (event: MessageEvent<unknown>) => void): void;
-}
 
-const scope = self as unknown as WorkerScope;
+/** The hashing of the last conversion; it settles after the conversion's result. */
+let checksums: Promise<Checksums> | null = null;
 
-function post(message: FromConversionWorker): void {
-  scope.postMessage(FromConversionWorker.parse(message));
-}
-
-function failed(name: string, error: unknown): void {
-  post({
-    type: 'failed',
-    error: { name, message: error instanceof Error ? error.message : String(error) },
-  });
-}
-
-scope.addEventListener('message', (event) => {
-  const request = ToConversionWorker.safeParse(event.data);
-  if (!request.success) {
-    post({ type: 'failed', error: { name: 'BadRequest', message: request.error.message } });
-    return;
-  }
-  const { file, options } = request.data;
-  convertFile(file, options, {
-    randomBytes: (length) => crypto.getRandomValues(new Uint8Array(length)),
-    onProgress: (progress) => post({ type: 'progress', progress }),
-    hasher: createWorkerHasher((hashedBytes, totalBytes) =>
-      post({ type: 'checksum-progress', hashedBytes, totalBytes }),
-    ),
-  }).then(
-    ({ checksums, report, ...result }) => {
-      for (let start = 0; start < report.issues.length; start += ISSUES_PER_MESSAGE) {
-        post({ type: 'issues', issues: report.issues.slice(start, start + ISSUES_PER_MESSAGE) });
-      }
-      post({ type: 'done', ...result, report: { ...report, issues: [] } });
-      checksums.then(
-        (sums) => post({ type: 'checksums', ...sums }),
-        (error: unknown) => failed('ChecksumError', error),
-      );
-    },
-    (error: unknown) => failed('ConversionError', error),
-  );
+serveWorker({
+  receive: ToConversionWorker,
+  send: FromConversionWorker,
+  async handle(message, post) {
+    const { requestId } = message;
+    if (message.type === 'checksums') {
+      if (checksums === null)
+        throw new WorkerError('WORKER_PROTOCOL', 'Checksums were asked before a conversion ran.');
+      const sums = await checksums.catch((error: unknown) => {
+        throw new WorkerError('CHECKSUM_FAILED', messageOf(error));
+      });
+      post({ type: 'checksums', requestId, ...sums });
+      return;
+    }
+    const {
+      checksums: pending,
+      report,
+      ...result
+    } = await convertFile(message.file, message.options, {
+      randomBytes: (length) => crypto.getRandomValues(new Uint8Array(length)),
+      onProgress: (progress) => post({ type: 'progress', progress }),
+      hasher: createWorkerHasher((hashedBytes, totalBytes) =>
+        post({ type: 'checksum-progress', hashedBytes, totalBytes }),
+      ),
+    });
+    checksums = pending;
+    // Nobody may ask for them (the diff page never uploads): no unhandled rejection here.
+    pending.catch(() => undefined);
+    for (let start = 0; start < report.issues.length; start += ISSUES_PER_MESSAGE) {
+      post({ type: 'issues', issues: report.issues.slice(start, start + ISSUES_PER_MESSAGE) });
+    }
+    post({ type: 'done', requestId, ...result, report: { ...report, issues: [] } });
+  },
+  failureCode: (message) => (message.type === 'convert' ? 'CONVERSION_FAILED' : 'CHECKSUM_FAILED'),
 });

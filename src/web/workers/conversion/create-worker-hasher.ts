@@ -1,48 +1,53 @@
+import { FromHashWorker, type ToHashWorker } from '../../../contracts/worker/hash-messages';
 import {
-  createInlineHasher,
-  type Checksums,
-  type OnHashed,
-  type StreamHasher,
-} from './stream-hasher';
-
-type HashWorkerReply = ({ kind: 'digest' } & Checksums) | { kind: 'hashed'; bytes: number };
+  createWorkerChannel,
+  type WorkerChannel,
+  type WorkerFactory,
+} from '../channel/worker-channel';
+import { createHashWorker } from './create-hash-worker';
+import { createInlineHasher, type OnHashed, type StreamHasher } from './stream-hasher';
 
 /**
  * Hashes in a nested worker when the scope can start one (dedicated workers in Chromium can); else
  * inline.
  */
-export function createWorkerHasher(onHashed?: OnHashed): StreamHasher {
+export function createWorkerHasher(
+  onHashed?: OnHashed,
+  create: WorkerFactory = createHashWorker,
+): StreamHasher {
   if (typeof Worker === 'undefined') return createInlineHasher(onHashed);
-  let worker: Worker;
+  let queued = 0;
+  let channel: WorkerChannel<FromHashWorker>;
   try {
-    worker = new Worker(new URL('./hash-worker.ts', import.meta.url), { type: 'module' });
+    channel = createWorkerChannel({
+      create,
+      schema: FromHashWorker,
+      isAnswer: (m) => m.type === 'digest-done',
+      onEvent: (m) => {
+        if (m.type === 'hashed') onHashed?.(m.bytes, queued);
+      },
+    });
   } catch {
     return createInlineHasher(onHashed);
   }
-  let settle: { resolve: (c: Checksums) => void; reject: (e: Error) => void } | undefined;
-  let queued = 0;
-  worker.addEventListener('message', (event: MessageEvent<HashWorkerReply>) => {
-    const reply = event.data;
-    if (reply.kind === 'hashed') onHashed?.(reply.bytes, queued);
-    else {
-      settle?.resolve({ sourceSha256: reply.sourceSha256, outputSha256: reply.outputSha256 });
-      worker.terminate();
-    }
-  });
-  worker.addEventListener('error', (event) =>
-    settle?.reject(new Error(`hash worker failed: ${event.message}`)),
-  );
-  const send = (kind: 'source' | 'output', part: Blob): void => {
+  const send = (side: 'source' | 'output', part: Blob): void => {
     queued += part.size;
-    worker.postMessage({ kind, part });
+    const message: ToHashWorker = { type: 'part', side, part };
+    channel.send(message);
   };
   return {
     source: (part) => send('source', part),
     output: (part) => send('output', part),
-    digest: () =>
-      new Promise((resolve, reject) => {
-        settle = { resolve, reject };
-        worker.postMessage({ kind: 'digest' });
-      }),
+    async digest() {
+      try {
+        const done = await channel.ask(
+          (requestId): ToHashWorker => ({ type: 'digest', requestId }),
+          'digest-done',
+        );
+        return { sourceSha256: done.sourceSha256, outputSha256: done.outputSha256 };
+      } finally {
+        channel.close();
+      }
+    },
   };
 }

@@ -7,6 +7,8 @@ import type {
   ConversionReport,
   ConvertOptions,
 } from '../../../core/convert/types';
+import { createWorkerChannel, type WorkerFactory } from '../channel/worker-channel';
+import { createConversionWorker } from './create-conversion-worker';
 import type { Checksums } from './stream-hasher';
 
 export type { Checksums };
@@ -37,12 +39,6 @@ export interface ConversionListeners {
   onChecksumProgress?(progress: ChecksumProgress): void;
 }
 
-function abortError(): Error {
-  const error = new Error('The conversion was cancelled');
-  error.name = 'AbortError';
-  return error;
-}
-
 interface Deferred<T> {
   promise: Promise<T>;
   resolve(value: T): void;
@@ -63,64 +59,54 @@ function deferred<T>(): Deferred<T> {
 
 /**
  * Converts a dropped file in a dedicated worker (papaparse's own `worker: true` would clone every
- * row to this thread; perf-notes.md sec. 4). The worker lives until the checksums arrive; cancel()
- * terminates it at once and rejects whatever has not settled.
+ * row to this thread; docs/architecture.md, "Workers"). The worker lives until the checksums
+ * arrive; cancel() terminates it at once and rejects whatever has not settled as CANCELLED.
  */
 export function runConversion(
   file: File,
   options: ConvertOptions,
   listeners: ConversionListeners,
+  create: WorkerFactory = createConversionWorker,
 ): ConversionRun {
-  const worker = new Worker(new URL('./convert-worker.ts', import.meta.url), { type: 'module' });
-  const outcome = deferred<ConversionOutcome>();
-  const checksums = deferred<Checksums>();
-  let live = true;
   const issues: ConversionReport['issues'] = [];
-  const fail = (error: Error): void => {
-    outcome.reject(error);
-    checksums.reject(error);
-    worker.terminate();
-    live = false;
-  };
-  worker.addEventListener('message', (event: MessageEvent<unknown>) => {
-    if (!live) return;
-    const parsed = FromConversionWorker.safeParse(event.data);
-    if (!parsed.success) {
-      fail(new Error(`Unexpected message from the conversion worker: ${parsed.error.message}`));
-      return;
-    }
-    const message = parsed.data;
-    if (message.type === 'progress') listeners.onProgress(message.progress);
-    else if (message.type === 'issues') issues.push(...message.issues);
-    else if (message.type === 'done') {
-      const { output, outputSize, report, keysCsv } = message;
-      outcome.resolve({
-        output,
-        outputSize,
-        report: { ...report, issues },
-        keysCsv,
-        checksums: checksums.promise,
-      });
-    } else if (message.type === 'checksum-progress') listeners.onChecksumProgress?.(message);
-    else if (message.type === 'checksums') {
-      checksums.resolve({ sourceSha256: message.sourceSha256, outputSha256: message.outputSha256 });
-      worker.terminate();
-      live = false;
-    } else {
-      const error = new Error(message.error.message);
-      error.name = message.error.name;
-      fail(error);
-    }
-  });
-  worker.addEventListener('error', (event: ErrorEvent) => {
-    if (live) fail(new Error(`The conversion worker failed: ${event.message}`));
-  });
-  const request: ToConversionWorker = { type: 'convert', file, options };
-  worker.postMessage(request);
-  return {
-    result: outcome.promise,
-    cancel(): void {
-      if (live) fail(abortError());
+  const checksums = deferred<Checksums>();
+  const channel = createWorkerChannel({
+    create,
+    schema: FromConversionWorker,
+    isAnswer: (m) => m.type === 'done' || m.type === 'checksums',
+    onEvent: (m) => {
+      if (m.type === 'progress') listeners.onProgress(m.progress);
+      else if (m.type === 'issues') issues.push(...m.issues);
+      else if (m.type === 'checksum-progress') listeners.onChecksumProgress?.(m);
     },
+  });
+  const askChecksums = (): void => {
+    channel
+      .ask((requestId): ToConversionWorker => ({ type: 'checksums', requestId }), 'checksums')
+      .then(
+        ({ sourceSha256, outputSha256 }) => checksums.resolve({ sourceSha256, outputSha256 }),
+        (error: Error) => checksums.reject(error),
+      )
+      .finally(() => channel.close());
   };
+  const result = channel
+    .ask((requestId): ToConversionWorker => ({ type: 'convert', requestId, file, options }), 'done')
+    .then(
+      ({ output, outputSize, report, keysCsv }): ConversionOutcome => {
+        askChecksums();
+        return {
+          output,
+          outputSize,
+          report: { ...report, issues },
+          keysCsv,
+          checksums: checksums.promise,
+        };
+      },
+      (error: Error) => {
+        checksums.reject(error);
+        channel.close();
+        throw error;
+      },
+    );
+  return { result, cancel: () => channel.close() };
 }

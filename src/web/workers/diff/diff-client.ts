@@ -1,5 +1,7 @@
 import { FromDiffWorker, type ToDiffWorker } from '../../../contracts/worker/diff-messages';
 import { createWorkerChannel, type WorkerFactory } from '../channel/worker-channel';
+import type { WorkerError } from '../channel/worker-error';
+import { createDiffWorker } from './create-diff-worker';
 
 export type DiffDone = Extract<FromDiffWorker, { type: 'diff-done' }>;
 export type PlanDone = Extract<FromDiffWorker, { type: 'plan-done' }>;
@@ -15,66 +17,42 @@ export interface DiffClient {
   close(): void;
 }
 
-function expect<T extends FromDiffWorker['type']>(
-  message: FromDiffWorker,
-  type: T,
-): Extract<FromDiffWorker, { type: T }> {
-  if (message.type !== type)
-    throw new Error(`Unexpected answer from the diff worker: ${message.type}`);
-  return message as Extract<FromDiffWorker, { type: T }>;
-}
-
 /** The main-thread side of the diff: Blobs go in once, then only small questions and answers. */
 export function createDiffClient(
   onProgress: (progress: DiffProgress) => void,
-  onCrash: (message: string) => void,
-  createWorker?: WorkerFactory,
+  onFailure: (error: WorkerError) => void,
+  create: WorkerFactory = createDiffWorker,
 ): DiffClient {
   const channel = createWorkerChannel({
+    create,
     schema: FromDiffWorker,
     isAnswer: (m) => m.type !== 'progress',
-    errorOf: (m) => (m.type === 'failed' ? m.error.message : null),
     onEvent: (m) => {
       if (m.type === 'progress') onProgress(m);
     },
-    onCrash,
-    ...(createWorker ? { createWorker } : {}),
+    onFailure,
   });
   return {
-    async diff(a, b, options) {
-      return expect(
-        await channel.request((requestId): ToDiffWorker => ({
-          type: 'diff',
-          requestId,
-          a,
-          b,
-          options,
-        })),
+    diff: (a, b, options) =>
+      channel.ask(
+        (requestId): ToDiffWorker => ({ type: 'diff', requestId, a, b, options }),
         'diff-done',
-      );
-    },
+      ),
     async describe(id, moduleId) {
       const build = (requestId: string): ToDiffWorker =>
         moduleId === undefined
           ? { type: 'describe', requestId, id }
           : { type: 'describe', requestId, id, moduleId };
-      return expect(await channel.request(build), 'describe-done').rows;
+      return (await channel.ask(build, 'describe-done')).rows;
     },
-    async plan() {
-      return expect(
-        await channel.request((requestId): ToDiffWorker => ({ type: 'plan', requestId })),
-        'plan-done',
-      );
-    },
+    plan: () =>
+      channel.ask((requestId): ToDiffWorker => ({ type: 'plan', requestId }), 'plan-done'),
     async download(format) {
-      return expect(
-        await channel.request((requestId): ToDiffWorker => ({
-          type: 'download',
-          requestId,
-          format,
-        })),
+      const answer = await channel.ask(
+        (requestId): ToDiffWorker => ({ type: 'download', requestId, format }),
         'download-done',
-      ).file;
+      );
+      return answer.file;
     },
     close: () => channel.close(),
   };

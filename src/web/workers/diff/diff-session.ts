@@ -10,6 +10,7 @@ import { deviceKey } from '../../../core/registry';
 import type { RegistrySnapshot } from '../../../core/registry';
 import { readRecordDevice } from '../../../core/registry/read-record-device';
 import type { FromDiffWorker, ToDiffWorker } from '../../../contracts/worker/diff-messages';
+import { messageOf } from '../channel/worker-error';
 import { buildDiffDownload } from './build-diff-download';
 import { readBlobSnapshot } from './read-blob-snapshot';
 
@@ -63,7 +64,7 @@ export function createDiffSession(post: (message: FromDiffWorker) => void) {
       post({
         type: 'failed',
         requestId,
-        error: { code: 'no-diff-yet', message: 'Run a diff first.' },
+        error: { code: 'NO_DIFF_YET', message: 'Run a diff first.' },
       });
       return;
     }
@@ -75,7 +76,7 @@ export function createDiffSession(post: (message: FromDiffWorker) => void) {
         post({
           type: 'failed',
           requestId,
-          error: { code: 'unknown-device', message: `Neither side has ${message.id}.` },
+          error: { code: 'RECORD_NOT_FOUND', message: `Neither side has ${message.id}.` },
         });
         return;
       }
@@ -100,11 +101,12 @@ export function createDiffSession(post: (message: FromDiffWorker) => void) {
 
   return function handle(message: ToDiffWorker): Promise<void> {
     return run(message).catch((error: unknown) => {
-      const code = message.type === 'diff' ? 'unreadable-file' : 'internal';
+      // Reading the two Blobs is the diff's only step that fails for a reason outside the code.
+      const code = message.type === 'diff' ? 'FILE_UNREADABLE' : 'WORKER_INTERNAL';
       post({
         type: 'failed',
         requestId: message.requestId,
-        error: { code, message: error instanceof Error ? error.message : String(error) },
+        error: { code, message: messageOf(error) },
       });
     });
   };

@@ -1,12 +1,10 @@
-/// <reference lib="webworker" />
 import { ImportErrorLogParser } from '../../../core/import-errors';
 import type { ImportErrorEntry } from '../../../core/import-errors';
-import { isToErrorLogWorker } from '../../../contracts/worker/error-log-messages';
-import type { FromErrorLogWorker } from '../../../contracts/worker/error-log-messages';
+import { FromErrorLogWorker, ToErrorLogWorker } from '../../../contracts/worker/error-log-messages';
+import { serveWorker, type Post } from '../channel/serve-worker';
 
 // Thin shell: adapts messages to core's streaming parser and nothing else. TextDecoder drops a
 // leading BOM and joins UTF-8 sequences split across chunks.
-const scope = self as unknown as DedicatedWorkerGlobalScope;
 const decoder = new TextDecoder('utf-8');
 const parser = new ImportErrorLogParser();
 
@@ -14,34 +12,28 @@ const parser = new ImportErrorLogParser();
 // when one network chunk holds a whole log.
 const BATCH = 2000;
 
-function post(message: FromErrorLogWorker): void {
-  scope.postMessage(message);
+/** Posts the entries in batches; with `endId`, the last batch (maybe empty) answers 'end'. */
+function postEntries(
+  post: Post<FromErrorLogWorker>,
+  entries: ImportErrorEntry[],
+  endId?: string,
+): void {
+  const batches = Math.ceil(entries.length / BATCH);
+  for (let index = 0; index < batches; index++) {
+    const batch = entries.slice(index * BATCH, (index + 1) * BATCH);
+    if (endId !== undefined && index === batches - 1)
+      post({ type: 'done', requestId: endId, entries: batch });
+    else post({ type: 'entries', entries: batch });
+  }
+  if (endId !== undefined && batches === 0) post({ type: 'done', requestId: endId, entries: [] });
 }
 
-function postEntries(entries: ImportErrorEntry[], last: boolean): void {
-  for (let start = 0; start < entries.length; start += BATCH) {
-    const batch = entries.slice(start, start + BATCH);
-    post({ type: last && start + BATCH >= entries.length ? 'done' : 'entries', entries: batch });
-  }
-  if (last && entries.length === 0) post({ type: 'done', entries: [] });
-}
-
-scope.onmessage = (event: MessageEvent<unknown>) => {
-  const message = event.data;
-  if (!isToErrorLogWorker(message)) {
-    post({
-      type: 'failed',
-      message: 'The error-log worker received a message it does not understand.',
-    });
-    return;
-  }
-  try {
-    if (message.type === 'bytes') {
-      postEntries(parser.push(decoder.decode(message.bytes, { stream: true })), false);
-    } else {
-      postEntries([...parser.push(decoder.decode()), ...parser.end()], true);
-    }
-  } catch (error) {
-    post({ type: 'failed', message: (error as Error).message });
-  }
-};
+serveWorker({
+  receive: ToErrorLogWorker,
+  send: FromErrorLogWorker,
+  handle(message, post) {
+    if (message.type === 'bytes')
+      postEntries(post, parser.push(decoder.decode(message.bytes, { stream: true })));
+    else postEntries(post, [...parser.push(decoder.decode()), ...parser.end()], message.requestId);
+  },
+});

@@ -4,6 +4,8 @@ import {
   type ToBrowseWorker,
 } from '../../../contracts/worker/browse-messages';
 import { createWorkerChannel, type WorkerFactory } from '../channel/worker-channel';
+import type { WorkerError } from '../channel/worker-error';
+import { createRegistryWorker } from './create-registry-worker';
 
 export type BrowseDoneInfo = Extract<FromBrowseWorker, { type: 'browse-done' }>;
 export type BrowseQueryResult = Extract<FromBrowseWorker, { type: 'browse-query-done' }>;
@@ -12,7 +14,8 @@ export type BrowseWindowResult = Extract<FromBrowseWorker, { type: 'browse-windo
 export interface BrowseEvents {
   onProgress: (bytesProcessed: number, records: number) => void;
   onDone: (done: BrowseDoneInfo) => void;
-  onError: (message: string) => void;
+  /** The worker crashed or failed outside a request; its requests are rejected with the same. */
+  onError: (error: WorkerError) => void;
 }
 
 export interface BrowseClient {
@@ -31,37 +34,21 @@ export interface BrowseClient {
   close(): void;
 }
 
-const ANSWERS = new Set<FromBrowseWorker['type']>([
-  'browse-query-done',
-  'browse-window-done',
-  'browse-line-done',
-  'browse-download-done',
-  'browse-failed',
-]);
-
-function expectAnswer<T extends FromBrowseWorker['type']>(
-  message: FromBrowseWorker,
-  type: T,
-): Extract<FromBrowseWorker, { type: T }> {
-  if (message.type !== type) throw new Error(`Unexpected answer from the worker: ${message.type}`);
-  return message as Extract<FromBrowseWorker, { type: T }>;
-}
+const EVENTS = new Set<FromBrowseWorker['type']>(['browse-progress', 'browse-done']);
 
 export function createBrowseClient(
   events: BrowseEvents,
-  createWorker?: WorkerFactory,
+  create: WorkerFactory = createRegistryWorker,
 ): BrowseClient {
   const channel = createWorkerChannel({
+    create,
     schema: FromBrowseWorker,
-    isAnswer: (m) => ANSWERS.has(m.type),
-    errorOf: (m) => (m.type === 'browse-failed' ? m.message : null),
+    isAnswer: (m) => !EVENTS.has(m.type),
     onEvent: (m) => {
       if (m.type === 'browse-progress') events.onProgress(m.bytesProcessed, m.records);
       else if (m.type === 'browse-done') events.onDone(m);
-      else if (m.type === 'browse-failed') events.onError(m.message);
     },
-    onCrash: events.onError,
-    ...(createWorker ? { createWorker } : {}),
+    onFailure: events.onError,
   });
   return {
     push(bytes) {
@@ -72,45 +59,35 @@ export function createBrowseClient(
       const message: ToBrowseWorker = { type: 'browse-end' };
       channel.send(message);
     },
-    async query(queryId, filter) {
-      return expectAnswer(
-        await channel.request((requestId): ToBrowseWorker => ({
-          type: 'browse-query',
-          requestId,
-          queryId,
-          filter,
-        })),
+    query: (queryId, filter) =>
+      channel.ask(
+        (requestId): ToBrowseWorker => ({ type: 'browse-query', requestId, queryId, filter }),
         'browse-query-done',
-      );
-    },
-    async window(queryId, offset, limit) {
-      return expectAnswer(
-        await channel.request((requestId): ToBrowseWorker => ({
+      ),
+    window: (queryId, offset, limit) =>
+      channel.ask(
+        (requestId): ToBrowseWorker => ({
           type: 'browse-window',
           requestId,
           queryId,
           offset,
           limit,
-        })),
+        }),
         'browse-window-done',
-      );
-    },
+      ),
     async readLine(index) {
-      return expectAnswer(
-        await channel.request((requestId): ToBrowseWorker => ({
-          type: 'browse-line',
-          requestId,
-          index,
-        })),
+      const answer = await channel.ask(
+        (requestId): ToBrowseWorker => ({ type: 'browse-line', requestId, index }),
         'browse-line-done',
-      ).text;
+      );
+      return answer.text;
     },
     async download(format, queryId) {
       const message = (requestId: string): ToBrowseWorker =>
         queryId === undefined
           ? { type: 'browse-download', requestId, format }
           : { type: 'browse-download', requestId, format, queryId };
-      return expectAnswer(await channel.request(message), 'browse-download-done').file;
+      return (await channel.ask(message, 'browse-download-done')).file;
     },
     close: () => channel.close(),
   };

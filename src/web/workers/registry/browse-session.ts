@@ -73,9 +73,9 @@ export function createBrowseSession(post: (message: FromBrowseWorker) => void) {
   function answerWindow(message: Extract<ToBrowseWorker, { type: 'browse-window' }>): void {
     if (query === null) {
       post({
-        type: 'browse-failed',
+        type: 'failed',
         requestId: message.requestId,
-        message: 'No query has run yet.',
+        error: { code: 'NO_QUERY_YET', message: 'No query has run yet.' },
       });
       return;
     }
@@ -99,9 +99,12 @@ export function createBrowseSession(post: (message: FromBrowseWorker) => void) {
     if (message.queryId !== undefined) {
       if (query === null || query.id !== message.queryId) {
         post({
-          type: 'browse-failed',
+          type: 'failed',
           requestId: message.requestId,
-          message: 'The filter changed while the download was asked for; try again.',
+          error: {
+            code: 'FILTER_CHANGED',
+            message: 'The filter changed while the download was asked for.',
+          },
         });
         return;
       }
@@ -141,9 +144,9 @@ export function createBrowseSession(post: (message: FromBrowseWorker) => void) {
         const text = texts[message.index];
         if (text === undefined)
           post({
-            type: 'browse-failed',
+            type: 'failed',
             requestId: message.requestId,
-            message: `No record ${message.index}.`,
+            error: { code: 'RECORD_NOT_FOUND', message: `No record ${message.index}.` },
           });
         else post({ type: 'browse-line-done', requestId: message.requestId, text });
         return;

@@ -1,21 +1,45 @@
 import { describe, expect, it } from 'vitest';
 import {
-  isFromErrorLogWorker,
-  isToErrorLogWorker,
+  FromErrorLogWorker,
+  ToErrorLogWorker,
 } from '../../../../src/contracts/worker/error-log-messages';
 
+const entry = {
+  line: 1,
+  deviceId: 'a',
+  moduleId: null,
+  errorCode: 409001,
+  errorStatus: 'exists',
+  deviceIdFromQuotedLine: false,
+};
+
 describe('error-log worker messages', () => {
-  it('accepts bytes and end going in, and rejects anything else', () => {
-    expect(isToErrorLogWorker({ type: 'bytes', bytes: new ArrayBuffer(2) })).toBe(true);
-    expect(isToErrorLogWorker({ type: 'end' })).toBe(true);
-    expect(isToErrorLogWorker({ type: 'bytes', bytes: 'text' })).toBe(false);
-    expect(isToErrorLogWorker(null)).toBe(false);
+  it('accepts bytes and a numbered end going in, and rejects anything else', () => {
+    expect(ToErrorLogWorker.safeParse({ type: 'bytes', bytes: new ArrayBuffer(2) }).success).toBe(
+      true,
+    );
+    expect(ToErrorLogWorker.safeParse({ type: 'end', requestId: 'r1' }).success).toBe(true);
+    expect(ToErrorLogWorker.safeParse({ type: 'end' }).success).toBe(false);
+    expect(ToErrorLogWorker.safeParse({ type: 'bytes', bytes: 'text' }).success).toBe(false);
+    expect(ToErrorLogWorker.safeParse(null).success).toBe(false);
   });
 
-  it('accepts entry batches and failures coming out', () => {
-    expect(isFromErrorLogWorker({ type: 'entries', entries: [] })).toBe(true);
-    expect(isFromErrorLogWorker({ type: 'done', entries: [] })).toBe(true);
-    expect(isFromErrorLogWorker({ type: 'failed', message: 'x' })).toBe(true);
-    expect(isFromErrorLogWorker({ type: 'entries' })).toBe(false);
+  it('accepts entry batches and coded failures coming out, and checks each entry', () => {
+    expect(FromErrorLogWorker.safeParse({ type: 'entries', entries: [entry] }).success).toBe(true);
+    expect(
+      FromErrorLogWorker.safeParse({ type: 'done', requestId: 'r1', entries: [] }).success,
+    ).toBe(true);
+    expect(
+      FromErrorLogWorker.safeParse({
+        type: 'failed',
+        error: { code: 'WORKER_INTERNAL', message: 'x' },
+      }).success,
+    ).toBe(true);
+    expect(FromErrorLogWorker.safeParse({ type: 'failed', message: 'x' }).success).toBe(false);
+    expect(FromErrorLogWorker.safeParse({ type: 'entries' }).success).toBe(false);
+    expect(
+      FromErrorLogWorker.safeParse({ type: 'entries', entries: [{ ...entry, line: 'one' }] })
+        .success,
+    ).toBe(false);
   });
 });

@@ -62,7 +62,7 @@ export function useRegistryDiff(
           totalBytes: p.totalBytes,
           records: p.records,
         }),
-      (message) => setError(new Error(message)),
+      (failure) => setError(failure),
     );
     setClient(diff);
     setSides({ a: WAITING, b: WAITING });

@@ -98,8 +98,8 @@ export function useRegistryStream(exportId: string): RegistryStream {
         setDone(info);
         repaint();
       },
-      onError(message) {
-        setError(new Error(message));
+      onError(failure) {
+        setError(failure);
         wakeReader();
       },
     });

@@ -133,16 +133,16 @@ describe('the diff session', () => {
     const { ask } = session();
     expect(await ask({ type: 'plan', requestId: 'p' })).toMatchObject({
       type: 'failed',
-      error: { code: 'no-diff-yet' },
+      error: { code: 'NO_DIFF_YET' },
     });
   });
 
-  it('fails with unknown-device for an id neither side has', async () => {
+  it('fails with RECORD_NOT_FOUND for an id neither side has', async () => {
     const { ask } = session();
     await ask(diffRequest(toText(A), toText(B)));
     expect(await ask({ type: 'describe', requestId: 'x', id: 'nobody' })).toMatchObject({
       type: 'failed',
-      error: { code: 'unknown-device' },
+      error: { code: 'RECORD_NOT_FOUND' },
     });
   });
 });

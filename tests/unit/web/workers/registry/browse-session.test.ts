@@ -194,8 +194,9 @@ describe('the registry browse session', () => {
       text: lines[2],
     });
     expect(session.ask({ type: 'browse-line', requestId: 'r2', index: 9 })).toMatchObject({
-      type: 'browse-failed',
+      type: 'failed',
       requestId: 'r2',
+      error: { code: 'RECORD_NOT_FOUND' },
     });
   });
 
@@ -259,7 +260,7 @@ describe('the registry browse session', () => {
     });
     expect(
       session.ask({ type: 'browse-download', requestId: 'd', format: 'csv', queryId: 1 }),
-    ).toMatchObject({ type: 'browse-failed', requestId: 'd' });
+    ).toMatchObject({ type: 'failed', requestId: 'd', error: { code: 'FILTER_CHANGED' } });
   });
 
   it('sends one small progress message per chunk, however many records it holds', () => {
