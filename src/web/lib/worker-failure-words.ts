@@ -33,7 +33,7 @@ export const WORKER_FAILURE_WORDS: Record<WorkerFailureCode, Words> = {
   CONVERSION_FAILED: {
     title: 'The file could not be converted',
     why: 'The conversion stopped on an unexpected error (problems with rows are listed in the report instead).',
-    action: 'Try again; if it keeps happening, report the details below with the file’s format.',
+    action: 'Try again; if it keeps happening, report the code below with the file’s format.',
   },
   CHECKSUM_FAILED: {
     title: 'The file’s fingerprint could not be computed',
@@ -58,11 +58,11 @@ export const WORKER_FAILURE_WORDS: Record<WorkerFailureCode, Words> = {
   RECORD_NOT_FOUND: {
     title: 'Device not in the file',
     why: 'The device asked for is not in the export or file being read.',
-    action: 'Reload the page; if it persists, report the details below.',
+    action: 'Reload the page; if it persists, report the code below.',
   },
   WORKER_INTERNAL: {
     title: 'Something went wrong in the page',
     why: 'The background task that works on the file failed unexpectedly.',
-    action: 'Try again; if it keeps happening, report the details below.',
+    action: 'Try again; if it keeps happening, report the code below.',
   },
 };

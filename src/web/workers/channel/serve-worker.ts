@@ -3,7 +3,7 @@ import type {
   WorkerFailedMessage,
   WorkerFailureCode,
 } from '../../../contracts/worker/worker-failure';
-import { isWorkerError, messageOf } from './worker-error';
+import { isWorkerError, messageOf, WorkerError } from './worker-error';
 
 /** What a worker shell needs of its global scope (`self`); tests pass one of their own. */
 export interface WorkerScope {
@@ -36,8 +36,12 @@ function requestIdOf(data: unknown): string | undefined {
  */
 export function serveWorker<In, Out>(options: ServeOptions<In, Out>): void {
   const scope = options.scope ?? (self as unknown as WorkerScope);
-  const post: Post<Out> = (message, transfer = []) =>
-    scope.postMessage(options.send.parse(message), transfer);
+  const post: Post<Out> = (message, transfer = []) => {
+    const checked = options.send.safeParse(message);
+    if (!checked.success)
+      throw new WorkerError('WORKER_PROTOCOL', `Unexpected answer: ${checked.error.message}`);
+    scope.postMessage(checked.data, transfer);
+  };
   const failed = (data: unknown, code: WorkerFailureCode, message: string): void => {
     const requestId = requestIdOf(data);
     const failure: WorkerFailedMessage = {

@@ -10,7 +10,7 @@ import { deviceKey } from '../../../core/registry';
 import type { RegistrySnapshot } from '../../../core/registry';
 import { readRecordDevice } from '../../../core/registry/read-record-device';
 import type { FromDiffWorker, ToDiffWorker } from '../../../contracts/worker/diff-messages';
-import { messageOf } from '../channel/worker-error';
+import { isWorkerError, messageOf } from '../channel/worker-error';
 import { buildDiffDownload } from './build-diff-download';
 import { readBlobSnapshot } from './read-blob-snapshot';
 
@@ -102,7 +102,11 @@ export function createDiffSession(post: (message: FromDiffWorker) => void) {
   return function handle(message: ToDiffWorker): Promise<void> {
     return run(message).catch((error: unknown) => {
       // Reading the two Blobs is the diff's only step that fails for a reason outside the code.
-      const code = message.type === 'diff' ? 'FILE_UNREADABLE' : 'WORKER_INTERNAL';
+      const code = isWorkerError(error)
+        ? error.code
+        : message.type === 'diff'
+          ? 'FILE_UNREADABLE'
+          : 'WORKER_INTERNAL';
       post({
         type: 'failed',
         requestId: message.requestId,
