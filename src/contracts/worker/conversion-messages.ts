@@ -12,8 +12,8 @@ import { RequestIdSchema, WorkerFailedMessage } from './worker-failure';
 // issues in batches (up to 10,000 of them: one message would be one long task on the page), then
 // 'done' with the rest of the report (or 'failed'). Hashing the source and the output (the audit
 // log's sha256s) finishes after the conversion does, so the page then asks 'checksums', with
-// checksum progress events until the answer. Both sides parse with these schemas (house-style:
-// validate every worker message); a failure is the shared WorkerFailedMessage with its code.
+// checksum progress events until the answer. Both sides parse with these schemas
+// (docs/architecture.md, "Workers"); a failure is the shared WorkerFailedMessage with its code.
 const Sha256Hex = Sha256HexSchema;
 
 export const ConvertRequest = z.object({

@@ -4,7 +4,7 @@ import { RequestIdSchema, WorkerFailedMessage } from './worker-failure';
 // The diff worker's protocol. The worker keeps both parsed snapshots after `diff`, so `describe`,
 // `plan` and `download` only name a device or a format; nothing heavy crosses the boundary twice.
 // Every message carries the caller's requestId so answers can be matched to questions. Both sides
-// parse with these schemas (house-style: validate every worker message); a failure is the shared
+// parse with these schemas (docs/architecture.md, "Workers"); a failure is the shared
 // WorkerFailedMessage with its code (contracts/worker/worker-failure.ts).
 
 const RequestId = RequestIdSchema;
