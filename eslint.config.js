@@ -118,6 +118,18 @@ const coreClock = [
   },
 ];
 
+// One way to start a worker (docs/architecture.md, "Workers"): each engine's factory,
+// src/web/workers/<name>/create-<name>-worker.ts, is the only `new Worker(...)`, and the page talks
+// to it through the shared channel; a feature or a hook starting its own worker would bypass the
+// channel's parsing, requestIds and coded failures.
+const startsAWorker = [
+  {
+    selector: 'NewExpression[callee.name=/^(Worker|SharedWorker)$/]',
+    message:
+      'Workers start only in their factory (src/web/workers/<name>/create-<name>-worker.ts) and are used through the worker channel.',
+  },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -159,6 +171,11 @@ export default tseslint.config(
   {
     files: ['src/core/**'],
     rules: { 'no-restricted-syntax': ['error', ...coreClock] },
+  },
+  {
+    files: ['src/web/**'],
+    ignores: ['src/web/workers/*/create-*-worker.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...startsAWorker] },
   },
   {
     files: ['src/hub-emulator/**'],

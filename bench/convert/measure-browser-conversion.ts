@@ -21,14 +21,14 @@ export interface BrowserRun {
   rendererPeakMb: number;
 }
 
-// The real conversion worker (src/web/lib/conversion/convert-worker.ts) and the parse-only
+// The real conversion worker (src/web/workers/conversion/convert-worker.ts) and the parse-only
 // baseline.
 export const CONVERSION_BENCH_PAGE: BenchPage = {
   html: join(import.meta.dirname, 'browser/bench-page.html'),
   workers: {
-    'convert-worker': join(ROOT, 'src/web/lib/conversion/convert-worker.ts'),
+    'convert-worker': join(ROOT, 'src/web/workers/conversion/convert-worker.ts'),
     'parse-worker': join(import.meta.dirname, 'browser/parse-worker.ts'),
-    'hash-worker': join(ROOT, 'src/web/lib/conversion/hash-worker.ts'),
+    'hash-worker': join(ROOT, 'src/web/workers/conversion/hash-worker.ts'),
   },
   // The convert worker opens its nested hash worker by the source name, as Vite would rewrite it.
   aliases: { '/hash-worker.ts': 'hash-worker' },

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { build, type BuildOptions, type Plugin } from 'esbuild';
@@ -25,6 +26,13 @@ createRoot(document.getElementById('root')).render(
 );
 `;
 
+const WORKER_FACTORY =
+  /(workers[/\\]registry[/\\]create-registry-worker|registry-worker[/\\]worker-channel)\.ts$/;
+const WORKER_ENTRIES = [
+  'src/web/workers/registry/registry-worker.ts',
+  'src/web/lib/registry-worker/registry-worker.ts',
+];
+
 function benchStubs(): Plugin {
   return {
     name: 'registry-bench-stubs',
@@ -36,11 +44,13 @@ function benchStubs(): Plugin {
         path: join(STUBS, 'stub-api-client.ts'),
       }));
       // Vite turns `new URL('./registry-worker.ts', import.meta.url)` into the worker's asset URL;
-      // here the worker is bundled separately and served at /registry-worker.js.
-      build.onLoad({ filter: /registry-worker[/\\]worker-channel\.ts$/ }, async (args) => {
+      // here the worker is bundled separately and served at /registry-worker.js. The factory is
+      // workers/registry/create-registry-worker.ts, or in trees before it the registry worker's
+      // channel (a "before" tree of the comparison may be either).
+      build.onLoad({ filter: WORKER_FACTORY }, async (args) => {
         const source = await readFile(args.path, 'utf8');
         const contents = source.replace(
-          "new URL('./registry-worker.ts', import.meta.url)",
+          /new URL\('\.\/registry-worker\.ts', import\.meta\.url\)/,
           "new URL('/registry-worker.js', location.href)",
         );
         if (contents === source)
@@ -83,7 +93,7 @@ export async function bundleRegistryPage(
   });
   await build({
     ...common,
-    entryPoints: [join(tree, 'src/web/lib/registry-worker/registry-worker.ts')],
+    entryPoints: [join(tree, WORKER_ENTRIES.find((entry) => existsSync(join(tree, entry))) ?? '')],
     outfile: join(outdir, 'registry-worker.js'),
   });
 }

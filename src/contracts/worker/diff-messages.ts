@@ -1,11 +1,13 @@
 import { z } from 'zod';
+import { RequestIdSchema, WorkerFailedMessage } from './worker-failure';
 
 // The diff worker's protocol. The worker keeps both parsed snapshots after `diff`, so `describe`,
 // `plan` and `download` only name a device or a format; nothing heavy crosses the boundary twice.
 // Every message carries the caller's requestId so answers can be matched to questions. Both sides
-// parse with these schemas (house-style: validate every worker message).
+// parse with these schemas (docs/architecture.md, "Workers"); a failure is the shared
+// WorkerFailedMessage with its code (contracts/worker/worker-failure.ts).
 
-const RequestId = z.string().min(1);
+const RequestId = RequestIdSchema;
 const Side = z.enum(['a', 'b']);
 
 export const DiffOptionsSchema = z.object({
@@ -138,21 +140,12 @@ export const DownloadDoneMessage = z.object({
   file: z.instanceof(Blob),
 });
 
-export const DiffFailedMessage = z.object({
-  type: z.literal('failed'),
-  requestId: RequestId,
-  error: z.object({
-    code: z.enum(['no-diff-yet', 'unknown-device', 'unreadable-file', 'internal']),
-    message: z.string(),
-  }),
-});
-
 export const FromDiffWorker = z.discriminatedUnion('type', [
   DiffProgressMessage,
   DiffDoneMessage,
   DescribeDoneMessage,
   PlanDoneMessage,
   DownloadDoneMessage,
-  DiffFailedMessage,
+  WorkerFailedMessage,
 ]);
 export type FromDiffWorker = z.infer<typeof FromDiffWorker>;

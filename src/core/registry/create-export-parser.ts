@@ -1,5 +1,6 @@
 import { IssueList } from './issue-list';
-import { parseExportLine, startsLikeJsonObject } from './parse-export-line';
+import { parseExportLine } from './parse-export-line';
+import { createExportLineReader } from './read-export-lines';
 import type { RegistryEntry } from './registry-types';
 
 export interface ExportParser {
@@ -15,78 +16,46 @@ export interface ExportParser {
   readonly lineCount: number;
 }
 
-const LF = '\n';
-const CR = 13;
-const BOM = 0xfeff;
-
 /**
- * Streaming reader of `devices.txt`. Lines end in LF or CRLF (the hub most likely writes CRLF,
- * readers must accept both: hub-protocol.md sec. 5.1 and 10). A keys-excluded export begins with a
- * plain-text warning line; like the C# SDK readers we skip a first non-blank line that does not
- * start with `{`, and report it as a notice. Any later non-JSON line is an error with its line
- * number.
+ * Streaming reader of `devices.txt`: the lines of read-export-lines.ts, each record line parsed as
+ * a device; the leading comment line is reported as a notice, any later non-JSON line is an error
+ * with its line number.
  */
 export function createExportParser(options: { maxIssues?: number } = {}): ExportParser {
   const issues = new IssueList(options.maxIssues);
-  let carry = '';
-  let lineNo = 0;
-  let sawContent = false;
-
-  function handle(raw: string, out: RegistryEntry[]): void {
-    lineNo++;
-    let text = raw.charCodeAt(raw.length - 1) === CR ? raw.slice(0, -1) : raw;
-    if (lineNo === 1 && text.charCodeAt(0) === BOM) text = text.slice(1);
-    if (text.length === 0) return;
-    if (!startsLikeJsonObject(text)) {
-      if (text.trim().length === 0) return;
-      if (!sawContent) {
-        sawContent = true;
-        issues.add(
-          lineNo,
-          'leading-comment-line',
-          'notice',
-          `line ${lineNo} is not JSON and was skipped as the export's leading comment`,
-        );
-        return;
-      }
-    }
-    sawContent = true;
-    const entry = parseExportLine(text, lineNo, issues);
-    if (entry !== undefined) out.push(entry);
-  }
+  let out: RegistryEntry[] = [];
+  const lines = createExportLineReader({
+    record(text, line) {
+      const entry = parseExportLine(text, line, issues);
+      if (entry !== undefined) out.push(entry);
+    },
+    comment(line) {
+      issues.add(
+        line,
+        'leading-comment-line',
+        'notice',
+        `line ${line} is not JSON and was skipped as the export's leading comment`,
+      );
+    },
+  });
+  const take = (): RegistryEntry[] => {
+    const done = out;
+    out = [];
+    return done;
+  };
 
   return {
     issues,
     get lineCount() {
-      return lineNo;
+      return lines.lineCount;
     },
     push(chunk) {
-      const out: RegistryEntry[] = [];
-      let start = 0;
-      let end = chunk.indexOf(LF);
-      if (end < 0) {
-        carry += chunk;
-        return out;
-      }
-      if (carry.length > 0) {
-        handle(carry + chunk.slice(0, end), out);
-        carry = '';
-        start = end + 1;
-        end = chunk.indexOf(LF, start);
-      }
-      while (end >= 0) {
-        handle(chunk.slice(start, end), out);
-        start = end + 1;
-        end = chunk.indexOf(LF, start);
-      }
-      carry = chunk.slice(start);
-      return out;
+      lines.push(chunk);
+      return take();
     },
     end() {
-      const out: RegistryEntry[] = [];
-      if (carry.length > 0) handle(carry, out);
-      carry = '';
-      return out;
+      lines.end();
+      return take();
     },
   };
 }

@@ -1,6 +1,8 @@
 import type { ExportImportDevice } from '../model/export-import-device';
 import type { ImportMode } from '../model/import-mode';
 import type { RowIssue } from '../convert/types';
+import { createExportParser } from '../registry/create-export-parser';
+import type { RegistryEntry } from '../registry/registry-types';
 
 // "Retry failed rows": the converted import file (devices.txt) is the source of truth for what was
 // sent; the failed rows are picked from it by id (+ moduleId) and written again with another mode.
@@ -65,16 +67,17 @@ export function retargetImportRecord(
 }
 
 /**
- * Streaming builder: push chunks of the original import NDJSON, then end(). Lines are matched
- * against `targets`; each match is rewritten with `mode`.
+ * Streaming builder: push chunks of the original import NDJSON, then end(). Its lines are read as
+ * every export and import file is (core/registry/create-export-parser.ts); each record that matches
+ * one of `targets` is rewritten with `mode`. Lines the parser cannot use match no target.
  */
 export class RetryImportBuilder {
   private readonly wanted = new Map<string, RetryTarget>();
   private readonly found = new Set<string>();
   private readonly lines: string[] = [];
   private readonly issues: RowIssue[] = [];
-  private tail = '';
-  private line = 0;
+  // The parser's own issues (broken lines) are not the retry's: it keeps none of them.
+  private readonly parser = createExportParser({ maxIssues: 0 });
 
   constructor(
     targets: Iterable<RetryTarget>,
@@ -84,18 +87,11 @@ export class RetryImportBuilder {
   }
 
   push(chunk: string): void {
-    const text = this.tail + chunk;
-    let start = 0;
-    for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
-      this.take(text.slice(start, end));
-      start = end + 1;
-    }
-    this.tail = text.slice(start);
+    for (const entry of this.parser.push(chunk)) this.take(entry);
   }
 
   end(): RetryImportResult {
-    if (this.tail !== '') this.take(this.tail);
-    this.tail = '';
+    for (const entry of this.parser.end()) this.take(entry);
     const missing = [...this.wanted].filter(([key]) => !this.found.has(key)).map(([, t]) => t);
     return {
       ndjson: this.lines.map((l) => l + '\n').join(''),
@@ -105,17 +101,7 @@ export class RetryImportBuilder {
     };
   }
 
-  private take(raw: string): void {
-    const line = ++this.line;
-    const text = raw.trim();
-    if (!text.startsWith('{')) return;
-    let device: ExportImportDevice;
-    try {
-      device = JSON.parse(text) as ExportImportDevice;
-    } catch {
-      return;
-    }
-    if (typeof device.id !== 'string') return;
+  private take({ device, line }: RegistryEntry): void {
     const key = retryKey(device.id, device.moduleId);
     if (!this.wanted.has(key) || this.found.has(key)) return;
     this.found.add(key);

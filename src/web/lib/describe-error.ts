@@ -1,5 +1,7 @@
+import { isWorkerError } from '../workers/channel/worker-error';
 import { isAbortError, isApiError } from './api-error';
 import type { ErrorCode } from './api-error';
+import { WORKER_FAILURE_WORDS } from './worker-failure-words';
 
 /** What the user reads when something fails: what happened, why, and what to do next. */
 export interface ErrorWords {
@@ -218,6 +220,16 @@ export function describeError(error: unknown): ErrorWords {
     // For validation errors the server's own message is the useful "why".
     const why = error.code === 'VALIDATION_FAILED' && error.message ? error.message : words.why;
     return { ...words, why, code: error.code, requestId: error.requestId };
+  }
+  if (isWorkerError(error)) {
+    const words = WORKER_FAILURE_WORDS[error.code];
+    // The browser's own reason for a file it cannot read is worth showing; other worker messages
+    // are for the report only.
+    const why =
+      error.code === 'FILE_UNREADABLE' && error.message
+        ? `${words.why} (${error.message})`
+        : words.why;
+    return { ...words, why, code: error.code };
   }
   const storageStatus =
     (error as { name?: unknown; statusCode?: unknown } | null)?.name === 'RestError'

@@ -270,9 +270,26 @@ const breaches: Probe[] = [
     code: 'export const at = performance.now();',
     expected: 'no-restricted-syntax',
   },
+  {
+    name: 'a feature starting a worker of its own',
+    file: 'src/web/features/import-errors/api/probe.ts',
+    code: "export const w = new Worker(new URL('./x-worker.ts', import.meta.url), { type: 'module' });",
+    expected: 'no-restricted-syntax',
+  },
+  {
+    name: "a worker's client starting the worker outside its factory",
+    file: 'src/web/workers/diff/probe.ts',
+    code: "export const w = new Worker(new URL('./diff-worker.ts', import.meta.url));",
+    expected: 'no-restricted-syntax',
+  },
 ];
 
 const legal: Omit<Probe, 'expected'>[] = [
+  {
+    name: "a worker's factory starting it",
+    file: 'src/web/workers/diff/create-diff-worker.ts',
+    code: "export const w = () => new Worker(new URL('./diff-worker.ts', import.meta.url), { type: 'module' });",
+  },
   {
     name: "the emulator's production clock defaults in server.ts",
     file: 'src/hub-emulator/server.ts',

@@ -57,7 +57,7 @@ describe('TypeScript projects', () => {
   });
 
   it('check worker entries with the WebWorker library and not with the DOM', () => {
-    const worker = 'src/web/lib/conversion/convert-worker.ts';
+    const worker = 'src/web/workers/conversion/convert-worker.ts';
     const inProject = (name: Project) =>
       readProject(name).fileNames.some((file) => path.resolve(file) === path.join(root, worker));
     expect([inProject('worker'), inProject('web')]).toEqual([true, false]);

@@ -61,4 +61,26 @@ describe('retry of failed rows', () => {
     expect(result.missing).toEqual([{ deviceId: 'zz' }]);
     expect(result.matched).toBe(1);
   });
+
+  it('reads its file as every export and import file is read: BOM, CRLF, a leading comment, broken lines', () => {
+    const lines = SOURCE.trim().split('\n');
+    const text = [
+      '\uFEFFKeys are excluded from this export.',
+      lines[0],
+      '{"id":"broken"',
+      '',
+      lines[3],
+    ].join('\r\n');
+    const result = buildRetryImport(
+      text,
+      [{ deviceId: 'broken' }, { deviceId: 'a' }, { deviceId: 'c' }],
+      'deleteIfMatchETag',
+    );
+    expect(result.missing).toEqual([{ deviceId: 'broken' }]);
+    // Issues name the physical line of the file, the comment and the blank line counted.
+    expect(result.issues.map((i) => [i.code, i.line])).toEqual([['ETAG_REQUIRED', 2]]);
+    expect(result.ndjson).toBe(
+      '{"id":"c","eTag":"MA==","importMode":"deleteIfMatchETag","status":"disabled"}\n',
+    );
+  });
 });

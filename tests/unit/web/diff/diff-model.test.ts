@@ -10,10 +10,6 @@ import {
   NO_CHANGE_FILTER,
 } from '../../../../src/web/features/diff/model/filter-changes';
 import { keysVerdict, showValue } from '../../../../src/web/features/diff/model/show-value';
-import {
-  setPendingPlan,
-  takePendingPlan,
-} from '../../../../src/web/lib/registry-worker/plan-handoff';
 
 const changes: DeviceChange[] = [
   { id: 'a', kind: 'added', fields: [] },
@@ -91,15 +87,6 @@ describe('side-by-side cells', () => {
     expect(keysVerdict({ changed: false, compared: false, a: undefined, b: '••' })).toMatch(
       /not compared/,
     );
-  });
-});
-
-describe('plan hand-off', () => {
-  it('gives the plan to the wizard once', () => {
-    const file = new File(['{}\n'], 'plan.ndjson');
-    setPendingPlan(file);
-    expect(takePendingPlan()).toBe(file);
-    expect(takePendingPlan()).toBeNull();
   });
 });
 

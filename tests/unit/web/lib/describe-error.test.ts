@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { API_ERROR_CODES } from '../../../../src/contracts/api';
 import { ApiError, activeJobIdOf } from '../../../../src/web/lib/api-error';
+import { WORKER_FAILURE_CODES } from '../../../../src/contracts/worker/worker-failure';
 import { describeError, wordsForCode } from '../../../../src/web/lib/describe-error';
+import { WORKER_FAILURE_WORDS } from '../../../../src/web/lib/worker-failure-words';
+import { WorkerError } from '../../../../src/web/workers/channel/worker-error';
 
 describe('describeError', () => {
   it.each(API_ERROR_CODES)('has its own words (what, why, what to do) for %s', (code) => {
@@ -54,5 +57,23 @@ describe('describeError', () => {
     });
     expect(activeJobIdOf(busy)).toBe('job-7');
     expect(activeJobIdOf(new ApiError({ code: 'INTERNAL', status: 500, message: 'x' }))).toBeNull();
+  });
+});
+
+describe('describeError for a worker failure', () => {
+  it.each(WORKER_FAILURE_CODES)('has its own words for %s', (code) => {
+    const words = describeError(new WorkerError(code, 'detail'));
+    if (code === 'CANCELLED') expect(words.code).toBe('ABORTED');
+    else expect(words).toMatchObject({ code, title: WORKER_FAILURE_WORDS[code].title });
+    expect(words.title).not.toBe('Something went wrong');
+  });
+
+  it("adds the browser's reason only for a file it could not read", () => {
+    expect(describeError(new WorkerError('FILE_UNREADABLE', 'NotReadableError')).why).toContain(
+      'NotReadableError',
+    );
+    expect(describeError(new WorkerError('WORKER_INTERNAL', 'x is undefined')).why).not.toContain(
+      'x is undefined',
+    );
   });
 });

@@ -1,5 +1,5 @@
 import type { ConversionProgress, ConvertOptions } from '../../../../core/convert/types';
-import { runConversion } from '../../../lib/conversion/run-conversion';
+import { runConversion } from '../../../workers/conversion/run-conversion';
 
 // A dropped list becomes import NDJSON, the same line shape as an export. Invalid rows are left out
 // (and counted) so one bad row does not stop the comparison; keys are never generated here.

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { DeviceChange } from '../../../../core/diff';
-import type { DiffClient } from '../../../lib/registry-worker/diff-client';
+import type { DiffClient } from '../../../workers/diff/diff-client';
 
 /**
  * Field-by-field rows of one device from the diff worker, which keeps both snapshots; keys arrive

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { isAbortError } from '../../../lib/api-error';
-import { createDiffClient } from '../../../lib/registry-worker/diff-client';
-import type { DiffClient, DiffDone } from '../../../lib/registry-worker/diff-client';
+import { createDiffClient } from '../../../workers/diff/diff-client';
+import type { DiffClient, DiffDone } from '../../../workers/diff/diff-client';
 import { convertDeviceList } from './convert-device-list';
 import type { ConvertedList } from './convert-device-list';
 import { downloadExportFile } from './download-export-file';
@@ -62,7 +62,7 @@ export function useRegistryDiff(
           totalBytes: p.totalBytes,
           records: p.records,
         }),
-      (message) => setError(new Error(message)),
+      (failure) => setError(failure),
     );
     setClient(diff);
     setSides({ a: WAITING, b: WAITING });

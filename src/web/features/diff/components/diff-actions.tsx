@@ -2,8 +2,12 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Button, Stack, Typography } from '@mui/material';
 import { downloadBlob } from '../../../lib/download-blob';
-import type { DiffClient } from '../../../lib/registry-worker/diff-client';
-import { setPendingPlan } from '../../../lib/registry-worker/plan-handoff';
+import { FailureLine } from '../../../components/failure-line';
+import type { DiffClient } from '../../../workers/diff/diff-client';
+import { handOffToImport, IMPORT_WIZARD_PATH } from '../../../lib/import-handoff';
+
+const PLAN_REASON =
+  'This file makes the hub like export A again (from the diff: what B added is deleted, what changed is restored). Each row carries its own mode (create, delete, createOrUpdate or updateTwin); review the counts before you upload.';
 
 interface DiffActionsProps {
   client: DiffClient | null;
@@ -24,7 +28,7 @@ type Busy = 'json' | 'csv' | 'plan' | null;
 export function DiffActions({ client, fileStem, canPlan, nothingToDo }: DiffActionsProps) {
   const navigate = useNavigate();
   const [busy, setBusy] = useState<Busy>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
 
   const run = async (what: Exclude<Busy, null>) => {
     if (!client) return;
@@ -33,17 +37,18 @@ export function DiffActions({ client, fileStem, canPlan, nothingToDo }: DiffActi
     try {
       if (what === 'plan') {
         const plan = await client.plan();
-        setPendingPlan(
-          new File([plan.file], `make-hub-like-a-${fileStem}.ndjson`, {
-            type: 'application/x-ndjson',
-          }),
+        const file = new File([plan.file], `make-hub-like-a-${fileStem}.ndjson`, {
+          type: 'application/x-ndjson',
+        });
+        void navigate(
+          IMPORT_WIZARD_PATH,
+          handOffToImport({ file, suggestedMode: 'createOrUpdate', reason: PLAN_REASON }),
         );
-        void navigate('/import?from=diff');
         return;
       }
       downloadBlob(await client.download(what), `diff-${fileStem}.${what}`);
     } catch (error) {
-      setFailure(error instanceof Error ? error.message : String(error));
+      setFailure(error);
     } finally {
       setBusy(null);
     }
@@ -81,11 +86,7 @@ export function DiffActions({ client, fileStem, canPlan, nothingToDo }: DiffActi
           {busy === 'plan' ? 'Building the import file...' : 'Preparing the download...'}
         </Typography>
       )}
-      {failure && (
-        <Typography role="alert" color="error" variant="body2">
-          That did not work: {failure}
-        </Typography>
-      )}
+      {failure !== null && <FailureLine lead="That did not work" error={failure} />}
     </Stack>
   );
 }

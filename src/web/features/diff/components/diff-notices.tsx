@@ -1,6 +1,6 @@
 import { Alert, Stack } from '@mui/material';
 import { formatCount } from '../../../lib/format';
-import type { DiffDone } from '../../../lib/registry-worker/diff-client';
+import type { DiffDone } from '../../../workers/diff/diff-client';
 import type { ConvertedList } from '../api/convert-device-list';
 
 interface DiffNoticesProps {

@@ -7,7 +7,7 @@ import { PageHeader } from '../../../components/page-header';
 import { useIsAdmin } from '../../../lib/current-user';
 import { exportNameOf } from '../../../lib/export-name';
 import { useExportJobOnce } from '../../../lib/use-export-job';
-import type { DiffDone } from '../../../lib/registry-worker/diff-client';
+import type { DiffDone } from '../../../workers/diff/diff-client';
 import { formatCount } from '../../../lib/format';
 import { useRegistryDiff } from '../api/use-registry-diff';
 import type { DiffSource } from '../api/use-registry-diff';

@@ -16,7 +16,7 @@ import type { Theme } from '@mui/material/styles';
 import type { DeviceChange } from '../../../../core/diff';
 import { ErrorPanel } from '../../../components/error-panel';
 import { LoadingBlock } from '../../../components/loading-block';
-import type { DescribeRow, DiffClient } from '../../../lib/registry-worker/diff-client';
+import type { DescribeRow, DiffClient } from '../../../workers/diff/diff-client';
 import { useDescribeDevice } from '../api/describe-device';
 import { fieldWords } from '../model/field-words';
 import { keysVerdict, showValue } from '../model/show-value';

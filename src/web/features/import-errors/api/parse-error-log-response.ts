@@ -2,7 +2,7 @@ import { ImportErrorLogParser } from '../../../../core/import-errors';
 import type { ImportErrorEntry } from '../../../../core/import-errors';
 import type { ReadProgress } from '../../../lib/read-text-lines';
 import { responseTotalBytes } from '../../../lib/response-total-bytes';
-import { isFromErrorLogWorker } from '../worker/error-log-messages';
+import { createErrorLogClient } from '../../../workers/error-log/error-log-client';
 
 /**
  * The parsed log, with its device ids collected batch by batch (one big Set at the end would
@@ -32,38 +32,23 @@ export async function parseErrorLogResponse(
   const totalBytes = responseTotalBytes(response);
   if (typeof Worker === 'undefined' || !response.body)
     return parseHere(response, totalBytes, onProgress);
-  const worker = new Worker(new URL('../worker/error-log-worker.ts', import.meta.url), {
-    type: 'module',
-  });
   const log: ErrorLog = { entries: [], deviceIds: new Set() };
-  const finished = new Promise<ErrorLog>((resolve, reject) => {
-    worker.onmessage = (event: MessageEvent<unknown>) => {
-      const message = event.data;
-      if (!isFromErrorLogWorker(message))
-        return reject(new Error('Unexpected message from the error-log worker.'));
-      if (message.type === 'failed') return reject(new Error(message.message));
-      collect(log, message.entries);
-      if (message.type === 'done') resolve(log);
-      return undefined;
-    };
-    worker.onerror = (event) => reject(new Error(event.message || 'The error-log worker failed.'));
-  });
+  const client = createErrorLogClient((batch) => collect(log, batch));
   try {
     const reader = response.body.getReader();
     let bytesRead = 0;
-    for (;;) {
+    while (client.failure === null) {
       const { done, value } = await reader.read();
       if (done) break;
       bytesRead += value.byteLength;
       // A copy we own, so the transfer cannot detach a buffer the stream still uses.
-      const bytes = value.slice().buffer;
-      worker.postMessage({ type: 'bytes', bytes }, [bytes]);
+      client.push(value.slice().buffer);
       onProgress({ bytesRead, totalBytes });
     }
-    worker.postMessage({ type: 'end' });
-    return await finished;
+    await client.end();
+    return log;
   } finally {
-    worker.terminate();
+    client.close();
   }
 }
 

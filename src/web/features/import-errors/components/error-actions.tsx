@@ -8,7 +8,7 @@ import type { ImportMode } from '../../../../core/model/import-mode';
 import { ErrorPanel } from '../../../components/error-panel';
 import { downloadBlob } from '../../../lib/download-blob';
 import { plural } from '../../../lib/format';
-import { setPendingImport } from '../../../lib/pending-import';
+import { handOffToImport, IMPORT_WIZARD_PATH } from '../../../lib/import-handoff';
 import { fetchRetryImport } from '../api/fetch-retry-import';
 import { buildFailedRowsCsv, withoutImportMode } from '../model/build-failed-rows-files';
 import {
@@ -58,14 +58,16 @@ export function ErrorActions({ jobId, rows, sources, layout, isAdmin }: ErrorAct
 
   const retry = () =>
     withRetryImport('retry', (ndjson, matched) => {
-      setPendingImport({
-        file: new File([withoutImportMode(ndjson)], `retry-${jobId}.ndjson`, {
-          type: 'application/x-ndjson',
+      void navigate(
+        IMPORT_WIZARD_PATH,
+        handOffToImport({
+          file: new File([withoutImportMode(ndjson)], `retry-${jobId}.ndjson`, {
+            type: 'application/x-ndjson',
+          }),
+          suggestedMode: mode,
+          reason: `Retrying ${plural(matched, 'failed row', 'failed rows')} of job ${jobId}. The default mode is set to ${mode}, as the errors suggest; change it below if needed.`,
         }),
-        suggestedMode: mode,
-        reason: `Retrying ${plural(matched, 'failed row', 'failed rows')} of job ${jobId}. The default mode is set to ${mode}, as the errors suggest; change it below if needed.`,
-      });
-      navigate('/import');
+      );
     });
 
   return (

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
+import { useLocation, useNavigate } from 'react-router';
 import { Alert, Box, Paper, Stack, Typography } from '@mui/material';
 import type { ColumnMapping } from '../../../../core/convert/types';
 import { ErrorPanel } from '../../../components/error-panel';
-import { clearPendingImport, peekPendingImport } from '../../../lib/pending-import';
+import { readImportHandoff } from '../../../lib/import-handoff';
 import { buildCreateImportRequest } from '../model/build-create-import-request';
 import { useConversion } from '../hooks/use-conversion';
 import { useUploadAndStart } from '../hooks/use-upload-and-start';
@@ -33,8 +34,15 @@ function planGateOf(state: RegistryPlanState, skipped: boolean): string | null {
 }
 
 export function ImportWizard() {
-  const [pending] = useState(peekPendingImport);
-  useEffect(() => clearPendingImport(), []);
+  const location = useLocation();
+  const navigate = useNavigate();
+  const [pending] = useState(() => readImportHandoff(location.state));
+  // The wizard holds the file from here on; the history entry lets go of it (docs/architecture.md,
+  // "Hand-offs between features").
+  useEffect(() => {
+    if (readImportHandoff(location.state) !== null)
+      void navigate(location.pathname + location.search, { replace: true, state: null });
+  }, [location, navigate]);
   const [file, setFile] = useState<File | null>(pending?.file ?? null);
   const [options, setOptions] = useState<WizardOptions>({
     defaultMode: pending?.suggestedMode ?? 'createOrUpdate',

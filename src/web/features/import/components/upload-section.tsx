@@ -23,7 +23,7 @@ import {
   matchesConfirmPhrase,
 } from '../model/confirm-phrase';
 import type { UploadState } from '../hooks/use-upload-and-start';
-import type { ChecksumProgress } from '../../../lib/conversion/run-conversion';
+import type { ChecksumProgress } from '../../../workers/conversion/run-conversion';
 import { useProgressStore, type ProgressStore } from '../../../lib/progress-store';
 import { SlotBusyPanel } from '../../../components/slot-busy-panel';
 import { UploadProgress } from './upload-progress';

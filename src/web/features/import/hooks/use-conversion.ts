@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { createProgressStore } from '../../../lib/progress-store';
 import type { ConversionProgress, ConvertOptions } from '../../../../core/convert/types';
-import { runConversion } from '../../../lib/conversion/run-conversion';
+import { runConversion } from '../../../workers/conversion/run-conversion';
 import type {
   ChecksumProgress,
   ConversionOutcome,
   ConversionRun,
-} from '../../../lib/conversion/run-conversion';
+} from '../../../workers/conversion/run-conversion';
 import { isAbortError } from '../../../lib/api-error';
 
 export type ConversionState =

@@ -5,7 +5,7 @@ import RestoreIcon from '@mui/icons-material/Restore';
 import type { Job } from '../../../../contracts/api';
 import { ErrorPanel } from '../../../components/error-panel';
 import { formatDateTime } from '../../../lib/format';
-import { setPendingImport } from '../../../lib/pending-import';
+import { handOffToImport, IMPORT_WIZARD_PATH } from '../../../lib/import-handoff';
 import { fetchUndoFile } from '../api/fetch-undo-file';
 
 /**
@@ -25,14 +25,16 @@ export function RestorePanel({ job, jobRef }: { job: Job; jobRef: string }) {
     setError(null);
     try {
       const undo = await fetchUndoFile(jobRef);
-      setPendingImport({
-        file: new File([undo], `undo-${job.jobId ?? jobRef}.ndjson`, {
-          type: 'application/x-ndjson',
+      void navigate(
+        IMPORT_WIZARD_PATH,
+        handOffToImport({
+          file: new File([undo], `undo-${job.jobId ?? jobRef}.ndjson`, {
+            type: 'application/x-ndjson',
+          }),
+          suggestedMode: 'createOrUpdate',
+          reason: `Restoring the devices job ${job.jobId ?? jobRef} changed, as the hub held them at ${formatDateTime(backup.snapshotTakenAt)}. Each row carries its own mode; the plan below shows what the restore will do. Devices changed since then are overwritten.`,
         }),
-        suggestedMode: 'createOrUpdate',
-        reason: `Restoring the devices job ${job.jobId ?? jobRef} changed, as the hub held them at ${formatDateTime(backup.snapshotTakenAt)}. Each row carries its own mode; the plan below shows what the restore will do. Devices changed since then are overwritten.`,
-      });
-      void navigate('/import');
+      );
     } catch (caught) {
       setError(caught);
       setBusy(false);

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ExportImportDevice } from '../../../../core/model/export-import-device';
 import { readRecordDevice } from '../../../../core/registry/read-record-device';
-import type { BrowseClient } from '../../../lib/registry-worker/browse-client';
+import type { BrowseClient } from '../../../workers/registry/browse-client';
 
 /**
  * The full record of one row, read back from the worker (which keeps every line) and parsed here.

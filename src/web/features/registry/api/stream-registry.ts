@@ -2,8 +2,8 @@ import { useEffect, useState } from 'react';
 import { apiPath, apiStream } from '../../../lib/api-client';
 import { isAbortError } from '../../../lib/api-error';
 import { responseTotalBytes } from '../../../lib/response-total-bytes';
-import { createBrowseClient } from '../../../lib/registry-worker/browse-client';
-import type { BrowseClient, BrowseDoneInfo } from '../../../lib/registry-worker/browse-client';
+import { createBrowseClient } from '../../../workers/registry/browse-client';
+import type { BrowseClient, BrowseDoneInfo } from '../../../workers/registry/browse-client';
 
 export interface RegistryStreamProgress {
   /** The proxy has answered: until then no size is known, and nothing has been read. */
@@ -98,8 +98,8 @@ export function useRegistryStream(exportId: string): RegistryStream {
         setDone(info);
         repaint();
       },
-      onError(message) {
-        setError(new Error(message));
+      onError(failure) {
+        setError(failure);
         wakeReader();
       },
     });

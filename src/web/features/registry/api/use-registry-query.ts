@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { isAbortError } from '../../../lib/api-error';
-import type { BrowseClient, BrowseQueryResult } from '../../../lib/registry-worker/browse-client';
-import { EMPTY_FILTER, filterKey } from '../../../lib/registry-worker/registry-filter';
-import type { RegistryFilter } from '../../../lib/registry-worker/registry-filter';
-import type { RegistryRow } from '../../../lib/registry-worker/summarize-device';
+import type { BrowseClient, BrowseQueryResult } from '../../../workers/registry/browse-client';
+import { EMPTY_FILTER, filterKey } from '../../../workers/registry/registry-filter';
+import type { RegistryFilter } from '../../../workers/registry/registry-filter';
+import type { RegistryRow } from '../../../workers/registry/summarize-device';
 import { createRowWindowCache } from '../model/row-window-cache';
 
 export interface RegistryQueryView {

@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { Button, Stack, Typography } from '@mui/material';
+import { Button, Stack } from '@mui/material';
 import { downloadBlob } from '../../../lib/download-blob';
-import type { BrowseClient } from '../../../lib/registry-worker/browse-client';
+import { FailureLine } from '../../../components/failure-line';
+import type { BrowseClient } from '../../../workers/registry/browse-client';
 
 interface RegistryDownloadsProps {
   exportId: string;
@@ -17,7 +18,7 @@ interface RegistryDownloadsProps {
  */
 export function RegistryDownloads({ exportId, client, queryId, disabled }: RegistryDownloadsProps) {
   const [busy, setBusy] = useState<'csv' | 'ndjson' | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
   const run = async (format: 'csv' | 'ndjson') => {
     if (!client) return;
     setBusy(format);
@@ -28,7 +29,7 @@ export function RegistryDownloads({ exportId, client, queryId, disabled }: Regis
       const suffix = queryId === undefined ? '' : '-filtered';
       downloadBlob(blob, `export-${exportId}${suffix}.${format === 'csv' ? 'csv' : 'ndjson'}`);
     } catch (error) {
-      setFailure(error instanceof Error ? error.message : String(error));
+      setFailure(error);
     } finally {
       setBusy(null);
     }
@@ -49,10 +50,8 @@ export function RegistryDownloads({ exportId, client, queryId, disabled }: Regis
       >
         {busy === 'ndjson' ? 'Preparing NDJSON...' : 'Download NDJSON'}
       </Button>
-      {failure && (
-        <Typography role="alert" color="error" variant="body2">
-          The download could not be prepared: {failure}
-        </Typography>
+      {failure !== null && (
+        <FailureLine lead="The download could not be prepared" error={failure} />
       )}
     </Stack>
   );

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { MenuItem, Stack, TextField } from '@mui/material';
-import type { RegistryFilter } from '../../../lib/registry-worker/registry-filter';
+import type { RegistryFilter } from '../../../workers/registry/registry-filter';
 
 interface RegistryFiltersProps {
   filter: RegistryFilter;

@@ -3,8 +3,8 @@ import type { ReactNode } from 'react';
 import { Box, Link, Skeleton } from '@mui/material';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { VirtualTableFrame } from '../../../components/virtual-table-frame';
-import { tagSummary } from '../../../lib/registry-worker/registry-filter';
-import type { RegistryRow } from '../../../lib/registry-worker/summarize-device';
+import { tagSummary } from '../../../workers/registry/registry-filter';
+import type { RegistryRow } from '../../../workers/registry/summarize-device';
 
 interface RegistryTableProps {
   /** Rows matching the filter; only the ones in view are fetched from the worker. */

@@ -1,4 +1,4 @@
-import type { RegistryRow } from '../../../lib/registry-worker/summarize-device';
+import type { RegistryRow } from '../../../workers/registry/summarize-device';
 
 /** The most rows one window request asks for (the worker's limit is 1000). */
 export const MAX_WINDOW = 500;

@@ -3,7 +3,7 @@ import {
   createRowWindowCache,
   MAX_WINDOW,
 } from '../../../../../../src/web/features/registry/model/row-window-cache';
-import type { RegistryRow } from '../../../../../../src/web/lib/registry-worker/summarize-device';
+import type { RegistryRow } from '../../../../../../src/web/workers/registry/summarize-device';
 
 const row = (index: number): RegistryRow => ({
   index,
