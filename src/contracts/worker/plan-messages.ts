@@ -9,6 +9,7 @@ import {
   UndoNoticeSchema,
   UndoSummarySchema,
 } from './plan-report';
+import { IMPORT_MODES } from '../../core/model/import-mode';
 import { RegistryIssueSchema } from './diff-messages';
 
 // The plan worker's protocol. One `plan` request reads the import file twice (once for the device
@@ -75,9 +76,14 @@ export const PlanDoneMessage = z.object({
   rows: Count,
   sent: Count,
   leftOut: Count,
+  /** Rows sent with the registry's keys written in (a row left out keeps its keys anyway). */
+  keysKeptSent: Count,
   after: z.object({ devices: Count, identities: Count }),
   /** The NDJSON to send to the hub: keys kept, unchanged rows left out. It may carry keys. */
   jobFile: z.instanceof(Blob),
+  /** SHA-256 (hex) of jobFile and its lines per import mode, for the audit. */
+  jobSha256: z.string().regex(/^[0-9a-f]{64}$/),
+  jobByMode: z.partialRecord(z.enum(IMPORT_MODES), Count),
   registryIssues: z.array(RegistryIssueSchema),
   /** The first page of rows, so the table can show something at once. */
   firstRows: z.array(PlanRowSchema),

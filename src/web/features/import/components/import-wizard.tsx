@@ -26,8 +26,8 @@ const RECONVERT_DELAY_MS = 150;
 /** Why the upload cannot go yet because of the plan, in words; null when it can. */
 function planGateOf(state: RegistryPlanState, skipped: boolean): string | null {
   if (state.phase === 'planned') return null;
-  if (state.phase === 'reading' || state.phase === 'idle')
-    return 'Waiting for the plan: the devices are being read from the hub.';
+  if (state.phase !== 'failed' && state.phase !== 'needs-export')
+    return 'Waiting for the plan: the registry is being read from the hub.';
   if (skipped) return null;
   return 'There is no plan. Tick “Upload without a plan” in the plan below to import anyway, without undo.';
 }
@@ -73,7 +73,8 @@ export function ImportWizard() {
   const outcome = state.phase === 'done' ? state.outcome : null;
   const plannable =
     outcome && !outcome.report.fileError && outcome.report.valid > 0 ? outcome.output : null;
-  const registryPlan = useRegistryPlan(plannable, outcome?.report.valid ?? 0);
+  const hubDevices = hub.data?.statistics.totalDeviceCount ?? null;
+  const registryPlan = useRegistryPlan(plannable, outcome?.report.valid ?? 0, hubDevices);
   const [planSkipped, setPlanSkipped] = useState(false);
   // A skip is said for one file's outcome: a new conversion asks again.
   useEffect(() => setPlanSkipped(false), [plannable]);
@@ -204,9 +205,11 @@ export function ImportWizard() {
             <RegistryPlanPanel
               state={registryPlan.state}
               hubName={hubName}
+              hubDevices={hubDevices}
               skipped={planSkipped}
               onSkip={setPlanSkipped}
               onRetry={registryPlan.retry}
+              onTakeExport={registryPlan.takeFreshExport}
             />
           )}
         </Stack>
