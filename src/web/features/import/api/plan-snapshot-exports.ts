@@ -8,10 +8,12 @@ import { listJobs } from '../../../lib/list-jobs';
 
 const JobResponse = z.union([z.object({ job: Job }).transform((body) => body.job), Job]);
 
-/** This hub's exports among its newest operations. */
-export async function listExports(signal?: AbortSignal): Promise<Job[]> {
-  const { jobs } = await listJobs(signal, 1);
-  return jobs.filter((job) => job.type === 'export');
+/**
+ * This hub's newest operations: the exports to choose from, and the imports started since, which
+ * make an export out of date.
+ */
+export async function listRecentOperations(signal?: AbortSignal): Promise<Job[]> {
+  return (await listJobs(signal, 1)).jobs;
 }
 
 /** POST /api/exports with keys: it takes the hub's one import/export job slot until it ends. */

@@ -11,7 +11,7 @@ import {
   type PlanProgress,
 } from '../../../workers/plan/plan-client';
 import { lookupRegistry } from '../api/lookup-registry';
-import { listExports, readJob, startKeyExport } from '../api/plan-snapshot-exports';
+import { listRecentOperations, readJob, startKeyExport } from '../api/plan-snapshot-exports';
 import { effectiveDeviceCap } from '../model/effective-device-cap';
 import { lookupKeysOf } from '../model/lookup-keys-of';
 import {
@@ -177,7 +177,7 @@ export function useRegistryPlan(output: Blob | null, lines: number, hubDevices: 
           return;
         }
         const recent = recentKeyExport(
-          await listExports(abort.signal),
+          await listRecentOperations(abort.signal),
           Date.now(),
           settings.snapshotMaxAgeMinutes,
         );

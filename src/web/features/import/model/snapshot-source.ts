@@ -2,7 +2,9 @@ import type { Job } from '../../../../contracts/api';
 
 // Which export a large plan may read the registry from (docs/plan-and-undo.md, "Where the plan
 // reads the registry"): a completed export with keys of this hub (the proxy lists this hub's
-// operations only) that finished no longer ago than the configured age. The newest one wins.
+// operations only) that finished no longer ago than the configured age, and after whose start no
+// import was started through the console: that import changed what the export shows. The newest
+// one wins.
 
 export interface KeyExport {
   jobId: string;
@@ -16,6 +18,12 @@ export function recentKeyExport(
   nowMs: number,
   maxAgeMinutes: number,
 ): KeyExport | null {
+  let lastImportStart = Number.NEGATIVE_INFINITY;
+  for (const job of jobs) {
+    if (job.type !== 'import' || job.startTimeUtc === null) continue;
+    const started = Date.parse(job.startTimeUtc);
+    if (Number.isFinite(started)) lastImportStart = Math.max(lastImportStart, started);
+  }
   let best: KeyExport | null = null;
   for (const job of jobs) {
     if (job.type !== 'export' || job.status !== 'completed') continue;
@@ -24,6 +32,8 @@ export function recentKeyExport(
     const ended = Date.parse(job.endTimeUtc);
     if (!Number.isFinite(ended) || nowMs - ended > maxAgeMinutes * 60_000 || ended > nowMs + 60_000)
       continue;
+    const started = Date.parse(job.startTimeUtc ?? job.createdAt ?? job.endTimeUtc);
+    if (!(started > lastImportStart)) continue;
     if (best === null || ended > Date.parse(best.endedAt))
       best = { jobId: job.jobId, job, endedAt: job.endTimeUtc };
   }

@@ -38,6 +38,20 @@ describe('recentKeyExport', () => {
     ];
     expect(recentKeyExport(jobs, NOW, 15)).toBeNull();
   });
+
+  it('refuses an export after whose start an import was started: it no longer shows the hub', () => {
+    const imported = {
+      ...importJob(),
+      type: 'import' as const,
+      startTimeUtc: minutesAgo(5),
+    };
+    const jobs = [exportJob('before', 8), exportJob('after', 2), imported];
+    expect(recentKeyExport(jobs, NOW, 15)?.jobId).toBe('after');
+    expect(recentKeyExport([exportJob('before', 8), imported], NOW, 15)).toBeNull();
+    // An import created but never started changed nothing.
+    const unstarted = { ...imported, startTimeUtc: null };
+    expect(recentKeyExport([exportJob('before', 8), unstarted], NOW, 15)?.jobId).toBe('before');
+  });
 });
 
 describe('ageWords and exportRemainingMs', () => {
