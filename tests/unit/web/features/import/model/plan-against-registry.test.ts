@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planAgainstRegistry } from '../../../../../../src/web/features/import/model/plan-against-registry';
+import { lookupKeysOf } from '../../../../../../src/web/features/import/model/lookup-keys-of';
 import { plannedUpload } from '../../../../../../src/web/features/import/model/planned-upload';
 import { createPlanClient } from '../../../../../../src/web/workers/plan/plan-client';
 import { inProcessPlanWorker } from '../../../support/in-process-plan-worker';
@@ -124,5 +125,24 @@ describe('planning an import against the devices the hub holds, in the plan work
       4,
     );
     expect(plan.summary).toMatchObject({ create: 1, fail: 1 });
+  });
+
+  it('predicts a leaf under a gateway outside the file right once the gateway is read too', async () => {
+    const scope = 'ms-azure-iot-edge://gw-out-637000000000000000';
+    const gateway = JSON.stringify({
+      ...JSON.parse(exported('gw-out')),
+      capabilities: { iotEdge: true },
+      deviceScope: scope,
+      parentScopes: [],
+    });
+    const text = `${line({ id: 'leaf-in', importMode: 'create', deviceScope: scope })}\n`;
+    // What the lookup asks for: the leaf, and the gateway its scope names.
+    expect(lookupKeysOf(text)).toEqual([{ id: 'leaf-in' }, { id: 'gw-out' }]);
+    expect((await planOf(text, [gateway])).firstRows[0]).toMatchObject({ outcome: 'create' });
+    // Without the gateway's record the same row looks like a missing parent scope.
+    expect((await planOf(text, [])).firstRows[0]).toMatchObject({
+      outcome: 'fail',
+      errorCode: 400004,
+    });
   });
 });
