@@ -6,7 +6,7 @@ import { clearPendingImport, peekPendingImport } from '../../../lib/pending-impo
 import { buildCreateImportRequest } from '../model/build-create-import-request';
 import { useConversion } from '../hooks/use-conversion';
 import { useUploadAndStart } from '../hooks/use-upload-and-start';
-import { useRegistryPlan, type RegistryPlanState } from '../hooks/use-registry-plan';
+import { isSkippable, useRegistryPlan, type RegistryPlanState } from '../hooks/use-registry-plan';
 import { plannedUpload } from '../model/planned-upload';
 import { hubNameOf, useHubInfo } from '../../../lib/use-hub-info';
 import { RegistryPlanPanel } from './registry-plan-panel';
@@ -26,9 +26,9 @@ const RECONVERT_DELAY_MS = 150;
 /** Why the upload cannot go yet because of the plan, in words; null when it can. */
 function planGateOf(state: RegistryPlanState, skipped: boolean): string | null {
   if (state.phase === 'planned') return null;
+  if (skipped && isSkippable(state)) return null;
   if (state.phase !== 'failed' && state.phase !== 'needs-export')
     return 'Waiting for the plan: the registry is being read from the hub.';
-  if (skipped) return null;
   return 'There is no plan. Tick “Upload without a plan” in the plan below to import anyway, without undo.';
 }
 

@@ -23,7 +23,7 @@ import {
 import { plural } from '../../../lib/job-outcome';
 import { usePlanSettings } from '../../../lib/plan-settings';
 import { useNow } from '../../../lib/use-now';
-import type { RegistryPlanState } from '../hooks/use-registry-plan';
+import { isSkippable, type RegistryPlanState } from '../hooks/use-registry-plan';
 import type { PlanSource } from '../model/plan-against-registry';
 import { ageWords, exportRemainingMs } from '../model/snapshot-source';
 import { OUTCOME_WORDS, PlanRowsTable } from './plan-rows-table';
@@ -146,7 +146,7 @@ export const RegistryPlanPanel = memo(function RegistryPlanPanel({
       {state.phase === 'failed' && (
         <ErrorPanel error={state.error} context="Making the plan" onRetry={onRetry} />
       )}
-      {(state.phase === 'failed' || state.phase === 'needs-export') && (
+      {isSkippable(state) && (
         <FormControlLabel
           sx={{ mt: 1 }}
           control={

@@ -43,6 +43,25 @@ export type RegistryPlanState =
   | { phase: 'planned'; plan: RegistryPlan }
   | { phase: 'failed'; error: unknown };
 
+/**
+ * Where the admin may say "no plan": a plan that failed, and a large file's plan while it still
+ * needs, takes or reads an export, which can take long on a large hub. Never for a small file
+ * while its devices are read: that takes seconds.
+ */
+export function isSkippable(state: RegistryPlanState): boolean {
+  switch (state.phase) {
+    case 'failed':
+    case 'needs-export':
+    case 'exporting':
+    case 'downloading':
+      return true;
+    case 'planning':
+      return state.source.kind === 'export';
+    default:
+      return false;
+  }
+}
+
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, ms);
