@@ -64,7 +64,11 @@ export const RegistryPlanPanel = memo(function RegistryPlanPanel({
 }: RegistryPlanPanelProps) {
   const hub = hubName ?? 'the hub';
   const settings = usePlanSettings();
-  const now = useNow(state.phase === 'exporting' || state.phase === 'planned', 1000);
+  // The export's time left changes by the second; the plan's age by the minute.
+  const now = useNow(
+    state.phase === 'exporting' || state.phase === 'planned',
+    state.phase === 'exporting' ? 1000 : 30_000,
+  );
   return (
     <Paper component="section" variant="outlined" aria-labelledby="plan-heading" sx={{ p: 3 }}>
       <Typography id="plan-heading" component="h2" variant="h6" sx={{ mb: 1 }}>

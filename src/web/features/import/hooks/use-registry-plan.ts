@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Job } from '../../../../contracts/api';
 import { TERMINAL_JOB_STATUSES } from '../../../../contracts/api';
-import type { LineKey } from '../../../../core/plan/read-line-key';
+import { readLineKey, type LineKey } from '../../../../core/plan/read-line-key';
 import { downloadExportFile, type DownloadProgress } from '../../../lib/download-export-file';
 import { exportNameOf, exportNameWords } from '../../../lib/export-name';
 import { usePlanSettings } from '../../../lib/plan-settings';
@@ -177,7 +177,9 @@ export function useRegistryPlan(output: Blob | null, lines: number, hubDevices: 
         setState({ phase: 'reading', done, total: keys.length });
       }
       takenAt ??= new Date().toISOString();
-      const devicesRead = records.filter((record) => !record.includes('"moduleId"')).length;
+      const devicesRead = records.filter(
+        (record) => readLineKey(record)?.moduleId === undefined,
+      ).length;
       const registry = new Blob(records.length > 0 ? [`${records.join('\n')}\n`] : [], {
         type: 'application/x-ndjson',
       });
