@@ -192,13 +192,14 @@ test('a mixed import (creates, changes, a delete) is applied, restored with one 
   await expect(plan).toContainText(
     /Registry read (just now|\d+ min ago) from devices read one by one/,
   );
-  for (const [count, word] of [
+  const expected: [string, string][] = [
     ['2', 'create'],
     ['2', 'change'],
     ['1', 'unchanged'],
     ['1', 'delete'],
     ['0', 'will fail'],
-  ])
+  ];
+  for (const [count, word] of expected)
     await expect(
       counts.getByRole('listitem').filter({ has: page.getByText(word, { exact: true }) }),
     ).toContainText(count);
