@@ -29,6 +29,11 @@ export const PlanRequest = z.object({
   /** A registry export with keys (devices.txt). */
   registry: z.instanceof(Blob),
   options: PlanOptionsSchema,
+  /**
+   * Devices on the hub now (GET /api/hub): those beyond the snapshot's own count against the
+   * device cap too.
+   */
+  hubDevices: Count.optional(),
 });
 
 /** A page of the kept plan's rows, optionally only some outcomes or ids starting with `idPrefix`. */

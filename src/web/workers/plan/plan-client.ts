@@ -16,7 +16,13 @@ export const createPlanWorker: WorkerFactory = () =>
   new Worker(new URL('./plan-worker.ts', import.meta.url), { type: 'module' });
 
 export interface PlanClient {
-  plan(importFile: Blob, registry: Blob, options: PlanRunOptions): Promise<PlanDone>;
+  /** `hubDevices`: the hub's device count now, when known (see effective-device-cap.ts). */
+  plan(
+    importFile: Blob,
+    registry: Blob,
+    options: PlanRunOptions,
+    hubDevices?: number,
+  ): Promise<PlanDone>;
   rows(query: RowsQuery): Promise<PlanRowsDone>;
   undo(): Promise<UndoDone>;
   check(errorLog: Blob): Promise<CheckDone>;
@@ -53,13 +59,14 @@ export function createPlanClient(
   ): Promise<Extract<FromPlanWorker, { type: T }>> =>
     channel.request(build).then((answer) => expect(answer, type));
   return {
-    plan: (importFile, registry, options) =>
+    plan: (importFile, registry, options, hubDevices) =>
       ask('plan-done', (requestId) => ({
         type: 'plan',
         requestId,
         importFile,
         registry,
         options,
+        ...(hubDevices === undefined ? {} : { hubDevices }),
       })),
     rows: (query) => ask('rows-done', (requestId) => ({ type: 'rows', requestId, ...query })),
     undo: () => ask('undo-done', (requestId) => ({ type: 'undo', requestId })),

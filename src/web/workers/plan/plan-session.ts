@@ -15,6 +15,7 @@ import { deviceKey } from '../../../core/registry/device-key';
 import { buildUndo } from '../../../core/undo/build-undo';
 import type { FromPlanWorker, ToPlanWorker } from '../../../contracts/worker/plan-messages';
 import { createBlobCollector } from './blob-collector';
+import { effectiveDeviceCap } from './effective-device-cap';
 import { pageOfRows } from './plan-row-pages';
 import { readBlobText } from './read-blob-text';
 
@@ -93,7 +94,14 @@ export function createPlanSession(
     const encoder = new TextEncoder();
     const jobByMode: Partial<Record<ImportMode, number>> = {};
     let keysKeptSent = 0;
-    const planner = createPlanner(registryIndex, engineOptions(message.options), {
+    const options = engineOptions(message.options);
+    if (message.hubDevices !== undefined)
+      options.deviceCap = effectiveDeviceCap(
+        message.hubDevices,
+        registryIndex.deviceCount,
+        options.deviceCap,
+      );
+    const planner = createPlanner(registryIndex, options, {
       onRows: (batch) => {
         for (const row of batch) {
           rows.push(row);

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Job } from '../../../../contracts/api';
 import { TERMINAL_JOB_STATUSES } from '../../../../contracts/api';
-import { readLineKey, type LineKey } from '../../../../core/plan/read-line-key';
+import type { LineKey } from '../../../../core/plan/read-line-key';
 import { downloadExportFile, type DownloadProgress } from '../../../lib/download-export-file';
 import { exportNameOf, exportNameWords } from '../../../lib/export-name';
 import { usePlanSettings } from '../../../lib/plan-settings';
@@ -12,7 +12,6 @@ import {
 } from '../../../workers/plan/plan-client';
 import { lookupRegistry } from '../api/lookup-registry';
 import { listRecentOperations, readJob, startKeyExport } from '../api/plan-snapshot-exports';
-import { effectiveDeviceCap } from '../model/effective-device-cap';
 import { lookupKeysOf } from '../model/lookup-keys-of';
 import {
   planAgainstRegistry,
@@ -106,7 +105,6 @@ export function useRegistryPlan(output: Blob | null, lines: number, hubDevices: 
       registry: Blob,
       source: PlanSource,
       takenAt: string,
-      devicesInSnapshot: number,
     ) => {
       setState({ phase: 'planning', source, progress: null });
       const client = createPlanClient(
@@ -123,11 +121,8 @@ export function useRegistryPlan(output: Blob | null, lines: number, hubDevices: 
         registry,
         takenAt,
         source,
-        options: {
-          keepKeys: true,
-          leaveOutUnchanged: true,
-          deviceCap: effectiveDeviceCap(hubDevicesRef.current, devicesInSnapshot),
-        },
+        options: { keepKeys: true, leaveOutUnchanged: true },
+        hubDevices: hubDevicesRef.current,
       });
       if (!abort.signal.aborted) setState({ phase: 'planned', plan });
     },
@@ -148,7 +143,7 @@ export function useRegistryPlan(output: Blob | null, lines: number, hubDevices: 
       if (abort.signal.aborted) return;
       if (file.keysMasked) throw new Error('The export came back without keys: it cannot be used.');
       const takenAt = job.endTimeUtc ?? new Date().toISOString();
-      await planIn(abort, blob, file.blob, source, takenAt, job.deviceCount ?? 0);
+      await planIn(abort, blob, file.blob, source, takenAt);
     },
     [planIn],
   );
@@ -177,13 +172,10 @@ export function useRegistryPlan(output: Blob | null, lines: number, hubDevices: 
         setState({ phase: 'reading', done, total: keys.length });
       }
       takenAt ??= new Date().toISOString();
-      const devicesRead = records.filter(
-        (record) => readLineKey(record)?.moduleId === undefined,
-      ).length;
       const registry = new Blob(records.length > 0 ? [`${records.join('\n')}\n`] : [], {
         type: 'application/x-ndjson',
       });
-      await planIn(abort, blob, registry, { kind: 'lookup' }, takenAt, devicesRead);
+      await planIn(abort, blob, registry, { kind: 'lookup' }, takenAt);
     },
     [planIn],
   );

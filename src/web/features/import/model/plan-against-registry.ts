@@ -45,6 +45,8 @@ export interface PlanInput {
   takenAt: string;
   source: PlanSource;
   options: PlanRunOptions;
+  /** The hub's device count now; null while unknown. */
+  hubDevices: number | null;
 }
 
 /** Plans in the worker, then has it write the undo file from the same plan. */
@@ -52,7 +54,12 @@ export async function planAgainstRegistry(
   client: PlanClient,
   input: PlanInput,
 ): Promise<RegistryPlan> {
-  const done = await client.plan(input.importFile, input.registry, input.options);
+  const done = await client.plan(
+    input.importFile,
+    input.registry,
+    input.options,
+    input.hubDevices ?? undefined,
+  );
   const undo = await client.undo();
   const keysRotated = done.notices.find((notice) => notice.code === 'keys-rotated')?.count ?? 0;
   return {

@@ -29,7 +29,7 @@ function exported(id: string, status = 'enabled'): string {
 const line = (device: Record<string, unknown>) => JSON.stringify(device);
 const TAKEN_AT = '2026-12-04T18:00:00.000Z';
 
-async function planOf(importText: string, registry: string[], deviceCap?: number) {
+async function planOf(importText: string, registry: string[], hubDevices: number | null = null) {
   const client = createPlanClient(
     () => undefined,
     (message) => {
@@ -42,7 +42,8 @@ async function planOf(importText: string, registry: string[], deviceCap?: number
     registry: new Blob([registry.map((r) => `${r}\n`).join('')]),
     takenAt: TAKEN_AT,
     source: { kind: 'lookup' },
-    options: { keepKeys: true, leaveOutUnchanged: true, ...(deviceCap ? { deviceCap } : {}) },
+    options: { keepKeys: true, leaveOutUnchanged: true, deviceCap: 5 },
+    hubDevices,
   });
 }
 
@@ -115,16 +116,20 @@ describe('planning an import against the devices the hub holds, in the plan work
     expect(plannedUpload(same).backup).toBeUndefined();
   });
 
-  it('fails a create past the cap the hub count leaves', async () => {
-    // Three devices in the snapshot, a cap of four: the first create fits, the second does not.
-    const plan = await planOf(
-      [line({ id: 'n1', importMode: 'create' }), line({ id: 'n2', importMode: 'create' })].join(
-        '\n',
-      ),
-      registry,
-      4,
-    );
-    expect(plan.summary).toMatchObject({ create: 1, fail: 1 });
+  it('counts the devices the hub holds beyond the snapshot against the cap', async () => {
+    // A cap of 5: the snapshot's three devices leave room for two creates...
+    const creates = [
+      line({ id: 'n1', importMode: 'create' }),
+      line({ id: 'n2', importMode: 'create' }),
+    ].join('\n');
+    expect((await planOf(creates, registry)).summary).toMatchObject({ create: 2, fail: 0 });
+    // ...the hub's count now holds one more than the snapshot: only one fits, and the other
+    // gets the hub's 403002.
+    const crowded = await planOf(creates, registry, 4);
+    expect(crowded.summary).toMatchObject({ create: 1, fail: 1 });
+    expect(crowded.firstRows[1]).toMatchObject({ outcome: 'fail', errorCode: 403002 });
+    // A count below the snapshot's (devices deleted since) does not raise the cap.
+    expect((await planOf(creates, registry, 1)).summary).toMatchObject({ create: 2 });
   });
 
   it('predicts a leaf under a gateway outside the file right once the gateway is read too', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { effectiveDeviceCap } from '../../../../../../src/web/features/import/model/effective-device-cap';
+import { effectiveDeviceCap } from '../../../../../src/web/workers/plan/effective-device-cap';
 
 describe('effectiveDeviceCap', () => {
   it('lowers the cap by the devices the hub holds outside the snapshot', () => {

@@ -2,7 +2,7 @@
 // snapshot of looked-up devices holds only the devices the file names, and an export may be a few
 // minutes old; the hub's device count (GET /api/hub) says how many devices exist now. Those the
 // snapshot does not hold use up the cap all the same, so the cap given to the engine is lowered by
-// them. Modules of devices outside the snapshot are not counted anywhere the console can see; the
+// them. The worker applies it once the snapshot is read, when its device count is known. Modules of devices outside the snapshot are not counted anywhere the console can see; the
 // plan says so (docs/plan-and-undo.md, "The device cap").
 
 export const HUB_DEVICE_CAP = 1_000_000;
