@@ -49,6 +49,8 @@ export interface DevStackOptions {
     HubEmulatorOptions,
     'paceDevicesPerSecond' | 'deviceCap' | 'progressMode' | 'throttling'
   >;
+  /** The plan's lookup limit and snapshot age, as /config.json serves them (defaults otherwise). */
+  plan?: { lookupLimit?: number; snapshotMaxAgeMinutes?: number };
   log?: (line: string) => void;
 }
 
@@ -171,6 +173,7 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
         },
         storageEndpoint: azurite.blobEndpoint,
         hubHostName: hub.hostName,
+        ...(options.plan ? { plan: options.plan } : {}),
       },
       // The local stack shows what support staff can do, key-less exports included; a deployment
       // turns them on with SUPPORT_EXPORTS=on (off by default, docs/proxy.md "Support exports").

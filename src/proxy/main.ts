@@ -67,6 +67,10 @@ async function main(): Promise<void> {
       },
       storageEndpoint: blobEndpoint,
       hubHostName: parseHubConnectionString(env.IOT_HUB_CONNECTION_STRING).hostName,
+      plan: {
+        snapshotMaxAgeMinutes: env.PLAN_SNAPSHOT_MAX_AGE_MINUTES,
+        lookupLimit: env.PLAN_LOOKUP_LIMIT,
+      },
     },
     rateLimit: { max: env.PROXY_RATE_LIMIT_PER_MINUTE, timeWindowMs: 60_000 },
     backup: { retentionDays: env.BACKUP_RETENTION_DAYS },

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import rateLimit from '@fastify/rate-limit';
 import Fastify from 'fastify';
-import { SpaConfig } from '../contracts/api/identity';
+import { SpaConfig, type SpaConfigInput } from '../contracts/api/identity';
 import { installAuthentication } from './auth/authenticate';
 import { createBearerVerifier, type AuthOptions } from './auth/bearer-verifier';
 import { ApiError } from './http/api-error';
@@ -66,7 +66,7 @@ export interface ProxyOptions {
     unstartedExpiryHours?: number;
     cleanupIntervalMinutes?: number;
   };
-  spa: SpaConfig;
+  spa: SpaConfigInput;
   log?: (entry: Record<string, unknown>) => void;
   now?: () => Date;
   /** How long an import's backup and undo files are kept (default 30 days). */

@@ -1,5 +1,11 @@
 import { z } from 'zod';
 
+/**
+ * Per-device reads past this many devices take longer than an export with keys and spend most of
+ * the hub's read budget: the lookup limit may be lowered, not raised beyond it.
+ */
+export const REGISTRY_LOOKUP_PLAN_MAX = 10_000;
+
 export const AppRole = z.enum(['admin', 'support']);
 export type AppRole = z.infer<typeof AppRole>;
 
@@ -25,5 +31,19 @@ export const SpaConfig = z.object({
   }),
   storageEndpoint: z.string().url(),
   hubHostName: z.string(),
+  plan: z
+    .object({
+      /**
+       * An export with keys younger than this is used as the registry snapshot of a large plan
+       * (docs/plan-and-undo.md, "Where the plan reads the registry").
+       */
+      snapshotMaxAgeMinutes: z.number().int().positive().default(15),
+      /** Up to this many devices a plan reads them one by one; above it, from an export. */
+      lookupLimit: z.number().int().positive().max(REGISTRY_LOOKUP_PLAN_MAX).default(1000),
+    })
+    .prefault({}),
 });
 export type SpaConfig = z.infer<typeof SpaConfig>;
+/** What a server is given; defaults filled in by the schema. */
+export type SpaConfigInput = z.input<typeof SpaConfig>;
+export type PlanSettings = SpaConfig['plan'];

@@ -9,7 +9,9 @@ import {
   UndoNoticeSchema,
   UndoSummarySchema,
 } from './plan-report';
+import { IMPORT_MODES } from '../../core/model/import-mode';
 import { RegistryIssueSchema } from './diff-messages';
+import { WorkerFailedMessage } from './worker-failure';
 
 // The plan worker's protocol. One `plan` request reads the import file twice (once for the device
 // ids it touches, once to plan it) and the registry export once between the two; the worker then
@@ -28,6 +30,11 @@ export const PlanRequest = z.object({
   /** A registry export with keys (devices.txt). */
   registry: z.instanceof(Blob),
   options: PlanOptionsSchema,
+  /**
+   * Devices on the hub now (GET /api/hub): those beyond the snapshot's own count against the
+   * device cap too.
+   */
+  hubDevices: Count.optional(),
 });
 
 /** A page of the kept plan's rows, optionally only some outcomes or ids starting with `idPrefix`. */
@@ -75,9 +82,14 @@ export const PlanDoneMessage = z.object({
   rows: Count,
   sent: Count,
   leftOut: Count,
+  /** Rows sent with the registry's keys written in (a row left out keeps its keys anyway). */
+  keysKeptSent: Count,
   after: z.object({ devices: Count, identities: Count }),
   /** The NDJSON to send to the hub: keys kept, unchanged rows left out. It may carry keys. */
   jobFile: z.instanceof(Blob),
+  /** SHA-256 (hex) of jobFile and its lines per import mode, for the audit. */
+  jobSha256: z.string().regex(/^[0-9a-f]{64}$/),
+  jobByMode: z.partialRecord(z.enum(IMPORT_MODES), Count),
   registryIssues: z.array(RegistryIssueSchema),
   /** The first page of rows, so the table can show something at once. */
   firstRows: z.array(PlanRowSchema),
@@ -107,21 +119,12 @@ export const CheckOutcomeDoneMessage = z.object({
   mismatches: z.array(OutcomeMismatchSchema),
 });
 
-export const PlanFailedMessage = z.object({
-  type: z.literal('failed'),
-  requestId: RequestId,
-  error: z.object({
-    code: z.enum(['no-plan-yet', 'unreadable-file', 'files-changed', 'internal']),
-    message: z.string(),
-  }),
-});
-
 export const FromPlanWorker = z.discriminatedUnion('type', [
   PlanProgressMessage,
   PlanDoneMessage,
   PlanRowsDoneMessage,
   UndoDoneMessage,
   CheckOutcomeDoneMessage,
-  PlanFailedMessage,
+  WorkerFailedMessage,
 ]);
 export type FromPlanWorker = z.infer<typeof FromPlanWorker>;

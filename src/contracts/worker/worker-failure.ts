@@ -23,6 +23,8 @@ export const WORKER_FAILURE_CODES = [
   'NO_QUERY_YET',
   /** A registry download named a filter that has since been replaced. */
   'FILTER_CHANGED',
+  /** The plan worker was asked for rows, an undo or a check before a plan ran. */
+  'NO_PLAN_YET',
   /** The record or device asked about is not in the file. */
   'RECORD_NOT_FOUND',
   /** Anything else that went wrong inside the worker. */

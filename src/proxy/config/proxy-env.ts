@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseHubConnectionString } from '../hub/connection-string';
+import { REGISTRY_LOOKUP_PLAN_MAX } from '../../contracts/api/identity';
 
 // The proxy's environment, validated in one pass so a misconfigured deployment prints every bad or
 // missing variable at once (docs/proxy.md lists them). Pure: main.ts passes process.env in.
@@ -24,6 +25,8 @@ export const ProxyEnv = z.object({
   PROXY_TRUSTED_CA_FILE: optionalText,
   PROXY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30),
   BACKUP_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  PLAN_SNAPSHOT_MAX_AGE_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  PLAN_LOOKUP_LIMIT: z.coerce.number().int().min(1).max(REGISTRY_LOOKUP_PLAN_MAX).default(1000),
   PROXY_READ_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
 
   SUPPORT_EXPORTS: z.enum(['on', 'off'], { error: 'must be on or off' }).default('off'),

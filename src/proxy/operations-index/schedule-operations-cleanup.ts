@@ -1,6 +1,8 @@
+import { cleanupExpiredBackups } from './cleanup-expired-backups';
 import { cleanupExpiredOperations, type CleanupParts } from './cleanup-expired-operations';
 
-// The proxy runs the cleanup at an interval (hourly by default). Several proxies may run it at the
+// The proxy runs the cleanup at an interval (hourly by default): unstarted operations past their
+// expiry, then backups past their retention. Several proxies may run it at the
 // same time: every delete tolerates "already gone". A run never overlaps the previous one, and the
 // timer does not keep the process alive.
 
@@ -19,9 +21,11 @@ export function scheduleOperationsCleanup(
   const run = (): void => {
     if (running) return;
     running = cleanupExpiredOperations(parts, options.expiryHours)
-      .then(({ deleted, repaired }) => {
+      .then(async ({ deleted, repaired }) => {
         if (deleted.length || repaired.length)
           log({ level: 'info', msg: 'expired operations cleaned up', deleted, repaired });
+        const backups = await cleanupExpiredBackups(parts);
+        if (backups.length) log({ level: 'info', msg: 'expired backups deleted', backups });
       })
       .catch((error: unknown) =>
         log({

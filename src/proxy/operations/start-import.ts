@@ -58,6 +58,8 @@ export async function startImport(
   // The hub imports a copy that no grant handed to the browser can change, and the proxy's
   // own hash of that copy is what the audit records.
   await context.storage.freezeInput(operationId);
+  // The backup and the undo file are frozen with it: the audit keeps what the import started with.
+  if (before.backup) await context.storage.freezeBackup(operationId);
   await context.storage.lockUploads(operationId, uploadedBlobs(before));
   const measured = await measureConvertedFile(context, operationId);
   assertMatchesClaim(before, measured);

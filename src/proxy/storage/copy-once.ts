@@ -8,6 +8,16 @@ import { ApiError } from '../http/api-error';
 export const FROZEN_INPUT_BLOB = 'input/devices.txt';
 
 /**
+ * The copies of an import's backup files made at start, beside the frozen input: the audit's
+ * snapshot and undo file are what the import was started with, whatever an upload grant that is
+ * still valid writes to `backup.txt` or `undo.ndjson` afterwards.
+ */
+export const FROZEN_BACKUP_BLOBS: Readonly<Record<string, string>> = {
+  'backup.txt': 'input/backup.txt',
+  'undo.ndjson': 'input/undo.ndjson',
+};
+
+/**
  * Copies `sourceUrl` to `target` unless `target` exists (If-None-Match: *), and waits until the
  * copy is complete. An existing target is kept, never replaced: the hub may be reading it.
  */
@@ -30,11 +40,7 @@ async function waitForCopy(blob: BlobClient): Promise<void> {
     const { copyStatus } = await blob.getProperties();
     if (copyStatus === undefined || copyStatus === 'success') return;
     if (copyStatus !== 'pending' || Date.now() > deadline)
-      throw new ApiError(
-        502,
-        'STORAGE_ERROR',
-        `Copying devices.txt for the hub ended ${copyStatus}.`,
-      );
+      throw new ApiError(502, 'STORAGE_ERROR', `Copying ${blob.name} ended ${copyStatus}.`);
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
 }

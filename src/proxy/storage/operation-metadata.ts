@@ -77,6 +77,8 @@ export const OperationMetadata = z.object({
       snapshotTakenAt: z.string(),
       expiresAt: z.string(),
       undoSize: z.number().int().nonnegative().optional(),
+      /** When the retention sweep deleted the files (cleanup-expired-backups.ts). */
+      deletedAt: z.string().optional(),
     })
     .optional(),
 });

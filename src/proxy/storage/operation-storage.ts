@@ -13,7 +13,7 @@ import {
   type OperationMetadata,
 } from './operation-metadata';
 import { hubOutputContainerName, isOperationId, operationKind } from './operation-names';
-import { copyOnce, FROZEN_INPUT_BLOB } from './copy-once';
+import { copyOnce, FROZEN_BACKUP_BLOBS, FROZEN_INPUT_BLOB } from './copy-once';
 import { createSasSigner, type BlobTransport, type StorageAuth } from './sas-signer';
 
 // Everything the proxy does in blob storage, always inside one operation's container. Names reach
@@ -40,7 +40,7 @@ export interface StoredOperation {
 
 export type HubContainerAccess = 'input' | 'output';
 
-export { FROZEN_INPUT_BLOB } from './copy-once';
+export { FROZEN_BACKUP_BLOBS, FROZEN_INPUT_BLOB } from './copy-once';
 
 /** Blobs the hub writes into an import's output container. */
 const IMPORT_OUTPUT_BLOBS = new Set(['importErrors.log', 'importConfigErrors.log']);
@@ -71,6 +71,13 @@ export interface OperationStorage {
    * a blob the hub may be reading is never replaced.
    */
   freezeInput(operationId: string): Promise<void>;
+  /**
+   * Copies backup.txt and undo.ndjson, those that were uploaded, to FROZEN_BACKUP_BLOBS once; the
+   * files are served from the copies from then on.
+   */
+  freezeBackup(operationId: string): Promise<void>;
+  /** Deletes these files of an operation, their frozen copies included; gone ones are skipped. */
+  deleteFiles(operationId: string, blobNames: readonly string[]): Promise<void>;
   /**
    * Takes an infinite lease on each uploaded blob that exists, so the upload grants handed to the
    * browser can no longer overwrite it (412 LeaseIdMissing).
@@ -108,6 +115,9 @@ export function createOperationStorage(options: OperationStorageOptions): Operat
     if (operationKind(operationId) !== 'import') return [own.getBlobClient(blobName)];
     if (blobName === 'devices.txt')
       return [own.getBlobClient(FROZEN_INPUT_BLOB), own.getBlobClient(blobName)];
+    const frozenBackup = FROZEN_BACKUP_BLOBS[blobName];
+    if (frozenBackup !== undefined)
+      return [own.getBlobClient(frozenBackup), own.getBlobClient(blobName)];
     if (IMPORT_OUTPUT_BLOBS.has(blobName))
       return [outputContainer(operationId).getBlobClient(blobName), own.getBlobClient(blobName)];
     return [own.getBlobClient(blobName)];
@@ -232,6 +242,25 @@ export function createOperationStorage(options: OperationStorageOptions): Operat
             ? uploaded.url
             : (await blobSas(uploaded, BlobSASPermissions.from({ read: true }).toString(), 10)).url;
         await copyOnce(own.getBlobClient(FROZEN_INPUT_BLOB), source);
+      }),
+    freezeBackup: (operationId) =>
+      storageCall(async () => {
+        const own = container(operationId);
+        for (const [name, frozen] of Object.entries(FROZEN_BACKUP_BLOBS)) {
+          const uploaded = own.getBlobClient(name);
+          if (!(await uploaded.exists())) continue;
+          const source =
+            options.auth.kind === 'sharedKey'
+              ? uploaded.url
+              : (await blobSas(uploaded, BlobSASPermissions.from({ read: true }).toString(), 10))
+                  .url;
+          await copyOnce(own.getBlobClient(frozen), source);
+        }
+      }),
+    deleteFiles: (operationId, blobNames) =>
+      storageCall(async () => {
+        for (const name of blobNames)
+          for (const blob of placesOf(operationId, name)) await blob.deleteIfExists();
       }),
     lockUploads: (operationId, blobNames) =>
       storageCall(async () => {

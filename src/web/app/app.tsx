@@ -2,6 +2,7 @@ import type { IPublicClientApplication } from '@azure/msal-browser';
 import { MsalProvider } from '@azure/msal-react';
 import type { SpaConfig } from '../../contracts/api';
 import { QueryRoot, ThemeRoot } from './app-providers';
+import { PlanSettingsContext } from '../lib/plan-settings';
 import { ApiScopeContext } from './api-scope-context';
 import { AuthGate } from './auth-gate';
 import { GlobalStyle } from './global-style';
@@ -13,7 +14,9 @@ export function App({ pca, config }: { pca: IPublicClientApplication; config: Sp
       <MsalProvider instance={pca}>
         <QueryRoot>
           <ApiScopeContext value={config.auth.apiScope}>
-            <AuthGate apiScope={config.auth.apiScope} />
+            <PlanSettingsContext value={config.plan}>
+              <AuthGate apiScope={config.auth.apiScope} />
+            </PlanSettingsContext>
           </ApiScopeContext>
         </QueryRoot>
       </MsalProvider>

@@ -20,6 +20,11 @@ export const WORKER_FAILURE_WORDS: Record<WorkerFailureCode, Words> = {
     why: 'A message between the page and its background task was not understood, usually because the console was updated while the page was open.',
     action: 'Reload the page, then try again.',
   },
+  NO_PLAN_YET: {
+    title: 'The plan is not ready',
+    why: 'The plan was asked for rows, an undo file or a check before it had been made.',
+    action: 'Wait for the plan to finish, or choose the file again.',
+  },
   CANCELLED: {
     title: 'Cancelled',
     why: 'The work was stopped before it finished.',

@@ -62,6 +62,7 @@ describe('startDevStack', () => {
       },
       storageEndpoint: azurite.blobEndpoint,
       hubHostName: hub.hostName,
+      plan: { snapshotMaxAgeMinutes: 15, lookupLimit: 1000 },
     });
   });
 

@@ -8,6 +8,8 @@ import {
   type Job,
   type JobListResponse,
 } from '../../../src/contracts/api/jobs';
+import { cleanupExpiredBackups } from '../../../src/proxy/operations-index/cleanup-expired-backups';
+import { createOperationStorage } from '../../../src/proxy/storage/operation-storage';
 import { deviceLines, importRequestFor, waitForIdleHub } from './support/import-fixture';
 import { startProxyStack, type ProxyStack } from './support/proxy-stack';
 
@@ -182,5 +184,59 @@ describe('an import created without a backup', () => {
     expect((await job(created.operationId, 'admin')).backup).toBeNull();
     const read = await stack.call('GET', `/api/jobs/${created.operationId}/files/backup`, 'admin');
     expect(read.status).toBe(404);
+  });
+});
+
+describe('the backup files after the start', () => {
+  let created: CreateImportResponse;
+  beforeAll(async () => {
+    const devicesText = deviceLines('bk-c', 1);
+    created = await createWithBackup(devicesText);
+    await upload(created.uploads.backup?.url ?? '', BACKUP_TEXT);
+    await upload(created.uploads.undo?.url ?? '', UNDO_TEXT);
+    await upload(created.uploads.devices.url, devicesText);
+    await upload(created.uploads.source.url, 'id');
+    expect((await startAndWait(created.operationId)).status).toBe('completed');
+  });
+
+  const read = async (file: 'backup' | 'undo') =>
+    (await stack.call('GET', `/api/jobs/${created.operationId}/files/${file}`, 'admin')).text();
+
+  it('are frozen at start: an upload grant still valid cannot rewrite what the audit keeps', async () => {
+    expect(await statusOf(() => upload(created.uploads.backup?.url ?? '', 'rewritten'))).toBe(200);
+    expect(await statusOf(() => upload(created.uploads.undo?.url ?? '', 'rewritten'))).toBe(200);
+    expect(await read('backup')).toBe(BACKUP_TEXT);
+    expect(await read('undo')).toBe(UNDO_TEXT);
+  });
+
+  it('are deleted by the sweep once their retention has passed, and said so in the metadata', async () => {
+    const storage = createOperationStorage({
+      accountName: stack.azurite.accountName,
+      blobEndpoint: stack.azurite.blobEndpoint,
+      auth: { kind: 'sharedKey', accountKey: stack.azurite.accountKey },
+      now: () => new Date(),
+    });
+    const expiresAt = Date.parse(created.backup?.expiresAt ?? '');
+    // A day before the end of the retention nothing goes.
+    const early = await cleanupExpiredBackups({
+      storage,
+      now: () => new Date(expiresAt - 86_400_000),
+    });
+    expect(early).not.toContain(created.operationId);
+    expect(await storage.blobSize(created.operationId, 'backup.txt')).toBeGreaterThan(0);
+
+    const swept = await cleanupExpiredBackups({ storage, now: () => new Date(expiresAt + 1000) });
+    expect(swept).toContain(created.operationId);
+    for (const name of ['backup.txt', 'undo.ndjson', 'input/backup.txt', 'input/undo.ndjson'])
+      expect(await storage.blobSize(created.operationId, name), name).toBeUndefined();
+    const metadata = await storage.readOperation(created.operationId);
+    expect(metadata?.backup?.deletedAt).toBe(new Date(expiresAt + 1000).toISOString());
+    expect(metadata?.finalStatus).toBe('completed');
+    // The input and the job's record stay: only the keys' copies go.
+    expect(await storage.blobSize(created.operationId, 'devices.txt')).toBeGreaterThan(0);
+    // A second sweep leaves it alone.
+    expect(
+      await cleanupExpiredBackups({ storage, now: () => new Date(expiresAt + 2000) }),
+    ).not.toContain(created.operationId);
   });
 });

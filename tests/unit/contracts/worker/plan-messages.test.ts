@@ -45,8 +45,11 @@ describe('plan worker messages carry core results unchanged', () => {
       rows: planned.result.rows,
       sent: planned.result.sent,
       leftOut: planned.result.leftOut,
+      keysKeptSent: planned.rows.filter((row) => row.keysKept === true && row.sent).length,
       after: planned.result.after,
       jobFile: new Blob([planned.jobText]),
+      jobSha256: 'a'.repeat(64),
+      jobByMode: { update: 2, create: 1 },
       registryIssues: [],
       firstRows: planned.rows,
     };

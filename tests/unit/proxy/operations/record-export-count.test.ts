@@ -55,6 +55,8 @@ function fakeContext(options: { blob?: () => Readable | undefined; clock?: { ms:
     hubContainerSas: unused,
     deleteOperation: unused,
     freezeInput: unused,
+    freezeBackup: unused,
+    deleteFiles: unused,
     lockUploads: unused,
     withLease: unused,
   };

@@ -4,7 +4,7 @@ import { createDiffClient } from '../../../workers/diff/diff-client';
 import type { DiffClient, DiffDone } from '../../../workers/diff/diff-client';
 import { convertDeviceList } from './convert-device-list';
 import type { ConvertedList } from './convert-device-list';
-import { downloadExportFile } from './download-export-file';
+import { downloadExportFile } from '../../../lib/download-export-file';
 
 export type DiffSource = { kind: 'export'; ref: string } | { kind: 'file'; file: File };
 

@@ -7,7 +7,7 @@ import { readImportHandoff } from '../../../lib/import-handoff';
 import { buildCreateImportRequest } from '../model/build-create-import-request';
 import { useConversion } from '../hooks/use-conversion';
 import { useUploadAndStart } from '../hooks/use-upload-and-start';
-import { useRegistryPlan, type RegistryPlanState } from '../hooks/use-registry-plan';
+import { isSkippable, useRegistryPlan, type RegistryPlanState } from '../hooks/use-registry-plan';
 import { plannedUpload } from '../model/planned-upload';
 import { hubNameOf, useHubInfo } from '../../../lib/use-hub-info';
 import { RegistryPlanPanel } from './registry-plan-panel';
@@ -27,9 +27,9 @@ const RECONVERT_DELAY_MS = 150;
 /** Why the upload cannot go yet because of the plan, in words; null when it can. */
 function planGateOf(state: RegistryPlanState, skipped: boolean): string | null {
   if (state.phase === 'planned') return null;
-  if (state.phase === 'reading' || state.phase === 'idle')
-    return 'Waiting for the plan: the devices are being read from the hub.';
-  if (skipped) return null;
+  if (skipped && isSkippable(state)) return null;
+  if (state.phase !== 'failed' && state.phase !== 'needs-export')
+    return 'Waiting for the plan: the registry is being read from the hub.';
   return 'There is no plan. Tick “Upload without a plan” in the plan below to import anyway, without undo.';
 }
 
@@ -81,7 +81,8 @@ export function ImportWizard() {
   const outcome = state.phase === 'done' ? state.outcome : null;
   const plannable =
     outcome && !outcome.report.fileError && outcome.report.valid > 0 ? outcome.output : null;
-  const registryPlan = useRegistryPlan(plannable, outcome?.report.valid ?? 0);
+  const hubDevices = hub.data?.statistics.totalDeviceCount ?? null;
+  const registryPlan = useRegistryPlan(plannable, outcome?.report.valid ?? 0, hubDevices);
   const [planSkipped, setPlanSkipped] = useState(false);
   // A skip is said for one file's outcome: a new conversion asks again.
   useEffect(() => setPlanSkipped(false), [plannable]);
@@ -212,9 +213,11 @@ export function ImportWizard() {
             <RegistryPlanPanel
               state={registryPlan.state}
               hubName={hubName}
+              hubDevices={hubDevices}
               skipped={planSkipped}
               onSkip={setPlanSkipped}
               onRetry={registryPlan.retry}
+              onTakeExport={registryPlan.takeFreshExport}
             />
           )}
         </Stack>

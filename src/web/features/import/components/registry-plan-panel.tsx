@@ -3,62 +3,72 @@ import {
   Alert,
   AlertTitle,
   Box,
+  Button,
   Checkbox,
   FormControlLabel,
   LinearProgress,
   Paper,
   Stack,
-  Table,
-  TableBody,
-  TableCell,
-  TableContainer,
-  TableHead,
-  TableRow,
   Typography,
 } from '@mui/material';
-import type { PlanOutcome, PlanRow } from '../../../../core/plan/plan-types';
+import type { PlanOutcome } from '../../../../core/plan/plan-types';
 import { ErrorPanel } from '../../../components/error-panel';
-import { formatCount, formatDateTime, percentOf } from '../../../lib/format';
+import {
+  formatBytes,
+  formatCount,
+  formatDateTime,
+  formatDuration,
+  percentOf,
+} from '../../../lib/format';
 import { plural } from '../../../lib/job-outcome';
-import type { RegistryPlanState } from '../hooks/use-registry-plan';
-import { LOOKUP_LIMIT } from '../model/plan-against-registry';
+import { usePlanSettings } from '../../../lib/plan-settings';
+import { useNow } from '../../../lib/use-now';
+import { isSkippable, type RegistryPlanState } from '../hooks/use-registry-plan';
+import type { PlanSource } from '../model/plan-against-registry';
+import { ageWords, exportRemainingMs } from '../model/snapshot-source';
+import { OUTCOME_WORDS, PlanRowsTable } from './plan-rows-table';
 
-// The plan in the review: what the hub will do with each row, before anything is sent.
-
-const OUTCOME_WORDS: Record<PlanOutcome, string> = {
-  create: 'create',
-  update: 'change',
-  unchanged: 'unchanged',
-  delete: 'delete',
-  fail: 'will fail',
-};
-const SHOWN_ROWS = 200;
+// The plan in the review: where the registry was read from and how long ago, then what the hub
+// will do with each row, before anything is sent.
 
 interface RegistryPlanPanelProps {
   state: RegistryPlanState;
   hubName: string | null;
+  /** Devices on the hub now (GET /api/hub), for the cost of a fresh export; null while unknown. */
+  hubDevices: number | null;
   skipped: boolean;
   onSkip: (value: boolean) => void;
   onRetry: () => void;
+  onTakeExport: () => void;
 }
 
-function rowWords(row: PlanRow): string {
-  if (row.outcome === 'fail') return `${row.errorCode ?? ''} ${row.message ?? ''}`.trim();
-  const parts: string[] = [];
-  if (row.fields && row.fields.length > 0) parts.push(row.fields.join(', '));
-  if (row.keysKept) parts.push('keys kept from the registry');
-  if (row.keysRotated) parts.push('NEW KEYS: the hub regenerates them');
-  return parts.join('; ');
+const PHASE_WORDS = {
+  scan: 'Reading the file',
+  index: 'Reading the registry snapshot',
+  plan: 'Planning every row',
+} as const;
+
+function sourceWords(source: PlanSource): string {
+  if (source.kind === 'lookup') return 'devices read one by one';
+  return `${source.fresh ? 'a fresh export' : 'export'} ${source.name}`;
 }
 
 export const RegistryPlanPanel = memo(function RegistryPlanPanel({
   state,
   hubName,
+  hubDevices,
   skipped,
   onSkip,
   onRetry,
+  onTakeExport,
 }: RegistryPlanPanelProps) {
   const hub = hubName ?? 'the hub';
+  const settings = usePlanSettings();
+  // The export's time left changes by the second; the plan's age by the minute.
+  const now = useNow(
+    state.phase === 'exporting' || state.phase === 'planned',
+    state.phase === 'exporting' ? 1000 : 30_000,
+  );
   return (
     <Paper component="section" variant="outlined" aria-labelledby="plan-heading" sx={{ p: 3 }}>
       <Typography id="plan-heading" component="h2" variant="h6" sx={{ mb: 1 }}>
@@ -72,7 +82,7 @@ export const RegistryPlanPanel = memo(function RegistryPlanPanel({
       {state.phase === 'reading' && (
         <Box>
           <Typography variant="body2" sx={{ mb: 1 }}>
-            Reading {formatCount(state.total)} devices and modules from {hub}:{' '}
+            Reading {formatCount(state.total)} devices and modules from {hub}, one by one:{' '}
             {formatCount(state.done)} done.
           </Typography>
           <LinearProgress
@@ -82,18 +92,65 @@ export const RegistryPlanPanel = memo(function RegistryPlanPanel({
           />
         </Box>
       )}
+      {state.phase === 'needs-export' && (
+        <Stack spacing={1.5}>
+          <Typography variant="body2">
+            This file has {formatCount(state.devices)} rows: more than the{' '}
+            {formatCount(settings.lookupLimit)} devices a plan reads one by one. It is planned
+            against an export with keys, and {hub} has none from the last{' '}
+            {settings.snapshotMaxAgeMinutes} min.
+          </Typography>
+          <Alert severity="info">
+            A fresh export reads every device of {hub}
+            {hubDevices !== null ? ` (${formatCount(hubDevices)} now)` : ''}. It takes the hub’s one
+            import/export job slot until it ends: no other import or export can start meanwhile.
+          </Alert>
+          <Box>
+            <Button variant="outlined" onClick={onTakeExport}>
+              Take a fresh export with keys
+            </Button>
+          </Box>
+        </Stack>
+      )}
+      {state.phase === 'exporting' && (
+        <ExportProgress state={state} hub={hub} hubDevices={hubDevices} now={now} />
+      )}
+      {state.phase === 'downloading' && (
+        <Box>
+          <Typography variant="body2" sx={{ mb: 1 }}>
+            Reading the registry from {sourceWords(state.source)}:{' '}
+            {formatBytes(state.progress.bytes)}
+            {state.progress.totalBytes !== null
+              ? ` of ${formatBytes(state.progress.totalBytes)}`
+              : ''}
+            .
+          </Typography>
+          <LinearProgress
+            variant={state.progress.totalBytes ? 'determinate' : 'indeterminate'}
+            value={percentOf(state.progress.bytes, state.progress.totalBytes ?? 0)}
+            aria-label="Downloading the export"
+          />
+        </Box>
+      )}
+      {state.phase === 'planning' && (
+        <Box>
+          <Typography variant="body2" sx={{ mb: 1 }}>
+            {state.progress ? PHASE_WORDS[state.progress.phase] : 'Starting the plan'} (registry
+            from {sourceWords(state.source)}).
+          </Typography>
+          <LinearProgress
+            variant={state.progress ? 'determinate' : 'indeterminate'}
+            value={
+              state.progress ? percentOf(state.progress.bytesRead, state.progress.totalBytes) : 0
+            }
+            aria-label="Planning"
+          />
+        </Box>
+      )}
       {state.phase === 'failed' && (
-        <ErrorPanel error={state.error} context="Reading the registry" onRetry={onRetry} />
+        <ErrorPanel error={state.error} context="Making the plan" onRetry={onRetry} />
       )}
-      {state.phase === 'too-large' && (
-        <Alert severity="warning">
-          This file has {formatCount(state.devices)} rows. The console reads up to{' '}
-          {formatCount(LOOKUP_LIMIT)} devices one by one to plan an import; a larger plan needs an
-          export with keys, which the console cannot take yet (use <code>iot-bulk plan</code> with
-          an export). Without a plan nothing says what the import changes, and there is no undo.
-        </Alert>
-      )}
-      {(state.phase === 'failed' || state.phase === 'too-large') && (
+      {isSkippable(state) && (
         <FormControlLabel
           sx={{ mt: 1 }}
           control={
@@ -102,24 +159,59 @@ export const RegistryPlanPanel = memo(function RegistryPlanPanel({
           label="Upload without a plan: no prediction, no kept keys, no backup and no undo"
         />
       )}
-      {state.phase === 'planned' && <PlanDetails state={state} hub={hub} />}
+      {state.phase === 'planned' && <PlanDetails state={state} hub={hub} now={now} />}
     </Paper>
   );
 });
 
+function ExportProgress({
+  state,
+  hub,
+  hubDevices,
+  now,
+}: {
+  state: Extract<RegistryPlanState, { phase: 'exporting' }>;
+  hub: string;
+  hubDevices: number | null;
+  now: number;
+}) {
+  const { job } = state;
+  const remaining = exportRemainingMs(job, now);
+  return (
+    <Box>
+      <Typography variant="body2" sx={{ mb: 1 }}>
+        Exporting {hubDevices !== null ? `${formatCount(hubDevices)} devices` : 'the devices'} of{' '}
+        {hub} with keys ({job.status}, {job.progress}%):{' '}
+        {remaining === null
+          ? 'the time left shows once the hub reports progress.'
+          : `about ${formatDuration(remaining)} left.`}{' '}
+        The hub’s job slot is taken until it ends.
+      </Typography>
+      <LinearProgress
+        variant={job.progress > 0 ? 'determinate' : 'indeterminate'}
+        value={job.progress}
+        aria-label="Exporting the registry"
+      />
+    </Box>
+  );
+}
+
 function PlanDetails({
   state,
   hub,
+  now,
 }: {
   state: Extract<RegistryPlanState, { phase: 'planned' }>;
   hub: string;
+  now: number;
 }) {
   const { plan } = state;
   const { summary } = plan;
   return (
     <Stack spacing={2}>
       <Typography variant="body2" color="text.secondary">
-        Read from {hub} at {formatDateTime(plan.takenAt)}: the plan is as fresh as that.
+        Registry read {ageWords(plan.takenAt, now)} from {sourceWords(plan.source)} (
+        {formatDateTime(plan.takenAt)}): the plan is as fresh as that.
       </Typography>
       <Stack direction="row" sx={{ gap: 3, flexWrap: 'wrap' }} role="list" aria-label="Plan counts">
         {(Object.keys(OUTCOME_WORDS) as PlanOutcome[]).map((outcome) => (
@@ -158,42 +250,7 @@ function PlanDetails({
         {plan.undo.delete + plan.undo.recreate + plan.undo.restore > 0 &&
           'The devices as they are now are kept with the import, and its job page offers to restore them.'}
       </Typography>
-      {plan.rows.length > 0 && (
-        // Scrolls on its own: focusable so keyboard users can scroll it too (axe
-        // scrollable-region-focusable).
-        <TableContainer
-          sx={{ maxHeight: 360 }}
-          tabIndex={0}
-          aria-label="Planned changes, scrollable"
-        >
-          <Table size="small" stickyHeader aria-label="Planned changes">
-            <TableHead>
-              <TableRow>
-                <TableCell>Device</TableCell>
-                <TableCell>Outcome</TableCell>
-                <TableCell>What changes</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {plan.rows.slice(0, SHOWN_ROWS).map((row) => (
-                <TableRow key={`${row.line}`}>
-                  <TableCell sx={{ overflowWrap: 'anywhere' }}>
-                    {row.moduleId ? `${row.id}/${row.moduleId}` : row.id}
-                  </TableCell>
-                  <TableCell>{OUTCOME_WORDS[row.outcome]}</TableCell>
-                  <TableCell sx={{ overflowWrap: 'anywhere' }}>{rowWords(row)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </TableContainer>
-      )}
-      {plan.rows.length > SHOWN_ROWS && (
-        <Typography variant="body2" color="text.secondary">
-          The first {formatCount(SHOWN_ROWS)} of {formatCount(plan.rows.length)} rows that do
-          something are shown.
-        </Typography>
-      )}
+      <PlanRowsTable plan={plan} />
     </Stack>
   );
 }

@@ -1,58 +1,161 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Job } from '../../../../contracts/api';
+import { TERMINAL_JOB_STATUSES } from '../../../../contracts/api';
 import type { LineKey } from '../../../../core/plan/read-line-key';
-import { lookupRegistry } from '../api/lookup-registry';
+import { downloadExportFile, type DownloadProgress } from '../../../lib/download-export-file';
+import { exportNameOf, exportNameWords } from '../../../lib/export-name';
+import { usePlanSettings } from '../../../lib/plan-settings';
 import {
-  LOOKUP_LIMIT,
-  lookupKeysOf,
+  createPlanClient,
+  type PlanClient,
+  type PlanProgress,
+} from '../../../workers/plan/plan-client';
+import { lookupRegistry } from '../api/lookup-registry';
+import { listRecentOperations, readJob, startKeyExport } from '../api/plan-snapshot-exports';
+import { lookupKeysOf } from '../model/lookup-keys-of';
+import {
   planAgainstRegistry,
+  type PlanSource,
   type RegistryPlan,
 } from '../model/plan-against-registry';
+import { recentKeyExport } from '../model/snapshot-source';
 
-// The plan needs the hub's current state of every device the file names. Up to LOOKUP_LIMIT
-// devices the proxy reads them one by one, in batches so the progress is real; above it the plan
-// would need an export with keys, which the console does not take yet: the admin is told so and
-// must say explicitly that the import goes without a plan and without undo.
+// The plan needs the hub's current state of every device the file names (docs/plan-and-undo.md).
+// Up to the lookup limit (/config.json, 1,000 by default) the proxy reads them one by one, in
+// batches so the progress is real. Above it the registry comes from an export with keys: a recent
+// one is picked by itself, otherwise the admin may take a fresh one, which holds the hub's job
+// slot. Either way the plan runs in the plan worker, streaming. Skipping the plan is the admin's
+// explicit choice, made in the panel.
 
 const BATCH = 100;
 /** Lookups per plan at most, so a hub that throttles every read ends in an error, not a loop. */
 const MAX_ROUNDS = 200;
+const EXPORT_POLL_MS = 2000;
 
 export type RegistryPlanState =
   | { phase: 'idle' }
   | { phase: 'reading'; done: number; total: number }
+  | { phase: 'needs-export'; devices: number }
+  | { phase: 'exporting'; job: Job }
+  | { phase: 'downloading'; source: PlanSource; progress: DownloadProgress }
+  | { phase: 'planning'; source: PlanSource; progress: PlanProgress | null }
   | { phase: 'planned'; plan: RegistryPlan }
-  | { phase: 'too-large'; devices: number }
   | { phase: 'failed'; error: unknown };
 
 /**
- * `output` is the converted file and `lines` its line count (the conversion report's valid rows),
- * which decides whether the file is small enough without reading it.
+ * Where the admin may say "no plan": a plan that failed, and a large file's plan while it still
+ * needs, takes or reads an export, which can take long on a large hub. Never for a small file
+ * while its devices are read: that takes seconds.
  */
-export function useRegistryPlan(output: Blob | null, lines: number) {
+export function isSkippable(state: RegistryPlanState): boolean {
+  switch (state.phase) {
+    case 'failed':
+    case 'needs-export':
+    case 'exporting':
+    case 'downloading':
+      return true;
+    case 'planning':
+      return state.source.kind === 'export';
+    default:
+      return false;
+  }
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+function exportSource(job: Job, jobId: string, fresh: boolean): PlanSource {
+  return { kind: 'export', jobId, name: exportNameWords(exportNameOf(job)), fresh };
+}
+
+/**
+ * `output` is the converted file and `lines` its line count (the conversion report's valid rows),
+ * which decides the snapshot source without reading it. `hubDevices` is the hub's device count now
+ * (GET /api/hub), null while unknown.
+ */
+export function useRegistryPlan(output: Blob | null, lines: number, hubDevices: number | null) {
+  const settings = usePlanSettings();
   const [state, setState] = useState<RegistryPlanState>({ phase: 'idle' });
   const abortRef = useRef<AbortController | null>(null);
+  const clientRef = useRef<PlanClient | null>(null);
+  const hubDevicesRef = useRef(hubDevices);
+  hubDevicesRef.current = hubDevices;
 
-  const run = useCallback(async (blob: Blob, lineCount: number) => {
+  const begin = useCallback((): AbortController => {
     abortRef.current?.abort();
+    clientRef.current?.close();
+    clientRef.current = null;
     const abort = new AbortController();
     abortRef.current = abort;
-    try {
-      // A file over the limit is turned away before it is read as text.
-      if (lineCount > LOOKUP_LIMIT) {
-        setState({ phase: 'too-large', devices: lineCount });
-        return;
-      }
+    return abort;
+  }, []);
+
+  /** Plans `blob` against `registry` in a new worker, the one the table will page from. */
+  const planIn = useCallback(
+    async (
+      abort: AbortController,
+      blob: Blob,
+      registry: Blob,
+      source: PlanSource,
+      takenAt: string,
+    ) => {
+      setState({ phase: 'planning', source, progress: null });
+      const client = createPlanClient(
+        (progress) => {
+          if (!abort.signal.aborted) setState({ phase: 'planning', source, progress });
+        },
+        (error) => {
+          if (!abort.signal.aborted) setState({ phase: 'failed', error });
+        },
+      );
+      clientRef.current = client;
+      const plan = await planAgainstRegistry(client, {
+        importFile: blob,
+        registry,
+        takenAt,
+        source,
+        options: { keepKeys: true, leaveOutUnchanged: true },
+        hubDevices: hubDevicesRef.current,
+      });
+      if (!abort.signal.aborted) setState({ phase: 'planned', plan });
+    },
+    [],
+  );
+
+  const planFromExport = useCallback(
+    async (abort: AbortController, blob: Blob, job: Job, jobId: string, fresh: boolean) => {
+      const source = exportSource(job, jobId, fresh);
+      setState({ phase: 'downloading', source, progress: { bytes: 0, totalBytes: null } });
+      const file = await downloadExportFile(
+        jobId,
+        (progress) => {
+          if (!abort.signal.aborted) setState({ phase: 'downloading', source, progress });
+        },
+        abort.signal,
+      );
+      if (abort.signal.aborted) return;
+      if (file.keysMasked) throw new Error('The export came back without keys: it cannot be used.');
+      const takenAt = job.endTimeUtc ?? new Date().toISOString();
+      await planIn(abort, blob, file.blob, source, takenAt);
+    },
+    [planIn],
+  );
+
+  const planFromLookups = useCallback(
+    async (abort: AbortController, blob: Blob) => {
       const importText = await blob.text();
       const keys = lookupKeysOf(importText);
-      const devices = keys.filter((key) => key.moduleId === undefined).length;
-      if (devices > LOOKUP_LIMIT) {
-        setState({ phase: 'too-large', devices });
-        return;
-      }
       const records: string[] = [];
       let takenAt: string | null = null;
-      // Entries the proxy could not read in time (a throttled hub) come back as `unread`: they go to
-      // the end of the queue and are asked again, so the plan never misses a device.
+      // Entries the proxy could not read in time (a throttled hub) come back as `unread`: they go
+      // to the end of the queue and are asked again, so the plan never misses a device.
       const queue: LineKey[] = [...keys];
       let done = 0;
       let rounds = 0;
@@ -69,28 +172,84 @@ export function useRegistryPlan(output: Blob | null, lines: number) {
         setState({ phase: 'reading', done, total: keys.length });
       }
       takenAt ??= new Date().toISOString();
-      if (abort.signal.aborted) return;
-      setState({ phase: 'planned', plan: planAgainstRegistry(importText, records, takenAt) });
+      const registry = new Blob(records.length > 0 ? [`${records.join('\n')}\n`] : [], {
+        type: 'application/x-ndjson',
+      });
+      await planIn(abort, blob, registry, { kind: 'lookup' }, takenAt);
+    },
+    [planIn],
+  );
+
+  const run = useCallback(
+    async (blob: Blob, lineCount: number) => {
+      const abort = begin();
+      try {
+        // The line count decides before the file is read as text.
+        if (lineCount <= settings.lookupLimit) {
+          await planFromLookups(abort, blob);
+          return;
+        }
+        const recent = recentKeyExport(
+          await listRecentOperations(abort.signal),
+          Date.now(),
+          settings.snapshotMaxAgeMinutes,
+        );
+        if (abort.signal.aborted) return;
+        if (recent === null) {
+          setState({ phase: 'needs-export', devices: lineCount });
+          return;
+        }
+        await planFromExport(abort, blob, recent.job, recent.jobId, false);
+      } catch (error) {
+        if (!abort.signal.aborted) setState({ phase: 'failed', error });
+      }
+    },
+    [begin, planFromExport, planFromLookups, settings.lookupLimit, settings.snapshotMaxAgeMinutes],
+  );
+
+  const takeFreshExport = useCallback(async () => {
+    if (!output) return;
+    const abort = begin();
+    try {
+      let job = await startKeyExport(abort.signal);
+      const ref = job.jobId ?? job.operationId;
+      if (ref === null) throw new Error('The hub gave the export no id.');
+      setState({ phase: 'exporting', job });
+      while (!TERMINAL_JOB_STATUSES.includes(job.status)) {
+        await sleep(EXPORT_POLL_MS, abort.signal);
+        if (abort.signal.aborted) return;
+        job = await readJob(ref, abort.signal);
+        if (abort.signal.aborted) return;
+        setState({ phase: 'exporting', job });
+      }
+      if (job.status !== 'completed')
+        throw new Error(
+          `The export ended ${job.status}${job.failureReason ? `: ${job.failureReason}` : ''}.`,
+        );
+      await planFromExport(abort, output, job, job.jobId ?? ref, true);
     } catch (error) {
-      if (abort.signal.aborted) return;
-      setState({ phase: 'failed', error });
+      if (!abort.signal.aborted) setState({ phase: 'failed', error });
     }
-  }, []);
+  }, [begin, output, planFromExport]);
 
   // A new conversion (another file, mapping or option) makes the last plan wrong: plan again.
   useEffect(() => {
     if (!output) {
-      abortRef.current?.abort();
+      begin();
       setState({ phase: 'idle' });
       return undefined;
     }
     void run(output, lines);
-    return () => abortRef.current?.abort();
-  }, [output, lines, run]);
+    return () => {
+      abortRef.current?.abort();
+      clientRef.current?.close();
+      clientRef.current = null;
+    };
+  }, [output, lines, run, begin]);
 
   const retry = useCallback(() => {
     if (output) void run(output, lines);
   }, [output, lines, run]);
 
-  return { state, retry };
+  return { state, retry, takeFreshExport: () => void takeFreshExport() };
 }

@@ -1,80 +1,84 @@
-import { serializePlanLines } from '../../../../core/diff/serialize-plan-line';
-import { planAll } from '../../../../core/plan/plan-all';
 import type { PlanNotice, PlanRow, PlanSummary } from '../../../../core/plan/plan-types';
-import { readLineKey, type LineKey } from '../../../../core/plan/read-line-key';
-import { buildUndo } from '../../../../core/undo/build-undo';
+import type { ImportMode } from '../../../../core/model/import-mode';
 import type { UndoSummary } from '../../../../core/undo/undo-types';
+import type { PlanClient, PlanRunOptions, RowsQuery } from '../../../workers/plan/plan-client';
 
-// The plan of a small import (docs/plan-and-undo.md) against what the hub holds now for the devices
-// the file names, read device by device through the proxy. Core's engine decides every outcome; the
-// console only feeds it and keeps what it returns: the rewritten job file (keys kept, unchanged rows
-// left out), the snapshot as a backup, and the undo file.
+// The plan of an import (docs/plan-and-undo.md) against a registry snapshot: the devices the file
+// names read one by one through the proxy for a small file, or an export with keys for a large
+// one. Core's engine decides every outcome, in the plan worker; the console keeps what it returns:
+// the rewritten job file (keys kept, unchanged rows left out), the snapshot as a backup, the undo
+// file, and a way to page through the rows that stay in the worker.
 
-/** Above this, reading devices one call at a time is slower than an export (issue 13). */
-export const LOOKUP_LIMIT = 1000;
+/** Where the snapshot came from, said in the plan ("Registry read 3 min ago from export ..."). */
+export type PlanSource =
+  { kind: 'lookup' } | { kind: 'export'; jobId: string; name: string; fresh: boolean };
 
 export interface RegistryPlan {
   /** When the hub was read: the plan is only as fresh as this. */
   takenAt: string;
+  source: PlanSource;
   summary: PlanSummary;
   notices: PlanNotice[];
-  /** Every row that does something or fails; unchanged rows are only counted. */
-  rows: PlanRow[];
+  /** Rows of the plan, one per non-blank line; they stay in the worker. */
+  rowCount: number;
+  /** The first rows, shown before the table asks for a page. */
+  firstRows: PlanRow[];
+  pageRows(query: RowsQuery): Promise<{ total: number; rows: PlanRow[] }>;
   /** The file to send: lines rewritten by the plan, unchanged ones left out. */
-  jobText: string;
+  jobFile: Blob;
+  jobSha256: string;
+  jobByMode: Partial<Record<ImportMode, number>>;
   sent: number;
   leftOut: number;
   keysKept: number;
   keysRotated: number;
-  /** What the hub held for these devices before the import, keys included (admin only). */
-  backupText: string;
-  undoText: string;
+  /** What the hub held before the import, keys included (admin only): the plan's input. */
+  backup: Blob;
+  undoFile: Blob;
   undo: UndoSummary;
 }
 
-/** The device and module keys an import file names, for the registry lookup. */
-export function lookupKeysOf(importText: string): LineKey[] {
-  const seen = new Set<string>();
-  const keys: LineKey[] = [];
-  const add = (key: LineKey) => {
-    const name = `${key.id}\u0000${key.moduleId ?? ''}`;
-    if (seen.has(name)) return;
-    seen.add(name);
-    keys.push(key);
-  };
-  for (const line of importText.split('\n')) {
-    if (line.trim() === '') continue;
-    const key = readLineKey(line);
-    if (!key) continue;
-    // A module line needs its device too: the plan checks the device exists.
-    add({ id: key.id });
-    if (key.moduleId) add(key);
-  }
-  return keys;
+export interface PlanInput {
+  importFile: Blob;
+  /** Export lines with keys: the lookup's records, or the export's devices.txt as it is. */
+  registry: Blob;
+  takenAt: string;
+  source: PlanSource;
+  options: PlanRunOptions;
+  /** The hub's device count now; null while unknown. */
+  hubDevices: number | null;
 }
 
-export function planAgainstRegistry(
-  importText: string,
-  records: readonly string[],
-  takenAt: string,
-): RegistryPlan {
-  const backupText = records.length > 0 ? `${records.join('\n')}\n` : '';
-  const planned = planAll(importText, backupText, { keepKeys: true, leaveOutUnchanged: true });
-  const undo = buildUndo(planned.result.changes);
-  const rows = planned.rows.filter((row) => row.outcome !== 'unchanged');
+/** Plans in the worker, then has it write the undo file from the same plan. */
+export async function planAgainstRegistry(
+  client: PlanClient,
+  input: PlanInput,
+): Promise<RegistryPlan> {
+  const done = await client.plan(
+    input.importFile,
+    input.registry,
+    input.options,
+    input.hubDevices ?? undefined,
+  );
+  const undo = await client.undo();
+  const keysRotated = done.notices.find((notice) => notice.code === 'keys-rotated')?.count ?? 0;
   return {
-    takenAt,
-    summary: planned.result.summary,
-    notices: planned.result.notices,
-    rows,
-    jobText: planned.jobText,
-    sent: planned.result.sent,
-    leftOut: planned.result.leftOut,
-    // Only rows that are sent: an unchanged row left out of the job keeps its keys anyway.
-    keysKept: planned.rows.filter((row) => row.keysKept === true && row.sent).length,
-    keysRotated: planned.rows.filter((row) => row.keysRotated === true).length,
-    backupText,
-    undoText: [...serializePlanLines(undo.lines())].join(''),
+    takenAt: input.takenAt,
+    source: input.source,
+    summary: done.summary,
+    notices: done.notices,
+    rowCount: done.rows,
+    firstRows: done.firstRows,
+    pageRows: (query) => client.rows(query),
+    jobFile: done.jobFile,
+    jobSha256: done.jobSha256,
+    jobByMode: done.jobByMode,
+    sent: done.sent,
+    leftOut: done.leftOut,
+    keysKept: done.keysKeptSent,
+    keysRotated,
+    backup: input.registry,
+    undoFile: undo.file,
     undo: undo.summary,
   };
 }

@@ -1,27 +1,10 @@
 import type { CreateImportRequest } from '../../../../contracts/api';
-import { parseImportMode, type ImportMode } from '../../../../core/model/import-mode';
 import type { RegistryPlan } from './plan-against-registry';
 
 // With a plan the file sent to the hub is the plan's job file, not the conversion's output: rows
 // whose keys are kept carry the registry's keys, unchanged rows are left out. The audit records
-// that file's size and digest and its lines per mode, since that is what the hub runs.
-
-async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes);
-  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
-}
-
-function countModes(jobText: string): Partial<Record<ImportMode, number>> {
-  const byMode: Partial<Record<ImportMode, number>> = {};
-  for (const line of jobText.split('\n')) {
-    if (line.trim() === '') continue;
-    const mode = (JSON.parse(line) as { importMode?: unknown }).importMode;
-    // The hub reads a line without importMode as createOrUpdate.
-    const key = (typeof mode === 'string' ? parseImportMode(mode) : undefined) ?? 'createOrUpdate';
-    byMode[key] = (byMode[key] ?? 0) + 1;
-  }
-  return byMode;
-}
+// that file's size and digest and its lines per mode, since that is what the hub runs; the plan
+// worker made both while writing it, so no file is read back here.
 
 export interface PlannedUpload {
   /** The plan's job file, the blob uploaded as devices.txt. */
@@ -33,23 +16,20 @@ export interface PlannedUpload {
 }
 
 export function plannedUpload(plan: RegistryPlan): PlannedUpload {
-  const bytes = new TextEncoder().encode(plan.jobText);
   const { undo } = plan;
   const changesDevices = undo.delete + undo.recreate + undo.restore > 0;
   return {
-    converted: new Blob([bytes], { type: 'application/x-ndjson' }),
-    backup: changesDevices
-      ? {
-          snapshot: new Blob([plan.backupText], { type: 'application/x-ndjson' }),
-          undo: new Blob([plan.undoText], { type: 'application/x-ndjson' }),
-        }
-      : undefined,
-    request: async (base) => ({
-      ...base,
-      ...(changesDevices ? { backup: { snapshotTakenAt: plan.takenAt } } : {}),
-      convertedSize: bytes.byteLength,
-      convertedSha256: await sha256Hex(bytes),
-      byMode: countModes(plan.jobText),
-    }),
+    converted: plan.jobFile,
+    // For a large file the snapshot is the export's devices.txt as the plan read it, a Blob the
+    // upload streams in blocks.
+    backup: changesDevices ? { snapshot: plan.backup, undo: plan.undoFile } : undefined,
+    request: (base) =>
+      Promise.resolve({
+        ...base,
+        ...(changesDevices ? { backup: { snapshotTakenAt: plan.takenAt } } : {}),
+        convertedSize: plan.jobFile.size,
+        convertedSha256: plan.jobSha256,
+        byMode: plan.jobByMode,
+      }),
   };
 }

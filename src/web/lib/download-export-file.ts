@@ -1,5 +1,5 @@
-import { apiPath, apiStream } from '../../../lib/api-client';
-import { responseTotalBytes } from '../../../lib/response-total-bytes';
+import { apiPath, apiStream } from './api-client';
+import { responseTotalBytes } from './response-total-bytes';
 
 export interface DownloadProgress {
   bytes: number;
@@ -17,7 +17,7 @@ export interface ExportFile {
 // of piling up as hundreds of MB of typed arrays on the page's heap.
 const FOLD_BYTES = 16 * 1024 * 1024;
 
-/** GET /api/jobs/{jobId}/files/devices into a Blob, for the diff worker. */
+/** GET /api/jobs/{jobId}/files/devices into a Blob, for the diff and plan workers. */
 export async function downloadExportFile(
   jobId: string,
   onProgress: (progress: DownloadProgress) => void,
