@@ -1,36 +1,10 @@
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { expect, test, type Page } from '@playwright/test';
+import { seriousViolations } from './support/axe-violations';
 import { writeDeviceCsv } from './support/device-files';
 import { SCREENSHOTS, USERS, appUrl, signIn } from './support/sign-in';
 
-const require = createRequire(import.meta.url);
-
 // The proxy's CSP allows scripts from 'self' only, which would also block the injected axe-core.
 test.use({ bypassCSP: true });
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-async function seriousViolations(page: Page): Promise<AxeViolation[]> {
-  const source = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
-  await page.addScriptTag({ content: source });
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run: (context: Document) => Promise<{ violations: AxeViolation[] }> };
-      }
-    ).axe;
-    return (await axe.run(document)).violations;
-  });
-  return violations.filter(
-    (violation) => violation.impact === 'serious' || violation.impact === 'critical',
-  );
-}
 
 /** Imports a small file of its own, so each test has a job page and an errors page to look at. */
 async function importSmallFile(page: Page, name: string): Promise<string> {
