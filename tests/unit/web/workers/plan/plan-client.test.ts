@@ -32,8 +32,8 @@ describe('plan client', () => {
     const progress: string[] = [];
     const client = createPlanClient(
       (p) => progress.push(p.phase),
-      (message) => {
-        throw new Error(message);
+      (error) => {
+        throw error;
       },
       inProcessPlanWorker,
     );
@@ -43,18 +43,18 @@ describe('plan client', () => {
     expect((await client.undo()).summary.delete).toBe(1);
     expect(progress).toContain('plan');
     client.close();
-    await expect(client.undo()).rejects.toThrow(/closed/);
+    await expect(client.undo()).rejects.toMatchObject({ code: 'CANCELLED' });
   });
 
   it('fails the open request and says so when the worker dies', async () => {
     const crashes: string[] = [];
     const client = createPlanClient(
       () => undefined,
-      (message) => crashes.push(message),
+      (error) => crashes.push(`${error.code}: ${error.message}`),
       scriptedWorker((_message, emit) => emit({ message: 'out of memory' })),
     );
     await expect(client.plan(file, file, {})).rejects.toThrow(/out of memory/);
-    expect(crashes).toEqual(['The worker failed: out of memory']);
+    expect(crashes).toEqual(['WORKER_CRASHED: out of memory']);
   });
 
   it('refuses an answer of another kind than asked for', async () => {
@@ -65,6 +65,9 @@ describe('plan client', () => {
         emit({ data: { type: 'rows-done', requestId: message.requestId, total: 0, rows: [] } }),
       ),
     );
-    await expect(client.undo()).rejects.toThrow(/Unexpected answer from the plan worker/);
+    await expect(client.undo()).rejects.toMatchObject({
+      code: 'WORKER_PROTOCOL',
+      message: 'Expected undo-done, the worker sent rows-done',
+    });
   });
 });
