@@ -2,23 +2,23 @@ import { useQuery } from '@tanstack/react-query';
 import type { Job } from '../../../../contracts/api';
 import { apiPath, apiStream } from '../../../lib/api-client';
 import { isApiError } from '../../../lib/api-error';
+import { createPlanClient } from '../../../workers/plan/plan-client';
 import { checkPlanOutcome, type PlanCheck } from '../model/check-plan-outcome';
 import { isTerminal } from '../job-timing';
 
-async function fileText(jobRef: string, file: string, signal: AbortSignal): Promise<string> {
+async function fileBlob(jobRef: string, file: string, signal: AbortSignal): Promise<Blob> {
   try {
-    return await (await apiStream(apiPath('jobs', jobRef, 'files', file), signal)).text();
+    return await (await apiStream(apiPath('jobs', jobRef, 'files', file), signal)).blob();
   } catch (error) {
     // No error log at all: the hub had nothing to report.
-    if (file === 'errors' && isApiError(error) && error.status === 404) return '';
+    if (file === 'errors' && isApiError(error) && error.status === 404) return new Blob([]);
     throw error;
   }
 }
 
 /**
- * The plan checked against what the hub did, for an admin's planned import once it has ended.
- * Planned imports are small (the registry lookup reads at most 1,000 devices), so the three files
- * are read whole.
+ * The plan checked against what the hub did, for an admin's planned import once it has ended. The
+ * three files are read as Blobs and planned in a worker of their own, closed when done.
  */
 export function usePlanCheck(job: Job, jobRef: string, enabled: boolean) {
   const ready = enabled && job.backup != null && isTerminal(job) && job.errorLineCount !== null;
@@ -28,12 +28,22 @@ export function usePlanCheck(job: Job, jobRef: string, enabled: boolean) {
     staleTime: Infinity,
     retry: false,
     queryFn: async ({ signal }) => {
-      const [jobText, backupText, errorLog] = await Promise.all([
-        fileText(jobRef, 'devices', signal),
-        fileText(jobRef, 'backup', signal),
-        fileText(jobRef, 'errors', signal),
+      const [jobFile, backup, errors] = await Promise.all([
+        fileBlob(jobRef, 'devices', signal),
+        fileBlob(jobRef, 'backup', signal),
+        fileBlob(jobRef, 'errors', signal),
       ]);
-      return checkPlanOutcome(jobText, backupText, errorLog);
+      // Failures reach the open request as its rejection; nothing else is waiting.
+      const client = createPlanClient(
+        () => undefined,
+        () => undefined,
+      );
+      signal.addEventListener('abort', () => client.close());
+      try {
+        return await checkPlanOutcome(client, { job: jobFile, backup, errors });
+      } finally {
+        client.close();
+      }
     },
   });
 }

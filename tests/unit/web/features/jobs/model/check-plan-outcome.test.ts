@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkPlanOutcome } from '../../../../../src/web/features/jobs/model/check-plan-outcome';
+import { checkPlanOutcome } from '../../../../../../src/web/features/jobs/model/check-plan-outcome';
+import { createPlanClient } from '../../../../../../src/web/workers/plan/plan-client';
+import { inProcessPlanWorker } from '../../../support/in-process-plan-worker';
 
 const KEY = Buffer.alloc(32, 3).toString('base64');
 const registry = `${JSON.stringify({
@@ -24,14 +26,30 @@ const job = [
 const errorLine = (id: string, code: number) =>
   JSON.stringify({ deviceId: id, errorCode: code, errorStatus: 'x' });
 
+// The real plan session (in this process) behind the real client: the worker protocol included.
+function check(jobText: string, registryText: string, errorLog: string) {
+  const client = createPlanClient(
+    () => undefined,
+    (error) => {
+      throw error;
+    },
+    inProcessPlanWorker,
+  );
+  return checkPlanOutcome(client, {
+    job: new Blob([jobText]),
+    backup: new Blob([registryText]),
+    errors: new Blob([errorLog]),
+  }).finally(() => client.close());
+}
+
 describe('checkPlanOutcome', () => {
-  it('finds nothing when the hub refused exactly the rows the plan said it would', () => {
-    const result = checkPlanOutcome(`${job}\n`, registry, `${errorLine('dev-1', 409001)}\n`);
+  it('finds nothing when the hub refused exactly the rows the plan said it would', async () => {
+    const result = await check(`${job}\n`, registry, `${errorLine('dev-1', 409001)}\n`);
     expect(result).toEqual({ rowsChecked: 2, mismatches: [] });
   });
 
-  it('names a row the plan expected to succeed that the hub refused, and one it expected to fail', () => {
-    const result = checkPlanOutcome(`${job}\n`, registry, `${errorLine('dev-2', 403002)}\n`);
+  it('names a row the plan expected to succeed that the hub refused, and one it expected to fail', async () => {
+    const result = await check(`${job}\n`, registry, `${errorLine('dev-2', 403002)}\n`);
     expect(result.mismatches).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ id: 'dev-1', planned: 'fail', actualCode: null }),
