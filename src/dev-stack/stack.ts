@@ -161,6 +161,7 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
         accountKey: azurite.accountKey,
         blobEndpoint: azurite.blobEndpoint,
         tableEndpoint: azurite.tableEndpoint,
+        queueEndpoint: azurite.queueEndpoint,
       },
       spa: {
         auth: {

@@ -51,13 +51,14 @@ async function main(): Promise<void> {
       clientIds: env.AUTH_CLIENT_IDS.length ? env.AUTH_CLIENT_IDS : [env.SPA_CLIENT_ID],
     },
     hub: { connectionString: env.IOT_HUB_CONNECTION_STRING, apiVersion: env.IOT_HUB_API_VERSION },
-    storage: useKey
-      ? { accountName: env.STORAGE_ACCOUNT_NAME, accountKey: env.STORAGE_ACCOUNT_KEY, blobEndpoint }
-      : {
-          accountName: env.STORAGE_ACCOUNT_NAME,
-          blobEndpoint,
-          credential: await loadIdentityCredential(),
-        },
+    storage: {
+      accountName: env.STORAGE_ACCOUNT_NAME,
+      blobEndpoint,
+      ...(env.STORAGE_QUEUE_ENDPOINT ? { queueEndpoint: env.STORAGE_QUEUE_ENDPOINT } : {}),
+      ...(useKey
+        ? { accountKey: env.STORAGE_ACCOUNT_KEY }
+        : { credential: await loadIdentityCredential() }),
+    },
     spa: {
       auth: {
         clientId: env.SPA_CLIENT_ID,

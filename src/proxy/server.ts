@@ -40,6 +40,11 @@ import { registerIdentityRoutes } from './routes/identity-routes';
 import { registerJobRoutes } from './routes/job-routes';
 import { registerOperationRoutes } from './routes/operation-routes';
 import { registerPublicRoutes } from './routes/public-routes';
+import { registerQueueRoutes } from './routes/queue-routes';
+import { createMessageQueue, defaultQueueEndpoint } from './queue/message-queue';
+import type { OperationQueue } from './queue/operation-queue';
+import { hubQueueName } from './queue/queue-name';
+import { startQueueWorker, type QueueWorker, type QueueWorkerOptions } from './queue/queue-worker';
 import { registerRegistryRoutes } from './routes/registry-routes';
 import { createOperationStorage } from './storage/operation-storage';
 import type { StorageAuth, TokenCredentialLike } from './storage/sas-signer';
@@ -58,6 +63,12 @@ export interface ProxyOptions {
     blobEndpoint: string;
     /** The operations index's Table endpoint; derived from an Azure blob endpoint when omitted. */
     tableEndpoint?: string;
+    /**
+     * The Queue endpoint of the queue of operations waiting for the hub's slot; derived from an
+     * Azure blob endpoint when omitted. Without one (Azurite without it) queueing answers 503
+     * QUEUE_DISABLED and no worker runs.
+     */
+    queueEndpoint?: string;
     credential?: TokenCredentialLike;
   };
   /** The operations index and the cleanup of unstarted operations (docs/proxy.md). */
@@ -66,6 +77,8 @@ export interface ProxyOptions {
     unstartedExpiryHours?: number;
     cleanupIntervalMinutes?: number;
   };
+  /** The queue worker's timings (docs/proxy.md, "Queue and monitor"); `enabled: false` runs none. */
+  queueWorker?: QueueWorkerOptions & { enabled?: boolean };
   spa: SpaConfig;
   log?: (entry: Record<string, unknown>) => void;
   now?: () => Date;
@@ -136,16 +149,17 @@ export async function createProxy(options: ProxyOptions): Promise<ProxyHandle> {
     tableName,
     clientOptions: tableClientOptions,
   });
+  const claimsTable = createIndexTable({
+    accountName: options.storage.accountName,
+    tableEndpoint,
+    auth: storageAuth,
+    tableName,
+    clientOptions: tableClientOptions,
+  });
   const supportExports = createSupportExportGate(
     {
       hub,
-      table: createIndexTable({
-        accountName: options.storage.accountName,
-        tableEndpoint,
-        auth: storageAuth,
-        tableName,
-        clientOptions: tableClientOptions,
-      }),
+      table: claimsTable,
       partitionKey: index.partitionKey,
       now,
     },
@@ -171,6 +185,29 @@ export async function createProxy(options: ProxyOptions): Promise<ProxyHandle> {
         ...entry,
       }),
   };
+
+  const queueEndpoint =
+    options.storage.queueEndpoint ?? defaultQueueEndpoint(options.storage.blobEndpoint);
+  const queue: OperationQueue | undefined = queueEndpoint
+    ? {
+        table: claimsTable,
+        partitionKey: index.partitionKey,
+        messages: createMessageQueue({
+          accountName: options.storage.accountName,
+          queueEndpoint,
+          queueName: hubQueueName(hub.hostName),
+          auth: storageAuth,
+          pipeline: {
+            retryOptions: {
+              maxTries: deadlines.maxTries,
+              tryTimeoutInMs: deadlines.tryTimeoutMs,
+              retryDelayInMs: STORAGE_RETRY_DELAY.retryDelayInMs,
+              maxRetryDelayInMs: STORAGE_RETRY_DELAY.maxRetryDelayInMs,
+            },
+          },
+        }),
+      }
+    : undefined;
 
   const verify = createBearerVerifier(
     { ...options.auth, clientIds: options.auth.clientIds ?? [spa.auth.clientId] },
@@ -238,6 +275,7 @@ export async function createProxy(options: ProxyOptions): Promise<ProxyHandle> {
   registerIdentityRoutes(app, context);
   registerOperationRoutes(app, context, supportExports);
   registerJobRoutes(app, context);
+  registerQueueRoutes(app, context, queue);
   registerRegistryRoutes(app, context, createHubRegistryClient(hubTransport));
 
   const url = await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
@@ -250,6 +288,10 @@ export async function createProxy(options: ProxyOptions): Promise<ProxyHandle> {
     },
     log,
   );
+  const worker: QueueWorker | undefined =
+    queue && options.queueWorker?.enabled !== false
+      ? startQueueWorker({ context, queue, log }, options.queueWorker)
+      : undefined;
   log({
     level: 'info',
     msg: 'proxy listening',
@@ -260,6 +302,7 @@ export async function createProxy(options: ProxyOptions): Promise<ProxyHandle> {
   return {
     url,
     async close() {
+      await worker?.stop();
       await cleanup.stop();
       await app.close();
       await agent.close();

@@ -64,6 +64,7 @@ export const ProxyEnv = z.object({
     .string({ error: 'required: the storage account name' })
     .regex(/^[a-z0-9]{3,24}$/, '3-24 lower-case letters and digits'),
   STORAGE_BLOB_ENDPOINT: url('blob endpoint').optional(),
+  STORAGE_QUEUE_ENDPOINT: url('queue endpoint').optional(),
   STORAGE_AUTH: z.enum(['key', 'identity']).optional(),
   STORAGE_ACCOUNT_KEY: optionalText,
   STORAGE_TIMEOUT_SECONDS: z.coerce.number().positive().max(120).default(5),
