@@ -50,14 +50,16 @@ export function startQueueWorker(
   // Consecutive retryable failures of the head, for the backoff.
   let failures = 0;
 
-  // An idle queue costs one receive per round; the entries are read when a message came, and
-  // otherwise only often enough to notice a head whose message was lost.
+  // An idle queue costs one receive per round. The entries are read when a message came, once at
+  // start (a proxy that died between writing an entry and sending its message left a head with
+  // none), and, while a head waits, often enough to notice that its message was lost.
   let lastListMs = Number.NEGATIVE_INFINITY;
+  let headWaiting = true;
 
   const round = async (): Promise<number> => {
     const messages = await queue.messages.receive(MAX_MESSAGES, holdSeconds);
-    if (messages.length === 0 && context.now().getTime() - lastListMs < orphanAfterMs / 2)
-      return pollMs;
+    const sinceList = context.now().getTime() - lastListMs;
+    if (messages.length === 0 && (!headWaiting || sinceList < orphanAfterMs / 2)) return pollMs;
     lastListMs = context.now().getTime();
     const entries = await listQueueEntries(queue.table, queue.partitionKey);
     const byId = new Map(entries.map((entry) => [entry.row.entryId, entry]));
@@ -74,6 +76,7 @@ export function startQueueWorker(
       held.set(entryId, message);
     }
     const head = entries.find((entry) => entry.row.state !== 'failed');
+    headWaiting = head !== undefined;
     if (!head) return pollMs;
     const nowMs = context.now().getTime();
     if (headSeen?.entryId !== head.row.entryId)

@@ -196,6 +196,7 @@ export function ImportWizard() {
                 })()
               }
               onStart={(operationId) => void upload.start(operationId)}
+              onQueue={(operationId) => void upload.queue(operationId)}
               onCancelUpload={upload.cancelUpload}
               onAutoStart={upload.setAutoStart}
             />
