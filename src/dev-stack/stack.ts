@@ -182,6 +182,8 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
         // The local stack shows what support staff can do, key-less exports included; a deployment
         // turns them on with SUPPORT_EXPORTS=on (off by default, docs/proxy.md "Support exports").
         supportExports: { enabled: true },
+        // One hub poller per stack, as in production (docs/proxy.md, "Queue and monitor").
+        jobMonitor: { enabled: true },
         log: (entry) => {
           const line = formatProxyEntry(entry);
           if (line) log(line);

@@ -73,6 +73,7 @@ async function main(): Promise<void> {
     backup: { retentionDays: env.BACKUP_RETENTION_DAYS },
     readRateLimit: { max: env.PROXY_READ_RATE_LIMIT_PER_MINUTE, timeWindowMs: 60_000 },
     storageDeadlines: { tryTimeoutMs: env.STORAGE_TIMEOUT_SECONDS * 1000 },
+    jobMonitor: { enabled: env.JOB_MONITOR === 'on' },
     supportExports: {
       enabled: env.SUPPORT_EXPORTS === 'on',
       intervalSeconds: env.SUPPORT_EXPORT_INTERVAL_MINUTES * 60,

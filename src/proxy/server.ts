@@ -45,6 +45,7 @@ import { createMessageQueue, defaultQueueEndpoint } from './queue/message-queue'
 import type { OperationQueue } from './queue/operation-queue';
 import { hubQueueName } from './queue/queue-name';
 import { startQueueWorker, type QueueWorker, type QueueWorkerOptions } from './queue/queue-worker';
+import { startJobMonitor, type JobMonitor, type JobMonitorOptions } from './monitor/job-monitor';
 import { registerRegistryRoutes } from './routes/registry-routes';
 import { createOperationStorage } from './storage/operation-storage';
 import type { StorageAuth, TokenCredentialLike } from './storage/sas-signer';
@@ -79,6 +80,12 @@ export interface ProxyOptions {
   };
   /** The queue worker's timings (docs/proxy.md, "Queue and monitor"); `enabled: false` runs none. */
   queueWorker?: QueueWorkerOptions & { enabled?: boolean };
+  /**
+   * The server-side job monitor (docs/proxy.md, "Queue and monitor"): off unless enabled, as each
+   * instance would otherwise add storage calls to tests that count them; main.ts and the dev
+   * stack turn it on.
+   */
+  jobMonitor?: JobMonitorOptions & { enabled?: boolean };
   spa: SpaConfig;
   log?: (entry: Record<string, unknown>) => void;
   now?: () => Date;
@@ -288,6 +295,16 @@ export async function createProxy(options: ProxyOptions): Promise<ProxyHandle> {
     },
     log,
   );
+  const monitor: JobMonitor | undefined = options.jobMonitor?.enabled
+    ? startJobMonitor(
+        { context, table: claimsTable, partitionKey: index.partitionKey, log },
+        options.jobMonitor,
+      )
+    : undefined;
+  if (monitor) {
+    context.monitoredJobs = () => monitor.fresh()?.jobs;
+    context.nudgeMonitor = () => monitor.nudge();
+  }
   const worker: QueueWorker | undefined =
     queue && options.queueWorker?.enabled !== false
       ? startQueueWorker({ context, queue, log }, options.queueWorker)
@@ -303,6 +320,7 @@ export async function createProxy(options: ProxyOptions): Promise<ProxyHandle> {
     url,
     async close() {
       await worker?.stop();
+      await monitor?.stop();
       await cleanup.stop();
       await app.close();
       await agent.close();

@@ -26,6 +26,8 @@ export const ProxyEnv = z.object({
   BACKUP_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   PROXY_READ_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
 
+  JOB_MONITOR: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
+
   SUPPORT_EXPORTS: z.enum(['on', 'off'], { error: 'must be on or off' }).default('off'),
   SUPPORT_EXPORT_INTERVAL_MINUTES: z.coerce.number().positive().max(1440).default(10),
   SUPPORT_EXPORT_ADMIN_GRACE_MINUTES: z.coerce.number().min(0).max(1440).default(30),

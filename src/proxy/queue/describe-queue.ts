@@ -10,7 +10,8 @@ import type { QueueEntryRow } from './queue-entry';
 
 // GET /api/queue: the waiting entries with their positions, the job holding the slot (the
 // console's or another tool's) and an ETA per entry from the throughput measured on this hub.
-// One hub call (the job list) and two index reads, whatever the number of entries.
+// Two index reads and at most one hub call (none while the job monitor's sighting is fresh),
+// whatever the number of entries.
 
 /** Completed jobs the throughput is measured on: the newest page of the index. */
 const THROUGHPUT_SAMPLE = 50;
@@ -19,9 +20,10 @@ export async function describeQueue(
   context: ProxyContext,
   queue: OperationQueue,
 ): Promise<QueueResponse> {
+  const monitored = context.monitoredJobs?.();
   const [entries, hubJobs, recent] = await Promise.all([
     listQueueEntries(queue.table, queue.partitionKey),
-    callHub(() => context.hub.listJobs()),
+    monitored ? [...monitored] : callHub(() => context.hub.listJobs()),
     context.index.page(THROUGHPUT_SAMPLE),
   ]);
   const throughput = measureThroughput(recent.operations);
