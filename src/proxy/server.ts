@@ -43,6 +43,7 @@ import { registerPublicRoutes } from './routes/public-routes';
 import { registerQueueRoutes } from './routes/queue-routes';
 import { createMessageQueue, defaultQueueEndpoint } from './queue/message-queue';
 import type { OperationQueue } from './queue/operation-queue';
+import { listQueueEntries } from './queue/queue-entries';
 import { hubQueueName } from './queue/queue-name';
 import { startQueueWorker, type QueueWorker, type QueueWorkerOptions } from './queue/queue-worker';
 import { startJobMonitor, type JobMonitor, type JobMonitorOptions } from './monitor/job-monitor';
@@ -163,12 +164,43 @@ export async function createProxy(options: ProxyOptions): Promise<ProxyHandle> {
     tableName,
     clientOptions: tableClientOptions,
   });
+  const queueEndpoint =
+    options.storage.queueEndpoint ?? defaultQueueEndpoint(options.storage.blobEndpoint);
+  const queue: OperationQueue | undefined = queueEndpoint
+    ? {
+        table: claimsTable,
+        partitionKey: index.partitionKey,
+        messages: createMessageQueue({
+          accountName: options.storage.accountName,
+          queueEndpoint,
+          queueName: hubQueueName(hub.hostName),
+          auth: storageAuth,
+          pipeline: {
+            retryOptions: {
+              maxTries: deadlines.maxTries,
+              tryTimeoutInMs: deadlines.tryTimeoutMs,
+              retryDelayInMs: STORAGE_RETRY_DELAY.retryDelayInMs,
+              maxRetryDelayInMs: STORAGE_RETRY_DELAY.maxRetryDelayInMs,
+            },
+          },
+        }),
+      }
+    : undefined;
+
   const supportExports = createSupportExportGate(
     {
       hub,
       table: claimsTable,
       partitionKey: index.partitionKey,
       now,
+      ...(queue
+        ? {
+            queuedOperation: async () =>
+              (await listQueueEntries(queue.table, queue.partitionKey)).find(
+                (entry) => entry.row.state !== 'failed',
+              )?.row.operationId,
+          }
+        : {}),
     },
     options.supportExports ?? { enabled: false },
   );
@@ -192,29 +224,6 @@ export async function createProxy(options: ProxyOptions): Promise<ProxyHandle> {
         ...entry,
       }),
   };
-
-  const queueEndpoint =
-    options.storage.queueEndpoint ?? defaultQueueEndpoint(options.storage.blobEndpoint);
-  const queue: OperationQueue | undefined = queueEndpoint
-    ? {
-        table: claimsTable,
-        partitionKey: index.partitionKey,
-        messages: createMessageQueue({
-          accountName: options.storage.accountName,
-          queueEndpoint,
-          queueName: hubQueueName(hub.hostName),
-          auth: storageAuth,
-          pipeline: {
-            retryOptions: {
-              maxTries: deadlines.maxTries,
-              tryTimeoutInMs: deadlines.tryTimeoutMs,
-              retryDelayInMs: STORAGE_RETRY_DELAY.retryDelayInMs,
-              maxRetryDelayInMs: STORAGE_RETRY_DELAY.maxRetryDelayInMs,
-            },
-          },
-        }),
-      }
-    : undefined;
 
   const verify = createBearerVerifier(
     { ...options.auth, clientIds: options.auth.clientIds ?? [spa.auth.clientId] },

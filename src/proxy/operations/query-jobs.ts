@@ -122,9 +122,11 @@ export async function cancelJob(context: ProxyContext, ref: string): Promise<Job
 }
 
 export async function getHubInfo(context: ProxyContext): Promise<HubInfoResponse> {
+  // The monitor's fresh sighting names the slot's holder, so open overviews add no job list calls.
+  const monitored = context.monitoredJobs?.();
   const [statistics, jobs] = await Promise.all([
     callHub(() => context.hub.getDeviceStatistics()),
-    callHub(() => context.hub.listJobs()),
+    monitored ? [...monitored] : callHub(() => context.hub.listJobs()),
   ]);
   const active = findActiveJob(jobs);
   return {

@@ -72,7 +72,7 @@ export function QueuedEntryStatus({
         )
       }
     >
-      <AlertTitle>{queuePositionWords(entry, queue.data.holder)}</AlertTitle>
+      <AlertTitle>{queuePositionWords(entry, queue.data.holder, queue.dataUpdatedAt)}</AlertTitle>
       <Typography variant="body2">
         Queued by {entry.enqueuedBy.name} at {formatDateTime(entry.enqueuedAt)}
         {eta ? `; ${eta}` : ''}. It starts on the server in turn; this page can be closed.

@@ -13,7 +13,7 @@ export function QueuedPositionNote({ operationId }: { operationId: string }) {
   const eta = queueEtaWords(entry);
   return (
     <Typography variant="body2" color="text.secondary" sx={{ display: 'block', mt: 0.5 }}>
-      {queuePositionWords(entry, queue.data.holder)}
+      {queuePositionWords(entry, queue.data.holder, queue.dataUpdatedAt)}
       {eta ? `; ${eta}` : ''}
     </Typography>
   );

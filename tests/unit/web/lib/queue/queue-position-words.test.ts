@@ -36,6 +36,12 @@ describe('queuePositionWords', () => {
     );
   });
 
+  it("gives the holder's age when the clock is known", () => {
+    expect(queuePositionWords(entry(), holder(), Date.parse('2026-01-01T00:03:05Z'))).toBe(
+      'Queued, position 2, behind import job job-1 (41%, running 3 min 05 s)',
+    );
+  });
+
   it('says when the holder was started outside the console', () => {
     expect(queuePositionWords(entry(), holder({ operationId: null, type: 'export' }))).toBe(
       'Queued, position 2, behind export job job-1 (41%, started outside the console)',
