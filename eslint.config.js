@@ -67,6 +67,11 @@ const confined = [
     ],
     why: '@azure/storage-blob belongs to the upload module and the server-side storage modules.',
   },
+  {
+    name: '@azure/storage-queue',
+    allowedIn: ['src/proxy/queue/**', 'src/dev-stack/**'],
+    why: "@azure/storage-queue belongs to the proxy's queue module (src/proxy/queue/message-queue.ts).",
+  },
   ...['@azure/msal-browser', '@azure/msal-react'].map((name) => ({
     name,
     allowedIn: ['src/web/features/auth/**', 'src/web/app/**', 'src/web/main.tsx'],

@@ -67,6 +67,11 @@ export interface DevStack {
   proxyHubConnectionString: string;
   azurite: AzuriteHandle;
   users: readonly TestUser[];
+  /**
+   * Closes the proxy and starts it again on the same port and storage, as a redeploy would: what
+   * the queue and the operations index hold must survive it (the e2e queue journey).
+   */
+  restartProxy(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -145,44 +150,49 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
     closers.push({ name: 'hub emulator', close: () => hub.close() });
 
     const proxyHubConnectionString = hub.connectionStringFor(PROXY_HUB_POLICY);
-    const proxy = await createProxy({
-      host: LOOPBACK,
-      port: appPort,
-      staticDir: options.staticDir ?? 'dist',
-      auth: {
-        issuer: oidc.issuer,
-        audience: API_AUDIENCE,
-        jwksUri: oidc.jwksUri,
-        roles: { admin: ROLES.admin, support: ROLES.support },
-      },
-      // The proxy fetches the authority's JWKS and calls the hub over HTTPS signed by the local CA.
-      trustedCaPem: tls.caCertPem,
-      hub: { connectionString: proxyHubConnectionString },
-      storage: {
-        accountName: azurite.accountName,
-        accountKey: azurite.accountKey,
-        blobEndpoint: azurite.blobEndpoint,
-        tableEndpoint: azurite.tableEndpoint,
-      },
-      spa: {
+    const startProxy = () =>
+      createProxy({
+        host: LOOPBACK,
+        port: appPort,
+        staticDir: options.staticDir ?? 'dist',
         auth: {
-          clientId: SPA_CLIENT_ID,
-          authority: oidc.authority,
-          knownAuthorities: [oidc.knownAuthority],
-          apiScope: API_SCOPE,
+          issuer: oidc.issuer,
+          audience: API_AUDIENCE,
+          jwksUri: oidc.jwksUri,
+          roles: { admin: ROLES.admin, support: ROLES.support },
         },
-        storageEndpoint: azurite.blobEndpoint,
-        hubHostName: hub.hostName,
-        ...(options.plan ? { plan: options.plan } : {}),
-      },
-      // The local stack shows what support staff can do, key-less exports included; a deployment
-      // turns them on with SUPPORT_EXPORTS=on (off by default, docs/proxy.md "Support exports").
-      supportExports: { enabled: true },
-      log: (entry) => {
-        const line = formatProxyEntry(entry);
-        if (line) log(line);
-      },
-    });
+        // The proxy fetches the authority's JWKS and calls the hub over HTTPS signed by the local CA.
+        trustedCaPem: tls.caCertPem,
+        hub: { connectionString: proxyHubConnectionString },
+        storage: {
+          accountName: azurite.accountName,
+          accountKey: azurite.accountKey,
+          blobEndpoint: azurite.blobEndpoint,
+          tableEndpoint: azurite.tableEndpoint,
+          queueEndpoint: azurite.queueEndpoint,
+        },
+        spa: {
+          auth: {
+            clientId: SPA_CLIENT_ID,
+            authority: oidc.authority,
+            knownAuthorities: [oidc.knownAuthority],
+            apiScope: API_SCOPE,
+          },
+          storageEndpoint: azurite.blobEndpoint,
+          hubHostName: hub.hostName,
+          ...(options.plan ? { plan: options.plan } : {}),
+        },
+        // The local stack shows what support staff can do, key-less exports included; a deployment
+        // turns them on with SUPPORT_EXPORTS=on (off by default, docs/proxy.md "Support exports").
+        supportExports: { enabled: true },
+        // One hub poller per stack, as in production (docs/proxy.md, "Queue and monitor").
+        jobMonitor: { enabled: true },
+        log: (entry) => {
+          const line = formatProxyEntry(entry);
+          if (line) log(line);
+        },
+      });
+    let proxy = await startProxy();
     closers.push({ name: 'proxy', close: () => proxy.close() });
 
     return {
@@ -194,6 +204,10 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
       proxyHubConnectionString,
       azurite,
       users: TEST_USERS,
+      async restartProxy() {
+        await proxy.close();
+        proxy = await startProxy();
+      },
       close: closeAll,
     };
   } catch (error) {

@@ -51,13 +51,14 @@ async function main(): Promise<void> {
       clientIds: env.AUTH_CLIENT_IDS.length ? env.AUTH_CLIENT_IDS : [env.SPA_CLIENT_ID],
     },
     hub: { connectionString: env.IOT_HUB_CONNECTION_STRING, apiVersion: env.IOT_HUB_API_VERSION },
-    storage: useKey
-      ? { accountName: env.STORAGE_ACCOUNT_NAME, accountKey: env.STORAGE_ACCOUNT_KEY, blobEndpoint }
-      : {
-          accountName: env.STORAGE_ACCOUNT_NAME,
-          blobEndpoint,
-          credential: await loadIdentityCredential(),
-        },
+    storage: {
+      accountName: env.STORAGE_ACCOUNT_NAME,
+      blobEndpoint,
+      ...(env.STORAGE_QUEUE_ENDPOINT ? { queueEndpoint: env.STORAGE_QUEUE_ENDPOINT } : {}),
+      ...(useKey
+        ? { accountKey: env.STORAGE_ACCOUNT_KEY }
+        : { credential: await loadIdentityCredential() }),
+    },
     spa: {
       auth: {
         clientId: env.SPA_CLIENT_ID,
@@ -76,6 +77,7 @@ async function main(): Promise<void> {
     backup: { retentionDays: env.BACKUP_RETENTION_DAYS },
     readRateLimit: { max: env.PROXY_READ_RATE_LIMIT_PER_MINUTE, timeWindowMs: 60_000 },
     storageDeadlines: { tryTimeoutMs: env.STORAGE_TIMEOUT_SECONDS * 1000 },
+    jobMonitor: { enabled: env.JOB_MONITOR === 'on' },
     supportExports: {
       enabled: env.SUPPORT_EXPORTS === 'on',
       intervalSeconds: env.SUPPORT_EXPORT_INTERVAL_MINUTES * 60,

@@ -40,6 +40,13 @@ import { registerIdentityRoutes } from './routes/identity-routes';
 import { registerJobRoutes } from './routes/job-routes';
 import { registerOperationRoutes } from './routes/operation-routes';
 import { registerPublicRoutes } from './routes/public-routes';
+import { registerQueueRoutes } from './routes/queue-routes';
+import { createMessageQueue, defaultQueueEndpoint } from './queue/message-queue';
+import type { OperationQueue } from './queue/operation-queue';
+import { listQueueEntries } from './queue/queue-entries';
+import { hubQueueName } from './queue/queue-name';
+import { startQueueWorker, type QueueWorker, type QueueWorkerOptions } from './queue/queue-worker';
+import { startJobMonitor, type JobMonitor, type JobMonitorOptions } from './monitor/job-monitor';
 import { registerRegistryRoutes } from './routes/registry-routes';
 import { createOperationStorage } from './storage/operation-storage';
 import type { StorageAuth, TokenCredentialLike } from './storage/sas-signer';
@@ -58,6 +65,12 @@ export interface ProxyOptions {
     blobEndpoint: string;
     /** The operations index's Table endpoint; derived from an Azure blob endpoint when omitted. */
     tableEndpoint?: string;
+    /**
+     * The Queue endpoint of the queue of operations waiting for the hub's slot; derived from an
+     * Azure blob endpoint when omitted. Without one (Azurite without it) queueing answers 503
+     * QUEUE_DISABLED and no worker runs.
+     */
+    queueEndpoint?: string;
     credential?: TokenCredentialLike;
   };
   /** The operations index and the cleanup of unstarted operations (docs/proxy.md). */
@@ -66,6 +79,14 @@ export interface ProxyOptions {
     unstartedExpiryHours?: number;
     cleanupIntervalMinutes?: number;
   };
+  /** The queue worker's timings (docs/proxy.md, "Queue and monitor"); `enabled: false` runs none. */
+  queueWorker?: QueueWorkerOptions & { enabled?: boolean };
+  /**
+   * The server-side job monitor (docs/proxy.md, "Queue and monitor"): off unless enabled, as each
+   * instance would otherwise add storage calls to tests that count them; main.ts and the dev
+   * stack turn it on.
+   */
+  jobMonitor?: JobMonitorOptions & { enabled?: boolean };
   spa: SpaConfigInput;
   log?: (entry: Record<string, unknown>) => void;
   now?: () => Date;
@@ -136,18 +157,50 @@ export async function createProxy(options: ProxyOptions): Promise<ProxyHandle> {
     tableName,
     clientOptions: tableClientOptions,
   });
+  const claimsTable = createIndexTable({
+    accountName: options.storage.accountName,
+    tableEndpoint,
+    auth: storageAuth,
+    tableName,
+    clientOptions: tableClientOptions,
+  });
+  const queueEndpoint =
+    options.storage.queueEndpoint ?? defaultQueueEndpoint(options.storage.blobEndpoint);
+  const queue: OperationQueue | undefined = queueEndpoint
+    ? {
+        table: claimsTable,
+        partitionKey: index.partitionKey,
+        messages: createMessageQueue({
+          accountName: options.storage.accountName,
+          queueEndpoint,
+          queueName: hubQueueName(hub.hostName),
+          auth: storageAuth,
+          pipeline: {
+            retryOptions: {
+              maxTries: deadlines.maxTries,
+              tryTimeoutInMs: deadlines.tryTimeoutMs,
+              retryDelayInMs: STORAGE_RETRY_DELAY.retryDelayInMs,
+              maxRetryDelayInMs: STORAGE_RETRY_DELAY.maxRetryDelayInMs,
+            },
+          },
+        }),
+      }
+    : undefined;
+
   const supportExports = createSupportExportGate(
     {
       hub,
-      table: createIndexTable({
-        accountName: options.storage.accountName,
-        tableEndpoint,
-        auth: storageAuth,
-        tableName,
-        clientOptions: tableClientOptions,
-      }),
+      table: claimsTable,
       partitionKey: index.partitionKey,
       now,
+      ...(queue
+        ? {
+            queuedOperation: async () =>
+              (await listQueueEntries(queue.table, queue.partitionKey)).find(
+                (entry) => entry.row.state !== 'failed',
+              )?.row.operationId,
+          }
+        : {}),
     },
     options.supportExports ?? { enabled: false },
   );
@@ -238,6 +291,7 @@ export async function createProxy(options: ProxyOptions): Promise<ProxyHandle> {
   registerIdentityRoutes(app, context);
   registerOperationRoutes(app, context, supportExports);
   registerJobRoutes(app, context);
+  registerQueueRoutes(app, context, queue);
   registerRegistryRoutes(app, context, createHubRegistryClient(hubTransport));
 
   const url = await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
@@ -250,6 +304,20 @@ export async function createProxy(options: ProxyOptions): Promise<ProxyHandle> {
     },
     log,
   );
+  const monitor: JobMonitor | undefined = options.jobMonitor?.enabled
+    ? startJobMonitor(
+        { context, table: claimsTable, partitionKey: index.partitionKey, log },
+        options.jobMonitor,
+      )
+    : undefined;
+  if (monitor) {
+    context.monitoredJobs = () => monitor.fresh()?.jobs;
+    context.nudgeMonitor = () => monitor.nudge();
+  }
+  const worker: QueueWorker | undefined =
+    queue && options.queueWorker?.enabled !== false
+      ? startQueueWorker({ context, queue, log }, options.queueWorker)
+      : undefined;
   log({
     level: 'info',
     msg: 'proxy listening',
@@ -260,6 +328,8 @@ export async function createProxy(options: ProxyOptions): Promise<ProxyHandle> {
   return {
     url,
     async close() {
+      await worker?.stop();
+      await monitor?.stop();
       await cleanup.stop();
       await app.close();
       await agent.close();

@@ -1,41 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { startBlockerImport } from './support/blocker-job';
 import { writeDeviceCsv } from './support/device-files';
-import { deviceExists } from './support/hub-checks';
 import { SCREENSHOTS, USERS, appUrl, signIn } from './support/sign-in';
 
 // The e2e stack paces the emulator (global-setup), so a blocker of N devices holds the hub's
 // single job slot for a predictable few seconds.
-
-test('a busy job slot is explained and the queued start fires when it frees', async ({ page }) => {
-  const csv = await writeDeviceCsv('queued-start.csv', 'j5', 4);
-  await signIn(page, USERS.admin);
-  await page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('link', { name: 'Import' })
-    .click();
-  await page.getByLabel('Device list file').setInputFiles(csv.path);
-  await expect(page.getByLabel('NDJSON preview')).toContainText('j5-000004');
-
-  const blocker = await startBlockerImport(30_000, 'j5-blocker');
-  await page.getByRole('button', { name: 'Upload and start import' }).click();
-
-  const busy = page
-    .getByRole('alert')
-    .filter({ hasText: 'Start automatically when the slot frees' });
-  await expect(busy).toBeVisible();
-  await expect(busy.getByRole('link', { name: blocker.jobId })).toBeVisible();
-  await page.screenshot({ path: `${SCREENSHOTS}/job-slot-busy.png`, fullPage: true });
-  await busy.getByLabel('Start automatically when the slot frees').check();
-
-  await expect(page).toHaveURL(/\/jobs\/[^/]+$/, { timeout: 90_000 });
-  expect(page.url()).not.toContain(blocker.jobId);
-  expect(await blocker.waitUntilDone()).toBe('completed');
-  await expect(page.getByRole('status', { name: 'Job status' })).toHaveText(/completed/i, {
-    timeout: 60_000,
-  });
-  for (const id of csv.ids) expect(await deviceExists(id)).toBe(true);
-});
 
 test('an admin cancels a running job after confirming', async ({ page }) => {
   const blocker = await startBlockerImport(60_000, 'j6-blocker');

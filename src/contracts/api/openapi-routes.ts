@@ -4,6 +4,7 @@ import { ReadSasResponse } from './files';
 import { AppRole, MeResponse } from './identity';
 import { CreateImportRequest, CreateImportResponse, StartImportResponse } from './imports';
 import { HubInfoResponse, Job, JobCommand, JobListResponse } from './jobs';
+import { EnqueueResponse, QueueResponse } from './queue';
 import { RegistryLookupRequest, RegistryLookupResponse } from './registry';
 
 // The proxy's authenticated routes as data: the OpenAPI document at /api/openapi.json is generated
@@ -59,6 +60,30 @@ export const API_ROUTES: readonly ApiRouteSpec[] = [
     summary: 'Start the hub import job of an uploaded operation',
     roles: admin,
     response: StartImportResponse,
+  },
+  {
+    method: 'POST',
+    path: '/api/imports/{operationId}/enqueue',
+    operationId: 'enqueueImport',
+    summary: 'Queue an uploaded import; it starts when its turn comes and the hub slot is free',
+    roles: admin,
+    response: EnqueueResponse,
+  },
+  {
+    method: 'GET',
+    path: '/api/queue',
+    operationId: 'getQueue',
+    summary: 'Queued operations with positions and ETAs, and the job holding the hub slot',
+    roles: both,
+    response: QueueResponse,
+  },
+  {
+    method: 'DELETE',
+    path: '/api/queue/{entryId}',
+    operationId: 'cancelQueueEntry',
+    summary: 'Take a queued operation out of the queue before it starts',
+    roles: admin,
+    response: EnqueueResponse,
   },
   {
     method: 'POST',

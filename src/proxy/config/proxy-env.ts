@@ -29,6 +29,8 @@ export const ProxyEnv = z.object({
   PLAN_LOOKUP_LIMIT: z.coerce.number().int().min(1).max(REGISTRY_LOOKUP_PLAN_MAX).default(1000),
   PROXY_READ_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
 
+  JOB_MONITOR: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
+
   SUPPORT_EXPORTS: z.enum(['on', 'off'], { error: 'must be on or off' }).default('off'),
   SUPPORT_EXPORT_INTERVAL_MINUTES: z.coerce.number().positive().max(1440).default(10),
   SUPPORT_EXPORT_ADMIN_GRACE_MINUTES: z.coerce.number().min(0).max(1440).default(30),
@@ -67,6 +69,7 @@ export const ProxyEnv = z.object({
     .string({ error: 'required: the storage account name' })
     .regex(/^[a-z0-9]{3,24}$/, '3-24 lower-case letters and digits'),
   STORAGE_BLOB_ENDPOINT: url('blob endpoint').optional(),
+  STORAGE_QUEUE_ENDPOINT: url('queue endpoint').optional(),
   STORAGE_AUTH: z.enum(['key', 'identity']).optional(),
   STORAGE_ACCOUNT_KEY: optionalText,
   STORAGE_TIMEOUT_SECONDS: z.coerce.number().positive().max(120).default(5),

@@ -9,12 +9,15 @@ export class HubRequestError extends Error {
   readonly status: number;
   /** The hub's error name (`JobQuotaExceeded`), or a synthetic one for transport failures. */
   readonly hubCode: string;
+  /** A 429's Retry-After in ms, when the hub sent one (set by hub-transport.ts). */
+  retryAfterMs: number | undefined;
 
   constructor(status: number, hubCode: string, message: string) {
     super(message);
     this.name = 'HubRequestError';
     this.status = status;
     this.hubCode = hubCode;
+    this.retryAfterMs = undefined;
   }
 }
 

@@ -114,7 +114,11 @@ export function createHubTransport(options: HubTransportOptions): HubTransport {
         response.status === 429
           ? retryAfterMsOf(response.headers.get('retry-after'), options.now())
           : undefined;
-      if (wait !== undefined) retryAfter.set(error, wait);
+      if (wait !== undefined) {
+        retryAfter.set(error, wait);
+        // The job monitor waits out a longer ask than this transport does (monitor/poll-delay.ts).
+        error.retryAfterMs = wait;
+      }
       throw error;
     }
     return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined };

@@ -9,10 +9,10 @@ import { findActiveJob } from './active-job';
 // Support staff are read-only, but a key-less export is how they get a fresh snapshot. The hub has
 // one job slot, so a support export must never take it from an admin: they are off unless the
 // deployment turns them on, and then at most one per interval per hub, and never while an admin
-// operation waits for the slot. "Waiting" is not a server-side queue (the SPA retries on
-// JOB_SLOT_BUSY by itself), so it is read as: a job is running on the hub (its end would free
-// the slot to whoever asks first), or an import was created and not started within the grace
-// period (an admin is uploading and will start it). docs/proxy.md, "Support exports".
+// operation waits for the slot. "Waiting" is read as: a job is running on the hub (its end would
+// free the slot to whoever asks first), an entry waits in the hub's queue, or an import was created
+// and not started within the grace period (an admin is uploading and will start it).
+// docs/proxy.md, "Support exports".
 
 export interface SupportExportPolicy {
   enabled: boolean;
@@ -34,6 +34,8 @@ export interface SupportExportGateDeps {
   table: IndexTable;
   partitionKey: string;
   now: () => Date;
+  /** The operation of the oldest entry waiting in the hub's queue, if any (server.ts). */
+  queuedOperation?: () => Promise<string | undefined>;
 }
 
 export function createSupportExportGate(
@@ -57,6 +59,14 @@ export function createSupportExportGate(
           'ADMIN_OPERATION_PENDING',
           'The hub is running a job; a support export waits until the hub is idle.',
           { activeJobId: active.jobId },
+        );
+      const queued = await deps.queuedOperation?.();
+      if (queued)
+        throw new ApiError(
+          409,
+          'ADMIN_OPERATION_PENDING',
+          'An admin’s import is queued for the hub; a support export waits until it has run.',
+          { pendingOperationId: queued },
         );
       const now = deps.now();
       const pending = await listPendingImportsSince(

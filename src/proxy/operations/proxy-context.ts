@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { HubJobsClient } from '../hub/hub-jobs';
+import type { HubJob, HubJobsClient } from '../hub/hub-jobs';
 import type { AuditEntry } from '../http/request-log';
 import type { OperationsIndex } from '../operations-index/operations-index';
 import type { OperationStorage } from '../storage/operation-storage';
@@ -14,6 +14,13 @@ export interface ProxyContext {
   /** How long an import's backup and undo files are kept; default 30 days (backup-files.ts). */
   backupRetentionDays?: number;
   audit(request: FastifyRequest, entry: AuditEntry): void;
+  /**
+   * The hub's import/export jobs as the job monitor last saw them, while that sighting is fresh
+   * (monitor/job-monitor.ts); undefined without a monitor or when stale, and callers ask the hub.
+   */
+  monitoredJobs?: () => readonly HubJob[] | undefined;
+  /** Tells the monitor that the hub runs a job its sighting lacks (one started since). */
+  nudgeMonitor?: () => void;
 }
 
 /** Lifetimes of the SAS grants the proxy mints (design.md "Storage layout"). */

@@ -1,4 +1,4 @@
-import type { HubInfoResponse, Job } from '../../contracts/api/jobs';
+import { TERMINAL_JOB_STATUSES, type HubInfoResponse, type Job } from '../../contracts/api/jobs';
 import { ApiError } from '../http/api-error';
 import { callHub, HubRequestError } from '../hub/hub-errors';
 import type { HubJob } from '../hub/hub-jobs';
@@ -87,7 +87,13 @@ export async function getJob(context: ProxyContext, ref: string): Promise<Job> {
     : await context.index.byJobId(ref);
   const operation = indexed && (await withAdoptedJob(context, indexed, callHub));
   const jobId = isOperationId(ref) ? operation?.metadata.jobId : ref;
-  const hubJob = jobId ? await hubJobOrNothing(context, jobId) : undefined;
+  // The monitor's fresh sighting answers most polls, so watchers do not multiply hub calls.
+  const monitored = jobId
+    ? context.monitoredJobs?.()?.find((job) => job.jobId === jobId)
+    : undefined;
+  const hubJob = jobId ? (monitored ?? (await hubJobOrNothing(context, jobId))) : undefined;
+  if (hubJob && !monitored && !TERMINAL_JOB_STATUSES.includes(toJobStatus(hubJob.status)))
+    context.nudgeMonitor?.();
   if (hubJob && !isImportExport(hubJob))
     throw new ApiError(404, 'JOB_NOT_FOUND', 'No such import or export job.');
   if (!hubJob && !operation) throw new ApiError(404, 'JOB_NOT_FOUND', 'No such job.');
@@ -116,9 +122,11 @@ export async function cancelJob(context: ProxyContext, ref: string): Promise<Job
 }
 
 export async function getHubInfo(context: ProxyContext): Promise<HubInfoResponse> {
+  // The monitor's fresh sighting names the slot's holder, so open overviews add no job list calls.
+  const monitored = context.monitoredJobs?.();
   const [statistics, jobs] = await Promise.all([
     callHub(() => context.hub.getDeviceStatistics()),
-    callHub(() => context.hub.listJobs()),
+    monitored ? [...monitored] : callHub(() => context.hub.listJobs()),
   ]);
   const active = findActiveJob(jobs);
   return {

@@ -170,6 +170,32 @@ const WORDS: Record<WordedCode, Words> = {
     why: 'It cannot reach storage, the operations index or the hub right now.',
     action: 'Try again in a minute; if it keeps happening, tell the team that runs the console.',
   },
+  QUEUE_DISABLED: {
+    title: 'Queueing is not set up',
+    why: 'This console’s server has no queue storage configured, so it cannot hold a job until the slot frees.',
+    action:
+      'Start the job once the running one has finished, or ask the team that runs the console to configure the queue.',
+  },
+  QUEUE_UNAVAILABLE: {
+    title: 'The queue did not answer',
+    why: 'The storage queue that holds waiting jobs could not be reached, so nothing was queued.',
+    action: 'Try again in a minute; if it keeps happening, tell the team that runs the console.',
+  },
+  ALREADY_QUEUED: {
+    title: 'Already queued',
+    why: 'This import is already waiting in the queue (perhaps queued from another tab).',
+    action: 'Follow it on its job page; it starts when its turn comes.',
+  },
+  QUEUE_ENTRY_NOT_FOUND: {
+    title: 'No longer queued',
+    why: 'The entry has left the queue: it started, or someone cancelled it.',
+    action: 'Open the Jobs list to see where it went.',
+  },
+  QUEUE_ENTRY_STARTING: {
+    title: 'Already being started',
+    why: 'The queue is starting this job on the hub right now, so it can no longer be taken out.',
+    action: 'Wait for it to appear as running, then cancel the job itself if needed.',
+  },
   INTERNAL: {
     title: 'Server error',
     why: 'Something unexpected failed in the console’s server.',

@@ -1,4 +1,6 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FullConfig } from '@playwright/test';
@@ -26,7 +28,22 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
   process.env.E2E_STORAGE_ACCOUNT = stack.azurite.accountName;
   process.env.E2E_STORAGE_KEY = stack.azurite.accountKey;
   process.env.E2E_STORAGE_ENDPOINT = stack.azurite.blobEndpoint;
+  // The tests run in worker processes; this loopback endpoint lets a journey restart the proxy
+  // that lives here (tests/e2e/support/restart-proxy.ts).
+  const control = createServer((request, response) => {
+    if (request.method !== 'POST' || request.url !== '/restart-proxy') {
+      response.writeHead(404).end();
+      return;
+    }
+    stack.restartProxy().then(
+      () => response.writeHead(204).end(),
+      (error: unknown) => response.writeHead(500).end(String(error)),
+    );
+  });
+  await new Promise<void>((resolve) => control.listen(0, '127.0.0.1', resolve));
+  process.env.E2E_CONTROL_URL = `http://127.0.0.1:${(control.address() as AddressInfo).port}`;
   return async () => {
+    await new Promise((resolve) => control.close(resolve));
     await stack.close();
     await rm(dataDir, { recursive: true, force: true });
   };

@@ -70,3 +70,16 @@ export async function deviceIdentity(
     secondaryKey: body.authentication?.symmetricKey?.secondaryKey ?? null,
   };
 }
+
+/** When the hub created a device, as its generationId (.NET ticks): later creations are larger. */
+export async function deviceGeneration(id: string): Promise<bigint> {
+  const { connectionString, ca } = connection();
+  const response = await hubRequest(
+    connectionString,
+    ca,
+    'GET',
+    `/devices/${encodeURIComponent(id)}`,
+  );
+  if (response.status !== 200) throw new Error(`GET device ${id}: ${response.status}`);
+  return BigInt((response.body as { generationId: string }).generationId);
+}

@@ -65,6 +65,13 @@ const freshStart = async (variant: TokenVariant): Promise<{ path: string }> => {
   return { path: `/api/imports/${created.operationId}/start` };
 };
 
+// Only an admin's enqueue queues anything; the worker then starts it as the slot frees.
+const freshEnqueue = async (variant: TokenVariant): Promise<{ path: string }> => {
+  if (variant !== 'admin') return { path: '/api/imports/import-20260101-aaaaaaaaaa/enqueue' };
+  const created = await createUploadedImport(stack, deviceLines(`authq-${Date.now()}`, 1), 'id\na');
+  return { path: `/api/imports/${created.operationId}/enqueue` };
+};
+
 const CASES: Case[] = [
   {
     method: 'GET',
@@ -93,6 +100,28 @@ const CASES: Case[] = [
     request: freshStart,
     support: 403,
     admin: 200,
+  },
+  {
+    method: 'POST',
+    path: '/api/imports/{operationId}/enqueue',
+    request: freshEnqueue,
+    support: 403,
+    admin: 200,
+  },
+  {
+    method: 'GET',
+    path: '/api/queue',
+    request: async () => ({ path: '/api/queue' }),
+    support: 200,
+    admin: 200,
+  },
+  // No such entry: an admin is refused on the merits (404), support on identity (403).
+  {
+    method: 'DELETE',
+    path: '/api/queue/{entryId}',
+    request: async () => ({ path: '/api/queue/999999' }),
+    support: 403,
+    admin: 404,
   },
   {
     method: 'POST',

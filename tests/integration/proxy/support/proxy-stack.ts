@@ -57,6 +57,7 @@ export async function startProxyStack(
       accountKey: azurite.accountKey,
       blobEndpoint: azurite.blobEndpoint,
       tableEndpoint: azurite.tableEndpoint,
+      queueEndpoint: azurite.queueEndpoint,
     },
     spa: {
       auth: {

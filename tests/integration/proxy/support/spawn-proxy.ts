@@ -27,6 +27,7 @@ export function childProxyOptions(stack: ProxyStack, blobEndpoint: string): Prox
       accountKey: stack.azurite.accountKey,
       blobEndpoint,
       tableEndpoint: stack.azurite.tableEndpoint,
+      queueEndpoint: stack.azurite.queueEndpoint,
     },
     spa: {
       auth: {

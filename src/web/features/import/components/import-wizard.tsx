@@ -205,6 +205,7 @@ export function ImportWizard() {
                 })()
               }
               onStart={(operationId) => void upload.start(operationId)}
+              onQueue={(operationId) => void upload.queue(operationId)}
               onCancelUpload={upload.cancelUpload}
               onAutoStart={upload.setAutoStart}
             />

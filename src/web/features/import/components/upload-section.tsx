@@ -39,6 +39,7 @@ interface UploadSectionProps {
   checksumProgress: ProgressStore<ChecksumProgress | null>;
   onUpload: () => void;
   onStart: (operationId: string) => void;
+  onQueue: (operationId: string) => void;
   onCancelUpload: () => void;
   onAutoStart: (value: boolean) => void;
 }
@@ -58,6 +59,7 @@ export function UploadSection({
   checksumProgress,
   onUpload,
   onStart,
+  onQueue,
   onCancelUpload,
   onAutoStart,
 }: UploadSectionProps) {
@@ -170,6 +172,9 @@ export function UploadSection({
             autoStart={state.autoStart}
             onAutoStart={onAutoStart}
             onTryNow={() => onStart(state.operationId)}
+            onQueue={() => onQueue(state.operationId)}
+            queueing={state.queueing}
+            queueError={state.queueError}
           />
         )}
         {state.phase === 'failed' && (

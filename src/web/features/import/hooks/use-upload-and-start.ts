@@ -2,7 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import type { CreateImportRequest } from '../../../../contracts/api';
-import { activeJobIdOf } from '../../../lib/api-error';
+import { activeJobIdOf, isApiError } from '../../../lib/api-error';
+import { enqueueImport } from '../../../lib/queue/enqueue-import';
 import { useSlotWait } from '../../../lib/use-slot-wait';
 import { createImport } from '../api/create-import';
 import { startImport } from '../api/start-import';
@@ -15,7 +16,14 @@ export type UploadState =
   | { phase: 'preparing' }
   | { phase: 'uploading'; progress: UploadProgress }
   | { phase: 'starting'; operationId: string }
-  | { phase: 'slot-busy'; operationId: string; activeJobId: string | null; autoStart: boolean }
+  | {
+      phase: 'slot-busy';
+      operationId: string;
+      activeJobId: string | null;
+      autoStart: boolean;
+      queueing?: boolean;
+      queueError?: unknown;
+    }
   | {
       phase: 'failed';
       stage: 'prepare' | 'upload' | 'start';
@@ -116,6 +124,33 @@ export function useUploadAndStart() {
     [start],
   );
 
+  // The server's queue replaces waiting in this tab: the job page shows the position from there.
+  const queue = useCallback(
+    async (operationId: string) => {
+      setState((previous) =>
+        previous.phase === 'slot-busy'
+          ? { ...previous, queueing: true, queueError: null }
+          : previous,
+      );
+      try {
+        await enqueueImport(operationId);
+      } catch (error) {
+        if (!(isApiError(error) && error.code === 'ALREADY_QUEUED')) {
+          setState((previous) =>
+            previous.phase === 'slot-busy'
+              ? { ...previous, queueing: false, queueError: error }
+              : previous,
+          );
+          return;
+        }
+      }
+      void queryClient.invalidateQueries({ queryKey: ['queue'] });
+      void queryClient.invalidateQueries({ queryKey: ['jobs'] });
+      navigate(`/jobs/${encodeURIComponent(operationId)}`);
+    },
+    [navigate, queryClient],
+  );
+
   const cancelUpload = useCallback(() => abortRef.current?.abort(), []);
 
   const setAutoStart = useCallback((autoStart: boolean) => {
@@ -135,5 +170,5 @@ export function useUploadAndStart() {
 
   useEffect(() => () => abortRef.current?.abort(), []);
 
-  return { state, run, start, cancelUpload, setAutoStart };
+  return { state, run, start, queue, cancelUpload, setAutoStart };
 }

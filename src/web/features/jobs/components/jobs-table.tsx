@@ -13,6 +13,7 @@ import {
 } from '@mui/material';
 import type { Job } from '../../../../contracts/api';
 import { JobStatusChip } from '../../../components/job-status-chip';
+import { QueuedPositionNote } from '../../../components/queued-position-note';
 import { formatCount, formatDateTime, formatDuration } from '../../../lib/format';
 import { plural, rowsSent } from '../../../lib/job-outcome';
 import { computeJobTiming, isTerminal } from '../job-timing';
@@ -80,6 +81,9 @@ export function JobsTable({ jobs }: { jobs: Job[] }) {
                 </TableCell>
                 <TableCell sx={{ minWidth: 140 }}>
                   <JobStatusChip job={job} />
+                  {job.jobId === null && job.operationId && (
+                    <QueuedPositionNote operationId={job.operationId} />
+                  )}
                   {/* A bar only while it moves: a finished job's outcome says it all. */}
                   {!isTerminal(job) && (
                     <LinearProgress

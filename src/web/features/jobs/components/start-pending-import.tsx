@@ -3,15 +3,24 @@ import { useNavigate } from 'react-router';
 import { Alert, Box, Button, LinearProgress } from '@mui/material';
 import { useQueryClient } from '@tanstack/react-query';
 import { ErrorPanel } from '../../../components/error-panel';
+import { QueuedEntryStatus } from '../../../components/queued-entry-status';
 import { SlotBusyPanel } from '../../../components/slot-busy-panel';
 import { activeJobIdOf, isApiError } from '../../../lib/api-error';
+import { enqueueImport } from '../../../lib/queue/enqueue-import';
+import { useQueue } from '../../../lib/queue/get-queue';
 import { useSlotWait } from '../../../lib/use-slot-wait';
 import { startImport } from '../api/start-import';
 
 type StartState =
   | { phase: 'idle' }
   | { phase: 'starting' }
-  | { phase: 'busy'; activeJobId: string | null; autoStart: boolean }
+  | {
+      phase: 'busy';
+      activeJobId: string | null;
+      autoStart: boolean;
+      queueing?: boolean;
+      queueError?: unknown;
+    }
   | { phase: 'failed'; error: unknown };
 
 /**
@@ -49,6 +58,29 @@ export function StartPendingImport({
     }
   }, [operationId, navigate, queryClient]);
 
+  const queue = useQueue();
+  const queued = queue.data?.entries.some(
+    (entry) => entry.operationId === operationId && entry.state !== 'failed',
+  );
+  const enqueue = useCallback(async () => {
+    setState((previous) =>
+      previous.phase === 'busy' ? { ...previous, queueing: true, queueError: null } : previous,
+    );
+    try {
+      await enqueueImport(operationId);
+      setState({ phase: 'idle' });
+    } catch (error) {
+      if (isApiError(error) && error.code === 'ALREADY_QUEUED') setState({ phase: 'idle' });
+      else
+        setState((previous) =>
+          previous.phase === 'busy'
+            ? { ...previous, queueing: false, queueError: error }
+            : previous,
+        );
+    }
+    await queryClient.invalidateQueries({ queryKey: ['queue'] });
+  }, [operationId, queryClient]);
+
   const setAutoStart = (autoStart: boolean) => {
     autoStartRef.current = autoStart;
     setState((previous) => (previous.phase === 'busy' ? { ...previous, autoStart } : previous));
@@ -58,11 +90,14 @@ export function StartPendingImport({
 
   return (
     <Box sx={{ mt: 2 }}>
-      <Alert severity="info" sx={{ mb: 1.5 }}>
-        This import was uploaded but its job was never started.
-        {canStart ? ' Start it now; the hub runs one job at a time.' : ' An admin can start it.'}
-      </Alert>
-      {canStart && state.phase !== 'busy' && (
+      <QueuedEntryStatus operationId={operationId} canCancel={canStart} />
+      {!queued && (
+        <Alert severity="info" sx={{ mb: 1.5 }}>
+          This import was uploaded but its job was never started.
+          {canStart ? ' Start it now; the hub runs one job at a time.' : ' An admin can start it.'}
+        </Alert>
+      )}
+      {canStart && !queued && state.phase !== 'busy' && (
         <Button
           variant="contained"
           onClick={() => void start()}
@@ -80,6 +115,9 @@ export function StartPendingImport({
           autoStart={state.autoStart}
           onAutoStart={setAutoStart}
           onTryNow={() => void start()}
+          onQueue={() => void enqueue()}
+          queueing={state.queueing}
+          queueError={state.queueError}
         />
       )}
       {state.phase === 'failed' && (

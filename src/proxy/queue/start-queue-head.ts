@@ -1,0 +1,143 @@
+import type { ApiErrorCode } from '../../contracts/api/errors';
+import { ApiError } from '../http/api-error';
+import { callHub } from '../hub/hub-errors';
+import type { ProxyLog } from '../http/request-log';
+import { findActiveJob } from '../operations/active-job';
+import type { ProxyContext } from '../operations/proxy-context';
+import { startImport } from '../operations/start-import';
+import { keepLease } from './keep-lease';
+import type { ReceivedMessage } from './message-queue';
+import type { OperationQueue } from './operation-queue';
+import { deleteQueueEntry, replaceQueueEntry } from './queue-entries';
+import { withoutClaim, type StoredQueueEntry } from './queue-entry';
+
+// The worker's one step on the oldest waiting entry, whose message it holds: when the slot is free
+// it claims the entry (If-Match), keeps the leases alive, starts the job through the idempotent
+// start (start-import.ts: a second worker or a retry adopts the job, never makes another), and only
+// once the job is recorded deletes the entry and then the message.
+
+export interface HeadStep {
+  context: ProxyContext;
+  queue: OperationQueue;
+  workerId: string;
+  leaseSeconds: number;
+  log: ProxyLog;
+}
+
+export type HeadOutcome = 'started' | 'waiting' | 'retry' | 'failed';
+
+export interface HeadResult {
+  outcome: HeadOutcome;
+  /** The message with its latest pop receipt (each lease renewal changes it). */
+  message: ReceivedMessage;
+}
+
+/** Failures another try cannot change: the entry is marked failed and stops holding the queue. */
+const FINAL_CODES: readonly ApiErrorCode[] = [
+  'OPERATION_NOT_FOUND',
+  'UPLOAD_MISSING',
+  'UPLOAD_EMPTY',
+  'CONVERTED_FILE_MISMATCH',
+  'START_UNCERTAIN',
+  'HUB_STORAGE_REJECTED',
+  'VALIDATION_FAILED',
+];
+
+export function claimIsFresh(entry: StoredQueueEntry, now: Date, leaseSeconds: number): boolean {
+  const at = entry.row.claimedAt ? Date.parse(entry.row.claimedAt) : Number.NaN;
+  return !Number.isNaN(at) && now.getTime() - at < leaseSeconds * 1000;
+}
+
+export async function startQueueHead(
+  step: HeadStep,
+  head: StoredQueueEntry,
+  message: ReceivedMessage,
+): Promise<HeadResult> {
+  const { context, queue } = step;
+  const now = context.now();
+  // Another worker is starting it (it holds a duplicate message, or received this one before).
+  if (head.row.state === 'starting' && claimIsFresh(head, now, step.leaseSeconds))
+    return { outcome: 'waiting', message };
+  // An abandoned claim is resumed even while a job runs: it may be the job that claim created.
+  if (head.row.state === 'queued') {
+    const active = findActiveJob(await callHub(() => context.hub.listJobs()));
+    if (active) return { outcome: 'waiting', message };
+  }
+  const claimed = await replaceQueueEntry(
+    queue.table,
+    { ...head.row, state: 'starting', claimedBy: step.workerId, claimedAt: now.toISOString() },
+    head.etag,
+  );
+  if (!claimed) return { outcome: 'waiting', message };
+  const lease = await keepLease(queue, claimed, message, step.leaseSeconds, context.now);
+  const principal = {
+    name: head.row.enqueuedByName,
+    username: '',
+    objectId: head.row.enqueuedByOid,
+    roles: ['admin' as const],
+  };
+  try {
+    const started = await startImport(context, principal, head.row.operationId);
+    await lease.stop();
+    audit(step, head, 'ok', {
+      jobId: started.response.job.jobId ?? undefined,
+      fileSha256: started.convertedSha256,
+      outcome: started.outcome,
+    });
+    await deleteQueueEntry(queue.table, queue.partitionKey, head.row.entryId);
+    await queue.messages.remove(lease.message()).catch(() => undefined);
+    return { outcome: 'started', message: lease.message() };
+  } catch (error) {
+    await lease.stop();
+    const code: string = error instanceof ApiError ? error.code : 'INTERNAL';
+    const final = (FINAL_CODES as readonly string[]).includes(code);
+    const message = error instanceof ApiError ? error.message : 'The start failed unexpectedly.';
+    const current = lease.entry();
+    await replaceQueueEntry(
+      queue.table,
+      final
+        ? {
+            ...withoutClaim(current.row),
+            state: 'failed',
+            failureCode: code,
+            failureMessage: message,
+          }
+        : { ...withoutClaim(current.row), state: 'queued' },
+      current.etag,
+    );
+    if (final) {
+      audit(step, head, 'failed', { code });
+      await queue.messages.remove(lease.message()).catch(() => undefined);
+      return { outcome: 'failed', message: lease.message() };
+    }
+    step.log({
+      level: 'warn',
+      msg: 'queued start failed; it is tried again',
+      code,
+      entryId: head.row.entryId,
+      operationId: head.row.operationId,
+    });
+    return { outcome: 'retry', message: lease.message() };
+  }
+}
+
+function audit(
+  step: HeadStep,
+  head: StoredQueueEntry,
+  result: 'ok' | 'failed',
+  facts: { jobId?: string | undefined; fileSha256?: string | undefined; [key: string]: unknown },
+): void {
+  const { jobId, fileSha256, ...details } = facts;
+  step.log({
+    level: 'info',
+    msg: 'audit',
+    type: 'audit',
+    action: 'import.start',
+    who: { objectId: head.row.enqueuedByOid, name: head.row.enqueuedByName },
+    operationId: head.row.operationId,
+    ...(jobId ? { jobId } : {}),
+    ...(fileSha256 ? { fileSha256 } : {}),
+    result,
+    details: { ...details, queued: true, entryId: head.row.entryId, worker: step.workerId },
+  });
+}
