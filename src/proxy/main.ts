@@ -1,27 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { readProxyEnv, resolveAuthEndpoints } from './config/proxy-env';
-import { parseHubConnectionString } from './hub/connection-string';
+import { DefaultAzureCredential } from '@azure/identity';
+import { readProxyEnv, resolveAuthEndpoints, resolveHubAccess } from './config/proxy-env';
 import { createProxy } from './server';
-import type { TokenCredentialLike } from './storage/sas-signer';
 
 // `npx tsx src/proxy/main.ts`: the proxy against real Azure (or the local stack), configured only
-// by environment variables (docs/proxy.md).
-
-async function loadIdentityCredential(): Promise<TokenCredentialLike> {
-  // @azure/identity is an optional production dependency: install it where STORAGE_AUTH=identity is
-  // used.
-  const moduleName = '@azure/identity';
-  try {
-    const identity = (await import(moduleName)) as {
-      DefaultAzureCredential: new () => TokenCredentialLike;
-    };
-    return new identity.DefaultAzureCredential();
-  } catch {
-    throw new Error(
-      'STORAGE_AUTH=identity needs the @azure/identity package (npm install @azure/identity).',
-    );
-  }
-}
+// by environment variables (docs/proxy.md). One DefaultAzureCredential serves storage and the hub:
+// a managed identity in Azure (AZURE_CLIENT_ID names a user-assigned one), `az login` on a laptop.
 
 async function main(): Promise<void> {
   const result = readProxyEnv(process.env);
@@ -34,6 +18,9 @@ async function main(): Promise<void> {
   const blobEndpoint =
     env.STORAGE_BLOB_ENDPOINT ?? `https://${env.STORAGE_ACCOUNT_NAME}.blob.core.windows.net`;
   const useKey = (env.STORAGE_AUTH ?? (env.STORAGE_ACCOUNT_KEY ? 'key' : 'identity')) === 'key';
+  const hubAccess = resolveHubAccess(env);
+  let credential: DefaultAzureCredential | undefined;
+  const identity = (): DefaultAzureCredential => (credential ??= new DefaultAzureCredential());
   const proxy = await createProxy({
     host: env.PROXY_HOST,
     port: env.PROXY_PORT,
@@ -50,13 +37,27 @@ async function main(): Promise<void> {
       ...(env.AUTH_ALGORITHMS.length ? { algorithms: env.AUTH_ALGORITHMS } : {}),
       clientIds: env.AUTH_CLIENT_IDS.length ? env.AUTH_CLIENT_IDS : [env.SPA_CLIENT_ID],
     },
-    hub: { connectionString: env.IOT_HUB_CONNECTION_STRING, apiVersion: env.IOT_HUB_API_VERSION },
+    hub: {
+      ...(hubAccess.kind === 'identity'
+        ? { hostName: hubAccess.hostName, credential: identity() }
+        : { connectionString: hubAccess.connectionString }),
+      apiVersion: env.IOT_HUB_API_VERSION,
+      jobStorage:
+        env.IOT_HUB_JOB_STORAGE_AUTH === 'identityBased'
+          ? {
+              type: 'identityBased',
+              ...(env.IOT_HUB_JOB_STORAGE_IDENTITY
+                ? { userAssignedIdentity: env.IOT_HUB_JOB_STORAGE_IDENTITY }
+                : {}),
+            }
+          : { type: 'keyBased' },
+    },
     storage: useKey
       ? { accountName: env.STORAGE_ACCOUNT_NAME, accountKey: env.STORAGE_ACCOUNT_KEY, blobEndpoint }
       : {
           accountName: env.STORAGE_ACCOUNT_NAME,
           blobEndpoint,
-          credential: await loadIdentityCredential(),
+          credential: identity(),
         },
     spa: {
       auth: {
@@ -66,7 +67,7 @@ async function main(): Promise<void> {
         apiScope: env.SPA_API_SCOPE,
       },
       storageEndpoint: blobEndpoint,
-      hubHostName: parseHubConnectionString(env.IOT_HUB_CONNECTION_STRING).hostName,
+      hubHostName: hubAccess.hostName,
     },
     rateLimit: { max: env.PROXY_RATE_LIMIT_PER_MINUTE, timeWindowMs: 60_000 },
     backup: { retentionDays: env.BACKUP_RETENTION_DAYS },

@@ -19,9 +19,10 @@ import { createOutboundAgent } from './http/outbound-agent';
 import { installReadRateLimit } from './http/read-rate-limit';
 import { installRequestLog, stdoutLog, type ProxyLog } from './http/request-log';
 import { installSecurityHeaders, securityHeaders } from './http/security-headers';
-import { createHubJobsClient } from './hub/hub-jobs';
+import { storageTlsFor } from './http/storage-tls';
+import { createHubJobsClient, type JobStorageAuthentication } from './hub/hub-jobs';
 import { createHubRegistryClient } from './hub/hub-registry';
-import { createHubTransport } from './hub/hub-transport';
+import { createHubTransport, type HubAccess } from './hub/hub-transport';
 import {
   createSupportExportGate,
   type SupportExportPolicy,
@@ -50,7 +51,11 @@ export interface ProxyOptions {
   staticDir?: string;
   auth: AuthOptions;
   trustedCaPem?: string;
-  hub: { connectionString: string; apiVersion?: string };
+  /**
+   * A connection string, or the host name and an Entra credential; `jobStorage` says whether the
+   * hub reaches job containers by SAS (default) or with its own identity.
+   */
+  hub: HubAccess & { apiVersion?: string; jobStorage?: JobStorageAuthentication };
   /** `accountKey` (Azurite, key-based accounts) or `credential` (Entra; user-delegation SAS). */
   storage: {
     accountName: string;
@@ -105,16 +110,24 @@ export async function createProxy(options: ProxyOptions): Promise<ProxyHandle> {
   const spa = SpaConfig.parse(options.spa);
   const agent = createOutboundAgent({ trustedCaPem: options.trustedCaPem });
   const storageAuth = storageAuthOf(options.storage);
-  const hubTransport = createHubTransport({ ...options.hub, dispatcher: agent, now });
-  const hub = createHubJobsClient(hubTransport);
+  const { jobStorage, ...hubAccess } = options.hub;
+  const hubTransport = createHubTransport({ ...hubAccess, dispatcher: agent, now });
+  const hub = createHubJobsClient(hubTransport, jobStorage);
   const deadlines = { ...DEFAULT_STORAGE_DEADLINES, ...options.storageDeadlines };
+  const storageTls =
+    options.trustedCaPem && options.storage.blobEndpoint.startsWith('https:')
+      ? storageTlsFor(options.trustedCaPem)
+      : undefined;
   const containers = createOperationStorage({
     ...options.storage,
     auth: storageAuth,
     now,
     transport: {
       retryOptions: { maxTries: deadlines.maxTries, ...STORAGE_RETRY_DELAY },
-      policies: [blobDeadlinePolicy(deadlines, log)],
+      policies: [
+        blobDeadlinePolicy(deadlines, log),
+        ...(storageTls ? [storageTls.blobPolicy] : []),
+      ],
     },
   });
   const tableClientOptions = {
@@ -122,6 +135,7 @@ export async function createProxy(options: ProxyOptions): Promise<ProxyHandle> {
     additionalPolicies: [
       { policy: tableDeadlinePolicy(deadlines, log), position: 'perCall' as const },
     ],
+    ...(storageTls ? { tlsOptions: storageTls.tableTlsOptions } : {}),
   };
   const tableEndpoint =
     options.storage.tableEndpoint ?? defaultTableEndpoint(options.storage.blobEndpoint);
@@ -263,6 +277,7 @@ export async function createProxy(options: ProxyOptions): Promise<ProxyHandle> {
       await cleanup.stop();
       await app.close();
       await agent.close();
+      storageTls?.close();
     },
   };
 }

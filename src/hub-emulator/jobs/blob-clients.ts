@@ -3,6 +3,7 @@ import {
   ContainerClient,
   StorageSharedKeyCredential,
 } from '@azure/storage-blob';
+import type { TokenCredential } from '@azure/identity';
 import { hubError } from '../http/hub-error';
 import type { JobRequest } from './job-record';
 
@@ -14,11 +15,8 @@ export const IMPORT_ERRORS_BLOB = 'importErrors.log';
 export const CONFIGURATIONS_BLOB = 'configurations.txt';
 export const CONFIGURATION_ERRORS_BLOB = 'importConfigErrors.log';
 
-/** Structural type of @azure/identity credentials; the emulator does not need that package. */
-export type TokenCredentialLike = Extract<
-  ConstructorParameters<typeof ContainerClient>[1],
-  { getToken: unknown }
->;
+/** Any @azure/identity credential: the emulated hub's managed identity. */
+export type TokenCredentialLike = TokenCredential;
 
 /** The credential one managed identity of the emulated hub reaches storage with. */
 export type StorageIdentityCredential =

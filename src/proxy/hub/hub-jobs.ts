@@ -38,8 +38,17 @@ export interface ExportJobRequest {
   includeConfigurations: boolean;
 }
 
+/**
+ * How the hub reaches the job's containers: through the SAS in each URI (`keyBased`), or with its
+ * own managed identity (`identityBased`: the system-assigned one, or the user-assigned identity
+ * named by its ARM resource id), which then needs Storage Blob Data Contributor on the account.
+ */
+export type JobStorageAuthentication =
+  { type: 'keyBased' } | { type: 'identityBased'; userAssignedIdentity?: string };
+
 export interface HubJobsClient {
   hostName: string;
+  storageAuthentication: JobStorageAuthentication['type'];
   createImportJob(request: ImportJobRequest): Promise<HubJob>;
   createExportJob(request: ExportJobRequest): Promise<HubJob>;
   getJob(jobId: string): Promise<HubJob>;
@@ -48,7 +57,19 @@ export interface HubJobsClient {
   getDeviceStatistics(): Promise<DeviceStatistics>;
 }
 
-export function createHubJobsClient(transport: HubTransport): HubJobsClient {
+export function createHubJobsClient(
+  transport: HubTransport,
+  storage: JobStorageAuthentication = { type: 'keyBased' },
+): HubJobsClient {
+  const storageFields =
+    storage.type === 'identityBased'
+      ? {
+          storageAuthenticationType: 'identityBased',
+          ...(storage.userAssignedIdentity
+            ? { identity: { userAssignedIdentity: storage.userAssignedIdentity } }
+            : {}),
+        }
+      : { storageAuthenticationType: 'keyBased' };
   const parse = <T>(schema: z.ZodType<T>, body: unknown): T => {
     const result = schema.safeParse(body);
     if (!result.success)
@@ -61,13 +82,14 @@ export function createHubJobsClient(transport: HubTransport): HubJobsClient {
   };
   return {
     hostName: transport.hostName,
+    storageAuthentication: storage.type,
     async createImportJob(request) {
       const body = {
         type: 'import',
         inputBlobContainerUri: request.inputBlobContainerUri,
         outputBlobContainerUri: request.outputBlobContainerUri,
         ...(request.inputBlobName ? { inputBlobName: request.inputBlobName } : {}),
-        storageAuthenticationType: 'keyBased',
+        ...storageFields,
       };
       const response = await transport.send({
         method: 'POST',
@@ -83,7 +105,7 @@ export function createHubJobsClient(transport: HubTransport): HubJobsClient {
         outputBlobContainerUri: request.outputBlobContainerUri,
         excludeKeysInExport: request.excludeKeysInExport,
         includeConfigurations: request.includeConfigurations,
-        storageAuthenticationType: 'keyBased',
+        ...storageFields,
       };
       const response = await transport.send({
         method: 'POST',

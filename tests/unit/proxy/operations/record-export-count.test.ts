@@ -52,6 +52,7 @@ function fakeContext(options: { blob?: () => Readable | undefined; clock?: { ms:
     uploadSas: unused,
     readSas: unused,
     hubContainerSas: unused,
+    hubContainerUrl: unused,
     deleteOperation: unused,
     freezeInput: unused,
     lockUploads: unused,
