@@ -19,6 +19,7 @@ import {
 import { createOidcAuthority, type OidcAuthority } from './oidc/create-oidc-authority';
 import { formatProxyEntry } from './format-proxy-log';
 import { findFreePort } from './ports';
+import { workloadIdentities, type WorkloadIdentities } from './workload-identities';
 
 // The whole local stack as one value: Azurite, the OIDC authority, the hub emulator and the proxy
 // serving the built SPA. Start order follows the dependencies (the proxy needs the authority's
@@ -50,6 +51,13 @@ export interface DevStackOptions {
     'paceDevicesPerSecond' | 'deviceCap' | 'progressMode' | 'throttling'
   >;
   log?: (line: string) => void;
+  /**
+   * Identity mode (`npm start -- --identity`, docs/dev-stack.md): no key reaches the proxy. Azurite
+   * serves HTTPS and accepts Entra tokens, the hub refuses SAS and takes the proxy's Entra token,
+   * the proxy mints user-delegation SAS, and the hub reaches job storage by SAS (`keyBased`) or
+   * with its own identity (`identityBased`, the default).
+   */
+  identity?: { jobStorage?: 'keyBased' | 'identityBased' };
 }
 
 type HubEmulator = Awaited<ReturnType<typeof createHubEmulator>>;
@@ -65,6 +73,10 @@ export interface DevStack {
   proxyHubConnectionString: string;
   azurite: AzuriteHandle;
   users: readonly TestUser[];
+  /** Whether the stack runs in identity mode (and how the hub reaches job storage then). */
+  identityMode?: 'keyBased' | 'identityBased';
+  /** The proxy's and the hub's identities in identity mode. */
+  workloadIdentities?: WorkloadIdentities;
   close(): Promise<void>;
 }
 
@@ -108,6 +120,9 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
       throw new AggregateError(failures, 'Some parts of the dev stack did not stop cleanly');
   };
 
+  const identity = options.identity
+    ? { jobStorage: options.identity.jobStorage ?? 'identityBased' }
+    : undefined;
   try {
     const azurite = await startAzurite({
       host: LOOPBACK,
@@ -115,9 +130,14 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
       ...(options.azuriteInMemory
         ? {}
         : { location: path.join(options.dataDir, DATA_DIRS.azurite) }),
+      ...(identity
+        ? {
+            oauth: { certPath: tls.certPath, keyPath: tls.keyPath, caCertPath: tls.caCertPath },
+          }
+        : {}),
     });
     closers.push({ name: 'Azurite', close: () => azurite.close() });
-    await allowBlobCors(azurite, appOrigins);
+    await allowBlobCors(azurite, appOrigins, identity ? tls.caCertPem : undefined);
     log(
       `Azurite blob: ${azurite.blobEndpoint}, queue: ${azurite.queueEndpoint}, table: ${azurite.tableEndpoint}`,
     );
@@ -131,6 +151,8 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
       log,
     });
     closers.push({ name: 'OIDC authority', close: () => oidc.close() });
+    const identities = identity ? workloadIdentities(oidc.tokenEndpoint, tls.caCertPem) : undefined;
+    if (identities) closers.push({ name: 'workload identities', close: () => identities.close() });
 
     const hub = await createHubEmulator({
       dataDir: path.join(options.dataDir, DATA_DIRS.hub),
@@ -138,6 +160,15 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
       host: LOOPBACK,
       port: ports.hub,
       ...options.hub,
+      ...(identities
+        ? {
+            entra: { issuer: oidc.issuer, jwksUri: oidc.jwksUri, trustedCaPem: tls.caCertPem },
+            // A hub governed by Entra RBAC alone: every SAS token is refused.
+            disableLocalAuth: true,
+            storageIdentities: { systemAssigned: identities.hub },
+            storageCaPem: tls.caCertPem,
+          }
+        : {}),
       log,
     });
     closers.push({ name: 'hub emulator', close: () => hub.close() });
@@ -155,10 +186,16 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
       },
       // The proxy fetches the authority's JWKS and calls the hub over HTTPS signed by the local CA.
       trustedCaPem: tls.caCertPem,
-      hub: { connectionString: proxyHubConnectionString },
+      hub: identities
+        ? {
+            hostName: hub.hostName,
+            credential: identities.proxy,
+            jobStorage: { type: identity?.jobStorage ?? 'identityBased' },
+          }
+        : { connectionString: proxyHubConnectionString },
       storage: {
         accountName: azurite.accountName,
-        accountKey: azurite.accountKey,
+        ...(identities ? { credential: identities.proxy } : { accountKey: azurite.accountKey }),
         blobEndpoint: azurite.blobEndpoint,
         tableEndpoint: azurite.tableEndpoint,
       },
@@ -191,6 +228,9 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
       proxyHubConnectionString,
       azurite,
       users: TEST_USERS,
+      ...(identity && identities
+        ? { identityMode: identity.jobStorage, workloadIdentities: identities }
+        : {}),
       close: closeAll,
     };
   } catch (error) {
