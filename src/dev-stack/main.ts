@@ -38,6 +38,7 @@ const starting: Promise<DevStack> = startDevStack({
   hub: { throttling: { tier: 'S1', units: 1 } },
   ...(withVite ? { extraAppOrigins: [viteOrigin] } : {}),
   ...(withIdentity ? { identity: {} } : {}),
+  setupCheckAtStart: true,
   log,
 });
 let vite: ViteHandle | undefined;

@@ -58,6 +58,8 @@ export interface DevStackOptions {
    * with its own identity (`identityBased`, the default).
    */
   identity?: { jobStorage?: 'keyBased' | 'identityBased' };
+  /** Run the proxy's setup check once at start and log what it finds (`npm start`). */
+  setupCheckAtStart?: boolean;
 }
 
 type HubEmulator = Awaited<ReturnType<typeof createHubEmulator>>;
@@ -212,6 +214,7 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
       // The local stack shows what support staff can do, key-less exports included; a deployment
       // turns them on with SUPPORT_EXPORTS=on (off by default, docs/proxy.md "Support exports").
       supportExports: { enabled: true },
+      setupCheck: { appOrigins, atStart: options.setupCheckAtStart ?? false },
       log: (entry) => {
         const line = formatProxyEntry(entry);
         if (line) log(line);

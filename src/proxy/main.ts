@@ -72,6 +72,8 @@ async function main(): Promise<void> {
     rateLimit: { max: env.PROXY_RATE_LIMIT_PER_MINUTE, timeWindowMs: 60_000 },
     backup: { retentionDays: env.BACKUP_RETENTION_DAYS },
     readRateLimit: { max: env.PROXY_READ_RATE_LIMIT_PER_MINUTE, timeWindowMs: 60_000 },
+    // Every part tried once at start and logged; never fatal (a role may still be propagating).
+    setupCheck: { atStart: true },
     storageDeadlines: { tryTimeoutMs: env.STORAGE_TIMEOUT_SECONDS * 1000 },
     supportExports: {
       enabled: env.SUPPORT_EXPORTS === 'on',

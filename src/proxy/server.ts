@@ -42,8 +42,20 @@ import { registerJobRoutes } from './routes/job-routes';
 import { registerOperationRoutes } from './routes/operation-routes';
 import { registerPublicRoutes } from './routes/public-routes';
 import { registerRegistryRoutes } from './routes/registry-routes';
+import { registerSetupCheckRoutes } from './routes/setup-check-routes';
+import { logSetupCheck } from './setup-check/log-setup-check';
+import { runSetupCheck } from './setup-check/run-setup-check';
+import type { SetupCheckDeps } from './setup-check/setup-check-deps';
+import { storageProbeClients } from './setup-check/storage-probe-clients';
+import { SAS_LIFETIMES } from './operations/proxy-context';
 import { createOperationStorage } from './storage/operation-storage';
-import type { StorageAuth, TokenCredentialLike } from './storage/sas-signer';
+import {
+  createSasSigner,
+  type BlobTransport,
+  type StorageAuth,
+  type TokenCredentialLike,
+} from './storage/sas-signer';
+import { fetch as undiciFetch } from 'undici';
 
 export interface ProxyOptions {
   host?: string;
@@ -87,6 +99,11 @@ export interface ProxyOptions {
    * polling (a job page polls every 2 s) but a bound on a runaway script.
    */
   readRateLimit?: { max: number; timeWindowMs: number };
+  /**
+   * The setup check (docs/proxy.md, "Setup check"): the SPA's public origins for its CORS check,
+   * and whether it runs (and logs) once at start; off by default so tests start quietly.
+   */
+  setupCheck?: { appOrigins?: readonly string[]; atStart?: boolean };
 }
 
 export interface ProxyHandle {
@@ -118,17 +135,15 @@ export async function createProxy(options: ProxyOptions): Promise<ProxyHandle> {
     options.trustedCaPem && options.storage.blobEndpoint.startsWith('https:')
       ? storageTlsFor(options.trustedCaPem)
       : undefined;
+  const blobTransport: BlobTransport = {
+    retryOptions: { maxTries: deadlines.maxTries, ...STORAGE_RETRY_DELAY },
+    policies: [blobDeadlinePolicy(deadlines, log), ...(storageTls ? [storageTls.blobPolicy] : [])],
+  };
   const containers = createOperationStorage({
     ...options.storage,
     auth: storageAuth,
     now,
-    transport: {
-      retryOptions: { maxTries: deadlines.maxTries, ...STORAGE_RETRY_DELAY },
-      policies: [
-        blobDeadlinePolicy(deadlines, log),
-        ...(storageTls ? [storageTls.blobPolicy] : []),
-      ],
-    },
+    transport: blobTransport,
   });
   const tableClientOptions = {
     retryOptions: { maxRetries: deadlines.maxTries - 1, ...STORAGE_RETRY_DELAY },
@@ -253,6 +268,44 @@ export async function createProxy(options: ProxyOptions): Promise<ProxyHandle> {
   registerOperationRoutes(app, context, supportExports);
   registerJobRoutes(app, context);
   registerRegistryRoutes(app, context, createHubRegistryClient(hubTransport));
+  const setupCheck: SetupCheckDeps = {
+    auth: {
+      issuer: options.auth.issuer,
+      jwksUri: options.auth.jwksUri,
+      audience: options.auth.audience,
+      apiScope: spa.auth.apiScope,
+    },
+    hub,
+    hubTransport,
+    hubAuth: 'connectionString' in hubAccess ? 'sharedAccessPolicy' : 'entra',
+    storage: {
+      accountName: options.storage.accountName,
+      blobEndpoint: options.storage.blobEndpoint,
+      auth: storageAuth.kind === 'sharedKey' ? 'sharedKey' : 'entra',
+      ...storageProbeClients(
+        createSasSigner(
+          options.storage.accountName,
+          options.storage.blobEndpoint,
+          storageAuth,
+          now,
+          blobTransport,
+        ),
+        blobTransport,
+      ),
+    },
+    fetch: (url, init) =>
+      undiciFetch(url, {
+        ...init,
+        redirect: 'error',
+        signal: AbortSignal.timeout(10_000),
+        dispatcher: agent,
+      }),
+    now,
+    appOrigins: options.setupCheck?.appOrigins ?? [],
+    hubGrantHours: SAS_LIFETIMES.hubJobHours,
+    newProbeName: () => `setup-check-${randomUUID().slice(0, 13)}`,
+  };
+  registerSetupCheckRoutes(app, setupCheck);
 
   const url = await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
   const cleanup = scheduleOperationsCleanup(
@@ -264,6 +317,12 @@ export async function createProxy(options: ProxyOptions): Promise<ProxyHandle> {
     },
     log,
   );
+  if (options.setupCheck?.atStart)
+    void runSetupCheck(setupCheck, { dryJob: false })
+      .then((result) => logSetupCheck(result, log))
+      .catch((error: unknown) =>
+        log({ level: 'warn', msg: 'setup check did not run', error: String(error) }),
+      );
   log({
     level: 'info',
     msg: 'proxy listening',

@@ -5,3 +5,4 @@ export * from './imports';
 export * from './exports';
 export * from './files';
 export * from './registry';
+export * from './setup-check';

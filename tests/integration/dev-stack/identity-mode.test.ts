@@ -5,6 +5,7 @@ import { Agent, fetch as undiciFetch } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreateImportResponse, StartImportResponse } from '../../../src/contracts/api/imports';
 import type { Job } from '../../../src/contracts/api/jobs';
+import type { SetupCheckResponse } from '../../../src/contracts/api/setup-check';
 import { SPA_CLIENT_ID } from '../../../src/dev-stack/identity-defaults';
 import { startDevStack, type DevStack } from '../../../src/dev-stack/stack';
 import { loginForAccessToken } from '../../support/oidc-login';
@@ -149,6 +150,15 @@ describe('identity mode, identityBased job storage', () => {
     const job = await importThroughProxy(stack, 'by-identity');
     expect(job.status).toBe('completed');
     expect(stack.workloadIdentities?.hub.requests).toBeGreaterThan(0);
+  });
+
+  it('passes every setup check, the hub identity’s dry job included', async () => {
+    const api = await adminApi(stack);
+    const result = await api<SetupCheckResponse>('GET', '/api/setup-check');
+    expect(result.checks.filter((check) => check.status !== 'ok')).toEqual([]);
+    expect(result.checks.find((check) => check.id === 'sas-minting')?.summary).toContain(
+      'user-delegation SAS',
+    );
   });
 });
 
