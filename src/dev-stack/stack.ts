@@ -18,6 +18,7 @@ import {
 } from './identity-defaults';
 import { createOidcAuthority, type OidcAuthority } from './oidc/create-oidc-authority';
 import { formatProxyEntry } from './format-proxy-log';
+import { formatSetupCheck } from './format-setup-check';
 import { findFreePort } from './ports';
 import { workloadIdentities, type WorkloadIdentities } from './workload-identities';
 
@@ -214,13 +215,16 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
       // The local stack shows what support staff can do, key-less exports included; a deployment
       // turns them on with SUPPORT_EXPORTS=on (off by default, docs/proxy.md "Support exports").
       supportExports: { enabled: true },
-      setupCheck: { appOrigins, atStart: options.setupCheckAtStart ?? false },
+      setupCheck: { appOrigins },
       log: (entry) => {
         const line = formatProxyEntry(entry);
         if (line) log(line);
       },
     });
     closers.push({ name: 'proxy', close: () => proxy.close() });
+    // Awaited, so its lines come before the banner, whose last line scripts wait for.
+    if (options.setupCheckAtStart)
+      for (const line of formatSetupCheck(await proxy.checkSetup())) log(line);
 
     return {
       appUrl,

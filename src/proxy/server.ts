@@ -46,6 +46,7 @@ import { registerSetupCheckRoutes } from './routes/setup-check-routes';
 import { logSetupCheck } from './setup-check/log-setup-check';
 import { runSetupCheck } from './setup-check/run-setup-check';
 import type { SetupCheckDeps } from './setup-check/setup-check-deps';
+import type { SetupCheckResponse } from '../contracts/api/setup-check';
 import { storageProbeClients } from './setup-check/storage-probe-clients';
 import { SAS_LIFETIMES } from './operations/proxy-context';
 import { createOperationStorage } from './storage/operation-storage';
@@ -108,6 +109,8 @@ export interface ProxyOptions {
 
 export interface ProxyHandle {
   url: string;
+  /** The setup check as at start (no dry job), for a caller that reports it itself. */
+  checkSetup(): Promise<SetupCheckResponse>;
   close(): Promise<void>;
 }
 
@@ -332,6 +335,7 @@ export async function createProxy(options: ProxyOptions): Promise<ProxyHandle> {
   });
   return {
     url,
+    checkSetup: () => runSetupCheck(setupCheck, { dryJob: false }),
     async close() {
       await cleanup.stop();
       await app.close();
