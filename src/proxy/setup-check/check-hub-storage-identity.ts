@@ -29,7 +29,12 @@ export async function checkHubStorageIdentity(
     return skipped(
       'Checked by a tiny identity-based import from the setup check page (it takes the job slot for a moment).',
     );
-  if (findActiveJob(await deps.hub.listJobs()))
+  const jobs = await deps.hub.listJobs().catch((error: unknown) => {
+    if (error instanceof HubRequestError) return undefined;
+    throw error;
+  });
+  if (!jobs) return skipped('The jobs list could not be read; see the hub check.');
+  if (findActiveJob(jobs))
     return skipped(
       'The hub is running a job; run the setup check again when the job slot is free.',
     );

@@ -1,11 +1,21 @@
+import { HubRequestError } from '../hub/hub-errors';
 import { findActiveJob } from '../operations/active-job';
 import type { CheckOutcome, SetupCheckDeps } from './setup-check-deps';
-import { ok } from './setup-check-deps';
+import { ok, skipped } from './setup-check-deps';
 
 // A hub runs one import or export job at a time; a job left running (by this console, a script or
 // another tool) makes every start wait. Reported as a warning: it is state, not configuration.
 export async function checkJobSlot(deps: Pick<SetupCheckDeps, 'hub'>): Promise<CheckOutcome> {
-  const active = findActiveJob(await deps.hub.listJobs());
+  let jobs;
+  try {
+    jobs = await deps.hub.listJobs();
+  } catch (error) {
+    // Why the hub refused or did not answer is the hub check's finding, not this one's.
+    if (error instanceof HubRequestError)
+      return skipped('The jobs list could not be read; see the hub check.');
+    throw error;
+  }
+  const active = findActiveJob(jobs);
   if (!active) return ok("The hub's job slot is free.");
   return {
     status: 'warning',

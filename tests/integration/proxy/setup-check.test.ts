@@ -11,6 +11,7 @@ import { allowBlobCors } from '../../../src/dev-stack/allow-blob-cors';
 import { createProxy, type ProxyOptions } from '../../../src/proxy/server';
 import { checkClockSkew } from '../../../src/proxy/setup-check/check-clock-skew';
 import { checkSasMinting } from '../../../src/proxy/setup-check/check-sas-minting';
+import { checkTokenValidation } from '../../../src/proxy/setup-check/check-token-validation';
 import { startProxyStack, type ProxyStack } from './support/proxy-stack';
 import { ROLE_NAMES, TEST_AUDIENCE } from './support/test-authority';
 
@@ -148,6 +149,45 @@ describe('GET /api/setup-check', () => {
     }
   });
 
+  it('names a hub key the hub refuses, and leaves the job slot to the hub check', async () => {
+    const wrongKey = stack.hub.connectionString.replace(
+      /SharedAccessKey=[^;]+/,
+      `SharedAccessKey=${Buffer.alloc(32, 7).toString('base64')}`,
+    );
+    const proxy = await proxyWith({ hub: { connectionString: wrongKey } });
+    try {
+      const result = await setupCheck(proxy.url);
+      expect(byId(result, 'hub-access')).toMatchObject({
+        status: 'problem',
+        code: 'HUB_CREDENTIAL_REFUSED',
+      });
+      expect(byId(result, 'job-slot').status).toBe('skipped');
+      expect(JSON.stringify(result)).not.toContain(Buffer.alloc(32, 7).toString('base64'));
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('names a storage key the account refuses, and skips what needs storage', async () => {
+    const proxy = await proxyWith({
+      storage: {
+        accountName: stack.azurite.accountName,
+        accountKey: Buffer.alloc(64, 9).toString('base64'),
+        blobEndpoint: stack.azurite.blobEndpoint,
+        tableEndpoint: stack.azurite.tableEndpoint,
+      },
+    });
+    try {
+      const result = await setupCheck(proxy.url);
+      const access = byId(result, 'storage-access');
+      expect(access).toMatchObject({ status: 'problem', code: 'STORAGE_ACCESS_DENIED' });
+      expect(access.details?.status).toBe('403');
+      expect(byId(result, 'sas-minting').status).toBe('skipped');
+    } finally {
+      await proxy.close();
+    }
+  });
+
   it('names a hub whose identity cannot reach storage for identityBased jobs', async () => {
     const proxy = await proxyWith({
       hub: { connectionString: stack.hub.connectionString, jobStorage: { type: 'identityBased' } },
@@ -163,6 +203,21 @@ describe('GET /api/setup-check', () => {
 });
 
 describe('setup checks planted directly', () => {
+  it('names an authority whose keys cannot be fetched', async () => {
+    const closed = 'https://127.0.0.1:9/tenant/discovery/v2.0/keys';
+    const check = await checkTokenValidation({
+      auth: {
+        issuer: 'https://127.0.0.1:9/tenant/v2.0',
+        jwksUri: closed,
+        audience: TEST_AUDIENCE,
+        apiScope: `${TEST_AUDIENCE}/access_as_user`,
+      },
+      fetch: (url, init) => undiciFetch(url, { ...init, dispatcher: agent }),
+    });
+    expect(check).toMatchObject({ status: 'problem', code: 'AUTHORITY_UNREACHABLE' });
+    expect(check.fix).toContain('127.0.0.1:9');
+  });
+
   const storageDeps = () => ({
     accountName: stack.azurite.accountName,
     blobEndpoint: stack.azurite.blobEndpoint,
