@@ -7,8 +7,25 @@ import { createProxy } from './server';
 // by environment variables (docs/proxy.md). One DefaultAzureCredential serves storage and the hub:
 // a managed identity in Azure (AZURE_CLIENT_ID names a user-assigned one), `az login` on a laptop.
 
+/** The extra CA's PEM, or the problem with its file, checked together with the variables. */
+async function readTrustedCa(
+  file: string | undefined,
+): Promise<{ pem?: string; problem?: string }> {
+  if (!file?.trim()) return {};
+  try {
+    const pem = await readFile(file, 'utf8');
+    if (!pem.includes('-----BEGIN CERTIFICATE-----'))
+      return { problem: `PROXY_TRUSTED_CA_FILE: ${file} holds no PEM certificate` };
+    return { pem };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    return { problem: `PROXY_TRUSTED_CA_FILE: cannot read ${file} (${code})` };
+  }
+}
+
 async function main(): Promise<void> {
-  const result = readProxyEnv(process.env);
+  const trustedCa = await readTrustedCa(process.env.PROXY_TRUSTED_CA_FILE);
+  const result = readProxyEnv(process.env, trustedCa.problem ? [trustedCa.problem] : []);
   if (!result.ok) {
     process.stderr.write(`${result.message}\n`);
     process.exit(1);
@@ -25,9 +42,7 @@ async function main(): Promise<void> {
     host: env.PROXY_HOST,
     port: env.PROXY_PORT,
     staticDir: env.PROXY_STATIC_DIR,
-    trustedCaPem: env.PROXY_TRUSTED_CA_FILE
-      ? await readFile(env.PROXY_TRUSTED_CA_FILE, 'utf8')
-      : undefined,
+    trustedCaPem: trustedCa.pem,
     auth: {
       issuer: endpoints.issuer,
       audience: env.AUTH_AUDIENCE,

@@ -157,7 +157,14 @@ export function resolveHubAccess(
 
 export type EnvResult = { ok: true; env: ProxyEnv } | { ok: false; message: string };
 
-export function readProxyEnv(source: Record<string, string | undefined>): EnvResult {
+/**
+ * `startupProblems`: what main.ts found outside the variables themselves (a CA file that cannot be
+ * read), reported in the same one message.
+ */
+export function readProxyEnv(
+  source: Record<string, string | undefined>,
+  startupProblems: readonly string[] = [],
+): EnvResult {
   // Treat empty strings as unset, as shells and container platforms often export them.
   const cleaned = Object.fromEntries(
     Object.entries(source).filter(([, value]) => value !== undefined && value !== ''),
@@ -170,6 +177,7 @@ export function readProxyEnv(source: Record<string, string | undefined>): EnvRes
           (issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`,
         )),
     ...crossFieldProblems(cleaned),
+    ...startupProblems,
   ];
   if (result.success && problems.length === 0) return { ok: true, env: result.data };
   const lines = problems.map((problem) => `  - ${problem}`);

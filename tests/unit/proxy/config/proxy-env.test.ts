@@ -135,3 +135,15 @@ describe('readProxyEnv: the hub by identity', () => {
     expect(result.env.IOT_HUB_JOB_STORAGE_IDENTITY).toBe(id);
   });
 });
+
+describe('readProxyEnv: problems found outside the variables', () => {
+  it('reports them in the same one message as the variables', () => {
+    const result = readProxyEnv({ ...valid, PROXY_PORT: 'eighty' }, [
+      'PROXY_TRUSTED_CA_FILE: cannot read /nope.pem (ENOENT)',
+    ]);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.message).toMatch(/^The proxy's configuration is invalid \(2 problems\)/);
+    expect(result.message).toContain('- PROXY_TRUSTED_CA_FILE: cannot read /nope.pem (ENOENT)');
+  });
+});
