@@ -43,20 +43,12 @@ import { registerOperationRoutes } from './routes/operation-routes';
 import { registerPublicRoutes } from './routes/public-routes';
 import { registerRegistryRoutes } from './routes/registry-routes';
 import { registerSetupCheckRoutes } from './routes/setup-check-routes';
+import { createSetupCheckDeps } from './setup-check/create-setup-check-deps';
 import { logSetupCheck } from './setup-check/log-setup-check';
 import { runSetupCheck } from './setup-check/run-setup-check';
-import type { SetupCheckDeps } from './setup-check/setup-check-deps';
 import type { SetupCheckResponse } from '../contracts/api/setup-check';
-import { storageProbeClients } from './setup-check/storage-probe-clients';
-import { SAS_LIFETIMES } from './operations/proxy-context';
 import { createOperationStorage } from './storage/operation-storage';
-import {
-  createSasSigner,
-  type BlobTransport,
-  type StorageAuth,
-  type TokenCredentialLike,
-} from './storage/sas-signer';
-import { fetch as undiciFetch } from 'undici';
+import type { BlobTransport, StorageAuth, TokenCredentialLike } from './storage/sas-signer';
 
 export interface ProxyOptions {
   host?: string;
@@ -271,43 +263,16 @@ export async function createProxy(options: ProxyOptions): Promise<ProxyHandle> {
   registerOperationRoutes(app, context, supportExports);
   registerJobRoutes(app, context);
   registerRegistryRoutes(app, context, createHubRegistryClient(hubTransport));
-  const setupCheck: SetupCheckDeps = {
-    auth: {
-      issuer: options.auth.issuer,
-      jwksUri: options.auth.jwksUri,
-      audience: options.auth.audience,
-      apiScope: spa.auth.apiScope,
-    },
+  const setupCheck = createSetupCheckDeps({
+    auth: { ...options.auth, apiScope: spa.auth.apiScope },
     hub,
     hubTransport,
     hubAuth: 'connectionString' in hubAccess ? 'sharedAccessPolicy' : 'entra',
-    storage: {
-      accountName: options.storage.accountName,
-      blobEndpoint: options.storage.blobEndpoint,
-      auth: storageAuth.kind === 'sharedKey' ? 'sharedKey' : 'entra',
-      ...storageProbeClients(
-        createSasSigner(
-          options.storage.accountName,
-          options.storage.blobEndpoint,
-          storageAuth,
-          now,
-          blobTransport,
-        ),
-        blobTransport,
-      ),
-    },
-    fetch: (url, init) =>
-      undiciFetch(url, {
-        ...init,
-        redirect: 'error',
-        signal: AbortSignal.timeout(10_000),
-        dispatcher: agent,
-      }),
+    storage: { ...options.storage, auth: storageAuth, transport: blobTransport },
+    agent,
     now,
     appOrigins: options.setupCheck?.appOrigins ?? [],
-    hubGrantHours: SAS_LIFETIMES.hubJobHours,
-    newProbeName: () => `setup-check-${randomUUID().slice(0, 13)}`,
-  };
+  });
   registerSetupCheckRoutes(app, setupCheck);
 
   const url = await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
