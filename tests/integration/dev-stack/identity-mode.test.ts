@@ -6,7 +6,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreateImportResponse, StartImportResponse } from '../../../src/contracts/api/imports';
 import type { Job } from '../../../src/contracts/api/jobs';
 import type { SetupCheckResponse } from '../../../src/contracts/api/setup-check';
-import { SPA_CLIENT_ID } from '../../../src/dev-stack/identity-defaults';
+import {
+  API_AUDIENCE,
+  API_SCOPE,
+  ROLES,
+  SERVICE_PRINCIPALS,
+  SPA_CLIENT_ID,
+} from '../../../src/dev-stack/identity-defaults';
+import { createLocalTokenCredential } from '../../../src/dev-stack/local-token-credential';
+import { createProxy } from '../../../src/proxy/server';
 import { startDevStack, type DevStack } from '../../../src/dev-stack/stack';
 import { loginForAccessToken } from '../../support/oidc-login';
 import { deviceLines, importRequestFor } from '../proxy/support/import-fixture';
@@ -126,6 +134,70 @@ describe('identity mode, keyBased job storage', () => {
     expect(stack.workloadIdentities?.proxy.requests).toBeGreaterThan(0);
     // keyBased: the hub read the files by the proxy's SAS, never with an identity of its own.
     expect(stack.workloadIdentities?.hub.requests).toBe(0);
+  });
+
+  it('names a proxy identity that holds only IoT Hub Data Reader: the "Owner and still 401" case', async () => {
+    const reader = createLocalTokenCredential({
+      tokenEndpoint: stack.oidc.tokenEndpoint,
+      principal: SERVICE_PRINCIPALS.reader,
+      caPem,
+    });
+    const storageIdentity = createLocalTokenCredential({
+      tokenEndpoint: stack.oidc.tokenEndpoint,
+      principal: SERVICE_PRINCIPALS.proxy,
+      caPem,
+    });
+    const proxy = await createProxy({
+      auth: {
+        issuer: stack.oidc.issuer,
+        audience: API_AUDIENCE,
+        jwksUri: stack.oidc.jwksUri,
+        roles: ROLES,
+      },
+      trustedCaPem: caPem,
+      hub: { hostName: stack.hub.hostName, credential: reader },
+      storage: {
+        accountName: stack.azurite.accountName,
+        credential: storageIdentity,
+        blobEndpoint: stack.azurite.blobEndpoint,
+        tableEndpoint: stack.azurite.tableEndpoint,
+      },
+      spa: {
+        auth: {
+          clientId: SPA_CLIENT_ID,
+          authority: stack.oidc.authority,
+          knownAuthorities: [stack.oidc.knownAuthority],
+          apiScope: API_SCOPE,
+        },
+        storageEndpoint: stack.azurite.blobEndpoint,
+        hubHostName: stack.hub.hostName,
+      },
+      log: () => undefined,
+    });
+    try {
+      const { accessToken } = await loginForAccessToken({
+        authorityUrl: stack.oidc.authority,
+        clientId: SPA_CLIENT_ID,
+        redirectUri: `${stack.appUrl}/`,
+        username: 'admin',
+        password: 'admin-local',
+        caCertPem: caPem,
+      });
+      const response = await fetch(`${proxy.url}/api/setup-check`, {
+        headers: { authorization: `Bearer ${accessToken}` },
+      });
+      const result = (await response.json()) as SetupCheckResponse;
+      const hub = result.checks.find((check) => check.id === 'hub-access');
+      expect(hub).toMatchObject({ status: 'problem', code: 'HUB_NO_REGISTRY_WRITE' });
+      expect(hub?.summary).toContain('allowed: registry read');
+      expect(hub?.fix).toContain('IoT Hub Data Contributor');
+      expect(hub?.fix).toContain('Owner or Contributor give no data access');
+      // Storage is the proxy's own identity here, so only the hub is named.
+      expect(result.checks.find((check) => check.id === 'sas-minting')?.status).toBe('ok');
+    } finally {
+      await proxy.close();
+      await Promise.all([reader.close(), storageIdentity.close()]);
+    }
   });
 
   it('refuses a SAS token at the hub: only Entra tokens reach it', async () => {
