@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects so `npm run test:unit` stays fast and never starts a server, while
+// Two projects (and a third, `live`, run only by `npm run test:live`) so `npm run test:unit` stays fast and never starts a server, while
 // `test:integration` runs real servers on loopback (Azurite, the OIDC authority, the emulator, the
 // proxy).
 export default defineConfig({
@@ -22,6 +22,18 @@ export default defineConfig({
           hookTimeout: 120_000,
           // Integration suites each start their own servers; running files one at a time keeps
           // a 2-core CI machine from timing out while Azurite and SQLite compete for CPU.
+          fileParallelism: false,
+        },
+      },
+      {
+        // `npm run test:live` (tools/run-live-tests.ts): against a real hub and storage account,
+        // each file skipping itself when its variables are not set. Not part of `npm test`.
+        test: {
+          name: 'live',
+          include: ['tests/live/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
           fileParallelism: false,
         },
       },

@@ -31,6 +31,13 @@ export interface AzuriteOptions {
   host?: string;
   /** How often the child checks that its parent still lives; 1 s by default. */
   watchdogIntervalMs?: number;
+  /**
+   * Serve HTTPS with this certificate (PEM files) and accept Entra bearer tokens (`--oauth basic`:
+   * issuer, audience and lifetime are checked, the signature is not; Azurite takes bearer tokens
+   * only over HTTPS). Shared key and SAS keep working beside them. `caCertPath` is the CA Azurite
+   * itself must trust: it checks a SAS'd copy source by requesting it over HTTPS.
+   */
+  oauth?: { certPath: string; keyPath: string; caCertPath: string };
 }
 
 export interface AzuriteHandle {
@@ -71,6 +78,9 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Azurit
     ...['--tableHost', host, '--tablePort', String(ports.table)],
     '--silent',
     '--disableTelemetry',
+    ...(options.oauth
+      ? ['--cert', options.oauth.certPath, '--key', options.oauth.keyPath, '--oauth', 'basic']
+      : []),
   ];
   if (options.location) {
     await mkdir(options.location, { recursive: true });
@@ -82,6 +92,9 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Azurit
   const watchdogArgs = [String(process.pid), String(options.watchdogIntervalMs ?? 1000)];
   const child = spawn(process.execPath, ['-e', WATCHDOG, ...watchdogArgs, azuriteBin(), ...args], {
     stdio: ['ignore', 'ignore', 'pipe'],
+    ...(options.oauth
+      ? { env: { ...process.env, NODE_EXTRA_CA_CERTS: options.oauth.caCertPath } }
+      : {}),
   });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
@@ -107,7 +120,8 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Azurit
   }
   child.removeAllListeners('exit');
 
-  const endpoint = (port: number): string => `http://${host}:${port}/${AZURITE_ACCOUNT.name}`;
+  const scheme = options.oauth ? 'https' : 'http';
+  const endpoint = (port: number): string => `${scheme}://${host}:${port}/${AZURITE_ACCOUNT.name}`;
   const blobEndpoint = endpoint(ports.blob);
   const queueEndpoint = endpoint(ports.queue);
   const tableEndpoint = endpoint(ports.table);
@@ -118,7 +132,7 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Azurit
     accountName: AZURITE_ACCOUNT.name,
     accountKey: AZURITE_ACCOUNT.key,
     connectionString:
-      `DefaultEndpointsProtocol=http;AccountName=${AZURITE_ACCOUNT.name};` +
+      `DefaultEndpointsProtocol=${scheme};AccountName=${AZURITE_ACCOUNT.name};` +
       `AccountKey=${AZURITE_ACCOUNT.key};BlobEndpoint=${blobEndpoint};` +
       `QueueEndpoint=${queueEndpoint};TableEndpoint=${tableEndpoint};`,
     ports,

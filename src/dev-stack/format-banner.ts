@@ -21,6 +21,11 @@ export function formatBanner(stack: DevStack, appUrl: string): string[] {
     `Azurite queue:  ${stack.azurite.queueEndpoint}`,
     `Azurite table:  ${stack.azurite.tableEndpoint}`,
     `Local CA:       ${stack.caCertPath}`,
+    ...(stack.identityMode
+      ? [
+          `Identity mode:  no keys; the proxy uses Entra tokens for the hub and storage, the hub reaches job storage ${stack.identityMode === 'identityBased' ? 'with its own identity' : 'by user-delegation SAS'}`,
+        ]
+      : []),
     '  Trust this CA once so the browser accepts the sign-in page: see docs/local-tls.md',
     '',
     `App: ${appUrl}`,

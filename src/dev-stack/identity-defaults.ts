@@ -83,3 +83,57 @@ export const DATA_DIRS = { tls: 'tls', oidc: 'oidc', azurite: 'azurite', hub: 'h
  * of the registry lookup that a plan needs; never iothubowner's DeviceConnect (docs/dev-stack.md).
  */
 export const PROXY_HUB_POLICY = 'bulkConsole';
+
+/**
+ * The workload identities of the local stack, as Entra service principals that get app-only tokens
+ * by the client credentials grant (`POST /<tenant>/oauth2/v2.0/token`, docs/dev-stack.md,
+ * "Identity mode"). `hubRoles` are the IoT Hub data-plane roles the principal holds on the hub;
+ * the local hub reads them from the token's `roles` claim. The secrets are local-only values.
+ */
+export interface ServicePrincipal {
+  clientId: string;
+  /** Entra's object id of the service principal: the `oid` a user-delegation key is bound to. */
+  objectId: string;
+  secret: string;
+  hubRoles: readonly string[];
+}
+
+export const SERVICE_PRINCIPALS = {
+  /** The proxy's managed identity: IoT Hub Data Contributor, Storage * Data Contributor. */
+  proxy: {
+    clientId: 'iot-bulk-proxy',
+    objectId: '3e9b0c4d-6a1f-4b2e-8d57-9c0e1f2a3b04',
+    secret: 'proxy-local-secret',
+    hubRoles: ['IoT Hub Data Contributor'],
+  },
+  /** The hub's system-assigned identity: Storage Blob Data Contributor for identityBased jobs. */
+  hub: {
+    clientId: 'iot-bulk-hub-identity',
+    objectId: '8f2d1a7c-3b4e-4c9a-a06d-5e7f8a9b0c05',
+    secret: 'hub-local-secret',
+    hubRoles: [],
+  },
+  /** Read-only on the hub: what a setup check reports as "cannot write the registry". */
+  reader: {
+    clientId: 'iot-bulk-reader',
+    objectId: '1b4c7d0e-2f5a-4d8b-9e61-7a3b5c8d9e06',
+    secret: 'reader-local-secret',
+    hubRoles: ['IoT Hub Data Reader'],
+  },
+} as const satisfies Record<string, ServicePrincipal>;
+
+/** The resources app-only tokens are issued for, as Entra names them in `aud`. */
+export const TOKEN_AUDIENCES = {
+  hub: 'https://iothubs.azure.net',
+  storage: 'https://storage.azure.com',
+} as const;
+
+/**
+ * Entra issues storage's tokens in its v1 format, issuer `https://sts.windows.net/<tenant>/`; Azurite
+ * in OAuth mode accepts only issuers of that family (its `VALID_ISSUE_PREFIXES`), so the local
+ * authority signs storage tokens under this name.
+ */
+export const STORAGE_TOKEN_ISSUER = `https://sts.windows.net/${TENANT_ID}/`;
+
+/** Entra's token endpoint path for the tenant: `/<tenant>/oauth2/v2.0/token`. */
+export const TOKEN_ENDPOINT_PATH = `/${TENANT_ID}/oauth2/v2.0/token`;

@@ -6,10 +6,13 @@ import { startDevStack, type DevStack } from './stack';
 import type { ViteHandle } from './start-vite';
 
 // `npm start` (built SPA served by the proxy) and `npm run dev` (`--vite`: Vite's dev server in
-// front). The only place that reads env vars and installs signal handlers; Ctrl-C stops every part,
+// front); `--identity` or DEV_STACK_IDENTITY=1 runs either without keys (docs/dev-stack.md,
+// "Identity mode"). The only place that reads env vars and installs signal handlers; Ctrl-C stops every part,
 // Azurite's child process included, and exits 0.
 
 const withVite = process.argv.slice(2).includes('--vite');
+const withIdentity =
+  process.argv.slice(2).includes('--identity') || process.env.DEV_STACK_IDENTITY === '1';
 const env = readStackEnv(process.env);
 if (!env.ok) {
   console.error(
@@ -34,6 +37,8 @@ const starting: Promise<DevStack> = startDevStack({
   // hub sends (docs/hub-emulator.md, throttling).
   hub: { throttling: { tier: 'S1', units: 1 } },
   ...(withVite ? { extraAppOrigins: [viteOrigin] } : {}),
+  ...(withIdentity ? { identity: {} } : {}),
+  setupCheckAtStart: true,
   log,
 });
 let vite: ViteHandle | undefined;

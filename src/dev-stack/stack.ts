@@ -18,7 +18,9 @@ import {
 } from './identity-defaults';
 import { createOidcAuthority, type OidcAuthority } from './oidc/create-oidc-authority';
 import { formatProxyEntry } from './format-proxy-log';
+import { formatSetupCheck } from './format-setup-check';
 import { findFreePort } from './ports';
+import { workloadIdentities, type WorkloadIdentities } from './workload-identities';
 
 // The whole local stack as one value: Azurite, the OIDC authority, the hub emulator and the proxy
 // serving the built SPA. Start order follows the dependencies (the proxy needs the authority's
@@ -52,6 +54,15 @@ export interface DevStackOptions {
   /** The plan's lookup limit and snapshot age, as /config.json serves them (defaults otherwise). */
   plan?: { lookupLimit?: number; snapshotMaxAgeMinutes?: number };
   log?: (line: string) => void;
+  /**
+   * Identity mode (`npm start -- --identity`, docs/dev-stack.md): no key reaches the proxy. Azurite
+   * serves HTTPS and accepts Entra tokens, the hub refuses SAS and takes the proxy's Entra token,
+   * the proxy mints user-delegation SAS, and the hub reaches job storage by SAS (`keyBased`) or
+   * with its own identity (`identityBased`, the default).
+   */
+  identity?: { jobStorage?: 'keyBased' | 'identityBased' };
+  /** Run the proxy's setup check once at start and log what it finds (`npm start`). */
+  setupCheckAtStart?: boolean;
 }
 
 type HubEmulator = Awaited<ReturnType<typeof createHubEmulator>>;
@@ -72,6 +83,10 @@ export interface DevStack {
    * the queue and the operations index hold must survive it (the e2e queue journey).
    */
   restartProxy(): Promise<void>;
+  /** Whether the stack runs in identity mode (and how the hub reaches job storage then). */
+  identityMode?: 'keyBased' | 'identityBased';
+  /** The proxy's and the hub's identities in identity mode. */
+  workloadIdentities?: WorkloadIdentities;
   close(): Promise<void>;
 }
 
@@ -115,6 +130,9 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
       throw new AggregateError(failures, 'Some parts of the dev stack did not stop cleanly');
   };
 
+  const identity = options.identity
+    ? { jobStorage: options.identity.jobStorage ?? 'identityBased' }
+    : undefined;
   try {
     const azurite = await startAzurite({
       host: LOOPBACK,
@@ -122,9 +140,14 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
       ...(options.azuriteInMemory
         ? {}
         : { location: path.join(options.dataDir, DATA_DIRS.azurite) }),
+      ...(identity
+        ? {
+            oauth: { certPath: tls.certPath, keyPath: tls.keyPath, caCertPath: tls.caCertPath },
+          }
+        : {}),
     });
     closers.push({ name: 'Azurite', close: () => azurite.close() });
-    await allowBlobCors(azurite, appOrigins);
+    await allowBlobCors(azurite, appOrigins, identity ? tls.caCertPem : undefined);
     log(
       `Azurite blob: ${azurite.blobEndpoint}, queue: ${azurite.queueEndpoint}, table: ${azurite.tableEndpoint}`,
     );
@@ -138,6 +161,8 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
       log,
     });
     closers.push({ name: 'OIDC authority', close: () => oidc.close() });
+    const identities = identity ? workloadIdentities(oidc.tokenEndpoint, tls.caCertPem) : undefined;
+    if (identities) closers.push({ name: 'workload identities', close: () => identities.close() });
 
     const hub = await createHubEmulator({
       dataDir: path.join(options.dataDir, DATA_DIRS.hub),
@@ -145,6 +170,15 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
       host: LOOPBACK,
       port: ports.hub,
       ...options.hub,
+      ...(identities
+        ? {
+            entra: { issuer: oidc.issuer, jwksUri: oidc.jwksUri, trustedCaPem: tls.caCertPem },
+            // A hub governed by Entra RBAC alone: every SAS token is refused.
+            disableLocalAuth: true,
+            storageIdentities: { systemAssigned: identities.hub },
+            storageCaPem: tls.caCertPem,
+          }
+        : {}),
       log,
     });
     closers.push({ name: 'hub emulator', close: () => hub.close() });
@@ -163,10 +197,16 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
         },
         // The proxy fetches the authority's JWKS and calls the hub over HTTPS signed by the local CA.
         trustedCaPem: tls.caCertPem,
-        hub: { connectionString: proxyHubConnectionString },
+        hub: identities
+          ? {
+              hostName: hub.hostName,
+              credential: identities.proxy,
+              jobStorage: { type: identity?.jobStorage ?? 'identityBased' },
+            }
+          : { connectionString: proxyHubConnectionString },
         storage: {
           accountName: azurite.accountName,
-          accountKey: azurite.accountKey,
+          ...(identities ? { credential: identities.proxy } : { accountKey: azurite.accountKey }),
           blobEndpoint: azurite.blobEndpoint,
           tableEndpoint: azurite.tableEndpoint,
           queueEndpoint: azurite.queueEndpoint,
@@ -187,6 +227,7 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
         supportExports: { enabled: true },
         // One hub poller per stack, as in production (docs/proxy.md, "Queue and monitor").
         jobMonitor: { enabled: true },
+        setupCheck: { appOrigins },
         log: (entry) => {
           const line = formatProxyEntry(entry);
           if (line) log(line);
@@ -194,6 +235,9 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
       });
     let proxy = await startProxy();
     closers.push({ name: 'proxy', close: () => proxy.close() });
+    // Awaited, so its lines come before the banner, whose last line scripts wait for.
+    if (options.setupCheckAtStart)
+      for (const line of formatSetupCheck(await proxy.checkSetup())) log(line);
 
     return {
       appUrl,
@@ -208,6 +252,9 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
         await proxy.close();
         proxy = await startProxy();
       },
+      ...(identity && identities
+        ? { identityMode: identity.jobStorage, workloadIdentities: identities }
+        : {}),
       close: closeAll,
     };
   } catch (error) {

@@ -43,6 +43,8 @@ export interface HubEmulatorOptions {
    * TokenCredential. Without them such jobs are refused (BlobContainerValidationError).
    */
   storageIdentities?: StorageIdentities;
+  /** CA of a storage endpoint with a private certificate (Azurite on HTTPS with OAuth). */
+  storageCaPem?: string;
 }
 
 export interface HubEmulatorHandle {

@@ -43,7 +43,7 @@ export async function createHubEmulator(options: HubEmulatorOptions): Promise<Hu
     clock,
     pacingTimer: options.pacingTimer ?? (() => performance.now()),
     newId,
-    openContainer: containerOpener(options.storageIdentities),
+    openContainer: containerOpener(options.storageIdentities, options.storageCaPem),
     log,
   });
   const deps: HandlerDeps = { store, keys, jobs, ...registry };

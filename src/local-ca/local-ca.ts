@@ -16,6 +16,9 @@ export interface LocalTls {
   caCertPem: string;
   certPem: string;
   keyPem: string;
+  /** The server certificate and key as files, for servers that read paths (Azurite's --cert). */
+  certPath: string;
+  keyPath: string;
 }
 
 const SIGNING = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' } as const;
@@ -61,6 +64,8 @@ export async function ensureLocalTls(dir: string, now: Date = new Date()): Promi
     caCertPem: ca.certPem,
     certPem: leaf.certPem,
     keyPem: leaf.keyPem,
+    certPath: file('cert'),
+    keyPath: file('key'),
   };
 }
 

@@ -1,30 +1,31 @@
 import { readFile } from 'node:fs/promises';
-import { readProxyEnv, resolveAuthEndpoints } from './config/proxy-env';
-import { parseHubConnectionString } from './hub/connection-string';
+import { DefaultAzureCredential } from '@azure/identity';
+import { readProxyEnv, resolveAuthEndpoints, resolveHubAccess } from './config/proxy-env';
 import { createProxy } from './server';
-import type { TokenCredentialLike } from './storage/sas-signer';
 
 // `npx tsx src/proxy/main.ts`: the proxy against real Azure (or the local stack), configured only
-// by environment variables (docs/proxy.md).
+// by environment variables (docs/proxy.md). One DefaultAzureCredential serves storage and the hub:
+// a managed identity in Azure (AZURE_CLIENT_ID names a user-assigned one), `az login` on a laptop.
 
-async function loadIdentityCredential(): Promise<TokenCredentialLike> {
-  // @azure/identity is an optional production dependency: install it where STORAGE_AUTH=identity is
-  // used.
-  const moduleName = '@azure/identity';
+/** The extra CA's PEM, or the problem with its file, checked together with the variables. */
+async function readTrustedCa(
+  file: string | undefined,
+): Promise<{ pem?: string; problem?: string }> {
+  if (!file?.trim()) return {};
   try {
-    const identity = (await import(moduleName)) as {
-      DefaultAzureCredential: new () => TokenCredentialLike;
-    };
-    return new identity.DefaultAzureCredential();
-  } catch {
-    throw new Error(
-      'STORAGE_AUTH=identity needs the @azure/identity package (npm install @azure/identity).',
-    );
+    const pem = await readFile(file, 'utf8');
+    if (!pem.includes('-----BEGIN CERTIFICATE-----'))
+      return { problem: `PROXY_TRUSTED_CA_FILE: ${file} holds no PEM certificate` };
+    return { pem };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    return { problem: `PROXY_TRUSTED_CA_FILE: cannot read ${file} (${code})` };
   }
 }
 
 async function main(): Promise<void> {
-  const result = readProxyEnv(process.env);
+  const trustedCa = await readTrustedCa(process.env.PROXY_TRUSTED_CA_FILE);
+  const result = readProxyEnv(process.env, trustedCa.problem ? [trustedCa.problem] : []);
   if (!result.ok) {
     process.stderr.write(`${result.message}\n`);
     process.exit(1);
@@ -34,13 +35,14 @@ async function main(): Promise<void> {
   const blobEndpoint =
     env.STORAGE_BLOB_ENDPOINT ?? `https://${env.STORAGE_ACCOUNT_NAME}.blob.core.windows.net`;
   const useKey = (env.STORAGE_AUTH ?? (env.STORAGE_ACCOUNT_KEY ? 'key' : 'identity')) === 'key';
+  const hubAccess = resolveHubAccess(env);
+  let credential: DefaultAzureCredential | undefined;
+  const identity = (): DefaultAzureCredential => (credential ??= new DefaultAzureCredential());
   const proxy = await createProxy({
     host: env.PROXY_HOST,
     port: env.PROXY_PORT,
     staticDir: env.PROXY_STATIC_DIR,
-    trustedCaPem: env.PROXY_TRUSTED_CA_FILE
-      ? await readFile(env.PROXY_TRUSTED_CA_FILE, 'utf8')
-      : undefined,
+    trustedCaPem: trustedCa.pem,
     auth: {
       issuer: endpoints.issuer,
       audience: env.AUTH_AUDIENCE,
@@ -50,14 +52,26 @@ async function main(): Promise<void> {
       ...(env.AUTH_ALGORITHMS.length ? { algorithms: env.AUTH_ALGORITHMS } : {}),
       clientIds: env.AUTH_CLIENT_IDS.length ? env.AUTH_CLIENT_IDS : [env.SPA_CLIENT_ID],
     },
-    hub: { connectionString: env.IOT_HUB_CONNECTION_STRING, apiVersion: env.IOT_HUB_API_VERSION },
+    hub: {
+      ...(hubAccess.kind === 'identity'
+        ? { hostName: hubAccess.hostName, credential: identity() }
+        : { connectionString: hubAccess.connectionString }),
+      apiVersion: env.IOT_HUB_API_VERSION,
+      jobStorage:
+        env.IOT_HUB_JOB_STORAGE_AUTH === 'identityBased'
+          ? {
+              type: 'identityBased',
+              ...(env.IOT_HUB_JOB_STORAGE_IDENTITY
+                ? { userAssignedIdentity: env.IOT_HUB_JOB_STORAGE_IDENTITY }
+                : {}),
+            }
+          : { type: 'keyBased' },
+    },
     storage: {
       accountName: env.STORAGE_ACCOUNT_NAME,
       blobEndpoint,
       ...(env.STORAGE_QUEUE_ENDPOINT ? { queueEndpoint: env.STORAGE_QUEUE_ENDPOINT } : {}),
-      ...(useKey
-        ? { accountKey: env.STORAGE_ACCOUNT_KEY }
-        : { credential: await loadIdentityCredential() }),
+      ...(useKey ? { accountKey: env.STORAGE_ACCOUNT_KEY } : { credential: identity() }),
     },
     spa: {
       auth: {
@@ -67,7 +81,7 @@ async function main(): Promise<void> {
         apiScope: env.SPA_API_SCOPE,
       },
       storageEndpoint: blobEndpoint,
-      hubHostName: parseHubConnectionString(env.IOT_HUB_CONNECTION_STRING).hostName,
+      hubHostName: hubAccess.hostName,
       plan: {
         snapshotMaxAgeMinutes: env.PLAN_SNAPSHOT_MAX_AGE_MINUTES,
         lookupLimit: env.PLAN_LOOKUP_LIMIT,
@@ -76,6 +90,8 @@ async function main(): Promise<void> {
     rateLimit: { max: env.PROXY_RATE_LIMIT_PER_MINUTE, timeWindowMs: 60_000 },
     backup: { retentionDays: env.BACKUP_RETENTION_DAYS },
     readRateLimit: { max: env.PROXY_READ_RATE_LIMIT_PER_MINUTE, timeWindowMs: 60_000 },
+    // Every part tried once at start and logged; never fatal (a role may still be propagating).
+    setupCheck: { atStart: true },
     storageDeadlines: { tryTimeoutMs: env.STORAGE_TIMEOUT_SECONDS * 1000 },
     jobMonitor: { enabled: env.JOB_MONITOR === 'on' },
     supportExports: {

@@ -19,9 +19,10 @@ import { createOutboundAgent } from './http/outbound-agent';
 import { installReadRateLimit } from './http/read-rate-limit';
 import { installRequestLog, stdoutLog, type ProxyLog } from './http/request-log';
 import { installSecurityHeaders, securityHeaders } from './http/security-headers';
-import { createHubJobsClient } from './hub/hub-jobs';
+import { storageTlsFor } from './http/storage-tls';
+import { createHubJobsClient, type JobStorageAuthentication } from './hub/hub-jobs';
 import { createHubRegistryClient } from './hub/hub-registry';
-import { createHubTransport } from './hub/hub-transport';
+import { createHubTransport, type HubAccess } from './hub/hub-transport';
 import {
   createSupportExportGate,
   type SupportExportPolicy,
@@ -48,8 +49,13 @@ import { hubQueueName } from './queue/queue-name';
 import { startQueueWorker, type QueueWorker, type QueueWorkerOptions } from './queue/queue-worker';
 import { startJobMonitor, type JobMonitor, type JobMonitorOptions } from './monitor/job-monitor';
 import { registerRegistryRoutes } from './routes/registry-routes';
+import { registerSetupCheckRoutes } from './routes/setup-check-routes';
+import { createSetupCheckDeps } from './setup-check/create-setup-check-deps';
+import { logSetupCheck } from './setup-check/log-setup-check';
+import { runSetupCheck } from './setup-check/run-setup-check';
+import type { SetupCheckResponse } from '../contracts/api/setup-check';
 import { createOperationStorage } from './storage/operation-storage';
-import type { StorageAuth, TokenCredentialLike } from './storage/sas-signer';
+import type { BlobTransport, StorageAuth, TokenCredentialLike } from './storage/sas-signer';
 
 export interface ProxyOptions {
   host?: string;
@@ -57,7 +63,11 @@ export interface ProxyOptions {
   staticDir?: string;
   auth: AuthOptions;
   trustedCaPem?: string;
-  hub: { connectionString: string; apiVersion?: string };
+  /**
+   * A connection string, or the host name and an Entra credential; `jobStorage` says whether the
+   * hub reaches job containers by SAS (default) or with its own identity.
+   */
+  hub: HubAccess & { apiVersion?: string; jobStorage?: JobStorageAuthentication };
   /** `accountKey` (Azurite, key-based accounts) or `credential` (Entra; user-delegation SAS). */
   storage: {
     accountName: string;
@@ -103,10 +113,17 @@ export interface ProxyOptions {
    * polling (a job page polls every 2 s) but a bound on a runaway script.
    */
   readRateLimit?: { max: number; timeWindowMs: number };
+  /**
+   * The setup check (docs/proxy.md, "Setup check"): the SPA's public origins for its CORS check,
+   * and whether it runs (and logs) once at start; off by default so tests start quietly.
+   */
+  setupCheck?: { appOrigins?: readonly string[]; atStart?: boolean };
 }
 
 export interface ProxyHandle {
   url: string;
+  /** The setup check as at start (no dry job), for a caller that reports it itself. */
+  checkSetup(): Promise<SetupCheckResponse>;
   close(): Promise<void>;
 }
 
@@ -126,23 +143,30 @@ export async function createProxy(options: ProxyOptions): Promise<ProxyHandle> {
   const spa = SpaConfig.parse(options.spa);
   const agent = createOutboundAgent({ trustedCaPem: options.trustedCaPem });
   const storageAuth = storageAuthOf(options.storage);
-  const hubTransport = createHubTransport({ ...options.hub, dispatcher: agent, now });
-  const hub = createHubJobsClient(hubTransport);
+  const { jobStorage, ...hubAccess } = options.hub;
+  const hubTransport = createHubTransport({ ...hubAccess, dispatcher: agent, now });
+  const hub = createHubJobsClient(hubTransport, jobStorage);
   const deadlines = { ...DEFAULT_STORAGE_DEADLINES, ...options.storageDeadlines };
+  const storageTls =
+    options.trustedCaPem && options.storage.blobEndpoint.startsWith('https:')
+      ? storageTlsFor(options.trustedCaPem)
+      : undefined;
+  const blobTransport: BlobTransport = {
+    retryOptions: { maxTries: deadlines.maxTries, ...STORAGE_RETRY_DELAY },
+    policies: [blobDeadlinePolicy(deadlines, log), ...(storageTls ? [storageTls.blobPolicy] : [])],
+  };
   const containers = createOperationStorage({
     ...options.storage,
     auth: storageAuth,
     now,
-    transport: {
-      retryOptions: { maxTries: deadlines.maxTries, ...STORAGE_RETRY_DELAY },
-      policies: [blobDeadlinePolicy(deadlines, log)],
-    },
+    transport: blobTransport,
   });
   const tableClientOptions = {
     retryOptions: { maxRetries: deadlines.maxTries - 1, ...STORAGE_RETRY_DELAY },
     additionalPolicies: [
       { policy: tableDeadlinePolicy(deadlines, log), position: 'perCall' as const },
     ],
+    ...(storageTls ? { tlsOptions: storageTls.tableTlsOptions } : {}),
   };
   const tableEndpoint =
     options.storage.tableEndpoint ?? defaultTableEndpoint(options.storage.blobEndpoint);
@@ -293,6 +317,17 @@ export async function createProxy(options: ProxyOptions): Promise<ProxyHandle> {
   registerJobRoutes(app, context);
   registerQueueRoutes(app, context, queue);
   registerRegistryRoutes(app, context, createHubRegistryClient(hubTransport));
+  const setupCheck = createSetupCheckDeps({
+    auth: { ...options.auth, apiScope: spa.auth.apiScope },
+    hub,
+    hubTransport,
+    hubAuth: 'connectionString' in hubAccess ? 'sharedAccessPolicy' : 'entra',
+    storage: { ...options.storage, auth: storageAuth, transport: blobTransport },
+    agent,
+    now,
+    appOrigins: options.setupCheck?.appOrigins ?? [],
+  });
+  registerSetupCheckRoutes(app, setupCheck);
 
   const url = await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
   const cleanup = scheduleOperationsCleanup(
@@ -318,6 +353,12 @@ export async function createProxy(options: ProxyOptions): Promise<ProxyHandle> {
     queue && options.queueWorker?.enabled !== false
       ? startQueueWorker({ context, queue, log }, options.queueWorker)
       : undefined;
+  if (options.setupCheck?.atStart)
+    void runSetupCheck(setupCheck, { dryJob: false })
+      .then((result) => logSetupCheck(result, log))
+      .catch((error: unknown) =>
+        log({ level: 'warn', msg: 'setup check did not run', error: String(error) }),
+      );
   log({
     level: 'info',
     msg: 'proxy listening',
@@ -327,12 +368,14 @@ export async function createProxy(options: ProxyOptions): Promise<ProxyHandle> {
   });
   return {
     url,
+    checkSetup: () => runSetupCheck(setupCheck, { dryJob: false }),
     async close() {
       await worker?.stop();
       await monitor?.stop();
       await cleanup.stop();
       await app.close();
       await agent.close();
+      storageTls?.close();
     },
   };
 }

@@ -6,3 +6,4 @@ export * from './exports';
 export * from './files';
 export * from './registry';
 export * from './queue';
+export * from './setup-check';

@@ -6,6 +6,7 @@ import { CreateImportRequest, CreateImportResponse, StartImportResponse } from '
 import { HubInfoResponse, Job, JobCommand, JobListResponse } from './jobs';
 import { EnqueueResponse, QueueResponse } from './queue';
 import { RegistryLookupRequest, RegistryLookupResponse } from './registry';
+import { SetupCheckResponse } from './setup-check';
 
 // The proxy's authenticated routes as data: the OpenAPI document at /api/openapi.json is generated
 // from this table, and the authorization tests iterate it so a new route cannot skip the matrix.
@@ -42,6 +43,15 @@ export const API_ROUTES: readonly ApiRouteSpec[] = [
     summary: 'Hub host name, device statistics and the active job',
     roles: both,
     response: HubInfoResponse,
+  },
+  {
+    method: 'GET',
+    path: '/api/setup-check',
+    operationId: 'getSetupCheck',
+    summary:
+      'Tries each part of the deployment (sign-in settings, hub rights, storage, SAS, CORS, clock, job slot) and names every problem with its fix',
+    roles: admin,
+    response: SetupCheckResponse,
   },
   {
     method: 'POST',

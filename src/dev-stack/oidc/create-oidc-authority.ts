@@ -6,6 +6,7 @@ import Provider from 'oidc-provider';
 import {
   SPA_CLIENT_ID,
   TEST_USERS,
+  TOKEN_ENDPOINT_PATH,
   authorityFor,
   issuerFor,
   knownAuthorityFor,
@@ -13,6 +14,7 @@ import {
   type TestUser,
 } from '../identity-defaults';
 import { createUserDirectory } from './accounts';
+import { clientCredentialsHandler } from './client-credentials';
 import { handleInteraction, isInteractionPath } from './interactions';
 import { forbidFramingOfProviderPages } from './forbid-framing';
 import { createLoginThrottle, type LoginThrottleOptions } from './login-throttle';
@@ -46,6 +48,8 @@ export interface OidcAuthority {
   issuer: string;
   /** What MSAL's `auth.authority` is set to. */
   authority: string;
+  /** Entra's app-only token endpoint for the stack's workload identities (client credentials). */
+  tokenEndpoint: string;
   knownAuthority: string;
   jwksUri: string;
   close(): Promise<void>;
@@ -103,11 +107,13 @@ export async function createOidcAuthority(options: OidcAuthorityOptions): Promis
   provider.use(forbidFramingOfProviderPages);
   const callback = provider.callback();
   const mountPath = new URL(issuer).pathname;
+  const clientCredentials = clientCredentialsHandler({ signingKey, issuer });
 
   handle = async (req, res) => {
     const url = new URL(req.url ?? '/', issuer);
     if (isInteractionPath(url.pathname))
       return handleInteraction(provider, users, throttle, req, res);
+    if (url.pathname === TOKEN_ENDPOINT_PATH) return clientCredentials(req, res);
     if (url.pathname !== mountPath && !url.pathname.startsWith(`${mountPath}/`)) {
       res
         .writeHead(404, { 'Content-Type': 'application/json' })
@@ -129,6 +135,7 @@ export async function createOidcAuthority(options: OidcAuthorityOptions): Promis
     url: oidcOrigin(port),
     issuer,
     authority: authorityFor(port),
+    tokenEndpoint: `${oidcOrigin(port)}${TOKEN_ENDPOINT_PATH}`,
     knownAuthority: knownAuthorityFor(port),
     jwksUri: provider.urlFor('jwks'),
     close,

@@ -1,8 +1,13 @@
+import { Agent } from 'node:https';
 import {
   AnonymousCredential,
   ContainerClient,
   StorageSharedKeyCredential,
+  newPipeline,
+  type RequestPolicyFactory,
+  type WebResource,
 } from '@azure/storage-blob';
+import type { TokenCredential } from '@azure/identity';
 import { hubError } from '../http/hub-error';
 import type { JobRequest } from './job-record';
 
@@ -14,11 +19,8 @@ export const IMPORT_ERRORS_BLOB = 'importErrors.log';
 export const CONFIGURATIONS_BLOB = 'configurations.txt';
 export const CONFIGURATION_ERRORS_BLOB = 'importConfigErrors.log';
 
-/** Structural type of @azure/identity credentials; the emulator does not need that package. */
-export type TokenCredentialLike = Extract<
-  ConstructorParameters<typeof ContainerClient>[1],
-  { getToken: unknown }
->;
+/** Any @azure/identity credential: the emulated hub's managed identity. */
+export type TokenCredentialLike = TokenCredential;
 
 /** The credential one managed identity of the emulated hub reaches storage with. */
 export type StorageIdentityCredential =
@@ -33,11 +35,28 @@ export interface StorageIdentities {
 
 export type OpenContainer = (uri: string, request: JobRequest) => ContainerClient;
 
-export function containerOpener(identities: StorageIdentities | undefined): OpenContainer {
+/**
+ * `storageCaPem`: the CA of a storage endpoint with a private certificate (Azurite on HTTPS in the
+ * dev stack's identity mode, docs/hub-emulator.md), trusted for these calls only.
+ */
+export function containerOpener(
+  identities: StorageIdentities | undefined,
+  storageCaPem?: string,
+): OpenContainer {
+  const trust = storageCaPem ? trustPolicy(storageCaPem) : undefined;
+  const clientOf = (
+    uri: string,
+    credential: AnonymousCredential | StorageSharedKeyCredential | TokenCredential,
+  ): ContainerClient => {
+    if (!trust) return new ContainerClient(uri, credential, RETRIES);
+    const pipeline = newPipeline(credential, RETRIES);
+    pipeline.factories.push(trust);
+    return new ContainerClient(uri, pipeline);
+  };
   return (uri, request) => {
     const url = parseContainerUri(uri);
     if (request.storageAuthenticationType !== 'identityBased')
-      return new ContainerClient(uri, new AnonymousCredential(), RETRIES);
+      return clientOf(uri, new AnonymousCredential());
     const named = request.identity?.userAssignedIdentity;
     const credential = named ? identities?.userAssigned?.[named] : identities?.systemAssigned;
     if (!credential)
@@ -53,7 +72,19 @@ export function containerOpener(identities: StorageIdentities | undefined): Open
       'accountKey' in credential
         ? new StorageSharedKeyCredential(credential.accountName, credential.accountKey)
         : credential;
-    return new ContainerClient(url.toString(), client, RETRIES);
+    return clientOf(url.toString(), client);
+  };
+}
+
+function trustPolicy(caPem: string): RequestPolicyFactory {
+  const agent = new Agent({ ca: caPem, keepAlive: true });
+  return {
+    create: (next) => ({
+      sendRequest: (request: WebResource) => {
+        if (request.url.startsWith('https:')) request.agent = agent;
+        return next.sendRequest(request);
+      },
+    }),
   };
 }
 

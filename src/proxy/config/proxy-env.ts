@@ -52,7 +52,7 @@ export const ProxyEnv = z.object({
   ),
 
   IOT_HUB_CONNECTION_STRING: z
-    .string({ error: 'required: a shared access policy with registry read/write' })
+    .string()
     .superRefine((value, ctx) => {
       try {
         parseHubConnectionString(value);
@@ -62,8 +62,28 @@ export const ProxyEnv = z.object({
           message: error instanceof Error ? error.message : 'invalid',
         });
       }
-    }),
+    })
+    .optional(),
   IOT_HUB_API_VERSION: optionalText,
+  /** `connectionString` (a shared access policy) or `identity` (Entra, DefaultAzureCredential). */
+  IOT_HUB_AUTH: z
+    .enum(['connectionString', 'identity'], { error: 'must be connectionString or identity' })
+    .optional(),
+  IOT_HUB_HOST_NAME: z
+    .string()
+    .regex(/^[a-zA-Z0-9_\-.]+(:[0-9]{1,5})?$/, 'must be a host name, e.g. my-hub.azure-devices.net')
+    .optional(),
+  IOT_HUB_JOB_STORAGE_AUTH: z
+    .enum(['keyBased', 'identityBased'], { error: 'must be keyBased or identityBased' })
+    .default('keyBased'),
+  /** ARM resource id of a user-assigned identity of the hub; the system-assigned one if unset. */
+  IOT_HUB_JOB_STORAGE_IDENTITY: z
+    .string()
+    .regex(
+      /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.ManagedIdentity\/userAssignedIdentities\/[^/]+$/i,
+      'must be the ARM resource id of a user-assigned managed identity',
+    )
+    .optional(),
 
   STORAGE_ACCOUNT_NAME: z
     .string({ error: 'required: the storage account name' })
@@ -98,15 +118,59 @@ function crossFieldProblems(raw: Record<string, string | undefined>): string[] {
   }
   if (!raw.AUTH_TENANT_ID && !raw.SPA_AUTHORITY)
     problems.push('SPA_AUTHORITY: required when AUTH_TENANT_ID is not set');
+  const hubAuth = hubAuthOf(raw);
+  if (hubAuth === 'connectionString' && !raw.IOT_HUB_CONNECTION_STRING)
+    problems.push(
+      'IOT_HUB_CONNECTION_STRING: required (a shared access policy with Registry Read, Registry Write and Service Connect), or set IOT_HUB_AUTH=identity and IOT_HUB_HOST_NAME',
+    );
+  if (hubAuth === 'identity' && !raw.IOT_HUB_HOST_NAME)
+    problems.push('IOT_HUB_HOST_NAME: required when IOT_HUB_AUTH=identity');
+  if (raw.IOT_HUB_JOB_STORAGE_IDENTITY && raw.IOT_HUB_JOB_STORAGE_AUTH !== 'identityBased')
+    problems.push(
+      'IOT_HUB_JOB_STORAGE_IDENTITY: only used with IOT_HUB_JOB_STORAGE_AUTH=identityBased',
+    );
   const auth = raw.STORAGE_AUTH ?? (raw.STORAGE_ACCOUNT_KEY ? 'key' : 'identity');
   if (auth === 'key' && !raw.STORAGE_ACCOUNT_KEY)
     problems.push('STORAGE_ACCOUNT_KEY: required when STORAGE_AUTH=key');
   return problems;
 }
 
+/** A connection string when one is given, else the hub's identity path (IOT_HUB_HOST_NAME). */
+function hubAuthOf(
+  raw: Partial<Record<'IOT_HUB_AUTH' | 'IOT_HUB_HOST_NAME' | 'IOT_HUB_CONNECTION_STRING', string>>,
+): string {
+  return (
+    raw.IOT_HUB_AUTH ??
+    (raw.IOT_HUB_HOST_NAME && !raw.IOT_HUB_CONNECTION_STRING ? 'identity' : 'connectionString')
+  );
+}
+
+/** How the proxy reaches the hub, resolved from a valid environment. */
+export function resolveHubAccess(
+  env: ProxyEnv,
+):
+  | { kind: 'connectionString'; connectionString: string; hostName: string }
+  | { kind: 'identity'; hostName: string } {
+  if (hubAuthOf(env) === 'identity' && env.IOT_HUB_HOST_NAME)
+    return { kind: 'identity', hostName: env.IOT_HUB_HOST_NAME };
+  const connectionString = env.IOT_HUB_CONNECTION_STRING ?? '';
+  return {
+    kind: 'connectionString',
+    connectionString,
+    hostName: parseHubConnectionString(connectionString).hostName,
+  };
+}
+
 export type EnvResult = { ok: true; env: ProxyEnv } | { ok: false; message: string };
 
-export function readProxyEnv(source: Record<string, string | undefined>): EnvResult {
+/**
+ * `startupProblems`: what main.ts found outside the variables themselves (a CA file that cannot be
+ * read), reported in the same one message.
+ */
+export function readProxyEnv(
+  source: Record<string, string | undefined>,
+  startupProblems: readonly string[] = [],
+): EnvResult {
   // Treat empty strings as unset, as shells and container platforms often export them.
   const cleaned = Object.fromEntries(
     Object.entries(source).filter(([, value]) => value !== undefined && value !== ''),
@@ -119,6 +183,7 @@ export function readProxyEnv(source: Record<string, string | undefined>): EnvRes
           (issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`,
         )),
     ...crossFieldProblems(cleaned),
+    ...startupProblems,
   ];
   if (result.success && problems.length === 0) return { ok: true, env: result.data };
   const lines = problems.map((problem) => `  - ${problem}`);

@@ -39,8 +39,19 @@ export interface ExportJobRequest {
   includeConfigurations: boolean;
 }
 
+/**
+ * How the hub reaches the job's containers: through the SAS in each URI (`keyBased`), or with its
+ * own managed identity (`identityBased`: the system-assigned one, or the user-assigned identity
+ * named by its ARM resource id), which then needs Storage Blob Data Contributor on the account.
+ */
+export type JobStorageAuthentication =
+  { type: 'keyBased' } | { type: 'identityBased'; userAssignedIdentity?: string };
+
 export interface HubJobsClient {
   hostName: string;
+  storageAuthentication: JobStorageAuthentication['type'];
+  /** The storage choice the job bodies carry (for "the command" of a job). */
+  jobStorage: JobStorageAuthentication;
   createImportJob(request: ImportJobRequest): Promise<HubJob>;
   createExportJob(request: ExportJobRequest): Promise<HubJob>;
   getJob(jobId: string): Promise<HubJob>;
@@ -49,28 +60,51 @@ export interface HubJobsClient {
   getDeviceStatistics(): Promise<DeviceStatistics>;
 }
 
+/** The storage fields of a job body: a SAS in the URIs (keyBased), or the hub's own identity. */
+function storageFieldsOf(
+  storage: JobStorageAuthentication,
+): Pick<HubJobRequestBody, 'storageAuthenticationType' | 'identity'> {
+  return storage.type === 'identityBased'
+    ? {
+        storageAuthenticationType: 'identityBased',
+        ...(storage.userAssignedIdentity
+          ? { identity: { userAssignedIdentity: storage.userAssignedIdentity } }
+          : {}),
+      }
+    : { storageAuthenticationType: 'keyBased' };
+}
+
 /** The body of `POST /jobs/create` for an import: what is sent, and what "the command" shows. */
-export function importJobBody(request: ImportJobRequest): HubJobRequestBody {
+export function importJobBody(
+  request: ImportJobRequest,
+  storage: JobStorageAuthentication = { type: 'keyBased' },
+): HubJobRequestBody {
   return {
     type: 'import',
     inputBlobContainerUri: request.inputBlobContainerUri,
     outputBlobContainerUri: request.outputBlobContainerUri,
     ...(request.inputBlobName ? { inputBlobName: request.inputBlobName } : {}),
-    storageAuthenticationType: 'keyBased',
+    ...storageFieldsOf(storage),
   };
 }
 
-export function exportJobBody(request: ExportJobRequest): HubJobRequestBody {
+export function exportJobBody(
+  request: ExportJobRequest,
+  storage: JobStorageAuthentication = { type: 'keyBased' },
+): HubJobRequestBody {
   return {
     type: 'export',
     outputBlobContainerUri: request.outputBlobContainerUri,
     excludeKeysInExport: request.excludeKeysInExport,
     includeConfigurations: request.includeConfigurations,
-    storageAuthenticationType: 'keyBased',
+    ...storageFieldsOf(storage),
   };
 }
 
-export function createHubJobsClient(transport: HubTransport): HubJobsClient {
+export function createHubJobsClient(
+  transport: HubTransport,
+  storage: JobStorageAuthentication = { type: 'keyBased' },
+): HubJobsClient {
   const parse = <T>(schema: z.ZodType<T>, body: unknown): T => {
     const result = schema.safeParse(body);
     if (!result.success)
@@ -83,8 +117,10 @@ export function createHubJobsClient(transport: HubTransport): HubJobsClient {
   };
   return {
     hostName: transport.hostName,
+    storageAuthentication: storage.type,
+    jobStorage: storage,
     async createImportJob(request) {
-      const body = importJobBody(request);
+      const body = importJobBody(request, storage);
       const response = await transport.send({
         method: 'POST',
         segments: ['jobs', 'create'],
@@ -94,7 +130,7 @@ export function createHubJobsClient(transport: HubTransport): HubJobsClient {
       return parse(HubJob, response.body);
     },
     async createExportJob(request) {
-      const body = exportJobBody(request);
+      const body = exportJobBody(request, storage);
       const response = await transport.send({
         method: 'POST',
         segments: ['jobs', 'create'],

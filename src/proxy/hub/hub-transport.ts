@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import type { TokenCredential } from '@azure/identity';
 import { fetch, type Dispatcher } from 'undici';
-import { parseHubConnectionString, type HubCredentials } from './connection-string';
+import { parseHubConnectionString } from './connection-string';
+import { entraAuthorization, sasAuthorization, type HubAuthorization } from './hub-authorization';
 import { HubRequestError, parseHubErrorBody } from './hub-errors';
-import { createSasTokenCache } from './sas-token';
 
 // The one door to the hub's REST API. Hardening after azure-iot-explorer's outbound requests: the
 // host comes only from configuration, every path segment is encoded on its own, header values are
@@ -11,8 +12,14 @@ import { createSasTokenCache } from './sas-token';
 
 export const HUB_API_VERSION = '2021-04-12';
 
-export interface HubTransportOptions {
-  connectionString: string;
+/**
+ * How the proxy proves itself to the hub: a shared access policy's connection string, or the hub's
+ * host name and an Entra credential (a managed identity in Azure) holding an IoT Hub data role.
+ */
+export type HubAccess =
+  { connectionString: string } | { hostName: string; credential: TokenCredential };
+
+export type HubTransportOptions = HubAccess & {
   apiVersion?: string;
   dispatcher?: Dispatcher;
   now: () => Date;
@@ -25,7 +32,7 @@ export interface HubTransportOptions {
    * for longer fails the call at once instead of holding it.
    */
   maxRetryAfterMs?: number;
-}
+};
 
 export interface HubCall {
   method: 'GET' | 'POST' | 'DELETE';
@@ -54,9 +61,8 @@ export interface HubTransport {
 }
 
 export function createHubTransport(options: HubTransportOptions): HubTransport {
-  const credentials: HubCredentials = parseHubConnectionString(options.connectionString);
-  const token = createSasTokenCache(credentials, { now: options.now });
-  const base = new URL(`https://${credentials.hostName}`);
+  const { hostName, authorization } = accessOf(options);
+  const base = new URL(`https://${hostName}`);
   const apiVersion = options.apiVersion ?? HUB_API_VERSION;
   const timeoutMs = options.timeoutMs ?? 15_000;
   const maxRetries = options.maxRetries ?? 3;
@@ -77,7 +83,7 @@ export function createHubTransport(options: HubTransportOptions): HubTransport {
         'refusing to call a host other than the configured hub',
       );
     const headers: Record<string, string> = {
-      authorization: token(),
+      authorization: await authorization(),
       accept: 'application/json',
       'request-id': randomUUID(),
     };
@@ -132,7 +138,7 @@ export function createHubTransport(options: HubTransportOptions): HubTransport {
   }
 
   return {
-    hostName: credentials.hostName,
+    hostName,
     async send(call) {
       for (let retry = 0; ; retry++) {
         try {
@@ -148,6 +154,27 @@ export function createHubTransport(options: HubTransportOptions): HubTransport {
         }
       }
     },
+  };
+}
+
+const HOST_NAME = /^[a-zA-Z0-9_\-.]+(:[0-9]{1,5})?$/;
+
+function accessOf(options: HubTransportOptions): {
+  hostName: string;
+  authorization: HubAuthorization;
+} {
+  if ('connectionString' in options) {
+    const credentials = parseHubConnectionString(options.connectionString);
+    return {
+      hostName: credentials.hostName,
+      authorization: sasAuthorization(credentials, options.now),
+    };
+  }
+  if (!HOST_NAME.test(options.hostName))
+    throw new Error(`hub host name: '${options.hostName}' is not a host name`);
+  return {
+    hostName: options.hostName,
+    authorization: entraAuthorization(options.credential, { now: options.now }),
   };
 }
 

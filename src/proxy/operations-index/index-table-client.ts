@@ -18,7 +18,10 @@ export interface IndexTableOptions {
   tableName: string;
   auth: StorageAuth;
   /** Retries and extra policies (server.ts: the proxy's storage deadlines). */
-  clientOptions?: Pick<TableServiceClientOptions, 'retryOptions' | 'additionalPolicies'>;
+  clientOptions?: Pick<
+    TableServiceClientOptions,
+    'retryOptions' | 'additionalPolicies' | 'tlsOptions'
+  >;
 }
 
 export interface IndexTable {

@@ -21,21 +21,33 @@ export async function jobCommand(context: ProxyContext, ref: string): Promise<Jo
       'COMMAND_UNKNOWN',
       'This job was not started by the console: the hub does not say which containers it used.',
     );
+  const operationId = job.operationId;
   const started = Date.parse(job.startTimeUtc ?? job.createdAt ?? '') || context.now().getTime();
   const expires = new Date(started + SAS_LIFETIMES.hubJobHours * HOUR).toISOString();
-  const container = (access: 'input' | 'output', permissions: string): string =>
-    `${context.storage.hubContainerUrl(job.operationId!, access)}?sp=${permissions}&se=${expires}`;
+  const storage = context.hub.jobStorage;
+  // As hub-container-grant.ts hands them to the hub: a SAS (here its permissions and expiry only)
+  // for keyBased jobs, the bare container URI for identityBased ones.
+  const container = async (access: 'input' | 'output', permissions: string): Promise<string> => {
+    const url = await context.storage.hubContainerUrl(operationId, access);
+    return storage.type === 'identityBased' ? url : `${url}?sp=${permissions}&se=${expires}`;
+  };
   const body =
     job.type === 'import'
-      ? importJobBody({
-          inputBlobContainerUri: container('input', 'r'),
-          outputBlobContainerUri: container('output', 'rwd'),
-          inputBlobName: FROZEN_INPUT_BLOB,
-        })
-      : exportJobBody({
-          outputBlobContainerUri: container('output', 'rwd'),
-          excludeKeysInExport: job.excludeKeysInExport ?? true,
-          includeConfigurations: job.includeConfigurations ?? false,
-        });
+      ? importJobBody(
+          {
+            inputBlobContainerUri: await container('input', 'r'),
+            outputBlobContainerUri: await container('output', 'rwd'),
+            inputBlobName: FROZEN_INPUT_BLOB,
+          },
+          storage,
+        )
+      : exportJobBody(
+          {
+            outputBlobContainerUri: await container('output', 'rwd'),
+            excludeKeysInExport: job.excludeKeysInExport ?? true,
+            includeConfigurations: job.includeConfigurations ?? false,
+          },
+          storage,
+        );
   return equivalentCommands(context.hub.hostName, HUB_API_VERSION, body);
 }

@@ -6,8 +6,9 @@ import type { HubJob } from '../hub/hub-jobs';
 import { newOperationId } from '../storage/operation-names';
 import type { OperationMetadata } from '../storage/operation-metadata';
 import { createHubJobOrExplain } from './active-job';
+import { hubContainerGrant } from './hub-container-grant';
 import { newestJobStart } from './find-claimed-job';
-import { SAS_LIFETIMES, type ProxyContext } from './proxy-context';
+import type { ProxyContext } from './proxy-context';
 import { toJob } from './to-job';
 
 // POST /api/exports: support staff may export only without keys; admins choose.
@@ -40,16 +41,12 @@ export async function startExport(
   let mayExist = false;
   let hubJob: HubJob;
   try {
-    const output = await context.storage.hubContainerSas(
-      operationId,
-      'output',
-      SAS_LIFETIMES.hubJobHours,
-    );
+    const output = await hubContainerGrant(context, operationId, 'output');
     hubJob = await createHubJobOrExplain(context.hub, () => {
       mayExist = true;
       return context.hub
         .createExportJob({
-          outputBlobContainerUri: output.url,
+          outputBlobContainerUri: output,
           excludeKeysInExport: request.excludeKeys,
           includeConfigurations: request.includeConfigurations,
         })

@@ -7,9 +7,10 @@ import type { OperationMetadata } from '../storage/operation-metadata';
 import { isOperationId } from '../storage/operation-names';
 import { FROZEN_INPUT_BLOB, type StoredOperation } from '../storage/operation-storage';
 import { createHubJobOrExplain } from './active-job';
+import { hubContainerGrant } from './hub-container-grant';
 import { adoptClaimedJob } from './adopt-claimed-job';
 import { claimExpired, newestJobStart } from './find-claimed-job';
-import { SAS_LIFETIMES, type ProxyContext } from './proxy-context';
+import type { ProxyContext } from './proxy-context';
 import { toJob } from './to-job';
 import {
   assertMatchesClaim,
@@ -134,23 +135,15 @@ async function createImportJob(
 ): Promise<HubJob> {
   // Container-scoped: the hub reads the frozen devices.txt from the operation's container (read
   // only) and writes `importErrors.log` to the root of an output container of its own.
-  const input = await context.storage.hubContainerSas(
-    operationId,
-    'input',
-    SAS_LIFETIMES.hubJobHours,
-  );
-  const output = await context.storage.hubContainerSas(
-    operationId,
-    'output',
-    SAS_LIFETIMES.hubJobHours,
-  );
+  const input = await hubContainerGrant(context, operationId, 'input');
+  const output = await hubContainerGrant(context, operationId, 'output');
   let refused = false;
   try {
     return await createHubJobOrExplain(context.hub, () =>
       context.hub
         .createImportJob({
-          inputBlobContainerUri: input.url,
-          outputBlobContainerUri: output.url,
+          inputBlobContainerUri: input,
+          outputBlobContainerUri: output,
           inputBlobName: FROZEN_INPUT_BLOB,
         })
         .catch((error: unknown) => {

@@ -64,8 +64,11 @@ export interface OperationStorage {
     access: HubContainerAccess,
     hours: number,
   ): Promise<SasGrant>;
-  /** The container a hub job reads (`input`) or writes (`output`), without a SAS: for display. */
-  hubContainerUrl(operationId: string, access: HubContainerAccess): string;
+  /**
+   * The same container's plain URI, for an identityBased job (the hub's own identity is the grant,
+   * so no SAS is minted and none ends up in the hub's job record) and for "the command" of a job.
+   */
+  hubContainerUrl(operationId: string, access: HubContainerAccess): Promise<string>;
   /**
    * Copies the uploaded devices.txt to FROZEN_INPUT_BLOB once; later calls keep the first copy, so
    * a blob the hub may be reading is never replaced.
@@ -209,16 +212,10 @@ export function createOperationStorage(options: OperationStorageOptions): Operat
         return blobSas(blob, BlobSASPermissions.from({ read: true }).toString(), minutes);
       }),
     hubContainerUrl: (operationId, access) =>
-      access === 'output' && operationKind(operationId) === 'import'
-        ? outputContainer(operationId).url
-        : container(operationId).url,
+      storageCall(async () => (await hubContainer(operationId, access)).url),
     hubContainerSas: (operationId, access, hours) =>
       storageCall(async () => {
-        let client = container(operationId);
-        if (access === 'output' && operationKind(operationId) === 'import') {
-          client = outputContainer(operationId);
-          await client.createIfNotExists();
-        }
+        const client = await hubContainer(operationId, access);
         const permissions =
           access === 'input'
             ? ContainerSASPermissions.from({ read: true })
@@ -297,6 +294,18 @@ export function createOperationStorage(options: OperationStorageOptions): Operat
       }
     },
   };
+
+  async function hubContainer(
+    operationId: string,
+    access: HubContainerAccess,
+  ): Promise<ContainerClient> {
+    if (access === 'output' && operationKind(operationId) === 'import') {
+      const client = outputContainer(operationId);
+      await client.createIfNotExists();
+      return client;
+    }
+    return container(operationId);
+  }
 
   async function blobSas(
     blob: BlobClient,

@@ -9,20 +9,15 @@ import {
   type StorageRetryOptions,
   type UserDelegationKey,
 } from '@azure/storage-blob';
+import type { TokenCredential } from '@azure/identity';
 
 // How the proxy authenticates to storage and signs SAS, chosen by configuration:
 // - shared key (Azurite locally; a production account that allows key access), or
 // - an Entra token credential (e.g. @azure/identity's DefaultAzureCredential with a managed identity),
 //   which signs *user-delegation* SAS. No account key then exists anywhere in the deployment.
 
-/**
- * Structural type of @azure/identity credentials, so this module does not need that package
- * installed.
- */
-export type TokenCredentialLike = Extract<
-  ConstructorParameters<typeof BlobServiceClient>[1],
-  { getToken: unknown }
->;
+/** Any @azure/identity credential (DefaultAzureCredential in Azure, a local one in tests). */
+export type TokenCredentialLike = TokenCredential;
 
 export type StorageAuth =
   | { kind: 'sharedKey'; accountKey: string }

@@ -65,6 +65,7 @@ export function AppShell() {
             {me.data?.isAdmin && <NavButton to="/import" label="Import" />}
             <NavButton to="/jobs" label="Jobs" />
             <NavButton to="/exports" label="Exports" />
+            {me.data?.isAdmin && <NavButton to="/setup-check" label="Setup check" />}
           </Stack>
           <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
             <ColorModeToggle />

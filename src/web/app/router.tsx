@@ -54,6 +54,13 @@ export function createAppRouter() {
             Component: (await import('../features/diff/components/diff-page')).DiffPage,
           }),
         },
+        {
+          path: 'setup-check',
+          lazy: async () => ({
+            Component: (await import('../features/setup-check/components/setup-check-page'))
+              .SetupCheckPage,
+          }),
+        },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

@@ -89,6 +89,8 @@ describe('npm start (src/dev-stack/main.ts)', () => {
       expect(stdout).toMatch(/support\s+password support-local\s+role IotBulk\.Support/);
       expect(stdout).toContain(path.join(dataDir, 'tls', 'ca.pem'));
       expect(stdout).toContain('docs/local-tls.md');
+      // The proxy's setup check ran before the banner and found nothing wrong with the stack.
+      expect(stdout).toMatch(/^Setup check: \d+ checks passed$/m);
       expect((await fetch(`${appUrl}/healthz`)).status).toBe(200);
 
       const children = childPids(child.pid!);

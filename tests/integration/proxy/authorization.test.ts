@@ -88,6 +88,13 @@ const CASES: Case[] = [
     admin: 200,
   },
   {
+    method: 'GET',
+    path: '/api/setup-check',
+    request: async () => ({ path: '/api/setup-check' }),
+    support: 403,
+    admin: 200,
+  },
+  {
     method: 'POST',
     path: '/api/imports',
     request: async () => ({ path: '/api/imports', body: importBody }),

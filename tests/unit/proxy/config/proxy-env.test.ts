@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { readProxyEnv, resolveAuthEndpoints } from '../../../../src/proxy/config/proxy-env';
+import {
+  readProxyEnv,
+  resolveAuthEndpoints,
+  resolveHubAccess,
+} from '../../../../src/proxy/config/proxy-env';
 
 const valid = {
   AUTH_TENANT_ID: '11111111-2222-3333-4444-555555555555',
@@ -66,5 +70,80 @@ describe('readProxyEnv', () => {
     const result = readProxyEnv({ ...valid, AUTH_CLIENT_IDS: 'spa-client-id, cli-client-id' });
     if (!result.ok) throw new Error(result.message);
     expect(result.env.AUTH_CLIENT_IDS).toEqual(['spa-client-id', 'cli-client-id']);
+  });
+});
+
+describe('readProxyEnv: the hub by identity', () => {
+  const { IOT_HUB_CONNECTION_STRING: _unused, ...withoutHub } = valid;
+
+  it('takes the host name alone as the identity path', () => {
+    const result = readProxyEnv({ ...withoutHub, IOT_HUB_HOST_NAME: 'my-hub.azure-devices.net' });
+    if (!result.ok) throw new Error(result.message);
+    expect(resolveHubAccess(result.env)).toEqual({
+      kind: 'identity',
+      hostName: 'my-hub.azure-devices.net',
+    });
+    expect(result.env.IOT_HUB_JOB_STORAGE_AUTH).toBe('keyBased');
+  });
+
+  it('keeps the connection string path when both are given', () => {
+    const result = readProxyEnv({ ...valid, IOT_HUB_HOST_NAME: 'other.azure-devices.net' });
+    if (!result.ok) throw new Error(result.message);
+    expect(resolveHubAccess(result.env)).toMatchObject({
+      kind: 'connectionString',
+      hostName: 'my-hub.azure-devices.net',
+    });
+  });
+
+  it('names every hub problem together with the others', () => {
+    const result = readProxyEnv({
+      ...withoutHub,
+      IOT_HUB_AUTH: 'identity',
+      IOT_HUB_JOB_STORAGE_AUTH: 'byIdentity',
+      IOT_HUB_JOB_STORAGE_IDENTITY: 'hub-id',
+      PROXY_PORT: 'eighty',
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    for (const name of [
+      'IOT_HUB_HOST_NAME',
+      'IOT_HUB_JOB_STORAGE_AUTH',
+      'IOT_HUB_JOB_STORAGE_IDENTITY',
+      'PROXY_PORT',
+    ])
+      expect(result.message).toContain(`- ${name}:`);
+  });
+
+  it('asks for a connection string or the identity path when neither is set', () => {
+    const result = readProxyEnv(withoutHub);
+    expect(result.ok).toBe(false);
+    if (!result.ok)
+      expect(result.message).toContain(
+        '- IOT_HUB_CONNECTION_STRING: required (a shared access policy',
+      );
+  });
+
+  it('accepts a user-assigned identity for identityBased job storage', () => {
+    const id =
+      '/subscriptions/0000/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/hub-id';
+    const result = readProxyEnv({
+      ...valid,
+      IOT_HUB_JOB_STORAGE_AUTH: 'identityBased',
+      IOT_HUB_JOB_STORAGE_IDENTITY: id,
+    });
+    if (!result.ok) throw new Error(result.message);
+    expect(result.env.IOT_HUB_JOB_STORAGE_IDENTITY).toBe(id);
+  });
+});
+
+describe('readProxyEnv: problems found outside the variables', () => {
+  it('reports them in the same one message as the variables', () => {
+    const result = readProxyEnv({ ...valid, PROXY_PORT: 'eighty' }, [
+      'PROXY_TRUSTED_CA_FILE: cannot read /nope.pem (ENOENT)',
+    ]);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.message).toMatch(/^The proxy's configuration is invalid \(2 problems\)/);
+    expect(result.message).toContain('- PROXY_TRUSTED_CA_FILE: cannot read /nope.pem (ENOENT)');
   });
 });

@@ -29,4 +29,14 @@ describe("the README's Azure variables", () => {
     expect(names.length).toBeGreaterThan(8);
     expect(names.filter((name) => !known.has(name))).toEqual([]);
   });
+
+  it('name every variable the proxy cannot start without, and both ways to reach the hub', () => {
+    const required = Object.entries(ProxyEnv.shape)
+      .filter(([, schema]) => !schema.safeParse(undefined).success)
+      .map(([name]) => name);
+    expect(required.length).toBeGreaterThan(2);
+    const names = new Set(tableVariables());
+    const needed = [...required, 'IOT_HUB_CONNECTION_STRING', 'IOT_HUB_HOST_NAME', 'IOT_HUB_AUTH'];
+    expect(needed.filter((name) => !names.has(name))).toEqual([]);
+  });
 });

@@ -40,7 +40,6 @@ function fakeContext(options: { blob?: () => Readable | undefined; clock?: { ms:
   const storage: OperationStorage = {
     blobEndpoint: 'http://127.0.0.1:1/devstoreaccount1',
     createOperation: unused,
-    hubContainerUrl: unused,
     readOperation: async (id) => metadata.get(id),
     writeOperation: async (id, value) => void metadata.set(id, value),
     listOperations: unused,
@@ -53,6 +52,7 @@ function fakeContext(options: { blob?: () => Readable | undefined; clock?: { ms:
     uploadSas: unused,
     readSas: unused,
     hubContainerSas: unused,
+    hubContainerUrl: unused,
     deleteOperation: unused,
     freezeInput: unused,
     freezeBackup: unused,
