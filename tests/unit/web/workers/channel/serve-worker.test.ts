@@ -1,35 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { WorkerFailedMessage } from '../../../../../src/contracts/worker/worker-failure';
-import { serveWorker, type WorkerScope } from '../../../../../src/web/workers/channel/serve-worker';
 import { createWorkerChannel } from '../../../../../src/web/workers/channel/worker-channel';
 import { WorkerError } from '../../../../../src/web/workers/channel/worker-error';
-
-// Both ends of the channel joined by a pipe that clones each message as postMessage does, on a
-// later task: the page's channel on one side, serveWorker on the other, no browser needed.
-type Listener = (event: MessageEvent<unknown>) => void;
-
-function pipe() {
-  const toWorker: Listener[] = [];
-  const toPage: Listener[] = [];
-  const deliver = (listeners: Listener[], message: unknown) =>
-    setTimeout(() => {
-      const data: unknown = structuredClone(message);
-      for (const listener of listeners) listener({ data } as MessageEvent<unknown>);
-    });
-  const scope: WorkerScope = {
-    postMessage: (message) => deliver(toPage, message),
-    addEventListener: (_type, listener) => toWorker.push(listener),
-  };
-  const worker = {
-    postMessage: (message: unknown) => deliver(toWorker, message),
-    addEventListener: (type: string, listener: Listener) => {
-      if (type === 'message') toPage.push(listener);
-    },
-    terminate: () => undefined,
-  };
-  return { scope, worker: worker as unknown as Worker };
-}
+import { workerInProcess } from '../../support/worker-pipe';
 
 const In = z.discriminatedUnion('type', [
   z.object({ type: z.literal('square'), requestId: z.string(), n: z.number() }),
@@ -43,9 +17,7 @@ const Out = z.discriminatedUnion('type', [
 ]);
 
 function connect() {
-  const { scope, worker } = pipe();
-  serveWorker({
-    scope,
+  const worker = workerInProcess({
     receive: In,
     send: Out,
     async handle(message, post) {
