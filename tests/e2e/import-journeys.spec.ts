@@ -241,7 +241,24 @@ test('a delete is confirmed by typing its count and the hub name, and removes ex
 
   await signIn(page, USERS.admin);
   await dropFile(page, csv.path);
+  // Key options chosen for a create leave nothing in a delete's file once the mode changes.
+  await page.getByRole('radio', { name: 'Generate keys here' }).check();
+  await page.getByRole('radio', { name: 'Generate the missing key here' }).check();
   await chooseDefaultMode(page, /^delete\b/);
+  await expect(page.getByText('A delete needs only the ids')).toBeVisible();
+  await expect(page.getByLabel('Default status')).toHaveCount(0);
+  await expect(page.getByText('Rows with only one key')).toHaveCount(0);
+  await expect(page.getByText('Keys for SAS devices without keys')).toHaveCount(0);
+  const preview = page.getByLabel('NDJSON preview');
+  await expect(preview).toContainText('"importMode":"delete"');
+  // The hub wants a status on every line (docs/import-wizard.md); nothing else but the id.
+  expect((await preview.innerText()).trim().split('\n')).toEqual(
+    csv.ids.map((id) => JSON.stringify({ id, importMode: 'delete', status: 'enabled' })),
+  );
+  await page.screenshot({
+    path: `${SCREENSHOTS}/import-delete-options-hidden.png`,
+    fullPage: true,
+  });
   const phrase = `delete 3 devices in ${hubName}`;
   await expect(page.getByText(`This import will ${phrase}.`, { exact: false })).toBeVisible();
   const upload = page.getByRole('button', { name: 'Upload and start import' });

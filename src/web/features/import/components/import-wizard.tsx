@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Box, Paper, Stack, Typography } from '@mui/material';
-import type { ColumnMapping } from '../../../../core/convert/types';
+import type { ColumnMapping, ConvertOptions } from '../../../../core/convert/types';
 import { ErrorPanel } from '../../../components/error-panel';
 import { clearPendingImport, peekPendingImport } from '../../../lib/pending-import';
 import { buildCreateImportRequest } from '../model/build-create-import-request';
@@ -8,6 +8,7 @@ import { useConversion } from '../hooks/use-conversion';
 import { useUploadAndStart } from '../hooks/use-upload-and-start';
 import { useRegistryPlan, type RegistryPlanState } from '../hooks/use-registry-plan';
 import { plannedUpload } from '../model/planned-upload';
+import { relevantOptionsFor, withHiddenOptionsNeutral } from '../model/options-for-mode';
 import { hubNameOf, useHubInfo } from '../../../lib/use-hub-info';
 import { RegistryPlanPanel } from './registry-plan-panel';
 import { ConversionProgress } from './conversion-progress';
@@ -37,7 +38,8 @@ export function ImportWizard() {
   useEffect(() => clearPendingImport(), []);
   const [file, setFile] = useState<File | null>(pending?.file ?? null);
   const [options, setOptions] = useState<WizardOptions>({
-    defaultMode: pending?.suggestedMode ?? 'createOrUpdate',
+    // Never a mode that changes an existing device unless the admin picks it (docs/import-wizard.md).
+    defaultMode: pending?.suggestedMode ?? 'create',
     defaultStatus: 'enabled',
     keyPolicy: 'hub-generates',
     oneKeyFix: 'refuse',
@@ -51,16 +53,37 @@ export function ImportWizard() {
   const hub = useHubInfo();
   const hubName = hub.data ? hubNameOf(hub.data.hostName) : null;
 
+  const state = conversion.state;
+  const outcome = state.phase === 'done' ? state.outcome : null;
+  const rowsNameTheirMode =
+    outcome?.report.columns.some((c) => (c.effective ?? c.detected) === 'importMode') ?? false;
+  // Memoised: the options step is, and re-renders on every upload progress event otherwise.
+  const relevant = useMemo(
+    () => relevantOptionsFor(options.defaultMode, rowsNameTheirMode),
+    [options.defaultMode, rowsNameTheirMode],
+  );
   // Invalid rows are always left out of the output so the preview and counts exist; whether they
   // may be left out of the import is the admin's explicit "Exclude invalid rows" choice below.
+  const request: ConvertOptions = {
+    format: 'auto',
+    ...withHiddenOptionsNeutral(options, relevant),
+    mapping,
+    skipInvalid: true,
+  };
+  const requestKey = JSON.stringify(request);
+  // What the last conversion was started with: an option hidden or shown again without changing
+  // what the file gets (a neutral value either way) starts no second conversion.
+  const startedRef = useRef<{ file: File; key: string } | null>(null);
   useEffect(() => {
     if (!file) return undefined;
-    const timer = setTimeout(
-      () => startConversion(file, { format: 'auto', ...options, mapping, skipInvalid: true }),
-      RECONVERT_DELAY_MS,
-    );
+    const last = startedRef.current;
+    if (last && last.file === file && last.key === requestKey) return undefined;
+    const timer = setTimeout(() => {
+      startedRef.current = { file, key: requestKey };
+      startConversion(file, JSON.parse(requestKey) as ConvertOptions);
+    }, RECONVERT_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [file, options, mapping, startConversion]);
+  }, [file, requestKey, startConversion]);
 
   const chooseFile = (next: File) => {
     setFile(next);
@@ -69,8 +92,6 @@ export function ImportWizard() {
   };
 
   const locked = upload.state.phase !== 'idle' && upload.state.phase !== 'failed';
-  const state = conversion.state;
-  const outcome = state.phase === 'done' ? state.outcome : null;
   const plannable =
     outcome && !outcome.report.fileError && outcome.report.valid > 0 ? outcome.output : null;
   const registryPlan = useRegistryPlan(plannable, outcome?.report.valid ?? 0);
@@ -115,17 +136,7 @@ export function ImportWizard() {
               <ErrorPanel
                 error={state.error}
                 context="Reading the file"
-                onRetry={
-                  file
-                    ? () =>
-                        startConversion(file, {
-                          format: 'auto',
-                          ...options,
-                          mapping,
-                          skipInvalid: true,
-                        })
-                    : undefined
-                }
+                onRetry={file ? () => startConversion(file, request) : undefined}
               />
             )}
           </Stack>
@@ -134,7 +145,12 @@ export function ImportWizard() {
             file is read (the mode is chosen after the data is seen) without being remounted, so a
             menu the admin has open stays open. */}
         <Box sx={{ order: outcome ? 1 : 0 }}>
-          <OptionsStep value={options} onChange={setOptions} disabled={locked} />
+          <OptionsStep
+            value={options}
+            onChange={setOptions}
+            relevant={relevant}
+            disabled={locked}
+          />
         </Box>
         {outcome && (
           <>
