@@ -266,6 +266,37 @@ test('a delete is confirmed by typing its count and the hub name, and removes ex
   await expect(upload).toBeDisabled();
   await page.getByLabel('Type to confirm').fill(phrase);
   await expect(upload).toBeEnabled();
+
+  // A change of option reads the file again: the outcome on screen stays (marked updating, Upload
+  // waiting) instead of emptying the page, and the typed phrase, which the change leaves as it
+  // was, survives. Recorded in the page: a 3-row file is read again in a few milliseconds.
+  await page.getByLabel('Type to confirm').evaluate((input) => {
+    const preview = document.querySelector('pre[aria-label="NDJSON preview"]');
+    const seen = { updating: false, previewRemoved: false, confirmRemoved: false };
+    (window as unknown as { __reconvert: typeof seen }).__reconvert = seen;
+    new MutationObserver(() => {
+      if (!preview?.isConnected) seen.previewRemoved = true;
+      if (!input.isConnected) seen.confirmRemoved = true;
+      for (const status of document.querySelectorAll('[role="status"]'))
+        if (status.textContent?.includes('Updating…')) seen.updating = true;
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  await page.getByLabel('Trim spaces around ids').check();
+  const seen = () =>
+    page.evaluate(
+      () =>
+        (
+          window as unknown as {
+            __reconvert: { updating: boolean; previewRemoved: boolean; confirmRemoved: boolean };
+          }
+        ).__reconvert,
+    );
+  await expect.poll(async () => (await seen()).updating).toBe(true);
+  await expect(page.getByText('Updating…')).toHaveCount(0);
+  expect(await seen()).toEqual({ updating: true, previewRemoved: false, confirmRemoved: false });
+  await expect(page.getByLabel('Type to confirm')).toHaveValue(phrase);
+  await expect(upload).toBeEnabled();
+
   await uploadAndWaitForCompletion(page);
   for (const id of csv.ids) expect(await deviceExists(id), id).toBe(false);
 });

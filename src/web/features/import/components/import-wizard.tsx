@@ -18,6 +18,7 @@ import { OptionsStep } from './options-step';
 import type { WizardOptions } from './options-step';
 import { PreviewPanel } from './preview-panel';
 import { ReviewStep } from './review-step';
+import { UpdatingNotice } from './updating-notice';
 import { UploadSection } from './upload-section';
 
 // Mapping edits arrive per keystroke/selection; wait briefly so a burst of edits runs one
@@ -54,7 +55,9 @@ export function ImportWizard() {
   const hubName = hub.data ? hubNameOf(hub.data.hostName) : null;
 
   const state = conversion.state;
-  const outcome = state.phase === 'done' ? state.outcome : null;
+  // While the same file is read again after a change, the last outcome stays on screen.
+  const outcome =
+    state.phase === 'done' ? state.outcome : state.phase === 'running' ? state.previous : null;
   const rowsNameTheirMode =
     outcome?.report.columns.some((c) => (c.effective ?? c.detected) === 'importMode') ?? false;
   // Memoised: the options step is, and re-renders on every upload progress event otherwise.
@@ -98,7 +101,45 @@ export function ImportWizard() {
   const [planSkipped, setPlanSkipped] = useState(false);
   // A skip is said for one file's outcome: a new conversion asks again.
   useEffect(() => setPlanSkipped(false), [plannable]);
-  const plan = registryPlan.state.phase === 'planned' ? registryPlan.state.plan : null;
+  // The last plan of this file stays on screen while a re-conversion of it is planned again, like
+  // the outcome it belongs to. Each plan is kept with the output it was made for, from the render
+  // it arrived in (React's "adjusting state when a prop changes"): until the hook has started on a
+  // new output its state is still the old plan, which must not pass for the new output's.
+  const [keptPlan, setKeptPlan] = useState<{
+    file: File;
+    output: Blob;
+    state: RegistryPlanState;
+  } | null>(null);
+  if (
+    file &&
+    plannable &&
+    registryPlan.state.phase === 'planned' &&
+    keptPlan?.state !== registryPlan.state
+  )
+    setKeptPlan({ file, output: plannable, state: registryPlan.state });
+  const planOfOldOutput =
+    plannable !== null &&
+    keptPlan !== null &&
+    registryPlan.state === keptPlan.state &&
+    keptPlan.output !== plannable;
+  const planUpdating =
+    plannable !== null &&
+    keptPlan !== null &&
+    keptPlan.file === file &&
+    (registryPlan.state.phase === 'reading' || planOfOldOutput);
+  const planState: RegistryPlanState = planUpdating
+    ? keptPlan.state
+    : planOfOldOutput
+      ? { phase: 'idle' }
+      : registryPlan.state;
+  const plan = planState.phase === 'planned' ? planState.plan : null;
+  // Updating from the change itself, not only once the delayed conversion starts, to the new plan:
+  // Upload must not send the old outcome, or a plan of it, in between.
+  const updating =
+    (outcome !== null &&
+      (state.phase === 'running' ||
+        (state.phase === 'done' && JSON.stringify(state.options) !== requestKey))) ||
+    planUpdating;
 
   // Wide screens: the steps on the left, the plan and Upload on the right, kept in view while the
   // admin changes the mapping or the mode (issue 14: the one long form made Upload two screens
@@ -153,7 +194,7 @@ export function ImportWizard() {
           />
         </Box>
         {outcome && (
-          <>
+          <Stack spacing={3} useFlexGap aria-busy={updating} sx={{ minWidth: 0 }}>
             {!outcome.report.fileError && (
               <>
                 <MappingStep
@@ -173,7 +214,7 @@ export function ImportWizard() {
               onExcludeInvalid={setExcludeInvalid}
               keysSettledByPlan={plan !== null && plan.keysRotated === 0}
             />
-          </>
+          </Stack>
         )}
       </Stack>
       {outcome && (
@@ -187,12 +228,14 @@ export function ImportWizard() {
             overflowY: { lg: 'auto' },
           }}
         >
+          {updating && <UpdatingNotice />}
           {file && (
             <UploadSection
+              updating={updating}
               report={outcome.report}
               excludeInvalid={excludeInvalid}
               plan={plan}
-              planGate={plannable ? planGateOf(registryPlan.state, planSkipped) : null}
+              planGate={plannable ? planGateOf(planState, planSkipped) : null}
               state={upload.state}
               checksumProgress={conversion.checksumProgress}
               onUpload={() =>
@@ -218,7 +261,7 @@ export function ImportWizard() {
           )}
           {plannable && (
             <RegistryPlanPanel
-              state={registryPlan.state}
+              state={planState}
               hubName={hubName}
               skipped={planSkipped}
               onSkip={setPlanSkipped}
