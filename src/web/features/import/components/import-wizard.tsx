@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Alert, Box, Paper, Stack, Typography } from '@mui/material';
+import { Alert, Box, Link, Paper, Stack, Typography } from '@mui/material';
 import type { ColumnMapping, ConvertOptions } from '../../../../core/convert/types';
 import { ErrorPanel } from '../../../components/error-panel';
+import { FileDropZone } from '../../../components/file-drop-zone';
 import { clearPendingImport, peekPendingImport } from '../../../lib/pending-import';
 import { buildCreateImportRequest } from '../model/build-create-import-request';
 import { useConversion } from '../hooks/use-conversion';
@@ -12,7 +13,6 @@ import { relevantOptionsFor, withHiddenOptionsNeutral } from '../model/options-f
 import { hubNameOf, useHubInfo } from '../../../lib/use-hub-info';
 import { RegistryPlanPanel } from './registry-plan-panel';
 import { ConversionProgress } from './conversion-progress';
-import { DropZone } from './drop-zone';
 import { MappingStep } from './mapping-step';
 import { OptionsStep } from './options-step';
 import type { WizardOptions } from './options-step';
@@ -24,6 +24,7 @@ import { UploadSection } from './upload-section';
 // Mapping edits arrive per keystroke/selection; wait briefly so a burst of edits runs one
 // conversion.
 const RECONVERT_DELAY_MS = 150;
+const DEVICE_LIST_ACCEPT = '.csv,.json,.ndjson,.txt,text/csv,application/json';
 
 /** Why the upload cannot go yet because of the plan, in words; null when it can. */
 function planGateOf(state: RegistryPlanState, skipped: boolean): string | null {
@@ -159,7 +160,18 @@ export function ImportWizard() {
           <Typography id="file-heading" component="h2" variant="h6" sx={{ mb: 2 }}>
             File
           </Typography>
-          <DropZone file={file} onFile={chooseFile} disabled={locked} />
+          <FileDropZone
+            file={file}
+            onFile={chooseFile}
+            disabled={locked}
+            inputLabel="Device list file"
+            prompt="Drop a CSV, JSON, NDJSON or TXT device list here, or"
+            accept={DEVICE_LIST_ACCEPT}
+          >
+            <Link href="/device-template.csv" download="device-template.csv">
+              Download template CSV
+            </Link>
+          </FileDropZone>
           <Stack spacing={2} sx={{ mt: 2 }}>
             {state.phase === 'running' && (
               <ConversionProgress
