@@ -51,6 +51,7 @@ async function main(): Promise<void> {
       clientIds: env.AUTH_CLIENT_IDS.length ? env.AUTH_CLIENT_IDS : [env.SPA_CLIENT_ID],
     },
     hub: { connectionString: env.IOT_HUB_CONNECTION_STRING, apiVersion: env.IOT_HUB_API_VERSION },
+    ...(env.HUB_DEVICE_CAP ? { hubDeviceCap: env.HUB_DEVICE_CAP } : {}),
     storage: useKey
       ? { accountName: env.STORAGE_ACCOUNT_NAME, accountKey: env.STORAGE_ACCOUNT_KEY, blobEndpoint }
       : {

@@ -20,12 +20,14 @@ import { installReadRateLimit } from './http/read-rate-limit';
 import { installRequestLog, stdoutLog, type ProxyLog } from './http/request-log';
 import { installSecurityHeaders, securityHeaders } from './http/security-headers';
 import { createHubJobsClient } from './hub/hub-jobs';
+import { createHubQueryClient } from './hub/hub-query';
 import { createHubRegistryClient } from './hub/hub-registry';
 import { createHubTransport } from './hub/hub-transport';
 import {
   createSupportExportGate,
   type SupportExportPolicy,
 } from './operations/admit-support-export';
+import { createRegistryCounter } from './operations/count-registry';
 import { createReadinessProbe } from './operations/check-readiness';
 import type { ProxyContext } from './operations/proxy-context';
 import { DEFAULT_UNSTARTED_EXPIRY_HOURS } from './operations-index/cleanup-expired-operations';
@@ -37,6 +39,7 @@ import {
   scheduleOperationsCleanup,
 } from './operations-index/schedule-operations-cleanup';
 import { registerIdentityRoutes } from './routes/identity-routes';
+import { registerHubCountRoutes } from './routes/hub-count-routes';
 import { registerJobRoutes } from './routes/job-routes';
 import { registerOperationRoutes } from './routes/operation-routes';
 import { registerPublicRoutes } from './routes/public-routes';
@@ -51,6 +54,8 @@ export interface ProxyOptions {
   auth: AuthOptions;
   trustedCaPem?: string;
   hub: { connectionString: string; apiVersion?: string };
+  /** The hub's device cap for the overview; the hub's API does not say it (`HUB_DEVICE_CAP`). */
+  hubDeviceCap?: number;
   /** `accountKey` (Azurite, key-based accounts) or `credential` (Entra; user-delegation SAS). */
   storage: {
     accountName: string;
@@ -239,6 +244,14 @@ export async function createProxy(options: ProxyOptions): Promise<ProxyHandle> {
   registerOperationRoutes(app, context, supportExports);
   registerJobRoutes(app, context);
   registerRegistryRoutes(app, context, createHubRegistryClient(hubTransport));
+  registerHubCountRoutes(
+    app,
+    createRegistryCounter({
+      query: createHubQueryClient(hubTransport),
+      deviceCap: options.hubDeviceCap ?? null,
+      now,
+    }),
+  );
 
   const url = await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
   const cleanup = scheduleOperationsCleanup(

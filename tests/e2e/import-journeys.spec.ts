@@ -225,6 +225,10 @@ test('a job in which the hub refused every row is shown as failed, on the job pa
   await expect(counts).toContainText(
     `Devices${(await totalDeviceCount()).toLocaleString('en-US')}`,
   );
+  // Edge devices and modules by registry query; the dev stack names the emulator's cap.
+  await expect(counts).toContainText(/Edge devices\d/);
+  await expect(counts).toContainText(/Modules\d/);
+  await expect(counts).toContainText('of 1,000,000 allowed');
   const latest = page.getByRole('table', { name: 'Latest operations' });
   const latestRow = latest.getByRole('row').filter({ hasText: 'all-refused.csv' }).first();
   await expect(latestRow.getByText('Failed: every row was refused')).toBeVisible();

@@ -102,3 +102,14 @@ export const HubInfoResponse = z.object({
   activeJob: z.object({ jobId: z.string(), type: JobType, status: JobStatus }).nullable(),
 });
 export type HubInfoResponse = z.infer<typeof HubInfoResponse>;
+
+/** GET /api/hub/counts: counts from the registry query API; null where the hub refused to say. */
+export const HubCountsResponse = z.object({
+  edgeDevices: z.number().int().nonnegative().nullable(),
+  /** Module identities, each edge device's `$edgeAgent` and `$edgeHub` included. */
+  modules: z.number().int().nonnegative().nullable(),
+  /** The device cap from the proxy's configuration; null when it is not configured. */
+  deviceCap: z.number().int().positive().nullable(),
+  countedAt: z.string(),
+});
+export type HubCountsResponse = z.infer<typeof HubCountsResponse>;

@@ -3,7 +3,7 @@ import { CreateExportRequest, CreateExportResponse } from './exports';
 import { ReadSasResponse } from './files';
 import { AppRole, MeResponse } from './identity';
 import { CreateImportRequest, CreateImportResponse, StartImportResponse } from './imports';
-import { HubInfoResponse, Job, JobListResponse } from './jobs';
+import { HubCountsResponse, HubInfoResponse, Job, JobListResponse } from './jobs';
 import { RegistryLookupRequest, RegistryLookupResponse } from './registry';
 
 // The proxy's authenticated routes as data: the OpenAPI document at /api/openapi.json is generated
@@ -41,6 +41,15 @@ export const API_ROUTES: readonly ApiRouteSpec[] = [
     summary: 'Hub host name, device statistics and the active job',
     roles: both,
     response: HubInfoResponse,
+  },
+  {
+    method: 'GET',
+    path: '/api/hub/counts',
+    operationId: 'getHubCounts',
+    summary:
+      'Edge device and module counts (registry queries; null when the hub refuses) and the device cap',
+    roles: both,
+    response: HubCountsResponse,
   },
   {
     method: 'POST',

@@ -59,6 +59,8 @@ export const ProxyEnv = z.object({
       }
     }),
   IOT_HUB_API_VERSION: optionalText,
+  /** The hub's device cap (its tier and units decide it; the hub's API does not say it). */
+  HUB_DEVICE_CAP: z.coerce.number().int().positive().optional(),
 
   STORAGE_ACCOUNT_NAME: z
     .string({ error: 'required: the storage account name' })
