@@ -384,6 +384,9 @@ test('disabling a device by file keeps its keys: the plan writes them into the r
   ).toBeVisible({
     timeout: 30_000,
   });
+  // A clean job has no errors to view: no link to an empty page. The job ran the plan's one line.
+  await expect(page.getByRole('link', { name: 'View errors' })).toHaveCount(0);
+  await expect(page.getByText('1 device processed')).toBeVisible();
   // The way back is one click: the undo file opens in the wizard with a plan of its own.
   const restore = page.getByRole('button', { name: 'Restore' });
   await expect(restore).toBeVisible({ timeout: 30_000 });
