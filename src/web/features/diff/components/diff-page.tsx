@@ -123,6 +123,7 @@ export function DiffPage() {
                 changes={visible}
                 selected={selected ? changeKey(selected) : null}
                 onSelect={setSelected}
+                noChangesAtAll={run.result.changes.length === 0}
               />
               {selected && (
                 <SideBySide
