@@ -8,6 +8,7 @@ import { buildCreateImportRequest } from '../model/build-create-import-request';
 import { useConversion } from '../hooks/use-conversion';
 import { useUploadAndStart } from '../hooks/use-upload-and-start';
 import { useRegistryPlan, type RegistryPlanState } from '../hooks/use-registry-plan';
+import { useShownPlan } from '../hooks/use-shown-plan';
 import { plannedUpload } from '../model/planned-upload';
 import { relevantOptionsFor, withHiddenOptionsNeutral } from '../model/options-for-mode';
 import { hubNameOf, useHubInfo } from '../../../lib/use-hub-info';
@@ -102,37 +103,11 @@ export function ImportWizard() {
   const [planSkipped, setPlanSkipped] = useState(false);
   // A skip is said for one file's outcome: a new conversion asks again.
   useEffect(() => setPlanSkipped(false), [plannable]);
-  // The last plan of this file stays on screen while a re-conversion of it is planned again, like
-  // the outcome it belongs to. Each plan is kept with the output it was made for, from the render
-  // it arrived in (React's "adjusting state when a prop changes"): until the hook has started on a
-  // new output its state is still the old plan, which must not pass for the new output's.
-  const [keptPlan, setKeptPlan] = useState<{
-    file: File;
-    output: Blob;
-    state: RegistryPlanState;
-  } | null>(null);
-  if (
-    file &&
-    plannable &&
-    registryPlan.state.phase === 'planned' &&
-    keptPlan?.state !== registryPlan.state
-  )
-    setKeptPlan({ file, output: plannable, state: registryPlan.state });
-  const planOfOldOutput =
-    plannable !== null &&
-    keptPlan !== null &&
-    registryPlan.state === keptPlan.state &&
-    keptPlan.output !== plannable;
-  const planUpdating =
-    plannable !== null &&
-    keptPlan !== null &&
-    keptPlan.file === file &&
-    (registryPlan.state.phase === 'reading' || planOfOldOutput);
-  const planState: RegistryPlanState = planUpdating
-    ? keptPlan.state
-    : planOfOldOutput
-      ? { phase: 'idle' }
-      : registryPlan.state;
+  const { state: planState, updating: planUpdating } = useShownPlan(
+    file,
+    plannable,
+    registryPlan.state,
+  );
   const plan = planState.phase === 'planned' ? planState.plan : null;
   // Updating from the change itself, not only once the delayed conversion starts, to the new plan:
   // Upload must not send the old outcome, or a plan of it, in between.
