@@ -1,5 +1,9 @@
 import path from 'node:path';
-import { createHubEmulator, type HubEmulatorOptions } from '../hub-emulator/server';
+import {
+  createHubEmulator,
+  DEFAULT_DEVICE_CAP,
+  type HubEmulatorOptions,
+} from '../hub-emulator/server';
 import { ensureLocalTls } from '../local-ca/local-ca';
 import { createProxy } from '../proxy/server';
 import { allowBlobCors } from './allow-blob-cors';
@@ -204,6 +208,8 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
               jobStorage: { type: identity?.jobStorage ?? 'identityBased' },
             }
           : { connectionString: proxyHubConnectionString },
+        // A deployment sets HUB_DEVICE_CAP from its hub's tier; here the emulator's cap is known.
+        hubDeviceCap: options.hub?.deviceCap ?? DEFAULT_DEVICE_CAP,
         storage: {
           accountName: azurite.accountName,
           ...(identities ? { credential: identities.proxy } : { accountKey: azurite.accountKey }),

@@ -15,6 +15,9 @@ import type { HubEmulatorHandle, HubEmulatorOptions } from './hub-emulator-optio
 import { createThrottleGate } from './throttle/refuse-throttled';
 import { createBearerVerifier } from './auth/verify-bearer';
 
+/** Devices a hub holds unless told otherwise (the dev stack tells the proxy the same number). */
+export const DEFAULT_DEVICE_CAP = 1_000_000;
+
 export type { HubEmulatorHandle, HubEmulatorOptions } from './hub-emulator-options';
 
 // 2021-04-12 is what every current SDK pins, 2020-09-30 the older Node layer, 2020-03-13 the .NET
@@ -30,7 +33,7 @@ export async function createHubEmulator(options: HubEmulatorOptions): Promise<Hu
   const policies = await loadOrCreatePolicies(options.dataDir, keys);
   const store = openSqliteStore(options.dataDir);
   const registry = {
-    deviceCap: options.deviceCap ?? 1_000_000,
+    deviceCap: options.deviceCap ?? DEFAULT_DEVICE_CAP,
     strictIds: options.strictDeviceIds ?? false,
     applyReported: options.importReportedProperties ?? true,
   };

@@ -67,6 +67,7 @@ async function main(): Promise<void> {
             }
           : { type: 'keyBased' },
     },
+    ...(env.HUB_DEVICE_CAP ? { hubDeviceCap: env.HUB_DEVICE_CAP } : {}),
     storage: {
       accountName: env.STORAGE_ACCOUNT_NAME,
       blobEndpoint,

@@ -21,12 +21,14 @@ import { installRequestLog, stdoutLog, type ProxyLog } from './http/request-log'
 import { installSecurityHeaders, securityHeaders } from './http/security-headers';
 import { storageTlsFor } from './http/storage-tls';
 import { createHubJobsClient, type JobStorageAuthentication } from './hub/hub-jobs';
+import { createHubQueryClient } from './hub/hub-query';
 import { createHubRegistryClient } from './hub/hub-registry';
 import { createHubTransport, type HubAccess } from './hub/hub-transport';
 import {
   createSupportExportGate,
   type SupportExportPolicy,
 } from './operations/admit-support-export';
+import { createRegistryCounter } from './operations/count-registry';
 import { createReadinessProbe } from './operations/check-readiness';
 import type { ProxyContext } from './operations/proxy-context';
 import { DEFAULT_UNSTARTED_EXPIRY_HOURS } from './operations-index/cleanup-expired-operations';
@@ -38,6 +40,7 @@ import {
   scheduleOperationsCleanup,
 } from './operations-index/schedule-operations-cleanup';
 import { registerIdentityRoutes } from './routes/identity-routes';
+import { registerHubCountRoutes } from './routes/hub-count-routes';
 import { registerJobRoutes } from './routes/job-routes';
 import { registerOperationRoutes } from './routes/operation-routes';
 import { registerPublicRoutes } from './routes/public-routes';
@@ -68,6 +71,8 @@ export interface ProxyOptions {
    * hub reaches job containers by SAS (default) or with its own identity.
    */
   hub: HubAccess & { apiVersion?: string; jobStorage?: JobStorageAuthentication };
+  /** The hub's device cap for the overview; the hub's API does not say it (`HUB_DEVICE_CAP`). */
+  hubDeviceCap?: number;
   /** `accountKey` (Azurite, key-based accounts) or `credential` (Entra; user-delegation SAS). */
   storage: {
     accountName: string;
@@ -328,6 +333,14 @@ export async function createProxy(options: ProxyOptions): Promise<ProxyHandle> {
     appOrigins: options.setupCheck?.appOrigins ?? [],
   });
   registerSetupCheckRoutes(app, setupCheck);
+  registerHubCountRoutes(
+    app,
+    createRegistryCounter({
+      query: createHubQueryClient(hubTransport),
+      deviceCap: options.hubDeviceCap ?? null,
+      now,
+    }),
+  );
 
   const url = await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
   const cleanup = scheduleOperationsCleanup(

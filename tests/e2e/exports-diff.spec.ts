@@ -53,6 +53,10 @@ test('export, change devices through an import, export again: the diff shows exa
     .click();
   await page.getByLabel('Device list file').setInputFiles(csv);
   await expect(page.getByLabel('NDJSON preview')).toContainText('ed-9');
+  // ed-1 and ed-2 exist: changing them is createOrUpdate, which is never the default.
+  await page.getByLabel('Default import mode').click();
+  await page.getByRole('option', { name: /^createOrUpdate\b/ }).click();
+  await expect(page.getByLabel('NDJSON preview')).toContainText('"importMode":"createOrUpdate"');
   // The plan sees ed-1 and ed-2 change: the consequence is confirmed by typing it, with the hub.
   const hubName = hubHostName().split('.')[0] ?? '';
   await page.getByLabel('Type to confirm').fill(`change 2 devices in ${hubName}`);

@@ -225,6 +225,10 @@ test('a job in which the hub refused every row is shown as failed, on the job pa
   await expect(counts).toContainText(
     `Devices${(await totalDeviceCount()).toLocaleString('en-US')}`,
   );
+  // Edge devices and modules by registry query; the dev stack names the emulator's cap.
+  await expect(counts).toContainText(/Edge devices\d/);
+  await expect(counts).toContainText(/Modules\d/);
+  await expect(counts).toContainText('of 1,000,000 allowed');
   const latest = page.getByRole('table', { name: 'Latest operations' });
   const latestRow = latest.getByRole('row').filter({ hasText: 'all-refused.csv' }).first();
   await expect(latestRow.getByText('Failed: every row was refused')).toBeVisible();
@@ -241,7 +245,24 @@ test('a delete is confirmed by typing its count and the hub name, and removes ex
 
   await signIn(page, USERS.admin);
   await dropFile(page, csv.path);
+  // Key options chosen for a create leave nothing in a delete's file once the mode changes.
+  await page.getByRole('radio', { name: 'Generate keys here' }).check();
+  await page.getByRole('radio', { name: 'Generate the missing key here' }).check();
   await chooseDefaultMode(page, /^delete\b/);
+  await expect(page.getByText('A delete needs only the ids')).toBeVisible();
+  await expect(page.getByLabel('Default status')).toHaveCount(0);
+  await expect(page.getByText('Rows with only one key')).toHaveCount(0);
+  await expect(page.getByText('Keys for SAS devices without keys')).toHaveCount(0);
+  const preview = page.getByLabel('NDJSON preview');
+  await expect(preview).toContainText('"importMode":"delete"');
+  // The hub wants a status on every line (docs/import-wizard.md); nothing else but the id.
+  expect((await preview.innerText()).trim().split('\n')).toEqual(
+    csv.ids.map((id) => JSON.stringify({ id, importMode: 'delete', status: 'enabled' })),
+  );
+  await page.screenshot({
+    path: `${SCREENSHOTS}/import-delete-options-hidden.png`,
+    fullPage: true,
+  });
   const phrase = `delete 3 devices in ${hubName}`;
   await expect(page.getByText(`This import will ${phrase}.`, { exact: false })).toBeVisible();
   const upload = page.getByRole('button', { name: 'Upload and start import' });
@@ -249,6 +270,37 @@ test('a delete is confirmed by typing its count and the hub name, and removes ex
   await expect(upload).toBeDisabled();
   await page.getByLabel('Type to confirm').fill(phrase);
   await expect(upload).toBeEnabled();
+
+  // A change of option reads the file again: the outcome on screen stays (marked updating, Upload
+  // waiting) instead of emptying the page, and the typed phrase, which the change leaves as it
+  // was, survives. Recorded in the page: a 3-row file is read again in a few milliseconds.
+  await page.getByLabel('Type to confirm').evaluate((input) => {
+    const preview = document.querySelector('pre[aria-label="NDJSON preview"]');
+    const seen = { updating: false, previewRemoved: false, confirmRemoved: false };
+    (window as unknown as { __reconvert: typeof seen }).__reconvert = seen;
+    new MutationObserver(() => {
+      if (!preview?.isConnected) seen.previewRemoved = true;
+      if (!input.isConnected) seen.confirmRemoved = true;
+      for (const status of document.querySelectorAll('[role="status"]'))
+        if (status.textContent?.includes('Updating…')) seen.updating = true;
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  await page.getByLabel('Trim spaces around ids').check();
+  const seen = () =>
+    page.evaluate(
+      () =>
+        (
+          window as unknown as {
+            __reconvert: { updating: boolean; previewRemoved: boolean; confirmRemoved: boolean };
+          }
+        ).__reconvert,
+    );
+  await expect.poll(async () => (await seen()).updating).toBe(true);
+  await expect(page.getByText('Updating…')).toHaveCount(0);
+  expect(await seen()).toEqual({ updating: true, previewRemoved: false, confirmRemoved: false });
+  await expect(page.getByLabel('Type to confirm')).toHaveValue(phrase);
+  await expect(upload).toBeEnabled();
+
   await uploadAndWaitForCompletion(page);
   for (const id of csv.ids) expect(await deviceExists(id), id).toBe(false);
 });
@@ -332,6 +384,9 @@ test('disabling a device by file keeps its keys: the plan writes them into the r
   ).toBeVisible({
     timeout: 30_000,
   });
+  // A clean job has no errors to view: no link to an empty page. The job ran the plan's one line.
+  await expect(page.getByRole('link', { name: 'View errors' })).toHaveCount(0);
+  await expect(page.getByText('1 device processed')).toBeVisible();
   // The way back is one click: the undo file opens in the wizard with a plan of its own.
   const restore = page.getByRole('button', { name: 'Restore' });
   await expect(restore).toBeVisible({ timeout: 30_000 });

@@ -25,25 +25,27 @@ async function importSmallFile(page: Page, name: string): Promise<string> {
 test('every page passes an axe scan without serious or critical violations, in light and dark mode', async ({
   page,
 }) => {
+  test.setTimeout(300_000);
   await signIn(page, USERS.admin);
   const jobPath = await importSmallFile(page, 'axe');
   // Two exports of our own so the registry browser and the diff have something to show.
-  const exportIds: string[] = [];
-  for (let i = 0; i < 2; i += 1) {
-    await page.goto(appUrl('/exports'));
-    await page.getByRole('button', { name: 'Start export' }).click();
-    await expect(page.getByRole('status', { name: 'Export status' })).toHaveText(/completed/i, {
-      timeout: 60_000,
-    });
-    // The panel's heading names the export for people (label, time, short id); its link has the id.
-    const href = await page.getByRole('link', { name: 'Browse this export' }).getAttribute('href');
-    exportIds.push(decodeURIComponent((href ?? '').replace(/^\/exports\//, '')));
-  }
+  const exportIds = [await runExport(page), await runExport(page)];
 
   // Each page with what shows it has finished loading: scanning mid-load would judge a button
   // half-way through its disabled-to-enabled colour transition.
+  const planCsv = await writeDeviceCsv('axe-plan.csv', 'axeplan', 3);
   const pages: [string, (() => Promise<void>) | null][] = [
     ['/import', null],
+    // The import page with a file read and its plan shown: the busiest screen of the console.
+    [
+      '/import',
+      async () => {
+        await page.getByLabel('Device list file').setInputFiles(planCsv.path);
+        await expect(page.getByRole('list', { name: 'Plan counts' })).toBeVisible({
+          timeout: 60_000,
+        });
+      },
+    ],
     ['/', () => expect(page.getByRole('table', { name: 'Latest operations' })).toBeVisible()],
     ['/jobs', null],
     [jobPath, null],
@@ -61,10 +63,10 @@ test('every page passes an axe scan without serious or critical violations, in l
     ],
   ];
   for (const mode of ['light', 'dark'] as const) {
-    for (const [pathname, loaded] of pages) {
+    for (const [index, [pathname, loaded]] of pages.entries()) {
       await page.goto(appUrl(pathname));
       await expect(page.getByRole('main')).toBeVisible();
-      if (mode === 'dark' && pathname === pages[0]?.[0])
+      if (mode === 'dark' && index === 0)
         await page.getByRole('button', { name: 'Toggle dark mode' }).click();
       await page.waitForLoadState('networkidle');
       if (loaded) await loaded();
@@ -81,19 +83,65 @@ test('every page passes an axe scan without serious or critical violations, in l
   }
 });
 
+/** Starts an export from the exports page, with a label when given; returns its export id. */
+async function runExport(page: Page, label?: string): Promise<string> {
+  await page.goto(appUrl('/exports'));
+  if (label) await page.getByLabel('Label (optional)').fill(label);
+  await page.getByRole('button', { name: 'Start export' }).click();
+  await expect(page.getByRole('status', { name: 'Export status' })).toHaveText(/completed/i, {
+    timeout: 60_000,
+  });
+  const href = await page.getByRole('link', { name: 'Browse this export' }).getAttribute('href');
+  return decodeURIComponent((href ?? '').replace(/^\/exports\//, ''));
+}
+
+test('an export label typed at the start names the export in the list, the registry and the diff', async ({
+  page,
+}) => {
+  await signIn(page, USERS.admin);
+  const label = `before the move ${Date.now()}`;
+  const a = await runExport(page, label);
+  const b = await runExport(page);
+  await page.goto(appUrl('/exports'));
+  await expect(page.getByRole('table', { name: 'Past exports' }).getByText(label)).toBeVisible();
+
+  await page.goto(appUrl(`/exports/${a}`));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Snapshot of .+ taken /);
+  await expect(page.getByRole('main').getByText(label).first()).toBeVisible();
+
+  await page.goto(appUrl(`/diff?a=${a}&b=${b}`));
+  await expect(page.getByRole('region', { name: 'Diff inputs' }).getByText(label)).toBeVisible({
+    timeout: 60_000,
+  });
+  await page.screenshot({ path: `${SCREENSHOTS}/diff-labelled-a.png`, fullPage: true });
+});
+
 test('light and dark mode, wide and narrow, render the main pages for a person to check', async ({
   page,
   browser,
 }) => {
+  test.setTimeout(300_000);
   await signIn(page, USERS.admin);
   const jobPath = await importSmallFile(page, 'narrow');
-  const adminPages = [
+  const a = await runExport(
+    page,
+    'look: a label long enough to need room at 800 px, as admins write',
+  );
+  const b = await runExport(page);
+  const registryLoaded = (p: Page) => () =>
+    expect(p.getByRole('button', { name: 'Download CSV' })).toBeEnabled({ timeout: 60_000 });
+  const diffLoaded = (p: Page) => () =>
+    expect(p.getByRole('region', { name: 'Diff summary' })).toBeVisible({ timeout: 60_000 });
+  const adminPages: LookPage[] = [
     ['overview', '/'],
     ['import', '/import'],
     ['jobs', '/jobs'],
     ['job', jobPath],
     ['errors', `${jobPath}/errors`],
-  ] as const;
+    ['exports', '/exports'],
+    ['registry', `/exports/${a}`, registryLoaded(page)],
+    ['diff', `/diff?a=${a}&b=${b}`, diffLoaded(page)],
+  ];
   await lookAt(page, 'admin', adminPages);
 
   const supportContext = await browser.newContext();
@@ -102,19 +150,21 @@ test('light and dark mode, wide and narrow, render the main pages for a person t
   await lookAt(support, 'support', [
     ['overview', '/'],
     ['errors', `${jobPath}/errors`],
+    ['exports', '/exports'],
+    ['registry', `/exports/${a}`, registryLoaded(support)],
+    ['diff', `/diff?a=${a}&b=${b}`, diffLoaded(support)],
   ]);
   await supportContext.close();
 });
 
+/** A page to look at: its name in the screenshot's file, its path, and what says it has loaded. */
+type LookPage = readonly [string, string, (() => Promise<void>)?];
+
 /** Screenshots each page at 1440x900 and 800x900 in light and dark mode; nothing may overflow. */
-async function lookAt(
-  page: Page,
-  who: string,
-  pages: readonly (readonly [string, string])[],
-): Promise<void> {
+async function lookAt(page: Page, who: string, pages: readonly LookPage[]): Promise<void> {
   for (const mode of ['light', 'dark'] as const) {
     if (mode === 'dark') await page.getByRole('button', { name: 'Toggle dark mode' }).click();
-    for (const [name, pathname] of pages) {
+    for (const [name, pathname, loaded] of pages) {
       for (const [width, height] of [
         [1440, 900],
         [800, 900],
@@ -123,6 +173,7 @@ async function lookAt(
         await page.goto(appUrl(pathname));
         await expect(page.getByRole('main')).toBeVisible();
         await page.waitForLoadState('networkidle');
+        if (loaded) await loaded();
         // Nothing may stick out sideways: a horizontal scrollbar at 800 px means overlapping layout.
         const overflow = await page.evaluate(
           () => document.documentElement.scrollWidth - document.documentElement.clientWidth,

@@ -15,6 +15,11 @@ test('an admin imports a three-device CSV and the devices exist in the hub', asy
   await page.getByLabel('Device list file').setInputFiles('tests/fixtures/e2e/three-devices.csv');
 
   const preview = page.getByLabel('NDJSON preview');
+  // The default mode is create; a mode that may change existing devices is always picked.
+  await expect(preview).toContainText('"importMode":"create"');
+  await page.getByLabel('Default import mode').click();
+  await page.getByRole('option', { name: /^createOrUpdate\b/ }).click();
+  await expect(preview).toContainText('"importMode":"createOrUpdate"');
   await expect(preview).toContainText('"id":"skeleton-dev-3"');
   const lines = (await preview.innerText()).trim().split('\n');
   expect(lines).toHaveLength(3);

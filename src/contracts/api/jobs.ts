@@ -115,3 +115,14 @@ export const JobCommand = z.object({
   notes: z.array(z.string()),
 });
 export type JobCommand = z.infer<typeof JobCommand>;
+
+/** GET /api/hub/counts: counts from the registry query API; null where the hub refused to say. */
+export const HubCountsResponse = z.object({
+  edgeDevices: z.number().int().nonnegative().nullable(),
+  /** Module identities, each edge device's `$edgeAgent` and `$edgeHub` included. */
+  modules: z.number().int().nonnegative().nullable(),
+  /** The device cap from the proxy's configuration; null when it is not configured. */
+  deviceCap: z.number().int().positive().nullable(),
+  countedAt: z.string(),
+});
+export type HubCountsResponse = z.infer<typeof HubCountsResponse>;

@@ -3,7 +3,7 @@ import { CreateExportRequest, CreateExportResponse } from './exports';
 import { ReadSasResponse } from './files';
 import { AppRole, MeResponse } from './identity';
 import { CreateImportRequest, CreateImportResponse, StartImportResponse } from './imports';
-import { HubInfoResponse, Job, JobCommand, JobListResponse } from './jobs';
+import { HubCountsResponse, HubInfoResponse, Job, JobCommand, JobListResponse } from './jobs';
 import { EnqueueResponse, QueueResponse } from './queue';
 import { RegistryLookupRequest, RegistryLookupResponse } from './registry';
 import { SetupCheckResponse } from './setup-check';
@@ -52,6 +52,15 @@ export const API_ROUTES: readonly ApiRouteSpec[] = [
       'Tries each part of the deployment (sign-in settings, hub rights, storage, SAS, CORS, clock, job slot) and names every problem with its fix',
     roles: admin,
     response: SetupCheckResponse,
+  },
+  {
+    method: 'GET',
+    path: '/api/hub/counts',
+    operationId: 'getHubCounts',
+    summary:
+      'Edge device and module counts (registry queries; null when the hub refuses) and the device cap',
+    roles: both,
+    response: HubCountsResponse,
   },
   {
     method: 'POST',

@@ -314,6 +314,7 @@ export function convertRow(ctx: RowContext, d: RowDraft, line: number, row: numb
   let auth: LineValues['auth'];
   let generated = false;
   let completed = false;
+  let keysWillChange = false;
   if (mode !== undefined && IDENTITY_MODES.has(mode)) {
     if (options.oneKeyFix !== undefined && options.oneKeyFix !== 'refuse')
       completed = fixOneKey(ctx, d, line, row, options.oneKeyFix);
@@ -323,18 +324,7 @@ export function convertRow(ctx: RowContext, d: RowDraft, line: number, row: numb
     else if (resolved !== 'keys-missing') auth = resolved;
     else {
       generated = options.keyPolicy === 'generate-here' && ctx.randomBytes !== undefined;
-      if (OVERWRITING_MODES.has(mode)) {
-        report.add(
-          line,
-          row,
-          'authentication',
-          'KEYS_WILL_CHANGE',
-          'warning',
-          generated
-            ? `mode ${mode} without keys: keys generated here replace the device's keys if it exists, and it loses its connection`
-            : `mode ${mode} without keys: the hub generates new keys if the device exists, and it loses its connection`,
-        );
-      }
+      keysWillChange = OVERWRITING_MODES.has(mode);
     }
   }
   if (d.hasReported)
@@ -350,6 +340,18 @@ export function convertRow(ctx: RowContext, d: RowDraft, line: number, row: numb
     report.invalid++;
     return;
   }
+  // Only a row that goes to the hub can change a device's keys: a refused row is not counted.
+  if (keysWillChange)
+    report.add(
+      line,
+      row,
+      'authentication',
+      'KEYS_WILL_CHANGE',
+      'warning',
+      generated
+        ? `mode ${mode} without keys: keys generated here replace the device's keys if it exists, and it loses its connection`
+        : `mode ${mode} without keys: the hub generates new keys if the device exists, and it loses its connection`,
+    );
   if (generated || completed) {
     if (generated) {
       d.primaryKey = encodeBase64(ctx.randomBytes!(32));

@@ -84,6 +84,8 @@ export const ProxyEnv = z.object({
       'must be the ARM resource id of a user-assigned managed identity',
     )
     .optional(),
+  /** The hub's device cap (its tier and units decide it; the hub's API does not say it). */
+  HUB_DEVICE_CAP: z.coerce.number().int().positive().optional(),
 
   STORAGE_ACCOUNT_NAME: z
     .string({ error: 'required: the storage account name' })

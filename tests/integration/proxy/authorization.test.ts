@@ -95,6 +95,13 @@ const CASES: Case[] = [
     admin: 200,
   },
   {
+    method: 'GET',
+    path: '/api/hub/counts',
+    request: async () => ({ path: '/api/hub/counts' }),
+    support: 200,
+    admin: 200,
+  },
+  {
     method: 'POST',
     path: '/api/imports',
     request: async () => ({ path: '/api/imports', body: importBody }),

@@ -312,6 +312,7 @@ describe('support never reads a secret', () => {
     const calls: [string, string][] = [
       ['GET', '/api/me'],
       ['GET', '/api/hub'],
+      ['GET', '/api/hub/counts'],
       ['GET', '/api/jobs'],
       ['GET', '/api/openapi.json'],
       ...refs.map((ref): [string, string] => ['GET', `/api/jobs/${ref}`]),

@@ -83,7 +83,7 @@ const cases: RuleCase[] = [
   {
     name: 'reads import modes case-insensitively',
     csv: 'deviceId,importMode\nd,CREATEORUPDATEIFMATCHETAG\n',
-    codes: ['ETAG_REQUIRED', 'KEYS_WILL_CHANGE'],
+    codes: ['ETAG_REQUIRED'],
     valid: false,
   },
   {
@@ -187,6 +187,12 @@ const cases: RuleCase[] = [
     csv: 'deviceId,importMode\nd,update',
     codes: ['KEYS_WILL_CHANGE'],
     valid: true,
+  },
+  {
+    name: 'does not warn about keys on an update row that is refused anyway',
+    csv: 'deviceId,importMode\n"d 1",update',
+    codes: ['ID_INVALID'],
+    valid: false,
   },
   {
     name: 'does not warn about keys for a create',

@@ -9,11 +9,13 @@ interface ChangesTableProps {
   changes: readonly DeviceChange[];
   selected: string | null;
   onSelect: (change: DeviceChange) => void;
+  /** A and B hold the same devices: an empty table then says so, not that filters hide them. */
+  noChangesAtAll: boolean;
 }
 
 const KIND_SHORT = { added: 'Added', removed: 'Removed', changed: 'Changed' } as const;
 
-export function ChangesTable({ changes, selected, onSelect }: ChangesTableProps) {
+export function ChangesTable({ changes, selected, onSelect, noChangesAtAll }: ChangesTableProps) {
   const columns: VirtualColumn<DeviceChange>[] = [
     {
       key: 'kind',
@@ -78,7 +80,7 @@ export function ChangesTable({ changes, selected, onSelect }: ChangesTableProps)
       rows={changes}
       rowKey={changeKey}
       height={520}
-      emptyText="No changes match the filters."
+      emptyText={noChangesAtAll ? 'Nothing changed from A to B.' : 'No changes match the filters.'}
     />
   );
 }

@@ -8,7 +8,7 @@ import { useIsAdmin } from '../../../lib/current-user';
 import { exportNameOf } from '../../../lib/export-name';
 import { useExportJobOnce } from '../../../lib/use-export-job';
 import type { DiffDone } from '../../../workers/diff/diff-client';
-import { formatCount } from '../../../lib/format';
+import { formatCount, plural } from '../../../lib/format';
 import { useRegistryDiff } from '../api/use-registry-diff';
 import type { DiffSource } from '../api/use-registry-diff';
 import { readDiffParams, writeDiffParams } from '../model/diff-params';
@@ -106,8 +106,8 @@ export function DiffPage() {
             />
             <ChangeFilters filter={filter} onChange={setFilter} fields={fields} />
             <Typography variant="body2" aria-live="polite">
-              {formatCount(visible.length)} of {formatCount(run.result.changes.length)} changes
-              shown
+              {formatCount(visible.length)} of{' '}
+              {plural(run.result.changes.length, 'change', 'changes')} shown
             </Typography>
             <Box
               sx={{
@@ -123,6 +123,7 @@ export function DiffPage() {
                 changes={visible}
                 selected={selected ? changeKey(selected) : null}
                 onSelect={setSelected}
+                noChangesAtAll={run.result.changes.length === 0}
               />
               {selected && (
                 <SideBySide

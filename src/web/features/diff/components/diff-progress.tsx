@@ -1,5 +1,5 @@
 import { Box, LinearProgress, Stack, Typography } from '@mui/material';
-import { formatCount, formatMegabytes, percentOf } from '../../../lib/format';
+import { formatMegabytes, percentOf, plural } from '../../../lib/format';
 import type { SideProgress } from '../api/use-registry-diff';
 
 const STAGE_WORDS: Record<SideProgress['stage'], string> = {
@@ -15,7 +15,7 @@ function Side({ name, progress }: { name: string; progress: SideProgress }) {
   const size = known
     ? `${formatMegabytes(progress.bytes)} of ${formatMegabytes(progress.totalBytes ?? 0)}`
     : `${formatMegabytes(progress.bytes)}`;
-  const text = `${STAGE_WORDS[progress.stage]}: ${size}${progress.records > 0 ? `, ${formatCount(progress.records)} records` : ''}`;
+  const text = `${STAGE_WORDS[progress.stage]}: ${size}${progress.records > 0 ? `, ${plural(progress.records, 'record', 'records')}` : ''}`;
   const label = `Loading ${name}`;
   return (
     <Box>

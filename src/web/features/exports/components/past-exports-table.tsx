@@ -117,7 +117,7 @@ export function PastExportsTable({ rows }: { rows: ExportRow[] }) {
                   <TableCell align="right">
                     <DeviceCountCell count={row.devices} />
                   </TableCell>
-                  <TableCell align="right">
+                  <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
                     {row.size === null ? '-' : formatBytes(row.size)}
                   </TableCell>
                   <TableCell>

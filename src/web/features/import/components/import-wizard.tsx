@@ -1,28 +1,32 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import { Alert, Box, Paper, Stack, Typography } from '@mui/material';
-import type { ColumnMapping } from '../../../../core/convert/types';
+import { Alert, Box, Link, Paper, Stack, Typography } from '@mui/material';
+import type { ColumnMapping, ConvertOptions } from '../../../../core/convert/types';
 import { ErrorPanel } from '../../../components/error-panel';
+import { FileDropZone } from '../../../components/file-drop-zone';
 import { readImportHandoff } from '../../../lib/import-handoff';
 import { buildCreateImportRequest } from '../model/build-create-import-request';
 import { useConversion } from '../hooks/use-conversion';
 import { useUploadAndStart } from '../hooks/use-upload-and-start';
 import { isSkippable, useRegistryPlan, type RegistryPlanState } from '../hooks/use-registry-plan';
+import { useShownPlan } from '../hooks/use-shown-plan';
 import { plannedUpload } from '../model/planned-upload';
+import { relevantOptionsFor, withHiddenOptionsNeutral } from '../model/options-for-mode';
 import { hubNameOf, useHubInfo } from '../../../lib/use-hub-info';
 import { RegistryPlanPanel } from './registry-plan-panel';
 import { ConversionProgress } from './conversion-progress';
-import { DropZone } from './drop-zone';
 import { MappingStep } from './mapping-step';
 import { OptionsStep } from './options-step';
 import type { WizardOptions } from './options-step';
 import { PreviewPanel } from './preview-panel';
 import { ReviewStep } from './review-step';
+import { UpdatingNotice } from './updating-notice';
 import { UploadSection } from './upload-section';
 
 // Mapping edits arrive per keystroke/selection; wait briefly so a burst of edits runs one
 // conversion.
 const RECONVERT_DELAY_MS = 150;
+const DEVICE_LIST_ACCEPT = '.csv,.json,.ndjson,.txt,text/csv,application/json';
 
 /** Why the upload cannot go yet because of the plan, in words; null when it can. */
 function planGateOf(state: RegistryPlanState, skipped: boolean): string | null {
@@ -45,7 +49,8 @@ export function ImportWizard() {
   }, [location, navigate]);
   const [file, setFile] = useState<File | null>(pending?.file ?? null);
   const [options, setOptions] = useState<WizardOptions>({
-    defaultMode: pending?.suggestedMode ?? 'createOrUpdate',
+    // Never a mode that changes an existing device unless the admin picks it (docs/import-wizard.md).
+    defaultMode: pending?.suggestedMode ?? 'create',
     defaultStatus: 'enabled',
     keyPolicy: 'hub-generates',
     oneKeyFix: 'refuse',
@@ -59,16 +64,39 @@ export function ImportWizard() {
   const hub = useHubInfo();
   const hubName = hub.data ? hubNameOf(hub.data.hostName) : null;
 
+  const state = conversion.state;
+  // While the same file is read again after a change, the last outcome stays on screen.
+  const outcome =
+    state.phase === 'done' ? state.outcome : state.phase === 'running' ? state.previous : null;
+  const rowsNameTheirMode =
+    outcome?.report.columns.some((c) => (c.effective ?? c.detected) === 'importMode') ?? false;
+  // Memoised: the options step is, and re-renders on every upload progress event otherwise.
+  const relevant = useMemo(
+    () => relevantOptionsFor(options.defaultMode, rowsNameTheirMode),
+    [options.defaultMode, rowsNameTheirMode],
+  );
   // Invalid rows are always left out of the output so the preview and counts exist; whether they
   // may be left out of the import is the admin's explicit "Exclude invalid rows" choice below.
+  const request: ConvertOptions = {
+    format: 'auto',
+    ...withHiddenOptionsNeutral(options, relevant),
+    mapping,
+    skipInvalid: true,
+  };
+  const requestKey = JSON.stringify(request);
+  // What the last conversion was started with: an option hidden or shown again without changing
+  // what the file gets (a neutral value either way) starts no second conversion.
+  const startedRef = useRef<{ file: File; key: string } | null>(null);
   useEffect(() => {
     if (!file) return undefined;
-    const timer = setTimeout(
-      () => startConversion(file, { format: 'auto', ...options, mapping, skipInvalid: true }),
-      RECONVERT_DELAY_MS,
-    );
+    const last = startedRef.current;
+    if (last && last.file === file && last.key === requestKey) return undefined;
+    const timer = setTimeout(() => {
+      startedRef.current = { file, key: requestKey };
+      startConversion(file, JSON.parse(requestKey) as ConvertOptions);
+    }, RECONVERT_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [file, options, mapping, startConversion]);
+  }, [file, requestKey, startConversion]);
 
   const chooseFile = (next: File) => {
     setFile(next);
@@ -77,8 +105,6 @@ export function ImportWizard() {
   };
 
   const locked = upload.state.phase !== 'idle' && upload.state.phase !== 'failed';
-  const state = conversion.state;
-  const outcome = state.phase === 'done' ? state.outcome : null;
   const plannable =
     outcome && !outcome.report.fileError && outcome.report.valid > 0 ? outcome.output : null;
   const hubDevices = hub.data?.statistics.totalDeviceCount ?? null;
@@ -86,7 +112,19 @@ export function ImportWizard() {
   const [planSkipped, setPlanSkipped] = useState(false);
   // A skip is said for one file's outcome: a new conversion asks again.
   useEffect(() => setPlanSkipped(false), [plannable]);
-  const plan = registryPlan.state.phase === 'planned' ? registryPlan.state.plan : null;
+  const { state: planState, updating: planUpdating } = useShownPlan(
+    file,
+    plannable,
+    registryPlan.state,
+  );
+  const plan = planState.phase === 'planned' ? planState.plan : null;
+  // Updating from the change itself, not only once the delayed conversion starts, to the new plan:
+  // Upload must not send the old outcome, or a plan of it, in between.
+  const updating =
+    (outcome !== null &&
+      (state.phase === 'running' ||
+        (state.phase === 'done' && JSON.stringify(state.options) !== requestKey))) ||
+    planUpdating;
 
   // Wide screens: the steps on the left, the plan and Upload on the right, kept in view while the
   // admin changes the mapping or the mode (issue 14: the one long form made Upload two screens
@@ -106,7 +144,18 @@ export function ImportWizard() {
           <Typography id="file-heading" component="h2" variant="h6" sx={{ mb: 2 }}>
             File
           </Typography>
-          <DropZone file={file} onFile={chooseFile} disabled={locked} />
+          <FileDropZone
+            file={file}
+            onFile={chooseFile}
+            disabled={locked}
+            inputLabel="Device list file"
+            prompt="Drop a CSV, JSON, NDJSON or TXT device list here, or"
+            accept={DEVICE_LIST_ACCEPT}
+          >
+            <Link href="/device-template.csv" download="device-template.csv">
+              Download template CSV
+            </Link>
+          </FileDropZone>
           <Stack spacing={2} sx={{ mt: 2 }}>
             {state.phase === 'running' && (
               <ConversionProgress
@@ -124,17 +173,7 @@ export function ImportWizard() {
               <ErrorPanel
                 error={state.error}
                 context="Reading the file"
-                onRetry={
-                  file
-                    ? () =>
-                        startConversion(file, {
-                          format: 'auto',
-                          ...options,
-                          mapping,
-                          skipInvalid: true,
-                        })
-                    : undefined
-                }
+                onRetry={file ? () => startConversion(file, request) : undefined}
               />
             )}
           </Stack>
@@ -143,10 +182,15 @@ export function ImportWizard() {
             file is read (the mode is chosen after the data is seen) without being remounted, so a
             menu the admin has open stays open. */}
         <Box sx={{ order: outcome ? 1 : 0 }}>
-          <OptionsStep value={options} onChange={setOptions} disabled={locked} />
+          <OptionsStep
+            value={options}
+            onChange={setOptions}
+            relevant={relevant}
+            disabled={locked}
+          />
         </Box>
         {outcome && (
-          <>
+          <Stack spacing={3} useFlexGap aria-busy={updating} sx={{ minWidth: 0 }}>
             {!outcome.report.fileError && (
               <>
                 <MappingStep
@@ -166,7 +210,7 @@ export function ImportWizard() {
               onExcludeInvalid={setExcludeInvalid}
               keysSettledByPlan={plan !== null && plan.keysRotated === 0}
             />
-          </>
+          </Stack>
         )}
       </Stack>
       {outcome && (
@@ -180,12 +224,14 @@ export function ImportWizard() {
             overflowY: { lg: 'auto' },
           }}
         >
+          {updating && <UpdatingNotice />}
           {file && (
             <UploadSection
+              updating={updating}
               report={outcome.report}
               excludeInvalid={excludeInvalid}
               plan={plan}
-              planGate={plannable ? planGateOf(registryPlan.state, planSkipped) : null}
+              planGate={plannable ? planGateOf(planState, planSkipped) : null}
               state={upload.state}
               checksumProgress={conversion.checksumProgress}
               onUpload={() =>
@@ -212,7 +258,7 @@ export function ImportWizard() {
           )}
           {plannable && (
             <RegistryPlanPanel
-              state={registryPlan.state}
+              state={planState}
               hubName={hubName}
               hubDevices={hubDevices}
               skipped={planSkipped}

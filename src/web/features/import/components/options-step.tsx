@@ -18,6 +18,7 @@ import type { DeviceStatus } from '../../../../core/model/export-import-device';
 import type { ImportMode } from '../../../../core/model/import-mode';
 import type { KeyPolicy, OneKeyFix } from '../../../../core/convert/types';
 import { describeImportMode, IMPORT_MODE_DESCRIPTIONS } from '../model/import-mode-descriptions';
+import type { RelevantOptions } from '../model/options-for-mode';
 
 export interface WizardOptions {
   defaultMode: ImportMode;
@@ -39,7 +40,15 @@ const ONE_KEY_HELP: Record<OneKeyFix, string> = {
 interface OptionsStepProps {
   value: WizardOptions;
   onChange: (value: WizardOptions) => void;
+  /** Options the mode does not use are hidden (docs/import-wizard.md, "Options follow the mode"). */
+  relevant: RelevantOptions;
   disabled?: boolean;
+}
+
+function hiddenOptionsNote(mode: ImportMode): string {
+  return mode === 'delete' || mode === 'deleteIfMatchETag'
+    ? 'A delete needs only the ids: status and key options do not apply.'
+    : `${mode} changes only tags and desired properties: status and key options do not apply.`;
 }
 
 /** Defaults for rows that do not say it themselves: a row's own importMode/status column wins. */
@@ -48,6 +57,7 @@ interface OptionsStepProps {
 export const OptionsStep = memo(function OptionsStep({
   value,
   onChange,
+  relevant,
   disabled = false,
 }: OptionsStepProps) {
   const modeInfo = IMPORT_MODE_DESCRIPTIONS.find((entry) => entry.mode === value.defaultMode);
@@ -96,67 +106,82 @@ export const OptionsStep = memo(function OptionsStep({
             ))}
           </TextField>
         </Box>
-        <TextField
-          select
-          disabled={disabled}
-          label="Default status"
-          value={value.defaultStatus}
-          onChange={(event) =>
-            onChange({ ...value, defaultStatus: event.target.value as DeviceStatus })
-          }
-          sx={{ maxWidth: 260 }}
-          helperText="For rows without a status column value."
-        >
-          <MenuItem value="enabled">enabled</MenuItem>
-          <MenuItem value="disabled">disabled</MenuItem>
-        </TextField>
-        <FormControl disabled={disabled}>
-          <FormLabel id="key-policy-label">Keys for SAS devices without keys</FormLabel>
-          <RadioGroup
-            aria-labelledby="key-policy-label"
-            value={value.keyPolicy}
-            onChange={(event) => onChange({ ...value, keyPolicy: event.target.value as KeyPolicy })}
-          >
-            <FormControlLabel
-              value="hub-generates"
-              control={<Radio />}
-              label="Hub generates keys"
-            />
-            <FormControlLabel
-              value="generate-here"
-              control={<Radio />}
-              label="Generate keys here"
-            />
-          </RadioGroup>
+        {!relevant.status && !relevant.keys && (
           <Typography variant="body2" color="text.secondary">
-            {value.keyPolicy === 'generate-here'
-              ? 'Keys are generated in this browser; you can download them as a file after the check. Keep that file safe.'
-              : 'The hub creates the keys; read them later from the hub or an export with keys.'}
+            {hiddenOptionsNote(value.defaultMode)}
           </Typography>
-        </FormControl>
-        <FormControl disabled={disabled}>
-          <FormLabel id="one-key-label">Rows with only one key</FormLabel>
-          <RadioGroup
-            aria-labelledby="one-key-label"
-            value={value.oneKeyFix}
-            onChange={(event) => onChange({ ...value, oneKeyFix: event.target.value as OneKeyFix })}
+        )}
+        {relevant.status && (
+          <TextField
+            select
+            disabled={disabled}
+            label="Default status"
+            value={value.defaultStatus}
+            onChange={(event) =>
+              onChange({ ...value, defaultStatus: event.target.value as DeviceStatus })
+            }
+            sx={{ maxWidth: 260 }}
+            helperText="For rows without a status column value."
           >
-            <FormControlLabel value="refuse" control={<Radio />} label="Refuse them" />
-            <FormControlLabel
-              value="generate-other"
-              control={<Radio />}
-              label="Generate the missing key here"
-            />
-            <FormControlLabel
-              value="hub-generates-both"
-              control={<Radio />}
-              label="Let the hub generate both keys"
-            />
-          </RadioGroup>
-          <Typography variant="body2" color="text.secondary">
-            {ONE_KEY_HELP[value.oneKeyFix]}
-          </Typography>
-        </FormControl>
+            <MenuItem value="enabled">enabled</MenuItem>
+            <MenuItem value="disabled">disabled</MenuItem>
+          </TextField>
+        )}
+        {relevant.keys && (
+          <>
+            <FormControl disabled={disabled}>
+              <FormLabel id="key-policy-label">Keys for SAS devices without keys</FormLabel>
+              <RadioGroup
+                aria-labelledby="key-policy-label"
+                value={value.keyPolicy}
+                onChange={(event) =>
+                  onChange({ ...value, keyPolicy: event.target.value as KeyPolicy })
+                }
+              >
+                <FormControlLabel
+                  value="hub-generates"
+                  control={<Radio />}
+                  label="Hub generates keys"
+                />
+                <FormControlLabel
+                  value="generate-here"
+                  control={<Radio />}
+                  label="Generate keys here"
+                />
+              </RadioGroup>
+              <Typography variant="body2" color="text.secondary">
+                {value.keyPolicy === 'generate-here'
+                  ? 'Keys are generated in this browser; you can download them as a file after the check. Keep that file safe.'
+                  : 'The hub creates the keys; read them later from the hub or an export with keys.'}
+              </Typography>
+            </FormControl>
+            <FormControl disabled={disabled}>
+              <FormLabel id="one-key-label">Rows with only one key</FormLabel>
+              <RadioGroup
+                aria-labelledby="one-key-label"
+                value={value.oneKeyFix}
+                onChange={(event) =>
+                  onChange({ ...value, oneKeyFix: event.target.value as OneKeyFix })
+                }
+              >
+                <FormControlLabel value="refuse" control={<Radio />} label="Refuse them" />
+                <FormControlLabel
+                  value="generate-other"
+                  control={<Radio />}
+                  label="Generate the missing key here"
+                />
+                <FormControlLabel
+                  value="hub-generates-both"
+                  control={<Radio />}
+                  label="Let the hub generate both keys"
+                />
+              </RadioGroup>
+              <Typography variant="body2" color="text.secondary">
+                {ONE_KEY_HELP[value.oneKeyFix]}
+              </Typography>
+            </FormControl>
+          </>
+        )}
         <FormControlLabel
           disabled={disabled}
           control={

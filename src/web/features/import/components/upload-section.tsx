@@ -29,6 +29,8 @@ import { SlotBusyPanel } from '../../../components/slot-busy-panel';
 import { UploadProgress } from './upload-progress';
 
 interface UploadSectionProps {
+  /** The file is being read again after a change: what is shown is the previous outcome. */
+  updating: boolean;
   report: ConversionReport;
   excludeInvalid: boolean;
   /** The plan the upload follows; null when there is none (yet, or skipped). */
@@ -51,6 +53,7 @@ const STAGE_CONTEXT = {
 } as const;
 
 export function UploadSection({
+  updating,
   report,
   excludeInvalid,
   plan,
@@ -63,7 +66,13 @@ export function UploadSection({
   onCancelUpload,
   onAutoStart,
 }: UploadSectionProps) {
-  const [typed, setTyped] = useState('');
+  // The typed text belongs to the phrase it was typed for: a re-conversion that leaves the phrase
+  // as it was keeps it; one that changes the phrase (another count, another consequence) asks for
+  // the new phrase from scratch.
+  const [entry, setEntry] = useState<{ text: string; phrase: string | null }>({
+    text: '',
+    phrase: null,
+  });
   const hub = useHubInfo();
   const hubName = hub.data ? hubNameOf(hub.data.hostName) : null;
   const phrase =
@@ -72,6 +81,7 @@ export function UploadSection({
       : plan
         ? confirmPhraseForPlan(plan, hubName)
         : confirmPhraseFor(report.byMode, hubName);
+  const typed = entry.phrase === phrase ? entry.text : '';
   const counts = countDestructive(report.byMode);
   // Without a plan createOrUpdate rows may replace devices nobody can see; with one, the plan says.
   const mayOverwrite = plan ? 0 : counts.mayOverwrite;
@@ -86,7 +96,8 @@ export function UploadSection({
     state.phase === 'starting' ||
     state.phase === 'slot-busy';
   let blocked: string | null = null;
-  if (report.fileError) blocked = 'The file could not be read; fix it and drop it again.';
+  if (updating) blocked = 'Updating: the file is being read again with your change.';
+  else if (report.fileError) blocked = 'The file could not be read; fix it and drop it again.';
   else if (report.mappingProblems !== undefined && report.mappingProblems.length > 0)
     blocked =
       'A column is mapped to a name the hub refuses; type another name in the column mapping.';
@@ -101,6 +112,9 @@ export function UploadSection({
       ? 'The hub’s name could not be loaded, and a destructive import is confirmed by typing it. Reload the page.'
       : 'Loading the hub’s name for the confirmation...';
   const confirmed = phrase === null || matchesConfirmPhrase(typed, phrase);
+  // While updating, the warnings and the phrase of the outcome on screen stay, so the admin can
+  // read and type on; only the button waits.
+  const warn = blocked === null || updating;
 
   return (
     <Paper component="section" variant="outlined" aria-labelledby="upload-heading" sx={{ p: 3 }}>
@@ -109,14 +123,14 @@ export function UploadSection({
       </Typography>
       <Stack spacing={2}>
         {blocked && <Alert severity="info">{blocked}</Alert>}
-        {mayOverwrite > 0 && !blocked && (
+        {mayOverwrite > 0 && warn && (
           <Alert severity="warning">
             {devicesText(mayOverwrite)} use createOrUpdate: any of them that already exist in the
             hub{hubName ? ` ${hubName}` : ''} are replaced by the file’s values (identity, keys and
             twin).
           </Alert>
         )}
-        {phrase && !blocked && (
+        {phrase && warn && (
           <Box>
             <Alert severity="warning" sx={{ mb: 1.5 }}>
               This import will <strong>{phrase}</strong>.{' '}
@@ -128,7 +142,7 @@ export function UploadSection({
             <TextField
               label="Type to confirm"
               value={typed}
-              onChange={(event) => setTyped(event.target.value)}
+              onChange={(event) => setEntry({ text: event.target.value, phrase })}
               disabled={busy}
               autoComplete="off"
               error={typed.length > 0 && !confirmed}

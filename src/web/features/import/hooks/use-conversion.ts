@@ -11,7 +11,16 @@ import { isAbortError } from '../../../lib/api-error';
 
 export type ConversionState =
   | { phase: 'idle' }
-  | { phase: 'running'; progress: ConversionProgress; startedAt: number }
+  | {
+      phase: 'running';
+      progress: ConversionProgress;
+      startedAt: number;
+      /**
+       * The last outcome of the same file, shown (marked as updating) until this run ends, so a
+       * change of option or mapping neither empties the page nor loses what the admin typed.
+       */
+      previous: ConversionOutcome | null;
+    }
   | { phase: 'done'; outcome: ConversionOutcome; options: ConvertOptions }
   | { phase: 'cancelled' }
   | { phase: 'failed'; error: unknown };
@@ -38,10 +47,13 @@ export function useConversion() {
   // Checksum progress goes on after the result is shown; only the upload section's bar reads it.
   const [checksumProgress] = useState(() => createProgressStore<ChecksumProgress | null>(null));
   const runRef = useRef<ConversionRun | null>(null);
+  // The outcome on screen and its file; another file's outcome is never kept.
+  const lastRef = useRef<{ file: File; outcome: ConversionOutcome } | null>(null);
 
   const cancel = useCallback(() => {
     runRef.current?.cancel();
     runRef.current = null;
+    lastRef.current = null;
     setState({ phase: 'cancelled' });
   }, []);
 
@@ -49,15 +61,18 @@ export function useConversion() {
     (file: File, options: ConvertOptions) => {
       runRef.current?.cancel();
       const startedAt = performance.now();
+      const previous = lastRef.current?.file === file ? lastRef.current.outcome : null;
+      if (!previous) lastRef.current = null;
       setState({
         phase: 'running',
         progress: { records: 0, bytesRead: 0, totalBytes: file.size },
         startedAt,
+        previous,
       });
       checksumProgress.set(null);
       const run = runConversion(file, options, {
         onProgress: atMostEveryInterval((progress) => {
-          if (runRef.current === run) setState({ phase: 'running', progress, startedAt });
+          if (runRef.current === run) setState({ phase: 'running', progress, startedAt, previous });
         }),
         onChecksumProgress: atMostEveryInterval((progress) => {
           if (runRef.current === run) checksumProgress.set(progress);
@@ -66,10 +81,13 @@ export function useConversion() {
       runRef.current = run;
       run.result.then(
         (outcome) => {
-          if (runRef.current === run) setState({ phase: 'done', outcome, options });
+          if (runRef.current !== run) return;
+          lastRef.current = { file, outcome };
+          setState({ phase: 'done', outcome, options });
         },
         (error: unknown) => {
           if (runRef.current !== run && isAbortError(error)) return;
+          lastRef.current = null;
           setState(isAbortError(error) ? { phase: 'cancelled' } : { phase: 'failed', error });
         },
       );
@@ -80,6 +98,7 @@ export function useConversion() {
   const reset = useCallback(() => {
     runRef.current?.cancel();
     runRef.current = null;
+    lastRef.current = null;
     setState({ phase: 'idle' });
   }, []);
 

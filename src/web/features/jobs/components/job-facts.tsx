@@ -1,11 +1,13 @@
 import { Paper, Table, TableBody, TableCell, TableRow, Typography } from '@mui/material';
 import type { Job } from '../../../../contracts/api';
-import { formatBytes, formatCount, formatDateTime } from '../../../lib/format';
+import { formatBytes, formatCount, formatDateTime, plural } from '../../../lib/format';
+import { rowsSent } from '../../../lib/job-outcome';
 
 /**
  * Who started the job, which file, how many rows: the audit facts from the operation's container.
  */
 export function JobFacts({ job }: { job: Job }) {
+  const sent = rowsSent(job);
   const rows: Array<[string, string]> = [
     ['Started by', job.startedBy?.name ?? '-'],
     [
@@ -21,6 +23,10 @@ export function JobFacts({ job }: { job: Job }) {
         ? `${formatCount(job.rowCounts.valid)} valid of ${formatCount(job.rowCounts.total)} (${formatCount(job.rowCounts.invalid)} invalid, ${formatCount(job.rowCounts.blank)} blank)`
         : '-',
     ],
+    // A planned import leaves unchanged rows out: what the hub ran may be fewer than the valid rows.
+    ...(job.type === 'import' && sent !== null
+      ? ([['Sent to the hub', plural(sent, 'row', 'rows')]] as Array<[string, string]>)
+      : []),
     ['Created', formatDateTime(job.createdAt)],
     ['Started', formatDateTime(job.startTimeUtc)],
     ['Ended', formatDateTime(job.endTimeUtc)],

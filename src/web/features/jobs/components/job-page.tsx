@@ -102,7 +102,9 @@ export function JobPage() {
 }
 
 function Outcome({ job, jobRef }: { job: Job; jobRef: string }) {
-  const errorsLink = job.type === 'import' && isTerminal(job) && job.jobId && (
+  // Only a log with lines has errors to show; a clean or still uncounted log offers no link.
+  const hasErrors = job.errorLineCount !== null && job.errorLineCount > 0;
+  const errorsLink = job.type === 'import' && isTerminal(job) && job.jobId && hasErrors && (
     <Link component={RouterLink} to={`/jobs/${encodeURIComponent(jobRef)}/errors`}>
       View errors
     </Link>

@@ -1,6 +1,7 @@
 import { Box, LinearProgress, Stack, Typography } from '@mui/material';
 import type { Job } from '../../../../contracts/api';
 import { formatCount, formatDuration, plural } from '../../../lib/format';
+import { rowsSent } from '../../../lib/job-outcome';
 import { useNow } from '../../../lib/use-now';
 import { computeJobTiming, isTerminal } from '../job-timing';
 
@@ -48,7 +49,7 @@ export function JobProgressPanel({ job }: { job: Job }) {
         <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>
           The hub reports progress only when the job ends.
           {timing.estimatedTotalMs !== null &&
-            ` For ${formatCount(job.rowCounts?.valid ?? 0)} devices expect roughly ${formatDuration(Math.max(timing.estimatedTotalMs, 1000))} in total (an estimate from the row count).`}
+            ` For ${plural(rowsSent(job) ?? 0, 'row', 'rows')} expect roughly ${formatDuration(Math.max(timing.estimatedTotalMs, 1000))} in total (an estimate from the row count).`}
         </Typography>
       )}
     </Box>

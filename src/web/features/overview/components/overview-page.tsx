@@ -9,6 +9,7 @@ import { PageHeader } from '../../../components/page-header';
 import { useIsAdmin } from '../../../lib/current-user';
 import { formatDateTime } from '../../../lib/format';
 import { hubNameOf, useHubInfo } from '../../../lib/use-hub-info';
+import { useHubCounts } from '../api/get-hub-counts';
 import { useRecentOperations } from '../api/get-recent-operations';
 import { describeJobSlot } from '../model/describe-job-slot';
 import { HubCounts } from './hub-counts';
@@ -21,6 +22,7 @@ import { RecentOperations } from './recent-operations';
  */
 export function OverviewPage() {
   const hub = useHubInfo();
+  const counts = useHubCounts();
   const operations = useRecentOperations();
   const isAdmin = useIsAdmin();
   const actions = (
@@ -76,7 +78,12 @@ export function OverviewPage() {
         />
       )}
       <Stack spacing={3}>
-        {hub.data && <HubCounts statistics={hub.data.statistics} />}
+        {hub.data && (
+          <HubCounts
+            statistics={hub.data.statistics}
+            counts={counts.data ?? (counts.isError ? null : undefined)}
+          />
+        )}
         {hub.data && operations.data && (
           <JobSlotCard slot={describeJobSlot(hub.data.activeJob, operations.data.jobs)} />
         )}

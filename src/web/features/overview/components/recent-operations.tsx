@@ -11,13 +11,15 @@ import {
 } from '@mui/material';
 import type { Job } from '../../../../contracts/api';
 import { JobStatusChip } from '../../../components/job-status-chip';
+import { exportNameOf, exportNameWords } from '../../../lib/export-name';
 import { formatDateTime } from '../../../lib/format';
 import { plural, rowsSent } from '../../../lib/job-outcome';
 
 const SHOWN = 5;
 
 function what(job: Job, ref: string): string {
-  if (job.type === 'export') return job.label ?? `Export ${ref.slice(-6)}`;
+  // Named as on the exports page, without the time the first column already shows.
+  if (job.type === 'export') return exportNameWords({ ...exportNameOf(job), time: null });
   return job.fileName ?? job.label ?? ref;
 }
 

@@ -5,7 +5,7 @@ import { ErrorPanel } from '../../../components/error-panel';
 import { PageHeader } from '../../../components/page-header';
 import { useIsAdmin } from '../../../lib/current-user';
 import { exportNameOf } from '../../../lib/export-name';
-import { formatCount } from '../../../lib/format';
+import { formatCount, plural } from '../../../lib/format';
 import { useExportJobOnce } from '../../../lib/use-export-job';
 import { hubNameOf, useHubInfo } from '../../../lib/use-hub-info';
 import { EMPTY_FILTER, isFiltering } from '../../../workers/registry/registry-filter';
@@ -64,7 +64,7 @@ function RegistryView({ exportId }: { exportId: string }) {
         subtitle={
           <Box component="span" sx={{ overflowWrap: 'anywhere' }}>
             {snapshotSubtitle(name, exportId)}
-            {done ? ` · ${formatCount(done.records)} devices and modules` : ''}
+            {done ? ` · ${plural(done.records, 'device or module', 'devices and modules')}` : ''}
           </Box>
         }
         actions={

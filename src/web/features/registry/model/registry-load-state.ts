@@ -1,4 +1,4 @@
-import { formatCount, formatMegabytes, percentOf } from '../../../lib/format';
+import { formatCount, formatMegabytes, percentOf, plural } from '../../../lib/format';
 
 // What the registry browser may claim while devices.txt streams in. Until the last record is read
 // and the worker has answered for all of them, an empty table means "not yet", never "none".
@@ -16,19 +16,22 @@ export interface LoadBar {
   text: string;
 }
 
+const recordsText = (count: number): string => plural(count, 'record', 'records');
+
 export function loadBar(progress: LoadProgress, records: number): LoadBar {
+  const recordWords = recordsText(records);
   if (!progress.responded) return { percent: 0, text: 'waiting for the file, 0 records' };
   const total = progress.totalBytes;
   if (total === null) {
     return {
       percent: null,
-      text: `${formatMegabytes(progress.bytesReceived)} received, ${formatCount(records)} records so far`,
+      text: `${formatMegabytes(progress.bytesReceived)} received, ${recordWords} so far`,
     };
   }
   return {
     // An empty file is read as soon as it arrives.
     percent: total === 0 ? 100 : percentOf(progress.bytesParsed, total),
-    text: `${formatMegabytes(progress.bytesParsed)} of ${formatMegabytes(total)} read, ${formatCount(records)} records`,
+    text: `${formatMegabytes(progress.bytesParsed)} of ${formatMegabytes(total)} read, ${recordWords}`,
   };
 }
 
@@ -52,7 +55,7 @@ export function emptyTableText(state: TableState): string {
   if (state.failed) return 'The export could not be read; nothing to show.';
   if (!isSettled(state)) {
     return state.filtering && state.answeredRecords > 0
-      ? `No matches among the first ${formatCount(state.answeredRecords)} records; still ${state.loaded ? 'filtering' : 'loading'}…`
+      ? `No matches among the first ${recordsText(state.answeredRecords)}; still ${state.loaded ? 'filtering' : 'loading'}…`
       : 'Loading devices…';
   }
   if (state.filtering) return 'No devices match the filters.';
@@ -61,10 +64,10 @@ export function emptyTableText(state: TableState): string {
 
 /** "1,024 records", or "1,024 records read so far" while the file still streams in. */
 export function recordCountWords(state: TableState, matches: number): string {
-  const read = formatCount(state.readRecords);
+  const read = recordsText(state.readRecords);
   if (state.filtering) {
-    const of = `${formatCount(matches)} of ${formatCount(state.answeredRecords)} records match`;
+    const of = `${formatCount(matches)} of ${recordsText(state.answeredRecords)} ${matches === 1 ? 'matches' : 'match'}`;
     return isSettled(state) ? of : `${of} (loading…)`;
   }
-  return state.loaded ? `${read} records` : `${read} records read so far`;
+  return state.loaded ? read : `${read} read so far`;
 }

@@ -44,6 +44,19 @@ describe('computeJobTiming', () => {
     expect(timing.etaMs).toBe(60_000);
   });
 
+  it('counts the devices processed from the job file a plan sent, not the valid rows', () => {
+    // Two valid rows; the plan left the unchanged one out, so the hub ran one line.
+    const planned = {
+      ...base,
+      status: 'completed' as const,
+      progress: 100,
+      endTimeUtc: '2026-11-27T10:00:01Z',
+      rowCounts: { total: 2, valid: 2, invalid: 0, blank: 0 },
+      byMode: { update: 1 },
+    };
+    expect(computeJobTiming(planned, now).processed).toBe(1);
+  });
+
   it('uses the end time for a finished job and gives no ETA', () => {
     const timing = computeJobTiming(
       { ...base, status: 'completed', progress: 100, endTimeUtc: '2026-11-27T10:00:30Z' },

@@ -54,6 +54,12 @@ describe('recordCountWords', () => {
     );
     expect(recordCountWords(LOADED, 3)).toBe('3 of 500 records match');
   });
+
+  it('speaks of one record in the singular', () => {
+    const one = { ...LOADED, filtering: false, readRecords: 1, answeredRecords: 1 };
+    expect(recordCountWords(one, 0)).toBe('1 record');
+    expect(recordCountWords({ ...one, filtering: true }, 1)).toBe('1 of 1 record matches');
+  });
 });
 
 describe('loadBar', () => {
