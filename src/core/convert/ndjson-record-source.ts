@@ -47,7 +47,6 @@ export class NdjsonRecordSource {
         0,
         '',
         'LEADING_TEXT_SKIPPED',
-        'warning',
         `line ${line} is not JSON and was skipped (the hub's export starts with such a notice)`,
       );
       return;
@@ -64,14 +63,7 @@ export class NdjsonRecordSource {
       // Engine messages differ between Node and browsers; our own locator keeps reports identical.
       const where = locateJsonError(trimmed);
       const detail = where ? `${where.reason} at column ${where.column}` : 'parse error';
-      report.add(
-        line,
-        row,
-        '',
-        'JSON_LINE_INVALID',
-        'error',
-        `line ${line} is not valid JSON: ${detail}`,
-      );
+      report.add(line, row, '', 'JSON_LINE_INVALID', `line ${line} is not valid JSON: ${detail}`);
       report.invalid++;
       return;
     }

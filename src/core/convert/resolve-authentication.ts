@@ -1,10 +1,11 @@
 import { decodedBase64Length } from './base64';
 import { isThumbprint } from './validate-device-id';
 import type { RowDraft } from './row-draft';
+import type { IssueCodeOf } from '../issues/issue-catalogue';
 
 export interface AuthProblem {
   field: string;
-  code: string;
+  code: IssueCodeOf<'error'>;
   message: string;
 }
 
