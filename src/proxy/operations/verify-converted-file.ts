@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ApiError } from '../http/api-error';
+import { StorageError } from '../storage/storage-error';
 import type { OperationMetadata } from '../storage/operation-metadata';
 import { FROZEN_INPUT_BLOB } from '../storage/operation-storage';
 import type { ProxyContext } from './proxy-context';
@@ -29,7 +30,7 @@ export async function measureConvertedFile(
       hash.update(bytes);
     }
   } catch {
-    throw new ApiError(502, 'STORAGE_ERROR', 'Reading devices.txt from storage failed.');
+    throw new StorageError('unavailable', 'blob', 'Reading devices.txt from storage failed.');
   }
   return { size, sha256: hash.digest('hex') };
 }

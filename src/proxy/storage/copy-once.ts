@@ -1,5 +1,5 @@
 import { RestError, type BlobClient } from '@azure/storage-blob';
-import { ApiError } from '../http/api-error';
+import { StorageError } from './storage-error';
 
 /**
  * The copy of an import's devices.txt that the hub reads, made at start. The browser's upload
@@ -30,9 +30,9 @@ async function waitForCopy(blob: BlobClient): Promise<void> {
     const { copyStatus } = await blob.getProperties();
     if (copyStatus === undefined || copyStatus === 'success') return;
     if (copyStatus !== 'pending' || Date.now() > deadline)
-      throw new ApiError(
-        502,
-        'STORAGE_ERROR',
+      throw new StorageError(
+        'copy-failed',
+        'blob',
         `Copying devices.txt for the hub ended ${copyStatus}.`,
       );
     await new Promise((resolve) => setTimeout(resolve, 500));

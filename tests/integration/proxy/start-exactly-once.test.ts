@@ -113,7 +113,11 @@ describe('a start whose record of the hub job fails', () => {
     );
     const first = await stack.call('POST', `/api/imports/${created.operationId}/start`, 'admin');
     expect(first.status).toBe(502);
-    expect(((await first.json()) as ApiErrorBody).error.code).toBe('STORAGE_ERROR');
+    // Storage's own refusal (403) is named in the details, so support can tell it from an outage.
+    expect(((await first.json()) as ApiErrorBody).error).toMatchObject({
+      code: 'STORAGE_ERROR',
+      details: { storageStatus: 403 },
+    });
     const [hubJob, ...others] = await newImportJobs(before);
     expect(hubJob).toBeDefined();
     expect(others).toEqual([]);
