@@ -7,7 +7,7 @@ import {
 } from '../../../../src/core/diff/serialize-plan-line';
 import type { ExportImportDevice } from '../../../../src/core/model/export-import-device';
 import { parseRegistryText } from '../../../../src/core/registry/build-registry-snapshot';
-import { fixtureSnapshot } from './load-fixture';
+import { fixtureSnapshot } from './support/load-fixture';
 
 const a = fixtureSnapshot('export-a.txt');
 const b = fixtureSnapshot('export-b.txt');

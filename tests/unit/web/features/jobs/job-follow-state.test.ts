@@ -7,7 +7,7 @@ import {
   type FollowState,
 } from '../../../../../src/web/features/jobs/job-follow-state';
 import { ApiError } from '../../../../../src/web/lib/api-error';
-import { exportJob } from '../../exports/export-job';
+import { exportJob } from '../exports/support/export-job';
 
 const running = exportJob({ status: 'running', progress: 10, endTimeUtc: null });
 const network = new ApiError({ code: 'NETWORK_ERROR', message: 'offline', status: 0 });

@@ -10,7 +10,7 @@ import {
   groupIssuesByCode,
   LISTED_LINES,
 } from '../../../../../../src/web/features/import/model/group-issues-by-code';
-import { DEFAULT_OPTIONS, FIXTURES } from '../../../../core/convert/fixture-cases';
+import { DEFAULT_OPTIONS, FIXTURES } from '../../../../core/convert/support/fixture-cases';
 
 function convert(csv: string, options: Partial<ConvertOptions> = {}) {
   return convertAll(csv, { ...DEFAULT_OPTIONS, skipInvalid: true, ...options }).report;
