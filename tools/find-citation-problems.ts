@@ -36,7 +36,9 @@ const OUTSIDE: readonly { pattern: RegExp; instead: string }[] = [
   { pattern: /\bissues? #?\d+\b/gi, instead: 'the doc that records the decision' },
 ];
 
-const REPO_PATH = /(?<![\w@./-])((?:docs|src|tests|tools|bench|infra)\/[\w./-]*[\w/])(#[\w-]+)?/g;
+// A path, its anchor, and more anchors of the same doc listed after it (`doc.md#a, #b and #c`).
+const REPO_PATH =
+  /(?<![\w@./-])((?:docs|src|tests|tools|bench|infra)\/[\w./-]*[\w/])(#[\w-]+)?((?:,? (?:and )?#[\w-]+)*)/g;
 const MARKDOWN_LINK = /\]\(([^)\s#]*)(#[^)\s]*)?\)/g;
 const CODE_FILE = /\.(ts|tsx|js|mjs|cjs)$/;
 
@@ -73,17 +75,18 @@ function checkPassage(
     for (const match of text.matchAll(pattern))
       report(match.index, match[0], `cites a document outside the repository; use ${instead}`);
   for (const match of text.matchAll(REPO_PATH)) {
-    const [citation, target = '', anchor] = match;
+    const [citation, target = '', anchor, more = ''] = match;
     const next = text[match.index + citation.length] ?? '';
     // A pattern (`src/web/**/*-worker.ts`, `docs/<name>.md`, `src/${area}`) names no one file.
     if ('*<{$'.includes(next) && next !== '') continue;
     // A folder named without its slash (`src/web`) is prose about an area, not a file cited.
     if (!/\.\w+$/.test(target) && !target.endsWith('/')) continue;
     if (!fileExists(tree, target)) report(match.index, citation, `${target} does not exist`);
-    else {
-      const reason = checkAnchor(tree, target, anchor);
-      if (reason !== undefined) report(match.index, citation, reason);
-    }
+    else
+      for (const each of [anchor, ...(more.match(/#[\w-]+/g) ?? [])]) {
+        const reason = checkAnchor(tree, target, each);
+        if (reason !== undefined) report(match.index, citation, reason);
+      }
   }
 }
 

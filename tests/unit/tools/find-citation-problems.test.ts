@@ -39,12 +39,14 @@ describe('citations that must fail', () => {
       '// docs/gone.md explains it',
       '// src/core/convert/old-name.ts did this',
       '// docs/proxy.md#no-such-section',
+      '// docs/reference/hub-wire-contract.md#keys-on-update, #no-such and #contract',
       'export {};',
     ].join('\n');
     expect(reasons('src/a.ts', text)).toEqual([
       [1, 'docs/gone.md'],
       [2, 'src/core/convert/old-name.ts'],
       [3, 'docs/proxy.md#no-such-section'],
+      [4, 'docs/reference/hub-wire-contract.md#keys-on-update, #no-such and #contract'],
     ]);
   });
 
