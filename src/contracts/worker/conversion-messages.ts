@@ -10,8 +10,7 @@ import {
 // batches (up to 10,000 of them: one message would be one long task on the page), then 'done' with
 // the rest of the report (or 'failed'); after 'done', checksum progress and one 'checksums'
 // message, because hashing the source and the output (the audit log's sha256s) finishes after the
-// conversion does. Both sides parse with these schemas (house-style: validate every worker
-// message).
+// conversion does. Both sides parse with these schemas.
 const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
 
 export const ConvertRequest = z.object({

@@ -3,7 +3,7 @@ import { z } from 'zod';
 // The diff worker's protocol. The worker keeps both parsed snapshots after `diff`, so `describe`,
 // `plan` and `download` only name a device or a format; nothing heavy crosses the boundary twice.
 // Every message carries the caller's requestId so answers can be matched to questions. Both sides
-// parse with these schemas (house-style: validate every worker message).
+// parse with these schemas.
 
 const RequestId = z.string().min(1);
 const Side = z.enum(['a', 'b']);

@@ -22,7 +22,7 @@ const IDENTITY_MODES = new Set<ImportMode>([
   'updateIfMatchETag',
 ]);
 // Modes that may overwrite an existing device: without keys the hub generates new ones and the
-// device loses its connection (hub-protocol.md sec. 4.2 "regenerate keys automatically").
+// device loses its connection (docs/reference/hub-wire-contract.md#keys-on-update).
 const OVERWRITING_MODES = new Set<ImportMode>([
   'createOrUpdate',
   'createOrUpdateIfMatchETag',
@@ -111,7 +111,7 @@ function trimIds(d: RowDraft, line: number, row: number, report: ReportBuilder):
   }
 }
 
-// One key of two: the hub takes both or neither (docs/reference/hub-protocol.md §6).
+// One key of two: the hub takes both or neither (docs/reference/hub-wire-contract.md#limits).
 function fixOneKey(
   ctx: RowContext,
   d: RowDraft,

@@ -5,8 +5,8 @@ import type { RecordSink } from './record-sink';
 /**
  * One JSON object per line, LF or CRLF (the hub's export uses CRLF). A broken line is an invalid
  * row, not a whole-file error. The hub's export with excludeKeysInExport starts with a plain-text
- * warning line (hub-protocol.md sec. 5.1, 10); like the C# samples, a leading line that does not
- * start with "{" is skipped with a notice.
+ * warning line (docs/reference/hub-wire-contract.md#export-blob, #recorded-traffic); like the C#
+ * samples, a leading line that does not start with "{" is skipped with a notice.
  */
 export class NdjsonRecordSource {
   private tail = '';

@@ -50,8 +50,8 @@ function checkThumbprint(value: string | undefined, field: string): AuthProblem 
   };
 }
 
-// Rules from hub-protocol.md sec. 6: keys are base64 of 16-64 bytes, both or neither; thumbprints
-// are 40 or 64 hex; keys and thumbprints never together.
+// Rules from docs/reference/hub-wire-contract.md#limits: keys are base64 of 16-64 bytes, both or
+// neither; thumbprints are 40 or 64 hex; keys and thumbprints never together.
 export function resolveAuthentication(d: RowDraft): AuthResult {
   const type = d.authType === undefined ? undefined : normaliseAuthType(d.authType);
   if (d.authType !== undefined && type === undefined) {

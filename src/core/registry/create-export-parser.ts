@@ -21,10 +21,10 @@ const BOM = 0xfeff;
 
 /**
  * Streaming reader of `devices.txt`. Lines end in LF or CRLF (the hub most likely writes CRLF,
- * readers must accept both: hub-protocol.md sec. 5.1 and 10). A keys-excluded export begins with a
- * plain-text warning line; like the C# SDK readers we skip a first non-blank line that does not
- * start with `{`, and report it as a notice. Any later non-JSON line is an error with its line
- * number.
+ * readers must accept both: docs/reference/hub-wire-contract.md#export-blob, #recorded-traffic). A
+ * keys-excluded export begins with a plain-text warning line; like the C# SDK readers we skip a
+ * first non-blank line that does not start with `{`, and report it as a notice. Any later non-JSON
+ * line is an error with its line number.
  */
 export function createExportParser(options: { maxIssues?: number } = {}): ExportParser {
   const issues = new IssueList(options.maxIssues);

@@ -1,8 +1,8 @@
 // Counts the device and module lines of an export's devices.txt without holding the file: an export
 // of 1M devices is hundreds of MB. Works on bytes, so a chunk may end anywhere (mid-line, between
 // CR and LF, inside a UTF-8 character): LF, CR, `{` and `"` never occur inside a multi-byte
-// character. Lines end in CRLF or LF (hub-protocol.md sec. 5.1 and 10). Never log a line: exports
-// may hold keys.
+// character. Lines end in CRLF or LF (docs/reference/hub-wire-contract.md#export-blob,
+// #recorded-traffic). Never log a line: exports may hold keys.
 
 export interface ExportRecordCounts {
   devices: number;
@@ -45,11 +45,10 @@ function firstContentByte(line: Buffer): number | undefined {
 
 /**
  * Blank lines and lines not starting with `{` (the keyless export's leading warning line, whose
- * text
- * is unknown, sec. 5.1) are not records. A record is a module when its top-level `moduleId` is a
- * non-empty string. Most lines are devices without the bytes `"moduleId"` (or a `\u` escape that
- * could spell them), and are decided without parsing; the rest are parsed, so a tag or property
- * named moduleId does not make a device a module.
+ * text is unknown, docs/reference/hub-wire-contract.md#export-blob) are not records. A record is a
+ * module when its top-level `moduleId` is a non-empty string. Most lines are devices without the
+ * bytes `"moduleId"` (or a `\u` escape that could spell them), and are decided without parsing; the
+ * rest are parsed, so a tag or property named moduleId does not make a device a module.
  */
 export function classifyExportLine(line: Buffer): LineKind {
   if (firstContentByte(line) !== OPEN_BRACE) return 'skip';

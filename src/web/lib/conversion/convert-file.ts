@@ -41,8 +41,8 @@ function readSlice(file: Blob, offset: number, size: number): Promise<Uint8Array
 /**
  * Runs the core conversion over a File/Blob: reads it in slices, hands source slices and output
  * parts to the hasher as Blobs, and keeps the output as per-chunk Blob parts, so the worker heap
- * holds at most one chunk of output (Blob data
- * moves to the browser's blob storage; perf-notes.md sec. 4). The next slice is read while the
+ * holds at most one chunk of output (Blob data moves to the browser's blob storage;
+ * docs/reference/measured-baselines.md#conversion-in-the-browser). The next slice is read while the
  * current one converts: the read is the browser's I/O, so it costs the worker nothing to overlap.
  */
 export async function convertFile(

@@ -63,8 +63,9 @@ function deferred<T>(): Deferred<T> {
 
 /**
  * Converts a dropped file in a dedicated worker (papaparse's own `worker: true` would clone every
- * row to this thread; perf-notes.md sec. 4). The worker lives until the checksums arrive; cancel()
- * terminates it at once and rejects whatever has not settled.
+ * row to this thread; docs/reference/measured-baselines.md#conversion-in-the-browser). The worker
+ * lives until the checksums arrive; cancel() terminates it at once and rejects whatever has not
+ * settled.
  */
 export function runConversion(
   file: File,

@@ -4,7 +4,7 @@ import { detectColumnTarget } from '../../../../src/core/convert/detect-column-t
 import type { ConvertOptions } from '../../../../src/core/convert/types';
 import { DEFAULT_OPTIONS } from './support/fixture-cases';
 
-// What a real spreadsheet export looks like (issue 14's Excel file): semicolons, labelled columns,
+// What a real spreadsheet export looks like (an admin's Excel file): semicolons, labelled columns,
 // rows that carry one key only.
 const KEY_A = Buffer.alloc(32, 1).toString('base64');
 const KEY_B = Buffer.alloc(32, 2).toString('base64');

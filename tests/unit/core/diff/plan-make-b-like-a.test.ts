@@ -137,8 +137,8 @@ describe('serializePlanLine', () => {
   });
 });
 
-// A tiny model of the hub's import semantics (hub-protocol.md sec. 4.2), enough to check the plan's
-// modes.
+// A tiny model of the hub's import semantics (docs/reference/hub-wire-contract.md#import-modes),
+// enough to check the plan's modes.
 function applyPlan(records: Map<string, { text: string }>, plan: ExportImportDevice[]): string[] {
   const state = new Map<string, ExportImportDevice>();
   for (const [key, record] of records)

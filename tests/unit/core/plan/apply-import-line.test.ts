@@ -10,8 +10,9 @@ import {
   sasAuth,
 } from './support/plan-test-lines';
 
-// The import-mode table (docs/reference/hub-protocol.md §4.2 with docs/hub-emulator.md's choices),
-// one device per cell, all in one file, as the emulator's own table test runs it.
+// The import-mode table (docs/reference/hub-wire-contract.md#import-modes with
+// docs/hub-emulator.md's choices), one device per cell, all in one file, as the emulator's own
+// table test runs it.
 type Expected = PlanOutcome | number;
 const STATES = ['missing', 'exists', 'etagMatch', 'etagMismatch', 'twinEtagMismatch'] as const;
 const TABLE: Record<string, Expected[]> = {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ProxyEnv } from '../../../../src/proxy/config/proxy-env';
 
 // The README's "Running against Azure" table is what a new user follows first: a variable named
-// there that the proxy does not read fails at the first start (issue 16). Every name in it must be
+// there that the proxy does not read fails at the first start. Every name in it must be
 // one the proxy's configuration schema knows.
 
 const README = readFileSync(join(import.meta.dirname, '../../../../README.md'), 'utf8');

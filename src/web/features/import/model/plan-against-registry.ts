@@ -7,10 +7,13 @@ import type { UndoSummary } from '../../../../core/undo/undo-types';
 
 // The plan of a small import (docs/plan-and-undo.md) against what the hub holds now for the devices
 // the file names, read device by device through the proxy. Core's engine decides every outcome; the
-// console only feeds it and keeps what it returns: the rewritten job file (keys kept, unchanged rows
-// left out), the snapshot as a backup, and the undo file.
+// console only feeds it and keeps what it returns: the rewritten job file (keys kept, unchanged
+// rows left out), the snapshot as a backup, and the undo file.
 
-/** Above this, reading devices one call at a time is slower than an export (issue 13). */
+/**
+ * Above this, reading devices one call at a time is slower than an export
+ * (docs/proxy.md#registry-lookup).
+ */
 export const LOOKUP_LIMIT = 1000;
 
 export interface RegistryPlan {
