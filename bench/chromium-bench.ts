@@ -5,9 +5,10 @@ import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { bundleBrowserWorkers } from './bundle-browser-workers';
 
-// What the browser benchmarks share: Debian's Chromium with the flags from stack-notes.md, a bench
-// page and its bundled workers served on loopback, and one run per fresh browser and profile so
-// each renderer's peak memory belongs to one measurement.
+// What the browser benchmarks share: Debian's Chromium with the flags of
+// docs/reference/stack-facts.md#browsers-in-benchmarks-and-tests, a bench page and its bundled
+// workers served on loopback, and one run per fresh browser and profile so each renderer's peak
+// memory belongs to one measurement.
 
 export const CHROMIUM = '/usr/bin/chromium';
 const FLAGS = [

@@ -33,6 +33,9 @@ async function main(): Promise<void> {
   await checkStep('typecheck', 'npx', ['tsx', 'tools/typecheck.ts']);
   await checkStep('lint', 'npx', ['eslint', '--max-warnings=0', '.']);
   await checkStep('import cycles', 'npx', ['tsx', 'tools/check-import-cycles.ts']);
+  await checkStep('error codes page', 'npx', ['tsx', 'tools/render-error-codes.ts', '--check']);
+  await checkStep('test mirrors', 'npx', ['tsx', 'tools/check-test-mirrors.ts']);
+  await checkStep('citations', 'npx', ['tsx', 'tools/check-citations.ts']);
   await checkStep('format', 'npx', ['prettier', '--check', '.']);
 
   for (const project of ['unit', 'integration']) {

@@ -1,9 +1,10 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 
-// Deterministic device lists for the benchmark (perf-notes.md sec. 1): sfc32 with a fixed seed,
-// ids dev-0000001..., 95% enabled, 90% create / 10% createOrUpdate, base64 keys of 32 bytes,
-// tags.site, tags.floor, desired.telemetryInterval; LF, no quotes (papaparse's fast path).
+// Deterministic device lists for the benchmark (docs/reference/measured-baselines.md#inputs): sfc32
+// with a fixed seed, ids dev-0000001..., 95% enabled, 90% create / 10% createOrUpdate, base64 keys
+// of 32 bytes, tags.site, tags.floor, desired.telemetryInterval; LF, no quotes (papaparse's fast
+// path).
 function sfc32(a: number, b: number, c: number, d: number): () => number {
   return () => {
     a |= 0;

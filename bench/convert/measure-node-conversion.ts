@@ -25,7 +25,7 @@ async function child(mode: 'parse' | 'convert', csv: string): Promise<ChildResul
 /**
  * Node: papaparse streaming parse alone against the full conversion (file -> NDJSON file), each
  * measurement in a fresh process, modes alternated with the order rotated every round; the
- * ratio is taken per round and its median reported (perf-notes.md "Method").
+ * ratio is taken per round and its median reported (docs/reference/measured-baselines.md#method).
  */
 export async function measureNodeConversion(
   csv: string,

@@ -3,10 +3,11 @@ import { rm } from 'node:fs/promises';
 import Papa from 'papaparse';
 import { runCliCommand } from '../../src/cli/run-cli-command';
 
-// One measurement in a fresh process (perf-notes.md "Method"): prints {mode, ms, cpuMs, rows,
-// maxRssMb}. CPU time (all threads, GC helpers included) is reported too: on a loaded machine it is
-// steadier than wall time. `parse`: papaparse streaming with chunk callbacks, header:true (the
-// perf-notes baseline). `convert`: the CLI's full path, file stream -> core -> NDJSON file on disk.
+// One measurement in a fresh process (docs/reference/measured-baselines.md#method): prints {mode,
+// ms, cpuMs, rows, maxRssMb}. CPU time (all threads, GC helpers included) is reported too: on a
+// loaded machine it is steadier than wall time. `parse`: papaparse streaming with chunk callbacks,
+// header:true (the baseline of docs/reference/measured-baselines.md#conversion-in-node). `convert`:
+// the CLI's full path, file stream -> core -> NDJSON file on disk.
 async function parseOnly(file: string): Promise<number> {
   return new Promise((resolve, reject) => {
     let rows = 0;

@@ -7,9 +7,9 @@ import { stopChild } from './stop-child';
 
 // Azurite's blob, queue and table services in one child process (its all-in-one `azurite` bin):
 // blob holds the operation containers, table the operations index (docs/proxy.md, "Operations
-// index"), queue the pending operations of issue 18. We spawn it with `node` ourselves (never
-// through npx) so the PID we hold is the server's own and Ctrl-C or a test teardown leaves no
-// orphan.
+// index"), queue the operations waiting for a hub's job slot. We spawn it with `node` ourselves
+// (never through npx) so the PID we hold is the server's own and Ctrl-C or a test teardown leaves
+// no orphan.
 
 /**
  * Azurite's published development account

@@ -2,8 +2,8 @@
 // rely on these exact strings, so change them here or nowhere.
 
 /**
- * A made-up tenant GUID; the issuer path copies Entra's `/<tenant>/v2.0` layout (stack-notes.md
- * sec. 3, variant b).
+ * A made-up tenant GUID; the issuer path copies Entra's `/<tenant>/v2.0` layout
+ * (docs/reference/stack-facts.md#msal-against-a-local-authority).
  */
 export const TENANT_ID = '6f1c2a8e-4b7d-4e59-9a3c-2d5e8f0b1c74';
 

@@ -3,7 +3,8 @@ import { DEFAULT_PORTS } from './identity-defaults';
 import type { DevStackPorts } from './stack';
 
 // `npm start` configuration from environment variables. Every variable is checked before anything
-// starts, and all problems are reported together (design.md, "Configuration").
+// starts, and all problems are reported together
+// (docs/dev-stack.md#ports-and-environment-variables).
 
 export interface StackEnv {
   ports: DevStackPorts;

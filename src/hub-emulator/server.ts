@@ -21,7 +21,7 @@ export const DEFAULT_DEVICE_CAP = 1_000_000;
 export type { HubEmulatorHandle, HubEmulatorOptions } from './hub-emulator-options';
 
 // 2021-04-12 is what every current SDK pins, 2020-09-30 the older Node layer, 2020-03-13 the .NET
-// Azure.IoT.Hub.Service SDK (docs/reference/hub-protocol.md §1.5 and §10).
+// Azure.IoT.Hub.Service SDK (docs/reference/hub-wire-contract.md#api-version, #recorded-traffic).
 const DEFAULT_API_VERSIONS = ['2021-04-12', '2020-09-30', '2020-03-13'];
 
 export async function createHubEmulator(options: HubEmulatorOptions): Promise<HubEmulatorHandle> {

@@ -5,9 +5,9 @@ import { deviceExists, deviceGeneration } from './support/hub-checks';
 import { restartProxy } from './support/restart-proxy';
 import { SCREENSHOTS, USERS, signIn } from './support/sign-in';
 
-// Issue 18: imports queued while another tool's job holds the hub's one slot wait on the server,
+// Imports queued while another tool's job holds the hub's one slot wait on the server,
 // not in the tab. Two are queued, the page is reloaded and the proxy restarted, and both still
-// start in the order queued once the slot frees.
+// start in the order queued once the slot frees (docs/proxy.md, "Queue and monitor").
 
 async function uploadAndQueue(page: Page, csv: GeneratedCsv, blockerJobId: string) {
   await page

@@ -7,7 +7,7 @@ import { seriousViolations } from './support/axe-violations';
 import { createDevices, deviceIdentity, hubHostName } from './support/hub-checks';
 import { SCREENSHOTS, USERS, appUrl, cachedAccessToken, signIn } from './support/sign-in';
 
-// Issue 13 end to end: a mixed import is planned, applied and restored, and the registry then
+// The plan and undo end to end (docs/plan-and-undo.md): a mixed import is planned, applied and restored, and the registry then
 // diffs empty against an export taken before it; a file over the lookup limit is planned from an
 // export with keys, fresh or recent.
 

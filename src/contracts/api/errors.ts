@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-// The one error body every proxy route answers with (issue 5). `code` is stable; the web maps it to
-// words.
+// The one error body every proxy route answers with (docs/proxy.md#errors). `code` is stable; the
+// web maps it to words.
 export const ApiErrorBody = z.object({
   error: z.object({
     code: z.string(),

@@ -3,9 +3,10 @@ import { z } from 'zod';
 /** Ids per lookup: one request stays within a few seconds of the hub's read budget. */
 export const REGISTRY_LOOKUP_MAX_IDS = 1000;
 
-// The hub's id character set (hub-protocol.md sec. 6), `+` and `#` included as the live service
-// accepts them. A `$` module id is allowed: `$edgeAgent` and `$edgeHub` can be read, only not
-// created. An id outside the set cannot exist on the hub, so it is refused rather than looked up.
+// The hub's id character set (docs/reference/hub-wire-contract.md#limits), `+` and `#` included as
+// the live service accepts them. A `$` module id is allowed: `$edgeAgent` and `$edgeHub` can be
+// read, only not created. An id outside the set cannot exist on the hub, so it is refused rather
+// than looked up.
 const HubId = z
   .string()
   .regex(/^[A-Za-z0-9\-.%_*?!(),:=@$'+#]{1,128}$/, 'a device or module id as the hub allows it');

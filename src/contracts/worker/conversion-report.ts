@@ -2,9 +2,15 @@ import { z } from 'zod';
 import { IMPORT_MODES } from '../../core/model/import-mode';
 import { isMappingTarget } from '../../core/convert/detect-column-target';
 import type { MappingTarget } from '../../core/convert/types';
+import { ERROR_ISSUE_CODES, ISSUE_CODES } from '../../core/issues/issue-catalogue';
+import type { IssueCode, IssueCodeOf } from '../../core/issues/issue-catalogue';
 
 // zod mirrors of src/core/convert/types.ts, for checking what crosses the worker boundary.
 const Count = z.number().int().nonnegative();
+const IssueCodeSchema = z.enum(ISSUE_CODES as [IssueCode, ...IssueCode[]]);
+const ErrorIssueCodeSchema = z.enum(
+  ERROR_ISSUE_CODES as [IssueCodeOf<'error'>, ...IssueCodeOf<'error'>[]],
+);
 
 export const MappingTargetSchema = z.custom<MappingTarget>(
   (v) => typeof v === 'string' && isMappingTarget(v),
@@ -28,7 +34,7 @@ export const RowIssueSchema = z.object({
   line: Count,
   row: Count,
   field: z.string(),
-  code: z.string(),
+  code: IssueCodeSchema,
   severity: z.enum(['error', 'warning']),
   message: z.string(),
 });
@@ -41,7 +47,7 @@ export const ColumnInfoSchema = z.object({
 });
 
 export const FileErrorSchema = z.object({
-  code: z.string(),
+  code: ErrorIssueCodeSchema,
   message: z.string(),
   line: Count.optional(),
   column: Count.optional(),
@@ -50,7 +56,7 @@ export const FileErrorSchema = z.object({
 export const MappingProblemSchema = z.object({
   column: z.string(),
   target: MappingTargetSchema,
-  code: z.string(),
+  code: ErrorIssueCodeSchema,
   message: z.string(),
 });
 

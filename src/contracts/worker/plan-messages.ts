@@ -17,7 +17,7 @@ import { WorkerFailedMessage } from './worker-failure';
 // ids it touches, once to plan it) and the registry export once between the two; the worker then
 // keeps the plan, so the table pages through rows, the undo file is written and the job's error
 // log is checked without the rows crossing the boundary again. Every message carries the caller's
-// requestId; both sides parse with these schemas (house-style: validate every worker message).
+// requestId; both sides parse with these schemas.
 
 const RequestId = z.string().min(1);
 const Count = z.number().int().nonnegative();

@@ -1,8 +1,9 @@
 // Keys are checked by their characters and length, never decoded. Blink's atob is the largest
-// validation cost at 1M rows (perf-notes.md sec. 4: 2M atob take 1.3-3.0 s in a Chromium worker).
-// A search for a character outside the alphabet is about twice as fast as an anchored match of the
-// whole key, and three times a charCodeAt loop: irregexp scans for a character class in native
-// code, while charCodeAt unwraps the key (a sliced string of the CSV chunk) on every call.
+// validation cost at 1M rows (docs/reference/measured-baselines.md#conversion-in-the-browser: 2M
+// atob take 1.3-3.0 s in a Chromium worker). A search for a character outside the alphabet is about
+// twice as fast as an anchored match of the whole key, and three times a charCodeAt loop: irregexp
+// scans for a character class in native code, while charCodeAt unwraps the key (a sliced string of
+// the CSV chunk) on every call.
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const OUTSIDE_ALPHABET = /[^A-Za-z0-9+/=]/;

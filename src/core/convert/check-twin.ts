@@ -13,6 +13,7 @@ import {
 } from './twin-property-limits';
 import type { ReportBuilder } from './report-builder';
 import type { RowDraft } from './row-draft';
+import type { IssueCodeOf } from '../issues/issue-catalogue';
 
 // Keys can be 1 KB: the message shows a short, escaped start so control characters are visible.
 function shown(key: string): string {
@@ -32,7 +33,7 @@ function describe(
   problem: NonNullable<TwinProblem>,
   root: string,
   maxBytes: number,
-): [string, string, string] {
+): [string, IssueCodeOf<'error'>, string] {
   if (problem.kind === 'too-large')
     return [
       root,
@@ -117,7 +118,7 @@ function reportOne(
 ): boolean {
   if (problem === null) return false;
   const [field, code, message] = describe(problem, root, maxBytes);
-  report.add(line, row, field, code, 'error', message);
+  report.add(line, row, field, code, message);
   return true;
 }
 

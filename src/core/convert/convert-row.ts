@@ -12,6 +12,7 @@ import type { OutputBytes } from './output-bytes';
 import type { ReportBuilder } from './report-builder';
 import type { RowDraft } from './row-draft';
 import type { ConvertOptions } from './types';
+import type { IssueCodeOf } from '../issues/issue-catalogue';
 
 const IDENTITY_MODES = new Set<ImportMode>([
   'create',
@@ -21,7 +22,7 @@ const IDENTITY_MODES = new Set<ImportMode>([
   'updateIfMatchETag',
 ]);
 // Modes that may overwrite an existing device: without keys the hub generates new ones and the
-// device loses its connection (hub-protocol.md sec. 4.2 "regenerate keys automatically").
+// device loses its connection (docs/reference/hub-wire-contract.md#keys-on-update).
 const OVERWRITING_MODES = new Set<ImportMode>([
   'createOrUpdate',
   'createOrUpdateIfMatchETag',
@@ -92,10 +93,10 @@ function fail(
   line: number,
   row: number,
   field: string,
-  code: string,
+  code: IssueCodeOf<'error'>,
   message: string,
 ): 1 {
-  report.add(line, row, field, code, 'error', message);
+  report.add(line, row, field, code, message);
   return 1;
 }
 
@@ -106,18 +107,11 @@ function trimIds(d: RowDraft, line: number, row: number, report: ReportBuilder):
     const trimmed = value.trim();
     if (trimmed === value) continue;
     d[field] = trimmed;
-    report.add(
-      line,
-      row,
-      field,
-      'ID_TRIMMED',
-      'warning',
-      `spaces around the ${field} were removed`,
-    );
+    report.add(line, row, field, 'ID_TRIMMED', `spaces around the ${field} were removed`);
   }
 }
 
-// One key of two: the hub takes both or neither (docs/reference/hub-protocol.md §6).
+// One key of two: the hub takes both or neither (docs/reference/hub-wire-contract.md#limits).
 function fixOneKey(
   ctx: RowContext,
   d: RowDraft,
@@ -137,7 +131,6 @@ function fixOneKey(
       row,
       missing,
       'KEY_GENERATED',
-      'warning',
       `${missing} was missing and was generated here; it is in the keys file`,
     );
     return true;
@@ -149,7 +142,6 @@ function fixOneKey(
     row,
     given,
     'KEY_DROPPED',
-    'warning',
     `only ${given} was given; it is not used and the hub generates both keys`,
   );
   return false;
@@ -184,7 +176,6 @@ export function convertRow(ctx: RowContext, d: RowDraft, line: number, row: numb
           row,
           'id',
           'ID_PLUS_OR_HASH',
-          'warning',
           'the id contains "+" or "#": the live hub accepts them but the docs call them unsupported',
         );
     } else if (check === 'too-long')
@@ -333,7 +324,6 @@ export function convertRow(ctx: RowContext, d: RowDraft, line: number, row: numb
       row,
       'properties.reported',
       'REPORTED_IGNORED',
-      'warning',
       'reported properties are not written: the hub does not take them on import',
     );
   if (errors > 0 || mode === undefined || status === undefined || id === undefined) {
@@ -347,7 +337,6 @@ export function convertRow(ctx: RowContext, d: RowDraft, line: number, row: numb
       row,
       'authentication',
       'KEYS_WILL_CHANGE',
-      'warning',
       generated
         ? `mode ${mode} without keys: keys generated here replace the device's keys if it exists, and it loses its connection`
         : `mode ${mode} without keys: the hub generates new keys if the device exists, and it loses its connection`,

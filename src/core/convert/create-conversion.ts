@@ -136,7 +136,6 @@ export function createConversion(
           0,
           '',
           'ENCODING_REPLACED',
-          'warning',
           'some bytes are not valid UTF-8 and were replaced; save the file as UTF-8 or "Unicode text"',
         );
       }

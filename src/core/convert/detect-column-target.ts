@@ -68,9 +68,10 @@ export function normaliseColumnName(column: string): string {
   return column.toLowerCase().replace(/[\s_.-]+/g, '');
 }
 
-// Spreadsheet spellings of a twin column: "Tag: building", "tag building", "Desired: interval".
-// The rest of the header is a single key; spaces in it become "_" because the hub refuses keys with
-// spaces (docs/reference/hub-protocol.md §6), and the admin can type another name in the mapping.
+// Spreadsheet spellings of a twin column: "Tag: building", "tag building", "Desired: interval". The
+// rest of the header is a single key; spaces in it become "_" because the hub refuses keys with
+// spaces (docs/reference/hub-wire-contract.md#limits), and the admin can type another name in the
+// mapping.
 const LABELLED_PREFIX = /^(tags?|desired|reported)\s*:\s*(.+)$|^(tags?|desired|reported)\s+(.+)$/i;
 
 const LABELLED_TARGETS: Record<string, 'tags' | 'properties.desired' | 'properties.reported'> = {

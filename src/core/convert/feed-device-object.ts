@@ -10,7 +10,7 @@ export function feedDeviceObject(
   row: number,
 ): void {
   if (!isDeviceObject(value)) {
-    sink.ctx.report.add(line, row, '', 'NOT_AN_OBJECT', 'error', 'the record is not a JSON object');
+    sink.ctx.report.add(line, row, '', 'NOT_AN_OBJECT', 'the record is not a JSON object');
     sink.ctx.report.invalid++;
     return;
   }

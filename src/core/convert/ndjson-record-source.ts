@@ -5,8 +5,8 @@ import type { RecordSink } from './record-sink';
 /**
  * One JSON object per line, LF or CRLF (the hub's export uses CRLF). A broken line is an invalid
  * row, not a whole-file error. The hub's export with excludeKeysInExport starts with a plain-text
- * warning line (hub-protocol.md sec. 5.1, 10); like the C# samples, a leading line that does not
- * start with "{" is skipped with a notice.
+ * warning line (docs/reference/hub-wire-contract.md#export-blob, #recorded-traffic); like the C#
+ * samples, a leading line that does not start with "{" is skipped with a notice.
  */
 export class NdjsonRecordSource {
   private tail = '';
@@ -47,7 +47,6 @@ export class NdjsonRecordSource {
         0,
         '',
         'LEADING_TEXT_SKIPPED',
-        'warning',
         `line ${line} is not JSON and was skipped (the hub's export starts with such a notice)`,
       );
       return;
@@ -64,14 +63,7 @@ export class NdjsonRecordSource {
       // Engine messages differ between Node and browsers; our own locator keeps reports identical.
       const where = locateJsonError(trimmed);
       const detail = where ? `${where.reason} at column ${where.column}` : 'parse error';
-      report.add(
-        line,
-        row,
-        '',
-        'JSON_LINE_INVALID',
-        'error',
-        `line ${line} is not valid JSON: ${detail}`,
-      );
+      report.add(line, row, '', 'JSON_LINE_INVALID', `line ${line} is not valid JSON: ${detail}`);
       report.invalid++;
       return;
     }

@@ -48,7 +48,6 @@ export class RecordSink {
           0,
           name,
           'UNMAPPED_COLUMN',
-          'warning',
           `column "${name}" is not mapped to a hub field and is left out${hint}`,
         );
       }

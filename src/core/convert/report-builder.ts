@@ -5,10 +5,11 @@ import type {
   ConversionReport,
   FileError,
   InputFormat,
-  IssueSeverity,
   MappingProblem,
   RowIssue,
 } from './types';
+import { severityOf } from '../issues/issue-catalogue';
+import type { IssueCode } from '../issues/issue-catalogue';
 
 const DEFAULT_MAX_ISSUES = 10_000;
 
@@ -37,17 +38,11 @@ export class ReportBuilder {
     return this.valid + this.invalid + this.blank;
   }
 
-  add(
-    line: number,
-    row: number,
-    field: string,
-    code: string,
-    severity: IssueSeverity,
-    message: string,
-  ): void {
+  // The severity is the catalogue's, never the caller's, so a code means the same everywhere.
+  add(line: number, row: number, field: string, code: IssueCode, message: string): void {
     this.issueCounts[code] = (this.issueCounts[code] ?? 0) + 1;
     if (this.issues.length < this.maxIssues)
-      this.issues.push({ line, row, field, code, severity, message });
+      this.issues.push({ line, row, field, code, severity: severityOf(code), message });
   }
 
   countValid(mode: ImportMode, status: DeviceStatus): void {

@@ -1,10 +1,11 @@
 import { decodedBase64Length } from './base64';
 import { isThumbprint } from './validate-device-id';
 import type { RowDraft } from './row-draft';
+import type { IssueCodeOf } from '../issues/issue-catalogue';
 
 export interface AuthProblem {
   field: string;
-  code: string;
+  code: IssueCodeOf<'error'>;
   message: string;
 }
 
@@ -49,8 +50,8 @@ function checkThumbprint(value: string | undefined, field: string): AuthProblem 
   };
 }
 
-// Rules from hub-protocol.md sec. 6: keys are base64 of 16-64 bytes, both or neither; thumbprints
-// are 40 or 64 hex; keys and thumbprints never together.
+// Rules from docs/reference/hub-wire-contract.md#limits: keys are base64 of 16-64 bytes, both or
+// neither; thumbprints are 40 or 64 hex; keys and thumbprints never together.
 export function resolveAuthentication(d: RowDraft): AuthResult {
   const type = d.authType === undefined ? undefined : normaliseAuthType(d.authType);
   if (d.authType !== undefined && type === undefined) {

@@ -1,3 +1,5 @@
+import type { IssueCodeOf } from '../issues/issue-catalogue';
+
 // The raw fields of one input record before validation. One draft object is reused for every row
 // (reset between rows) so the hot path allocates only what ends up in the output.
 export interface RowDraft {
@@ -37,7 +39,7 @@ export interface RowDraft {
   deviceScope: string | undefined;
   parentScopes: unknown;
   /** First problem found while reading cells (a cell that is not valid JSON, a bad dotted key). */
-  cellError: { field: string; code: string; message: string } | undefined;
+  cellError: { field: string; code: IssueCodeOf<'error'>; message: string } | undefined;
 }
 
 export function createRowDraft(): RowDraft {

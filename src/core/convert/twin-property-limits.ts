@@ -1,6 +1,6 @@
-// Per-property twin limits (hub-protocol.md sec. 2.8 and 6): a key is at most 1 KB of UTF-8 with no
-// control characters, and each string value at most 4 KB of UTF-8. Core code has no TextEncoder
-// guarantee and no Buffer, so byte lengths are counted from UTF-16 units here.
+// Per-property twin limits (docs/reference/hub-wire-contract.md#twins, #limits): a key is at most 1
+// KB of UTF-8 with no control characters, and each string value at most 4 KB of UTF-8. Core code
+// has no TextEncoder guarantee and no Buffer, so byte lengths are counted from UTF-16 units here.
 export const TWIN_KEY_MAX_BYTES = 1024;
 export const TWIN_VALUE_MAX_BYTES = 4096;
 

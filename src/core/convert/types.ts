@@ -1,5 +1,8 @@
 import type { ImportMode } from '../model/import-mode';
 import type { DeviceStatus } from '../model/export-import-device';
+import type { IssueCode, IssueCodeOf, IssueSeverity } from '../issues/issue-catalogue';
+
+export type { IssueCode, IssueSeverity };
 
 // The public shapes of the conversion engine: what the CLI, the worker and the UI exchange with
 // core.
@@ -83,8 +86,6 @@ export interface ConvertOptions {
   maxIssues?: number;
 }
 
-export type IssueSeverity = 'error' | 'warning';
-
 export interface RowIssue {
   /**
    * 1-based physical line where the record starts (CSV header = line 1); 0 for whole-file notices.
@@ -93,7 +94,7 @@ export interface RowIssue {
   /** 1-based data record number; 0 for whole-file notices. */
   row: number;
   field: string;
-  code: string;
+  code: IssueCode;
   severity: IssueSeverity;
   message: string;
 }
@@ -103,7 +104,7 @@ export interface RowIssue {
  * encoding).
  */
 export interface FileError {
-  code: string;
+  code: IssueCodeOf<'error'>;
   message: string;
   line?: number;
   column?: number;
@@ -116,7 +117,7 @@ export interface FileError {
 export interface MappingProblem {
   column: string;
   target: MappingTarget;
-  code: string;
+  code: IssueCodeOf<'error'>;
   message: string;
 }
 

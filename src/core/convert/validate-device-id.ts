@@ -1,6 +1,7 @@
-// Allowed id characters (hub-protocol.md sec. 6): ASCII alphanumerics plus - . % _ * ? ! ( ) , : =
-// @ $ '. `+` and `#` are "not supported" in the current docs but accepted by the live service (sec.
-// 10), so they pass with a warning unless the strict option is on.
+// Allowed id characters (docs/reference/hub-wire-contract.md#limits): ASCII alphanumerics plus - .
+// % _ * ? ! ( ) , : = @ $ '. `+` and `#` are "not supported" in the current docs but accepted by
+// the live service (docs/reference/hub-wire-contract.md#recorded-traffic), so they pass with a
+// warning unless the strict option is on.
 const ALLOWED = /^[A-Za-z0-9\-.%_*?!(),:=@$']{1,128}$/;
 const WITH_PLUS_HASH = /^[A-Za-z0-9\-.%_*?!(),:=@$'+#]{1,128}$/;
 

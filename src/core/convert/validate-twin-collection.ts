@@ -7,10 +7,10 @@ import {
 
 export { utf8Length } from './twin-property-limits';
 
-// Twin limits (hub-protocol.md sec. 2.8 and 6): tags 8 KB, desired 32 KB, depth 10, keys 1 KB
-// without control characters, `.`, `$` or spaces (the hub answers 400004 ArgumentInvalid), string
-// values 4 KB. An exported twin carries `$metadata` and `$version` at the root of desired; those
-// are the hub's own and are allowed on import.
+// Twin limits (docs/reference/hub-wire-contract.md#twins, #limits): tags 8 KB, desired 32 KB, depth
+// 10, keys 1 KB without control characters, `.`, `$` or spaces (the hub answers 400004
+// ArgumentInvalid), string values 4 KB. An exported twin carries `$metadata` and `$version` at the
+// root of desired; those are the hub's own and are allowed on import.
 export const TAGS_MAX_BYTES = 8 * 1024;
 export const DESIRED_MAX_BYTES = 32 * 1024;
 export const TWIN_MAX_DEPTH = 10;
@@ -50,7 +50,8 @@ function walk(
       : null;
   if (value === null || typeof value !== 'object') return null;
   if (Array.isArray(value)) {
-    // Arrays are [?] in the spec (sec. 2.8): only their string values are held to the 4 KB limit.
+    // Arrays are [?] in the spec (docs/reference/hub-wire-contract.md#twins): only their string
+    // values are held to the 4 KB limit.
     if (!checkValues) return null;
     for (let i = 0; i < value.length; i++) {
       const problem = walk(value[i], depth + 1, false, false, true);

@@ -32,10 +32,10 @@ export interface LineValues {
 }
 
 /**
- * One canonical import line, LF-terminated (fields in the order of hub-protocol.md sec. 4.1),
- * written by string
- * concatenation: the same bytes as JSON.stringify of the import object, at a fraction of the cost
- * (JSON.stringify of 1M objects is the largest single cost; perf-notes.md sec. 3). Ids, module ids,
+ * One canonical import line, LF-terminated (fields in the order of
+ * docs/reference/hub-wire-contract.md#line-fields), written by string concatenation: the same bytes
+ * as JSON.stringify of the import object, at a fraction of the cost (JSON.stringify of 1M objects
+ * is the largest single cost; docs/reference/measured-baselines.md#json-cost). Ids, module ids,
  * keys and thumbprints are validated to characters that need no escaping before they get here.
  */
 export function writeImportLine(id: string, d: RowDraft, v: LineValues): string {

@@ -29,8 +29,9 @@ export function identityLine(
   return line;
 }
 
-// updateTwin overwrites the twin with the line's data (hub-protocol.md sec. 4.2), so empty tags and
-// desired are written out too: they clear what B has and A has not.
+// updateTwin overwrites the twin with the line's data
+// (docs/reference/hub-wire-contract.md#import-modes), so empty tags and desired are written out
+// too: they clear what B has and A has not.
 export function twinLine(a: ExportImportDevice): ExportImportDevice {
   const line = head(a, 'updateTwin', a.status);
   line.tags = nonEmpty(a.tags) ?? {};
@@ -67,7 +68,7 @@ export function hasKeys(auth: AuthenticationMechanism | undefined): boolean {
 }
 
 // 3P observed that the service wants `status` on every line, delete and updateTwin included
-// (hub-protocol.md sec. 4.1), so a line always carries one.
+// (docs/reference/hub-wire-contract.md#line-fields), so a line always carries one.
 function head(
   device: ExportImportDevice,
   mode: ImportMode,

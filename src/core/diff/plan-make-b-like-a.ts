@@ -120,9 +120,10 @@ function isApplicable(path: string): boolean {
   return path !== 'properties.desired.$metadata' && path !== 'properties.desired.$version';
 }
 
-// A createOrUpdate without keys makes the hub generate new ones (hub-protocol.md sec. 4.2,
-// "regenerate keys automatically"). When A was exported without keys but B has them and the type
-// still matches, B's keys are kept so the device's credentials do not silently change.
+// A createOrUpdate without keys makes the hub generate new ones
+// (docs/reference/hub-wire-contract.md#import-modes, "regenerate keys automatically"). When A was
+// exported without keys but B has them and the type still matches, B's keys are kept so the
+// device's credentials do not silently change.
 function keepKeysOfB(
   auth: ReturnType<typeof authenticationOf>,
   b: ExportImportDevice,

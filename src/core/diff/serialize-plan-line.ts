@@ -1,7 +1,8 @@
 import type { ExportImportDevice } from '../model/export-import-device';
 
-// The hub's own field order (hub-protocol.md sec. 4.1), so a plan reads like an export line with an
-// importMode. Unknown fields are dropped: an import line carries only what the hub reads.
+// The hub's own field order (docs/reference/hub-wire-contract.md#line-fields), so a plan reads like
+// an export line with an importMode. Unknown fields are dropped: an import line carries only what
+// the hub reads.
 const FIELD_ORDER = [
   'id',
   'moduleId',

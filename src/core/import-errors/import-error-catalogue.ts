@@ -1,8 +1,9 @@
-// Every hub error code a person using this console can meet (hub-protocol.md sec. 5.2 and 7.2), in
-// plain language. `inImportLog` marks the codes that appear per line in importErrors.log; the rest
-// come back from API calls (job create, registry, throttling). The codes only the SDKs' tables list
-// (400002 ... 500002, hub-protocol.md sec. 11) are here too: never seen in a real import log, but
-// named in words if the hub ever sends one. The one place codes become words.
+// Every hub error code a person using this console can meet
+// (docs/reference/hub-wire-contract.md#import-error-log, #error-codes), in plain language.
+// `inImportLog` marks the codes that appear per line in importErrors.log; the rest come back from
+// API calls (job create, registry, throttling). The codes only the SDKs' tables list (400002 ...
+// 500002, docs/reference/hub-wire-contract.md#later-public-reports) are here too: never seen in a
+// real import log, but named in words if the hub ever sends one. The one place codes become words.
 export interface ImportErrorInfo {
   code: number;
   name: string;

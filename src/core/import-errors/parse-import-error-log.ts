@@ -1,6 +1,7 @@
-// importErrors.log (hub-protocol.md sec. 5.2, 10): one JSON object per line,
-// {"deviceId":"…","errorCode":<int>,"errorStatus":"…"}, LF (accept CRLF too). An unparseable
-// import line has no deviceId; its errorStatus quotes the raw line, from which the id is recovered.
+// importErrors.log (docs/reference/hub-wire-contract.md#import-error-log, #recorded-traffic): one
+// JSON object per line, {"deviceId":"…","errorCode":<int>,"errorStatus":"…"}, LF (accept CRLF too).
+// An unparseable import line has no deviceId; its errorStatus quotes the raw line, from which the
+// id is recovered.
 export interface ImportErrorEntry {
   /** 1-based line in the log. */
   line: number;

@@ -1,7 +1,8 @@
 import type { ImportMode } from './import-mode';
 
 // One line of an import/export blob and one element of a bulk POST /devices body
-// (hub-protocol.md sec. 4.1). Field names are the hub's, exactly: note `eTag` with a capital T.
+// (docs/reference/hub-wire-contract.md#line-fields). Field names are the hub's, exactly: note
+// `eTag` with a capital T.
 export type DeviceStatus = 'enabled' | 'disabled';
 export type AuthenticationType = 'sas' | 'selfSigned' | 'certificateAuthority' | 'none';
 

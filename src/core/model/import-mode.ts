@@ -1,5 +1,6 @@
-// The nine import modes with their exact JSON casing (hub-protocol.md sec. 4.2). The hub parses
-// them case-insensitively, but we always write the canonical camelCase form.
+// The nine import modes with their exact JSON casing
+// (docs/reference/hub-wire-contract.md#import-modes). The hub parses them case-insensitively, but
+// we always write the canonical camelCase form.
 export const IMPORT_MODES = [
   'create',
   'createOrUpdate',

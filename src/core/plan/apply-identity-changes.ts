@@ -9,8 +9,9 @@ export interface Scopes {
 
 /**
  * Omitted or empty keys mean "mint new ones", on create and on update alike: the hub regenerates
- * keys when an update carries none (docs/reference/hub-protocol.md §2.5 and §4.2). Without a type,
- * a primary thumbprint means selfSigned and anything else sas, as the SDKs normalise it.
+ * keys when an update carries none (docs/reference/hub-wire-contract.md#device-identities,
+ * #import-modes). Without a type, a primary thumbprint means selfSigned and anything else sas, as
+ * the SDKs normalise it.
  */
 export function resolveAuthentication(input: AuthInput | null | undefined): {
   auth: AuthState;

@@ -34,7 +34,7 @@ const TWIN_ETAG_MODES = new Set([
 
 /**
  * One readable line against the registry as the earlier lines left it, following the import-mode
- * table (docs/reference/hub-protocol.md §4.2) and the emulator's documented choices
+ * table (docs/reference/hub-wire-contract.md#import-modes) and the emulator's documented choices
  * (docs/hub-emulator.md): an `*IfMatchETag` line without eTag is unconditional, twinETag is
  * checked by createOrUpdate, createOrUpdateIfMatchETag and updateTwinIfMatchETag only, a module
  * created on a missing device is 404001, and the device cap counts devices and modules. The state

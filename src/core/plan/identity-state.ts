@@ -44,7 +44,9 @@ const AUTH_TYPES: Record<string, AuthenticationType> = {
   none: 'none',
 };
 
-/** The hub parses enum values case-insensitively (docs/reference/hub-protocol.md §4.2). */
+/**
+ * The hub parses enum values case-insensitively (docs/reference/hub-wire-contract.md#import-modes).
+ */
 export function parseAuthType(value: unknown): AuthenticationType | undefined {
   return typeof value === 'string' ? AUTH_TYPES[value.toLowerCase()] : undefined;
 }
@@ -106,8 +108,9 @@ export function authFromJson(value: unknown): AuthState | null {
   };
 }
 
-// `$metadata` and `$version` are the hub's own and recomputed on import (docs/reference/hub-protocol.md
-// §4.1), so they are not part of what a line sets or what a plan compares.
+// `$metadata` and `$version` are the hub's own and recomputed on import
+// (docs/reference/hub-wire-contract.md#line-fields), so they are not part of what a line sets or
+// what a plan compares.
 export function withoutVersionFields(value: unknown): TwinCollection {
   if (!isObject(value)) return {};
   if (!('$metadata' in value) && !('$version' in value)) return value;

@@ -20,11 +20,12 @@ export type KeysDecision =
 
 /**
  * The keys rule. An update line without keys on an existing device makes the hub mint new ones
- * (docs/reference/hub-protocol.md §2.5: "Omitting it on update mints new keys"), and the device
- * drops off the hub. So such a line gets the registry's authentication written into it, unless the
- * admin chose to regenerate that row's keys. A line with no authentication at all keeps any kind
- * (keys, thumbprints, certificate authority); a line that names type sas without keys keeps keys
- * of a sas identity only, since on any other identity it is an explicit switch to sas.
+ * (docs/reference/hub-wire-contract.md#device-identities: "Omitting it on update mints new keys"),
+ * and the device drops off the hub. So such a line gets the registry's authentication written into
+ * it, unless the admin chose to regenerate that row's keys. A line with no authentication at all
+ * keeps any kind (keys, thumbprints, certificate authority); a line that names type sas without
+ * keys keeps keys of a sas identity only, since on any other identity it is an explicit switch to
+ * sas.
  */
 export function decideKeys(
   line: ImportLine,

@@ -6,11 +6,11 @@ import { readIdentityFields } from './read-identity-fields';
 import { recoverLineKey } from './recover-line-key';
 
 /**
- * The hub's reading of a line (docs/reference/hub-protocol.md §4, §5.2): what it cannot read is a
- * 400012 line in importErrors.log. It follows the emulator's documented rules: an absent
- * importMode is createOrUpdate, enum values are case-insensitive, unknown properties are ignored,
- * `$metadata`/`$version` are dropped, and an empty moduleId names the device. Messages never quote
- * the line, which may hold keys.
+ * The hub's reading of a line (docs/reference/hub-wire-contract.md#import-lines,
+ * #import-error-log): what it cannot read is a 400012 line in importErrors.log. It follows the
+ * emulator's documented rules: an absent importMode is createOrUpdate, enum values are
+ * case-insensitive, unknown properties are ignored, `$metadata`/`$version` are dropped, and an
+ * empty moduleId names the device. Messages never quote the line, which may hold keys.
  */
 export function parseImportLine(text: string): ParsedImportLine {
   let value: unknown;

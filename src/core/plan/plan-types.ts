@@ -15,7 +15,7 @@ export const PLAN_OUTCOMES: readonly PlanOutcome[] = [
 
 /**
  * Why a row fails, each with the numeric code the hub writes to importErrors.log
- * (docs/reference/hub-protocol.md §5.2 and §7.2).
+ * (docs/reference/hub-wire-contract.md#import-error-log, #error-codes).
  */
 export const PLAN_FAILURES = {
   unparseable: 400012,
@@ -74,7 +74,10 @@ export interface PlanRow {
 export type PlanSummary = Record<PlanOutcome, number>;
 
 export interface PlanOptions {
-  /** Devices + modules the hub may hold (docs/reference/hub-protocol.md §6). Default 1,000,000. */
+  /**
+   * Devices + modules the hub may hold (docs/reference/hub-wire-contract.md#limits). Default
+   * 1,000,000.
+   */
   deviceCap?: number;
   /**
    * Keyless identity lines on an existing device carry the registry's authentication instead of

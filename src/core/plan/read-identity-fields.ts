@@ -1,8 +1,9 @@
 import { isObject, parseAuthType, parseStatus } from './identity-state';
 import type { AuthInput, ImportLine } from './import-line-types';
 
-// The identity half of a line as the hub reads it (docs/reference/hub-protocol.md §4.1): what it
-// cannot read is a message for a 400012 row, what it can is copied into the line.
+// The identity half of a line as the hub reads it
+// (docs/reference/hub-wire-contract.md#line-fields): what it cannot read is a message for a 400012
+// row, what it can is copied into the line.
 export function readIdentityFields(
   json: Record<string, unknown>,
   line: ImportLine,

@@ -10,10 +10,10 @@ export interface ScopeFields {
 }
 
 /**
- * The parent/child facts of one export line (docs/reference/hub-protocol.md §4.1: an edge device
- * owns a generated scope, a leaf points at its parent's scope, a nested edge device names its
- * parent in parentScopes). Only lines that can hold a scope are parsed; most lines of an export
- * are leaf devices without a parent and cost two substring searches.
+ * The parent/child facts of one export line (docs/reference/hub-wire-contract.md#line-fields: an
+ * edge device owns a generated scope, a leaf points at its parent's scope, a nested edge device
+ * names its parent in parentScopes). Only lines that can hold a scope are parsed; most lines of an
+ * export are leaf devices without a parent and cost two substring searches.
  */
 export function readScopeFields(text: string): ScopeFields | undefined {
   const edge = text.includes(EDGE);

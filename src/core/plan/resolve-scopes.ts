@@ -7,12 +7,13 @@ export type ScopeResult =
   | { ok: false; message: string };
 
 /**
- * Parent and child as the hub keeps them (docs/reference/hub-protocol.md §4.1 and §4.2): an edge
- * device's deviceScope is minted by the hub and never changes, a custom one is ignored; a nested
- * edge device names its parent in parentScopes. A leaf device points at its parent by setting
- * deviceScope to the parent's scope and the hub fills parentScopes. A scope that no edge device
- * holds is refused (400004), whether on create or when a line moves a leaf elsewhere; a scope the
- * line leaves as it is, is not looked at again. Modules keep what the line says.
+ * Parent and child as the hub keeps them (docs/reference/hub-wire-contract.md#line-fields,
+ * #import-modes): an edge device's deviceScope is minted by the hub and never changes, a custom one
+ * is ignored; a nested edge device names its parent in parentScopes. A leaf device points at its
+ * parent by setting deviceScope to the parent's scope and the hub fills parentScopes. A scope that
+ * no edge device holds is refused (400004), whether on create or when a line moves a leaf
+ * elsewhere; a scope the line leaves as it is, is not looked at again. Modules keep what the line
+ * says.
  */
 export function resolveScopes(
   line: ImportLine,

@@ -16,8 +16,8 @@ export interface LineSplitter {
 /**
  * Text chunks in, numbered lines out: LF and CRLF both end a line and a byte-order mark at the very
  * start is dropped, as the hub reads an import blob and as exports are read
- * (docs/reference/hub-protocol.md §5.1 and §10). Blank lines are handed out too, so line numbers
- * stay physical; the caller decides what a blank line means.
+ * (docs/reference/hub-wire-contract.md#export-blob, #recorded-traffic). Blank lines are handed out
+ * too, so line numbers stay physical; the caller decides what a blank line means.
  */
 export function createLineSplitter(onLine: LineHandler): LineSplitter {
   let carry = '';

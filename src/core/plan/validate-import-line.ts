@@ -12,10 +12,10 @@ const MAX_STATUS_REASON = 128;
 const REPORTED_MAX_BYTES = 32 * 1024;
 
 /**
- * The hub's value rules for a line it could read (docs/reference/hub-protocol.md §2.5, §2.8, §6);
- * a broken one is a 400004 ArgumentInvalid line in importErrors.log. `creating` matters for the
- * `$` prefix of module ids, which only the hub's own edge modules may carry. The text names the
- * rule, never a key.
+ * The hub's value rules for a line it could read
+ * (docs/reference/hub-wire-contract.md#device-identities, #twins, #limits); a broken one is a
+ * 400004 ArgumentInvalid line in importErrors.log. `creating` matters for the `$` prefix of module
+ * ids, which only the hub's own edge modules may carry. The text names the rule, never a key.
  */
 export function validateImportLine(
   line: ImportLine,

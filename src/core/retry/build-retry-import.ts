@@ -40,8 +40,8 @@ export function retryKey(deviceId: string, moduleId?: string | null): string {
 }
 
 /**
- * Rewrites one import record for `mode`, keeping the canonical field order of hub-protocol.md sec.
- * 4.1.
+ * Rewrites one import record for `mode`, keeping the canonical field order of
+ * docs/reference/hub-wire-contract.md sec. 4.1.
  */
 export function retargetImportRecord(
   device: ExportImportDevice,

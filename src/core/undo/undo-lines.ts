@@ -8,8 +8,9 @@ export interface ScopeChoice {
   parentScopes?: string[];
 }
 
-// 3P observed that the hub wants `status` on every line (docs/reference/hub-protocol.md §4.1), so
-// every undo line carries one, deletes included.
+// 3P observed that the hub wants `status` on every line
+// (docs/reference/hub-wire-contract.md#line-fields), so every undo line carries one, deletes
+// included.
 function head(state: IdentityState, mode: ImportMode): ExportImportDevice {
   const line: ExportImportDevice = { id: state.id };
   if (state.moduleId !== undefined) line.moduleId = state.moduleId;

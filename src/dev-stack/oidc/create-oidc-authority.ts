@@ -25,7 +25,8 @@ import { loadOrCreateSigningKey } from './signing-key-store';
 import { stripOfflineAccessOnRefresh } from './token-shim';
 
 // The local OpenID Connect authority: oidc-provider mounted under Entra's `/<tenant>/v2.0` path on
-// HTTPS (MSAL refuses http:// authorities, stack-notes.md sec. 3), plus the login pages.
+// HTTPS (MSAL refuses http:// authorities,
+// docs/reference/stack-facts.md#msal-against-a-local-authority), plus the login pages.
 
 export interface OidcAuthorityOptions {
   tls: { certPem: string; keyPem: string };

@@ -1,5 +1,5 @@
 // Password attempts on the local authority are limited per account and per client address, so a
-// script on the network cannot guess the test users' passwords (issue 11). A sliding window of
+// script on the network cannot guess the test users' passwords. A sliding window of
 // failure times per key: after `maxFailures` inside `windowMs`, every attempt on that key (even
 // with the right password) is refused until the oldest failure leaves the window.
 

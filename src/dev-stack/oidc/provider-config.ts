@@ -13,7 +13,8 @@ import { errorPage, logoutPage, signedOutPage } from './pages';
 import type { SigningKey } from './signing-key-store';
 
 // oidc-provider set up to answer MSAL the way Entra ID does. Every deviation from the library's
-// defaults below is one of the tweaks in stack-notes.md sec. 3 ("What MSAL needs" and tweaks 1-4).
+// defaults below is one of the tweaks in
+// docs/reference/stack-facts.md#msal-against-a-local-authority and #oidc-provider-tweaks.
 
 export interface ProviderConfigInput {
   signingKey: SigningKey;

@@ -3,9 +3,10 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { calculateJwkThumbprint, type JWK } from 'jose';
 
-// The authority's RSA signing key lives in a file so a restart keeps the same `kid` and key pair.
-// A new key under an old kid would break every verifier holding a cached JWKS with
-// "signature verification failed" (stack-notes.md sec. 5); a regenerated key always gets a new kid.
+// The authority's RSA signing key lives in a file so a restart keeps the same `kid` and key pair. A
+// new key under an old kid would break every verifier holding a cached JWKS with "signature
+// verification failed" (docs/reference/stack-facts.md#signing-keys); a regenerated key always gets
+// a new kid.
 
 export interface SigningKey extends JWK {
   kid: string;

@@ -1,11 +1,12 @@
 import type { IncomingMessage } from 'node:http';
 import { readSmallBody } from './read-body';
 
-// Tweak 2 of stack-notes.md sec. 3: MSAL re-sends `openid profile offline_access <api scope>` on
-// the refresh_token grant. The refresh token never holds offline_access (oidc-provider drops it
-// without prompt=consent), so oidc-provider answers `invalid_scope`. Entra ignores it; here the
-// scope is stripped before oidc-provider sees the request. oidc-provider reads a pre-read
-// `req.body` (and warns once that an upstream body parser is present).
+// Tweak 2 of docs/reference/stack-facts.md#oidc-provider-tweaks: MSAL re-sends `openid profile
+// offline_access <api scope>` on the refresh_token grant. The refresh token never holds
+// offline_access (oidc-provider drops it without prompt=consent), so oidc-provider answers
+// `invalid_scope`. Entra ignores it; here the scope is stripped before oidc-provider sees the
+// request. oidc-provider reads a pre-read `req.body` (and warns once that an upstream body parser
+// is present).
 
 const FORM = 'application/x-www-form-urlencoded';
 const MAX_BODY_BYTES = 56 * 1024;

@@ -5,9 +5,10 @@ import { requiredDataActions } from './data-actions';
 import type { BearerPrincipal, BearerVerifier } from './verify-bearer';
 import { verifySas } from './verify-sas';
 
-// Who is calling and whether they may call this route: a SAS policy and its rights (§1.4), or an
-// Entra principal and the data actions of its roles (§1.3). With local auth disabled SAS tokens
-// are refused, as on a hub with "disableLocalAuth".
+// Who is calling and whether they may call this route: a SAS policy and its rights
+// (docs/reference/hub-wire-contract.md#permissions), or an Entra principal and the data actions of
+// its roles (docs/reference/hub-wire-contract.md#entra-bearer-tokens). With local auth disabled SAS
+// tokens are refused, as on a hub with "disableLocalAuth".
 export type Caller =
   { kind: 'sas'; policy: Policy } | { kind: 'bearer'; principal: BearerPrincipal };
 
@@ -57,7 +58,8 @@ export function authorizeCaller(
   const { principal } = caller;
   if (requiredDataActions(route).every((action) => principal.actions.has(action)))
     return ALL_RIGHTS;
-  // The live hub's words for a principal without a data-plane role (§11).
+  // The live hub's words for a principal without a data-plane role
+  // (docs/reference/hub-wire-contract.md#later-public-reports).
   return hubError(
     'IotHubUnauthorized',
     `Principal ${principal.name} is not authorized for ${route.method} on ${pathname} due to no assigned permissions`,

@@ -1,8 +1,9 @@
 import type { Route } from '../http/route';
 
-// Microsoft Entra access to the hub is granted per data action (docs/reference/hub-protocol.md
-// §1.3, §1.4), through the four built-in data-plane roles. A local token names its roles in the
-// `roles` claim by their display names (docs/hub-emulator.md, "Entra ID tokens").
+// Microsoft Entra access to the hub is granted per data action
+// (docs/reference/hub-wire-contract.md#entra-bearer-tokens, #permissions), through the four
+// built-in data-plane roles. A local token names its roles in the `roles` claim by their display
+// names (docs/hub-emulator.md, "Entra ID tokens").
 export type DataAction =
   | 'devices/read'
   | 'devices/write'
@@ -35,7 +36,8 @@ const ALL: readonly DataAction[] = [
 export const ROLE_DATA_ACTIONS: Readonly<Record<string, readonly DataAction[]>> = {
   'IoT Hub Data Contributor': ALL,
   'IoT Hub Data Reader': ALL.filter((action) => action.endsWith('/read')),
-  // Registry Contributor alone lacks twins/read (§1.3).
+  // Registry Contributor alone lacks twins/read
+  // (docs/reference/hub-wire-contract.md#entra-bearer-tokens).
   'IoT Hub Registry Contributor': ['devices/read', 'devices/write', 'devices/delete'],
   'IoT Hub Twin Contributor': ['twins/read', 'twins/write'],
 };
@@ -44,7 +46,10 @@ export function dataActionsOfRoles(roles: readonly string[]): Set<DataAction> {
   return new Set(roles.flatMap((role) => ROLE_DATA_ACTIONS[role] ?? []));
 }
 
-/** The data actions a route needs, all of them (§1.4's table, bulk = write and delete). */
+/**
+ * The data actions a route needs, all of them (docs/reference/hub-wire-contract.md#permissions's
+ * table, bulk = write and delete).
+ */
 export function requiredDataActions(route: Pick<Route, 'method' | 'path'>): DataAction[] {
   const resource = route.path.split('/')[1] ?? '';
   const { method } = route;

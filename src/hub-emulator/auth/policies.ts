@@ -1,8 +1,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-// Shared access policies of a new hub (docs/reference/hub-protocol.md §1.4) with keys kept in the
-// data folder, so connection strings stay valid across restarts. Flag values are the C#
+// Shared access policies of a new hub (docs/reference/hub-wire-contract.md#permissions) with keys
+// kept in the data folder, so connection strings stay valid across restarts. Flag values are the C#
 // AccessRights enum.
 export const RIGHTS = {
   RegistryRead: 1,

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 
-// Token minting as the SDKs do it (docs/reference/hub-protocol.md §1.2); used by tests and tools
-// that talk to the emulator raw.
+// Token minting as the SDKs do it (docs/reference/hub-wire-contract.md#sas-tokens); used by tests
+// and tools that talk to the emulator raw.
 export function signSas(
   resource: string,
   policyName: string,

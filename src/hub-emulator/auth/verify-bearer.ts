@@ -11,9 +11,10 @@ import { hubError, type HubError } from '../http/hub-error';
 import { dataActionsOfRoles, type DataAction } from './data-actions';
 
 // `Authorization: Bearer <jwt>` as the hub takes it from Microsoft Entra ID
-// (docs/reference/hub-protocol.md §1.3): signature by the configured issuer's JWKS, issuer,
-// audience (`https://iothubs.azure.net` by default), expiry with five minutes of skew like SAS.
-// A token that fails any check is 401 IotHubUnauthorizedAccess; the reason goes to the log only.
+// (docs/reference/hub-wire-contract.md#entra-bearer-tokens): signature by the configured issuer's
+// JWKS, issuer, audience (`https://iothubs.azure.net` by default), expiry with five minutes of skew
+// like SAS. A token that fails any check is 401 IotHubUnauthorizedAccess; the reason goes to the
+// log only.
 export interface EntraOptions {
   issuer: string;
   jwksUri: string;

@@ -2,8 +2,8 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { hubError, type HubError } from '../http/hub-error';
 import type { Policies, Policy } from './policies';
 
-// SAS verification as the service's parser does it (docs/reference/hub-protocol.md §1.2, C#
-// SharedAccessSignature.cs): fields in any order, names case-insensitive, every value but `sr`
+// SAS verification as the service's parser does it (docs/reference/hub-wire-contract.md#sas-tokens,
+// C# SharedAccessSignature.cs): fields in any order, names case-insensitive, every value but `sr`
 // URL-decoded, the HMAC recomputed over the *raw* `sr`, expiry with 5 minutes of clock skew.
 const MAX_CLOCK_SKEW_SECONDS = 300;
 const PREFIX = 'SharedAccessSignature ';

@@ -5,11 +5,12 @@ import { parseImportObject } from '../registry/import-operation';
 import { orderOperations, type IndexedOperation } from '../registry/order-operations';
 import { registryContext, type HandlerDeps } from './handler-deps';
 
-// Bulk registry POST /devices (docs/reference/hub-protocol.md §2.6 and §10): a bare array of at
-// most 100 ExportImportDevice items, applied in one transaction. A partial failure is HTTP 400 with
-// the normal result body, integer error codes and `iothub-errorcode: BulkRegistryOperationFailure`.
-// Items must name distinct devices: two module items of one device are DeviceDefinedMultipleTimes
-// too (§11).
+// Bulk registry POST /devices (docs/reference/hub-wire-contract.md#bulk-registry,
+// #recorded-traffic): a bare array of at most 100 ExportImportDevice items, applied in one
+// transaction. A partial failure is HTTP 400 with the normal result body, integer error codes and
+// `iothub-errorcode: BulkRegistryOperationFailure`. Items must name distinct devices: two module
+// items of one device are DeviceDefinedMultipleTimes too
+// (docs/reference/hub-wire-contract.md#later-public-reports).
 const MAX_ITEMS = 100;
 
 export function bulkDeviceRoutes(deps: HandlerDeps): Route[] {

@@ -4,9 +4,10 @@ import { putConfiguration } from '../registry/put-configuration';
 import type { StoredConfiguration } from '../store/hub-store';
 import { ifMatch, type HandlerDeps } from './handler-deps';
 
-// /configurations (docs/reference/hub-protocol.md §2.9): enough for GET /configurations and for
-// includeConfigurations in jobs. Rights are a choice (§1.4 leaves them open): reads need
-// RegistryRead or ServiceConnect, writes RegistryWrite or ServiceConnect.
+// /configurations (docs/reference/hub-wire-contract.md#statistics-and-configurations): enough for
+// GET /configurations and for includeConfigurations in jobs. Rights are a choice
+// (docs/reference/hub-wire-contract.md#permissions leaves them open): reads need RegistryRead or
+// ServiceConnect, writes RegistryWrite or ServiceConnect.
 function render(configuration: StoredConfiguration): Record<string, unknown> {
   return { ...configuration.doc, etag: configuration.etag };
 }

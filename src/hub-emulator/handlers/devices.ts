@@ -5,8 +5,8 @@ import { renderDevice } from '../model/render-identity';
 import { deleteIdentityChecked, putIdentity } from '../registry/put-identity';
 import { ifMatch, registryContext, type HandlerDeps } from './handler-deps';
 
-// Device identity CRUD (docs/reference/hub-protocol.md §2.5). Success is 200 for create and update
-// (never 201).
+// Device identity CRUD (docs/reference/hub-wire-contract.md#device-identities). Success is 200 for
+// create and update (never 201).
 const MAX_LIST = 1000;
 
 export function deviceRoutes(deps: HandlerDeps): Route[] {
@@ -17,7 +17,8 @@ export function deviceRoutes(deps: HandlerDeps): Route[] {
       rights: ['RegistryRead'],
       throttle: { class: 'registry' },
       handle: ({ query }) => {
-        // `top` outside 1..1000 is treated as 1000 (§2.5).
+        // `top` outside 1..1000 is treated as 1000
+        // (docs/reference/hub-wire-contract.md#device-identities).
         const top = Number(query.get('top'));
         const limit = Number.isInteger(top) && top >= 1 && top <= MAX_LIST ? top : MAX_LIST;
         return {

@@ -6,9 +6,9 @@ import { jobRequestKeys } from '../jobs/parse-job-request';
 import { isObject } from '../model/parse-identity-json';
 import type { HandlerDeps } from './handler-deps';
 
-// Import/export jobs (docs/reference/hub-protocol.md §2.1-§2.4). Rights are open in §1.4, so a
-// choice: import create and
-// cancel need RegistryWrite, export create and reads need RegistryRead (docs/hub-emulator.md).
+// Import/export jobs (docs/reference/hub-wire-contract.md#create-a-job, #cancel-a-job). Rights are
+// open in docs/reference/hub-wire-contract.md#permissions, so a choice: import create and cancel
+// need RegistryWrite, export create and reads need RegistryRead (docs/hub-emulator.md).
 export function jobRoutes(deps: HandlerDeps): Route[] {
   return [
     {
@@ -51,7 +51,8 @@ export function jobRoutes(deps: HandlerDeps): Route[] {
       },
     },
     {
-      // C# sends If-Match: "<jobId>"; it is ignored (§2.4).
+      // C# sends If-Match: "<jobId>"; it is ignored
+      // (docs/reference/hub-wire-contract.md#cancel-a-job).
       method: 'DELETE',
       path: '/jobs/{id}',
       rights: ['RegistryWrite'],

@@ -4,8 +4,8 @@ import { renderModule } from '../model/render-identity';
 import { deleteIdentityChecked, putIdentity } from '../registry/put-identity';
 import { ifMatch, registryContext, type HandlerDeps } from './handler-deps';
 
-// Module identity CRUD (docs/reference/hub-protocol.md §2, row 17). A module PUT returns 200 with
-// no ETag header (§10).
+// Module identity CRUD (docs/reference/hub-wire-contract.md#operations, row 17). A module PUT
+// returns 200 with no ETag header (docs/reference/hub-wire-contract.md#recorded-traffic).
 export function moduleRoutes(deps: HandlerDeps): Route[] {
   return [
     {

@@ -6,10 +6,10 @@ import { decodeQueryCursor, encodeQueryCursor } from '../query/query-cursor';
 import { runQuery } from '../query/run-query';
 import type { HandlerDeps } from './handler-deps';
 
-// POST /devices/query (docs/reference/hub-protocol.md §2.7). Page size: x-ms-max-item-count,
+// POST /devices/query (docs/reference/hub-wire-contract.md#query). Page size: x-ms-max-item-count,
 // default 100 and clamped to 1000 (the docs say up to 1000, the Node SDK comment 10000). A
-// continuation token that is not one of this query's is a 400, never a silent restart.
-// RegistryRead or ServiceConnect may query (§1.4 leaves it open).
+// continuation token that is not one of this query's is a 400, never a silent restart. RegistryRead
+// or ServiceConnect may query (docs/reference/hub-wire-contract.md#permissions leaves it open).
 const DEFAULT_PAGE = 100;
 const MAX_PAGE = 1000;
 

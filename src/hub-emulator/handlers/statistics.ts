@@ -1,8 +1,9 @@
 import type { Route } from '../http/route';
 import type { HandlerDeps } from './handler-deps';
 
-// GET /statistics/devices and /statistics/service (docs/reference/hub-protocol.md §2.9). The
-// emulator's counts are exact; nothing ever connects, so connectedDeviceCount is 0.
+// GET /statistics/devices and /statistics/service
+// (docs/reference/hub-wire-contract.md#statistics-and-configurations). The emulator's counts are
+// exact; nothing ever connects, so connectedDeviceCount is 0.
 export function statisticsRoutes(deps: HandlerDeps): Route[] {
   return [
     {

@@ -4,8 +4,9 @@ import { renderTwin } from '../model/render-twin';
 import { updateTwin, type TwinWrite } from '../registry/update-twin';
 import { ifMatch, type HandlerDeps } from './handler-deps';
 
-// Device and module twins (docs/reference/hub-protocol.md §2.8): GET, PATCH (merge), PUT (replace).
-// The live hub sends no ETag header on twin responses (§10).
+// Device and module twins (docs/reference/hub-wire-contract.md#twins): GET, PATCH (merge), PUT
+// (replace). The live hub sends no ETag header on twin responses
+// (docs/reference/hub-wire-contract.md#recorded-traffic).
 export function twinRoutes(deps: HandlerDeps): Route[] {
   const get = ({ params }: HubRequest) => {
     const identity = deps.store.getIdentity(params.id ?? '', params.mid ?? '');

@@ -1,7 +1,8 @@
-// The hub's own error catalogue (docs/reference/hub-protocol.md §7.2 and §11). Handlers and the
-// registry return or throw HubError values; only http/send.ts turns them into the wire envelope.
-// Codes marked "catalogue only" are known so that nothing mislabels them, but no emulator path
-// produces them: the reference names no situation in which the service returns them.
+// The hub's own error catalogue (docs/reference/hub-wire-contract.md#error-codes,
+// #later-public-reports). Handlers and the registry return or throw HubError values; only
+// http/send.ts turns them into the wire envelope. Codes marked "catalogue only" are known so that
+// nothing mislabels them, but no emulator path produces them: the reference names no situation in
+// which the service returns them.
 export const HUB_ERRORS = {
   InvalidProtocolVersion: { code: 400001, status: 400 },
   DeviceInvalidResultCount: { code: 400002, status: 400 }, // catalogue only
@@ -18,12 +19,13 @@ export const HUB_ERRORS = {
   BulkRegistryOperationFailure: { code: 400013, status: 400 },
   CannotRegisterModuleToModule: { code: 400301, status: 400 }, // catalogue only
   IotHubUnauthorizedAccess: { code: 401002, status: 401 },
-  // Entra principals without a data-plane role (§11 quotes the body).
+  // Entra principals without a data-plane role
+  // (docs/reference/hub-wire-contract.md#later-public-reports quotes the body).
   IotHubUnauthorized: { code: 401003, status: 401 },
   IotHubSuspended: { code: 403001, status: 403 }, // catalogue only
   IotHubQuotaExceeded: { code: 403002, status: 403 },
   // The number is disputed (403003 in the docs and SDK v1, 403001 in SDK v2); it never goes on the
-  // wire for this error, only the name does (docs/reference/hub-protocol.md §10).
+  // wire for this error, only the name does (docs/reference/hub-wire-contract.md#recorded-traffic).
   JobQuotaExceeded: { code: 403003, status: 403 },
   DeviceMaximumQueueDepthExceeded: { code: 403004, status: 403 }, // catalogue only
   IotHubMaxCbsTokenExceeded: { code: 403005, status: 403 }, // catalogue only
@@ -40,7 +42,8 @@ export const HUB_ERRORS = {
   TooManyModulesOnDevice: { code: 413003, status: 413 }, // catalogue only
   ThrottlingException: { code: 429001, status: 429 },
   ThrottleBacklogLimitExceeded: { code: 429002, status: 429 }, // catalogue only
-  // The Java SDK calls 429003 InvalidThrottleParameter; clients should key off the name (§11).
+  // The Java SDK calls 429003 InvalidThrottleParameter; clients should key off the name
+  // (docs/reference/hub-wire-contract.md#later-public-reports).
   ThrottlingBacklogTimeout: { code: 429003, status: 429 },
   ThrottlingMaxActiveJobCountExceeded: { code: 429004, status: 429 }, // catalogue only
   ServerError: { code: 500001, status: 500 },

@@ -4,10 +4,10 @@ import type { ThrottleClass } from '../throttle/throttle-limits';
 import type { HubResponse } from './send';
 import { hubError } from './hub-error';
 
-// One REST operation: a method, a path pattern whose `{name}` segments are URL-decoded into
-// params, the SAS right it needs (docs/reference/hub-protocol.md §1.4) and the handler. Paths match
-// as the hub's ASP.NET routing does: literal segments ignore case and one trailing slash is allowed
-// (the Node SDK's Registry.list() sends `GET /devices/`; docs/hub-emulator.md).
+// One REST operation: a method, a path pattern whose `{name}` segments are URL-decoded into params,
+// the SAS right it needs (docs/reference/hub-wire-contract.md#permissions) and the handler. Paths
+// match as the hub's ASP.NET routing does: literal segments ignore case and one trailing slash is
+// allowed (the Node SDK's Registry.list() sends `GET /devices/`; docs/hub-emulator.md).
 export interface HubRequest {
   params: Record<string, string>;
   query: URLSearchParams;

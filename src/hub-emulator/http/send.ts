@@ -27,8 +27,9 @@ export function sendResponse(res: ServerResponse, response: HubResponse, request
 }
 
 // Envelope 1 with the name first, which the Node SDK needs to classify errors
-// (docs/reference/hub-protocol.md §7.1), and the name in both headers (§1.6: C# reads
-// `iothub-errorcode`, and `IotHubErrorCode` for bulk).
+// (docs/reference/hub-wire-contract.md#error-envelopes), and the name in both headers
+// (docs/reference/hub-wire-contract.md#headers: C# reads `iothub-errorcode`, and `IotHubErrorCode`
+// for bulk).
 export function errorResponse(error: HubError, requestId: string, now: Date): HubResponse {
   const tracking = `Tracking ID:${requestId.replaceAll('-', '')}-G:0-TimeStamp:${trackingTimestamp(now)}`;
   return {

@@ -12,8 +12,8 @@ import { hubError } from '../http/hub-error';
 import type { JobRequest } from './job-record';
 
 // Storage is reached through the SAS URIs a key-based job carries, or with the hub's own identity
-// for an identity-based job (docs/reference/hub-protocol.md §2.1, §3.1). Few retries: a wrong URI
-// should fail the create call quickly, not after the SDK's long back-off.
+// for an identity-based job (docs/reference/hub-wire-contract.md#create-a-job, #job-fields). Few
+// retries: a wrong URI should fail the create call quickly, not after the SDK's long back-off.
 export const DEFAULT_BLOB_NAME = 'devices.txt';
 export const IMPORT_ERRORS_BLOB = 'importErrors.log';
 export const CONFIGURATIONS_BLOB = 'configurations.txt';

@@ -1,10 +1,10 @@
 import type { StoredConfiguration } from '../store/hub-store';
 
-// configurations.txt lines use PascalCase property names (docs/reference/hub-protocol.md §5.1): the
-// service serializes its .NET Configuration class without a camelCase contract resolver, so the
-// properties of its nested classes (Content, Metrics) are PascalCase too, while dictionaries
-// (Labels, the content of DeviceContent and ModulesContent, metric queries and results) keep their
-// keys as written.
+// configurations.txt lines use PascalCase property names
+// (docs/reference/hub-wire-contract.md#export-blob): the service serializes its .NET Configuration
+// class without a camelCase contract resolver, so the properties of its nested classes (Content,
+// Metrics) are PascalCase too, while dictionaries (Labels, the content of DeviceContent and
+// ModulesContent, metric queries and results) keep their keys as written.
 const NESTED_CLASSES = new Set(['content', 'systemMetrics', 'metrics']);
 
 export function renderConfigurationExportLine(configuration: StoredConfiguration): string {

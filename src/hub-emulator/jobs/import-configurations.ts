@@ -7,8 +7,8 @@ import type { JobEnv } from './job-env';
 import { CONFIGURATIONS_BLOB, CONFIGURATION_ERRORS_BLOB } from './blob-clients';
 
 // includeConfigurations on import: every line of configurationsBlobName is created or replaced.
-// Exports write PascalCase names (docs/reference/hub-protocol.md §5.1), so both casings are read.
-// Failures go to importConfigErrors.log (C# sample name) as
+// Exports write PascalCase names (docs/reference/hub-wire-contract.md#export-blob), so both casings
+// are read. Failures go to importConfigErrors.log (C# sample name) as
 // {"configurationId","errorCode","errorStatus"} lines (a choice, docs/hub-emulator.md).
 export async function importConfigurations(
   job: JobRecord,

@@ -11,7 +11,7 @@ export interface JobEnv {
   pace: number | undefined;
   /**
    * 'recorded' keeps progress at 0 until the end, as small live jobs showed
-   * (docs/reference/hub-protocol.md §10).
+   * (docs/reference/hub-wire-contract.md#recorded-traffic).
    */
   progressMode: 'per-batch' | 'recorded';
   clock: () => Date;

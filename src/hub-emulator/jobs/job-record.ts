@@ -1,6 +1,6 @@
-// The emulator's record of one import/export job (docs/reference/hub-protocol.md §3). `request`
-// keeps the caller's SAS URIs so that a job can resume after a restart; they are never shown on
-// GET.
+// The emulator's record of one import/export job
+// (docs/reference/hub-wire-contract.md#job-resource). `request` keeps the caller's SAS URIs so that
+// a job can resume after a restart; they are never shown on GET.
 export type JobType = 'import' | 'export';
 export type JobStatus = 'enqueued' | 'running' | 'completed' | 'failed' | 'cancelled';
 

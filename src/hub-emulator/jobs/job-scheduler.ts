@@ -7,9 +7,9 @@ import { validateJobStorage } from './validate-job-storage';
 import { runImportJob } from './run-import-job';
 import { runExportJob } from './run-export-job';
 
-// Owns the single import/export job slot (docs/reference/hub-protocol.md §6: one active job on
-// every tier), runs jobs in the
-// background, cancels between batches, and resumes an unfinished job after a restart.
+// Owns the single import/export job slot (docs/reference/hub-wire-contract.md#limits: one active
+// job on every tier), runs jobs in the background, cancels between batches, and resumes an
+// unfinished job after a restart.
 const HISTORY_DAYS = 30;
 
 export interface JobScheduler {

@@ -3,9 +3,9 @@ import { isObject } from '../model/parse-identity-json';
 import { keyCanonicalizer } from '../model/canonical-keys';
 import type { JobRequest, JobType } from './job-record';
 
-// The body of POST /jobs/create (docs/reference/hub-protocol.md §2.1 and §3.1). Server-owned fields
-// (jobId, status, progress, times) are ignored, as C# sends them with defaults; enums are
-// case-insensitive (Node sends `IdentityBased`).
+// The body of POST /jobs/create (docs/reference/hub-wire-contract.md#create-a-job, #job-fields).
+// Server-owned fields (jobId, status, progress, times) are ignored, as C# sends them with defaults;
+// enums are case-insensitive (Node sends `IdentityBased`).
 export const jobRequestKeys = keyCanonicalizer([
   'jobId',
   'type',

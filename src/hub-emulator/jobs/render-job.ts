@@ -1,9 +1,9 @@
 import type { JobRecord } from './job-record';
 
-// JobProperties as recorded from a live hub (docs/reference/hub-protocol.md §10): this key order,
-// null fields left out, lower-case enums, `useSecondaryStorageAsSource:false` always present.
-// The create response echoes both container URIs; GET and list omit the input URI and send the
-// output URI as "" (the recorder masked its value; "" is the CLI fixture's).
+// JobProperties as recorded from a live hub (docs/reference/hub-wire-contract.md#recorded-traffic):
+// this key order, null fields left out, lower-case enums, `useSecondaryStorageAsSource:false`
+// always present. The create response echoes both container URIs; GET and list omit the input URI
+// and send the output URI as "" (the recorder masked its value; "" is the CLI fixture's).
 export type JobView = 'create' | 'get';
 
 export function renderJob(job: JobRecord, view: JobView): Record<string, unknown> {

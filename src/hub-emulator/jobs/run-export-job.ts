@@ -5,11 +5,11 @@ import { progressOf, type JobEnv, type RunOutcome } from './job-env';
 import { renderConfigurationExportLine } from './configuration-export-line';
 
 // Exports every device and module with its twin as CRLF-terminated ExportImportDevice lines
-// (docs/reference/hub-protocol.md §5.1). Exports are not resumed mid-way: after a restart the job
-// starts over, which rewrites the whole blob.
+// (docs/reference/hub-wire-contract.md#export-blob). Exports are not resumed mid-way: after a
+// restart the job starts over, which rewrites the whole blob.
 const PAGE = 5000;
-// The live hub starts a keyless export with a plain-text line whose text is unknown (§5.1);
-// readers skip lines that do not start with `{`.
+// The live hub starts a keyless export with a plain-text line whose text is unknown
+// (docs/reference/hub-wire-contract.md#export-blob); readers skip lines that do not start with `{`.
 export const EXCLUDED_KEYS_NOTICE =
   'Keys are excluded from this export (excludeKeysInExport=true); authentication is null on every line.';
 

@@ -73,8 +73,9 @@ export async function runImportJob(job: JobRecord, env: JobEnv): Promise<RunOutc
   return 'completed';
 }
 
-// Key order deviceId, errorCode, errorStatus as in real logs (docs/reference/hub-protocol.md §10);
-// moduleId is added for module lines (never observed; a choice in docs/hub-emulator.md).
+// Key order deviceId, errorCode, errorStatus as in real logs
+// (docs/reference/hub-wire-contract.md#recorded-traffic); moduleId is added for module lines (never
+// observed; a choice in docs/hub-emulator.md).
 function errorLine(
   operation: ImportOperation,
   errorName: keyof typeof HUB_ERRORS,

@@ -8,9 +8,9 @@ import {
 } from './blob-clients';
 
 // Storage problems are caught synchronously at create as 400 BlobContainerValidationError
-// (docs/reference/hub-protocol.md §2.1). Writing the output blob empty proves the write permission
-// and gives each import a fresh importErrors.log; a missing or empty input blob is refused here too
-// (a choice, docs/hub-emulator.md).
+// (docs/reference/hub-wire-contract.md#create-a-job). Writing the output blob empty proves the
+// write permission and gives each import a fresh importErrors.log; a missing or empty input blob is
+// refused here too (a choice, docs/hub-emulator.md).
 export async function validateJobStorage(
   type: JobType,
   request: JobRequest,

@@ -4,8 +4,8 @@ import type { HubStore } from '../store/hub-store';
 import type { JobRecord } from './job-record';
 
 // importErrors.log is LF-terminated JSON lines, written (empty) even on a clean run
-// (docs/reference/hub-protocol.md §10). The lines were committed with their batches, so a resumed
-// job writes the same log as an uninterrupted one.
+// (docs/reference/hub-wire-contract.md#recorded-traffic). The lines were committed with their
+// batches, so a resumed job writes the same log as an uninterrupted one.
 const PAGE = 5000;
 
 export async function writeImportErrorsLog(

@@ -17,7 +17,7 @@ export interface BuildContext {
   /**
    * `$lastUpdated` of a new twin's sections when not now: the live hub stamps desired properties
    * of a bulk create and both sections of a module made by PUT with .NET's DateTime.MinValue
-   * (docs/reference/hub-protocol.md §10; docs/hub-emulator.md).
+   * (docs/reference/hub-wire-contract.md#recorded-traffic; docs/hub-emulator.md).
    */
   createdStamps?: { desired?: string; reported?: string };
 }

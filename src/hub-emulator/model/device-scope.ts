@@ -1,7 +1,7 @@
-// Scopes of the edge hierarchy (docs/reference/hub-protocol.md §4.1 and §4.2). The hub generates
-// an edge device's own scope as `ms-azure-iot-edge://<deviceId>-<generationId>` (the C# SDK's
-// Device.Scope remarks); leaf devices point at their parent's scope. Because the owner's id is in
-// the scope, the emulator finds the owner without an index (docs/hub-emulator.md).
+// Scopes of the edge hierarchy (docs/reference/hub-wire-contract.md#line-fields, #import-modes).
+// The hub generates an edge device's own scope as `ms-azure-iot-edge://<deviceId>-<generationId>`
+// (the C# SDK's Device.Scope remarks); leaf devices point at their parent's scope. Because the
+// owner's id is in the scope, the emulator finds the owner without an index (docs/hub-emulator.md).
 export const EDGE_SCOPE_PREFIX = 'ms-azure-iot-edge://';
 
 export const EDGE_SYSTEM_MODULES = ['$edgeAgent', '$edgeHub'] as const;

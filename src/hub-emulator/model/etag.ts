@@ -1,5 +1,5 @@
-// Etag encodings seen on the live hub (docs/reference/hub-protocol.md §2.5,
-// §2.8 and §10): a device
+// Etag encodings seen on the live hub (docs/reference/hub-wire-contract.md#device-identities,
+// docs/reference/hub-wire-contract.md#twins and #recorded-traffic): a device
 // etag is base64 of an ASCII decimal counter, a twin etag base64 of an 8-byte big-endian counter.
 export function deviceEtag(counter: number): string {
   return Buffer.from(String(counter), 'ascii').toString('base64');

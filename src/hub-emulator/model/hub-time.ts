@@ -1,6 +1,6 @@
-// Timestamps as the hub writes them (docs/reference/hub-protocol.md §10): ISO-8601 UTC with
-// 7 fractional digits and `Z`; never-set times are .NET's DateTime.MinValue, which the create
-// response prints without `Z` and GET prints with `Z`.
+// Timestamps as the hub writes them (docs/reference/hub-wire-contract.md#recorded-traffic):
+// ISO-8601 UTC with 7 fractional digits and `Z`; never-set times are .NET's DateTime.MinValue,
+// which the create response prints without `Z` and GET prints with `Z`.
 export const MIN_TIME = '0001-01-01T00:00:00Z';
 export const MIN_TIME_NO_ZONE = '0001-01-01T00:00:00';
 

@@ -40,7 +40,7 @@ const AUTH_TYPES: Record<string, AuthType> = {
 };
 
 // Enum values are parsed case-insensitively, like Newtonsoft does on the service
-// (docs/reference/hub-protocol.md §4.2):
+// (docs/reference/hub-wire-contract.md#import-modes):
 // "Enabled" is fine, "SELF_SIGNED" is a deserialization error.
 export function parseAuthType(value: unknown): AuthType | undefined {
   return typeof value === 'string' ? AUTH_TYPES[value.toLowerCase()] : undefined;

@@ -71,7 +71,7 @@ export function parseTwinSections(json: Json, target: IdentityInput): ParseResul
     if (desired) target.desired = desired;
     if (reported) target.reported = reported;
     // "If the import file includes twin metadata, then this metadata overwrites the existing twin
-    // metadata" (docs/reference/hub-protocol.md §4.2).
+    // metadata" (docs/reference/hub-wire-contract.md#import-modes).
     const desiredMetadata = metadataOf(properties.desired);
     const reportedMetadata = metadataOf(properties.reported);
     if (desired && desiredMetadata) target.desiredMetadata = desiredMetadata;

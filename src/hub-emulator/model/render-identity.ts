@@ -2,8 +2,9 @@ import type { Identity } from './identity';
 import { deviceEtag } from './etag';
 import { MIN_TIME, MIN_TIME_NO_ZONE } from './hub-time';
 
-// Device and Module JSON as the hub returns them (docs/reference/hub-protocol.md §10). The create
-// response prints never-set times without `Z`; GET and update print them with `Z`.
+// Device and Module JSON as the hub returns them
+// (docs/reference/hub-wire-contract.md#recorded-traffic). The create response prints never-set
+// times without `Z`; GET and update print them with `Z`.
 export function renderDevice(identity: Identity, createResponse = false): Record<string, unknown> {
   const never = createResponse ? MIN_TIME_NO_ZONE : MIN_TIME;
   const device: Record<string, unknown> = {

@@ -3,7 +3,7 @@ import { deviceEtag, twinEtag } from './etag';
 import { MIN_TIME } from './hub-time';
 import { renderMetadata } from './twin-metadata';
 
-// Twin JSON (docs/reference/hub-protocol.md §2.8 and §10): `statusUpdateTime` (not
+// Twin JSON (docs/reference/hub-wire-contract.md#twins, #recorded-traffic): `statusUpdateTime` (not
 // ...Updated...), version = twin etag counter + 1 (a new twin is etag 1, version 2), `tags`
 // absent when empty, per-property `$metadata` in both sections.
 export function renderTwin(identity: Identity): Record<string, unknown> {

@@ -2,9 +2,9 @@ import type { StoredAuthentication } from './identity';
 import type { AuthenticationInput } from './identity-input';
 import type { KeySource } from './key-source';
 
-// Omitted or empty keys mean "generate" (docs/reference/hub-protocol.md §2.5; Node sends
-// empty strings), on create and on
-// update alike: the live hub mints new keys when an update omits them (§2.5).
+// Omitted or empty keys mean "generate" (docs/reference/hub-wire-contract.md#device-identities;
+// Node sends empty strings), on create and on update alike: the live hub mints new keys when an
+// update omits them (docs/reference/hub-wire-contract.md#device-identities).
 export function resolveAuthentication(
   input: AuthenticationInput | null | undefined,
   keys: KeySource,

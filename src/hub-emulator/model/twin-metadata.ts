@@ -1,6 +1,6 @@
 import type { MetadataTree, TwinSection } from './identity';
 
-// Per-property twin metadata (docs/reference/hub-protocol.md §2.8; a PATCH gives each written
+// Per-property twin metadata (docs/reference/hub-wire-contract.md#twins; a PATCH gives each written
 // property `$lastUpdated` and `$lastUpdatedVersion`). Desired properties carry both, reported
 // ones only `$lastUpdated`, the section root only `$lastUpdated`. The stored tree holds just the
 // stamps that differ from what they inherit: an empty tree means every property was written with

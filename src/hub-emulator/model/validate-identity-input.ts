@@ -1,10 +1,10 @@
 import type { IdentityInput } from './identity-input';
 import { validateTwinSections } from './validate-twin';
 
-// The hub's value rules for identities (docs/reference/hub-protocol.md §6 and §2.5). Each returns
-// the text of an ArgumentInvalid (400004) or undefined.
-// Current docs list `- . % _ * ? ! ( ) , : = @ $ '`; the live service also takes `+` and `#`
-// (§10), so only the strict option refuses them.
+// The hub's value rules for identities (docs/reference/hub-wire-contract.md#limits,
+// #device-identities). Each returns the text of an ArgumentInvalid (400004) or undefined. Current
+// docs list `- . % _ * ? ! ( ) , : = @ $ '`; the live service also takes `+` and `#`
+// (docs/reference/hub-wire-contract.md#recorded-traffic), so only the strict option refuses them.
 const LOOSE_ID = /^[A-Za-z0-9\-.%_*?!(),:=@$'+#]{1,128}$/;
 const STRICT_ID = /^[A-Za-z0-9\-.%_*?!(),:=@$']{1,128}$/;
 const THUMBPRINT = /^(?:[0-9A-Fa-f]{40}|[0-9A-Fa-f]{64})$/;
@@ -20,7 +20,8 @@ export function validateModuleId(
   creating: boolean,
 ): string | undefined {
   if (!(strict ? STRICT_ID : LOOSE_ID).test(id)) return `Invalid module id '${id}'.`;
-  // `$`-prefixed module ids belong to the edge runtime (§4.2).
+  // `$`-prefixed module ids belong to the edge runtime
+  // (docs/reference/hub-wire-contract.md#import-modes).
   if (creating && id.startsWith('$')) return `Module id '${id}' is reserved.`;
   return undefined;
 }

@@ -1,8 +1,8 @@
 import type { IdentityInput } from './identity-input';
 
-// Twin limits (docs/reference/hub-protocol.md §2.8 and §6): tags 8 KB, desired and reported 32 KB
-// each, keys at most 1 KB without `.`, `$`, space or control characters, strings at most 4 KB,
-// depth 10.
+// Twin limits (docs/reference/hub-wire-contract.md#twins, #limits): tags 8 KB, desired and reported
+// 32 KB each, keys at most 1 KB without `.`, `$`, space or control characters, strings at most 4
+// KB, depth 10.
 const SECTION_LIMITS = { tags: 8 * 1024, desired: 32 * 1024, reported: 32 * 1024 } as const;
 const MAX_KEY_BYTES = 1024;
 const MAX_STRING_BYTES = 4 * 1024;

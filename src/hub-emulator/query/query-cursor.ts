@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import type { ScanCursor } from '../store/hub-store';
 
 // The continuation token is the emulator's own opaque cursor (the hub's is opaque too,
-// docs/reference/hub-protocol.md §2.7): where the last page stopped, how many items were sent and
-// a digest of the query text, because the hub expects the original query with its token.
+// docs/reference/hub-wire-contract.md#query): where the last page stopped, how many items were sent
+// and a digest of the query text, because the hub expects the original query with its token.
 // Anything else is refused rather than silently restarting the query.
 export interface QueryCursor {
   after: ScanCursor;

@@ -11,9 +11,9 @@ import { buildContext, createNew, refuseSystemModuleDelete, replace } from './wr
 export type { OperationFailure } from './operation-failure';
 export type { RegistryContext } from './registry-context';
 
-// Import-mode semantics (docs/reference/hub-protocol.md §4.2), shared by import jobs and bulk
-// POST /devices. A failure is data: the job writes it to importErrors.log, the bulk call to
-// errors[].
+// Import-mode semantics (docs/reference/hub-wire-contract.md#import-modes), shared by import jobs
+// and bulk POST /devices. A failure is data: the job writes it to importErrors.log, the bulk call
+// to errors[].
 export function applyImportOperation(
   op: ImportOperation,
   ctx: RegistryContext,
@@ -39,7 +39,7 @@ export function applyImportOperation(
     mode === 'createOrUpdateIfMatchETag' ||
     mode === 'deleteIfMatchETag';
   // A missing eTag on an *IfMatchETag line is unconditional, as recorded for deleteIfMatchETag
-  // (§10).
+  // (docs/reference/hub-wire-contract.md#recorded-traffic).
   if (etagCheck && op.eTag !== undefined && op.eTag !== deviceEtag(existing.etag)) {
     return {
       errorName: 'PreconditionFailed',
@@ -47,7 +47,8 @@ export function applyImportOperation(
     };
   }
   // twinETag guards the twin write of createOrUpdate* and is the only check of
-  // updateTwinIfMatchETag; the other modes ignore it (§4.2 table).
+  // updateTwinIfMatchETag; the other modes ignore it
+  // (docs/reference/hub-wire-contract.md#import-modes table).
   const twinCheck =
     mode === 'createOrUpdate' ||
     mode === 'createOrUpdateIfMatchETag' ||
@@ -77,8 +78,8 @@ export function applyImportOperation(
   return replace(existing, input, ctx);
 }
 
-// errorStatus texts follow the REST messages with the `ErrorCode:<Name>;` prefix removed (§10: a
-// 404001 line carries just the device id).
+// errorStatus texts follow the REST messages with the `ErrorCode:<Name>;` prefix removed
+// (docs/reference/hub-wire-contract.md#recorded-traffic: a 404001 line carries just the device id).
 function notFound(op: ImportOperation): OperationFailure {
   const { deviceId, moduleId } = op.input;
   return moduleId

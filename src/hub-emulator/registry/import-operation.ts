@@ -24,7 +24,7 @@ export function parseImportObject(raw: unknown): ParsedOperation {
   if (json.moduleId !== undefined && json.moduleId !== null && typeof json.moduleId !== 'string') {
     return { ok: false, message: "Unexpected value for 'moduleId'." };
   }
-  // An absent importMode means createOrUpdate (docs/reference/hub-protocol.md §4.1).
+  // An absent importMode means createOrUpdate (docs/reference/hub-wire-contract.md#line-fields).
   let mode: ImportMode = 'createOrUpdate';
   if (json.importMode !== undefined && json.importMode !== null) {
     const parsed =
@@ -51,7 +51,10 @@ export function parseImportObject(raw: unknown): ParsedOperation {
   return { ok: true, operation };
 }
 
-/** Parses one import line; a failure becomes a 400012 line without deviceId (§5.2, §10). */
+/**
+ * Parses one import line; a failure becomes a 400012 line without deviceId
+ * (docs/reference/hub-wire-contract.md#import-error-log, #recorded-traffic).
+ */
 export function parseImportLine(line: string): ParsedOperation {
   let json: unknown;
   try {

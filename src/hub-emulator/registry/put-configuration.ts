@@ -9,7 +9,8 @@ import {
 } from '../model/canonical-keys';
 import type { HubStore, StoredConfiguration } from '../store/hub-store';
 
-// Automatic device configurations (docs/reference/hub-protocol.md §2.9), written by PUT
+// Automatic device configurations
+// (docs/reference/hub-wire-contract.md#statistics-and-configurations), written by PUT
 // /configurations/{id} and by import jobs with includeConfigurations. Ids are lower case (C# e2e
 // comment); at most 100 per hub; metrics are never computed. `ifMatchValue` undefined = create
 // only, as for devices.

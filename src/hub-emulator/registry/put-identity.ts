@@ -8,9 +8,11 @@ import type { OperationFailure } from './operation-failure';
 import type { RegistryContext } from './registry-context';
 import { alreadyExists, createNew, refuseSystemModuleDelete, replace } from './write-identity';
 
-// PUT /devices/{id} and PUT /devices/{id}/modules/{mid} (docs/reference/hub-protocol.md §2.5 and
-// §10): without If-Match the call only creates (409 if it exists, even with the right etag in the
-// body); with If-Match it only updates (404 if missing, 412 on a mismatch; `*` matches anything).
+// PUT /devices/{id} and PUT /devices/{id}/modules/{mid}
+// (docs/reference/hub-wire-contract.md#device-identities and
+// docs/reference/hub-wire-contract.md#recorded-traffic): without If-Match the call only creates
+// (409 if it exists, even with the right etag in the body); with If-Match it only updates (404 if
+// missing, 412 on a mismatch; `*` matches anything).
 export function putIdentity(
   rawBody: unknown,
   deviceId: string,
@@ -51,7 +53,10 @@ export function putIdentity(
   });
 }
 
-/** DELETE needs If-Match (412 "Etag missing" otherwise, §2.5); `*` or the current etag. */
+/**
+ * DELETE needs If-Match (412 "Etag missing" otherwise,
+ * docs/reference/hub-wire-contract.md#device-identities); `*` or the current etag.
+ */
 export function deleteIdentityChecked(
   deviceId: string,
   moduleId: string,

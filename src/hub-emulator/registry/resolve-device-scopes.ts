@@ -35,9 +35,9 @@ function resolveEdge(
   store: ScopeLookup,
 ): ResolvedScopes | OperationFailure {
   const { deviceId } = input;
-  // An edge device's own scope is generated and immutable; a custom one is ignored (§4.2). A scope
-  // generated for this very id (an export of another hub) is kept, so a hub-to-hub copy keeps
-  // its hierarchy.
+  // An edge device's own scope is generated and immutable; a custom one is ignored
+  // (docs/reference/hub-wire-contract.md#import-modes). A scope generated for this very id (an
+  // export of another hub) is kept, so a hub-to-hub copy keeps its hierarchy.
   const deviceScope =
     existing?.iotEdge && existing.deviceScope
       ? existing.deviceScope

@@ -3,9 +3,9 @@ import { createIdentity } from '../model/build-identity';
 import { EDGE_SYSTEM_MODULES } from '../model/device-scope';
 import type { RegistryContext } from './registry-context';
 
-// An IoT Edge device owns the runtime's module identities $edgeAgent and $edgeHub: the hub
-// creates them with the device (exports list them, docs/reference/hub-protocol.md §4.2), and they
-// go when the device stops being an edge device (docs/hub-emulator.md).
+// An IoT Edge device owns the runtime's module identities $edgeAgent and $edgeHub: the hub creates
+// them with the device (exports list them, docs/reference/hub-wire-contract.md#import-modes), and
+// they go when the device stops being an edge device (docs/hub-emulator.md).
 export function syncEdgeSystemModules(
   device: Identity,
   previous: Identity | undefined,

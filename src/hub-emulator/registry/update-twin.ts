@@ -10,8 +10,8 @@ import { validateTwinSections } from '../model/validate-twin';
 import type { HubStore } from '../store/hub-store';
 
 // PATCH merges tags and desired (null removes a key); PUT replaces them. Reported properties belong
-// to the device and are ignored here (docs/reference/hub-protocol.md §2.8). If-Match is optional;
-// `*` matches.
+// to the device and are ignored here (docs/reference/hub-wire-contract.md#twins). If-Match is
+// optional; `*` matches.
 export type TwinWrite = 'patch' | 'replace';
 
 export function updateTwin(

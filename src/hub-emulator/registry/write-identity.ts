@@ -68,8 +68,8 @@ export function refuseSystemModuleDelete(
   };
 }
 
-// As recorded (docs/reference/hub-protocol.md §10): a bulk create's desired properties and a module
-// made by PUT start with .NET's DateTime.MinValue as their `$lastUpdated`.
+// As recorded (docs/reference/hub-wire-contract.md#recorded-traffic): a bulk create's desired
+// properties and a module made by PUT start with .NET's DateTime.MinValue as their `$lastUpdated`.
 function createdStamps(input: IdentityInput, ctx: RegistryContext): BuildContext['createdStamps'] {
   if (ctx.origin === 'bulk' && input.desired) return { desired: MIN_TIME };
   if (ctx.origin === 'rest' && input.moduleId) return { desired: MIN_TIME, reported: MIN_TIME };

@@ -123,8 +123,8 @@ export function fromRow(row: IdentityRow): Identity {
   };
 }
 
-// Key order of real export lines (docs/reference/hub-protocol.md §10 and
-// §11): id, [moduleId], eTag, status,
+// Key order of real export lines (docs/reference/hub-wire-contract.md#recorded-traffic and
+// docs/reference/hub-wire-contract.md#later-public-reports): id, [moduleId], eTag, status,
 // [statusReason], authentication, twinETag, tags, properties, capabilities. Device lines carry
 // statusReason ("" when unset, as in the 2019 export); module lines do not.
 export function exportLine(row: IdentityRow, excludeKeys: boolean): string {

@@ -9,7 +9,7 @@ export interface ThrottleOptions {
   units?: number;
   /**
    * Send `Retry-After: <seconds>` on 429. Off by default: the live hub was seen without it
-   * (docs/reference/hub-protocol.md §6).
+   * (docs/reference/hub-wire-contract.md#limits).
    */
   retryAfter?: boolean;
   /** The error name of a 429 (default ThrottlingBacklogTimeout, 429003, as seen live). */

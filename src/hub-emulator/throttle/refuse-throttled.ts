@@ -3,9 +3,9 @@ import { createThrottle, type ThrottleOptions } from './create-throttle';
 import { operationType, type ThrottleClass } from './throttle-limits';
 
 // The 429 the hub sends when a class is over its limit, as seen live
-// (docs/reference/hub-protocol.md §6): `ErrorCode:ThrottlingBacklogTimeout;The request has been
-// throttled. Wait <n> seconds and try again. Operation type: <type>`, `Connection: close`, and no
-// Retry-After unless asked for.
+// (docs/reference/hub-wire-contract.md#limits): `ErrorCode:ThrottlingBacklogTimeout;The request has
+// been throttled. Wait <n> seconds and try again. Operation type: <type>`, `Connection: close`, and
+// no Retry-After unless asked for.
 export type ThrottleGate = (
   throttleClass: ThrottleClass,
   cost: number,

@@ -1,6 +1,6 @@
-// The hub's per-operation-class limits by tier and unit count (docs/reference/hub-protocol.md §6):
-// a class allows `limit` operations per `windowSeconds`. Statistics calls have no documented
-// limit and are never throttled.
+// The hub's per-operation-class limits by tier and unit count
+// (docs/reference/hub-wire-contract.md#limits): a class allows `limit` operations per
+// `windowSeconds`. Statistics calls have no documented limit and are never throttled.
 export type Tier = 'S1' | 'S2' | 'S3';
 
 export type ThrottleClass =

@@ -1,6 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiErrorBody } from '../../contracts/api/errors';
 import { ApiError } from './api-error';
+import { storageErrorToApiError } from './storage-errors';
+import { StorageError } from '../storage/storage-error';
 import type { ProxyLog } from './request-log';
 
 // Every failure leaves as `{ error: { code, message, requestId, details? } }`, including Fastify's
@@ -32,8 +34,16 @@ export function sendApiError(
     .send(errorBody(request, error));
 }
 
-export function asApiError(error: unknown): ApiError {
+/** The answer for a failure the proxy's own code described (its ApiError, a storage failure). */
+export function describedApiError(error: unknown): ApiError | undefined {
   if (error instanceof ApiError) return error;
+  if (error instanceof StorageError) return storageErrorToApiError(error);
+  return undefined;
+}
+
+export function asApiError(error: unknown): ApiError {
+  const described = describedApiError(error);
+  if (described) return described;
   const status = (error as FastifyError | undefined)?.statusCode;
   if (status === 413)
     return new ApiError(413, 'PAYLOAD_TOO_LARGE', 'The request body is too large.');
@@ -50,7 +60,7 @@ export function asApiError(error: unknown): ApiError {
 export function installErrorHandler(app: FastifyInstance, log: ProxyLog): void {
   app.setErrorHandler((error, request, reply) => {
     const apiError = asApiError(error);
-    if (apiError.status >= 500 && !(error instanceof ApiError)) {
+    if (apiError.status >= 500 && describedApiError(error) === undefined) {
       log({
         level: 'error',
         msg: 'unhandled error',

@@ -1,6 +1,6 @@
-// Parses `HostName=...;SharedAccessKeyName=...;SharedAccessKey=...` (hub-protocol.md sec. 1.1):
-// pairs split on the first `=` only because base64 keys end in `=` padding, names matched
-// case-insensitively as the C# SDK does.
+// Parses `HostName=...;SharedAccessKeyName=...;SharedAccessKey=...`
+// (docs/reference/hub-wire-contract.md#connection-string): pairs split on the first `=` only
+// because base64 keys end in `=` padding, names matched case-insensitively as the C# SDK does.
 
 export interface HubCredentials {
   /**

@@ -1,6 +1,6 @@
 import { ApiError } from '../http/api-error';
 
-// The hub answers errors in two envelopes (hub-protocol.md sec. 7.1):
+// The hub answers errors in two envelopes (docs/reference/hub-wire-contract.md#error-envelopes):
 // `{"Message":"ErrorCode:<Name>;<text>", "ExceptionMessage":"Tracking ID:..."}` and, newer,
 // `{"errorCode":<number>,"message":...}`, the latter sometimes nested as a JSON string inside
 // `Message`. The `iothub-errorcode` header names the code too.

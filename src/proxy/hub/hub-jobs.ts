@@ -3,9 +3,10 @@ import { z } from 'zod';
 import type { HubTransport } from './hub-transport';
 import { HubRequestError } from './hub-errors';
 
-// The hub's JobProperties as read (hub-protocol.md sec. 3, corrected by sec. 10): null fields are
-// omitted, enums are lower case, container URIs are echoed on create only. Parsed leniently, since
-// the hub adds fields over time, but the fields we depend on are checked.
+// The hub's JobProperties as read (docs/reference/hub-wire-contract.md#job-resource, corrected by
+// docs/reference/hub-wire-contract.md#recorded-traffic): null fields are omitted, enums are lower
+// case, container URIs are echoed on create only. Parsed leniently, since the hub adds fields over
+// time, but the fields we depend on are checked.
 export const HubJob = z.object({
   jobId: z.string().min(1),
   type: z.string(),

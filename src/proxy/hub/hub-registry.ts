@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { HubRequestError } from './hub-errors';
 import type { HubTransport } from './hub-transport';
 
-// Reads of single identities and twins (hub-protocol.md sec. 2.5, 2.7, 2.8). Parsed leniently, as
-// the hub adds fields over time; what the export shape needs is checked. A 404 is an answer here
-// (the device is not there), not a failure: the caller counts it.
+// Reads of single identities and twins (docs/reference/hub-wire-contract.md#device-identities,
+// #query, #twins). Parsed leniently, as the hub adds fields over time; what the export shape needs
+// is checked. A 404 is an answer here (the device is not there), not a failure: the caller counts
+// it.
 
 const TwinSection = z.record(z.string(), z.unknown());
 const Authentication = z.record(z.string(), z.unknown());

@@ -146,8 +146,8 @@ export function createHubTransport(options: HubTransportOptions): HubTransport {
         } catch (error) {
           if (retry >= maxRetries || !retryable(error, call)) throw error;
           // The hub's Retry-After when it sent one (the emulator can; the live hub was seen
-          // without, docs/reference/hub-protocol.md §6), else exponential backoff with full
-          // jitter: 200 ms, 400 ms, 800 ms ceilings.
+          // without, docs/reference/hub-wire-contract.md#limits), else exponential backoff with
+          // full jitter: 200 ms, 400 ms, 800 ms ceilings.
           const asked = error instanceof HubRequestError ? retryAfter.get(error) : undefined;
           if (asked !== undefined && asked > maxRetryAfterMs) throw error;
           await sleep(asked ?? Math.round(random() * 200 * 2 ** retry));

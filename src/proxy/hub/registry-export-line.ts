@@ -1,11 +1,12 @@
 import type { HubDevice, HubModule, HubTwin } from './hub-registry';
 
-// One identity and its twin as the line an export job writes to devices.txt (hub-protocol.md sec.
-// 5.1, 10 and 11), so a lookup reads like a small export: core's registry index and the plan take
-// it unchanged. Key order follows the hub's export: id, [moduleId], eTag, status, [statusReason],
-// authentication, twinETag, tags, properties, capabilities, [deviceScope], [parentScopes]. Device
-// lines carry statusReason ("" when unset); module lines do not and are never edge devices.
-// Exports carry no twin `$metadata`/`$version`, so neither do these lines.
+// One identity and its twin as the line an export job writes to devices.txt
+// (docs/reference/hub-wire-contract.md sec. 5.1, 10 and 11), so a lookup reads like a small export:
+// core's registry index and the plan take it unchanged. Key order follows the hub's export: id,
+// [moduleId], eTag, status, [statusReason], authentication, twinETag, tags, properties,
+// capabilities, [deviceScope], [parentScopes]. Device lines carry statusReason ("" when unset);
+// module lines do not and are never edge devices. Exports carry no twin `$metadata`/`$version`, so
+// neither do these lines.
 
 type Section = Record<string, unknown>;
 

@@ -1,8 +1,8 @@
 import { createHmac } from 'node:crypto';
 import type { HubCredentials } from './connection-string';
 
-// Service SAS token for the hub (hub-protocol.md sec. 1.2): resource = host name, string-to-sign
-// `sr + "\n" + se`, HMAC-SHA256 with the base64-decoded policy key.
+// Service SAS token for the hub (docs/reference/hub-wire-contract.md#sas-tokens): resource = host
+// name, string-to-sign `sr + "\n" + se`, HMAC-SHA256 with the base64-decoded policy key.
 
 export function signHubSasToken(credentials: HubCredentials, expiresAtSeconds: number): string {
   const sr = encodeURIComponent(credentials.hostName);

@@ -1,5 +1,5 @@
 // Keys of the operations index (docs/proxy.md, "Operations index"). One partition per hub, so a
-// console that serves several hubs later (issue 15) keeps each hub's history apart and every query
+// console that serves several hubs later keeps each hub's history apart and every query
 // stays inside one partition. Each operation has three rows in its partition, written together in
 // one transaction: a list row whose key sorts newest first, and two lookup rows that make a poll
 // by operation id or by hub job id one point read.

@@ -5,6 +5,7 @@ import {
   type TableServiceClientOptions,
 } from '@azure/data-tables';
 import { ApiError } from '../http/api-error';
+import { StorageError, storageFailure } from '../storage/storage-error';
 import type { StorageAuth } from '../storage/sas-signer';
 
 // The one TableClient of the operations index. The table is created on first use rather than at
@@ -59,12 +60,12 @@ export function createIndexTable(options: IndexTableOptions): IndexTable {
         await ensureTable();
         return await work(client);
       } catch (error) {
-        if (error instanceof ApiError) throw error;
-        throw new ApiError(
-          502,
-          'STORAGE_ERROR',
+        // An ApiError is the caller's own refusal (a continuation token it did not issue).
+        if (error instanceof ApiError || error instanceof StorageError) throw error;
+        throw storageFailure(
+          error,
+          'table',
           'The operations index (Table Storage) did not answer; try again in a moment.',
-          { storageStatus: error instanceof RestError ? error.statusCode : undefined },
         );
       }
     },

@@ -4,8 +4,9 @@ import type { OperationsIndex } from './operations-index';
 // Every metadata write goes to the container first (the audit's source of truth) and then to the
 // index, so each place that creates, starts or finishes an operation keeps the index current
 // without knowing it exists. A failed index write after creation is logged, not thrown: the hub job
-// may already run, and answering 502 would invite a second Start (issue 11, point 3). Later writes,
-// the cleanup's check and a rebuild bring such a row up to date.
+// may already run, and answering 502 would invite a second Start
+// (docs/proxy.md#how-start-is-made-idempotent). Later writes, the cleanup's check and a rebuild
+// bring such a row up to date.
 
 export type IndexLog = (entry: Record<string, unknown>) => void;
 

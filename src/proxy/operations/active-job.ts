@@ -12,8 +12,8 @@ export function findActiveJob(jobs: HubJob[]): HubJob | undefined {
 
 /**
  * Creates a hub job; when the hub's single import/export slot is taken (403 JobQuotaExceeded,
- * hub-protocol.md sec. 10) answers 409 JOB_SLOT_BUSY naming the job that holds it, so the UI can
- * link to it.
+ * docs/reference/hub-wire-contract.md#recorded-traffic) answers 409 JOB_SLOT_BUSY naming the job
+ * that holds it, so the UI can link to it.
  */
 export async function createHubJobOrExplain(
   hub: HubJobsClient,

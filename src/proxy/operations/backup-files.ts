@@ -12,8 +12,9 @@ import type { OperationMetadata } from '../storage/operation-metadata';
 import { SAS_LIFETIMES, type ProxyContext } from './proxy-context';
 
 // The registry snapshot an import's plan used and the undo file built from it, kept with the
-// operation (issue 13.5). Both hold every key of the devices the import touches, so they are for
-// admins alone: support staff get 403 on them and see no trace of them in a job.
+// operation (docs/proxy.md#backup-and-undo-files). Both hold every key of the devices the import
+// touches, so they are for admins alone: support staff get 403 on them and see no trace of them in
+// a job.
 
 export const DEFAULT_BACKUP_RETENTION_DAYS = 30;
 

@@ -1,4 +1,5 @@
 import type { ProxyLog } from '../http/request-log';
+import { StorageError } from '../storage/storage-error';
 
 // Readiness: can this instance do its job right now? It needs blob storage (the operations'
 // containers), Table Storage (the operations index) and the hub. Each is probed with the cheapest
@@ -22,6 +23,7 @@ export interface ReadinessOptions {
 }
 
 function reasonOf(error: unknown): string {
+  if (error instanceof StorageError) return `${error.service} storage ${error.kind}`;
   const code = (error as { code?: unknown } | undefined)?.code;
   if (typeof code === 'string' && code) return code;
   return error instanceof Error ? error.name : 'UNKNOWN';

@@ -1,6 +1,6 @@
 // Lines of an import error log that hold anything: one refused row each (the hub writes one JSON
-// object per line, LF-terminated; docs/reference/hub-protocol.md §10). Works on bytes so a log of a
-// million lines is counted without decoding it into strings.
+// object per line, LF-terminated; docs/reference/hub-wire-contract.md#recorded-traffic). Works on
+// bytes so a log of a million lines is counted without decoding it into strings.
 export async function countErrorLines(chunks: AsyncIterable<Uint8Array | string>): Promise<number> {
   let lines = 0;
   let lineHasContent = false;

@@ -6,13 +6,13 @@ import type { ProxyContext } from './proxy-context';
 // behind a claim without a jobId. This finds that job in the hub's list.
 //
 // The hub echoes the container URIs only in the create response: GET and list drop
-// inputBlobContainerUri and blank outputBlobContainerUri (hub-recorded-evidence.md sec. 1.2, the
-// emulator does the same), so a job cannot be matched by its container. It is matched by what the
-// claim pins down instead: a job of the operation's kind that the hub started within the claim's
-// window, after every job the hub had when the claim was made, and that no other operation has
-// recorded. The hub runs one import/export job at a time, so two unrecorded
-// jobs starting within one window are rare; when it happens the start is refused rather than
-// guessed (START_UNCERTAIN), and an admin decides.
+// inputBlobContainerUri and blank outputBlobContainerUri
+// (docs/reference/hub-wire-contract.md#recorded-traffic, the emulator does the same), so a job
+// cannot be matched by its container. It is matched by what the claim pins down instead: a job of
+// the operation's kind that the hub started within the claim's window, after every job the hub had
+// when the claim was made, and that no other operation has recorded. The hub runs one import/export
+// job at a time, so two unrecorded jobs starting within one window are rare; when it happens the
+// start is refused rather than guessed (START_UNCERTAIN), and an admin decides.
 
 /**
  * How long after its claim a start's create call can still land at the hub: the create has a 15 s

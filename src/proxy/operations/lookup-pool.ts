@@ -6,8 +6,8 @@ import { HubRequestError } from '../hub/hub-errors';
 
 /**
  * Throttled attempts of one read the lookup waits out after the transport's own retries: the live
- * hub sends no Retry-After (hub-protocol.md sec. 6) and an S1 hub refills its registry budget at
- * under two reads a second.
+ * hub sends no Retry-After (docs/reference/hub-wire-contract.md#limits) and an S1 hub refills its
+ * registry budget at under two reads a second.
  */
 export const LOOKUP_THROTTLE_RETRIES = 4;
 const MAX_THROTTLE_WAIT_MS = 10_000;

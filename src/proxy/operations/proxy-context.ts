@@ -23,7 +23,9 @@ export interface ProxyContext {
   nudgeMonitor?: () => void;
 }
 
-/** Lifetimes of the SAS grants the proxy mints (design.md "Storage layout"). */
+/**
+ * Lifetimes of the SAS grants the proxy mints (docs/proxy.md#storage-one-container-per-operation).
+ */
 export const SAS_LIFETIMES = {
   /**
    * Browser upload of devices.txt / source.<ext>: long enough for a large file on a slow link,

@@ -55,8 +55,9 @@ export async function listJobs(
 }
 
 /**
- * The operation with the job a claimed start created but could not record (issue 11, point 3),
- * adopted now; unchanged when it has no such claim, which costs nothing.
+ * The operation with the job a claimed start created but could not record
+ * (docs/proxy.md#how-start-is-made-idempotent), adopted now; unchanged when it has no such claim,
+ * which costs nothing.
  */
 async function withAdoptedJob(
   context: ProxyContext,

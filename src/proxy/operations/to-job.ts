@@ -5,8 +5,8 @@ import type { StoredOperation } from '../storage/operation-storage';
 import { jobBackupOf } from './backup-files';
 
 // One console Job from the hub's view and our container's audit metadata; either may be missing.
-// `scheduled`/`queued` belong to the hub's /jobs/v2 (hub-protocol.md sec. 3.1) and read as
-// enqueued.
+// `scheduled`/`queued` belong to the hub's /jobs/v2
+// (docs/reference/hub-wire-contract.md#job-fields) and read as enqueued.
 
 export function toJobStatus(status: string | undefined): JobStatus {
   const lower = (status ?? '').toLowerCase();

@@ -1,13 +1,15 @@
 import { createHash } from 'node:crypto';
 import { ApiError } from '../http/api-error';
+import { StorageError } from '../storage/storage-error';
 import type { OperationMetadata } from '../storage/operation-metadata';
 import { FROZEN_INPUT_BLOB } from '../storage/operation-storage';
 import type { ProxyContext } from './proxy-context';
 
-// The audit must record what the hub imports, not what the browser says it uploaded (issue 11,
-// point 4). Just before a start the proxy streams the frozen copy of devices.txt, the blob the hub
-// will read and that no upload grant can change, from storage and hashes it itself. A file of another size
-// or hash than the one the browser converted is refused: the admin reviewed that one.
+// The audit must record what the hub imports, not what the browser says it uploaded
+// (docs/proxy.md#what-the-audit-proves). Just before a start the proxy streams the frozen copy of
+// devices.txt, the blob the hub will read and that no upload grant can change, from storage and
+// hashes it itself. A file of another size or hash than the one the browser converted is refused:
+// the admin reviewed that one.
 
 export interface MeasuredFile {
   size: number;
@@ -29,7 +31,7 @@ export async function measureConvertedFile(
       hash.update(bytes);
     }
   } catch {
-    throw new ApiError(502, 'STORAGE_ERROR', 'Reading devices.txt from storage failed.');
+    throw new StorageError('unavailable', 'blob', 'Reading devices.txt from storage failed.');
   }
   return { size, sha256: hash.digest('hex') };
 }

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { ApiError } from '../http/api-error';
+import { describedApiError } from '../http/error-handler';
 import { illFormedStringPaths } from '../http/ill-formed-strings';
 import type { AuditEntry } from '../http/request-log';
 import { isJobRef } from '../operations/find-operation';
@@ -68,7 +69,7 @@ export async function audited<T>(
     context.audit(request, { ...entry, ...describe(value), result: 'ok' });
     return value;
   } catch (error) {
-    const code = error instanceof ApiError ? error.code : 'INTERNAL';
+    const code = describedApiError(error)?.code ?? 'INTERNAL';
     context.audit(request, { ...entry, result: 'failed', details: { ...entry.details, code } });
     throw error;
   }

@@ -1,5 +1,5 @@
 import { RestError, type BlobClient } from '@azure/storage-blob';
-import { ApiError } from '../http/api-error';
+import { StorageError } from './storage-error';
 
 /**
  * The copy of an import's devices.txt that the hub reads, made at start. The browser's upload
@@ -40,7 +40,7 @@ async function waitForCopy(blob: BlobClient): Promise<void> {
     const { copyStatus } = await blob.getProperties();
     if (copyStatus === undefined || copyStatus === 'success') return;
     if (copyStatus !== 'pending' || Date.now() > deadline)
-      throw new ApiError(502, 'STORAGE_ERROR', `Copying ${blob.name} ended ${copyStatus}.`);
+      throw new StorageError('copy-failed', 'blob', `Copying ${blob.name} ended ${copyStatus}.`);
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
 }

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 
-// One container per operation (design.md "Storage layout"): `import-<yyyymmdd>-<id>` or
-// `export-<yyyymmdd>-<id>`. Container names are 3-63 chars of lower-case letters, digits and
-// single hyphens; ours are 24. The id is 10 base-32 characters (50 bits) so two admins starting
-// an operation on the same day never collide in practice.
+// One container per operation (docs/proxy.md#storage-one-container-per-operation):
+// `import-<yyyymmdd>-<id>` or `export-<yyyymmdd>-<id>`. Container names are 3-63 chars of
+// lower-case letters, digits and single hyphens; ours are 24. The id is 10 base-32 characters (50
+// bits) so two admins starting an operation on the same day never collide in practice.
 
 export type OperationKind = 'import' | 'export';
 

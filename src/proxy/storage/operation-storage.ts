@@ -6,7 +6,7 @@ import {
   type BlobClient,
   type ContainerClient,
 } from '@azure/storage-blob';
-import { ApiError } from '../http/api-error';
+import { StorageError, storageFailure } from './storage-error';
 import {
   fromContainerMetadata,
   toContainerMetadata,
@@ -95,6 +95,9 @@ export interface OperationStorage {
   withLease<T>(operationId: string, work: () => Promise<T>): Promise<{ value: T } | undefined>;
 }
 
+const noSuchOperation = (): StorageError =>
+  new StorageError('operation-not-found', 'blob', 'No such operation.');
+
 export function createOperationStorage(options: OperationStorageOptions): OperationStorage {
   const signer = createSasSigner(
     options.accountName,
@@ -105,8 +108,7 @@ export function createOperationStorage(options: OperationStorageOptions): Operat
   );
   const service = signer.serviceClient;
   const container = (operationId: string): ContainerClient => {
-    if (!isOperationId(operationId))
-      throw new ApiError(404, 'OPERATION_NOT_FOUND', 'No such operation.');
+    if (!isOperationId(operationId)) throw noSuchOperation();
     return service.getContainerClient(operationId);
   };
   const outputContainer = (operationId: string): ContainerClient =>
@@ -144,10 +146,8 @@ export function createOperationStorage(options: OperationStorageOptions): Operat
     try {
       return await work();
     } catch (error) {
-      if (error instanceof ApiError) throw error;
-      throw new ApiError(502, 'STORAGE_ERROR', 'Blob storage request failed.', {
-        storageStatus: error instanceof RestError ? error.statusCode : undefined,
-      });
+      if (error instanceof StorageError) throw error;
+      throw storageFailure(error, 'blob', 'Blob storage request failed.');
     }
   };
   const notFound = (error: unknown): boolean =>
@@ -284,8 +284,8 @@ export function createOperationStorage(options: OperationStorageOptions): Operat
         await lease.acquireLease(60);
       } catch (error) {
         if (error instanceof RestError && error.statusCode === 409) return undefined;
-        if (notFound(error)) throw new ApiError(404, 'OPERATION_NOT_FOUND', 'No such operation.');
-        throw new ApiError(502, 'STORAGE_ERROR', 'Blob storage request failed.');
+        if (notFound(error)) throw noSuchOperation();
+        throw storageFailure(error, 'blob', 'Blob storage request failed.');
       }
       try {
         return { value: await work() };

@@ -34,7 +34,7 @@ export function createAppRouter() {
               .ImportErrorsPage,
           }),
         },
-        // Issue 7: exports list, registry browser of one export, and the diff of two snapshots.
+        // The exports list, registry browser of one export, and the diff of two snapshots.
         {
           path: 'exports',
           lazy: async () => ({

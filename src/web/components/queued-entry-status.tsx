@@ -12,6 +12,7 @@ import {
   Typography,
 } from '@mui/material';
 import { wordsForCode } from '../lib/describe-error';
+import { isApiErrorCode } from '../lib/api-error';
 import { formatDateTime } from '../lib/format';
 import { useCancelQueueEntry } from '../lib/queue/cancel-queue-entry';
 import { useQueue } from '../lib/queue/get-queue';
@@ -47,7 +48,8 @@ export function QueuedEntryStatus({
 
   if (!entry || !queue.data) return null;
   if (entry.state === 'failed' && entry.failure) {
-    const words = wordsForCode(entry.failure.code);
+    const code = entry.failure.code;
+    const words = wordsForCode(isApiErrorCode(code) ? code : 'UNKNOWN_SERVER_CODE');
     return (
       <Alert severity="error" role="alert" sx={{ mb: 1.5 }}>
         <AlertTitle>The queued start failed: {words.title.toLowerCase()}</AlertTitle>

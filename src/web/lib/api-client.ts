@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { ApiErrorBody } from '../../contracts/api';
-import { ApiError } from './api-error';
+import { ApiError, isApiErrorCode } from './api-error';
 
 export type AccessTokenProvider = () => Promise<string>;
 
@@ -63,7 +63,17 @@ export async function toApiError(response: Response): Promise<ApiError> {
   }
   if (parsed?.success) {
     const { code, message, requestId, details } = parsed.data.error;
-    return new ApiError({ code, message, requestId, details, status: response.status });
+    const status = response.status;
+    return isApiErrorCode(code)
+      ? new ApiError({ code, message, requestId, details, status })
+      : new ApiError({
+          code: 'UNKNOWN_SERVER_CODE',
+          serverCode: code,
+          message,
+          requestId,
+          details,
+          status,
+        });
   }
   return new ApiError({
     code: 'UNEXPECTED_RESPONSE',

@@ -8,6 +8,7 @@ export interface ErrorWords {
   title: string;
   why: string;
   action: string;
+  /** The code shown beside the words; for a server code this build does not know, that code. */
   code: string;
   requestId?: string | undefined;
 }
@@ -16,8 +17,8 @@ type Words = Omit<ErrorWords, 'code' | 'requestId'>;
 
 // The one table from error codes to words (house style: the web maps codes to words in one place).
 // Typed by the code unions, so a code added to the contract without words fails to compile.
-type WordedCode = ErrorCode | 'UPLOAD_REFUSED' | 'UPLOAD_FAILED' | 'ABORTED';
-const WORDS: Record<WordedCode, Words> = {
+export type WordedCode = ErrorCode | 'UPLOAD_REFUSED' | 'UPLOAD_FAILED' | 'ABORTED';
+export const ERROR_WORDS: Readonly<Record<WordedCode, Words>> = {
   UNAUTHENTICATED: {
     title: 'You are signed out',
     why: 'Your sign-in expired or was not accepted by the server.',
@@ -211,6 +212,12 @@ const WORDS: Record<WordedCode, Words> = {
     why: 'The server answered with something the console does not understand (a version mismatch or a proxy in the way).',
     action: 'Reload the page; if it persists, report it.',
   },
+  UNKNOWN_SERVER_CODE: {
+    title: 'The server reported an error this console does not know',
+    why: 'The server answered with an error code that this version of the console has no words for; the server may be newer than the page.',
+    action:
+      'Reload the page and try again; if it keeps happening, report the code and request id below.',
+  },
   UPLOAD_REFUSED: {
     title: 'Storage refused the upload',
     why: 'The upload link expired or does not allow this write (the SAS is valid for minutes and one blob only).',
@@ -235,15 +242,20 @@ const FALLBACK: Words = {
   action: 'Try again; if it keeps happening, report the details below.',
 };
 
-export function wordsForCode(code: string): Words {
-  return (WORDS as Record<string, Words | undefined>)[code] ?? FALLBACK;
+export function wordsForCode(code: WordedCode): Words {
+  return ERROR_WORDS[code];
 }
 
 export function describeError(error: unknown): ErrorWords {
   if (isAbortError(error)) return { ...wordsForCode('ABORTED'), code: 'ABORTED' };
   if (isApiError(error)) {
     const words = wordsForCode(error.code);
-    // For validation errors the server's own message is the useful "why".
+    // For validation errors the server's own message is the useful "why"; for a code this build
+    // does not know, the message is all the console can pass on, with the code itself shown.
+    if (error.code === 'UNKNOWN_SERVER_CODE') {
+      const why = error.message ? `${words.why} The server said: ${error.message}` : words.why;
+      return { ...words, why, code: error.serverCode ?? error.code, requestId: error.requestId };
+    }
     const why = error.code === 'VALIDATION_FAILED' && error.message ? error.message : words.why;
     return { ...words, why, code: error.code, requestId: error.requestId };
   }

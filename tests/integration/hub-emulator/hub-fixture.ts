@@ -189,7 +189,10 @@ export async function uploadText(
   await client.getBlockBlobClient(name).upload(text, Buffer.byteLength(text));
 }
 
-/** Polls GET /jobs/{id} until the job is finished, as clients do (docs/reference/hub-protocol.md §2.2). */
+/**
+ * Polls GET /jobs/{id} until the job is finished, as clients do
+ * (docs/reference/hub-wire-contract.md#read-a-job).
+ */
 export async function waitForJob(
   hub: HubTarget,
   jobId: string,

@@ -10,8 +10,9 @@ import {
   type TestStorage,
 } from './hub-fixture';
 
-// Every import mode against every registry state (docs/reference/hub-protocol.md §4.2), in one
-// import job: each cell gets its own device id, so one file exercises the whole table.
+// Every import mode against every registry state
+// (docs/reference/hub-wire-contract.md#import-modes), in one import job: each cell gets its own
+// device id, so one file exercises the whole table.
 type Outcome = 'created' | 'updated' | 'deleted' | 'twin' | number;
 const STATES = ['missing', 'exists', 'etagMatch', 'etagMismatch', 'twinEtagMismatch'] as const;
 type State = (typeof STATES)[number];

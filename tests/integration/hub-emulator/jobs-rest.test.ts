@@ -10,7 +10,8 @@ import {
   type TestStorage,
 } from './hub-fixture';
 
-// Job semantics over raw REST (docs/reference/hub-protocol.md §2.1-§2.4, §3, §5 and §10).
+// Job semantics over raw REST (docs/reference/hub-wire-contract.md#create-a-job, #cancel-a-job,
+// #job-resource, #job-outputs, #recorded-traffic).
 let hub: TestHub;
 let storage: TestStorage;
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rawRequest, startTestHub, type TestHub } from './hub-fixture';
 
 // Raw REST behaviour the SDK does not expose: SAS parsing, api-version, rights, the error envelope,
-// If-Match rules and the identity validation rules of docs/reference/hub-protocol.md §6.
+// If-Match rules and the identity validation rules of docs/reference/hub-wire-contract.md#limits.
 let hub: TestHub;
 let strictHub: TestHub;
 

@@ -323,7 +323,8 @@ describe('the plan agrees with a real import job', () => {
   });
 
   // What the hub does and the emulator models once it has edge devices (docs/reference/
-  // hub-protocol.md §4.1-§4.2): these hold against the hub's semantics.
+  // docs/reference/hub-wire-contract.md#line-fields, #import-modes): these hold against the hub's
+  // semantics.
   it('fails a leaf whose scope no edge device holds with 400004', () => {
     expect(rowsOf('edge-leaf-orphan')[0]).toMatchObject({ outcome: 'fail', errorCode: 400004 });
     expect(mismatchesOf('edge-leaf-orphan')).toEqual([]);

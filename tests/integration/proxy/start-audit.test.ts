@@ -12,8 +12,9 @@ import {
 } from './support/import-fixture';
 import { startProxyStack, type ProxyStack } from './support/proxy-stack';
 
-// Issue 11, point 4: the audit records what the hub imported, as the proxy measured it, and
-// nothing the browser was given can change the hub's inputs once the import has started.
+// docs/proxy.md#what-the-audit-proves: the audit records what the hub imported, as the proxy
+// measured it, and nothing the browser was given can change the hub's inputs once the import has
+// started.
 
 let stack: ProxyStack;
 

@@ -26,10 +26,10 @@ import {
 import { startProxyStack, type ProxyStack } from './support/proxy-stack';
 import { childProxyOptions, spawnProxy, type ProxyChild } from './support/spawn-proxy';
 
-// Issue 11, point 3: a Start whose record of the hub job fails (a storage fault, or the proxy
-// killed at that moment) must not leave a job that a second Start duplicates. A forwarder in front
-// of Azurite's blob service fails or holds exactly the metadata write that records the job; the
-// hub emulator's own job list then has to show one job for the operation.
+// docs/proxy.md#how-start-is-made-idempotent: a Start whose record of the hub job fails (a storage
+// fault, or the proxy killed at that moment) must not leave a job that a second Start duplicates. A
+// forwarder in front of Azurite's blob service fails or holds exactly the metadata write that
+// records the job; the hub emulator's own job list then has to show one job for the operation.
 
 let stack: ProxyStack;
 let blob: FaultForwarder;
@@ -113,7 +113,11 @@ describe('a start whose record of the hub job fails', () => {
     );
     const first = await stack.call('POST', `/api/imports/${created.operationId}/start`, 'admin');
     expect(first.status).toBe(502);
-    expect(((await first.json()) as ApiErrorBody).error.code).toBe('STORAGE_ERROR');
+    // Storage's own refusal (403) is named in the details, so support can tell it from an outage.
+    expect(((await first.json()) as ApiErrorBody).error).toMatchObject({
+      code: 'STORAGE_ERROR',
+      details: { storageStatus: 403 },
+    });
     const [hubJob, ...others] = await newImportJobs(before);
     expect(hubJob).toBeDefined();
     expect(others).toEqual([]);

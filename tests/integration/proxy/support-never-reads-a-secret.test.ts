@@ -11,13 +11,14 @@ import { signHubSasToken } from '../../../src/proxy/hub/sas-token';
 import { importRequestFor } from './support/import-fixture';
 import { startProxyStack, type ProxyStack } from './support/proxy-stack';
 
-// Issue 11, item 1: secrets are planted in every kind of file an operation has (a CSV and a JSON
-// source whose key columns have names only the admin's mapping explains, the converted
-// devices.txt, an importErrors.log whose raw lines carry keys, configurations.txt with an IoT Edge
-// registry password, an export's devices.txt with keys and a connection string in a twin). Each is
-// then read back as support through every route the proxy offers, by job id and by operation id;
-// no byte support receives, headers included, may hold a planted secret. The admin reads the same
-// files and does see every secret, so the test cannot pass by planting nothing.
+// docs/proxy.md#what-support-can-and-cannot-see: secrets are planted in every kind of file an
+// operation has (a CSV and a JSON source whose key columns have names only the admin's mapping
+// explains, the converted devices.txt, an importErrors.log whose raw lines carry keys,
+// configurations.txt with an IoT Edge registry password, an export's devices.txt with keys and a
+// connection string in a twin). Each is then read back as support through every route the proxy
+// offers, by job id and by operation id; no byte support receives, headers included, may hold a
+// planted secret. The admin reads the same files and does see every secret, so the test cannot pass
+// by planting nothing.
 
 const key = (): string => randomBytes(32).toString('base64');
 const planted = {

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ProxyEnv, readProxyEnv } from '../../../src/proxy/config/proxy-env';
 import { BUILT_IN_ROLES } from '../../../infra/role-definitions';
 import { readConsoleSettings } from '../../../infra/settings';
-import { recordResources, settled, type RecordedResource } from './pulumi-mocks';
+import { recordResources, settled, type RecordedResource } from './support/pulumi-mocks';
 
 const SETTINGS = readConsoleSettings({
   namePrefix: 'contoso',

@@ -10,7 +10,7 @@ import * as x509 from '@peculiar/x509';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CA_LIFETIME_DAYS, ensureLocalTls } from '../../../src/local-ca/local-ca';
 import { NAME_CONSTRAINTS_OID } from '../../../src/local-ca/loopback-name-constraints';
-import { readDer, type DerNode } from './read-der';
+import { readDer, type DerNode } from './support/read-der';
 
 const DAY_MS = 86_400_000;
 const SIGNING = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' } as const;

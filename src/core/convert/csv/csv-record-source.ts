@@ -112,7 +112,6 @@ export class CsvRecordSource {
           row,
           '',
           'FIELD_COUNT_MISMATCH',
-          'warning',
           `the row has ${cells.length} fields; the header has ${width}`,
         );
       }
@@ -128,7 +127,7 @@ export class CsvRecordSource {
         code: 'CSV_UNCLOSED_QUOTE',
         message: problem.message,
       };
-    else this.sink.ctx.report.add(line, row, '', 'CSV_QUOTES', 'warning', problem.message);
+    else this.sink.ctx.report.add(line, row, '', 'CSV_QUOTES', problem.message);
   }
 
   private start(cells: string[]): void {

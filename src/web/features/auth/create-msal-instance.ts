@@ -5,8 +5,8 @@ import type { SpaConfig } from '../../../contracts/api';
 /**
  * One MSAL instance per page load, configured from /config.json. Production (Entra ID) and the
  * local authority differ only in authority and knownAuthorities: the local issuer is Entra-shaped
- * (https://host:port/<tenant>/v2.0), so the default AAD protocol mode works for both (stack-notes
- * 3.3b).
+ * (https://host:port/<tenant>/v2.0), so the default AAD protocol mode works for both
+ * (docs/reference/stack-facts.md#msal-against-a-local-authority).
  */
 export async function createMsalInstance(config: SpaConfig): Promise<PublicClientApplication> {
   const origin = window.location.origin;

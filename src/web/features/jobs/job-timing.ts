@@ -2,8 +2,9 @@ import type { Job } from '../../../contracts/api';
 import { TERMINAL_JOB_STATUSES } from '../../../contracts/api';
 import { rowsSent } from '../../lib/job-outcome';
 
-// A planning figure for jobs whose progress the hub reports as 0 until the end (hub-protocol: the
-// live hub may not update progress). Used only for a labelled estimate, never for a progress bar.
+// A planning figure for jobs whose progress the hub reports as 0 until the end
+// (docs/reference/hub-wire-contract.md: the live hub may not update progress). Used only for a
+// labelled estimate, never for a progress bar.
 export const ASSUMED_DEVICES_PER_SECOND = 1500;
 
 export interface JobTiming {

@@ -50,8 +50,8 @@ function readSlice(file: Blob, offset: number, size: number): Promise<Uint8Array
  * Runs the core conversion over a File/Blob: reads it in slices, hands source slices and output
  * parts to the hasher as Blobs, and keeps the output as per-chunk Blob parts, so the worker heap
  * holds at most one chunk of output (Blob data moves to the browser's blob storage;
- * docs/architecture.md, "Workers"). The next slice is read while the current one converts: the
- * read is the browser's I/O, so it costs the worker nothing to overlap.
+ * docs/reference/measured-baselines.md#conversion-in-the-browser). The next slice is read while the
+ * current one converts: the read is the browser's I/O, so it costs the worker nothing to overlap.
  */
 export async function convertFile(
   file: Blob,

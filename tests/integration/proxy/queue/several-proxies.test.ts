@@ -11,7 +11,7 @@ import { createUploadedImport, deviceLines, waitForIdleHub } from '../support/im
 import { startProxyStack, type ProxyStack } from '../support/proxy-stack';
 import { childProxyOptions, spawnProxy, type ProxyChild } from '../support/spawn-proxy';
 
-// Issue 18, point 4: two proxy processes share one hub's queue on the same Azurite and emulator.
+// Several proxies (docs/deploy.md, "Running several proxies"): two proxy processes share one hub's queue on the same Azurite and emulator.
 // Twenty imports are queued through both at once; one proxy is SIGKILLed in the middle of starting
 // an entry (the hub has created the job, the proxy's record of it is held); every import must then
 // run exactly once, in the order it was queued, as the emulator's own job list shows.

@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 // An HTTP forwarder in front of one Azurite service that fails or holds the calls a test picks, so
-// a fault lands on exactly one storage call of a route (issue 11: "fail exactly the write after job
+// a fault lands on exactly one storage call of a route ("fail exactly the write after job
 // creation"). Its target is set after it listens, because the stack under test starts Azurite.
 
 export interface ForwardedCall {

@@ -10,7 +10,7 @@ import { diffRegistries } from '../../../../src/core/diff/diff-registries';
 import { planMakeBLikeA } from '../../../../src/core/diff/plan-make-b-like-a';
 import type { ExportImportDevice } from '../../../../src/core/model/export-import-device';
 import { deviceKey } from '../../../../src/core/registry/device-key';
-import { fixtureSnapshot } from '../../core/diff/load-fixture';
+import { fixtureSnapshot } from '../../core/diff/support/load-fixture';
 
 // The worker shell only adapts messages; these check that what core returns fits the wire schemas
 // as is.

@@ -12,7 +12,7 @@ import { parseImportErrorLog } from '../../../../src/core/import-errors/parse-im
 import { createOutcomeCheck } from '../../../../src/core/plan/compare-plan-outcome';
 import type { PlanRow } from '../../../../src/core/plan/plan-types';
 import { buildUndo } from '../../../../src/core/undo/build-undo';
-import { EDGE_SCOPE, exportLine, exportText, plan } from '../../core/plan/plan-test-lines';
+import { EDGE_SCOPE, exportLine, exportText, plan } from '../../core/plan/support/plan-test-lines';
 
 // The worker shell only adapts messages: what core returns must fit the wire schemas as it is.
 const registry = exportText(

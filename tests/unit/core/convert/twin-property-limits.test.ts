@@ -6,7 +6,7 @@ import {
   twinKeyFault,
   utf8Length,
 } from '../../../../src/core/convert/twin-property-limits';
-import { DEFAULT_OPTIONS } from './fixture-cases';
+import { DEFAULT_OPTIONS } from './support/fixture-cases';
 
 /** Errors of row 1 as `code field`, plus whether the row was accepted. */
 function run(input: string): { issues: string[]; valid: boolean } {

@@ -4,7 +4,7 @@ import { KEY_MASK } from '../../../../src/core/model/key-mask';
 import type { ExportImportDevice } from '../../../../src/core/model/export-import-device';
 import { deviceKey } from '../../../../src/core/registry/device-key';
 import type { RegistrySnapshot } from '../../../../src/core/registry/registry-types';
-import { FIXTURE_KEYS, fixtureSnapshot } from './load-fixture';
+import { FIXTURE_KEYS, fixtureSnapshot } from './support/load-fixture';
 
 const a = fixtureSnapshot('export-a.txt');
 const b = fixtureSnapshot('export-b.txt');

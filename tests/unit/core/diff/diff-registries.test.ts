@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { diffRegistries } from '../../../../src/core/diff/diff-registries';
 import type { DeviceChange } from '../../../../src/core/diff/diff-types';
 import { parseRegistryText } from '../../../../src/core/registry/build-registry-snapshot';
-import { fixtureSnapshot, fixtureText } from './load-fixture';
+import { fixtureSnapshot, fixtureText } from './support/load-fixture';
 
 const a = fixtureSnapshot('export-a.txt');
 const b = fixtureSnapshot('export-b.txt');

@@ -7,7 +7,7 @@ import {
 } from '../../../../src/core/diff/serialize-plan-line';
 import type { ExportImportDevice } from '../../../../src/core/model/export-import-device';
 import { parseRegistryText } from '../../../../src/core/registry/build-registry-snapshot';
-import { fixtureSnapshot } from './load-fixture';
+import { fixtureSnapshot } from './support/load-fixture';
 
 const a = fixtureSnapshot('export-a.txt');
 const b = fixtureSnapshot('export-b.txt');
@@ -137,8 +137,8 @@ describe('serializePlanLine', () => {
   });
 });
 
-// A tiny model of the hub's import semantics (hub-protocol.md sec. 4.2), enough to check the plan's
-// modes.
+// A tiny model of the hub's import semantics (docs/reference/hub-wire-contract.md#import-modes),
+// enough to check the plan's modes.
 function applyPlan(records: Map<string, { text: string }>, plan: ExportImportDevice[]): string[] {
   const state = new Map<string, ExportImportDevice>();
   for (const [key, record] of records)

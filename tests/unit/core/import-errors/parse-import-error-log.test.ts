@@ -57,7 +57,7 @@ describe('the error catalogue', () => {
     },
   );
 
-  it('covers every code of hub-protocol sec. 7.2', () => {
+  it('covers every code of docs/reference/hub-wire-contract.md#error-codes', () => {
     const codes = [
       400001, 400003, 400004, 400005, 400006, 400008, 400011, 400012, 400013, 401002, 403001,
       403002, 403003, 404001, 404002, 404010, 404301, 409001, 409104, 409301, 409401, 412001,

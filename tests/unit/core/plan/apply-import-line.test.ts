@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { IMPORT_MODES } from '../../../../src/core/model/import-mode';
 import type { PlanOutcome } from '../../../../src/core/plan/plan-types';
-import { EDGE_SCOPE, exportLine, exportText, plan, rowOf, sasAuth } from './plan-test-lines';
+import {
+  EDGE_SCOPE,
+  exportLine,
+  exportText,
+  plan,
+  rowOf,
+  sasAuth,
+} from './support/plan-test-lines';
 
-// The import-mode table (docs/reference/hub-protocol.md §4.2 with docs/hub-emulator.md's choices),
-// one device per cell, all in one file, as the emulator's own table test runs it.
+// The import-mode table (docs/reference/hub-wire-contract.md#import-modes with
+// docs/hub-emulator.md's choices), one device per cell, all in one file, as the emulator's own
+// table test runs it.
 type Expected = PlanOutcome | number;
 const STATES = ['missing', 'exists', 'etagMatch', 'etagMismatch', 'twinEtagMismatch'] as const;
 const TABLE: Record<string, Expected[]> = {

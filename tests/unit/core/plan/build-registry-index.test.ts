@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRegistryIndex } from '../../../../src/core/plan/build-registry-index';
 import { deviceKey } from '../../../../src/core/registry/device-key';
-import { EDGE_SCOPE, exportLine, exportText } from './plan-test-lines';
+import { EDGE_SCOPE, exportLine, exportText } from './support/plan-test-lines';
 
 const REGISTRY =
   'Keys are excluded from this export\r\n' +

@@ -4,7 +4,7 @@ import {
   identityFromExportLine,
   type IdentityState,
 } from '../../../../src/core/plan/identity-state';
-import { exportLine, sasAuth, KEY_C } from './plan-test-lines';
+import { exportLine, sasAuth, KEY_C } from './support/plan-test-lines';
 
 function identity(fields: Parameters<typeof exportLine>[1] = {}): IdentityState {
   const state = identityFromExportLine(exportLine('d', fields));

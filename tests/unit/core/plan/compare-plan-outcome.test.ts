@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseImportErrorLog } from '../../../../src/core/import-errors/parse-import-error-log';
 import { createOutcomeCheck } from '../../../../src/core/plan/compare-plan-outcome';
 import type { PlanRow } from '../../../../src/core/plan/plan-types';
-import { exportLine, exportText, plan } from './plan-test-lines';
+import { exportLine, exportText, plan } from './support/plan-test-lines';
 
 const registry = exportText(exportLine('a'), exportLine('b'), exportLine('b', { moduleId: 'm' }));
 const planned = plan(registry, [

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ConvertOptions } from '../../../../src/core/convert/types';
 import { createConvertedText } from '../../../../src/core/plan/convert-for-plan';
 import { planAll } from '../../../../src/core/plan/plan-all';
-import { exportLine, exportText } from './plan-test-lines';
+import { exportLine, exportText } from './support/plan-test-lines';
 
 const OPTIONS: ConvertOptions = {
   format: 'auto',

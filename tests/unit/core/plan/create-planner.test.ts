@@ -3,7 +3,14 @@ import { createRegistryIndex } from '../../../../src/core/plan/build-registry-in
 import { createPlanner } from '../../../../src/core/plan/create-planner';
 import type { PlanRow } from '../../../../src/core/plan/plan-types';
 import { createTouchScanner } from '../../../../src/core/plan/scan-touched-devices';
-import { EDGE_SCOPE, exportLine, exportText, importText, plan, sasAuth } from './plan-test-lines';
+import {
+  EDGE_SCOPE,
+  exportLine,
+  exportText,
+  importText,
+  plan,
+  sasAuth,
+} from './support/plan-test-lines';
 
 const registry = exportText(
   exportLine('a'),

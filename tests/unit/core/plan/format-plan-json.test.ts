@@ -6,7 +6,7 @@ import {
 } from '../../../../src/core/plan/format-plan-json';
 import { describeRow, formatPlanSummary } from '../../../../src/core/plan/format-plan-summary';
 import { deviceKey } from '../../../../src/core/registry/device-key';
-import { exportLine, exportText, KEY_A, plan, rowOf } from './plan-test-lines';
+import { exportLine, exportText, KEY_A, plan, rowOf } from './support/plan-test-lines';
 
 const planned = plan(
   exportText(exportLine('a'), exportLine('a', { moduleId: 'm' })),

@@ -11,7 +11,7 @@ import {
   rowOf,
   sasAuth,
   THUMB,
-} from './plan-test-lines';
+} from './support/plan-test-lines';
 
 const x509 = {
   symmetricKey: { primaryKey: null, secondaryKey: null },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readScopeFields } from '../../../../src/core/plan/read-scope-fields';
-import { EDGE_SCOPE, exportLine } from './plan-test-lines';
+import { EDGE_SCOPE, exportLine } from './support/plan-test-lines';
 
 describe('reading parent and child from an export line', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EDGE_SCOPE, exportLine, exportText, plan, rowOf } from './plan-test-lines';
+import { EDGE_SCOPE, exportLine, exportText, plan, rowOf } from './support/plan-test-lines';
 
 const PARENT = 'ms-azure-iot-edge://gw-parent-637000000000000001';
 const registry = exportText(

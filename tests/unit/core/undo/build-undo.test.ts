@@ -13,8 +13,8 @@ import {
   KEY_C,
   sasAuth,
   THUMB,
-} from '../plan/plan-test-lines';
-import { registryAfter } from './registry-after';
+} from '../plan/support/plan-test-lines';
+import { registryAfter } from './support/registry-after';
 
 const SCOPE_2 = 'ms-azure-iot-edge://gw2-637000000000000002';
 const SCOPE_3 = 'ms-azure-iot-edge://gw3-637000000000000003';

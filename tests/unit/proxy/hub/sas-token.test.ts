@@ -9,7 +9,7 @@ const credentials = {
 };
 
 describe('signHubSasToken', () => {
-  it('signs "<url-encoded host>\\n<expiry>" with the decoded key, as hub-protocol.md sec. 1.2 describes', () => {
+  it('signs "<url-encoded host>\\n<expiry>" with the decoded key, as docs/reference/hub-wire-contract.md#sas-tokens describes', () => {
     const token = signHubSasToken(credentials, 1_900_000_000);
     const expected = createHmac('sha256', Buffer.from(credentials.key, 'base64'))
       .update('my-hub.azure-devices.net\n1900000000')

@@ -7,9 +7,10 @@ import {
   type ExportRecordCounts,
 } from '../../../../src/proxy/operations/count-export-records';
 
-// The lines of a keys-excluded export as the hub may write them (hub-protocol.md sec. 5.1 and 10),
-// with the cases a cheap scan could get wrong: multi-byte characters, a tag named moduleId, a null
-// moduleId, an escaped key, blank lines.
+// The lines of a keys-excluded export as the hub may write them
+// (docs/reference/hub-wire-contract.md#export-blob, #recorded-traffic), with the cases a cheap scan
+// could get wrong: multi-byte characters, a tag named moduleId, a null moduleId, an escaped key,
+// blank lines.
 const LINES = [
   'Keys are excluded from this export (excludeKeysInExport=true); authentication is null on every line.',
   '{"id":"dev-1","eTag":"MA==","status":"enabled","authentication":null,"tags":{"site":"Zürich €"}}',

@@ -31,6 +31,18 @@ describe('api client', () => {
     });
   });
 
+  it('keeps a code this build does not know apart from the known codes', async () => {
+    const body = { error: { code: 'QUOTA_NEW', message: 'over quota', requestId: 'r2' } };
+    const error = await toApiError(new Response(JSON.stringify(body), { status: 409 }));
+    expect(error).toMatchObject({
+      code: 'UNKNOWN_SERVER_CODE',
+      serverCode: 'QUOTA_NEW',
+      message: 'over quota',
+      status: 409,
+      requestId: 'r2',
+    });
+  });
+
   it('reports a non-JSON error body as UNEXPECTED_RESPONSE with the status', async () => {
     const error = await toApiError(
       new Response('<html>bad gateway</html>', { status: 502, statusText: 'Bad Gateway' }),

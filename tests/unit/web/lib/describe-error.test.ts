@@ -1,18 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { API_ERROR_CODES } from '../../../../src/contracts/api';
-import { ApiError, activeJobIdOf } from '../../../../src/web/lib/api-error';
+import { ApiError, CLIENT_ERROR_CODES, activeJobIdOf } from '../../../../src/web/lib/api-error';
 import { WORKER_FAILURE_CODES } from '../../../../src/contracts/worker/worker-failure';
 import { describeError, wordsForCode } from '../../../../src/web/lib/describe-error';
 import { WORKER_FAILURE_WORDS } from '../../../../src/web/lib/worker-failure-words';
 import { WorkerError } from '../../../../src/web/workers/channel/worker-error';
 
 describe('describeError', () => {
-  it.each(API_ERROR_CODES)('has its own words (what, why, what to do) for %s', (code) => {
-    const words = wordsForCode(code);
-    expect(words.title).not.toBe('Something went wrong');
-    expect(words.why.length).toBeGreaterThan(10);
-    expect(words.action.length).toBeGreaterThan(10);
-  });
+  it.each([...API_ERROR_CODES, ...CLIENT_ERROR_CODES])(
+    'has its own words (what, why, what to do) for %s',
+    (code) => {
+      const words = wordsForCode(code);
+      expect(words.title).not.toBe('Something went wrong');
+      expect(words.why.length).toBeGreaterThan(10);
+      expect(words.action.length).toBeGreaterThan(10);
+    },
+  );
 
   it('keeps the code and request id of an ApiError', () => {
     const words = describeError(
@@ -30,6 +33,24 @@ describe('describeError', () => {
       new ApiError({ code: 'VALIDATION_FAILED', status: 400, message: 'fileName is empty' }),
     );
     expect(words.why).toBe('fileName is empty');
+  });
+
+  it('names a server code it does not know, with the server’s message as the reason', () => {
+    const words = describeError(
+      new ApiError({
+        code: 'UNKNOWN_SERVER_CODE',
+        serverCode: 'QUOTA_NEW',
+        status: 409,
+        message: 'over quota',
+        requestId: 'req-9',
+      }),
+    );
+    expect(words).toMatchObject({
+      code: 'QUOTA_NEW',
+      requestId: 'req-9',
+      title: 'The server reported an error this console does not know',
+    });
+    expect(words.why).toMatch(/The server said: over quota$/);
   });
 
   it('treats an AbortError as a cancellation, not a failure', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exportNameOf, exportNameWords, shortIdOf } from '../../../../src/web/lib/export-name';
 import { formatDateTime } from '../../../../src/web/lib/format';
-import { exportJob } from '../exports/export-job';
+import { exportJob } from '../features/exports/support/export-job';
 
 describe('exportNameOf', () => {
   it('names an export by its label, its start time and the last six characters of its operation id', () => {

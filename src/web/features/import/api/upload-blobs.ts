@@ -55,10 +55,11 @@ function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
 }
 
 /**
- * Uploads the blobs one after another as block blobs. A small maxSingleShotSize forces block
- * upload even for small files, because a single-shot Put Blob from the browser reports progress
- * only once, at the end (stack-notes 2). Each block request is retried by the SDK's pipeline; a
- * failed whole upload is retried from the start on transient errors, up to maxAttempts.
+ * Uploads the blobs one after another as block blobs. A small maxSingleShotSize forces block upload
+ * even for small files, because a single-shot Put Blob from the browser reports progress only once,
+ * at the end (docs/reference/stack-facts.md#uploads-from-the-browser). Each block request is
+ * retried by the SDK's pipeline; a failed whole upload is retried from the start on transient
+ * errors, up to maxAttempts.
  */
 export async function uploadBlobs(
   items: readonly UploadItem[],

@@ -127,7 +127,7 @@ export function ImportWizard() {
     planUpdating;
 
   // Wide screens: the steps on the left, the plan and Upload on the right, kept in view while the
-  // admin changes the mapping or the mode (issue 14: the one long form made Upload two screens
+  // admin changes the mapping or the mode (the one long form had put Upload two screens
   // away). Narrow screens: one column, in the same order.
   return (
     <Box

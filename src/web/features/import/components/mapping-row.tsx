@@ -34,8 +34,8 @@ function splitTwinTarget(target: MappingTarget): { root: TwinRoot; name: string 
   return null;
 }
 
-// The hub refuses spaces in twin keys (docs/reference/hub-protocol.md §6): the name offered for a
-// column header like "floor level" is "floor_level"; the admin can type any other.
+// The hub refuses spaces in twin keys (docs/reference/hub-wire-contract.md#limits): the name
+// offered for a column header like "floor level" is "floor_level"; the admin can type any other.
 const suggestedName = (column: string): string => column.trim().replace(/\s+/g, '_');
 
 function choicesFor(column: ColumnInfo, current: MappingTarget): string[] {

@@ -1,8 +1,8 @@
 import type { ImportMode } from '../../../../core/model/import-mode';
 import { DESTRUCTIVE_IMPORT_MODES, IMPORT_MODES } from '../../../../core/model/import-mode';
 
-// One line per mode, in the hub's terms (import-export-doc.md): what happens to a device that
-// exists and to one that does not.
+// One line per mode, in the hub's terms (docs/reference/hub-wire-contract.md#import-modes): what
+// happens to a device that exists and to one that does not.
 const DESCRIPTIONS: Record<ImportMode, string> = {
   create:
     'Adds new devices; a device that already exists is reported as an error and left unchanged.',

@@ -6,7 +6,7 @@ import {
 } from '../../../../../src/core/convert/csv/csv-formula-guard';
 import { csvCell } from '../../../../../src/core/convert/csv/csv-cell';
 import { toCsvLine } from '../../../../../src/web/lib/csv-escape';
-import { DEFAULT_OPTIONS } from '../fixture-cases';
+import { DEFAULT_OPTIONS } from '../support/fixture-cases';
 
 const importedIds = (csv: string): string[] => {
   const { output, report } = convertAll(csv, DEFAULT_OPTIONS);

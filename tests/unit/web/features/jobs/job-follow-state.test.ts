@@ -7,7 +7,7 @@ import {
   type FollowState,
 } from '../../../../../src/web/features/jobs/job-follow-state';
 import { ApiError } from '../../../../../src/web/lib/api-error';
-import { exportJob } from '../../exports/export-job';
+import { exportJob } from '../exports/support/export-job';
 
 const running = exportJob({ status: 'running', progress: 10, endTimeUtc: null });
 const network = new ApiError({ code: 'NETWORK_ERROR', message: 'offline', status: 0 });
@@ -68,13 +68,16 @@ describe('following a job', () => {
   it.each([
     ['an unknown job (404)', 404, 'OPERATION_NOT_FOUND'],
     ['no access (403)', 403, 'FORBIDDEN'],
-  ])('stops following on %s, which asking again will not change', (_label, status, code) => {
-    const error = new ApiError({ code, message: 'x', status });
-    expect(afterFailure(afterAnswer(running, now), error, now)).toEqual({
-      kind: 'stopped',
-      reason: 'refused',
-    });
-  });
+  ] as const)(
+    'stops following on %s, which asking again will not change',
+    (_label, status, code) => {
+      const error = new ApiError({ code, message: 'x', status });
+      expect(afterFailure(afterAnswer(running, now), error, now)).toEqual({
+        kind: 'stopped',
+        reason: 'refused',
+      });
+    },
+  );
 
   it('counts down the whole seconds to the next attempt', () => {
     const state = afterFailure(afterAnswer(running, now), network, now);

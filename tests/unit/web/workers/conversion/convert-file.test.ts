@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { convertAll } from '../../../../../src/core/convert/convert-all';
 import { convertFile } from '../../../../../src/web/workers/conversion/convert-file';
-import { counterBytes, listFixtureCases } from '../../../core/convert/fixture-cases';
+import { counterBytes, listFixtureCases } from '../../../core/convert/support/fixture-cases';
 
 // The worker's conversion function run in Node over a Blob: same bytes as the core, hashes right.
 describe('the worker shell conversion over a Blob', () => {

@@ -13,7 +13,7 @@ import {
   exportText,
   importText,
   plan as planWhole,
-} from '../../../core/plan/plan-test-lines';
+} from '../../../core/plan/support/plan-test-lines';
 
 // The session against the whole-text engine: the same rows, job file and undo, read from Blobs in
 // slices small enough that lines and characters are cut between them.

@@ -3,7 +3,7 @@ import { convertAll } from '../../../../../../src/core/convert/convert-all';
 import { SourceRowCollector } from '../../../../../../src/web/features/import-errors/model/collect-source-rows';
 import { buildFailedRowsInSourceColumns } from '../../../../../../src/web/features/import-errors/model/build-failed-rows-in-source-columns';
 import { joinErrorRows } from '../../../../../../src/web/features/import-errors/model/error-rows';
-import { DEFAULT_OPTIONS } from '../../../../core/convert/fixture-cases';
+import { DEFAULT_OPTIONS } from '../../../../core/convert/support/fixture-cases';
 
 // The admin's own semicolon file, as Excel writes it: BOM, CRLF, a quoted cell with the delimiter.
 const SOURCE_LINES = [
