@@ -1,10 +1,10 @@
-import { createReadStream, createWriteStream } from 'node:fs';
-import { readFile, rename, rm } from 'node:fs/promises';
-import { once } from 'node:events';
+import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { selectionActionLine } from '../core/bulk/selection-action';
 import { createExportParser } from '../core/registry/create-export-parser';
 import type { CliResult } from './cli-result';
 import type { ActCommand } from './parse-act-args';
+import { writeOutputFile } from './write-output-file';
 
 async function readIds(path: string): Promise<Set<string>> {
   const text = await readFile(path, 'utf8');
@@ -17,46 +17,41 @@ async function readIds(path: string): Promise<Set<string>> {
 }
 
 /**
- * Streams the export once, writing one line per selected entry to "<out>.partial", renamed only
- * when complete; prints the counts and every reason an entry was left out.
+ * Streams the export once, writing one line per selected entry (src/cli/write-output-file.ts);
+ * prints the counts and every reason an entry was left out.
  */
 export async function runActCommand(cmd: ActCommand): Promise<CliResult> {
-  const partial = `${cmd.out}.partial`;
-  const out = createWriteStream(partial);
   const skipped = new Map<string, number>();
   let written = 0;
   try {
     const ids = cmd.ids ? await readIds(cmd.ids) : undefined;
-    const parser = createExportParser();
-    const write = async (entries: ReturnType<typeof parser.push>): Promise<void> => {
-      for (const entry of entries) {
-        if (ids && !ids.has(entry.id)) continue;
-        const result = selectionActionLine(cmd.action, entry);
-        if ('skipped' in result) {
-          skipped.set(result.skipped, (skipped.get(result.skipped) ?? 0) + 1);
-          continue;
+    await writeOutputFile(cmd.out, async (writeLine) => {
+      const parser = createExportParser();
+      const write = async (entries: ReturnType<typeof parser.push>): Promise<void> => {
+        for (const entry of entries) {
+          if (ids && !ids.has(entry.id)) continue;
+          const result = selectionActionLine(cmd.action, entry);
+          if ('skipped' in result) {
+            skipped.set(result.skipped, (skipped.get(result.skipped) ?? 0) + 1);
+            continue;
+          }
+          written++;
+          await writeLine(result.line + '\n');
         }
-        written++;
-        if (!out.write(result.line + '\n')) await once(out, 'drain');
-      }
-    };
-    for await (const chunk of createReadStream(cmd.registry, { encoding: 'utf8' }))
-      await write(parser.push(chunk as string));
-    await write(parser.end());
-    const errors = parser.issues.issues.filter((issue) => issue.severity === 'error');
-    if (errors.length > 0)
-      throw new Error(
-        `${cmd.registry} is not an export: ${errors
-          .slice(0, 5)
-          .map((issue) => issue.message)
-          .join('; ')}`,
-      );
-    out.end();
-    await once(out, 'finish');
-    await rename(partial, cmd.out);
+      };
+      for await (const chunk of createReadStream(cmd.registry, { encoding: 'utf8' }))
+        await write(parser.push(chunk as string));
+      await write(parser.end());
+      const errors = parser.issues.issues.filter((issue) => issue.severity === 'error');
+      if (errors.length > 0)
+        throw new Error(
+          `${cmd.registry} is not an export: ${errors
+            .slice(0, 5)
+            .map((issue) => issue.message)
+            .join('; ')}`,
+        );
+    });
   } catch (error) {
-    out.destroy();
-    await rm(partial, { force: true });
     return { exitCode: 2, stdout: '', stderr: `iot-bulk: ${(error as Error).message}` };
   }
   const reasons = [...skipped].map(([reason, count]) => `  ${count} left out: ${reason}`);
