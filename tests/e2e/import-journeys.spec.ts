@@ -403,3 +403,39 @@ test('disabling a device by file keeps its keys: the plan writes them into the r
   const restored = await deviceIdentity('keep-1');
   expect(restored).toEqual(before);
 });
+
+test('regenerating keys is an explicit choice in the plan, with its own typed phrase', async ({
+  page,
+}) => {
+  await createDevices(['rotate-1']);
+  const before = await deviceIdentity('rotate-1');
+  const hubName = hubHostName().split('.')[0] ?? '';
+  await mkdir('test-results/e2e-inputs', { recursive: true });
+  const file = 'test-results/e2e-inputs/rotate-one.csv';
+  await writeFile(file, 'Device ID;Status\r\nrotate-1;disabled\r\n');
+
+  await signIn(page, USERS.admin);
+  await dropFile(page, file);
+  await chooseDefaultMode(page, /^update\b/);
+  await expect(page.getByLabel('NDJSON preview')).toContainText('"importMode":"update"');
+  const plan = page.getByRole('region', { name: `Plan against ${hubName}` });
+  await expect(plan.getByText(/1 device keeps its keys/)).toBeVisible({ timeout: 30_000 });
+
+  await plan.getByRole('checkbox', { name: /Regenerate the keys of this device instead/ }).check();
+  await expect(plan.getByText('New keys for 1 device')).toBeVisible({ timeout: 30_000 });
+  await expect(plan.getByText(/keeps its keys/)).toHaveCount(0);
+  // The phrase names the consequence: the one it asked before no longer unlocks Upload.
+  const upload = page.getByRole('button', { name: 'Upload and start import' });
+  await page.getByLabel('Type to confirm').fill(`change 1 device in ${hubName}`);
+  await expect(upload).toBeDisabled();
+  await page
+    .getByLabel('Type to confirm')
+    .fill(`change 1 device and give 1 device new keys in ${hubName}`);
+  await page.screenshot({ path: `${SCREENSHOTS}/plan-regenerate-keys.png`, fullPage: true });
+  await uploadAndWaitForCompletion(page);
+
+  const after = await deviceIdentity('rotate-1');
+  expect(after.status).toBe('disabled');
+  expect(after.primaryKey).not.toBe(before.primaryKey);
+  expect(after.secondaryKey).not.toBe(before.secondaryKey);
+});

@@ -265,6 +265,8 @@ export function ImportWizard() {
               onSkip={setPlanSkipped}
               onRetry={registryPlan.retry}
               onTakeExport={registryPlan.takeFreshExport}
+              rotateKeys={registryPlan.rotateKeys}
+              onRotateKeys={registryPlan.setRotateKeys}
             />
           )}
         </Stack>

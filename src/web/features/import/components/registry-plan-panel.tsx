@@ -40,6 +40,9 @@ interface RegistryPlanPanelProps {
   onSkip: (value: boolean) => void;
   onRetry: () => void;
   onTakeExport: () => void;
+  /** The admin chose new keys for the rows that carry none (else the registry's are kept). */
+  rotateKeys: boolean;
+  onRotateKeys: (value: boolean) => void;
 }
 
 const PHASE_WORDS = {
@@ -61,6 +64,8 @@ export const RegistryPlanPanel = memo(function RegistryPlanPanel({
   onSkip,
   onRetry,
   onTakeExport,
+  rotateKeys,
+  onRotateKeys,
 }: RegistryPlanPanelProps) {
   const hub = hubName ?? 'the hub';
   const settings = usePlanSettings();
@@ -159,7 +164,15 @@ export const RegistryPlanPanel = memo(function RegistryPlanPanel({
           label="Upload without a plan: no prediction, no kept keys, no backup and no undo"
         />
       )}
-      {state.phase === 'planned' && <PlanDetails state={state} hub={hub} now={now} />}
+      {state.phase === 'planned' && (
+        <PlanDetails
+          state={state}
+          hub={hub}
+          now={now}
+          rotateKeys={rotateKeys}
+          onRotateKeys={onRotateKeys}
+        />
+      )}
     </Paper>
   );
 });
@@ -200,10 +213,14 @@ function PlanDetails({
   state,
   hub,
   now,
+  rotateKeys,
+  onRotateKeys,
 }: {
   state: Extract<RegistryPlanState, { phase: 'planned' }>;
   hub: string;
   now: number;
+  rotateKeys: boolean;
+  onRotateKeys: (value: boolean) => void;
 }) {
   const { plan } = state;
   const { summary } = plan;
@@ -237,6 +254,21 @@ function PlanDetails({
           <AlertTitle>New keys for {plural(plan.keysRotated, 'device', 'devices')}</AlertTitle>
           Those devices stop connecting until they get the new keys.
         </Alert>
+      )}
+      {(plan.keysKept > 0 || rotateKeys) && (
+        <FormControlLabel
+          control={
+            <Checkbox
+              checked={rotateKeys}
+              onChange={(event) => onRotateKeys(event.target.checked)}
+            />
+          }
+          label={
+            rotateKeys
+              ? 'Regenerate the keys of the devices whose rows carry none (the hub mints new ones)'
+              : `Regenerate the keys of ${plan.keysKept === 1 ? 'this device' : `these ${formatCount(plan.keysKept)} devices`} instead (the hub mints new ones; ${plan.keysKept === 1 ? 'it stops' : 'they stop'} connecting until given them)`
+          }
+        />
       )}
       {summary.fail > 0 && (
         <Alert severity="warning">

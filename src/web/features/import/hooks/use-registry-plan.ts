@@ -87,6 +87,17 @@ export function useRegistryPlan(output: Blob | null, lines: number, hubDevices: 
   const clientRef = useRef<PlanClient | null>(null);
   const hubDevicesRef = useRef(hubDevices);
   hubDevicesRef.current = hubDevices;
+  // Keys are kept unless the admin says, for this file, that its keyless rows get new ones
+  // (docs/plan-and-undo.md, "Keys are never rotated by accident"). The last plan's inputs are kept
+  // so that choice plans again without reading the registry again.
+  const [rotateKeys, setRotateKeys] = useState(false);
+  const rotateKeysRef = useRef(false);
+  const lastInputRef = useRef<{
+    blob: Blob;
+    registry: Blob;
+    source: PlanSource;
+    takenAt: string;
+  } | null>(null);
 
   const begin = useCallback((): AbortController => {
     abortRef.current?.abort();
@@ -106,6 +117,7 @@ export function useRegistryPlan(output: Blob | null, lines: number, hubDevices: 
       source: PlanSource,
       takenAt: string,
     ) => {
+      lastInputRef.current = { blob, registry, source, takenAt };
       setState({ phase: 'planning', source, progress: null });
       const client = createPlanClient(
         (progress) => {
@@ -121,7 +133,7 @@ export function useRegistryPlan(output: Blob | null, lines: number, hubDevices: 
         registry,
         takenAt,
         source,
-        options: { keepKeys: true, leaveOutUnchanged: true },
+        options: { keepKeys: !rotateKeysRef.current, leaveOutUnchanged: true },
         hubDevices: hubDevicesRef.current,
       });
       if (!abort.signal.aborted) setState({ phase: 'planned', plan });
@@ -232,8 +244,12 @@ export function useRegistryPlan(output: Blob | null, lines: number, hubDevices: 
     }
   }, [begin, output, planFromExport]);
 
-  // A new conversion (another file, mapping or option) makes the last plan wrong: plan again.
+  // A new conversion (another file, mapping or option) makes the last plan wrong: plan again,
+  // keeping keys again until the admin chooses otherwise for the new outcome.
   useEffect(() => {
+    rotateKeysRef.current = false;
+    setRotateKeys(false);
+    lastInputRef.current = null;
     if (!output) {
       begin();
       setState({ phase: 'idle' });
@@ -251,5 +267,25 @@ export function useRegistryPlan(output: Blob | null, lines: number, hubDevices: 
     if (output) void run(output, lines);
   }, [output, lines, run]);
 
-  return { state, retry, takeFreshExport: () => void takeFreshExport() };
+  const chooseRotateKeys = useCallback(
+    (value: boolean) => {
+      rotateKeysRef.current = value;
+      setRotateKeys(value);
+      const last = lastInputRef.current;
+      if (!last) return;
+      const abort = begin();
+      planIn(abort, last.blob, last.registry, last.source, last.takenAt).catch((error: unknown) => {
+        if (!abort.signal.aborted) setState({ phase: 'failed', error });
+      });
+    },
+    [begin, planIn],
+  );
+
+  return {
+    state,
+    retry,
+    takeFreshExport: () => void takeFreshExport(),
+    rotateKeys,
+    setRotateKeys: chooseRotateKeys,
+  };
 }

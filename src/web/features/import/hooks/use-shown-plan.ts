@@ -10,6 +10,13 @@ import type { RegistryPlanState } from './use-registry-plan';
  * "adjusting state when a prop changes"): until the plan hook has started on a new output its
  * state is still the old plan, which must never pass for the new output's.
  */
+/** The phases of a plan being made again: reading the registry, or planning in the worker. */
+const REPLANNING: ReadonlySet<RegistryPlanState['phase']> = new Set([
+  'reading',
+  'downloading',
+  'planning',
+]);
+
 export function useShownPlan(
   file: File | null,
   output: Blob | null,
@@ -26,7 +33,7 @@ export function useShownPlan(
     output !== null &&
     kept !== null &&
     kept.file === file &&
-    (state.phase === 'reading' || ofOldOutput);
+    (REPLANNING.has(state.phase) || ofOldOutput);
   if (updating) return { state: kept.state, updating };
   return { state: ofOldOutput ? { phase: 'idle' } : state, updating: false };
 }

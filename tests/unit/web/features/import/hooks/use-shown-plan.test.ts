@@ -39,6 +39,13 @@ describe('useShownPlan', () => {
     expect(view.result.current).toEqual({ state: plan1, updating: true });
     view.rerender({ f: file, output: second, state: reading });
     expect(view.result.current).toEqual({ state: plan1, updating: true });
+    // The registry read, the plan is made in the worker: still the old plan, still updating.
+    view.rerender({
+      f: file,
+      output: second,
+      state: { phase: 'planning', source: { kind: 'lookup' }, progress: null },
+    });
+    expect(view.result.current).toEqual({ state: plan1, updating: true });
     view.rerender({ f: file, output: second, state: plan2 });
     expect(view.result.current).toEqual({ state: plan2, updating: false });
 
