@@ -13,8 +13,6 @@ import { defineConsoleStorage } from './storage';
 // the hub, the proxy on Container Apps with its managed identity, and the data-role grants that
 // let the proxy and the hub work without any account key (docs/deploy.md walks through it).
 
-const HUB_CONNECTION_SECRET = 'hub-connection-string';
-
 export function defineConsoleInfrastructure(settings: ConsoleSettings) {
   const group = new resources.ResourceGroup('console', { location: settings.location });
   const common = { resourceGroupName: group.name, location: group.location };
@@ -38,9 +36,10 @@ export function defineConsoleInfrastructure(settings: ConsoleSettings) {
       ...settings.entra,
       storageAccountName,
       identityClientId: identity.clientId,
-      hubConnectionSecretName: HUB_CONNECTION_SECRET,
+      hubHostName: hub.hostName,
+      hubDeviceCap: settings.hub.deviceCap,
     }),
-    secrets: [{ name: HUB_CONNECTION_SECRET, value: hub.registryConnectionString }],
+    secrets: [],
     replicas: settings.replicas,
   });
 

@@ -1,8 +1,9 @@
-import * as pulumi from '@pulumi/pulumi';
+import type * as pulumi from '@pulumi/pulumi';
 import * as iothub from '@pulumi/azure-native/iothub/index.js';
 
 // The hub, with a system-assigned identity so import/export jobs can reach storage with
-// `storageAuthenticationType: identityBased` (docs/deploy.md) instead of a SAS.
+// `storageAuthenticationType: identityBased` (docs/deploy.md) instead of a SAS. No policy key is
+// read: the proxy reaches the hub with its own identity.
 
 export interface ConsoleHubArgs {
   resourceGroupName: pulumi.Input<string>;
@@ -21,21 +22,7 @@ export function defineConsoleHub(args: ConsoleHubArgs) {
     identity: { type: iothub.ResourceIdentityType.SystemAssigned },
     properties: { minTlsVersion: '1.2' },
   });
-  // The registry-read-write policy's connection string, for deployments whose proxy still reaches
-  // the hub with a policy key; kept as a Container Apps secret, never in a plain setting.
-  const registryConnectionString = pulumi.secret(
-    pulumi
-      .all([hub.name, hub.properties, args.resourceGroupName])
-      .apply(async ([resourceName, properties, resourceGroupName]) => {
-        const key = await iothub.listIotHubResourceKeysForKeyName({
-          resourceName,
-          resourceGroupName,
-          keyName: 'registryReadWrite',
-        });
-        return `HostName=${properties.hostName};SharedAccessKeyName=${key.keyName};SharedAccessKey=${key.primaryKey}`;
-      }),
-  );
   const hostName = hub.properties.apply((properties) => properties.hostName ?? '');
   const principalId = hub.identity.apply((identity) => identity?.principalId ?? '');
-  return { hub, hostName, principalId, registryConnectionString };
+  return { hub, hostName, principalId };
 }

@@ -12,8 +12,10 @@ export interface ProxyEnvironmentArgs {
   storageAccountName: pulumi.Input<string>;
   /** Client id of the proxy's user-assigned identity: DefaultAzureCredential picks it by this. */
   identityClientId: pulumi.Input<string>;
-  /** Name of the Container Apps secret holding the hub connection string. */
-  hubConnectionSecretName: string;
+  /** The hub the proxy reaches with its identity (IoT Hub Data Contributor), no key involved. */
+  hubHostName: pulumi.Input<string>;
+  /** The hub's device cap, for the overview and the plan's 403002 check. */
+  hubDeviceCap: number;
 }
 
 export interface ContainerEnvVar {
@@ -39,7 +41,12 @@ export function proxyEnvironment(args: ProxyEnvironmentArgs): ContainerEnvVar[] 
     { name: 'AUTH_ROLE_SUPPORT', value: args.supportRole },
     { name: 'SPA_CLIENT_ID', value: args.spaClientId },
     { name: 'SPA_API_SCOPE', value: `api://${args.apiClientId}/access_as_user` },
-    { name: 'IOT_HUB_CONNECTION_STRING', secretRef: args.hubConnectionSecretName },
+    // No policy key anywhere: the proxy's Entra token for the hub, and the hub's own identity for
+    // the job containers (docs/proxy.md, "Reaching the hub with an identity").
+    { name: 'IOT_HUB_AUTH', value: 'identity' },
+    { name: 'IOT_HUB_HOST_NAME', value: args.hubHostName },
+    { name: 'IOT_HUB_JOB_STORAGE_AUTH', value: 'identityBased' },
+    { name: 'HUB_DEVICE_CAP', value: String(args.hubDeviceCap) },
     { name: 'STORAGE_ACCOUNT_NAME', value: args.storageAccountName },
     { name: 'STORAGE_AUTH', value: 'identity' },
     { name: 'AZURE_CLIENT_ID', value: args.identityClientId },

@@ -28,6 +28,8 @@ export const ConsoleSettings = z.object({
   hub: z.object({
     sku: z.enum(['S1', 'S2', 'S3']).default('S1'),
     units: z.number().int().min(1).max(200).default(1),
+    /** The hub's device quota (1,000,000 unless Azure support raised it); the hub's API does not say it. */
+    deviceCap: z.number().int().positive().default(1_000_000),
   }),
   replicas: z
     .object({ min: z.number().int().min(2).default(2), max: z.number().int().min(2).default(4) })

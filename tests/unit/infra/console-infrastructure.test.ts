@@ -134,12 +134,22 @@ describe('the proxy on Container Apps', () => {
     expect(result.ok ? 'ok' : result.message).toBe('ok');
   });
 
-  it('keeps the hub connection string out of plain settings', () => {
-    const { main } = container();
-    const hubSetting = main.env.find((variable) => variable.name === 'IOT_HUB_CONNECTION_STRING');
-    expect(hubSetting).toMatchObject({ secretRef: 'hub-connection-string' });
-    expect(hubSetting?.value).toBeUndefined();
-    expect(one('azure-native:app:ContainerApp').secretPaths).toContain('configuration');
+  it('reaches the hub and the job storage by identity, with no key or connection string at all', () => {
+    const { main, app } = container();
+    const settings = Object.fromEntries(
+      main.env.map((variable) => [variable.name, variable.value]),
+    );
+    expect(settings).toMatchObject({
+      IOT_HUB_AUTH: 'identity',
+      IOT_HUB_JOB_STORAGE_AUTH: 'identityBased',
+      STORAGE_AUTH: 'identity',
+      HUB_DEVICE_CAP: '1000000',
+    });
+    expect(settings.IOT_HUB_HOST_NAME).toBeTruthy();
+    expect(
+      Object.keys(settings).filter((name) => /CONNECTION_STRING|ACCOUNT_KEY/.test(name)),
+    ).toEqual([]);
+    expect(app.configuration.secrets).toEqual([]);
   });
 });
 
