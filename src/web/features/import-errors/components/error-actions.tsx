@@ -33,7 +33,9 @@ export function ErrorActions({ jobId, rows, sources, layout, isAdmin }: ErrorAct
   const [busy, setBusy] = useState<null | 'import-file' | 'retry'>(null);
   const [error, setError] = useState<unknown>(null);
   const targets = useMemo(() => retryTargets(rows), [rows]);
-  const mode: ImportMode = useMemo(() => suggestedRetryMode(rows) ?? 'createOrUpdate', [rows]);
+  // No code points to a mode (bad values, quota, throttling): create, which can overwrite nothing;
+  // the wizard's plan then says which rows would meet an existing device, and the admin chooses.
+  const mode: ImportMode = useMemo(() => suggestedRetryMode(rows) ?? 'create', [rows]);
 
   const withRetryImport = async (
     kind: 'import-file' | 'retry',

@@ -5,9 +5,10 @@ import type { ImportMode } from '../../../../core/model/import-mode';
 // make the hub mint new ones (docs/plan-and-undo.md, "the keys rule"). So a device that already
 // exists keeps its identity and gets the row's twin (updateTwin), and a missing one is created
 // (create, which cannot overwrite anything). An eTag mismatch (412001) means someone changed the
-// device meanwhile: it keeps its mode, to be retried after a fresh export, never forced. Codes not
-// listed (bad values, quota, throttling) are retried with the mode they had. The admin can change
-// the mode; the confirmation then follows its consequences.
+// device meanwhile: it is retried after a fresh export, never forced. Codes not listed (bad
+// values, quota, throttling) suggest nothing, and the retry starts with create, which cannot
+// overwrite a device (error-actions.tsx). The admin can change the mode; the plan and the
+// confirmation then follow its consequences.
 const RETRY_MODE_BY_CODE: ReadonlyMap<number, ImportMode> = new Map([
   [409001, 'updateTwin'],
   [409301, 'updateTwin'],
