@@ -1,8 +1,12 @@
-import { runDiff, runPlan, type ReadText } from '../plan-passes';
+import type { FromPlanWorker } from '../../../src/contracts/worker/plan-messages';
+import { createPlanSession } from '../../../src/web/workers/plan/plan-session';
+import { runDiff, type ReadText } from '../plan-passes';
 
-// The browser half of the plan benchmark, in a dedicated worker that imports core directly (the
-// console's own worker shell comes later): both Files read in 1 MiB slices through a streaming
-// TextDecoder. Mode 'diff' is the diff of the same two files, mode 'plan' the plan's three passes.
+// The browser half of the plan benchmark, in a dedicated worker. Mode 'plan' is the console's own
+// plan session (src/web/workers/plan/plan-session.ts, what the import wizard's plan worker runs:
+// the three passes, the job file with keys kept and unchanged rows left out, its SHA-256, the
+// backup); mode 'diff' is core's diff of the same two files, both read in 1 MiB slices through a
+// streaming TextDecoder. The phases are timed from the session's own progress messages.
 
 const CHUNK = 1 << 20;
 
@@ -38,14 +42,32 @@ self.addEventListener('message', (event: MessageEvent<Request>) => {
       post({ type: 'done', ms: performance.now() - start });
       return;
     }
-    const result = await runPlan(read, () => performance.now());
+    const marks: Record<string, number> = {};
+    const done = await new Promise<Extract<FromPlanWorker, { type: 'plan-done' }>>(
+      (resolve, reject) => {
+        const session = createPlanSession((message) => {
+          if (message.type === 'progress') marks[message.phase] ??= performance.now();
+          else if (message.type === 'plan-done') resolve(message);
+          else if (message.type === 'failed') reject(new Error(message.error.message));
+        });
+        void session({
+          type: 'plan',
+          requestId: 'bench',
+          importFile,
+          registry,
+          options: { keepKeys: true, leaveOutUnchanged: true },
+        });
+      },
+    );
+    const end = performance.now();
+    const at = (phase: string, fallback: number): number => marks[phase] ?? fallback;
     post({
       type: 'done',
-      ms: performance.now() - start,
-      summary: result.summary,
-      scanMs: result.scanMs,
-      indexMs: result.indexMs,
-      planMs: result.planMs,
+      ms: end - start,
+      summary: done.summary,
+      scanMs: at('index', end) - at('scan', start),
+      indexMs: at('plan', end) - at('index', end),
+      planMs: end - at('plan', end),
     });
   };
   run().catch((error: unknown) =>
