@@ -42,6 +42,10 @@ test('two imports queued behind a busy slot survive a reload and a proxy restart
 
   const secondUrl = await uploadAndQueue(page, second, blocker.jobId);
   await expect(position).toContainText('Queued, position 2');
+  // The chip agrees with the panel, and the ETA counts the job ahead (it has made progress).
+  await expect(page.getByRole('status', { name: 'Job status' })).toHaveText('Queued');
+  await expect(position).toContainText(/expected to finish in about \d/);
+  await expect(position).not.toContainText('about 0.0 s');
   await page.screenshot({ path: `${SCREENSHOTS}/job-queued.png`, fullPage: true });
 
   await page.reload();

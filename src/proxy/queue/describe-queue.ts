@@ -3,6 +3,7 @@ import { callHub } from '../hub/hub-errors';
 import { findActiveJob } from '../operations/active-job';
 import type { ProxyContext } from '../operations/proxy-context';
 import { toJobStatus } from '../operations/to-job';
+import { holderSecondsLeft } from './holder-seconds-left';
 import { measureThroughput } from './measure-throughput';
 import type { OperationQueue } from './operation-queue';
 import { listQueueEntries } from './queue-entries';
@@ -40,23 +41,24 @@ export async function describeQueue(
       }
     : null;
   const holderRows = holderOperation?.metadata.rowCounts?.valid;
-  // Only the console's own holder has a known size; another tool's job counts as nearly done.
-  let ahead: number | null =
-    holder && holderRows !== undefined ? holderRows * (1 - holder.progress / 100) : 0;
+  // The slot frees when the holder ends; each entry then runs its own rows at this hub's pace.
+  const base = holderSecondsLeft(holder, holderRows, throughput, context.now());
+  let aheadRows: number | null = 0;
   let position = 0;
   const described = entries.map(({ row }): QueueEntry => {
     const waiting = row.state !== 'failed';
     if (waiting) {
       position++;
-      ahead = ahead !== null && row.rows >= 0 ? ahead + row.rows : null;
+      aheadRows = aheadRows !== null && row.rows >= 0 ? aheadRows + row.rows : null;
     }
-    return toEntry(row, waiting ? position : null, waiting ? eta(ahead, throughput) : null);
+    const etaSeconds =
+      waiting && base !== null && aheadRows !== null && throughput !== null
+        ? Math.round(base + aheadRows / throughput)
+        : null;
+    return toEntry(row, waiting ? position : null, etaSeconds);
   });
   return { entries: described, holder, throughputRowsPerSecond: throughput };
 }
-
-const eta = (rows: number | null, perSecond: number | null): number | null =>
-  rows === null || perSecond === null ? null : Math.round(rows / perSecond);
 
 export function toEntry(
   row: QueueEntryRow,

@@ -15,6 +15,8 @@ import { JobFacts } from './job-facts';
 import { JobProgressPanel } from './job-progress-panel';
 import { describeJobOutcome, plural, rowsSent } from '../../../lib/job-outcome';
 import { JobStatusChip } from '../../../components/job-status-chip';
+import { useQueue } from '../../../lib/queue/get-queue';
+import type { QueueResponse } from '../../../../contracts/api';
 import { PlanCheckPanel } from './plan-check-panel';
 import { RestorePanel } from './restore-panel';
 import { StartPendingImport } from './start-pending-import';
@@ -23,6 +25,8 @@ export function JobPage() {
   const { jobId = '' } = useParams();
   const { query: job, follow, retryInSeconds, retryNow } = useFollowedJob(jobId);
   const isAdmin = useIsAdmin();
+  // An import not yet started may wait in the server's queue: its chip says so.
+  const queue = useQueue(job.data !== undefined && job.data.jobId === null);
   const lost = follow.kind === 'lost' && (
     <ConnectionLostAlert
       error={follow.lastError}
@@ -74,7 +78,7 @@ export function JobPage() {
             <Typography component="h2" variant="h6">
               Status
             </Typography>
-            <JobStatusChip job={data} live />
+            <JobStatusChip job={data} live queued={isQueued(queue.data, data)} />
             {job.isFetching && !lost && !isTerminal(data) && data.jobId !== null && (
               <Typography variant="caption" color="text.secondary">
                 updating...
@@ -167,5 +171,16 @@ function ImportOutcome({ job }: { job: Job }) {
         : plural(errors, 'row', 'rows')}
       ; the others were applied. The errors page lists each refused row with its source line.
     </Alert>
+  );
+}
+
+function isQueued(queue: QueueResponse | undefined, job: Job): boolean {
+  return (
+    job.jobId === null &&
+    job.operationId !== null &&
+    (queue?.entries.some(
+      (entry) => entry.operationId === job.operationId && entry.state !== 'failed',
+    ) ??
+      false)
   );
 }
