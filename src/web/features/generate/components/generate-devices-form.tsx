@@ -146,12 +146,14 @@ export function GenerateDevicesForm() {
         </Stack>
         <NameValueRows
           label="Tags"
+          one="Tag"
           rows={form.tags}
           onChange={(rows) => set('tags', rows)}
           problem={problemOf(problems, 'tags')}
         />
         <NameValueRows
           label="Desired properties"
+          one="Desired property"
           rows={form.desired}
           onChange={(rows) => set('desired', rows)}
           problem={problemOf(problems, 'desired')}

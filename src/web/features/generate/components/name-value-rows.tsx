@@ -4,15 +4,17 @@ import CloseIcon from '@mui/icons-material/Close';
 import type { NameValueRow } from '../model/generate-form';
 
 interface NameValueRowsProps {
-  /** "Tags" or "Desired properties": the group's heading and the rows' accessible names. */
+  /** "Tags" or "Desired properties": the group's heading. */
   label: string;
+  /** "Tag" or "Desired property": the rows' field labels ("Tag 1 name"). */
+  one: string;
   rows: NameValueRow[];
   onChange: (rows: NameValueRow[]) => void;
   problem: string | undefined;
 }
 
 /** Twin values as name=value rows; a value that reads as JSON (30, true, {"a":1}) is JSON. */
-export function NameValueRows({ label, rows, onChange, problem }: NameValueRowsProps) {
+export function NameValueRows({ label, one, rows, onChange, problem }: NameValueRowsProps) {
   const set = (index: number, row: NameValueRow) =>
     onChange(rows.map((old, i) => (i === index ? row : old)));
   const headingId = `${label.toLowerCase().replace(/\s+/g, '-')}-heading`;
@@ -25,21 +27,21 @@ export function NameValueRows({ label, rows, onChange, problem }: NameValueRowsP
         <Stack key={index} direction="row" spacing={1} sx={{ alignItems: 'center' }}>
           <TextField
             size="small"
-            label={`${label} ${index + 1} name`}
+            label={`${one} ${index + 1} name`}
             value={row.name}
             onChange={(e) => set(index, { ...row, name: e.target.value })}
             sx={{ flex: 1, minWidth: 0 }}
           />
           <TextField
             size="small"
-            label={`${label} ${index + 1} value`}
+            label={`${one} ${index + 1} value`}
             value={row.value}
             onChange={(e) => set(index, { ...row, value: e.target.value })}
             sx={{ flex: 2, minWidth: 0 }}
           />
           <Tooltip title="Remove this row">
             <IconButton
-              aria-label={`Remove ${label.toLowerCase()} row ${index + 1}`}
+              aria-label={`Remove ${one.toLowerCase()} ${index + 1}`}
               onClick={() => onChange(rows.filter((_, i) => i !== index))}
             >
               <CloseIcon />
@@ -58,7 +60,7 @@ export function NameValueRows({ label, rows, onChange, problem }: NameValueRowsP
           startIcon={<AddIcon />}
           onClick={() => onChange([...rows, { name: '', value: '' }])}
         >
-          Add {label === 'Tags' ? 'a tag' : 'a desired property'}
+          Add a {one.toLowerCase()}
         </Button>
       </div>
     </Stack>

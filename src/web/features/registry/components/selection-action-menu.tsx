@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { Button, Menu, MenuItem, Stack, Typography } from '@mui/material';
+import { Button, ListItemText, Menu, MenuItem, Stack, Typography } from '@mui/material';
 import ArrowDropDownIcon from '@mui/icons-material/ArrowDropDown';
 import { SELECTION_ACTIONS } from '../../../../core/bulk/selection-action';
 import type { SelectionAction } from '../../../../core/bulk/selection-action';
@@ -89,7 +89,10 @@ export function SelectionActionMenu(props: SelectionActionMenuProps) {
       >
         {SELECTION_ACTIONS.map((action) => (
           <MenuItem key={action} onClick={() => void run(action)}>
-            {ACTION_WORDS[action].label}
+            <ListItemText
+              primary={ACTION_WORDS[action].label}
+              secondary={ACTION_WORDS[action].detail}
+            />
           </MenuItem>
         ))}
       </Menu>

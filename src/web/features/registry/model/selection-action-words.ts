@@ -7,11 +7,18 @@ import type { RegistryFilter } from '../../../workers/registry/registry-filter';
 // the hand-off's reason above the import wizard, which must say what was asked, of which snapshot,
 // through which filter, and what the worker left out and why, before the admin reads the plan.
 
-export const ACTION_WORDS: Record<SelectionAction, { label: string; verb: string }> = {
-  disable: { label: 'Disable', verb: 'Disable' },
-  enable: { label: 'Enable', verb: 'Enable' },
-  'swap-keys': { label: 'Swap keys', verb: 'Swap the primary and secondary keys of' },
-  delete: { label: 'Delete', verb: 'Delete' },
+export const ACTION_WORDS: Record<
+  SelectionAction,
+  { label: string; verb: string; detail: string }
+> = {
+  disable: { label: 'Disable', verb: 'Disable', detail: 'Keys and scopes kept' },
+  enable: { label: 'Enable', verb: 'Enable', detail: 'Keys and scopes kept' },
+  'swap-keys': {
+    label: 'Swap keys',
+    verb: 'Swap the primary and secondary keys of',
+    detail: 'Primary and secondary exchanged',
+  },
+  delete: { label: 'Delete', verb: 'Delete', detail: 'Modules go with their device' },
 };
 
 /** Each line names its own mode; this is only the wizard's default for a line without one. */
