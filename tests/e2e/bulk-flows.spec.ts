@@ -148,3 +148,31 @@ test('disabling a filtered selection of 3 devices from an export leaves every ke
   );
   expect((await deviceIdentity('act-other-1')).status).toBe('enabled');
 });
+
+test('support sees neither the generate page nor the act menu', async ({
+  page,
+  browser,
+  request,
+}) => {
+  await signIn(page, USERS.admin);
+  const ref = await exportWithKeys(request, await cachedAccessToken(page));
+  const context = await browser.newContext();
+  const support = await context.newPage();
+  await signIn(support, USERS.support);
+  await expect(
+    support.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Exports' }),
+  ).toBeVisible();
+  await expect(
+    support.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Generate' }),
+  ).toHaveCount(0);
+  await support.goto(appUrl(`/exports/${encodeURIComponent(ref)}`));
+  await expect(support.getByText(/records? match|devices? and modules?/).first()).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(support.getByText('Keys are masked. Your role cannot reveal them.')).toBeVisible();
+  await expect(support.getByRole('button', { name: /^Act on/ })).toHaveCount(0);
+  await support.goto(appUrl('/generate'));
+  await expect(support.getByText(/needs the Admin role/)).toBeVisible();
+  await expect(support.getByRole('button', { name: 'Continue to import' })).toHaveCount(0);
+  await context.close();
+});
