@@ -20,11 +20,12 @@ export async function buildGeneratedFile(
   spec: GenerateSpec,
   options: BuildGeneratedFileOptions,
 ): Promise<File> {
-  const parts: string[] = [];
+  // Each batch becomes its own Blob at once, so the browser can move it out of the script's heap.
+  const parts: Blob[] = [];
   let written = 0;
   for (const part of generateImportLines(spec, options.randomBytes, LINES_PER_PART)) {
     options.signal?.throwIfAborted();
-    parts.push(part);
+    parts.push(new Blob([part]));
     written = Math.min(spec.count, written + LINES_PER_PART);
     options.onProgress?.(written);
     await yieldToPage();
