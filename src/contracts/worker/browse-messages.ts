@@ -6,8 +6,9 @@ import { RequestIdSchema, WorkerFailedMessage } from './worker-failure';
 // worker parses it and keeps every line and a compact, key-free summary of every record. The page
 // then asks questions: how many records match a filter (the worker keeps the match list), which
 // rows sit at positions offset..offset+limit of that list (only the rows in view cross over), one
-// record's line by index, a download of the matches. Both sides parse with these schemas; a
-// failure is the shared WorkerFailedMessage (contracts/worker/worker-failure.ts).
+// record's line by index, a download of the matches, the import of an action on the matches. Both
+// sides parse with these schemas; a failure is the shared WorkerFailedMessage
+// (contracts/worker/worker-failure.ts).
 
 const RequestId = RequestIdSchema;
 const Count = z.number().int().nonnegative();
@@ -68,6 +69,16 @@ export const BrowseDownload = z.object({
   queryId: QueryId.optional(),
 });
 
+/** The import that applies one action to the matches (docs/bulk-flows.md, "Act on a selection"). */
+export const SelectionActionSchema = z.enum(['disable', 'enable', 'delete', 'swap-keys']);
+export const BrowseAct = z.object({
+  type: z.literal('browse-act'),
+  requestId: RequestId,
+  action: SelectionActionSchema,
+  /** The matches of this query (it must be the worker's current one); all records when absent. */
+  queryId: QueryId.optional(),
+});
+
 export const ToBrowseWorker = z.discriminatedUnion('type', [
   BrowseChunk,
   BrowseEnd,
@@ -75,6 +86,7 @@ export const ToBrowseWorker = z.discriminatedUnion('type', [
   BrowseWindow,
   BrowseLine,
   BrowseDownload,
+  BrowseAct,
 ]);
 export type ToBrowseWorker = z.infer<typeof ToBrowseWorker>;
 
@@ -122,6 +134,15 @@ export const BrowseDownloadDone = z.object({
   requestId: RequestId,
   file: z.instanceof(Blob),
 });
+export const BrowseActDone = z.object({
+  type: z.literal('browse-act-done'),
+  requestId: RequestId,
+  /** The import NDJSON, one line per identity the action applies to. */
+  file: z.instanceof(Blob),
+  written: Count,
+  /** Identities left out, counted by the reason (selectionActionLine's words). */
+  leftOut: z.record(z.string(), Count),
+});
 export const FromBrowseWorker = z.discriminatedUnion('type', [
   BrowseProgress,
   BrowseDone,
@@ -129,6 +150,7 @@ export const FromBrowseWorker = z.discriminatedUnion('type', [
   BrowseWindowDone,
   BrowseLineDone,
   BrowseDownloadDone,
+  BrowseActDone,
   WorkerFailedMessage,
 ]);
 export type FromBrowseWorker = z.infer<typeof FromBrowseWorker>;

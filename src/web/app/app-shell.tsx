@@ -63,6 +63,7 @@ export function AppShell() {
           >
             <NavButton to="/" label="Overview" end />
             {me.data?.isAdmin && <NavButton to="/import" label="Import" />}
+            {me.data?.isAdmin && <NavButton to="/generate" label="Generate" />}
             <NavButton to="/jobs" label="Jobs" />
             <NavButton to="/exports" label="Exports" />
             {me.data?.isAdmin && <NavButton to="/setup-check" label="Setup check" />}

@@ -20,6 +20,12 @@ export function createAppRouter() {
             Component: (await import('../features/import/components/import-page')).ImportPage,
           }),
         },
+        {
+          path: 'generate',
+          lazy: async () => ({
+            Component: (await import('../features/generate/components/generate-page')).GeneratePage,
+          }),
+        },
         { path: 'jobs', element: <JobsListPage /> },
         {
           path: 'jobs/:jobId',

@@ -3,6 +3,7 @@ import {
   type RegistryFilter,
   type ToBrowseWorker,
 } from '../../../contracts/worker/browse-messages';
+import type { SelectionAction } from '../../../core/bulk/selection-action';
 import { createWorkerChannel, type WorkerFactory } from '../channel/worker-channel';
 import type { WorkerError } from '../channel/worker-error';
 import { createRegistryWorker } from './create-registry-worker';
@@ -10,6 +11,7 @@ import { createRegistryWorker } from './create-registry-worker';
 export type BrowseDoneInfo = Extract<FromBrowseWorker, { type: 'browse-done' }>;
 export type BrowseQueryResult = Extract<FromBrowseWorker, { type: 'browse-query-done' }>;
 export type BrowseWindowResult = Extract<FromBrowseWorker, { type: 'browse-window-done' }>;
+export type BrowseActResult = Extract<FromBrowseWorker, { type: 'browse-act-done' }>;
 
 export interface BrowseEvents {
   onProgress: (bytesProcessed: number, records: number) => void;
@@ -31,6 +33,8 @@ export interface BrowseClient {
   readLine(index: number): Promise<string>;
   /** Every record, or the matches of `queryId` when given. */
   download(format: 'csv' | 'ndjson', queryId?: number): Promise<Blob>;
+  /** The import applying `action` to every record, or to the matches of `queryId` when given. */
+  act(action: SelectionAction, queryId?: number): Promise<BrowseActResult>;
   close(): void;
 }
 
@@ -89,6 +93,14 @@ export function createBrowseClient(
           : { type: 'browse-download', requestId, format, queryId };
       return (await channel.ask(message, 'browse-download-done')).file;
     },
+    act: (action, queryId) =>
+      channel.ask(
+        (requestId): ToBrowseWorker =>
+          queryId === undefined
+            ? { type: 'browse-act', requestId, action }
+            : { type: 'browse-act', requestId, action, queryId },
+        'browse-act-done',
+      ),
     close: () => channel.close(),
   };
 }

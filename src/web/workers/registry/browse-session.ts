@@ -2,6 +2,7 @@ import { createExportParser } from '../../../core/registry';
 import type { RegistryEntry } from '../../../core/registry';
 import type { FromBrowseWorker, ToBrowseWorker } from '../../../contracts/worker/browse-messages';
 import { buildRegistryCsv, buildRegistryNdjson } from './build-registry-download';
+import { buildSelectionImport } from './build-selection-import';
 import { int32Column } from './growable-column';
 import { compileRegistryFilter } from './match-registry-rows';
 import { filterKey } from './registry-filter';
@@ -94,23 +95,40 @@ export function createBrowseSession(post: (message: FromBrowseWorker) => void) {
     });
   }
 
-  function answerDownload(message: Extract<ToBrowseWorker, { type: 'browse-download' }>): void {
-    let indices: Int32Array | undefined;
-    if (message.queryId !== undefined) {
-      if (query === null || query.id !== message.queryId) {
-        post({
-          type: 'failed',
-          requestId: message.requestId,
-          error: {
-            code: 'FILTER_CHANGED',
-            message: 'The filter changed while the download was asked for.',
-          },
-        });
-        return;
-      }
-      catchUp(query);
-      indices = query.matches.view();
+  /**
+   * The record indices of the query a download or an action names (all records when none), or
+   * null when the page's filter moved on meanwhile (the failure is posted).
+   */
+  function selection(
+    message: Extract<ToBrowseWorker, { type: 'browse-download' | 'browse-act' }>,
+  ): { indices: Int32Array | undefined } | null {
+    if (message.queryId === undefined) return { indices: undefined };
+    if (query === null || query.id !== message.queryId) {
+      post({
+        type: 'failed',
+        requestId: message.requestId,
+        error: {
+          code: 'FILTER_CHANGED',
+          message: `The filter changed while the ${message.type === 'browse-act' ? 'action' : 'download'} was asked for.`,
+        },
+      });
+      return null;
     }
+    catchUp(query);
+    return { indices: query.matches.view() };
+  }
+
+  function answerAct(message: Extract<ToBrowseWorker, { type: 'browse-act' }>): void {
+    const chosen = selection(message);
+    if (chosen === null) return;
+    const built = buildSelectionImport(message.action, texts, chosen.indices);
+    post({ type: 'browse-act-done', requestId: message.requestId, ...built });
+  }
+
+  function answerDownload(message: Extract<ToBrowseWorker, { type: 'browse-download' }>): void {
+    const chosen = selection(message);
+    if (chosen === null) return;
+    const { indices } = chosen;
     const file =
       message.format === 'csv'
         ? buildRegistryCsv(texts, indices)
@@ -153,6 +171,9 @@ export function createBrowseSession(post: (message: FromBrowseWorker) => void) {
       }
       case 'browse-download':
         answerDownload(message);
+        return;
+      case 'browse-act':
+        answerAct(message);
         return;
     }
   };

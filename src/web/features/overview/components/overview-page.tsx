@@ -3,6 +3,7 @@ import { Box, Button, Link, Stack, Typography } from '@mui/material';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import CloudDownloadIcon from '@mui/icons-material/CloudDownload';
 import CompareArrowsIcon from '@mui/icons-material/CompareArrows';
+import PlaylistAddIcon from '@mui/icons-material/PlaylistAdd';
 import { ErrorPanel } from '../../../components/error-panel';
 import { LoadingBlock } from '../../../components/loading-block';
 import { PageHeader } from '../../../components/page-header';
@@ -35,6 +36,16 @@ export function OverviewPage() {
           startIcon={<UploadFileIcon />}
         >
           New device import
+        </Button>
+      )}
+      {isAdmin && (
+        <Button
+          component={RouterLink}
+          to="/generate"
+          variant="outlined"
+          startIcon={<PlaylistAddIcon />}
+        >
+          Generate test devices
         </Button>
       )}
       <Button

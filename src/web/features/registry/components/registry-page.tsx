@@ -18,6 +18,7 @@ import { RegistryDownloads } from './registry-downloads';
 import { RegistryFilters } from './registry-filters';
 import { RegistryLoadProgress } from './registry-load-progress';
 import { RegistryTable } from './registry-table';
+import { SelectionActionMenu } from './selection-action-menu';
 import { emptyTableText, recordCountWords } from '../model/registry-load-state';
 import type { TableState } from '../model/registry-load-state';
 import { snapshotHeading, snapshotSubtitle } from '../model/snapshot-heading';
@@ -115,9 +116,27 @@ function RegistryView({ exportId }: { exportId: string }) {
           statuses={query.statuses}
           authTypes={query.authTypes}
         />
-        <Typography variant="body2" aria-live="polite">
-          {recordCountWords(table, query.matches)}
-        </Typography>
+        <Stack
+          direction="row"
+          spacing={2}
+          useFlexGap
+          sx={{ alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap' }}
+        >
+          <Typography variant="body2" aria-live="polite">
+            {recordCountWords(table, query.matches)}
+          </Typography>
+          {isAdmin && !stream.keysMaskedByServer && (
+            <SelectionActionMenu
+              client={stream.client}
+              queryId={filtering ? (query.queryId ?? undefined) : undefined}
+              filter={query.applied}
+              matches={query.matches}
+              snapshot={snapshotSubtitle(name, exportId)}
+              fileStem={name?.shortId ?? exportId}
+              disabled={done === null || query.queryId === null}
+            />
+          )}
+        </Stack>
         <Box
           sx={{
             display: 'grid',

@@ -263,6 +263,51 @@ describe('the registry browse session', () => {
     ).toMatchObject({ type: 'failed', requestId: 'd', error: { code: 'FILTER_CHANGED' } });
   });
 
+  it('builds the import of an action on the current query matches, counting what it left out', async () => {
+    const session = run(lines.join('\n'), 7);
+    session.ask({
+      type: 'browse-query',
+      requestId: 'q1',
+      queryId: 1,
+      filter: { ...EMPTY_FILTER, search: 'dev' },
+    });
+    const answer = session.ask({
+      type: 'browse-act',
+      requestId: 'a',
+      action: 'disable',
+      queryId: 1,
+    });
+    if (answer?.type !== 'browse-act-done') throw new Error(`unexpected ${answer?.type}`);
+    expect(answer.written).toBe(1);
+    expect(answer.leftOut).toEqual({ 'a module has no status of its own': 1 });
+    const written = (await answer.file.text()).split('\n').filter(Boolean);
+    expect(written.map((line) => JSON.parse(line) as unknown)).toEqual([
+      {
+        id: 'dev-1',
+        importMode: 'update',
+        status: 'disabled',
+        authentication: {
+          type: 'sas',
+          symmetricKey: { primaryKey: PRIMARY, secondaryKey: SECONDARY },
+        },
+      },
+    ]);
+  });
+
+  it('refuses to act on the matches of a query that is no longer current', () => {
+    const session = run(lines.join('\n'), 1000);
+    session.ask({ type: 'browse-query', requestId: 'q1', queryId: 1, filter: EMPTY_FILTER });
+    session.ask({
+      type: 'browse-query',
+      requestId: 'q2',
+      queryId: 2,
+      filter: { ...EMPTY_FILTER, search: 'cmd' },
+    });
+    expect(
+      session.ask({ type: 'browse-act', requestId: 'a', action: 'delete', queryId: 1 }),
+    ).toMatchObject({ type: 'failed', requestId: 'a', error: { code: 'FILTER_CHANGED' } });
+  });
+
   it('sends one small progress message per chunk, however many records it holds', () => {
     const many = Array.from({ length: 5000 }, (_, i) =>
       JSON.stringify({ id: `d${i}`, status: 'enabled' }),
