@@ -82,12 +82,14 @@ test('a 100,000-row file converts and uploads with visible progress while the pa
     return all.filter((task) => task.start >= since);
   }, startedAt);
   const longest = Math.max(0, ...longTasks.map((task) => task.duration));
-  expect(
-    longest,
-    `main-thread long tasks after the drop: ${JSON.stringify(longTasks)}`,
-  ).toBeLessThanOrEqual(200);
+  // The job ends before the verdict: a failed check must not leave the hub's one job slot taken by
+  // 100,000 devices for the specs that follow.
   await expect(page.getByRole('status', { name: 'Job status' })).toHaveText(/completed/i, {
     timeout: 120_000,
   });
   await page.screenshot({ path: `${SCREENSHOTS}/large-file-job.png`, fullPage: true });
+  expect(
+    longest,
+    `main-thread long tasks after the drop: ${JSON.stringify(longTasks)}`,
+  ).toBeLessThanOrEqual(200);
 });
