@@ -1,6 +1,6 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import type { Job } from '../../src/contracts/api/jobs';
+import { expect, test, type Page } from '@playwright/test';
 import { createDevices, deviceExists, deviceIdentity, hubHostName } from './support/hub-checks';
+import { exportWithKeys } from './support/export-with-keys';
 import { SCREENSHOTS, USERS, appUrl, cachedAccessToken, signIn } from './support/sign-in';
 
 // The console's bulk flows (docs/bulk-flows.md): generated test devices and an action on a
@@ -27,38 +27,6 @@ async function confirmUploadAndComplete(page: Page): Promise<void> {
   await expect(page.getByRole('status', { name: 'Job status' })).toHaveText(/completed/i, {
     timeout: 90_000,
   });
-}
-
-/** An export with keys through the proxy; its job reference, for the registry browser's URL. */
-async function exportWithKeys(request: APIRequestContext, token: string): Promise<string> {
-  const headers = { authorization: `Bearer ${token}` };
-  let started: Job | undefined;
-  for (let attempt = 0; attempt < 60 && !started; attempt++) {
-    const response = await request.post(appUrl('/api/exports'), {
-      headers,
-      data: { excludeKeys: false },
-    });
-    // Another journey's job may still hold the slot for a moment.
-    if (response.status() === 409) {
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-      continue;
-    }
-    expect(response.status(), await response.text()).toBe(200);
-    started = ((await response.json()) as { job: Job }).job;
-  }
-  const ref = started?.jobId ?? started?.operationId ?? '';
-  await expect
-    .poll(
-      async () => {
-        const response = await request.get(appUrl(`/api/jobs/${encodeURIComponent(ref)}`), {
-          headers,
-        });
-        return ((await response.json()) as Job).status;
-      },
-      { timeout: 60_000 },
-    )
-    .toBe('completed');
-  return ref;
 }
 
 test('25 generated devices with a pattern and a tag are planned as 25 creates and exist after the import', async ({

@@ -1,12 +1,12 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import type { Job } from '../../src/contracts/api/jobs';
 import { diffRegistries } from '../../src/core/diff/diff-registries';
 import { parseRegistryText } from '../../src/core/registry/build-registry-snapshot';
 import { seriousViolations } from './support/axe-violations';
 import { writeDeviceCsv } from './support/device-files';
 import { createDevices, deviceExists, deviceIdentity, hubHostName } from './support/hub-checks';
-import { SCREENSHOTS, USERS, appUrl, cachedAccessToken, signIn } from './support/sign-in';
+import { exportedDevices, exportWithKeys } from './support/export-with-keys';
+import { SCREENSHOTS, USERS, cachedAccessToken, signIn } from './support/sign-in';
 
 // The plan and undo end to end (docs/plan-and-undo.md): a mixed import is planned, applied and restored, and the registry then
 // diffs empty against an export taken before it; a file over the lookup limit is planned from an
@@ -35,39 +35,8 @@ async function uploadAndWaitForCompletion(page: Page): Promise<void> {
 }
 
 /** An export with keys through the proxy, as the console takes it; its devices.txt as text. */
-async function exportWithKeys(request: APIRequestContext, token: string): Promise<string> {
-  const headers = { authorization: `Bearer ${token}` };
-  let started: Job | undefined;
-  for (let attempt = 0; attempt < 60 && !started; attempt++) {
-    const response = await request.post(appUrl('/api/exports'), {
-      headers,
-      data: { excludeKeys: false },
-    });
-    // Another journey's job may still hold the slot for a moment.
-    if (response.status() === 409) {
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-      continue;
-    }
-    expect(response.status(), await response.text()).toBe(200);
-    started = ((await response.json()) as { job: Job }).job;
-  }
-  const ref = started?.jobId ?? started?.operationId ?? '';
-  await expect
-    .poll(
-      async () => {
-        const job = (await (
-          await request.get(appUrl(`/api/jobs/${encodeURIComponent(ref)}`), { headers })
-        ).json()) as Job;
-        return job.status;
-      },
-      { timeout: 60_000 },
-    )
-    .toBe('completed');
-  const file = await request.get(appUrl(`/api/jobs/${encodeURIComponent(ref)}/files/devices`), {
-    headers,
-  });
-  expect(file.status()).toBe(200);
-  return file.text();
+async function exportWithKeysText(request: APIRequestContext, token: string): Promise<string> {
+  return exportedDevices(request, token, await exportWithKeys(request, token));
 }
 
 /** What the plan says once it has read the registry from an export, fresh or recent. */
@@ -174,7 +143,7 @@ test('a mixed import (creates, changes, a delete) is applied, restored with one 
 }) => {
   await createDevices(['mix-chg-1', 'mix-chg-2', 'mix-del-1', 'mix-same-1']);
   await signIn(page, USERS.admin);
-  const before = await exportWithKeys(request, await cachedAccessToken(page));
+  const before = await exportWithKeysText(request, await cachedAccessToken(page));
 
   await mkdir(INPUTS, { recursive: true });
   const file = `${INPUTS}/mixed.ndjson`;
@@ -233,7 +202,7 @@ test('a mixed import (creates, changes, a delete) is applied, restored with one 
   await page.getByLabel('Type to confirm').fill(words);
   await uploadAndWaitForCompletion(page);
 
-  const after = await exportWithKeys(request, await cachedAccessToken(page));
+  const after = await exportWithKeysText(request, await cachedAccessToken(page));
   const diff = diffRegistries(parseRegistryText(after), parseRegistryText(before), {
     includeReported: true,
   });
