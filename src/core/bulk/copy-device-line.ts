@@ -62,11 +62,7 @@ export function copyDeviceLine(
   if (entry.moduleId !== undefined) line.moduleId = entry.moduleId;
   line.importMode = mode;
   line.status = typeof device.status === 'string' ? device.status.toLowerCase() : 'enabled';
-  if (
-    entry.moduleId === undefined &&
-    typeof device.statusReason === 'string' &&
-    device.statusReason
-  )
+  if (entry.moduleId === undefined && typeof device.statusReason === 'string')
     line.statusReason = device.statusReason;
   line.authentication = authentication;
   const tags = device.tags;
