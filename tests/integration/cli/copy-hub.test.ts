@@ -161,6 +161,18 @@ async function copy(source: { devices: string; configurations: string }, mode: s
   };
 }
 
+/** `iot-bulk plan` of a copy against the target's export: what the console's plan would say. */
+async function plan(file: string, registry: string): Promise<Record<string, number>> {
+  const { stdout } = await runCli({ 'copy.ndjson': file, 'registry.txt': registry }, [
+    'plan',
+    'copy.ndjson',
+    '--registry',
+    'registry.txt',
+    '--json',
+  ]);
+  return (JSON.parse(stdout) as { summary: Record<string, number> }).summary;
+}
+
 async function verify(
   source: { devices: string; configurations: string },
   target: { devices: string; configurations: string },
@@ -230,6 +242,14 @@ describe('iot-bulk copy from hub A into hub B', () => {
       const copied = await copy(source, 'create');
       expect(copied.stdout).toContain(`${identities - 4} lines written to `);
       expect(copied.stdout).toContain('4 left out: a module of the IoT Edge runtime');
+      // The plan against the empty target predicts what the job then does: every line a create.
+      expect(await plan(copied.devices, (await exportJob(b)).devices)).toEqual({
+        create: identities - 4,
+        update: 0,
+        unchanged: 0,
+        delete: 0,
+        fail: 0,
+      });
       const imported = await importJob(b, copied.devices, copied.configurations);
       expect(imported).toEqual({ errors: [], configErrors: '' });
       const target = await exportJob(b);
@@ -246,6 +266,14 @@ describe('iot-bulk copy from hub A into hub B', () => {
     're-runs in createOrUpdate without an error and stays identical',
     async () => {
       const copied = await copy(source, 'createOrUpdate');
+      // Against the copied hub, the plan finds nothing to do: the console would send no line.
+      expect(await plan(copied.devices, (await exportJob(b)).devices)).toEqual({
+        create: 0,
+        update: 0,
+        unchanged: identities - 4,
+        delete: 0,
+        fail: 0,
+      });
       expect(await importJob(b, copied.devices, copied.configurations)).toEqual({
         errors: [],
         configErrors: '',
