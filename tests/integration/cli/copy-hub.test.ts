@@ -285,6 +285,31 @@ describe('iot-bulk copy from hub A into hub B', () => {
   );
 
   it(
+    'finishes a copy that stopped half-way with a createOrUpdate re-run',
+    async () => {
+      const c = await startTestHub();
+      try {
+        const first = await copy(source, 'create');
+        const lines = first.devices.split('\n').filter(Boolean);
+        const half = lines.slice(0, Math.ceil(lines.length / 2));
+        expect((await importJob(c, half.map((l) => `${l}\n`).join(''))).errors).toEqual([]);
+        const partial = await verify(source, await exportJob(c));
+        expect(partial.exitCode).toBe(1);
+        expect(partial.stdout).toContain('removed');
+        const rerun = await copy(source, 'createOrUpdate');
+        expect(await importJob(c, rerun.devices, rerun.configurations)).toEqual({
+          errors: [],
+          configErrors: '',
+        });
+        expect((await verify(source, await exportJob(c))).exitCode).toBe(0);
+      } finally {
+        await c.dispose();
+      }
+    },
+    JOB_TIMEOUT * 4,
+  );
+
+  it(
     'says what differs when the target is not a copy',
     async () => {
       const changed = [
