@@ -5,6 +5,17 @@ import { parseDiffArgs, type DiffCommand } from './parse-diff-args';
 import { GENERATE_USAGE, parseGenerateArgs, type GenerateCommand } from './parse-generate-args';
 import { ACT_USAGE, parseActArgs, type ActCommand } from './parse-act-args';
 import { parsePlanArgs, PLAN_USAGE, type PlanCommand } from './parse-plan-args';
+import { COPY_USAGE, parseCopyArgs, type CopyCommand } from './parse-copy-args';
+import {
+  DELETE_ALL_USAGE,
+  parseDeleteAllArgs,
+  type DeleteAllCommand,
+} from './parse-delete-all-args';
+import {
+  parseVerifyCopyArgs,
+  VERIFY_COPY_USAGE,
+  type VerifyCopyCommand,
+} from './parse-verify-copy-args';
 import { parseStrictArgs } from './parse-strict-args';
 
 export const USAGE = `Usage:
@@ -23,6 +34,9 @@ export const USAGE = `Usage:
 ${PLAN_USAGE}
 ${GENERATE_USAGE}
 ${ACT_USAGE}
+${COPY_USAGE}
+${VERIFY_COPY_USAGE}
+${DELETE_ALL_USAGE}
 
 Exit codes: 0 every row valid (and written), the diff printed, or the plan made; 1 invalid rows (nothing written
 unless --skip-invalid) or a file without devices; 2 usage error or a file that cannot be read or parsed.`;
@@ -37,7 +51,15 @@ export interface ConvertCommand {
   options: ConvertOptions;
 }
 
-export type CliCommand = ConvertCommand | DiffCommand | PlanCommand | GenerateCommand | ActCommand;
+export type CliCommand =
+  | ConvertCommand
+  | DiffCommand
+  | PlanCommand
+  | GenerateCommand
+  | ActCommand
+  | CopyCommand
+  | VerifyCopyCommand
+  | DeleteAllCommand;
 
 export type ParsedCli = { ok: CliCommand } | { usageError: string };
 
@@ -51,6 +73,9 @@ export function parseCliArgs(argv: string[]): ParsedCli {
   if (argv[0] === 'plan' || argv[0] === 'undo') return parsePlanArgs(argv[0], argv.slice(1));
   if (argv[0] === 'generate') return parseGenerateArgs(argv.slice(1));
   if (argv[0] === 'act') return parseActArgs(argv.slice(1));
+  if (argv[0] === 'copy') return parseCopyArgs(argv.slice(1));
+  if (argv[0] === 'verify-copy') return parseVerifyCopyArgs(argv.slice(1));
+  if (argv[0] === 'delete-all') return parseDeleteAllArgs(argv.slice(1));
   const result = parseStrictArgs(argv, {
     out: { type: 'string' },
     report: { type: 'string' },

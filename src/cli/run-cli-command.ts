@@ -10,6 +10,9 @@ import { readMappingFile } from './read-mapping-file';
 import { runDiffCommand } from './run-diff-command';
 import { runGenerateCommand } from './run-generate-command';
 import { runActCommand } from './run-act-command';
+import { runCopyCommand } from './run-copy-command';
+import { runDeleteAllCommand } from './run-delete-all-command';
+import { runVerifyCopyCommand } from './run-verify-copy-command';
 import { isPlanCommand, runPlanOrUndoCommand } from './run-plan-or-undo-command';
 
 export type { CliResult };
@@ -43,6 +46,9 @@ export function runCliCommand(cmd: CliCommand): Promise<CliResult> {
   if (isPlanCommand(cmd)) return runPlanOrUndoCommand(cmd);
   if (cmd.command === 'generate') return runGenerateCommand(cmd);
   if (cmd.command === 'act') return runActCommand(cmd);
+  if (cmd.command === 'copy') return runCopyCommand(cmd);
+  if (cmd.command === 'verify-copy') return runVerifyCopyCommand(cmd);
+  if (cmd.command === 'delete-all') return runDeleteAllCommand(cmd);
   return cmd.command === 'diff' ? runDiffCommand(cmd) : runConvertCommand(cmd);
 }
 

@@ -107,7 +107,7 @@ function create(
   state.put(createdIdentity(line, scopes, ctx.applyReported), true);
   const result: LineOutcome = { outcome: 'create' };
   if (iotEdge) {
-    result.notes = ['scope-generated'];
+    if (scopes.scopeGenerated) result.notes = ['scope-generated'];
     addSystemModules(line.id, state, result);
   }
   return result;

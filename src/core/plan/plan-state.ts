@@ -63,6 +63,9 @@ export class PlanState {
     if (!created) return;
     this.count++;
     if (state.moduleId === undefined) this.devices++;
+    // A scope the hub mints is unknown until it does; one a created edge device carries is known.
+    if (state.iotEdge && !state.scopeGenerated && state.deviceScope !== null)
+      this.scopes.set(state.deviceScope, state.id);
     if (state.moduleId !== undefined) {
       const list = this.modules.get(state.id);
       if (list === undefined) this.modules.set(state.id, [state.moduleId]);

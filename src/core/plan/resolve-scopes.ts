@@ -33,7 +33,13 @@ export function resolveScopes(
   if (iotEdge) {
     const keepOwn = existing !== undefined && existing.iotEdge;
     const parentScopes = line.parentScopes ?? existing?.parentScopes ?? [];
-    const own = keepOwn ? existing.deviceScope : null;
+    // A created edge device keeps a scope another hub made for the same id, so a hub-to-hub copy
+    // keeps its hierarchy (docs/hub-emulator.md, "Edge devices and scopes").
+    const carried =
+      existing === undefined && isGeneratedScopeOf(line.deviceScope, line.id)
+        ? line.deviceScope
+        : null;
+    const own = keepOwn ? existing.deviceScope : carried;
     if (line.parentScopes !== undefined && !sameList(line.parentScopes, existing?.parentScopes)) {
       for (const scope of parentScopes) {
         const owner = state.scopeOwner(scope);
@@ -44,7 +50,7 @@ export function resolveScopes(
     return {
       ok: true,
       deviceScope: own,
-      scopeGenerated: keepOwn ? existing.scopeGenerated : true,
+      scopeGenerated: keepOwn ? existing.scopeGenerated : carried === null,
       parentScopes,
     };
   }
@@ -67,4 +73,13 @@ export function resolveScopes(
 
 function sameList(a: readonly string[], b: readonly string[] | undefined): boolean {
   return b !== undefined && a.length === b.length && a.every((s, i) => s === b[i]);
+}
+
+const GENERATED_SCOPE_PREFIX = 'ms-azure-iot-edge://';
+
+/** `ms-azure-iot-edge://<deviceId>-<digits>`, the form a hub generates for an edge device. */
+function isGeneratedScopeOf(scope: string | null | undefined, deviceId: string): scope is string {
+  if (typeof scope !== 'string') return false;
+  const own = `${GENERATED_SCOPE_PREFIX}${deviceId}-`;
+  return scope.startsWith(own) && /^\d+$/.test(scope.slice(own.length));
 }

@@ -107,4 +107,31 @@ describe('edge devices and parent scopes, as the hub keeps them', () => {
       notes: ['system-modules-created'],
     });
   });
+
+  it("keeps the scope another hub made for the same id on create, so a copy's children find it", () => {
+    const root = 'ms-azure-iot-edge://gw-root-637939284771553170';
+    const child = 'ms-azure-iot-edge://gw-child-637939285120834411';
+    // The child gateway and the leaf come first in the file; the batch applies parents first.
+    const r = plan(registry, [
+      {
+        id: 'gw-child',
+        importMode: 'create',
+        capabilities: { iotEdge: true },
+        deviceScope: child,
+        parentScopes: [root],
+      },
+      { id: 'a-leaf', importMode: 'create', deviceScope: child, parentScopes: [child] },
+      { id: 'gw-root', importMode: 'create', capabilities: { iotEdge: true }, deviceScope: root },
+      // Another device's scope form is not kept: the hub mints one.
+      {
+        id: 'gw-other',
+        importMode: 'create',
+        capabilities: { iotEdge: true },
+        deviceScope: root,
+      },
+    ]);
+    expect([1, 2, 3].map((line) => rowOf(r, line).outcome)).toEqual(['create', 'create', 'create']);
+    expect(rowOf(r, 3).notes).toEqual(['system-modules-created']);
+    expect(rowOf(r, 4).notes).toEqual(['scope-generated', 'system-modules-created']);
+  });
 });
