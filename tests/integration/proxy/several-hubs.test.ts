@@ -13,11 +13,12 @@ import { startTwoHubStack, type TwoHubId, type TwoHubStack } from './support/two
 // per-hub roles grant that hub only, and each hub has its own job slot and queue worker.
 
 let stack: TwoHubStack;
+const JOB_DEVICES = 400;
 
 beforeAll(async () => {
   stack = await startTwoHubStack(
     { queueWorker: { pollMs: 100, holdSeconds: 1, leaseSeconds: 5 } },
-    // 40 devices a second: 120 devices keep a hub's slot for about three seconds.
+    // 40 devices a second: 400 devices keep a hub's slot for about ten seconds.
     { paceDevicesPerSecond: 40 },
   );
 }, 120_000);
@@ -199,10 +200,11 @@ describe('an import on hub-b', () => {
 
 describe('the queues of two hubs', () => {
   it('keep their entries apart and start one job per hub at the same time', async () => {
-    // Each hub busy with a holder, then one import queued behind each.
+    // Each hub busy with a holder, then one import queued behind each. Ten seconds a job leaves
+    // room for a slow machine between the two starts.
     const holders = {
-      'hub-a': await startedImport('hub-a', 'hold-a', 120),
-      'hub-b': await startedImport('hub-b', 'hold-b', 120),
+      'hub-a': await startedImport('hub-a', 'hold-a', JOB_DEVICES),
+      'hub-b': await startedImport('hub-b', 'hold-b', JOB_DEVICES),
     };
     expect((await hubInfo('hub-a')).activeJob?.jobId).toBe(holders['hub-a'].jobId);
     expect((await hubInfo('hub-b')).activeJob?.jobId).toBe(holders['hub-b'].jobId);
@@ -211,7 +213,7 @@ describe('the queues of two hubs', () => {
     for (const hubId of ['hub-a', 'hub-b'] as const) {
       const created = await createUploadedImport(
         stack.forHub(hubId),
-        deviceLines(`queued-${hubId}`, 120),
+        deviceLines(`queued-${hubId}`, JOB_DEVICES),
         `id\nqueued-${hubId}-0`,
       );
       const entry = await json<EnqueueResponse>(
@@ -235,7 +237,7 @@ describe('the queues of two hubs', () => {
 
     // Both workers start their hub's entry once its holder ends: a moment comes when both queued
     // imports run at once, one on each hub.
-    const deadline = Date.now() + 45_000;
+    const deadline = Date.now() + 60_000;
     let both = false;
     while (!both && Date.now() < deadline) {
       const [a, b] = await Promise.all([hubInfo('hub-a'), hubInfo('hub-b')]);
@@ -251,7 +253,7 @@ describe('the queues of two hubs', () => {
       if (!both) await new Promise((resolve) => setTimeout(resolve, 150));
     }
     expect(both).toBe(true);
-    await waitForIdleHub(stack.forHub('hub-a'), 45_000);
-    await waitForIdleHub(stack.forHub('hub-b'), 45_000);
-  }, 120_000);
+    await waitForIdleHub(stack.forHub('hub-a'), 60_000);
+    await waitForIdleHub(stack.forHub('hub-b'), 60_000);
+  }, 180_000);
 });
