@@ -1,3 +1,4 @@
+import { BlobServiceClient } from '@azure/storage-blob';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiErrorBody } from '../../../src/contracts/api/errors';
 import type { HubListResponse, SpaConfig } from '../../../src/contracts/api/identity';
@@ -169,6 +170,14 @@ describe('an import on hub-b', () => {
     expect(enqueue.status).toBe(404);
     const own = await stack.call('GET', `/api/hubs/hub-b/jobs/${operationId}`, 'admin');
     expect(own.status).toBe(200);
+  });
+
+  it("records hub-b in its container's metadata", async () => {
+    const { azurite } = stack.forHub('hub-b');
+    const container = BlobServiceClient.fromConnectionString(
+      azurite.connectionString,
+    ).getContainerClient(operationId);
+    expect((await container.getProperties()).metadata?.hubid).toBe('hub-b');
   });
 
   it("changed hub-b's registry only", async () => {
