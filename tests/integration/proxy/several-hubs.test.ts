@@ -132,6 +132,12 @@ describe('per-hub roles', () => {
     const response = await stack.call('GET', '/api/hubs/hub-c/jobs', 'admin');
     expect(response.status).toBe(404);
     expect(await codeOf(response)).toBe('HUB_NOT_FOUND');
+    // An id not of a hub id's shape is not echoed back.
+    const odd = await stack.call('GET', '/api/hubs/%3Cb%3EHub%3C%2Fb%3E/jobs', 'admin');
+    expect(odd.status).toBe(404);
+    const body = (await odd.json()) as ApiErrorBody;
+    expect(body.error.code).toBe('HUB_NOT_FOUND');
+    expect(body.error.details).toEqual({});
   });
 });
 
