@@ -15,12 +15,16 @@ const valid = {
 describe('loadConfig', () => {
   it('returns the validated configuration', async () => {
     const result = await loadConfig(async () => new Response(JSON.stringify(valid)));
-    // A proxy from before the plan settings is still read, with the plan's defaults.
+    // A proxy from before the plan settings and the hub list is still read, with their defaults.
     expect(result).toEqual({
       ok: true,
-      config: { ...valid, plan: { snapshotMaxAgeMinutes: 15, lookupLimit: 1000 } },
+      config: { ...valid, hubs: [], plan: { snapshotMaxAgeMinutes: 15, lookupLimit: 1000 } },
     });
-    const planned = { ...valid, plan: { snapshotMaxAgeMinutes: 30, lookupLimit: 20 } };
+    const planned = {
+      ...valid,
+      hubs: [{ id: 'hub-a', displayName: 'Hub A', hostName: 'hub.local' }],
+      plan: { snapshotMaxAgeMinutes: 30, lookupLimit: 20 },
+    };
     expect(await loadConfig(async () => new Response(JSON.stringify(planned)))).toEqual({
       ok: true,
       config: planned,
