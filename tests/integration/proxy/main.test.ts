@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 function runMain(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
   const clean = Object.fromEntries(
     Object.entries(process.env).filter(
-      ([name]) => !/^(AUTH_|IOT_HUB_|STORAGE_|SPA_|PROXY_|SUPPORT_)/.test(name),
+      ([name]) => !/^(AUTH_|IOT_HUB_|HUBS$|HUB_|STORAGE_|SPA_|PROXY_|SUPPORT_)/.test(name),
     ),
   );
   return new Promise((resolve) => {
@@ -43,5 +43,29 @@ describe('the proxy at start', () => {
     ])
       expect(stderr).toContain(`- ${name}`);
     expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('names every bad field of every hub of HUBS in the same message', async () => {
+    const { code, stderr } = await runMain({
+      AUTH_TENANT_ID: '11111111-2222-3333-4444-555555555555',
+      AUTH_AUDIENCE: 'api://console',
+      STORAGE_ACCOUNT_NAME: 'consoleops',
+      SPA_CLIENT_ID: 'spa',
+      SPA_API_SCOPE: 'api://console/access_as_user',
+      HUBS: JSON.stringify([
+        { id: 'Hub A', displayName: 'A', connectionString: 'HostName=a' },
+        { id: 'hub-b', displayName: 'B', auth: 'identity' },
+      ]),
+      HUB_DEVICE_CAP: '1000',
+    });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^The proxy's configuration is invalid \(4 problems\):/);
+    for (const problem of [
+      'HUBS[0].id',
+      'HUBS[0].connectionString',
+      'HUBS[1].hostName: required with auth "identity"',
+      'HUB_DEVICE_CAP: not used when HUBS is set',
+    ])
+      expect(stderr).toContain(`- ${problem}`);
   });
 });

@@ -1,3 +1,4 @@
+import { BlobServiceClient } from '@azure/storage-blob';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiErrorBody } from '../../../src/contracts/api/errors';
 import type { HubListResponse, SpaConfig } from '../../../src/contracts/api/identity';
@@ -13,11 +14,12 @@ import { startTwoHubStack, type TwoHubId, type TwoHubStack } from './support/two
 // per-hub roles grant that hub only, and each hub has its own job slot and queue worker.
 
 let stack: TwoHubStack;
+const JOB_DEVICES = 400;
 
 beforeAll(async () => {
   stack = await startTwoHubStack(
     { queueWorker: { pollMs: 100, holdSeconds: 1, leaseSeconds: 5 } },
-    // 40 devices a second: 120 devices keep a hub's slot for about three seconds.
+    // 40 devices a second: 400 devices keep a hub's slot for about ten seconds.
     { paceDevicesPerSecond: 40 },
   );
 }, 120_000);
@@ -130,6 +132,12 @@ describe('per-hub roles', () => {
     const response = await stack.call('GET', '/api/hubs/hub-c/jobs', 'admin');
     expect(response.status).toBe(404);
     expect(await codeOf(response)).toBe('HUB_NOT_FOUND');
+    // An id not of a hub id's shape is not echoed back.
+    const odd = await stack.call('GET', '/api/hubs/%3Cb%3EHub%3C%2Fb%3E/jobs', 'admin');
+    expect(odd.status).toBe(404);
+    const body = (await odd.json()) as ApiErrorBody;
+    expect(body.error.code).toBe('HUB_NOT_FOUND');
+    expect(body.error.details).toEqual({});
   });
 });
 
@@ -170,6 +178,14 @@ describe('an import on hub-b', () => {
     expect(own.status).toBe(200);
   });
 
+  it("records hub-b in its container's metadata", async () => {
+    const { azurite } = stack.forHub('hub-b');
+    const container = BlobServiceClient.fromConnectionString(
+      azurite.connectionString,
+    ).getContainerClient(operationId);
+    expect((await container.getProperties()).metadata?.hubid).toBe('hub-b');
+  });
+
   it("changed hub-b's registry only", async () => {
     const lookup = async (hubId: TwoHubId) =>
       json<RegistryLookupResponse>(
@@ -199,10 +215,11 @@ describe('an import on hub-b', () => {
 
 describe('the queues of two hubs', () => {
   it('keep their entries apart and start one job per hub at the same time', async () => {
-    // Each hub busy with a holder, then one import queued behind each.
+    // Each hub busy with a holder, then one import queued behind each. Ten seconds a job leaves
+    // room for a slow machine between the two starts.
     const holders = {
-      'hub-a': await startedImport('hub-a', 'hold-a', 120),
-      'hub-b': await startedImport('hub-b', 'hold-b', 120),
+      'hub-a': await startedImport('hub-a', 'hold-a', JOB_DEVICES),
+      'hub-b': await startedImport('hub-b', 'hold-b', JOB_DEVICES),
     };
     expect((await hubInfo('hub-a')).activeJob?.jobId).toBe(holders['hub-a'].jobId);
     expect((await hubInfo('hub-b')).activeJob?.jobId).toBe(holders['hub-b'].jobId);
@@ -211,7 +228,7 @@ describe('the queues of two hubs', () => {
     for (const hubId of ['hub-a', 'hub-b'] as const) {
       const created = await createUploadedImport(
         stack.forHub(hubId),
-        deviceLines(`queued-${hubId}`, 120),
+        deviceLines(`queued-${hubId}`, JOB_DEVICES),
         `id\nqueued-${hubId}-0`,
       );
       const entry = await json<EnqueueResponse>(
@@ -235,7 +252,7 @@ describe('the queues of two hubs', () => {
 
     // Both workers start their hub's entry once its holder ends: a moment comes when both queued
     // imports run at once, one on each hub.
-    const deadline = Date.now() + 45_000;
+    const deadline = Date.now() + 60_000;
     let both = false;
     while (!both && Date.now() < deadline) {
       const [a, b] = await Promise.all([hubInfo('hub-a'), hubInfo('hub-b')]);
@@ -251,7 +268,7 @@ describe('the queues of two hubs', () => {
       if (!both) await new Promise((resolve) => setTimeout(resolve, 150));
     }
     expect(both).toBe(true);
-    await waitForIdleHub(stack.forHub('hub-a'), 45_000);
-    await waitForIdleHub(stack.forHub('hub-b'), 45_000);
-  }, 120_000);
+    await waitForIdleHub(stack.forHub('hub-a'), 60_000);
+    await waitForIdleHub(stack.forHub('hub-b'), 60_000);
+  }, 180_000);
 });

@@ -20,7 +20,11 @@ describe('loadConfig', () => {
       ok: true,
       config: { ...valid, hubs: [], plan: { snapshotMaxAgeMinutes: 15, lookupLimit: 1000 } },
     });
-    const planned = { ...valid, plan: { snapshotMaxAgeMinutes: 30, lookupLimit: 20 } };
+    const planned = {
+      ...valid,
+      hubs: [{ id: 'hub-a', displayName: 'Hub A', hostName: 'hub.local' }],
+      plan: { snapshotMaxAgeMinutes: 30, lookupLimit: 20 },
+    };
     expect(await loadConfig(async () => new Response(JSON.stringify(planned)))).toEqual({
       ok: true,
       config: { ...planned, hubs: [] },
