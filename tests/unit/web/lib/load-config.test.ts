@@ -27,7 +27,7 @@ describe('loadConfig', () => {
     };
     expect(await loadConfig(async () => new Response(JSON.stringify(planned)))).toEqual({
       ok: true,
-      config: { ...planned, hubs: [] },
+      config: planned,
     });
   });
 
