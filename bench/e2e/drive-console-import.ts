@@ -1,12 +1,15 @@
 import type { Page } from 'playwright-core';
 import { inFreshChromium } from '../chromium-bench';
 import { RECORD_PHASES, type PageMarks, type ResourceEdge } from './record-phases';
+import { topSelfTimes, type CpuProfile, type SelfTime } from './summarize-cpu-profile';
 
 export interface ConsoleRun {
   marks: PageMarks;
   /** The requests from the upload click on, their query strings (SAS) cut off. */
   resources: ResourceEdge[];
   rendererPeakMb: number;
+  /** With `profileUpload`: the page thread's busiest functions from the click to the job page. */
+  uploadProfile?: SelfTime[];
 }
 
 const MARKS: (keyof PageMarks)[] = [
@@ -54,6 +57,7 @@ export async function driveConsoleImport(
   csvPath: string,
   admin: { username: string; password: string; name: string },
   timeoutMs: number,
+  profileUpload = false,
 ): Promise<ConsoleRun> {
   return inFreshChromium(
     appUrl,
@@ -82,13 +86,21 @@ export async function driveConsoleImport(
         .first()
         .textContent();
       await page.getByLabel('Type to confirm').fill(phrase ?? '');
+      const cdp = profileUpload ? await page.context().newCDPSession(page) : null;
+      if (cdp) {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.start');
+      }
       await page.locator('button', { hasText: 'Upload and start import' }).click();
       await waitForMark(page, 'jobPage', timeoutMs);
+      const uploadProfile = cdp
+        ? topSelfTimes((await cdp.send('Profiler.stop')).profile as CpuProfile, 15)
+        : undefined;
       await waitForMark(page, 'completed', timeoutMs);
       await waitForMark(page, 'errorsCounted', timeoutMs);
       await page.getByRole('link', { name: 'View errors' }).click();
       await waitForMark(page, 'errorsRead', timeoutMs);
-      return page.evaluate((names) => {
+      const measured = await page.evaluate((names) => {
         const all = (window as unknown as { __marks: Record<string, number> }).__marks;
         const marks = Object.fromEntries(names.map((n) => [n, all[n] ?? Number.NaN]));
         const since = all['click'] ?? 0;
@@ -101,7 +113,12 @@ export async function driveConsoleImport(
             responseEnd: (entry as PerformanceResourceTiming).responseEnd,
           }));
         return { marks, resources };
-      }, MARKS) as Promise<{ marks: PageMarks; resources: ResourceEdge[] }>;
+      }, MARKS);
+      return {
+        marks: measured.marks as unknown as PageMarks,
+        resources: measured.resources satisfies ResourceEdge[],
+        ...(uploadProfile ? { uploadProfile } : {}),
+      };
     },
     { ignoreHTTPSErrors: true },
   );

@@ -10,6 +10,7 @@ import { driveConsoleImport } from './drive-console-import';
 import { blobRequests, journeyPhases, type JourneyPhases } from './e2e-phases';
 import { formatE2eTable } from './format-e2e-table';
 import { generateE2eCsv } from './generate-e2e-csv';
+import type { SelfTime } from './summarize-cpu-profile';
 import { bareInsertFloorS, blobService, papaparseFloorS, uploadFloorS } from './measure-floors';
 
 export interface Floors {
@@ -23,6 +24,7 @@ export interface E2eRound {
   floors: Floors;
   rendererPeakMb: number;
   ratios: Record<string, number>;
+  uploadProfile?: SelfTime[];
 }
 
 const TABLE_FILE = 'bench/results/e2e.md';
@@ -35,6 +37,11 @@ function numberArg(name: string, fallback: number): number {
   const value = Number(arg.slice(name.length + 3));
   if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} wants a whole number`);
   return value;
+}
+
+function stringArg(name: string, fallback: string): string {
+  const arg = process.argv.find((a) => a.startsWith(`--${name}=`));
+  return arg === undefined ? fallback : arg.slice(name.length + 3);
 }
 
 const round3 = (n: number): number => Math.round(n * 1000) / 1000;
@@ -65,18 +72,29 @@ async function downloadUploadedNdjson(
     .downloadToFile(to);
 }
 
-async function oneRound(csv: string, rows: number, dir: string): Promise<E2eRound> {
+async function oneRound(
+  csv: string,
+  rows: number,
+  dir: string,
+  staticDir: string,
+): Promise<E2eRound> {
   const dataDir = mkdtempSync(join(dir, 'stack-'));
   const stack = await startDevStack({
     dataDir,
     ports: { app: 0, oidc: 0, hub: 0, azurite: 0 },
-    staticDir: 'dist',
+    staticDir,
     azuriteInMemory: true,
   });
   try {
     const admin = TEST_USERS.find((u) => u.username === 'admin');
     if (!admin) throw new Error('the local stack has no admin user');
-    const journey = await driveConsoleImport(stack.appUrl, csv, admin, 30 * 60_000);
+    const journey = await driveConsoleImport(
+      stack.appUrl,
+      csv,
+      admin,
+      30 * 60_000,
+      process.argv.includes('--profile-upload'),
+    );
     const phases = journeyPhases(journey.marks, journey.resources, stack.azurite.blobEndpoint);
     const firstBlob = blobRequests(journey.resources, stack.azurite.blobEndpoint).sort(
       (a, b) => a.startTime - b.startTime,
@@ -95,6 +113,7 @@ async function oneRound(csv: string, rows: number, dir: string): Promise<E2eRoun
       floors,
       rendererPeakMb: Math.round(journey.rendererPeakMb),
       ratios: ratiosOf(phases, floors),
+      ...(journey.uploadProfile ? { uploadProfile: journey.uploadProfile } : {}),
     };
   } finally {
     await stack.close();
@@ -110,14 +129,18 @@ function medians<T extends object>(items: T[]): Record<string, number> {
 }
 
 /**
- * `npm run bench -- e2e [--rows=N] [--rounds=N]`: a generated device list dropped in Chromium on
+ * `npm run bench -- e2e [--rows=N] [--rounds=N] [--profile-upload]`: a generated device list dropped in Chromium on
  * the real local stack (fresh stack and browser each round), each phase to "completed" timed and
  * set against its floor measured in the same round. 1,000,000 rows and 1 round by default (a round
- * takes minutes on a 2-core machine); `--quick` is 100,000 rows, 3 rounds. Needs `npm run build`.
+ * takes minutes on a 2-core machine); `--quick` is 100,000 rows, 3 rounds. Needs `npm run build`
+ * (or `--dist=<folder>` of another build).
  */
 export async function runE2eBench(opts: { quick: boolean }): Promise<Record<string, unknown>> {
   if (!chromiumAvailable()) return { skipped: `${CHROMIUM} is not installed` };
-  if (!existsSync('dist/index.html')) throw new Error('no built console in dist: npm run build');
+  // Another build can be measured beside the current one (`vite build --outDir`).
+  const staticDir = stringArg('dist', 'dist');
+  if (!existsSync(join(staticDir, 'index.html')))
+    throw new Error(`no built console in ${staticDir}: npm run build`);
   const rows = numberArg('rows', opts.quick ? 100_000 : 1_000_000);
   const rounds = numberArg('rounds', rows > 200_000 ? 1 : 3);
   const dir = mkdtempSync(join(os.tmpdir(), 'e2e-bench-'));
@@ -127,12 +150,13 @@ export async function runE2eBench(opts: { quick: boolean }): Promise<Record<stri
     const results: E2eRound[] = [];
     for (let round = 0; round < rounds; round++) {
       console.log(`round ${round + 1} of ${rounds}...`);
-      const result = await oneRound(csv, rows, dir);
+      const result = await oneRound(csv, rows, dir, staticDir);
       console.log(JSON.stringify(result));
       results.push(result);
     }
     const summary = {
       rows,
+      staticDir,
       csvBytes: statSync(csv).size,
       refusedRows: refused,
       rounds,
