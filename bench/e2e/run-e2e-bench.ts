@@ -1,5 +1,5 @@
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
 import { TEST_USERS } from '../../src/dev-stack/identity-defaults';
@@ -12,6 +12,7 @@ import { formatE2eTable } from './format-e2e-table';
 import { generateE2eCsv } from './generate-e2e-csv';
 import type { SelfTime } from './summarize-cpu-profile';
 import { bareInsertFloorS, blobService, papaparseFloorS, uploadFloorS } from './measure-floors';
+import { measureUploadBlocks } from './measure-upload-blocks';
 
 export interface Floors {
   papaparseS: number;
@@ -28,6 +29,18 @@ export interface E2eRound {
 }
 
 const TABLE_FILE = 'bench/results/e2e.md';
+const BLOCKS_FILE = 'bench/results/e2e-upload-blocks.json';
+
+async function previousJourney(): Promise<Record<string, unknown>> {
+  try {
+    const all = JSON.parse(await readFile('bench/results/latest.json', 'utf8')) as {
+      e2e?: Record<string, unknown>;
+    };
+    return all.e2e ?? {};
+  } catch {
+    return {};
+  }
+}
 // The aim of docs/reference/measured-baselines.md#drop-to-completed-in-the-console.
 const AIM = 1.5;
 
@@ -129,7 +142,7 @@ function medians<T extends object>(items: T[]): Record<string, number> {
 }
 
 /**
- * `npm run bench -- e2e [--rows=N] [--rounds=N] [--profile-upload]`: a generated device list dropped in Chromium on
+ * `npm run bench -- e2e [--rows=N] [--rounds=N] [--profile-upload | --upload-blocks]`: a generated device list dropped in Chromium on
  * the real local stack (fresh stack and browser each round), each phase to "completed" timed and
  * set against its floor measured in the same round. 1,000,000 rows and 1 round by default (a round
  * takes minutes on a 2-core machine); `--quick` is 100,000 rows, 3 rounds. Needs `npm run build`
@@ -147,6 +160,17 @@ export async function runE2eBench(opts: { quick: boolean }): Promise<Record<stri
   try {
     const csv = join(dir, `devices-${rows}.csv`);
     const { refused } = await generateE2eCsv(csv, rows);
+    // Kept in a file of its own, so the journey's figures in latest.json stay.
+    if (process.argv.includes('--upload-blocks')) {
+      const uploadBlocks = {
+        rows,
+        csvBytes: statSync(csv).size,
+        loadAverageAtEnd: os.loadavg().map(round3),
+        ...(await measureUploadBlocks(csv, rounds)),
+      };
+      await writeFile(BLOCKS_FILE, JSON.stringify(uploadBlocks, null, 2) + '\n');
+      return { ...(await previousJourney()), uploadBlocksFile: BLOCKS_FILE };
+    }
     const results: E2eRound[] = [];
     for (let round = 0; round < rounds; round++) {
       console.log(`round ${round + 1} of ${rounds}...`);
