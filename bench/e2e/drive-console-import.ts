@@ -8,6 +8,11 @@ export interface ConsoleRun {
   /** The requests from the upload click on, their query strings (SAS) cut off. */
   resources: ResourceEdge[];
   rendererPeakMb: number;
+  /**
+   * Whether the console's Content Security Policy lets it compile WebAssembly (the hash worker's
+   * SHA-256 falls back to JavaScript, with no other sign, where it does not).
+   */
+  wasmAllowed: boolean;
   /** With `profileUpload`: the page thread's busiest functions from the click to the job page. */
   uploadProfile?: SelfTime[];
 }
@@ -72,6 +77,13 @@ export async function driveConsoleImport(
       await page.addInitScript(RECORD_PHASES);
       await page.reload();
       await page.getByLabel('Device list file').waitFor({ state: 'attached' });
+      // The smallest valid module: magic number and version.
+      const wasmAllowed = await page.evaluate(() =>
+        WebAssembly.compile(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0])).then(
+          () => true,
+          () => false,
+        ),
+      );
       await page.getByLabel('Device list file').setInputFiles(csvPath);
       await waitForMark(page, 'converted', timeoutMs);
       await page
@@ -117,6 +129,7 @@ export async function driveConsoleImport(
       return {
         marks: measured.marks as unknown as PageMarks,
         resources: measured.resources satisfies ResourceEdge[],
+        wasmAllowed,
         ...(uploadProfile ? { uploadProfile } : {}),
       };
     },

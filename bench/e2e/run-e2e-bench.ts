@@ -26,6 +26,7 @@ export interface E2eRound {
   rendererPeakMb: number;
   ratios: Record<string, number>;
   uploadProfile?: SelfTime[];
+  wasmAllowed: boolean;
 }
 
 const TABLE_FILE = 'bench/results/e2e.md';
@@ -126,6 +127,7 @@ async function oneRound(
       floors,
       rendererPeakMb: Math.round(journey.rendererPeakMb),
       ratios: ratiosOf(phases, floors),
+      wasmAllowed: journey.wasmAllowed,
       ...(journey.uploadProfile ? { uploadProfile: journey.uploadProfile } : {}),
     };
   } finally {

@@ -57,9 +57,9 @@ describe('the stream hasher', () => {
   });
 
   it('gives the same digest for a file fed in odd-sized parts, empty parts included, as whole', async () => {
-    const bytes = new Uint8Array(300_001).map((_, i) => (i * 7919) % 251);
+    const bytes = new Uint8Array(30_001).map((_, i) => (i * 7919) % 251);
     const whole = createHash('sha256').update(bytes).digest('hex');
-    for (const size of [1, 63, 64, 65, 4096, 65_537])
+    for (const size of [7, 63, 64, 65, 4096, 65_537])
       expect(await digestParts(split(bytes, size)), `parts of ${size}`).toBe(whole);
     expect(await digestParts([new Uint8Array(0), bytes, new Uint8Array(0)])).toBe(whole);
   });
