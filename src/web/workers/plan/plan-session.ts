@@ -10,7 +10,7 @@ import type { Planner, PlanResult } from '../../../core/plan/plan-result';
 import type { ImportMode } from '../../../core/model/import-mode';
 import type { PlanOptions, PlanRow } from '../../../core/plan/plan-types';
 import { createTouchScanner } from '../../../core/plan/scan-touched-devices';
-import { createLineSplitter } from '../../../core/plan/split-text-lines';
+import { createLineSplitter } from '../../../core/text/split-text-lines';
 import { deviceKey } from '../../../core/registry/device-key';
 import { buildUndo } from '../../../core/undo/build-undo';
 import type { FromPlanWorker, ToPlanWorker } from '../../../contracts/worker/plan-messages';
