@@ -17,7 +17,7 @@ import type { FromPlanWorker, ToPlanWorker } from '../../../contracts/worker/pla
 import { createBlobCollector } from './blob-collector';
 import { effectiveDeviceCap } from './effective-device-cap';
 import { pageOfRows } from './plan-row-pages';
-import { readBlobText } from './read-blob-text';
+import { readBlobText } from '../../lib/streams/read-blob-text';
 
 // The plan worker's state (contracts/worker/plan-messages.ts): one `plan` reads the import file,
 // the registry export and the import file again, a chunk at a time, and keeps the rows and the
