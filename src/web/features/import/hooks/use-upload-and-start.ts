@@ -6,7 +6,7 @@ import { activeJobIdOf, isApiError } from '../../../lib/api-error';
 import { enqueueImport } from '../../../lib/queue/enqueue-import';
 import { useSlotWait } from '../../../lib/use-slot-wait';
 import { createImport } from '../api/create-import';
-import { startImport } from '../api/start-import';
+import { startImport } from '../../../lib/start-import';
 import { uploadBlobs } from '../api/upload-blobs';
 import type { UploadOptions, UploadProgress } from '../api/upload-blobs';
 
