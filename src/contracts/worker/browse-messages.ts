@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RegistryIssueSchema } from './diff-messages';
+import { RegistryIssueCountsSchema, RegistryIssueSchema } from './diff-messages';
 import { RequestIdSchema, WorkerFailedMessage } from './worker-failure';
 
 // The registry browser's protocol with the worker: the page streams devices.txt in as bytes; the
@@ -98,7 +98,7 @@ export const BrowseProgress = z.object({
 export const BrowseDone = z.object({
   type: z.literal('browse-done'),
   issues: z.array(RegistryIssueSchema),
-  issueCounts: z.record(z.string(), Count),
+  issueCounts: RegistryIssueCountsSchema,
   lines: Count,
   records: Count,
 });

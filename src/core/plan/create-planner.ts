@@ -8,7 +8,7 @@ import { planNotices } from './plan-notices';
 import { PlanState } from './plan-state';
 import type { PlanNoticeCode, PlanOptions, PlanRow, PlanSummary } from './plan-types';
 import { parseImportLine } from './parse-import-line';
-import { createLineSplitter, isBlankLine } from './split-text-lines';
+import { createLineSplitter, isBlankLine } from '../text/split-text-lines';
 
 const DEFAULT_BATCH = 10_000;
 

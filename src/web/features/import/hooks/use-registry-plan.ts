@@ -5,6 +5,8 @@ import type { LineKey } from '../../../../core/plan/read-line-key';
 import { downloadExportFile, type DownloadProgress } from '../../../lib/download-export-file';
 import { exportNameOf, exportNameWords } from '../../../lib/export-name';
 import { usePlanSettings } from '../../../lib/plan-settings';
+import type { WorkerFactory } from '../../../workers/channel/worker-channel';
+import { createPlanWorker } from '../../../workers/plan/create-plan-worker';
 import {
   createPlanClient,
   type PlanClient,
@@ -78,9 +80,15 @@ function exportSource(job: Job, jobId: string, fresh: boolean): PlanSource {
 /**
  * `output` is the converted file and `lines` its line count (the conversion report's valid rows),
  * which decides the snapshot source without reading it. `hubDevices` is the hub's device count now
- * (GET /api/hub), null while unknown.
+ * (GET /api/hub), null while unknown. `createWorker` is for tests, which run the plan worker's code
+ * in their own thread.
  */
-export function useRegistryPlan(output: Blob | null, lines: number, hubDevices: number | null) {
+export function useRegistryPlan(
+  output: Blob | null,
+  lines: number,
+  hubDevices: number | null,
+  createWorker: WorkerFactory = createPlanWorker,
+) {
   const settings = usePlanSettings();
   const [state, setState] = useState<RegistryPlanState>({ phase: 'idle' });
   const abortRef = useRef<AbortController | null>(null);
@@ -126,6 +134,7 @@ export function useRegistryPlan(output: Blob | null, lines: number, hubDevices: 
         (error) => {
           if (!abort.signal.aborted) setState({ phase: 'failed', error });
         },
+        createWorker,
       );
       clientRef.current = client;
       const plan = await planAgainstRegistry(client, {
@@ -138,7 +147,7 @@ export function useRegistryPlan(output: Blob | null, lines: number, hubDevices: 
       });
       if (!abort.signal.aborted) setState({ phase: 'planned', plan });
     },
-    [],
+    [createWorker],
   );
 
   const planFromExport = useCallback(

@@ -6,9 +6,9 @@ import { activeJobIdOf, isApiError } from '../../../lib/api-error';
 import { enqueueImport } from '../../../lib/queue/enqueue-import';
 import { useSlotWait } from '../../../lib/use-slot-wait';
 import { createImport } from '../api/create-import';
-import { startImport } from '../api/start-import';
+import { startImport } from '../../../lib/start-import';
 import { uploadBlobs } from '../api/upload-blobs';
-import type { UploadProgress } from '../api/upload-blobs';
+import type { UploadOptions, UploadProgress } from '../api/upload-blobs';
 
 export type UploadState =
   | { phase: 'idle' }
@@ -45,9 +45,9 @@ export interface UploadInput {
 
 /**
  * Create the operation, upload both blobs, start the job, land on its page; wait for a busy slot if
- * asked.
+ * asked. `createUploader` is for tests in Node, where the storage SDK uploads a Buffer, not a Blob.
  */
-export function useUploadAndStart() {
+export function useUploadAndStart(createUploader?: UploadOptions['createUploader']) {
   const [state, setState] = useState<UploadState>({ phase: 'idle' });
   const abortRef = useRef<AbortController | null>(null);
   // Survives the brief 'starting' phase between two attempts, so a queued start stays queued.
@@ -114,6 +114,7 @@ export function useUploadAndStart() {
         await uploadBlobs(items, {
           signal: controller.signal,
           onProgress: (progress) => setState({ phase: 'uploading', progress }),
+          createUploader,
         });
       } catch (error) {
         setState({ phase: 'failed', stage: 'upload', error, operationId });
@@ -121,7 +122,7 @@ export function useUploadAndStart() {
       }
       await start(operationId);
     },
-    [start],
+    [start, createUploader],
   );
 
   // The server's queue replaces waiting in this tab: the job page shows the position from there.
