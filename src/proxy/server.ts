@@ -44,6 +44,7 @@ import { registerHubCountRoutes } from './routes/hub-count-routes';
 import { registerJobRoutes } from './routes/job-routes';
 import { registerOperationRoutes } from './routes/operation-routes';
 import { registerPublicRoutes } from './routes/public-routes';
+import { registerExportQueueRoutes } from './routes/export-queue-routes';
 import { registerQueueRoutes } from './routes/queue-routes';
 import { createMessageQueue, defaultQueueEndpoint } from './queue/message-queue';
 import type { OperationQueue } from './queue/operation-queue';
@@ -321,6 +322,7 @@ export async function createProxy(options: ProxyOptions): Promise<ProxyHandle> {
   registerOperationRoutes(app, context, supportExports);
   registerJobRoutes(app, context);
   registerQueueRoutes(app, context, queue);
+  registerExportQueueRoutes(app, context, queue);
   registerRegistryRoutes(app, context, createHubRegistryClient(hubTransport));
   const setupCheck = createSetupCheckDeps({
     auth: { ...options.auth, apiScope: spa.auth.apiScope },

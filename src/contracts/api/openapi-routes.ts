@@ -114,6 +114,16 @@ export const API_ROUTES: readonly ApiRouteSpec[] = [
     response: CreateExportResponse,
   },
   {
+    method: 'POST',
+    path: '/api/exports/enqueue',
+    operationId: 'enqueueExport',
+    summary:
+      'Queue an export (admins); its operation exists at once and the job starts in turn when the slot is free',
+    roles: admin,
+    request: CreateExportRequest,
+    response: EnqueueResponse,
+  },
+  {
     method: 'GET',
     path: '/api/jobs',
     operationId: 'listJobs',

@@ -81,11 +81,14 @@ export function QueuedEntryStatus({
       </Typography>
       {cancel.isError && <ErrorPanel error={cancel.error} context="Removing from the queue" />}
       <Dialog open={confirming} onClose={() => setConfirming(false)}>
-        <DialogTitle>Remove this import from the queue?</DialogTitle>
+        <DialogTitle>Remove this {entry.kind} from the queue?</DialogTitle>
         <DialogContent>
           <DialogContentText>
-            Nothing has run yet, so nothing changes on the hub. The uploaded file stays; you can
-            start or queue it again later.
+            {entry.kind === 'export'
+              ? 'Nothing has run yet, so nothing changes on the hub; the export is dropped. ' +
+                'Start or queue a new one when you need it.'
+              : 'Nothing has run yet, so nothing changes on the hub. The uploaded file stays; ' +
+                'you can start or queue it again later.'}
           </DialogContentText>
         </DialogContent>
         <DialogActions>
