@@ -46,6 +46,7 @@ import { registerOperationRoutes } from './routes/operation-routes';
 import { registerPublicRoutes } from './routes/public-routes';
 import { registerExportQueueRoutes } from './routes/export-queue-routes';
 import { registerQueueRoutes } from './routes/queue-routes';
+import { registerRunRoutes } from './routes/run-routes';
 import { createMessageQueue, defaultQueueEndpoint } from './queue/message-queue';
 import type { OperationQueue } from './queue/operation-queue';
 import { listQueueEntries } from './queue/queue-entries';
@@ -227,7 +228,7 @@ export async function createProxy(options: ProxyOptions): Promise<ProxyHandle> {
         ? {
             queuedOperation: async () =>
               (await listQueueEntries(queue.table, queue.partitionKey)).find(
-                (entry) => entry.row.state !== 'failed',
+                (entry) => entry.row.state === 'queued' || entry.row.state === 'starting',
               )?.row.operationId,
           }
         : {}),
@@ -323,6 +324,7 @@ export async function createProxy(options: ProxyOptions): Promise<ProxyHandle> {
   registerJobRoutes(app, context);
   registerQueueRoutes(app, context, queue);
   registerExportQueueRoutes(app, context, queue);
+  registerRunRoutes(app, context, queue);
   registerRegistryRoutes(app, context, createHubRegistryClient(hubTransport));
   const setupCheck = createSetupCheckDeps({
     auth: { ...options.auth, apiScope: spa.auth.apiScope },

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { CreateExportRequest, CreateExportResponse } from './exports';
+import { CreateRunRequest, RunResponse } from './runs';
 import { ReadSasResponse } from './files';
 import { AppRole, MeResponse } from './identity';
 import { CreateImportRequest, CreateImportResponse, StartImportResponse } from './imports';
@@ -87,6 +88,32 @@ export const API_ROUTES: readonly ApiRouteSpec[] = [
     summary: 'Queue an uploaded import; it starts when its turn comes and the hub slot is free',
     roles: admin,
     response: EnqueueResponse,
+  },
+  {
+    method: 'POST',
+    path: '/api/imports/{operationId}/chunks',
+    operationId: 'createRun',
+    summary:
+      'Split an uploaded import into a run of queued chunks of at most chunkSize devices, with a stop rule',
+    roles: admin,
+    request: CreateRunRequest,
+    response: RunResponse,
+  },
+  {
+    method: 'GET',
+    path: '/api/runs/{runId}',
+    operationId: 'getRun',
+    summary: 'A chunked import: every chunk with its state, job and error count, and the totals',
+    roles: both,
+    response: RunResponse,
+  },
+  {
+    method: 'POST',
+    path: '/api/runs/{runId}/resume',
+    operationId: 'resumeRun',
+    summary: 'Queue the stopped chunks of a run again, at the back of the queue',
+    roles: admin,
+    response: RunResponse,
   },
   {
     method: 'GET',

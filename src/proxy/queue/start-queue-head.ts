@@ -7,11 +7,13 @@ import { findActiveJob } from '../operations/active-job';
 import type { ProxyContext } from '../operations/proxy-context';
 import { startImport } from '../operations/start-import';
 import { startQueuedExport } from '../operations/start-queued-export';
+import { judgePreviousChunk } from './judge-previous-chunk';
 import { keepLease } from './keep-lease';
 import type { ReceivedMessage } from './message-queue';
 import type { OperationQueue } from './operation-queue';
 import { deleteQueueEntry, replaceQueueEntry } from './queue-entries';
 import { withoutClaim, type StoredQueueEntry } from './queue-entry';
+import { stopRun } from './stop-run';
 
 // The worker's one step on the oldest waiting entry, whose message it holds: when the slot is free
 // it claims the entry (If-Match), keeps the leases alive, starts the job through the idempotent
@@ -64,6 +66,24 @@ export async function startQueueHead(
   if (head.row.state === 'queued') {
     const active = findActiveJob(await callHub(() => context.hub.listJobs()));
     if (active) return { outcome: 'waiting', message };
+    // A chunk of a run starts only if the chunk before it passed the run's stop rule.
+    const verdict = await judgePreviousChunk(context, head.row);
+    if (verdict.kind === 'wait') return { outcome: 'waiting', message };
+    if (verdict.kind === 'stop') {
+      const chunks = await stopRun(queue, head.row.runId ?? '', verdict.reason);
+      step.log({
+        level: 'info',
+        msg: 'audit',
+        type: 'audit',
+        action: 'run.stop',
+        who: { objectId: head.row.enqueuedByOid, name: head.row.enqueuedByName },
+        operationId: head.row.operationId,
+        result: 'ok',
+        details: { runId: head.row.runId, chunks, reason: verdict.reason, worker: step.workerId },
+      });
+      await queue.messages.remove(message).catch(() => undefined);
+      return { outcome: 'failed', message };
+    }
   }
   const claimed = await replaceQueueEntry(
     queue.table,
