@@ -1,3 +1,4 @@
+import { OPERATION_FILE_BLOBS } from '../../contracts/api/files';
 import type { CreateRunRequest } from '../../contracts/api/runs';
 import type { Principal } from '../auth/bearer-verifier';
 import { ApiError } from '../http/api-error';
@@ -30,10 +31,6 @@ export async function createRun(
     throw new ApiError(409, 'ALREADY_STARTED', 'This import has been started already.', {
       jobId: source.jobId ?? null,
     });
-  if (source.backup)
-    throw new ApiError(400, 'VALIDATION_FAILED', 'An import kept with a backup is not split.', {
-      issues: [{ path: 'chunkSize', message: 'start it as one import to keep its backup' }],
-    });
   const size = await context.storage.blobSize(operationId, 'devices.txt');
   if (size === undefined)
     throw new ApiError(409, 'UPLOAD_MISSING', 'devices.txt has not been uploaded yet.');
@@ -58,6 +55,9 @@ export async function createRun(
     ...(source.keysInside !== undefined ? { keysInside: source.keysInside } : {}),
     ...(source.label ? { label: source.label } : {}),
     run: { runId, chunk, of },
+    // The backup and undo file cover the whole file; they go with chunk 1, the first to start, and
+    // are frozen by its start like any import's (docs/proxy.md "Backup and undo files").
+    ...(chunk === 1 && source.backup ? { backup: source.backup } : {}),
     // The proxy's own figures: the start verifies the frozen copy against them.
     ...(file
       ? {
@@ -82,6 +82,12 @@ export async function createRun(
   );
   const appended: QueueEntryRow[] = [];
   try {
+    const first = chunks[0];
+    if (source.backup && first)
+      for (const name of [OPERATION_FILE_BLOBS.backup, OPERATION_FILE_BLOBS.undo]) {
+        const blob = await context.storage.openBlob(operationId, name);
+        if (blob) await context.storage.writeBlob(first.operationId, name, blob.stream);
+      }
     for (const [index, chunk] of chunks.entries())
       await context.storage.writeOperation(
         chunk.operationId,
