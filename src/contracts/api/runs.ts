@@ -46,6 +46,8 @@ export const RunChunk = z.object({
 export type RunChunk = z.infer<typeof RunChunk>;
 
 export const RunResponse = z.object({
+  /** The hub the run belongs to (docs/proxy.md, "Several hubs"). */
+  hubId: z.string().optional(),
   runId: z.string().regex(RUN_ID),
   sourceOperationId: z.string(),
   fileName: z.string().nullable(),

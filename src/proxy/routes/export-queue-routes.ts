@@ -16,9 +16,10 @@ export function registerExportQueueRoutes(
   app: FastifyInstance,
   context: ProxyContext,
   queue: OperationQueue | undefined,
+  hubId: string,
 ): void {
   app.post(
-    '/api/exports/enqueue',
+    '/exports/enqueue',
     { preHandler: requireRole('admin'), config: STATE_CHANGING_LIMIT },
     async (request): Promise<EnqueueResponse> => {
       const body = parseBody(CreateExportRequest, request.body);
@@ -50,7 +51,7 @@ export function registerExportQueueRoutes(
       );
       const described = await describeQueue(context, queue).catch(() => undefined);
       const entry = described?.entries.find((candidate) => candidate.entryId === row.entryId);
-      return { entry: entry ?? toEntry(row, null, null) };
+      return { entry: { hubId, ...(entry ?? toEntry(row, null, null)) } };
     },
   );
 }

@@ -15,6 +15,7 @@ export function registerRunRoutes(
   app: FastifyInstance,
   context: ProxyContext,
   queue: OperationQueue | undefined,
+  hubId: string,
 ): void {
   const configured = (): OperationQueue => {
     if (queue) return queue;
@@ -26,7 +27,7 @@ export function registerRunRoutes(
   };
 
   app.post<{ Params: { operationId: string } }>(
-    '/api/imports/:operationId/chunks',
+    '/imports/:operationId/chunks',
     { preHandler: requireRole('admin'), config: STATE_CHANGING_LIMIT },
     async (request): Promise<RunResponse> => {
       const { operationId } = request.params;
@@ -49,19 +50,21 @@ export function registerRunRoutes(
           },
         }),
       );
-      return describeRun(context, configured(), run.runId);
+      return { hubId, ...(await describeRun(context, configured(), run.runId)) };
     },
   );
 
   app.get<{ Params: { runId: string } }>(
-    '/api/runs/:runId',
+    '/runs/:runId',
     { preHandler: requireRole('admin', 'support') },
-    async (request): Promise<RunResponse> =>
-      describeRun(context, configured(), request.params.runId),
+    async (request): Promise<RunResponse> => ({
+      hubId,
+      ...(await describeRun(context, configured(), request.params.runId)),
+    }),
   );
 
   app.post<{ Params: { runId: string } }>(
-    '/api/runs/:runId/resume',
+    '/runs/:runId/resume',
     { preHandler: requireRole('admin'), config: STATE_CHANGING_LIMIT },
     async (request): Promise<RunResponse> => {
       const { runId } = request.params;
@@ -77,7 +80,7 @@ export function registerRunRoutes(
           },
         }),
       );
-      return describeRun(context, configured(), runId);
+      return { hubId, ...(await describeRun(context, configured(), runId)) };
     },
   );
 }
