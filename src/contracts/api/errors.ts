@@ -48,6 +48,8 @@ export const API_ERROR_CODES = [
   'ALREADY_QUEUED',
   'QUEUE_ENTRY_NOT_FOUND',
   'QUEUE_ENTRY_STARTING',
+  'RUN_NOT_FOUND',
+  'RUN_NOT_STOPPED',
   'INTERNAL',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

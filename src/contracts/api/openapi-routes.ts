@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { CreateExportRequest, CreateExportResponse } from './exports';
+import { CreateRunRequest, RunResponse } from './runs';
 import { ReadSasResponse } from './files';
 import { AppRole, HubListResponse, MeResponse } from './identity';
 import { CreateImportRequest, CreateImportResponse, StartImportResponse } from './imports';
@@ -98,6 +99,32 @@ export const API_ROUTES: readonly ApiRouteSpec[] = [
     response: EnqueueResponse,
   },
   {
+    method: 'POST',
+    path: '/api/imports/{operationId}/chunks',
+    operationId: 'createRun',
+    summary:
+      'Split an uploaded import into a run of queued chunks of at most chunkSize devices, with a stop rule',
+    roles: admin,
+    request: CreateRunRequest,
+    response: RunResponse,
+  },
+  {
+    method: 'GET',
+    path: '/api/runs/{runId}',
+    operationId: 'getRun',
+    summary: 'A chunked import: every chunk with its state, job and error count, and the totals',
+    roles: both,
+    response: RunResponse,
+  },
+  {
+    method: 'POST',
+    path: '/api/runs/{runId}/resume',
+    operationId: 'resumeRun',
+    summary: 'Queue the stopped chunks of a run again, at the back of the queue',
+    roles: admin,
+    response: RunResponse,
+  },
+  {
     method: 'GET',
     path: '/api/queue',
     operationId: 'getQueue',
@@ -121,6 +148,16 @@ export const API_ROUTES: readonly ApiRouteSpec[] = [
     roles: both,
     request: CreateExportRequest,
     response: CreateExportResponse,
+  },
+  {
+    method: 'POST',
+    path: '/api/exports/enqueue',
+    operationId: 'enqueueExport',
+    summary:
+      'Queue an export (admins); its operation exists at once and the job starts in turn when the slot is free',
+    roles: admin,
+    request: CreateExportRequest,
+    response: EnqueueResponse,
   },
   {
     method: 'GET',

@@ -134,7 +134,7 @@ export function createHubServices(hubOptions: HubOptions, shared: SharedWiring):
         ? {
             queuedOperation: async () =>
               (await listQueueEntries(queue.table, queue.partitionKey)).find(
-                (entry) => entry.row.state !== 'failed',
+                (entry) => entry.row.state === 'queued' || entry.row.state === 'starting',
               )?.row.operationId,
           }
         : {}),

@@ -66,6 +66,14 @@ export const OperationMetadata = z.object({
   moduleCount: z.number().int().nonnegative().optional(),
   /** Lines of the import error log, counted once the job is terminal. */
   errorLineCount: z.number().int().nonnegative().optional(),
+  /** A chunk of a chunked import (docs/proxy.md, "Chunked imports"): its run and place. */
+  run: z
+    .object({
+      runId: z.string(),
+      chunk: z.number().int().positive(),
+      of: z.number().int().positive(),
+    })
+    .optional(),
   /** The admin's optional label for the operation. */
   label: z.string().optional(),
   /**
@@ -102,6 +110,7 @@ const JSON_FIELDS = new Set([
   'deviceCount',
   'moduleCount',
   'errorLineCount',
+  'run',
   'backup',
 ]);
 

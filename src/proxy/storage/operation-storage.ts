@@ -57,6 +57,11 @@ export interface OperationStorage {
     operationId: string,
     blobName: string,
   ): Promise<{ stream: Readable; size: number } | undefined>;
+  /**
+   * Writes a blob from a stream, block by block, never holding the whole of it: the chunks of a
+   * chunked import (queue/split-into-chunks.ts).
+   */
+  writeBlob(operationId: string, blobName: string, source: Readable): Promise<void>;
   uploadSas(operationId: string, blobName: string, minutes: number): Promise<SasGrant>;
   readSas(operationId: string, blobName: string, minutes: number): Promise<SasGrant>;
   hubContainerSas(
@@ -253,6 +258,12 @@ export function createOperationStorage(options: OperationStorageOptions): Operat
                   .url;
           await copyOnce(own.getBlobClient(frozen), source);
         }
+      }),
+    writeBlob: (operationId, blobName, source) =>
+      storageCall(async () => {
+        await container(operationId)
+          .getBlockBlobClient(blobName)
+          .uploadStream(source, 4 * 1024 * 1024, 2);
       }),
     deleteFiles: (operationId, blobNames) =>
       storageCall(async () => {

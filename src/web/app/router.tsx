@@ -40,6 +40,12 @@ export function createAppRouter() {
               .ImportErrorsPage,
           }),
         },
+        {
+          path: 'runs/:runId',
+          lazy: async () => ({
+            Component: (await import('../features/runs/components/run-page')).RunPage,
+          }),
+        },
         // The exports list, registry browser of one export, and the diff of two snapshots.
         {
           path: 'exports',

@@ -202,6 +202,16 @@ export const ERROR_WORDS: Readonly<Record<WordedCode, Words>> = {
     why: 'The queue is starting this job on the hub right now, so it can no longer be taken out.',
     action: 'Wait for it to appear as running, then cancel the job itself if needed.',
   },
+  RUN_NOT_FOUND: {
+    title: 'No such chunked import',
+    why: 'The console has no chunked import with this id on this hub.',
+    action: 'Open the Jobs list and follow one of its chunks from there.',
+  },
+  RUN_NOT_STOPPED: {
+    title: 'Nothing to resume',
+    why: 'No chunk of this import is stopped: it is still running, or it has finished.',
+    action: 'Reload the page to see where each chunk stands.',
+  },
   INTERNAL: {
     title: 'Server error',
     why: 'Something unexpected failed in the console’s server.',

@@ -22,6 +22,7 @@ import { PreviewPanel } from './preview-panel';
 import { ReviewStep } from './review-step';
 import { UpdatingNotice } from './updating-notice';
 import { UploadSection } from './upload-section';
+import type { ChunkChoice } from '../../../components/chunk-options';
 
 // Mapping edits arrive per keystroke/selection; wait briefly so a burst of edits runs one
 // conversion.
@@ -60,6 +61,7 @@ export function ImportWizard() {
   const [excludeInvalid, setExcludeInvalid] = useState(false);
   const conversion = useConversion();
   const upload = useUploadAndStart();
+  const [chunks, setChunks] = useState<ChunkChoice | null>(null);
   const { start: startConversion } = conversion;
   const hub = useHubInfo();
   const hubName = hub.data ? hubNameOf(hub.data.hostName) : null;
@@ -240,13 +242,19 @@ export function ImportWizard() {
                     buildCreateImportRequest(file, { ...outcome, ...checksums }),
                   );
                   if (!plan)
-                    return upload.run({ request, converted: outcome.output, source: file });
+                    return upload.run({
+                      request,
+                      converted: outcome.output,
+                      source: file,
+                      ...(chunks ? { chunks } : {}),
+                    });
                   const planned = plannedUpload(plan);
                   return upload.run({
                     request: request.then(planned.request),
                     converted: planned.converted,
                     source: file,
                     ...(planned.backup ? { backup: planned.backup } : {}),
+                    ...(chunks ? { chunks } : {}),
                   });
                 })()
               }
@@ -254,6 +262,8 @@ export function ImportWizard() {
               onQueue={(operationId) => void upload.queue(operationId)}
               onCancelUpload={upload.cancelUpload}
               onAutoStart={upload.setAutoStart}
+              chunks={chunks}
+              onChunksChange={setChunks}
             />
           )}
           {plannable && (

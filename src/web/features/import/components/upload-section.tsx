@@ -26,6 +26,7 @@ import type { UploadState } from '../hooks/use-upload-and-start';
 import type { ChecksumProgress } from '../../../workers/conversion/run-conversion';
 import { useProgressStore, type ProgressStore } from '../../../lib/progress-store';
 import { SlotBusyPanel } from '../../../components/slot-busy-panel';
+import { ChunkOptions, type ChunkChoice } from '../../../components/chunk-options';
 import { UploadProgress } from './upload-progress';
 
 interface UploadSectionProps {
@@ -44,12 +45,16 @@ interface UploadSectionProps {
   onQueue: (operationId: string) => void;
   onCancelUpload: () => void;
   onAutoStart: (value: boolean) => void;
+  /** Import in chunks (docs/import-wizard.md); null for one job. Without a handler, not offered. */
+  chunks?: ChunkChoice | null;
+  onChunksChange?: (value: ChunkChoice | null) => void;
 }
 
 const STAGE_CONTEXT = {
   prepare: 'Preparing the upload',
   upload: 'Uploading',
   start: 'Starting the job',
+  split: 'Splitting the file into chunks',
 } as const;
 
 export function UploadSection({
@@ -65,6 +70,8 @@ export function UploadSection({
   onQueue,
   onCancelUpload,
   onAutoStart,
+  chunks = null,
+  onChunksChange,
 }: UploadSectionProps) {
   // The typed text belongs to the phrase it was typed for: a re-conversion that leaves the phrase
   // as it was keeps it; one that changes the phrase (another count, another consequence) asks for
@@ -152,6 +159,9 @@ export function UploadSection({
             />
           </Box>
         )}
+        {onChunksChange && (
+          <ChunkOptions value={chunks} onChange={onChunksChange} disabled={busy} />
+        )}
         <Box>
           <Button
             variant="contained"
@@ -160,7 +170,7 @@ export function UploadSection({
             disabled={busy || blocked !== null || !confirmed}
             onClick={onUpload}
           >
-            Upload and start import
+            {chunks && onChunksChange ? 'Upload and queue in chunks' : 'Upload and start import'}
           </Button>
           <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
             {plan ? plural(plan.sent, 'row', 'rows') : devicesText(report.valid)} will be sent to{' '}
@@ -176,7 +186,9 @@ export function UploadSection({
           <Box>
             <LinearProgress aria-label="Starting the job" />
             <Typography variant="body2" sx={{ mt: 1 }}>
-              Upload complete. Starting the import job...
+              {chunks && onChunksChange
+                ? 'Upload complete. Splitting the file into chunks...'
+                : 'Upload complete. Starting the import job...'}
             </Typography>
           </Box>
         )}
