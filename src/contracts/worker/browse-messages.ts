@@ -70,7 +70,15 @@ export const BrowseDownload = z.object({
 });
 
 /** The import that applies one action to the matches (docs/bulk-flows.md, "Act on a selection"). */
-export const SelectionActionSchema = z.enum(['disable', 'enable', 'delete', 'swap-keys']);
+export const SelectionActionSchema = z.enum([
+  'disable',
+  'enable',
+  'delete',
+  'swap-keys',
+  'regenerate-primary',
+  'regenerate-secondary',
+  'regenerate-both',
+]);
 export const BrowseAct = z.object({
   type: z.literal('browse-act'),
   requestId: RequestId,
@@ -142,6 +150,11 @@ export const BrowseActDone = z.object({
   written: Count,
   /** Identities left out, counted by the reason (selectionActionLine's words). */
   leftOut: z.record(z.string(), Count),
+  /**
+   * A key regeneration's new keys, CSV `id,primaryKey,secondaryKey`: offered to the admin once as
+   * a download, never shown (docs/bulk-flows.md, "Regenerate keys").
+   */
+  newKeys: z.instanceof(Blob).optional(),
 });
 export const FromBrowseWorker = z.discriminatedUnion('type', [
   BrowseProgress,

@@ -236,9 +236,12 @@ export function ImportWizard() {
               checksumProgress={conversion.checksumProgress}
               onUpload={() =>
                 void (() => {
-                  const request = outcome.checksums.then((checksums) =>
-                    buildCreateImportRequest(file, { ...outcome, ...checksums }),
-                  );
+                  // Only the handed-off file itself: a file dropped over it is the admin's own.
+                  const newKeysInside = pending?.newKeysInside === true && file === pending.file;
+                  const request = outcome.checksums.then((checksums) => ({
+                    ...buildCreateImportRequest(file, { ...outcome, ...checksums }),
+                    ...(newKeysInside ? { newKeysInside: true as const } : {}),
+                  }));
                   if (!plan)
                     return upload.run({ request, converted: outcome.output, source: file });
                   const planned = plannedUpload(plan);
