@@ -51,6 +51,7 @@ import { listQueueEntries } from './queue/queue-entries';
 import { hubQueueName } from './queue/queue-name';
 import { startQueueWorker, type QueueWorker, type QueueWorkerOptions } from './queue/queue-worker';
 import { startJobMonitor, type JobMonitor, type JobMonitorOptions } from './monitor/job-monitor';
+import { registerRegistryQueryRoutes } from './routes/registry-query-routes';
 import { registerRegistryRoutes } from './routes/registry-routes';
 import { registerSetupCheckRoutes } from './routes/setup-check-routes';
 import { createSetupCheckDeps } from './setup-check/create-setup-check-deps';
@@ -322,6 +323,7 @@ export async function createProxy(options: ProxyOptions): Promise<ProxyHandle> {
   registerJobRoutes(app, context);
   registerQueueRoutes(app, context, queue);
   registerRegistryRoutes(app, context, createHubRegistryClient(hubTransport));
+  registerRegistryQueryRoutes(app, context, hubTransport);
   const setupCheck = createSetupCheckDeps({
     auth: { ...options.auth, apiScope: spa.auth.apiScope },
     hub,

@@ -13,7 +13,7 @@ export interface ReadRateLimit {
 }
 
 /** POST routes that read and change nothing: they share the reads' budget. */
-const READING_POSTS = new Set(['/api/registry/lookup']);
+const READING_POSTS = new Set(['/api/registry/lookup', '/api/registry/query']);
 
 const isApiRead = (request: FastifyRequest): boolean =>
   ((request.method === 'GET' || request.method === 'HEAD') &&

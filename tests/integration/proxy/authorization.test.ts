@@ -200,6 +200,16 @@ const CASES: Case[] = [
     admin: 200,
   },
   {
+    method: 'POST',
+    path: '/api/registry/query',
+    request: async () => ({
+      path: '/api/registry/query',
+      body: { query: "SELECT * FROM devices WHERE deviceId = 'authz-none'" },
+    }),
+    support: 403,
+    admin: 200,
+  },
+  {
     method: 'GET',
     path: '/api/openapi.json',
     request: async () => ({ path: '/api/openapi.json' }),
