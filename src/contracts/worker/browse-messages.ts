@@ -35,6 +35,19 @@ export const RegistryFilterSchema = z.object({
   edge: z.enum(['any', 'edge', 'not-edge']),
   /** A tag value, or `name=value` for one tag; case-insensitive, exact. */
   tag: z.string(),
+  /**
+   * A selection the hub made (a hub query, or devices with no activity since a date,
+   * docs/bulk-flows.md): only device records whose id is one of these pass, exactly as written.
+   * `label` says in words what selected them; the ids are at most the proxy's cap.
+   */
+  hubSelection: z
+    .object({
+      label: z.string(),
+      /** When the hub answered: two answers to the same words are two selections. */
+      takenAt: z.string(),
+      deviceIds: z.array(z.string()).max(10_000),
+    })
+    .optional(),
 });
 export type RegistryFilter = z.infer<typeof RegistryFilterSchema>;
 

@@ -148,7 +148,7 @@ export const ERROR_WORDS: Readonly<Record<WordedCode, Words>> = {
   },
   QUERY_INVALID: {
     title: 'The hub cannot run this query',
-    why: 'The hub refused the query; its own words are below.',
+    why: 'The hub refused the query.',
     action:
       "Correct the query in the hub's query language, for example SELECT * FROM devices WHERE status = 'disabled'.",
   },
@@ -272,7 +272,13 @@ export function describeError(error: unknown): ErrorWords {
       const why = error.message ? `${words.why} The server said: ${error.message}` : words.why;
       return { ...words, why, code: error.serverCode ?? error.code, requestId: error.requestId };
     }
-    const why = error.code === 'VALIDATION_FAILED' && error.message ? error.message : words.why;
+    // A query the hub cannot run is fixed with the hub's own words ("Invalid query: ...").
+    const why =
+      error.code === 'VALIDATION_FAILED' && error.message
+        ? error.message
+        : error.code === 'QUERY_INVALID' && error.message
+          ? `${words.why} ${error.message}`
+          : words.why;
     return { ...words, why, code: error.code, requestId: error.requestId };
   }
   if (isWorkerError(error)) {

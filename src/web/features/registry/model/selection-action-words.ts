@@ -66,6 +66,7 @@ export function filterWords(filter: RegistryFilter): string {
     filter.authType ? `auth type ${filter.authType}` : '',
     filter.edge === 'edge' ? 'IoT Edge devices' : filter.edge === 'not-edge' ? 'not IoT Edge' : '',
     filter.tag.trim() ? `tag ${filter.tag.trim()}` : '',
+    filter.hubSelection ? filter.hubSelection.label : '',
   ].filter(Boolean);
   return parts.length > 0 ? parts.join(', ') : 'every record (no filter)';
 }
