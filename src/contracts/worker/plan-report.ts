@@ -36,6 +36,7 @@ const PLAN_NOTICES: readonly PlanNoticeCode[] = [
   'children-keep-scope',
   'authentication-not-compared',
   'registry-issues',
+  'over-device-cap',
 ];
 const UNDO_NOTICES: readonly UndoNoticeCode[] = [
   'scope-regenerated',

@@ -6,6 +6,7 @@ import { planLine, unreadableLinePlan, type LinePlan } from './plan-line';
 import type { PlanResult, Planner, PlanSink } from './plan-result';
 import { planNotices } from './plan-notices';
 import { PlanState } from './plan-state';
+import { PLAN_FAILURES } from './plan-types';
 import type { PlanNoticeCode, PlanOptions, PlanRow, PlanSummary } from './plan-types';
 import { parseImportLine } from './parse-import-line';
 import { createLineSplitter, isBlankLine } from './split-text-lines';
@@ -88,6 +89,8 @@ export function createPlanner(
       void (noticeCounts[code] = (noticeCounts[code] ?? 0) + 1);
     if (row.keysKept) bump('keys-kept');
     if (row.keysRotated) bump('keys-rotated');
+    // One explanation of the cap for the whole plan (docs/plan-and-undo.md, "The device cap").
+    if (row.errorCode === PLAN_FAILURES['device-cap']) bump('over-device-cap');
     if (!row.sent) bump('unchanged-left-out');
     for (const note of row.notes ?? []) bump(note);
   }

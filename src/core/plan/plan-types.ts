@@ -110,7 +110,8 @@ export type PlanNoticeCode =
   | 'modules-deleted'
   | 'children-keep-scope'
   | 'authentication-not-compared'
-  | 'registry-issues';
+  | 'registry-issues'
+  | 'over-device-cap';
 
 export interface PlanNotice {
   code: PlanNoticeCode;

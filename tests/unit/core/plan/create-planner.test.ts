@@ -132,4 +132,16 @@ describe('the planner', () => {
     const r = plan(registry + '{"id":\r\n', [{ id: 'a', importMode: 'updateTwin' }]);
     expect(r.result.notices.map((n) => [n.code, n.count])).toContainEqual(['registry-issues', 1]);
   });
+
+  it("explains the creates past the hub's device cap once, with their count", () => {
+    const r = plan(
+      registry,
+      [1, 2, 3].map((n) => ({ id: `new-${n}`, importMode: 'create' })),
+      { deviceCap: 4 },
+    );
+    expect(r.rows.map((row) => row.errorCode ?? row.outcome)).toEqual(['create', 403002, 403002]);
+    const notice = r.result.notices.find((n) => n.code === 'over-device-cap');
+    expect(notice?.count).toBe(2);
+    expect(notice?.message).toMatch(/device cap .*403002/);
+  });
 });

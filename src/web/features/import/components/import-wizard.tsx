@@ -5,6 +5,7 @@ import type { ColumnMapping, ConvertOptions } from '../../../../core/convert/typ
 import { ErrorPanel } from '../../../components/error-panel';
 import { FileDropZone } from '../../../components/file-drop-zone';
 import { readImportHandoff } from '../../../lib/import-handoff';
+import { useHubDeviceCap } from '../api/use-hub-device-cap';
 import { buildCreateImportRequest } from '../model/build-create-import-request';
 import { useConversion } from '../hooks/use-conversion';
 import { useUploadAndStart } from '../hooks/use-upload-and-start';
@@ -108,7 +109,13 @@ export function ImportWizard() {
   const plannable =
     outcome && !outcome.report.fileError && outcome.report.valid > 0 ? outcome.output : null;
   const hubDevices = hub.data?.statistics.totalDeviceCount ?? null;
-  const registryPlan = useRegistryPlan(plannable, outcome?.report.valid ?? 0, hubDevices);
+  const deviceCap = useHubDeviceCap();
+  const registryPlan = useRegistryPlan(
+    plannable,
+    outcome?.report.valid ?? 0,
+    hubDevices,
+    deviceCap,
+  );
   const [planSkipped, setPlanSkipped] = useState(false);
   // A skip is said for one file's outcome: a new conversion asks again.
   useEffect(() => setPlanSkipped(false), [plannable]);
