@@ -98,6 +98,9 @@ test('new primary keys for 2 devices: downloaded once, then on the hub, and the 
     page.getByText(/the proxy deletes this import file from storage when the job ends/),
   ).toBeVisible();
   await planShown(page);
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'This import will' }).locator('strong').first(),
+  ).toHaveText(`give 2 devices new keys in ${hubName()}`);
   await confirmUploadAndComplete(page);
   const jobRef = new URL(page.url()).pathname.split('/').pop() ?? '';
 

@@ -37,6 +37,7 @@ const PLAN_NOTICES: readonly PlanNoticeCode[] = [
   'authentication-not-compared',
   'registry-issues',
   'over-device-cap',
+  'keys-replaced',
 ];
 const UNDO_NOTICES: readonly UndoNoticeCode[] = [
   'scope-regenerated',

@@ -111,7 +111,8 @@ export type PlanNoticeCode =
   | 'children-keep-scope'
   | 'authentication-not-compared'
   | 'registry-issues'
-  | 'over-device-cap';
+  | 'over-device-cap'
+  | 'keys-replaced';
 
 export interface PlanNotice {
   code: PlanNoticeCode;

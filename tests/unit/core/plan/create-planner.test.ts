@@ -8,6 +8,7 @@ import {
   exportLine,
   exportText,
   importText,
+  KEY_C,
   plan,
   sasAuth,
 } from './support/plan-test-lines';
@@ -143,5 +144,17 @@ describe('the planner', () => {
     const notice = r.result.notices.find((n) => n.code === 'over-device-cap');
     expect(notice?.count).toBe(2);
     expect(notice?.message).toMatch(/device cap .*403002/);
+  });
+
+  it('counts the rows that change only the keys, to keys they carry, apart from other changes', () => {
+    const r = plan(registry, [
+      { id: 'a', importMode: 'update', status: 'enabled', authentication: sasAuth(KEY_C) },
+      { id: 'b', importMode: 'update', status: 'enabled', authentication: sasAuth() },
+    ]);
+    expect(r.rows.map((row) => [row.outcome, row.fields])).toEqual([
+      ['update', ['authentication.keys']],
+      ['update', ['status']],
+    ]);
+    expect(r.result.notices.find((n) => n.code === 'keys-replaced')?.count).toBe(1);
   });
 });
