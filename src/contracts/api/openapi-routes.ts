@@ -6,7 +6,12 @@ import { AppRole, HubListResponse, MeResponse } from './identity';
 import { CreateImportRequest, CreateImportResponse, StartImportResponse } from './imports';
 import { HubCountsResponse, HubInfoResponse, Job, JobCommand, JobListResponse } from './jobs';
 import { EnqueueResponse, QueueResponse } from './queue';
-import { RegistryLookupRequest, RegistryLookupResponse } from './registry';
+import {
+  RegistryLookupRequest,
+  RegistryLookupResponse,
+  RegistryQueryRequest,
+  RegistryQueryResponse,
+} from './registry';
 import { SetupCheckResponse } from './setup-check';
 
 // The proxy's authenticated routes as data: the OpenAPI document at /api/openapi.json is generated
@@ -216,6 +221,15 @@ export const API_ROUTES: readonly ApiRouteSpec[] = [
     roles: admin,
     request: RegistryLookupRequest,
     response: RegistryLookupResponse,
+  },
+  {
+    method: 'POST',
+    path: '/api/registry/query',
+    operationId: 'queryRegistry',
+    summary: "The device ids a query in the hub's language selects, at most 10,000",
+    roles: admin,
+    request: RegistryQueryRequest,
+    response: RegistryQueryResponse,
   },
   {
     method: 'GET',

@@ -6,7 +6,7 @@ import type { ProxyLog } from '../http/request-log';
 import { createHubJobsClient, type JobStorageAuthentication } from '../hub/hub-jobs';
 import { createHubQueryClient } from '../hub/hub-query';
 import { createHubRegistryClient, type HubRegistryClient } from '../hub/hub-registry';
-import { createHubTransport, type HubAccess } from '../hub/hub-transport';
+import { createHubTransport, type HubAccess, type HubTransport } from '../hub/hub-transport';
 import { startJobMonitor, type JobMonitor, type JobMonitorOptions } from '../monitor/job-monitor';
 import {
   createSupportExportGate,
@@ -93,6 +93,8 @@ export interface HubServices {
   queue: OperationQueue | undefined;
   supportExports: SupportExportGate;
   registry: HubRegistryClient;
+  /** The hub's REST transport, for routes that call the hub directly (the registry query). */
+  transport: HubTransport;
   counter: RegistryCounter;
   setupCheck: SetupCheckDeps;
 }
@@ -173,6 +175,7 @@ export function createHubServices(hubOptions: HubOptions, shared: SharedWiring):
     queue,
     supportExports,
     registry: createHubRegistryClient(hubTransport),
+    transport: hubTransport,
     counter: createRegistryCounter({
       query: createHubQueryClient(hubTransport),
       deviceCap: deviceCap ?? null,

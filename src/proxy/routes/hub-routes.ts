@@ -6,6 +6,7 @@ import { registerJobRoutes } from './job-routes';
 import { registerOperationRoutes } from './operation-routes';
 import { registerExportQueueRoutes } from './export-queue-routes';
 import { registerQueueRoutes } from './queue-routes';
+import { registerRegistryQueryRoutes } from './registry-query-routes';
 import { registerRegistryRoutes } from './registry-routes';
 import { registerRunRoutes } from './run-routes';
 import { registerSetupCheckRoutes, type SetupCheckRunner } from './setup-check-routes';
@@ -25,6 +26,7 @@ export function registerHubRoutes(
   registerExportQueueRoutes(scope, hub.context, hub.queue, hub.id);
   registerRunRoutes(scope, hub.context, hub.queue, hub.id);
   registerRegistryRoutes(scope, hub.context, hub.registry);
+  registerRegistryQueryRoutes(scope, hub.context, hub.transport);
   registerSetupCheckRoutes(scope, setupCheck);
   registerHubCountRoutes(scope, hub.counter);
 }

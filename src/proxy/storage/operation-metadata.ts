@@ -81,6 +81,12 @@ export const OperationMetadata = z.object({
    */
   keysInside: z.boolean().optional(),
   /**
+   * The import file holds keys made for it (a key regeneration): its files are deleted when the
+   * job ends (delete-new-keys.ts), and `newKeysDeletedAt` says when that was done.
+   */
+  newKeysInside: z.boolean().optional(),
+  newKeysDeletedAt: z.string().optional(),
+  /**
    * An import's backup (docs/proxy.md "Backup and undo files"): when the plan's snapshot was
    * taken, when the proxy stops serving backup.txt and undo.ndjson, and undo.ndjson's size as
    * seen when the job ended (absent until then, or when it was never uploaded).
@@ -107,6 +113,7 @@ const JSON_FIELDS = new Set([
   'excludeKeysInExport',
   'includeConfigurations',
   'keysInside',
+  'newKeysInside',
   'deviceCount',
   'moduleCount',
   'errorLineCount',

@@ -268,7 +268,17 @@ export function createOperationStorage(options: OperationStorageOptions): Operat
     deleteFiles: (operationId, blobNames) =>
       storageCall(async () => {
         for (const name of blobNames)
-          for (const blob of placesOf(operationId, name)) await blob.deleteIfExists();
+          for (const blob of placesOf(operationId, name)) {
+            try {
+              await blob.deleteIfExists();
+            } catch (error) {
+              // An upload locked at start (lockUploads) holds an infinite lease: break it, then
+              // delete. Only a lease error is taken as that.
+              if (!(error instanceof RestError && error.statusCode === 412)) throw error;
+              await blob.getBlobLeaseClient().breakLease(0);
+              await blob.deleteIfExists();
+            }
+          }
       }),
     lockUploads: (operationId, blobNames) =>
       storageCall(async () => {

@@ -223,6 +223,16 @@ const CASES: Case[] = [
   },
   {
     method: 'POST',
+    path: '/api/registry/query',
+    request: async () => ({
+      path: '/api/registry/query',
+      body: { query: "SELECT * FROM devices WHERE deviceId = 'authz-none'" },
+    }),
+    support: 403,
+    admin: 200,
+  },
+  {
+    method: 'POST',
     path: '/api/imports/{operationId}/chunks',
     request: freshChunks,
     support: 403,

@@ -5,6 +5,7 @@ import type { ColumnMapping, ConvertOptions } from '../../../../core/convert/typ
 import { ErrorPanel } from '../../../components/error-panel';
 import { FileDropZone } from '../../../components/file-drop-zone';
 import { readImportHandoff } from '../../../lib/import-handoff';
+import { useHubDeviceCap } from '../api/use-hub-device-cap';
 import { buildCreateImportRequest } from '../model/build-create-import-request';
 import { useConversion } from '../hooks/use-conversion';
 import { useUploadAndStart } from '../hooks/use-upload-and-start';
@@ -110,7 +111,13 @@ export function ImportWizard() {
   const plannable =
     outcome && !outcome.report.fileError && outcome.report.valid > 0 ? outcome.output : null;
   const hubDevices = hub.data?.statistics.totalDeviceCount ?? null;
-  const registryPlan = useRegistryPlan(plannable, outcome?.report.valid ?? 0, hubDevices);
+  const deviceCap = useHubDeviceCap();
+  const registryPlan = useRegistryPlan(
+    plannable,
+    outcome?.report.valid ?? 0,
+    hubDevices,
+    deviceCap,
+  );
   const [planSkipped, setPlanSkipped] = useState(false);
   // A skip is said for one file's outcome: a new conversion asks again.
   useEffect(() => setPlanSkipped(false), [plannable]);
@@ -238,9 +245,12 @@ export function ImportWizard() {
               checksumProgress={conversion.checksumProgress}
               onUpload={() =>
                 void (() => {
-                  const request = outcome.checksums.then((checksums) =>
-                    buildCreateImportRequest(file, { ...outcome, ...checksums }),
-                  );
+                  // Only the handed-off file itself: a file dropped over it is the admin's own.
+                  const newKeysInside = pending?.newKeysInside === true && file === pending.file;
+                  const request = outcome.checksums.then((checksums) => ({
+                    ...buildCreateImportRequest(file, { ...outcome, ...checksums }),
+                    ...(newKeysInside ? { newKeysInside: true as const } : {}),
+                  }));
                   if (!plan)
                     return upload.run({
                       request,

@@ -87,6 +87,8 @@ export function useRegistryPlan(
   output: Blob | null,
   lines: number,
   hubDevices: number | null,
+  /** The proxy's configured cap of devices and modules; null for the hub's default. */
+  deviceCap: number | null = null,
   createWorker: WorkerFactory = createPlanWorker,
 ) {
   const settings = usePlanSettings();
@@ -95,6 +97,8 @@ export function useRegistryPlan(
   const clientRef = useRef<PlanClient | null>(null);
   const hubDevicesRef = useRef(hubDevices);
   hubDevicesRef.current = hubDevices;
+  const deviceCapRef = useRef(deviceCap);
+  deviceCapRef.current = deviceCap;
   // Keys are kept unless the admin says, for this file, that its keyless rows get new ones
   // (docs/plan-and-undo.md, "Keys are never rotated by accident"). The last plan's inputs are kept
   // so that choice plans again without reading the registry again.
@@ -142,7 +146,11 @@ export function useRegistryPlan(
         registry,
         takenAt,
         source,
-        options: { keepKeys: !rotateKeysRef.current, leaveOutUnchanged: true },
+        options: {
+          keepKeys: !rotateKeysRef.current,
+          leaveOutUnchanged: true,
+          ...(deviceCapRef.current !== null ? { deviceCap: deviceCapRef.current } : {}),
+        },
         hubDevices: hubDevicesRef.current,
       });
       if (!abort.signal.aborted) setState({ phase: 'planned', plan });

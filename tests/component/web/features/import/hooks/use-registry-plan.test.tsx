@@ -42,7 +42,7 @@ function render(initial: Props, lookupLimit = DEFAULT_PLAN_SETTINGS.lookupLimit)
   const phases: RegistryPlanState['phase'][] = [];
   const hook = renderHook(
     (props: Props) => {
-      const plan = useRegistryPlan(props.output, props.lines, null, workers.create);
+      const plan = useRegistryPlan(props.output, props.lines, null, null, workers.create);
       if (phases.at(-1) !== plan.state.phase) phases.push(plan.state.phase);
       return plan;
     },
