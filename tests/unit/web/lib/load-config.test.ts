@@ -16,12 +16,12 @@ describe('loadConfig', () => {
   it('returns the validated configuration', async () => {
     const result = await loadConfig(async () => new Response(JSON.stringify(valid)));
     // A proxy from before the plan settings is still read, with the plan's defaults.
-    expect(result).toEqual({
+    expect(result).toMatchObject({
       ok: true,
       config: { ...valid, plan: { snapshotMaxAgeMinutes: 15, lookupLimit: 1000 } },
     });
     const planned = { ...valid, plan: { snapshotMaxAgeMinutes: 30, lookupLimit: 20 } };
-    expect(await loadConfig(async () => new Response(JSON.stringify(planned)))).toEqual({
+    expect(await loadConfig(async () => new Response(JSON.stringify(planned)))).toMatchObject({
       ok: true,
       config: planned,
     });
@@ -48,5 +48,33 @@ describe('loadConfig', () => {
     );
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.reason).toContain('auth.authority');
+  });
+
+  it('reads the hubs the configuration lists, each with its own API base', async () => {
+    const hubs = [
+      { id: 'hub-a', displayName: 'Local hub A', hostName: 'hub-a.local' },
+      { id: 'hub-b', displayName: 'Local hub B', hostName: 'hub-b.local' },
+    ];
+    const result = await loadConfig(async () => new Response(JSON.stringify({ ...valid, hubs })));
+    expect(result.ok && result.hubs).toEqual([
+      { ...hubs[0], role: null, apiBase: '/api/hubs/hub-a' },
+      { ...hubs[1], role: null, apiBase: '/api/hubs/hub-b' },
+    ]);
+  });
+
+  it('makes the one hub of a proxy from before several hubs, served by the unprefixed routes', async () => {
+    const result = await loadConfig(async () => new Response(JSON.stringify(valid)));
+    expect(result.ok && result.hubs).toEqual([
+      { id: 'main', displayName: 'hub', hostName: 'hub.local', role: null, apiBase: '/api' },
+    ]);
+  });
+
+  it('refuses a hub list with a hub that has no id', async () => {
+    const hubs = [{ id: '', displayName: 'A', hostName: 'a.local' }];
+    const result = await loadConfig(async () => new Response(JSON.stringify({ ...valid, hubs })));
+    expect(result).toEqual({
+      ok: false,
+      reason: 'The hub list in /config.json is invalid (hubs).',
+    });
   });
 });

@@ -22,7 +22,12 @@ export function AccountControls({ user }: AccountControlsProps) {
 
   return (
     <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center', minWidth: 0 }}>
-      <Typography noWrap sx={{ maxWidth: 220 }} title={name}>
+      {/* Below 900 px the name gives way so the app bar stays on one line; the role stays. */}
+      <Typography
+        noWrap
+        sx={{ maxWidth: 220, display: { xs: 'none', md: 'block' } }}
+        title={name}
+      >
         {name}
       </Typography>
       {user && (
@@ -34,7 +39,12 @@ export function AccountControls({ user }: AccountControlsProps) {
           variant="outlined"
         />
       )}
-      <Button color="inherit" startIcon={<LogoutIcon />} onClick={signOut}>
+      <Button
+        color="inherit"
+        startIcon={<LogoutIcon />}
+        onClick={signOut}
+        sx={{ whiteSpace: 'nowrap', flexShrink: 0 }}
+      >
         Sign out
       </Button>
     </Stack>

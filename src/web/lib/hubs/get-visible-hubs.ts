@@ -1,0 +1,18 @@
+import { queryOptions } from '@tanstack/react-query';
+import { apiRequest } from '../api-client';
+import { hubApiBase, VisibleHubsResponse } from './console-hub';
+import type { ConsoleHub } from './console-hub';
+
+/** GET /api/hubs: only the hubs the signed-in user has a role on, with that role. */
+export async function getVisibleHubs(signal?: AbortSignal): Promise<ConsoleHub[]> {
+  const hubs = await apiRequest('/api/hubs', VisibleHubsResponse, { signal });
+  return hubs.map((hub) => ({ ...hub, apiBase: hubApiBase(hub.id) }));
+}
+
+// Roles change only when an administrator edits the app's role assignments: read once a session.
+export const visibleHubsQueryOptions = () =>
+  queryOptions({
+    queryKey: ['visible-hubs'],
+    queryFn: ({ signal }) => getVisibleHubs(signal),
+    staleTime: Infinity,
+  });
