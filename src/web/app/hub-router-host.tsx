@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { RouterProvider } from 'react-router';
 import { QueryClientProvider, useQuery } from '@tanstack/react-query';
 import type { QueryClient } from '@tanstack/react-query';
@@ -59,11 +59,20 @@ export function HubRouterHost({
   const hubs = onePreHubProxy ? configuredHubs : visible.data;
   const [hubId, setHubId] = useState(hubIdInAddressBar);
 
+  const shownHubId = useRef(hubId);
+  shownHubId.current = hubId;
   useEffect(() => {
-    // Back and Forward across hubs: the router of the hub left does not serve the other hub.
-    const onPopState = () => setHubId(hubIdInAddressBar());
-    window.addEventListener('popstate', onPopState);
-    return () => window.removeEventListener('popstate', onPopState);
+    // Back and Forward across hubs: the router of the hub shown knows only its own basename (it
+    // fails on a path outside it), so the pop is kept from it and the host swaps the router.
+    // Capture runs this before the router's own listener.
+    const onPopState = (event: PopStateEvent) => {
+      const next = hubIdInAddressBar();
+      if (next === shownHubId.current) return;
+      event.stopImmediatePropagation();
+      setHubId(next);
+    };
+    window.addEventListener('popstate', onPopState, { capture: true });
+    return () => window.removeEventListener('popstate', onPopState, { capture: true });
   }, []);
 
   const startHub = hubs

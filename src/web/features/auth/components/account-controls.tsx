@@ -23,11 +23,7 @@ export function AccountControls({ user }: AccountControlsProps) {
   return (
     <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center', minWidth: 0 }}>
       {/* Below 900 px the name gives way so the app bar stays on one line; the role stays. */}
-      <Typography
-        noWrap
-        sx={{ maxWidth: 220, display: { xs: 'none', md: 'block' } }}
-        title={name}
-      >
+      <Typography noWrap sx={{ maxWidth: 220, display: { xs: 'none', md: 'block' } }} title={name}>
         {name}
       </Typography>
       {user && (
