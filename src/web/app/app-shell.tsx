@@ -19,7 +19,8 @@ function NavButton({ to, label, end = false }: { to: string; label: string; end?
       color="inherit"
       sx={{
         minWidth: 0,
-        px: { xs: 1, lg: 1.5 },
+        px: { xs: 0.75, lg: 1.25 },
+        fontSize: { xs: '0.8125rem', lg: '0.875rem' },
         whiteSpace: 'nowrap',
         flexShrink: 0,
         '&.active': { bgcolor: 'rgba(0,0,0,0.28)' },
@@ -43,21 +44,22 @@ export function AppShell() {
         Skip to content
       </a>
       <AppBar position="sticky">
-        {/* One line from 800 px up: below 900 px the title and the user's name give way to the
-            icon and the role, and the nav buttons narrow; nothing wraps under the bar. */}
-        <Toolbar sx={{ gap: { xs: 1, md: 2 }, flexWrap: 'nowrap' }}>
+        {/* One line from 800 px up: below 1200 px the title, the user's name and the words of
+            Sign out give way to the icon, the role and Sign out's icon, and the nav buttons
+            narrow; the hub picker shrinks last. Nothing wraps under the bar. */}
+        <Toolbar sx={{ gap: { xs: 1, lg: 2 }, px: { xs: 2, lg: 3 }, flexWrap: 'nowrap' }}>
           <Stack
             component={RouterLink}
             to="/"
             aria-label="IoT bulk console: hub overview"
             direction="row"
             spacing={1}
-            sx={{ alignItems: 'center', color: 'inherit', textDecoration: 'none' }}
+            sx={{ alignItems: 'center', color: 'inherit', textDecoration: 'none', flexShrink: 0 }}
           >
             <HubIcon aria-hidden />
             <Typography
               component="span"
-              sx={{ fontWeight: 600, whiteSpace: 'nowrap', display: { xs: 'none', md: 'inline' } }}
+              sx={{ fontWeight: 600, whiteSpace: 'nowrap', display: { xs: 'none', lg: 'inline' } }}
             >
               IoT bulk console
             </Typography>
@@ -67,8 +69,8 @@ export function AppShell() {
             component="nav"
             aria-label="Main"
             direction="row"
-            spacing={0.5}
-            sx={{ flexGrow: 1, minWidth: 0 }}
+            spacing={{ xs: 0.25, lg: 0.5 }}
+            sx={{ flexGrow: 1, flexShrink: 0 }}
           >
             <NavButton to="/" label="Overview" end />
             {me.data?.isAdmin && <NavButton to="/import" label="Import" />}

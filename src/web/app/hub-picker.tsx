@@ -1,11 +1,12 @@
 import { useId, useState } from 'react';
-import { Box, Button, Chip, ListItemText, Menu, MenuItem, Typography } from '@mui/material';
+import { Box, Button, Chip, ListItemText, Menu, MenuItem, Stack, Typography } from '@mui/material';
 import ArrowDropDownIcon from '@mui/icons-material/ArrowDropDown';
 import CheckIcon from '@mui/icons-material/Check';
 import { useCurrentHubContext } from '../lib/hubs/current-hub';
 import type { ConsoleHub } from '../lib/hubs/console-hub';
 
 const ROLE_WORDS = { admin: 'Admin', support: 'Support' } as const;
+const ellipsis = { maxWidth: '100%', overflow: 'hidden', textOverflow: 'ellipsis' } as const;
 
 function RoleChip({ role }: { role: ConsoleHub['role'] }) {
   if (role === null) return null;
@@ -14,8 +15,7 @@ function RoleChip({ role }: { role: ConsoleHub['role'] }) {
 
 /**
  * The hub every action goes to, always in view and one click from the others: an admin with a
- * test and a production hub must never wonder which one this tab changes. The host shows beside
- * the name from 1200 px; below, the name alone keeps the bar on one line (the menu shows both).
+ * test and a production hub must never wonder which one this tab changes.
  */
 export function HubPicker() {
   const { hub, hubs, switchHub } = useCurrentHubContext();
@@ -38,23 +38,30 @@ export function HubPicker() {
         endIcon={<ArrowDropDownIcon />}
         onClick={(event) => setAnchor(event.currentTarget)}
         title={hub.hostName}
-        sx={{ textTransform: 'none', minWidth: 0, flexShrink: 1, whiteSpace: 'nowrap' }}
+        sx={{
+          textTransform: 'none',
+          minWidth: 0,
+          flexShrink: 1,
+          whiteSpace: 'nowrap',
+          py: 0.25,
+          lineHeight: 1.25,
+        }}
       >
-        <Box component="span" sx={{ overflow: 'hidden', textOverflow: 'ellipsis', maxWidth: 180 }}>
-          {hub.displayName}
-        </Box>
-        <Typography
-          component="span"
-          variant="caption"
-          sx={{
-            display: { xs: 'none', lg: 'inline' },
-            ml: 1,
-            opacity: 0.8,
-            fontFamily: 'monospace',
-          }}
-        >
-          {hub.hostName}
-        </Typography>
+        {/* Name over host: the width of the longer, not of both. */}
+        <Stack sx={{ minWidth: 0, alignItems: 'flex-start', maxWidth: { xs: 150, lg: 240 } }}>
+          <Box component="span" sx={ellipsis}>
+            {hub.displayName}
+          </Box>
+          {hub.hostName !== hub.displayName && (
+            <Typography
+              component="span"
+              variant="caption"
+              sx={{ ...ellipsis, opacity: 0.85, fontFamily: 'monospace', lineHeight: 1.2 }}
+            >
+              {hub.hostName}
+            </Typography>
+          )}
+        </Stack>
       </Button>
       <Menu id={menuId} anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)}>
         {hubs.map((candidate) => (
