@@ -21,8 +21,9 @@ const settings: ClientSettings = {
   hubApiBase: '/api',
 };
 
-// Routes about the signed-in user and the console, not about one hub: never prefixed.
-const CONSOLE_WIDE_PATHS = new Set(['/api/me', '/api/hubs', '/api/openapi.json']);
+// The one route about the console rather than one hub. `/api/me` is per hub: the roles it names
+// are the caller's roles on that hub.
+const CONSOLE_WIDE_PATHS = new Set(['/api/hubs']);
 
 /** `/api/jobs/7` -> `/api/hubs/hub-b/jobs/7` for the base `/api/hubs/hub-b`. */
 export function scopeApiPath(path: string, hubApiBase: string): string {

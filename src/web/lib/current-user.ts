@@ -1,12 +1,10 @@
-import { useContext } from 'react';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { MeResponse } from '../../contracts/api';
 import { apiRequest } from './api-client';
-import { CurrentHubContext } from './hubs/current-hub';
 
 // Who is signed in, as the proxy sees it (the token's roles mapped to admin/support). Shared by
 // every feature because role decides what each page offers; the proxy enforces the same rules
-// anyway. Roles may differ per hub: `isAdmin` is the role on the hub this page shows.
+// anyway.
 export interface CurrentUser extends MeResponse {
   isAdmin: boolean;
 }
@@ -20,13 +18,7 @@ export const meQueryOptions = () =>
   queryOptions({ queryKey: ['me'], queryFn: ({ signal }) => getMe(signal), staleTime: 5 * 60_000 });
 
 export function useCurrentUser() {
-  const hubRole = useContext(CurrentHubContext)?.hub.role ?? null;
-  return useQuery({
-    ...meQueryOptions(),
-    // A proxy that names the role per hub decides; one from before several hubs has only /api/me.
-    select: (me: CurrentUser): CurrentUser =>
-      hubRole === null ? me : { ...me, isAdmin: hubRole === 'admin' },
-  });
+  return useQuery(meQueryOptions());
 }
 
 /** True only once the proxy has confirmed the Admin role; unknown means "not admin". */

@@ -96,10 +96,10 @@ describe('api client', () => {
     ['/api/jobs/a%2Fb/files/errors', '/api/hubs/hub-b/jobs/a%2Fb/files/errors'],
     ['/api/hub', '/api/hubs/hub-b/hub'],
     ['/api/setup-check', '/api/hubs/hub-b/setup-check'],
-    // About the user and the console, not one hub:
-    ['/api/me', '/api/me'],
+    // The roles /api/me names are the roles on its hub:
+    ['/api/me', '/api/hubs/hub-b/me'],
+    // The list of hubs is about the console, not one hub:
     ['/api/hubs', '/api/hubs'],
-    ['/api/openapi.json', '/api/openapi.json'],
     // Already scoped, or not the API at all:
     ['/api/hubs/hub-a/jobs', '/api/hubs/hub-a/jobs'],
     ['/config.json', '/config.json'],
@@ -124,8 +124,8 @@ describe('api client', () => {
     await apiRequest('/api/jobs/7', z.object({}));
     configureApiClient({ hubApiBase: '/api/hubs/hub-b' });
     await apiRequest('/api/jobs/7', z.object({}));
-    await apiRequest('/api/me', z.object({}));
+    await apiRequest('/api/hubs', z.object({}));
     configureApiClient({ hubApiBase: '/api' });
-    expect(seen).toEqual(['/api/hubs/hub-a/jobs/7', '/api/hubs/hub-b/jobs/7', '/api/me']);
+    expect(seen).toEqual(['/api/hubs/hub-a/jobs/7', '/api/hubs/hub-b/jobs/7', '/api/hubs']);
   });
 });
