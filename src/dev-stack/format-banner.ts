@@ -12,11 +12,14 @@ export function formatBanner(stack: DevStack, appUrl: string): string[] {
     'Test users (sign in on the app with one of these):',
     ...stack.users.map(
       (user) =>
-        `  ${user.username.padEnd(width)}  password ${user.password.padEnd(passwordWidth)}  role ${user.roles.join(', ').padEnd(roleWidth)}  (${user.name})`,
+        `  ${user.username.padEnd(width)}  password ${user.password.padEnd(passwordWidth)}  role ${user.roles.join(', ').padEnd(roleWidth)}  (${user.name}: ${user.access})`,
     ),
     '',
     `OIDC authority: ${stack.oidc.issuer}`,
-    `Hub emulator:   ${stack.hub.url} (HostName ${stack.hub.hostName})`,
+    ...stack.hubs.map(
+      ({ id, displayName, emulator }) =>
+        `Hub ${id}:      ${emulator.url} (HostName ${emulator.hostName}, "${displayName}")`,
+    ),
     `Azurite blob:   ${stack.azurite.blobEndpoint}`,
     `Azurite queue:  ${stack.azurite.queueEndpoint}`,
     `Azurite table:  ${stack.azurite.tableEndpoint}`,

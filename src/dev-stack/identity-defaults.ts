@@ -12,8 +12,25 @@ export const API_AUDIENCE = 'api://iot-bulk-api';
 export const API_SCOPE_NAME = 'access_as_user';
 export const API_SCOPE = `${API_AUDIENCE}/${API_SCOPE_NAME}`;
 
+/** The global role values: each grants its role on every hub. */
 export const ROLES = { admin: 'IotBulk.Admin', support: 'IotBulk.Support' } as const;
-export type RoleValue = (typeof ROLES)[keyof typeof ROLES];
+
+/** The two local hubs, first one first (the proxy's unprefixed routes serve it). */
+export const LOCAL_HUBS = [
+  { id: 'hub-a', displayName: 'Local hub A' },
+  { id: 'hub-b', displayName: 'Local hub B' },
+] as const;
+export type LocalHubId = (typeof LOCAL_HUBS)[number]['id'];
+
+/** Role values that grant a role on one local hub only (docs/proxy.md, "Several hubs"). */
+export const HUB_ROLES = {
+  'hub-a': { admin: 'IotBulk.HubA.Admin', support: 'IotBulk.HubA.Support' },
+  'hub-b': { admin: 'IotBulk.HubB.Admin', support: 'IotBulk.HubB.Support' },
+} as const satisfies Record<LocalHubId, { admin: string; support: string }>;
+
+export type RoleValue =
+  | (typeof ROLES)[keyof typeof ROLES]
+  | (typeof HUB_ROLES)[LocalHubId][keyof (typeof HUB_ROLES)[LocalHubId]];
 
 export interface TestUser {
   username: string;
@@ -22,6 +39,8 @@ export interface TestUser {
   /** Entra's object id: stable across restarts so audit records and tests can name the user. */
   oid: string;
   roles: RoleValue[];
+  /** What the roles give, in words, for the banner and README ("Test users"). */
+  access: string;
 }
 
 export const TEST_USERS: readonly TestUser[] = [
@@ -31,6 +50,7 @@ export const TEST_USERS: readonly TestUser[] = [
     name: 'Ada Admin',
     oid: '0a7d3c1e-5b2f-4e8a-9c61-3f4b2d7e8a01',
     roles: [ROLES.admin],
+    access: 'admin on hub-a and hub-b',
   },
   {
     username: 'support',
@@ -38,10 +58,25 @@ export const TEST_USERS: readonly TestUser[] = [
     name: 'Sam Support',
     oid: '5c2e9b4a-7d13-4f6e-8a25-1b9c0d3e6f02',
     roles: [ROLES.support],
+    access: 'support on hub-a and hub-b',
+  },
+  {
+    username: 'admin-a',
+    password: 'admin-a-local',
+    name: 'Alex Admin-of-A',
+    oid: '7e4a1c9b-2d6f-4a3e-b185-6c0d9e2f4a07',
+    roles: [HUB_ROLES['hub-a'].admin],
+    access: 'admin on hub-a only; no role on hub-b',
   },
 ];
 
-export const DEFAULT_PORTS = { app: 4280, oidc: 4281, hub: 4282, azurite: 10000 } as const;
+export const DEFAULT_PORTS = {
+  app: 4280,
+  oidc: 4281,
+  hub: 4282,
+  hubB: 4283,
+  azurite: 10000,
+} as const;
 
 /** The browser-facing host name: MSAL and the TLS certificate both use `localhost`. */
 export const PUBLIC_HOST = 'localhost';
@@ -75,7 +110,14 @@ export function redirectUriFor(appOrigin: string): string {
 }
 
 /** Sub-folders of the data directory (`.local/` by default). */
-export const DATA_DIRS = { tls: 'tls', oidc: 'oidc', azurite: 'azurite', hub: 'hub' } as const;
+export const DATA_DIRS = {
+  tls: 'tls',
+  oidc: 'oidc',
+  azurite: 'azurite',
+  /** hub-a's SQLite folder: the one hub's folder from before there were two, kept. */
+  hub: 'hub',
+  hubB: 'hub-b',
+} as const;
 
 /**
  * The hub's shared access policy whose connection string the proxy gets: RegistryRead +

@@ -24,10 +24,11 @@ const Port = z
   .pipe(z.number().max(65535, 'must be at most 65535'));
 const DataDir = z.string().trim().min(1, 'must not be empty');
 
-const PORT_VARIABLES = {
+export const PORT_VARIABLES = {
   APP_PORT: DEFAULT_PORTS.app,
   OIDC_PORT: DEFAULT_PORTS.oidc,
   HUB_PORT: DEFAULT_PORTS.hub,
+  HUB_B_PORT: DEFAULT_PORTS.hubB,
   AZURITE_PORT: DEFAULT_PORTS.azurite,
   VITE_PORT: DEFAULT_VITE_PORT,
 } as const;
@@ -68,6 +69,7 @@ export function readStackEnv(env: Record<string, string | undefined>): StackEnvR
         app: ports.APP_PORT,
         oidc: ports.OIDC_PORT,
         hub: ports.HUB_PORT,
+        hubB: ports.HUB_B_PORT,
         azurite: ports.AZURITE_PORT,
       },
       dataDir,

@@ -13,11 +13,14 @@ import {
   API_AUDIENCE,
   API_SCOPE,
   DATA_DIRS,
+  HUB_ROLES,
+  LOCAL_HUBS,
   PROXY_HUB_POLICY,
   PUBLIC_HOST,
   ROLES,
   SPA_CLIENT_ID,
   TEST_USERS,
+  type LocalHubId,
   type TestUser,
 } from './identity-defaults';
 import { createOidcAuthority, type OidcAuthority } from './oidc/create-oidc-authority';
@@ -26,14 +29,17 @@ import { formatSetupCheck } from './format-setup-check';
 import { findFreePort } from './ports';
 import { workloadIdentities, type WorkloadIdentities } from './workload-identities';
 
-// The whole local stack as one value: Azurite, the OIDC authority, the hub emulator and the proxy
-// serving the built SPA. Start order follows the dependencies (the proxy needs the authority's
-// issuer and the hub's connection string); close() runs in reverse.
+// The whole local stack as one value: Azurite, the OIDC authority, two hub emulators (hub-a and
+// hub-b, same CA, own SQLite folders) and the proxy serving the built SPA for both. Start order
+// follows the dependencies (the proxy needs the authority's issuer and the hubs' connection
+// strings); close() runs in reverse.
 
 export interface DevStackPorts {
   app: number;
   oidc: number;
   hub: number;
+  /** The second hub's (hub-b) port; 0 (a free port) when omitted. */
+  hubB?: number;
   azurite: number;
 }
 
@@ -77,8 +83,13 @@ export interface DevStack {
   appOrigins: readonly string[];
   caCertPath: string;
   oidc: OidcAuthority;
+  /** hub-a, the first hub (the proxy's unprefixed routes serve it). */
   hub: HubEmulator;
-  /** The connection string the proxy was given: the least-privileged policy it needs. */
+  /** hub-b, the second hub. */
+  hubB: HubEmulator;
+  /** Both hubs in the proxy's order, with their ids and display names. */
+  hubs: readonly { id: LocalHubId; displayName: string; emulator: HubEmulator }[];
+  /** The connection string the proxy was given for hub-a: the least-privileged policy it needs. */
   proxyHubConnectionString: string;
   azurite: AzuriteHandle;
   users: readonly TestUser[];
@@ -103,6 +114,7 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
     { name: 'APP_PORT', port: ports.app },
     { name: 'OIDC_PORT', port: ports.oidc },
     { name: 'HUB_PORT', port: ports.hub },
+    { name: 'HUB_B_PORT', port: ports.hubB ?? 0 },
     { name: 'AZURITE_PORT', port: ports.azurite },
     // Azurite's queue and table services follow its blob port (src/dev-stack/azurite.ts).
     ...(ports.azurite > 0
@@ -168,24 +180,33 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
     const identities = identity ? workloadIdentities(oidc.tokenEndpoint, tls.caCertPem) : undefined;
     if (identities) closers.push({ name: 'workload identities', close: () => identities.close() });
 
-    const hub = await createHubEmulator({
-      dataDir: path.join(options.dataDir, DATA_DIRS.hub),
-      tls: { certPem: tls.certPem, keyPem: tls.keyPem, caCertPath: tls.caCertPath },
-      host: LOOPBACK,
-      port: ports.hub,
-      ...options.hub,
-      ...(identities
-        ? {
-            entra: { issuer: oidc.issuer, jwksUri: oidc.jwksUri, trustedCaPem: tls.caCertPem },
-            // A hub governed by Entra RBAC alone: every SAS token is refused.
-            disableLocalAuth: true,
-            storageIdentities: { systemAssigned: identities.hub },
-            storageCaPem: tls.caCertPem,
-          }
-        : {}),
-      log,
-    });
-    closers.push({ name: 'hub emulator', close: () => hub.close() });
+    const startHub = (dataDir: string, port: number) =>
+      createHubEmulator({
+        dataDir: path.join(options.dataDir, dataDir),
+        tls: { certPem: tls.certPem, keyPem: tls.keyPem, caCertPath: tls.caCertPath },
+        host: LOOPBACK,
+        port,
+        ...options.hub,
+        ...(identities
+          ? {
+              entra: { issuer: oidc.issuer, jwksUri: oidc.jwksUri, trustedCaPem: tls.caCertPem },
+              // A hub governed by Entra RBAC alone: every SAS token is refused.
+              disableLocalAuth: true,
+              storageIdentities: { systemAssigned: identities.hub },
+              storageCaPem: tls.caCertPem,
+            }
+          : {}),
+        log,
+      });
+    const hub = await startHub(DATA_DIRS.hub, ports.hub);
+    closers.push({ name: 'hub emulator (hub-a)', close: () => hub.close() });
+    const hubB = await startHub(DATA_DIRS.hubB, ports.hubB ?? 0);
+    closers.push({ name: 'hub emulator (hub-b)', close: () => hubB.close() });
+    const [firstHub, secondHub] = LOCAL_HUBS;
+    const hubs = [
+      { ...firstHub, emulator: hub },
+      { ...secondHub, emulator: hubB },
+    ] as const;
 
     const proxyHubConnectionString = hub.connectionStringFor(PROXY_HUB_POLICY);
     const startProxy = () =>
@@ -201,15 +222,22 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
         },
         // The proxy fetches the authority's JWKS and calls the hub over HTTPS signed by the local CA.
         trustedCaPem: tls.caCertPem,
-        hub: identities
-          ? {
-              hostName: hub.hostName,
-              credential: identities.proxy,
-              jobStorage: { type: identity?.jobStorage ?? 'identityBased' },
-            }
-          : { connectionString: proxyHubConnectionString },
-        // A deployment sets HUB_DEVICE_CAP from its hub's tier; here the emulator's cap is known.
-        hubDeviceCap: options.hub?.deviceCap ?? DEFAULT_DEVICE_CAP,
+        hubs: hubs.map(({ id, displayName, emulator }) => ({
+          id,
+          displayName,
+          ...(identities
+            ? {
+                hostName: emulator.hostName,
+                credential: identities.proxy,
+                jobStorage: { type: identity?.jobStorage ?? 'identityBased' },
+              }
+            : { connectionString: emulator.connectionStringFor(PROXY_HUB_POLICY) }),
+          // A deployment sets deviceCap from its hub's tier; here the emulator's cap is known.
+          deviceCap: options.hub?.deviceCap ?? DEFAULT_DEVICE_CAP,
+          // The global roles (ROLES) grant both hubs; these grant one (README, "Test users").
+          adminRoles: [HUB_ROLES[id].admin],
+          supportRoles: [HUB_ROLES[id].support],
+        })),
         storage: {
           accountName: azurite.accountName,
           ...(identities ? { credential: identities.proxy } : { accountKey: azurite.accountKey }),
@@ -243,7 +271,8 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
     closers.push({ name: 'proxy', close: () => proxy.close() });
     // Awaited, so its lines come before the banner, whose last line scripts wait for.
     if (options.setupCheckAtStart)
-      for (const line of formatSetupCheck(await proxy.checkSetup())) log(line);
+      for (const { id } of hubs)
+        for (const line of formatSetupCheck(await proxy.checkSetup(id), id)) log(line);
 
     return {
       appUrl,
@@ -251,6 +280,8 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
       caCertPath: tls.caCertPath,
       oidc,
       hub,
+      hubB,
+      hubs,
       proxyHubConnectionString,
       azurite,
       users: TEST_USERS,

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { DefaultAzureCredential } from '@azure/identity';
-import { readProxyEnv, resolveAuthEndpoints, resolveHubAccess } from './config/proxy-env';
+import { readProxyEnv, resolveAuthEndpoints, resolveHubs } from './config/proxy-env';
 import { createProxy } from './server';
 
 // `npx tsx src/proxy/main.ts`: the proxy against real Azure (or the local stack), configured only
@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   const blobEndpoint =
     env.STORAGE_BLOB_ENDPOINT ?? `https://${env.STORAGE_ACCOUNT_NAME}.blob.core.windows.net`;
   const useKey = (env.STORAGE_AUTH ?? (env.STORAGE_ACCOUNT_KEY ? 'key' : 'identity')) === 'key';
-  const hubAccess = resolveHubAccess(env);
+  const hubs = resolveHubs(env);
   let credential: DefaultAzureCredential | undefined;
   const identity = (): DefaultAzureCredential => (credential ??= new DefaultAzureCredential());
   const proxy = await createProxy({
@@ -52,22 +52,18 @@ async function main(): Promise<void> {
       ...(env.AUTH_ALGORITHMS.length ? { algorithms: env.AUTH_ALGORITHMS } : {}),
       clientIds: env.AUTH_CLIENT_IDS.length ? env.AUTH_CLIENT_IDS : [env.SPA_CLIENT_ID],
     },
-    hub: {
-      ...(hubAccess.kind === 'identity'
-        ? { hostName: hubAccess.hostName, credential: identity() }
-        : { connectionString: hubAccess.connectionString }),
-      apiVersion: env.IOT_HUB_API_VERSION,
-      jobStorage:
-        env.IOT_HUB_JOB_STORAGE_AUTH === 'identityBased'
-          ? {
-              type: 'identityBased',
-              ...(env.IOT_HUB_JOB_STORAGE_IDENTITY
-                ? { userAssignedIdentity: env.IOT_HUB_JOB_STORAGE_IDENTITY }
-                : {}),
-            }
-          : { type: 'keyBased' },
-    },
-    ...(env.HUB_DEVICE_CAP ? { hubDeviceCap: env.HUB_DEVICE_CAP } : {}),
+    hubs: hubs.map((hub) => ({
+      id: hub.id,
+      displayName: hub.displayName,
+      ...(hub.access.kind === 'identity'
+        ? { hostName: hub.access.hostName, credential: identity() }
+        : { connectionString: hub.access.connectionString }),
+      ...(hub.apiVersion ? { apiVersion: hub.apiVersion } : {}),
+      jobStorage: hub.jobStorage,
+      ...(hub.deviceCap ? { deviceCap: hub.deviceCap } : {}),
+      adminRoles: hub.adminRoles,
+      supportRoles: hub.supportRoles,
+    })),
     storage: {
       accountName: env.STORAGE_ACCOUNT_NAME,
       blobEndpoint,
@@ -82,7 +78,7 @@ async function main(): Promise<void> {
         apiScope: env.SPA_API_SCOPE,
       },
       storageEndpoint: blobEndpoint,
-      hubHostName: hubAccess.hostName,
+      hubHostName: hubs[0]?.access.hostName ?? '',
       plan: {
         snapshotMaxAgeMinutes: env.PLAN_SNAPSHOT_MAX_AGE_MINUTES,
         lookupLimit: env.PLAN_LOOKUP_LIMIT,

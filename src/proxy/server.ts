@@ -20,45 +20,36 @@ import { installReadRateLimit } from './http/read-rate-limit';
 import { installRequestLog, stdoutLog, type ProxyLog } from './http/request-log';
 import { installSecurityHeaders, securityHeaders } from './http/security-headers';
 import { storageTlsFor } from './http/storage-tls';
-import { createHubJobsClient, type JobStorageAuthentication } from './hub/hub-jobs';
-import { createHubQueryClient } from './hub/hub-query';
-import { createHubRegistryClient } from './hub/hub-registry';
-import { createHubTransport, type HubAccess } from './hub/hub-transport';
+import type { JobStorageAuthentication } from './hub/hub-jobs';
+import type { HubAccess } from './hub/hub-transport';
 import {
-  createSupportExportGate,
-  type SupportExportPolicy,
-} from './operations/admit-support-export';
-import { createRegistryCounter } from './operations/count-registry';
+  createHubServices,
+  startHubBackground,
+  type HubBackground,
+  type HubOptions,
+  type HubServices,
+} from './hubs/hub-services';
+import type { SupportExportPolicy } from './operations/admit-support-export';
 import { createReadinessProbe } from './operations/check-readiness';
-import type { ProxyContext } from './operations/proxy-context';
 import { DEFAULT_UNSTARTED_EXPIRY_HOURS } from './operations-index/cleanup-expired-operations';
 import { createIndexTable } from './operations-index/index-table-client';
-import { indexOperationWrites } from './operations-index/indexed-operation-storage';
-import { createOperationsIndex, defaultTableEndpoint } from './operations-index/operations-index';
-import {
-  DEFAULT_CLEANUP_INTERVAL_MINUTES,
-  scheduleOperationsCleanup,
-} from './operations-index/schedule-operations-cleanup';
-import { registerIdentityRoutes } from './routes/identity-routes';
-import { registerHubCountRoutes } from './routes/hub-count-routes';
-import { registerJobRoutes } from './routes/job-routes';
-import { registerOperationRoutes } from './routes/operation-routes';
+import { defaultTableEndpoint } from './operations-index/operations-index';
+import { DEFAULT_CLEANUP_INTERVAL_MINUTES } from './operations-index/schedule-operations-cleanup';
+import { defaultQueueEndpoint } from './queue/message-queue';
+import type { QueueWorkerOptions } from './queue/queue-worker';
+import type { JobMonitorOptions } from './monitor/job-monitor';
+import { registerHubRoutes } from './routes/hub-routes';
+import { registerHubListRoutes } from './routes/hub-list-routes';
+import { registerHubScopedRoutes } from './routes/hub-scope';
 import { registerPublicRoutes } from './routes/public-routes';
-import { registerQueueRoutes } from './routes/queue-routes';
-import { createMessageQueue, defaultQueueEndpoint } from './queue/message-queue';
-import type { OperationQueue } from './queue/operation-queue';
-import { listQueueEntries } from './queue/queue-entries';
-import { hubQueueName } from './queue/queue-name';
-import { startQueueWorker, type QueueWorker, type QueueWorkerOptions } from './queue/queue-worker';
-import { startJobMonitor, type JobMonitor, type JobMonitorOptions } from './monitor/job-monitor';
-import { registerRegistryRoutes } from './routes/registry-routes';
-import { registerSetupCheckRoutes } from './routes/setup-check-routes';
-import { createSetupCheckDeps } from './setup-check/create-setup-check-deps';
+import { createSetupCheckRunner } from './routes/setup-check-routes';
 import { logSetupCheck } from './setup-check/log-setup-check';
 import { runSetupCheck } from './setup-check/run-setup-check';
 import type { SetupCheckResponse } from '../contracts/api/setup-check';
 import { createOperationStorage } from './storage/operation-storage';
 import type { BlobTransport, StorageAuth, TokenCredentialLike } from './storage/sas-signer';
+
+export type { HubOptions } from './hubs/hub-services';
 
 export interface ProxyOptions {
   host?: string;
@@ -67,11 +58,17 @@ export interface ProxyOptions {
   auth: AuthOptions;
   trustedCaPem?: string;
   /**
-   * A connection string, or the host name and an Entra credential; `jobStorage` says whether the
-   * hub reaches job containers by SAS (default) or with its own identity.
+   * The hubs served, first one first (it also answers the unprefixed routes); docs/proxy.md,
+   * "Several hubs". Give either `hubs` or the one-hub shorthand `hub`.
    */
-  hub: HubAccess & { apiVersion?: string; jobStorage?: JobStorageAuthentication };
-  /** The hub's device cap for the overview; the hub's API does not say it (`HUB_DEVICE_CAP`). */
+  hubs?: readonly HubOptions[];
+  /**
+   * One hub, id `main`: a connection string, or the host name and an Entra credential;
+   * `jobStorage` says whether the hub reaches job containers by SAS (default) or with its own
+   * identity.
+   */
+  hub?: HubAccess & { apiVersion?: string; jobStorage?: JobStorageAuthentication };
+  /** With `hub`: its device cap for the overview; the hub's API does not say it. */
   hubDeviceCap?: number;
   /** `accountKey` (Azurite, key-based accounts) or `credential` (Entra; user-delegation SAS). */
   storage: {
@@ -127,12 +124,33 @@ export interface ProxyOptions {
 
 export interface ProxyHandle {
   url: string;
-  /** The setup check as at start (no dry job), for a caller that reports it itself. */
-  checkSetup(): Promise<SetupCheckResponse>;
+  /** The setup check as at start (no dry job) of the first hub, or of `hubId`. */
+  checkSetup(hubId?: string): Promise<SetupCheckResponse>;
   close(): Promise<void>;
 }
 
 const BODY_LIMIT_BYTES = 64 * 1024;
+
+/** The id the one-hub shorthand gets, as HUB_ID's default (config/proxy-env.ts). */
+export const SINGLE_HUB_ID = 'main';
+
+function hubsOf(options: ProxyOptions): readonly HubOptions[] {
+  if (options.hubs && options.hub) throw new Error('give options.hubs or options.hub, not both');
+  if (options.hubs) {
+    if (options.hubs.length === 0) throw new Error('options.hubs lists no hub');
+    const ids = options.hubs.map((hub) => hub.id);
+    if (new Set(ids).size !== ids.length) throw new Error('options.hubs repeats a hub id');
+    return options.hubs;
+  }
+  if (!options.hub) throw new Error('options.hubs (or options.hub) is required');
+  return [
+    {
+      ...options.hub,
+      id: SINGLE_HUB_ID,
+      ...(options.hubDeviceCap ? { deviceCap: options.hubDeviceCap } : {}),
+    },
+  ];
+}
 
 function storageAuthOf(storage: ProxyOptions['storage']): StorageAuth {
   if (storage.accountKey) return { kind: 'sharedKey', accountKey: storage.accountKey };
@@ -145,12 +163,9 @@ function storageAuthOf(storage: ProxyOptions['storage']): StorageAuth {
 export async function createProxy(options: ProxyOptions): Promise<ProxyHandle> {
   const now = options.now ?? (() => new Date());
   const log: ProxyLog = options.log ?? stdoutLog;
-  const spa = SpaConfig.parse(options.spa);
+  const hubOptions = hubsOf(options);
   const agent = createOutboundAgent({ trustedCaPem: options.trustedCaPem });
   const storageAuth = storageAuthOf(options.storage);
-  const { jobStorage, ...hubAccess } = options.hub;
-  const hubTransport = createHubTransport({ ...hubAccess, dispatcher: agent, now });
-  const hub = createHubJobsClient(hubTransport, jobStorage);
   const deadlines = { ...DEFAULT_STORAGE_DEADLINES, ...options.storageDeadlines };
   const storageTls =
     options.trustedCaPem && options.storage.blobEndpoint.startsWith('https:')
@@ -178,14 +193,6 @@ export async function createProxy(options: ProxyOptions): Promise<ProxyHandle> {
   if (!tableEndpoint)
     throw new Error('options.storage.tableEndpoint is required when blobEndpoint is not Azure');
   const tableName = options.operationsIndex?.tableName ?? 'operations';
-  const index = createOperationsIndex({
-    accountName: options.storage.accountName,
-    tableEndpoint,
-    auth: storageAuth,
-    hubHostName: hub.hostName,
-    tableName,
-    clientOptions: tableClientOptions,
-  });
   const claimsTable = createIndexTable({
     accountName: options.storage.accountName,
     tableEndpoint,
@@ -195,63 +202,42 @@ export async function createProxy(options: ProxyOptions): Promise<ProxyHandle> {
   });
   const queueEndpoint =
     options.storage.queueEndpoint ?? defaultQueueEndpoint(options.storage.blobEndpoint);
-  const queue: OperationQueue | undefined = queueEndpoint
-    ? {
-        table: claimsTable,
-        partitionKey: index.partitionKey,
-        messages: createMessageQueue({
-          accountName: options.storage.accountName,
-          queueEndpoint,
-          queueName: hubQueueName(hub.hostName),
-          auth: storageAuth,
-          pipeline: {
-            retryOptions: {
-              maxTries: deadlines.maxTries,
-              tryTimeoutInMs: deadlines.tryTimeoutMs,
-              retryDelayInMs: STORAGE_RETRY_DELAY.retryDelayInMs,
-              maxRetryDelayInMs: STORAGE_RETRY_DELAY.maxRetryDelayInMs,
-            },
-          },
-        }),
-      }
-    : undefined;
-
-  const supportExports = createSupportExportGate(
-    {
-      hub,
-      table: claimsTable,
-      partitionKey: index.partitionKey,
-      now,
-      ...(queue
-        ? {
-            queuedOperation: async () =>
-              (await listQueueEntries(queue.table, queue.partitionKey)).find(
-                (entry) => entry.row.state !== 'failed',
-              )?.row.operationId,
-          }
-        : {}),
+  const spaInput = SpaConfig.parse(options.spa);
+  const shared = {
+    firstHubId: hubOptions[0]?.id ?? SINGLE_HUB_ID,
+    containers,
+    claimsTable,
+    storage: options.storage,
+    storageAuth,
+    blobTransport,
+    tableEndpoint,
+    tableName,
+    tableClientOptions,
+    queueEndpoint,
+    queuePipeline: {
+      retryOptions: {
+        maxTries: deadlines.maxTries,
+        tryTimeoutInMs: deadlines.tryTimeoutMs,
+        retryDelayInMs: STORAGE_RETRY_DELAY.retryDelayInMs,
+        maxRetryDelayInMs: STORAGE_RETRY_DELAY.maxRetryDelayInMs,
+      },
     },
-    options.supportExports ?? { enabled: false },
-  );
-
-  const context: ProxyContext = {
-    hub,
-    storage: indexOperationWrites(containers, index, log),
-    index,
+    agent,
+    auth: options.auth,
+    spa: spaInput,
     now,
+    log,
     ...(options.backup?.retentionDays ? { backupRetentionDays: options.backup.retentionDays } : {}),
-    audit: (request, entry) =>
-      log({
-        level: 'info',
-        msg: 'audit',
-        type: 'audit',
-        requestId: request.id,
-        who: request.principal && {
-          objectId: request.principal.objectId,
-          name: request.principal.name,
-        },
-        ...entry,
-      }),
+    supportExports: options.supportExports ?? { enabled: false },
+    appOrigins: options.setupCheck?.appOrigins ?? [],
+  };
+  const hubs: HubServices[] = hubOptions.map((hub) => createHubServices(hub, shared));
+  const [first] = hubs;
+  if (!first) throw new Error('options.hubs lists no hub');
+  // /config.json names every hub; hubHostName stays the first one's for SPAs of one hub.
+  const spa: SpaConfig = {
+    ...spaInput,
+    hubs: hubs.map(({ id, displayName, hostName }) => ({ id, displayName, hostName })),
   };
 
   const verify = createBearerVerifier(
@@ -308,84 +294,74 @@ export async function createProxy(options: ProxyOptions): Promise<ProxyHandle> {
 
   // An operation id of the right shape that no operation has: reading it proves the service answers.
   const probeId = 'import-00000000-aaaaaaaaaa';
+  // The hub part is ready while any hub answers: one hub's outage must not take the console out
+  // of its load balancer for the others (the setup check names the hub that does not answer).
   const readiness = createReadinessProbe(
     {
       storage: () => containers.readOperation(probeId),
-      table: () => index.byOperationId(probeId),
-      hub: () => hub.getDeviceStatistics(),
+      table: () => first.index.byOperationId(probeId),
+      hub: () =>
+        hubs.length === 1
+          ? first.context.hub.getDeviceStatistics()
+          : Promise.any(hubs.map((hub) => hub.context.hub.getDeviceStatistics())),
     },
     { deadlineMs: deadlines.tryTimeoutMs + 500, reuseMs: 2_000, log },
   );
-  await registerPublicRoutes(app, spa, options.staticDir, readiness);
-  registerIdentityRoutes(app, context);
-  registerOperationRoutes(app, context, supportExports);
-  registerJobRoutes(app, context);
-  registerQueueRoutes(app, context, queue);
-  registerRegistryRoutes(app, context, createHubRegistryClient(hubTransport));
-  const setupCheck = createSetupCheckDeps({
-    auth: { ...options.auth, apiScope: spa.auth.apiScope },
-    hub,
-    hubTransport,
-    hubAuth: 'connectionString' in hubAccess ? 'sharedAccessPolicy' : 'entra',
-    storage: { ...options.storage, auth: storageAuth, transport: blobTransport },
-    agent,
-    now,
-    appOrigins: options.setupCheck?.appOrigins ?? [],
-  });
-  registerSetupCheckRoutes(app, setupCheck);
-  registerHubCountRoutes(
+  await registerPublicRoutes(
     app,
-    createRegistryCounter({
-      query: createHubQueryClient(hubTransport),
-      deviceCap: options.hubDeviceCap ?? null,
-      now,
-    }),
+    spa,
+    options.staticDir,
+    readiness,
+    new Set(hubs.map((hub) => hub.id)),
+  );
+  registerHubListRoutes(app, hubs);
+  const setupRuns = new Map(hubs.map((hub) => [hub.id, createSetupCheckRunner(hub.setupCheck)]));
+  await registerHubScopedRoutes(app, hubs, (scope, hub) =>
+    registerHubRoutes(scope, hub, setupRuns.get(hub.id) ?? createSetupCheckRunner(hub.setupCheck)),
   );
 
   const url = await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
-  const cleanup = scheduleOperationsCleanup(
-    { storage: containers, index, now },
-    {
-      intervalMinutes:
-        options.operationsIndex?.cleanupIntervalMinutes ?? DEFAULT_CLEANUP_INTERVAL_MINUTES,
-      expiryHours: options.operationsIndex?.unstartedExpiryHours ?? DEFAULT_UNSTARTED_EXPIRY_HOURS,
-    },
-    log,
+  const background: HubBackground[] = hubs.map((hub) =>
+    startHubBackground(hub, shared, {
+      cleanup: {
+        intervalMinutes:
+          options.operationsIndex?.cleanupIntervalMinutes ?? DEFAULT_CLEANUP_INTERVAL_MINUTES,
+        expiryHours:
+          options.operationsIndex?.unstartedExpiryHours ?? DEFAULT_UNSTARTED_EXPIRY_HOURS,
+      },
+      ...(options.jobMonitor ? { jobMonitor: options.jobMonitor } : {}),
+      ...(options.queueWorker ? { queueWorker: options.queueWorker } : {}),
+    }),
   );
-  const monitor: JobMonitor | undefined = options.jobMonitor?.enabled
-    ? startJobMonitor(
-        { context, table: claimsTable, partitionKey: index.partitionKey, log },
-        options.jobMonitor,
-      )
-    : undefined;
-  if (monitor) {
-    context.monitoredJobs = () => monitor.fresh()?.jobs;
-    context.nudgeMonitor = () => monitor.nudge();
-  }
-  const worker: QueueWorker | undefined =
-    queue && options.queueWorker?.enabled !== false
-      ? startQueueWorker({ context, queue, log }, options.queueWorker)
-      : undefined;
   if (options.setupCheck?.atStart)
-    void runSetupCheck(setupCheck, { dryJob: false })
-      .then((result) => logSetupCheck(result, log))
-      .catch((error: unknown) =>
-        log({ level: 'warn', msg: 'setup check did not run', error: String(error) }),
-      );
+    for (const hub of hubs)
+      void runSetupCheck(hub.setupCheck, { dryJob: false })
+        .then((result) => logSetupCheck(result, (entry) => log({ hubId: hub.id, ...entry })))
+        .catch((error: unknown) =>
+          log({
+            level: 'warn',
+            msg: 'setup check did not run',
+            hubId: hub.id,
+            error: String(error),
+          }),
+        );
   log({
     level: 'info',
     msg: 'proxy listening',
     url,
-    hubHost: context.hub.hostName,
+    hubHost: first.hostName,
+    hubs: hubs.map((hub) => ({ id: hub.id, hostName: hub.hostName })),
     storage: options.storage.blobEndpoint,
   });
   return {
     url,
-    checkSetup: () => runSetupCheck(setupCheck, { dryJob: false }),
+    checkSetup: (hubId) => {
+      const hub = hubId === undefined ? first : hubs.find((candidate) => candidate.id === hubId);
+      if (!hub) return Promise.reject(new Error(`no hub "${hubId ?? ''}"`));
+      return runSetupCheck(hub.setupCheck, { dryJob: false });
+    },
     async close() {
-      await worker?.stop();
-      await monitor?.stop();
-      await cleanup.stop();
+      await Promise.all(background.map((work) => work.stop()));
       await app.close();
       await agent.close();
       storageTls?.close();

@@ -18,6 +18,28 @@ export const MeResponse = z.object({
 });
 export type MeResponse = z.infer<typeof MeResponse>;
 
+/** Hub ids are URL segments (`/api/hubs/{hubId}/...`, `/hubs/{hubId}/...` in the SPA). */
+export const HUB_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,39}$/;
+
+/** One hub the proxy serves, as /config.json and GET /api/hubs name it. */
+export const HubSummary = z.object({
+  id: z.string().regex(HUB_ID_PATTERN),
+  displayName: z.string(),
+  hostName: z.string(),
+});
+export type HubSummary = z.infer<typeof HubSummary>;
+
+/** GET /api/hubs: the hubs the caller holds a role on, in configuration order. */
+export const HubListResponse = z.object({
+  hubs: z.array(
+    HubSummary.extend({
+      /** The caller's role on this hub; admin when both are held. */
+      role: AppRole,
+    }),
+  ),
+});
+export type HubListResponse = z.infer<typeof HubListResponse>;
+
 /**
  * GET /config.json: public, non-secret settings the SPA needs before it can sign in. Served by the
  * proxy from its configuration so one build runs against the local authority and against Entra ID.
@@ -30,7 +52,10 @@ export const SpaConfig = z.object({
     apiScope: z.string(),
   }),
   storageEndpoint: z.string().url(),
+  /** The first hub's host name (the one the unprefixed routes serve). */
   hubHostName: z.string(),
+  /** Every hub the proxy serves, first one first; the server fills it from its configuration. */
+  hubs: z.array(HubSummary).default([]),
   plan: z
     .object({
       /**

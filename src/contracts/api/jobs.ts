@@ -32,6 +32,8 @@ export type Actor = z.infer<typeof Actor>;
  * never started has no hub job).
  */
 export const Job = z.object({
+  /** The hub the job ran on; optional only so older fixtures still compile. */
+  hubId: z.string().optional(),
   jobId: z.string().nullable(),
   operationId: z.string().nullable(),
   type: JobType,
@@ -93,6 +95,8 @@ export type JobListResponse = z.infer<typeof JobListResponse>;
 
 /** GET /api/hub */
 export const HubInfoResponse = z.object({
+  /** The hub's id in the proxy's configuration; optional only so older fixtures still compile. */
+  hubId: z.string().optional(),
   hostName: z.string(),
   statistics: z.object({
     totalDeviceCount: z.number().int().nonnegative(),

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { CreateExportRequest, CreateExportResponse } from './exports';
 import { ReadSasResponse } from './files';
-import { AppRole, MeResponse } from './identity';
+import { AppRole, HubListResponse, MeResponse } from './identity';
 import { CreateImportRequest, CreateImportResponse, StartImportResponse } from './imports';
 import { HubCountsResponse, HubInfoResponse, Job, JobCommand, JobListResponse } from './jobs';
 import { EnqueueResponse, QueueResponse } from './queue';
@@ -35,6 +35,15 @@ export const API_ROUTES: readonly ApiRouteSpec[] = [
     summary: 'The signed-in user and roles',
     roles: both,
     response: MeResponse,
+  },
+  {
+    method: 'GET',
+    path: '/api/hubs',
+    operationId: 'listHubs',
+    summary:
+      'The hubs the caller holds a role on, with that role; every other route also lives under /api/hubs/{hubId}',
+    roles: both,
+    response: HubListResponse,
   },
   {
     method: 'GET',

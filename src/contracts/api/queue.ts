@@ -11,6 +11,8 @@ export const QueueEntryState = z.enum(['queued', 'starting', 'failed']);
 export type QueueEntryState = z.infer<typeof QueueEntryState>;
 
 export const QueueEntry = z.object({
+  /** The hub whose slot the entry waits for; optional only so older fixtures still compile. */
+  hubId: z.string().optional(),
   entryId: z.string().regex(QUEUE_ENTRY_ID),
   operationId: z.string(),
   kind: JobType,
@@ -44,6 +46,8 @@ export const SlotHolder = z.object({
 export type SlotHolder = z.infer<typeof SlotHolder>;
 
 export const QueueResponse = z.object({
+  /** The hub this queue belongs to (each hub has its own queue and slot). */
+  hubId: z.string().optional(),
   entries: z.array(QueueEntry),
   holder: SlotHolder.nullable(),
   /** Devices per second of the completed imports recorded on this hub; null before the first. */

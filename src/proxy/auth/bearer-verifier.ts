@@ -28,7 +28,13 @@ export interface Principal {
   name: string;
   username: string;
   objectId: string;
+  /**
+   * The caller's roles where the request is served: from the global role values at first, then
+   * narrowed to the hub of the route (auth/hub-roles.ts, routes/hub-scope.ts).
+   */
   roles: AppRole[];
+  /** The token's `roles` values, which a hub's own role values are matched against. */
+  roleValues?: readonly string[];
 }
 
 export type BearerVerifier = (authorization: string | undefined) => Promise<Principal>;
@@ -139,5 +145,6 @@ function toPrincipal(payload: JWTPayload, roleNames: AuthOptions['roles']): Prin
     // authorities.
     objectId: text(payload.oid) ?? text(payload.sub) ?? '',
     roles,
+    roleValues: claimed,
   };
 }

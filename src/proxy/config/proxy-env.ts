@@ -1,6 +1,18 @@
 import { z } from 'zod';
-import { parseHubConnectionString } from '../hub/connection-string';
 import { REGISTRY_LOOKUP_PLAN_MAX } from '../../contracts/api/identity';
+import {
+  HOST_NAME_PATTERN,
+  HubId,
+  HubsJson,
+  USER_ASSIGNED_IDENTITY_PATTERN,
+  connectionStringField,
+  hubAccessOf,
+  hubAuthOf as hubAuthFrom,
+  hubConfigOf,
+  jobStorageOf,
+  type HubAccessConfig,
+  type HubConfig,
+} from './hubs-config';
 
 // The proxy's environment, validated in one pass so a misconfigured deployment prints every bad or
 // missing variable at once (docs/proxy.md lists them). Pure: main.ts passes process.env in.
@@ -51,19 +63,14 @@ export const ProxyEnv = z.object({
     'must not contain "none"',
   ),
 
-  IOT_HUB_CONNECTION_STRING: z
-    .string()
-    .superRefine((value, ctx) => {
-      try {
-        parseHubConnectionString(value);
-      } catch (error) {
-        ctx.addIssue({
-          code: 'custom',
-          message: error instanceof Error ? error.message : 'invalid',
-        });
-      }
-    })
-    .optional(),
+  /**
+   * Several hubs as one JSON array (docs/proxy.md, "Several hubs"); without it the IOT_HUB_*
+   * variables below make one hub, whose id is HUB_ID.
+   */
+  HUBS: HubsJson.optional(),
+  HUB_ID: HubId.default('main'),
+  HUB_DISPLAY_NAME: z.string().trim().min(1).max(80).optional(),
+  IOT_HUB_CONNECTION_STRING: connectionStringField.optional(),
   IOT_HUB_API_VERSION: optionalText,
   /** `connectionString` (a shared access policy) or `identity` (Entra, DefaultAzureCredential). */
   IOT_HUB_AUTH: z
@@ -71,7 +78,7 @@ export const ProxyEnv = z.object({
     .optional(),
   IOT_HUB_HOST_NAME: z
     .string()
-    .regex(/^[a-zA-Z0-9_\-.]+(:[0-9]{1,5})?$/, 'must be a host name, e.g. my-hub.azure-devices.net')
+    .regex(HOST_NAME_PATTERN, 'must be a host name, e.g. my-hub.azure-devices.net')
     .optional(),
   IOT_HUB_JOB_STORAGE_AUTH: z
     .enum(['keyBased', 'identityBased'], { error: 'must be keyBased or identityBased' })
@@ -80,7 +87,7 @@ export const ProxyEnv = z.object({
   IOT_HUB_JOB_STORAGE_IDENTITY: z
     .string()
     .regex(
-      /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.ManagedIdentity\/userAssignedIdentities\/[^/]+$/i,
+      USER_ASSIGNED_IDENTITY_PATTERN,
       'must be the ARM resource id of a user-assigned managed identity',
     )
     .optional(),
@@ -120,6 +127,33 @@ function crossFieldProblems(raw: Record<string, string | undefined>): string[] {
   }
   if (!raw.AUTH_TENANT_ID && !raw.SPA_AUTHORITY)
     problems.push('SPA_AUTHORITY: required when AUTH_TENANT_ID is not set');
+  problems.push(...singleHubProblems(raw));
+  const auth = raw.STORAGE_AUTH ?? (raw.STORAGE_ACCOUNT_KEY ? 'key' : 'identity');
+  if (auth === 'key' && !raw.STORAGE_ACCOUNT_KEY)
+    problems.push('STORAGE_ACCOUNT_KEY: required when STORAGE_AUTH=key');
+  return problems;
+}
+
+/** The single-hub variables, which HUBS replaces: with HUBS set, any of them is a mistake. */
+const SINGLE_HUB_VARIABLES = [
+  'HUB_ID',
+  'HUB_DISPLAY_NAME',
+  'IOT_HUB_CONNECTION_STRING',
+  'IOT_HUB_API_VERSION',
+  'IOT_HUB_AUTH',
+  'IOT_HUB_HOST_NAME',
+  'IOT_HUB_JOB_STORAGE_AUTH',
+  'IOT_HUB_JOB_STORAGE_IDENTITY',
+  'HUB_DEVICE_CAP',
+] as const;
+
+function singleHubProblems(raw: Record<string, string | undefined>): string[] {
+  const problems: string[] = [];
+  if (raw.HUBS) {
+    for (const name of SINGLE_HUB_VARIABLES)
+      if (raw[name]) problems.push(`${name}: not used when HUBS is set; put it in the hub's entry`);
+    return problems;
+  }
   const hubAuth = hubAuthOf(raw);
   if (hubAuth === 'connectionString' && !raw.IOT_HUB_CONNECTION_STRING)
     problems.push(
@@ -131,9 +165,6 @@ function crossFieldProblems(raw: Record<string, string | undefined>): string[] {
     problems.push(
       'IOT_HUB_JOB_STORAGE_IDENTITY: only used with IOT_HUB_JOB_STORAGE_AUTH=identityBased',
     );
-  const auth = raw.STORAGE_AUTH ?? (raw.STORAGE_ACCOUNT_KEY ? 'key' : 'identity');
-  if (auth === 'key' && !raw.STORAGE_ACCOUNT_KEY)
-    problems.push('STORAGE_ACCOUNT_KEY: required when STORAGE_AUTH=key');
   return problems;
 }
 
@@ -141,26 +172,39 @@ function crossFieldProblems(raw: Record<string, string | undefined>): string[] {
 function hubAuthOf(
   raw: Partial<Record<'IOT_HUB_AUTH' | 'IOT_HUB_HOST_NAME' | 'IOT_HUB_CONNECTION_STRING', string>>,
 ): string {
-  return (
-    raw.IOT_HUB_AUTH ??
-    (raw.IOT_HUB_HOST_NAME && !raw.IOT_HUB_CONNECTION_STRING ? 'identity' : 'connectionString')
-  );
+  return hubAuthFrom(raw.IOT_HUB_AUTH, raw.IOT_HUB_HOST_NAME, raw.IOT_HUB_CONNECTION_STRING);
 }
 
-/** How the proxy reaches the hub, resolved from a valid environment. */
-export function resolveHubAccess(
-  env: ProxyEnv,
-):
-  | { kind: 'connectionString'; connectionString: string; hostName: string }
-  | { kind: 'identity'; hostName: string } {
-  if (hubAuthOf(env) === 'identity' && env.IOT_HUB_HOST_NAME)
-    return { kind: 'identity', hostName: env.IOT_HUB_HOST_NAME };
-  const connectionString = env.IOT_HUB_CONNECTION_STRING ?? '';
-  return {
-    kind: 'connectionString',
-    connectionString,
-    hostName: parseHubConnectionString(connectionString).hostName,
-  };
+/** How the proxy reaches the single hub of the IOT_HUB_* variables, from a valid environment. */
+export function resolveHubAccess(env: ProxyEnv): HubAccessConfig {
+  return hubAccessOf(env.IOT_HUB_AUTH, env.IOT_HUB_HOST_NAME, env.IOT_HUB_CONNECTION_STRING);
+}
+
+/** The hubs to serve, first one first (it also answers the unprefixed routes). */
+export function resolveHubs(env: ProxyEnv): HubConfig[] {
+  if (env.HUBS) return env.HUBS.map(hubConfigOf);
+  const access = resolveHubAccess(env);
+  return [
+    {
+      id: env.HUB_ID,
+      displayName: env.HUB_DISPLAY_NAME ?? access.hostName,
+      access,
+      ...(env.IOT_HUB_API_VERSION ? { apiVersion: env.IOT_HUB_API_VERSION } : {}),
+      ...(env.HUB_DEVICE_CAP ? { deviceCap: env.HUB_DEVICE_CAP } : {}),
+      jobStorage: jobStorageOf(env.IOT_HUB_JOB_STORAGE_AUTH, env.IOT_HUB_JOB_STORAGE_IDENTITY),
+      adminRoles: [],
+      supportRoles: [],
+    },
+  ];
+}
+
+/** `HUBS[1].id`, as a reader of the JSON would point at it. */
+function pathOf(path: readonly PropertyKey[]): string {
+  return path
+    .map((part, index) =>
+      typeof part === 'number' ? `[${part}]` : `${index === 0 ? '' : '.'}${String(part)}`,
+    )
+    .join('');
 }
 
 export type EnvResult = { ok: true; env: ProxyEnv } | { ok: false; message: string };
@@ -182,7 +226,7 @@ export function readProxyEnv(
     ...(result.success
       ? []
       : result.error.issues.map(
-          (issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`,
+          (issue) => `${pathOf(issue.path) || '(environment)'}: ${issue.message}`,
         )),
     ...crossFieldProblems(cleaned),
     ...startupProblems,

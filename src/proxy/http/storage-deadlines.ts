@@ -36,6 +36,9 @@ function failureCode(error: unknown, timedOut: boolean): string {
   return error instanceof Error ? error.name : 'UNKNOWN';
 }
 
+const isVerdict = (status: number): boolean =>
+  status >= 400 && status < 500 && status !== 408 && status !== 429;
+
 async function observed<T extends { status: number }>(
   service: Service,
   call: { method: string; url: string },
@@ -55,11 +58,17 @@ async function observed<T extends { status: number }>(
   try {
     const response = await send();
     // 4xx answers are the service's verdict on a request (404 is how "not there" is learnt).
-    if (response.status >= 500) log(entry({ code: 'SERVER_ERROR', status: response.status }));
+    if (response.status >= 500 || response.status === 429) {
+      const code = response.status === 429 ? 'THROTTLED' : 'SERVER_ERROR';
+      log(entry({ code, status: response.status }));
+    }
     return response;
   } catch (error) {
     const timedOut = performance.now() - started >= deadlines.tryTimeoutMs;
     const status = (error as { statusCode?: unknown }).statusCode;
+    // The table SDK throws its 4xx answers inside the pipeline (the blob SDK returns them): a 404
+    // there is "not there", not a failed call. Timeouts and throttling still warn.
+    if (typeof status === 'number' && isVerdict(status) && !timedOut) throw error;
     log(
       entry({
         code: failureCode(error, timedOut),

@@ -6,7 +6,7 @@ import type { RegistryCounter } from '../operations/count-registry';
 /** The hub overview's counts beyond the device statistics (docs/proxy.md, "Hub counts"). */
 export function registerHubCountRoutes(app: FastifyInstance, counter: RegistryCounter): void {
   app.get(
-    '/api/hub/counts',
+    '/hub/counts',
     { preHandler: requireRole('admin', 'support') },
     async (): Promise<HubCountsResponse> => counter.read(),
   );

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { OperationFile } from '../../contracts/api/files';
-import type { JobListResponse } from '../../contracts/api/jobs';
+import type { Job, JobListResponse } from '../../contracts/api/jobs';
 import { principalOf, requireRole } from '../auth/authenticate';
 import type { Principal } from '../auth/bearer-verifier';
 import { ApiError } from '../http/api-error';
@@ -25,26 +25,33 @@ function parseFile(file: string, principal: Principal): OperationFile {
   return parsed.data;
 }
 
-export function registerJobRoutes(app: FastifyInstance, context: ProxyContext): void {
+export function registerJobRoutes(
+  app: FastifyInstance,
+  context: ProxyContext,
+  hubId: string,
+): void {
   const anyRole = requireRole('admin', 'support');
-
-  app.get('/api/jobs', { preHandler: anyRole }, async (request): Promise<JobListResponse> => {
-    const query = parseJobListQuery(request.query);
-    const page = await listJobs(context, query);
-    const now = context.now();
-    return { ...page, jobs: page.jobs.map((job) => jobForCaller(job, principalOf(request), now)) };
+  const shown = (job: Job, principal: Principal): Job => ({
+    hubId,
+    ...jobForCaller(job, principal, context.now()),
   });
 
-  app.get<JobParams>('/api/jobs/:jobId', { preHandler: anyRole }, async (request) =>
-    jobForCaller(await getJob(context, request.params.jobId), principalOf(request), context.now()),
+  app.get('/jobs', { preHandler: anyRole }, async (request): Promise<JobListResponse> => {
+    const query = parseJobListQuery(request.query);
+    const page = await listJobs(context, query);
+    return { ...page, jobs: page.jobs.map((job) => shown(job, principalOf(request))) };
+  });
+
+  app.get<JobParams>('/jobs/:jobId', { preHandler: anyRole }, async (request) =>
+    shown(await getJob(context, request.params.jobId), principalOf(request)),
   );
 
-  app.get<JobParams>('/api/jobs/:jobId/command', { preHandler: anyRole }, (request) =>
+  app.get<JobParams>('/jobs/:jobId/command', { preHandler: anyRole }, (request) =>
     jobCommand(context, request.params.jobId),
   );
 
   app.delete<JobParams>(
-    '/api/jobs/:jobId',
+    '/jobs/:jobId',
     { preHandler: requireRole('admin'), config: STATE_CHANGING_LIMIT },
     async (request) => {
       const { jobId } = request.params;
@@ -61,7 +68,7 @@ export function registerJobRoutes(app: FastifyInstance, context: ProxyContext): 
   );
 
   app.get<FileParams>(
-    '/api/jobs/:jobId/files/:file',
+    '/jobs/:jobId/files/:file',
     { preHandler: anyRole },
     async (request, reply) => {
       assertJobRef(request.params.jobId);
@@ -83,7 +90,7 @@ export function registerJobRoutes(app: FastifyInstance, context: ProxyContext): 
   );
 
   app.post<FileParams>(
-    '/api/jobs/:jobId/files/:file/sas',
+    '/jobs/:jobId/files/:file/sas',
     { preHandler: requireRole('admin'), config: STATE_CHANGING_LIMIT },
     async (request) => {
       assertJobRef(request.params.jobId);

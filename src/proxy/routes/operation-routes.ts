@@ -14,9 +14,10 @@ export function registerOperationRoutes(
   app: FastifyInstance,
   context: ProxyContext,
   supportExports: SupportExportGate,
+  hubId: string,
 ): void {
   app.post(
-    '/api/imports',
+    '/imports',
     { preHandler: requireRole('admin'), config: STATE_CHANGING_LIMIT },
     async (request) => {
       const body = parseBody(CreateImportRequest, request.body);
@@ -39,7 +40,7 @@ export function registerOperationRoutes(
   );
 
   app.post<{ Params: { operationId: string } }>(
-    '/api/imports/:operationId/start',
+    '/imports/:operationId/start',
     { preHandler: requireRole('admin'), config: STATE_CHANGING_LIMIT },
     async (request) => {
       const { operationId } = request.params;
@@ -52,12 +53,15 @@ export function registerOperationRoutes(
           jobId: started.response.job.jobId ?? undefined,
           fileSha256: started.convertedSha256,
         }),
-      ).then((started) => started.response);
+      ).then((started) => ({
+        ...started.response,
+        job: { hubId, ...started.response.job },
+      }));
     },
   );
 
   app.post(
-    '/api/exports',
+    '/exports',
     { preHandler: requireRole('admin', 'support'), config: STATE_CHANGING_LIMIT },
     async (request) => {
       const body = parseBody(CreateExportRequest, request.body);
@@ -89,7 +93,7 @@ export function registerOperationRoutes(
           jobId: started.job.jobId ?? undefined,
           operationId: started.job.operationId ?? undefined,
         }),
-      );
+      ).then((started) => ({ ...started, job: { hubId, ...started.job } }));
     },
   );
 }

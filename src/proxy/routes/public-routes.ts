@@ -1,7 +1,7 @@
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
-import type { SpaConfig } from '../../contracts/api/identity';
+import { HUB_ID_PATTERN, type SpaConfig } from '../../contracts/api/identity';
 import { ApiError } from '../http/api-error';
 import { sendApiError } from '../http/error-handler';
 import type { Readiness } from '../operations/check-readiness';
@@ -12,6 +12,7 @@ export async function registerPublicRoutes(
   spa: SpaConfig,
   staticDir: string | undefined,
   readiness: () => Promise<Readiness>,
+  knownHubIds: ReadonlySet<string> = new Set(),
 ): Promise<void> {
   // Liveness says only that the process answers; a storage outage must not get it restarted.
   app.get('/healthz', async () => ({ status: 'ok' }));
@@ -45,6 +46,16 @@ export async function registerPublicRoutes(
     ) {
       return reply.type('text/html; charset=utf-8').sendFile('index.html');
     }
+    const hubId = /^\/api\/hubs\/([^/]+)(?:\/|$)/.exec(urlPath)?.[1];
+    if (hubId !== undefined && !knownHubIds.has(hubId))
+      return sendApiError(
+        request,
+        reply,
+        // The id is echoed only when it has the shape of one, never arbitrary bytes from the URL.
+        new ApiError(404, 'HUB_NOT_FOUND', 'This console is not configured for that hub.', {
+          ...(HUB_ID_PATTERN.test(hubId) ? { hubId } : {}),
+        }),
+      );
     return sendApiError(request, reply, new ApiError(404, 'NOT_FOUND', 'No such route.'));
   });
 }

@@ -15,6 +15,7 @@ export function registerQueueRoutes(
   app: FastifyInstance,
   context: ProxyContext,
   queue: OperationQueue | undefined,
+  hubId: string,
 ): void {
   const configured = (): OperationQueue => {
     if (queue) return queue;
@@ -26,7 +27,7 @@ export function registerQueueRoutes(
   };
 
   app.post<{ Params: { operationId: string } }>(
-    '/api/imports/:operationId/enqueue',
+    '/imports/:operationId/enqueue',
     { preHandler: requireRole('admin'), config: STATE_CHANGING_LIMIT },
     async (request): Promise<EnqueueResponse> => {
       const { operationId } = request.params;
@@ -40,18 +41,25 @@ export function registerQueueRoutes(
       // The position and ETA as the queue stands now; the entry itself is already safe.
       const described = await describeQueue(context, configured()).catch(() => undefined);
       const entry = described?.entries.find((candidate) => candidate.entryId === row.entryId);
-      return { entry: entry ?? toEntry(row, null, null) };
+      return { entry: { hubId, ...(entry ?? toEntry(row, null, null)) } };
     },
   );
 
   app.get(
-    '/api/queue',
+    '/queue',
     { preHandler: requireRole('admin', 'support') },
-    async (): Promise<QueueResponse> => describeQueue(context, configured()),
+    async (): Promise<QueueResponse> => {
+      const described = await describeQueue(context, configured());
+      return {
+        hubId,
+        ...described,
+        entries: described.entries.map((entry) => ({ hubId, ...entry })),
+      };
+    },
   );
 
   app.delete<{ Params: { entryId: string } }>(
-    '/api/queue/:entryId',
+    '/queue/:entryId',
     { preHandler: requireRole('admin'), config: STATE_CHANGING_LIMIT },
     async (request): Promise<EnqueueResponse> => {
       const { entryId } = request.params;
@@ -62,7 +70,7 @@ export function registerQueueRoutes(
         () => cancelQueueEntry(configured(), entryId),
         (cancelled) => ({ operationId: cancelled.operationId }),
       );
-      return { entry: toEntry(row, null, null) };
+      return { entry: { hubId, ...toEntry(row, null, null) } };
     },
   );
 }

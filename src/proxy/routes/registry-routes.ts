@@ -27,7 +27,7 @@ export function registerRegistryRoutes(
   // limit: planning a 1,000-device file takes ten lookups, and a mapping change plans again. The
   // hub's own read budget is guarded by the lookup pool and its 429 handling.
   app.post(
-    '/api/registry/lookup',
+    '/registry/lookup',
     {
       preHandler: requireRole('admin'),
       bodyLimit: LOOKUP_BODY_LIMIT_BYTES,

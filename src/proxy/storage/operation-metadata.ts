@@ -7,6 +7,11 @@ import { RowCounts } from '../../contracts/api/jobs';
 
 export const OperationMetadata = z.object({
   kind: z.enum(['import', 'export']),
+  /**
+   * The hub (its id in the proxy's configuration) the operation belongs to; absent on records
+   * made before several hubs, which belong to the first configured hub (hubs/hub-scoped-storage.ts).
+   */
+  hubId: z.string().optional(),
   createdAt: z.string(),
   createdByName: z.string(),
   createdByOid: z.string(),

@@ -44,6 +44,11 @@ export const ERROR_WORDS: Readonly<Record<WordedCode, Words>> = {
     why: 'The item does not exist, or it was removed.',
     action: 'Check the link, or open it again from the Jobs list.',
   },
+  HUB_NOT_FOUND: {
+    title: 'Hub not found',
+    why: 'This console is not configured for that hub; the link may name a hub that was removed or renamed.',
+    action: 'Pick a hub from the hub picker in the app bar.',
+  },
   RATE_LIMITED: {
     title: 'Too many requests',
     why: 'The server is limiting how often it can be called.',

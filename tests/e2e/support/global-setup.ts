@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { FullConfig } from '@playwright/test';
 import { startDevStack } from '../../../src/dev-stack/stack';
 
-// Starts the whole local stack (Azurite, OIDC authority, hub emulator, proxy serving the built SPA)
+// Starts the whole local stack (Azurite, OIDC authority, hub-a and hub-b, proxy serving the SPA)
 // on free ports with a throwaway data folder, exactly as `npm start` does, and hands the addresses
 // to the tests through environment variables (Playwright passes globalSetup's env to its workers).
 export default async function globalSetup(_config: FullConfig): Promise<() => Promise<void>> {
@@ -16,7 +16,7 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
     ports: { app: 0, oidc: 0, hub: 0, azurite: 0 },
     staticDir: 'dist',
     azuriteInMemory: true,
-    // Paced so a blocker job of N devices holds the single job slot for N / 4,000 seconds.
+    // Paced so a blocker job of N devices holds a hub's job slot for N / 4,000 seconds.
     hub: { paceDevicesPerSecond: 4_000 },
     log: (line) => {
       if (process.env.E2E_VERBOSE) console.log(line);
@@ -24,6 +24,8 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
   });
   process.env.E2E_APP_URL = stack.appUrl;
   process.env.E2E_HUB_CONNECTION_STRING = stack.hub.connectionString;
+  // The second local hub (hub-b): journeys across hubs reach its registry directly with this.
+  process.env.E2E_HUB_B_CONNECTION_STRING = stack.hubB.connectionString;
   process.env.E2E_CA_CERT_PEM = await readFile(stack.hub.caCertPath, 'utf8');
   process.env.E2E_STORAGE_ACCOUNT = stack.azurite.accountName;
   process.env.E2E_STORAGE_KEY = stack.azurite.accountKey;

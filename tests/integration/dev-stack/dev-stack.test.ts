@@ -48,7 +48,7 @@ const running = (): DevStack => {
 
 describe('startDevStack', () => {
   it('serves /healthz, the built SPA and a /config.json that points MSAL at the local authority', async () => {
-    const { appUrl, oidc, azurite, hub } = running();
+    const { appUrl, oidc, azurite, hub, hubB } = running();
     expect(appUrl).toMatch(/^http:\/\/localhost:\d+$/);
     expect((await fetch(`${appUrl}/healthz`)).status).toBe(200);
     expect(await (await fetch(`${appUrl}/`)).text()).toContain('IoT bulk console');
@@ -62,8 +62,13 @@ describe('startDevStack', () => {
       },
       storageEndpoint: azurite.blobEndpoint,
       hubHostName: hub.hostName,
+      hubs: [
+        { id: 'hub-a', displayName: 'Local hub A', hostName: hub.hostName },
+        { id: 'hub-b', displayName: 'Local hub B', hostName: hubB.hostName },
+      ],
       plan: { snapshotMaxAgeMinutes: 15, lookupLimit: 1000 },
     });
+    expect(hubB.hostName).not.toBe(hub.hostName);
   });
 
   it('lets the app origin, and no other, through Azurite blob CORS', async () => {
@@ -103,6 +108,28 @@ describe('startDevStack', () => {
       roles: ['admin'],
     });
     expect((await fetch(`${appUrl}/api/me`)).status).toBe(401);
+  });
+
+  it('gives admin-a hub-a alone: hub-b is not listed and its routes answer 403', async () => {
+    const { appUrl, oidc, caCertPath } = running();
+    const tokens = await loginForAccessToken({
+      authorityUrl: oidc.authority,
+      clientId: SPA_CLIENT_ID,
+      redirectUri: `${appUrl}/`,
+      username: 'admin-a',
+      password: 'admin-a-local',
+      caCertPem: await readFile(caCertPath, 'utf8'),
+    });
+    const get = (pathName: string) =>
+      fetch(`${appUrl}${pathName}`, { headers: { authorization: `Bearer ${tokens.accessToken}` } });
+    const hubs = (await (await get('/api/hubs')).json()) as {
+      hubs: { id: string; role: string }[];
+    };
+    expect(hubs.hubs.map(({ id, role }) => ({ id, role }))).toEqual([
+      { id: 'hub-a', role: 'admin' },
+    ]);
+    expect((await get('/api/hubs/hub-a/jobs')).status).toBe(200);
+    expect((await get('/api/hubs/hub-b/jobs')).status).toBe(403);
   });
 
   it('hands the proxy the bulkConsole policy (no DeviceConnect), with which an import and an export still run', async () => {

@@ -77,6 +77,7 @@ describe('npm start (src/dev-stack/main.ts)', () => {
       APP_PORT: '0',
       OIDC_PORT: '0',
       HUB_PORT: '0',
+      HUB_B_PORT: '0',
       AZURITE_PORT: '0',
       LOCAL_DATA_DIR: dataDir,
     });
@@ -90,7 +91,10 @@ describe('npm start (src/dev-stack/main.ts)', () => {
       expect(stdout).toContain(path.join(dataDir, 'tls', 'ca.pem'));
       expect(stdout).toContain('docs/local-tls.md');
       // The proxy's setup check ran before the banner and found nothing wrong with the stack.
-      expect(stdout).toMatch(/^Setup check: \d+ checks passed$/m);
+      expect(stdout).toMatch(/^Setup check \(hub-a\): \d+ checks passed$/m);
+      expect(stdout).toMatch(/^Setup check \(hub-b\): \d+ checks passed$/m);
+      expect(stdout).toMatch(/^Hub hub-b: +https:\/\/localhost:\d+ /m);
+      expect(stdout).toMatch(/admin-a\s+password admin-a-local\s+role IotBulk\.HubA\.Admin/);
       expect((await fetch(`${appUrl}/healthz`)).status).toBe(200);
 
       const children = childPids(child.pid!);

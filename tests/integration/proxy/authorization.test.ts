@@ -82,6 +82,13 @@ const CASES: Case[] = [
   },
   {
     method: 'GET',
+    path: '/api/hubs',
+    request: async () => ({ path: '/api/hubs' }),
+    support: 200,
+    admin: 200,
+  },
+  {
+    method: 'GET',
     path: '/api/hub',
     request: async () => ({ path: '/api/hub' }),
     support: 200,
@@ -252,6 +259,52 @@ describe('authorization matrix', () => {
       });
     });
   }
+
+  // The same routes under the hub's prefix (docs/proxy.md, "Several hubs"): the one hub of this
+  // stack is `main`, which the unprefixed routes serve too.
+  const prefixed = (path: string): string => path.replace(/^\/api\//, '/api/hubs/main/');
+  for (const route of CASES.filter((c) => c.path !== '/api/hubs')) {
+    describe(`${route.method} ${prefixed(route.path)}`, () => {
+      it.each(['anonymous', 'expired'] as const)(
+        'answers 401 UNAUTHENTICATED to a %s caller',
+        async (variant) => {
+          const { path, body } = await route.request(variant);
+          const response = await stack.call(route.method, prefixed(path), variant, body);
+          expect(response.status).toBe(401);
+        },
+      );
+
+      it('answers 403 FORBIDDEN to a valid token without a console role', async () => {
+        const { path, body } = await route.request('no-role');
+        const response = await stack.call(route.method, prefixed(path), 'no-role', body);
+        expect(response.status).toBe(403);
+      });
+
+      it(`answers ${route.support} to support staff`, async () => {
+        const { path, body } = await route.request('support');
+        const response = await stack.call(route.method, prefixed(path), 'support', body);
+        expect(response.status, await response.clone().text()).toBe(route.support);
+      });
+
+      it(`answers ${route.admin} to an admin`, async () => {
+        const { path, body } = await route.request('admin');
+        const response = await stack.call(route.method, prefixed(path), 'admin', body);
+        expect(response.status, await response.clone().text()).toBe(route.admin);
+      });
+    });
+  }
+
+  it('answers an unknown hub with 404 HUB_NOT_FOUND, and only to a signed-in caller', async () => {
+    expect((await stack.call('GET', '/api/hubs/nowhere/jobs', 'anonymous')).status).toBe(401);
+    const response = await stack.call('GET', '/api/hubs/nowhere/jobs', 'support');
+    expect(response.status).toBe(404);
+    expect(((await response.json()) as { error: { code: string } }).error).toMatchObject({
+      code: 'HUB_NOT_FOUND',
+      details: { hubId: 'nowhere' },
+    });
+    const known = await stack.call('GET', '/api/hubs/main/nothing-here', 'admin');
+    expect(((await known.json()) as { error: { code: string } }).error.code).toBe('NOT_FOUND');
+  });
 
   it('leaves /healthz, /config.json and unknown non-API paths open, and closes unknown /api paths', async () => {
     expect((await stack.call('GET', '/healthz', 'anonymous')).status).toBe(200);

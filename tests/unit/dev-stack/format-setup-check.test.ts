@@ -26,6 +26,17 @@ describe('formatSetupCheck', () => {
     ).toEqual(['Setup check: 1 check passed']);
   });
 
+  it('names the hub of each line when given one', () => {
+    const ok = response([
+      { id: 'job-slot', title: 'slot', status: 'ok', code: 'OK', summary: 'free' },
+    ]);
+    expect(formatSetupCheck(ok, 'hub-b')).toEqual(['Setup check (hub-b): 1 check passed']);
+    const warned = response([
+      { id: 'clock-skew', title: 'Clock', status: 'warning', code: 'CLOCK_SKEW', summary: 'off' },
+    ]);
+    expect(formatSetupCheck(warned, 'hub-a')).toEqual(['Setup check (hub-a) warning: Clock: off']);
+  });
+
   it('prints each problem and warning with its fix', () => {
     expect(
       formatSetupCheck(

@@ -1,0 +1,26 @@
+import type { FastifyInstance } from 'fastify';
+import type { HubServices } from '../hubs/hub-services';
+import { registerHubCountRoutes } from './hub-count-routes';
+import { registerIdentityRoutes } from './identity-routes';
+import { registerJobRoutes } from './job-routes';
+import { registerOperationRoutes } from './operation-routes';
+import { registerQueueRoutes } from './queue-routes';
+import { registerRegistryRoutes } from './registry-routes';
+import { registerSetupCheckRoutes, type SetupCheckRunner } from './setup-check-routes';
+
+// The routes of one hub, relative to its scope's prefix (`/api` or `/api/hubs/{hubId}`, see
+// routes/hub-scope.ts); every route that reads or changes a hub is here, so none is served for
+// one hub only by mistake.
+export function registerHubRoutes(
+  scope: FastifyInstance,
+  hub: HubServices,
+  setupCheck: SetupCheckRunner,
+): void {
+  registerIdentityRoutes(scope, hub.context, hub.id);
+  registerOperationRoutes(scope, hub.context, hub.supportExports, hub.id);
+  registerJobRoutes(scope, hub.context, hub.id);
+  registerQueueRoutes(scope, hub.context, hub.queue, hub.id);
+  registerRegistryRoutes(scope, hub.context, hub.registry);
+  registerSetupCheckRoutes(scope, setupCheck);
+  registerHubCountRoutes(scope, hub.counter);
+}
