@@ -1,22 +1,17 @@
-import { z } from 'zod';
 import { SpaConfig } from '../../contracts/api';
 import { hubNameOf } from './use-hub-info';
-import { hubApiBase, HubSummary } from './hubs/console-hub';
+import { hubApiBase } from './hubs/console-hub';
 import type { ConsoleHub } from './hubs/console-hub';
 
 export type ConfigResult =
   { ok: true; config: SpaConfig; hubs: ConsoleHub[] } | { ok: false; reason: string };
 
-const ConfiguredHubs = z.object({ hubs: z.array(HubSummary).min(1).optional() });
-
 /**
  * The hubs /config.json lists. A proxy from before several hubs lists none: its one hub is
  * `hubHostName`, served by the unprefixed routes, so the console keeps working against it.
  */
-function configuredHubs(json: unknown, config: SpaConfig): ConsoleHub[] | null {
-  const parsed = ConfiguredHubs.safeParse(json);
-  if (!parsed.success) return null;
-  if (!parsed.data.hubs)
+function configuredHubs(config: SpaConfig): ConsoleHub[] {
+  if (config.hubs.length === 0)
     return [
       {
         id: 'main',
@@ -26,7 +21,7 @@ function configuredHubs(json: unknown, config: SpaConfig): ConsoleHub[] | null {
         apiBase: '/api',
       },
     ];
-  return parsed.data.hubs.map((hub) => ({ ...hub, role: null, apiBase: hubApiBase(hub.id) }));
+  return config.hubs.map((hub) => ({ ...hub, role: null, apiBase: hubApiBase(hub.id) }));
 }
 
 /**
@@ -68,7 +63,5 @@ export async function loadConfig(
       reason: `The configuration from /config.json is incomplete or invalid (${fields}).`,
     };
   }
-  const hubs = configuredHubs(json, parsed.data);
-  if (!hubs) return { ok: false, reason: 'The hub list in /config.json is invalid (hubs).' };
-  return { ok: true, config: parsed.data, hubs };
+  return { ok: true, config: parsed.data, hubs: configuredHubs(parsed.data) };
 }

@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { AppRole } from '../../../contracts/api';
+import type { AppRole } from '../../../contracts/api';
 
 /**
  * One hub of this console, as the SPA knows it: from /config.json (every configured hub) and from
@@ -17,20 +16,6 @@ export interface ConsoleHub {
    */
   apiBase: string;
 }
-
-export const HubSummary = z.object({
-  id: z.string().min(1),
-  displayName: z.string().min(1),
-  hostName: z.string().min(1),
-});
-
-export const VisibleHub = HubSummary.extend({ role: AppRole });
-
-/** `GET /api/hubs`: a list, or the list under `hubs` (both shapes are read, the contract allows either). */
-export const VisibleHubsResponse = z.union([
-  z.array(VisibleHub),
-  z.object({ hubs: z.array(VisibleHub) }).transform((body) => body.hubs),
-]);
 
 export function hubApiBase(hubId: string): string {
   return `/api/hubs/${encodeURIComponent(hubId)}`;

@@ -81,7 +81,8 @@ function installProxy(visible: readonly (ConsoleHub & { role: 'admin' | 'support
     fetch: async (input) => {
       const path = String(input);
       proxy.calls.push(path);
-      if (path === '/api/hubs') return Response.json(visible.map(({ apiBase: _, ...hub }) => hub));
+      if (path === '/api/hubs')
+        return Response.json({ hubs: visible.map(({ apiBase: _, ...hub }) => hub) });
       const jobs = /^\/api\/hubs\/([^/]+)\/jobs$/.exec(path);
       if (jobs?.[1]) {
         const hubId = jobs[1];

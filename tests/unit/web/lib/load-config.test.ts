@@ -18,7 +18,7 @@ describe('loadConfig', () => {
     // A proxy from before the plan settings is still read, with the plan's defaults.
     expect(result).toMatchObject({
       ok: true,
-      config: { ...valid, plan: { snapshotMaxAgeMinutes: 15, lookupLimit: 1000 } },
+      config: { ...valid, hubs: [], plan: { snapshotMaxAgeMinutes: 15, lookupLimit: 1000 } },
     });
     const planned = { ...valid, plan: { snapshotMaxAgeMinutes: 30, lookupLimit: 20 } };
     expect(await loadConfig(async () => new Response(JSON.stringify(planned)))).toMatchObject({
@@ -69,12 +69,10 @@ describe('loadConfig', () => {
     ]);
   });
 
-  it('refuses a hub list with a hub that has no id', async () => {
-    const hubs = [{ id: '', displayName: 'A', hostName: 'a.local' }];
+  it('refuses a hub whose id cannot be a URL segment', async () => {
+    const hubs = [{ id: 'Hub A/1', displayName: 'A', hostName: 'a.local' }];
     const result = await loadConfig(async () => new Response(JSON.stringify({ ...valid, hubs })));
-    expect(result).toEqual({
-      ok: false,
-      reason: 'The hub list in /config.json is invalid (hubs).',
-    });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.reason).toContain('hubs.0.id');
   });
 });
