@@ -6,6 +6,15 @@ import { useCurrentHubContext } from '../lib/hubs/current-hub';
 import type { ConsoleHub } from '../lib/hubs/console-hub';
 
 const ROLE_WORDS = { admin: 'Admin', support: 'Support' } as const;
+// Pixel units on purpose: in sx a width of 1 means 100 %.
+const visuallyHidden = {
+  position: 'absolute',
+  width: '1px',
+  height: '1px',
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+} as const;
 const ellipsis = { maxWidth: '100%', overflow: 'hidden', textOverflow: 'ellipsis' } as const;
 
 function RoleChip({ role }: { role: ConsoleHub['role'] }) {
@@ -31,7 +40,6 @@ export function HubPicker() {
         color="inherit"
         variant="outlined"
         size="small"
-        aria-label={`Hub: ${hub.displayName}, ${hub.hostName}. Change hub`}
         aria-haspopup="menu"
         aria-controls={anchor ? menuId : undefined}
         aria-expanded={anchor ? 'true' : undefined}
@@ -62,6 +70,10 @@ export function HubPicker() {
             </Typography>
           )}
         </Stack>
+        {/* Named by what it shows (the visible words lead the accessible name), then its job. */}
+        <Box component="span" sx={visuallyHidden}>
+          , change hub
+        </Box>
       </Button>
       <Menu id={menuId} anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)}>
         {hubs.map((candidate) => (

@@ -41,7 +41,7 @@ describe('HubPicker', () => {
   it('names the current hub by display name and host', () => {
     renderPicker(vi.fn());
     const button = screen.getByRole('button', {
-      name: 'Hub: Local hub A, hub-a.local. Change hub',
+      name: /^Local hub A\s*hub-a\.local\s*, change hub$/,
     });
     expect(button.textContent).toContain('Local hub A');
     expect(button.textContent).toContain('hub-a.local');
@@ -49,7 +49,7 @@ describe('HubPicker', () => {
 
   it('lists every hub offered with its host and the user’s role on it', () => {
     renderPicker(vi.fn());
-    fireEvent.click(screen.getByRole('button', { name: /Change hub/ }));
+    fireEvent.click(screen.getByRole('button', { name: /change hub$/ }));
     const items = within(screen.getByRole('menu')).getAllByRole('menuitem');
     expect(items.map((item) => item.textContent)).toEqual([
       'Local hub Ahub-a.localAdmin',
@@ -60,10 +60,10 @@ describe('HubPicker', () => {
   it('switches to the hub picked, and not to the one already shown', () => {
     const switchHub = vi.fn();
     renderPicker(switchHub);
-    fireEvent.click(screen.getByRole('button', { name: /Change hub/ }));
+    fireEvent.click(screen.getByRole('button', { name: /change hub$/ }));
     fireEvent.click(screen.getByRole('menuitem', { name: /Local hub A/ }));
     expect(switchHub).not.toHaveBeenCalled();
-    fireEvent.click(screen.getByRole('button', { name: /Change hub/ }));
+    fireEvent.click(screen.getByRole('button', { name: /change hub$/ }));
     fireEvent.click(screen.getByRole('menuitem', { name: /Local hub B/ }));
     expect(switchHub).toHaveBeenCalledWith('hub-b');
   });

@@ -135,8 +135,7 @@ export function UploadSection({
         {phrase && warn && (
           <Box>
             <Alert severity="warning" sx={{ mb: 1.5 }}>
-              This import will <strong>{phrase}</strong>
-              {hubLabel ? `, the hub ${hubLabel}` : ''}.{' '}
+              This import will <strong>{phrase}</strong>. {hubLabel ? `Hub: ${hubLabel}. ` : ''}
               {plan
                 ? 'The devices as they are now are kept with the import, and its job page offers to restore them.'
                 : 'Without a plan there is no backup: deleted devices and overwritten values cannot be restored by the console.'}{' '}
