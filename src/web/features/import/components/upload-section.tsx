@@ -13,6 +13,7 @@ import CloudUploadIcon from '@mui/icons-material/CloudUpload';
 import type { ConversionReport } from '../../../../core/convert/types';
 import { ErrorPanel } from '../../../components/error-panel';
 import { hubNameOf, useHubInfo } from '../../../lib/use-hub-info';
+import { useCurrentHubLabel } from '../../../lib/hubs/current-hub';
 import { plural } from '../../../lib/job-outcome';
 import type { RegistryPlan } from '../model/plan-against-registry';
 import {
@@ -82,6 +83,7 @@ export function UploadSection({
   });
   const hub = useHubInfo();
   const hubName = hub.data ? hubNameOf(hub.data.hostName) : null;
+  const hubLabel = useCurrentHubLabel();
   const phrase =
     hubName === null
       ? null
@@ -140,7 +142,7 @@ export function UploadSection({
         {phrase && warn && (
           <Box>
             <Alert severity="warning" sx={{ mb: 1.5 }}>
-              This import will <strong>{phrase}</strong>.{' '}
+              This import will <strong>{phrase}</strong>. {hubLabel ? `Hub: ${hubLabel}. ` : ''}
               {plan
                 ? 'The devices as they are now are kept with the import, and its job page offers to restore them.'
                 : 'Without a plan there is no backup: deleted devices and overwritten values cannot be restored by the console.'}{' '}
