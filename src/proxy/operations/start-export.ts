@@ -29,7 +29,7 @@ export async function startExport(
     keysInside: !request.excludeKeys,
     ...(request.label ? { label: request.label } : {}),
     // Created and started in one request, so the claim comes with the container: if the job is
-    // created but not recorded, the list and the poll adopt it (start-import.ts explains).
+    // created but not recorded, the list and the poll adopt it (start-once.ts explains).
     startClaimedAt: context.now().toISOString(),
     startClaimedByOid: principal.objectId,
     ...(newest ? { startClaimedAfterJobAt: newest } : {}),

@@ -17,7 +17,7 @@ import { stopRun } from './stop-run';
 
 // The worker's one step on the oldest waiting entry, whose message it holds: when the slot is free
 // it claims the entry (If-Match), keeps the leases alive, starts the job through the idempotent
-// start (start-import.ts or start-queued-export.ts: a second worker or a retry adopts the job,
+// start (start-once.ts, for imports and queued exports: a second worker or a retry adopts the job,
 // never makes another), and only once the job is recorded deletes the entry and then the message.
 
 export interface HeadStep {

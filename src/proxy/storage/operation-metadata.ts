@@ -29,7 +29,7 @@ export const OperationMetadata = z.object({
   jobStartedAt: z.string().optional(),
   jobStartedByOid: z.string().optional(),
   /**
-   * Written before the hub job is created (start-import.ts) and kept once it exists; cleared only
+   * Written before the hub job is created (operations/start-once.ts) and kept once it exists; cleared only
    * when the hub definitely refused the job. A claim without a jobId means a start may have created
    * a job it could not record: the next start, poll or list adopts it instead of creating another.
    */

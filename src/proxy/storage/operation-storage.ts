@@ -94,7 +94,7 @@ export interface OperationStorage {
   deleteOperation(operationId: string): Promise<void>;
   /**
    * Runs `work` while holding a 60 s lease on the container, so two concurrent starts of the same
-   * operation cannot both claim it (start-import.ts). Container metadata writes have no If-Match,
+   * operation cannot both claim it (operations/start-once.ts). Container metadata writes have no If-Match,
    * hence a lease. Resolves to undefined when another caller holds the lease.
    */
   withLease<T>(operationId: string, work: () => Promise<T>): Promise<{ value: T } | undefined>;
