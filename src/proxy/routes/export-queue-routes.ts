@@ -2,11 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import { CreateExportRequest } from '../../contracts/api/exports';
 import type { EnqueueResponse } from '../../contracts/api/queue';
 import { principalOf, requireRole } from '../auth/authenticate';
-import { ApiError } from '../http/api-error';
 import type { ProxyContext } from '../operations/proxy-context';
 import { describeQueue, toEntry } from '../queue/describe-queue';
 import { enqueueExport } from '../queue/enqueue-export';
 import type { OperationQueue } from '../queue/operation-queue';
+import { configuredQueue } from './configured-queue';
 import { audited, parseBody, STATE_CHANGING_LIMIT } from './route-support';
 
 // POST /api/exports/enqueue: an export that waits in the hub's queue (docs/proxy.md, "Queue and
@@ -18,17 +18,13 @@ export function registerExportQueueRoutes(
   queue: OperationQueue | undefined,
   hubId: string,
 ): void {
+  const configured = configuredQueue(queue, 'start the export once the slot is free');
   app.post(
     '/exports/enqueue',
     { preHandler: requireRole('admin'), config: STATE_CHANGING_LIMIT },
     async (request): Promise<EnqueueResponse> => {
       const body = parseBody(CreateExportRequest, request.body);
-      if (!queue)
-        throw new ApiError(
-          503,
-          'QUEUE_DISABLED',
-          'This console has no queue configured; start the export once the slot is free.',
-        );
+      const ready = configured();
       const row = await audited(
         context,
         request,
@@ -39,7 +35,7 @@ export function registerExportQueueRoutes(
             includeConfigurations: body.includeConfigurations,
           },
         },
-        () => enqueueExport(context, queue, principalOf(request), body),
+        () => enqueueExport(context, ready, principalOf(request), body),
         (queued) => ({
           operationId: queued.operationId,
           details: {
@@ -49,7 +45,7 @@ export function registerExportQueueRoutes(
           },
         }),
       );
-      const described = await describeQueue(context, queue).catch(() => undefined);
+      const described = await describeQueue(context, ready).catch(() => undefined);
       const entry = described?.entries.find((candidate) => candidate.entryId === row.entryId);
       return { entry: { hubId, ...(entry ?? toEntry(row, null, null)) } };
     },

@@ -1,31 +1,24 @@
 import type { FastifyInstance } from 'fastify';
 import type { EnqueueResponse, QueueResponse } from '../../contracts/api/queue';
 import { principalOf, requireRole } from '../auth/authenticate';
-import { ApiError } from '../http/api-error';
 import type { ProxyContext } from '../operations/proxy-context';
 import { cancelQueueEntry } from '../queue/cancel-queue-entry';
 import { describeQueue, toEntry } from '../queue/describe-queue';
 import { discardQueuedExport } from '../queue/enqueue-export';
 import { enqueueImport } from '../queue/enqueue-import';
 import type { OperationQueue } from '../queue/operation-queue';
+import { configuredQueue } from './configured-queue';
 import { audited, STATE_CHANGING_LIMIT } from './route-support';
 
-// The queue's routes are there even when no queue is configured, answering 503 QUEUE_DISABLED, so
-// the API (and its OpenAPI document) is the same for every deployment.
+// The queue's routes: enqueue an import, list the queue, cancel an entry (configured-queue.ts says
+// what they answer without a queue).
 export function registerQueueRoutes(
   app: FastifyInstance,
   context: ProxyContext,
   queue: OperationQueue | undefined,
   hubId: string,
 ): void {
-  const configured = (): OperationQueue => {
-    if (queue) return queue;
-    throw new ApiError(
-      503,
-      'QUEUE_DISABLED',
-      'This console has no queue configured; start the import once the slot is free.',
-    );
-  };
+  const configured = configuredQueue(queue, 'start the import once the slot is free');
 
   app.post<{ Params: { operationId: string } }>(
     '/imports/:operationId/enqueue',

@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { CreateRunRequest, type RunResponse } from '../../contracts/api/runs';
 import { principalOf, requireRole } from '../auth/authenticate';
-import { ApiError } from '../http/api-error';
 import type { ProxyContext } from '../operations/proxy-context';
 import { createRun } from '../queue/create-run';
 import { describeRun } from '../queue/describe-run';
 import type { OperationQueue } from '../queue/operation-queue';
 import { resumeRun } from '../queue/resume-run';
+import { configuredQueue } from './configured-queue';
 import { audited, parseBody, STATE_CHANGING_LIMIT } from './route-support';
 
 // Chunked imports (docs/proxy.md, "Chunked imports"): split an uploaded import into a run of
@@ -17,14 +17,7 @@ export function registerRunRoutes(
   queue: OperationQueue | undefined,
   hubId: string,
 ): void {
-  const configured = (): OperationQueue => {
-    if (queue) return queue;
-    throw new ApiError(
-      503,
-      'QUEUE_DISABLED',
-      'This console has no queue configured; import the file as one job instead.',
-    );
-  };
+  const configured = configuredQueue(queue, 'import the file as one job instead');
 
   app.post<{ Params: { operationId: string } }>(
     '/imports/:operationId/chunks',
