@@ -5,6 +5,7 @@ import { callHub } from '../hub/hub-errors';
 import { newOperationId } from '../storage/operation-names';
 import type { OperationMetadata } from '../storage/operation-metadata';
 import { createExportJob } from './create-export-job';
+import { exportMetadataFor } from './export-metadata';
 import { newestJobStart } from './find-claimed-job';
 import type { ProxyContext } from './proxy-context';
 import { toJob } from './to-job';
@@ -20,14 +21,7 @@ export async function startExport(
   const operationId = newOperationId('export', context.now());
   const newest = newestJobStart(await callHub(() => context.hub.listJobs()));
   const metadata: OperationMetadata = {
-    kind: 'export',
-    createdAt: context.now().toISOString(),
-    createdByName: principal.name,
-    createdByOid: principal.objectId,
-    excludeKeysInExport: request.excludeKeys,
-    includeConfigurations: request.includeConfigurations,
-    keysInside: !request.excludeKeys,
-    ...(request.label ? { label: request.label } : {}),
+    ...exportMetadataFor(principal, request, context.now()),
     // Created and started in one request, so the claim comes with the container: if the job is
     // created but not recorded, the list and the poll adopt it (start-once.ts explains).
     startClaimedAt: context.now().toISOString(),

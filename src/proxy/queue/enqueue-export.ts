@@ -2,7 +2,7 @@ import type { CreateExportRequest } from '../../contracts/api/exports';
 import type { Principal } from '../auth/bearer-verifier';
 import { forbidden } from '../http/api-error';
 import type { ProxyContext } from '../operations/proxy-context';
-import type { OperationMetadata } from '../storage/operation-metadata';
+import { exportMetadataFor } from '../operations/export-metadata';
 import { newOperationId } from '../storage/operation-names';
 import type { OperationQueue } from './operation-queue';
 import { appendQueueEntry, deleteQueueEntry } from './queue-entries';
@@ -21,16 +21,7 @@ export async function enqueueExport(
 ): Promise<QueueEntryRow> {
   if (!principal.roles.includes('admin')) throw forbidden('Only an admin may queue an export.');
   const operationId = newOperationId('export', context.now());
-  const metadata: OperationMetadata = {
-    kind: 'export',
-    createdAt: context.now().toISOString(),
-    createdByName: principal.name,
-    createdByOid: principal.objectId,
-    excludeKeysInExport: request.excludeKeys,
-    includeConfigurations: request.includeConfigurations,
-    keysInside: !request.excludeKeys,
-    ...(request.label ? { label: request.label } : {}),
-  };
+  const metadata = exportMetadataFor(principal, request, context.now());
   await context.storage.createOperation(operationId, metadata);
   let row: QueueEntryRow;
   try {
