@@ -1,4 +1,4 @@
-import { MenuItem, Stack, TextField } from '@mui/material';
+import { AnySelect, FilterBar } from '../../../components/filter-bar';
 import { formatCount } from '../../../lib/format';
 import type { ChangeFilter, FieldCount } from '../model/filter-changes';
 import { fieldWords } from '../model/field-words';
@@ -9,49 +9,32 @@ interface ChangeFiltersProps {
   fields: FieldCount[];
 }
 
-// An empty value means "Any": show that item rather than an empty box under the label.
-const ANY_SHOWN = { inputLabel: { shrink: true }, select: { displayEmpty: true } };
+const KINDS = [
+  { value: 'added', words: 'Added (only in B)' },
+  { value: 'removed', words: 'Removed (only in A)' },
+  { value: 'changed', words: 'Changed' },
+] as const;
 
 export function ChangeFilters({ filter, onChange, fields }: ChangeFiltersProps) {
   return (
-    <Stack
-      direction="row"
-      spacing={2}
-      useFlexGap
-      sx={{ flexWrap: 'wrap' }}
-      role="search"
-      aria-label="Filter changes"
-    >
-      <TextField
-        select
-        slotProps={ANY_SHOWN}
-        size="small"
+    <FilterBar label="Filter changes">
+      <AnySelect
         label="Kind"
         value={filter.kind}
-        onChange={(e) => onChange({ ...filter, kind: e.target.value as ChangeFilter['kind'] })}
-        sx={{ minWidth: 180 }}
-      >
-        <MenuItem value="">Any</MenuItem>
-        <MenuItem value="added">Added (only in B)</MenuItem>
-        <MenuItem value="removed">Removed (only in A)</MenuItem>
-        <MenuItem value="changed">Changed</MenuItem>
-      </TextField>
-      <TextField
-        select
-        slotProps={ANY_SHOWN}
-        size="small"
+        onChange={(kind) => onChange({ ...filter, kind: kind as ChangeFilter['kind'] })}
+        options={KINDS}
+        minWidth={180}
+      />
+      <AnySelect
         label="Field"
         value={filter.field}
-        onChange={(e) => onChange({ ...filter, field: e.target.value })}
-        sx={{ minWidth: 260 }}
-      >
-        <MenuItem value="">Any</MenuItem>
-        {fields.map((entry) => (
-          <MenuItem key={entry.field} value={entry.field}>
-            {fieldWords(entry.field)} ({formatCount(entry.count)})
-          </MenuItem>
-        ))}
-      </TextField>
-    </Stack>
+        onChange={(field) => onChange({ ...filter, field })}
+        options={fields.map((entry) => ({
+          value: entry.field,
+          words: `${fieldWords(entry.field)} (${formatCount(entry.count)})`,
+        }))}
+        minWidth={260}
+      />
+    </FilterBar>
   );
 }

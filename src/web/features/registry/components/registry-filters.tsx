@@ -1,5 +1,6 @@
 import { memo } from 'react';
-import { MenuItem, Stack, TextField } from '@mui/material';
+import { TextField } from '@mui/material';
+import { AnySelect, FilterBar } from '../../../components/filter-bar';
 import type { RegistryFilter } from '../../../workers/registry/registry-filter';
 
 interface RegistryFiltersProps {
@@ -17,8 +18,10 @@ const AUTH_WORDS: Record<string, string> = {
   unknown: 'Not exported',
 };
 
-// An empty value means "Any": show that item rather than an empty box under the label.
-const ANY_SHOWN = { inputLabel: { shrink: true }, select: { displayEmpty: true } };
+const EDGE_CHOICES = [
+  { value: 'edge', words: 'Edge devices' },
+  { value: 'not-edge', words: 'Not edge' },
+] as const;
 
 // Memoized: the page re-renders a few times a second while the file loads; the filters rarely
 // change.
@@ -31,14 +34,7 @@ export const RegistryFilters = memo(function RegistryFilters({
   const set = <K extends keyof RegistryFilter>(key: K, value: RegistryFilter[K]) =>
     onChange({ ...filter, [key]: value });
   return (
-    <Stack
-      direction="row"
-      spacing={2}
-      useFlexGap
-      sx={{ flexWrap: 'wrap' }}
-      role="search"
-      aria-label="Filter devices"
-    >
+    <FilterBar label="Filter devices">
       <TextField
         label="Search device id"
         size="small"
@@ -46,51 +42,28 @@ export const RegistryFilters = memo(function RegistryFilters({
         onChange={(e) => set('search', e.target.value)}
         sx={{ minWidth: 220 }}
       />
-      <TextField
-        select
-        slotProps={ANY_SHOWN}
+      <AnySelect
         label="Status"
-        size="small"
         value={filter.status}
-        onChange={(e) => set('status', e.target.value)}
-        sx={{ minWidth: 140 }}
-      >
-        <MenuItem value="">Any</MenuItem>
-        {statuses.map((status) => (
-          <MenuItem key={status} value={status}>
-            {status}
-          </MenuItem>
-        ))}
-      </TextField>
-      <TextField
-        select
-        slotProps={ANY_SHOWN}
+        onChange={(status) => set('status', status)}
+        options={statuses.map((status) => ({ value: status, words: status }))}
+        minWidth={140}
+      />
+      <AnySelect
         label="Auth type"
-        size="small"
         value={filter.authType}
-        onChange={(e) => set('authType', e.target.value)}
-        sx={{ minWidth: 170 }}
-      >
-        <MenuItem value="">Any</MenuItem>
-        {authTypes.map((type) => (
-          <MenuItem key={type} value={type}>
-            {AUTH_WORDS[type] ?? type}
-          </MenuItem>
-        ))}
-      </TextField>
-      <TextField
-        select
-        slotProps={ANY_SHOWN}
+        onChange={(type) => set('authType', type)}
+        options={authTypes.map((type) => ({ value: type, words: AUTH_WORDS[type] ?? type }))}
+        minWidth={170}
+      />
+      <AnySelect
         label="IoT Edge"
-        size="small"
         value={filter.edge}
-        onChange={(e) => set('edge', e.target.value as RegistryFilter['edge'])}
-        sx={{ minWidth: 140 }}
-      >
-        <MenuItem value="any">Any</MenuItem>
-        <MenuItem value="edge">Edge devices</MenuItem>
-        <MenuItem value="not-edge">Not edge</MenuItem>
-      </TextField>
+        onChange={(edge) => set('edge', edge as RegistryFilter['edge'])}
+        options={EDGE_CHOICES}
+        minWidth={140}
+        anyValue="any"
+      />
       <TextField
         label="Tag value"
         size="small"
@@ -99,6 +72,6 @@ export const RegistryFilters = memo(function RegistryFilters({
         helperText="A value, or name=value"
         sx={{ minWidth: 200 }}
       />
-    </Stack>
+    </FilterBar>
   );
 });
