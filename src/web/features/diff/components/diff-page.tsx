@@ -1,9 +1,10 @@
 import { useMemo, useState } from 'react';
 import { Link as RouterLink, useSearchParams } from 'react-router';
-import { Alert, Box, Button, Stack, Typography } from '@mui/material';
+import { Alert, Button, Stack, Typography } from '@mui/material';
 import type { DeviceChange } from '../../../../core/diff';
 import { ErrorPanel } from '../../../components/error-panel';
 import { PageHeader } from '../../../components/page-header';
+import { ListWithDetail } from '../../../components/list-with-detail';
 import { useIsAdmin } from '../../../lib/current-user';
 import { exportNameOf } from '../../../lib/export-name';
 import { useExportJobOnce } from '../../../lib/use-export-job';
@@ -109,31 +110,27 @@ export function DiffPage() {
               {formatCount(visible.length)} of{' '}
               {plural(run.result.changes.length, 'change', 'changes')} shown
             </Typography>
-            <Box
-              sx={{
-                display: 'grid',
-                gap: 2,
-                gridTemplateColumns: {
-                  xs: '1fr',
-                  lg: selected ? 'minmax(0, 1fr) minmax(360px, 1fr)' : '1fr',
-                },
-              }}
-            >
-              <ChangesTable
-                changes={visible}
-                selected={selected ? changeKey(selected) : null}
-                onSelect={setSelected}
-                noChangesAtAll={run.result.changes.length === 0}
-              />
-              {selected && (
-                <SideBySide
-                  client={run.client}
-                  change={selected}
-                  keysMasked={run.keysMasked}
-                  onClose={() => setSelected(null)}
+            <ListWithDetail
+              wideColumns="minmax(0, 1fr) minmax(360px, 1fr)"
+              list={
+                <ChangesTable
+                  changes={visible}
+                  selected={selected ? changeKey(selected) : null}
+                  onSelect={setSelected}
+                  noChangesAtAll={run.result.changes.length === 0}
                 />
-              )}
-            </Box>
+              }
+              detail={
+                selected && (
+                  <SideBySide
+                    client={run.client}
+                    change={selected}
+                    keysMasked={run.keysMasked}
+                    onClose={() => setSelected(null)}
+                  />
+                )
+              }
+            />
           </>
         )}
       </Stack>

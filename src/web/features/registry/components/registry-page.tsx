@@ -3,6 +3,7 @@ import { Link as RouterLink, useParams } from 'react-router';
 import { Alert, Box, Button, Stack, Typography } from '@mui/material';
 import { ErrorPanel } from '../../../components/error-panel';
 import { PageHeader } from '../../../components/page-header';
+import { ListWithDetail } from '../../../components/list-with-detail';
 import { useIsAdmin } from '../../../lib/current-user';
 import { exportNameOf } from '../../../lib/export-name';
 import { formatCount, plural } from '../../../lib/format';
@@ -144,34 +145,30 @@ function RegistryView({ exportId }: { exportId: string }) {
             />
           )}
         </Stack>
-        <Box
-          sx={{
-            display: 'grid',
-            gap: 2,
-            gridTemplateColumns: {
-              xs: '1fr',
-              lg: selected ? 'minmax(0, 3fr) minmax(320px, 2fr)' : '1fr',
-            },
-          }}
-        >
-          <RegistryTable
-            count={query.matches}
-            rowAt={query.rowAt}
-            onRange={query.showRange}
-            selected={selected?.index ?? null}
-            onSelect={setSelected}
-            emptyText={emptyTableText(table)}
-          />
-          {selected && (
-            <DeviceDetailPanel
-              exportId={exportId}
-              client={stream.client}
-              row={selected}
-              canRevealKeys={isAdmin && !stream.keysMaskedByServer}
-              onClose={() => setSelected(null)}
+        <ListWithDetail
+          wideColumns="minmax(0, 3fr) minmax(320px, 2fr)"
+          list={
+            <RegistryTable
+              count={query.matches}
+              rowAt={query.rowAt}
+              onRange={query.showRange}
+              selected={selected?.index ?? null}
+              onSelect={setSelected}
+              emptyText={emptyTableText(table)}
             />
-          )}
-        </Box>
+          }
+          detail={
+            selected && (
+              <DeviceDetailPanel
+                exportId={exportId}
+                client={stream.client}
+                row={selected}
+                canRevealKeys={isAdmin && !stream.keysMaskedByServer}
+                onClose={() => setSelected(null)}
+              />
+            )
+          }
+        />
       </Stack>
     </>
   );
