@@ -7,3 +7,4 @@ export * from './files';
 export * from './registry';
 export * from './queue';
 export * from './setup-check';
+export * from './copies';

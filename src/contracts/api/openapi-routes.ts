@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { CopyResponse, CreateCopyRequest } from './copies';
 import { CreateExportRequest, CreateExportResponse } from './exports';
 import { ReadSasResponse } from './files';
 import { AppRole, HubListResponse, MeResponse } from './identity';
@@ -179,6 +180,40 @@ export const API_ROUTES: readonly ApiRouteSpec[] = [
     roles: admin,
     request: RegistryLookupRequest,
     response: RegistryLookupResponse,
+  },
+  {
+    method: 'POST',
+    path: '/api/copies',
+    operationId: 'createCopy',
+    summary:
+      "Rewrite another hub's export with keys into an import of this hub (admin of both hubs)",
+    roles: admin,
+    request: CreateCopyRequest,
+    response: CopyResponse,
+  },
+  {
+    method: 'GET',
+    path: '/api/copies/{operationId}',
+    operationId: 'getCopy',
+    summary: 'A copy into this hub: its counts, its import job and its verification',
+    roles: admin,
+    response: CopyResponse,
+  },
+  {
+    method: 'GET',
+    path: '/api/copies/{operationId}/report',
+    operationId: 'getCopyReport',
+    summary: 'The lines a copy left out or adjusted, with the reason (no keys)',
+    roles: admin,
+    responseContentTypes: ['application/x-ndjson'],
+  },
+  {
+    method: 'POST',
+    path: '/api/copies/{operationId}/verify',
+    operationId: 'verifyCopy',
+    summary: "Export this hub and diff it against the copy's source; ask again until done",
+    roles: admin,
+    response: CopyResponse,
   },
   {
     method: 'GET',

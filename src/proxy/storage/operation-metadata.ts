@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CopyCounts, CopyMode } from '../../contracts/api/copies';
 import { RowCounts } from '../../contracts/api/jobs';
 
 // The audit trail of one operation, stored as its container's metadata so it outlives the hub's
@@ -77,6 +78,27 @@ export const OperationMetadata = z.object({
    * taken, when the proxy stops serving backup.txt and undo.ndjson, and undo.ndjson's size as
    * seen when the job ended (absent until then, or when it was never uploaded).
    */
+  /**
+   * An import written by the proxy from another hub's export (copies/create-copy.ts): where from,
+   * in which mode, and what the rewrite wrote, left out and adjusted. `rewriting` until
+   * devices.txt and the report are complete; a copy left `rewriting` by a crash is never started.
+   */
+  copy: z
+    .object({
+      sourceHubId: z.string(),
+      sourceExportOperationId: z.string(),
+      mode: CopyMode,
+      state: z.enum(['rewriting', 'ready']),
+      counts: CopyCounts.optional(),
+    })
+    .optional(),
+  /** The copy's verification in progress or done; its result is the blob copy-verification.json. */
+  copyVerification: z
+    .object({
+      exportOperationId: z.string(),
+      state: z.enum(['exporting', 'done', 'failed']),
+    })
+    .optional(),
   backup: z
     .object({
       snapshotTakenAt: z.string(),
@@ -103,6 +125,8 @@ const JSON_FIELDS = new Set([
   'moduleCount',
   'errorLineCount',
   'backup',
+  'copy',
+  'copyVerification',
 ]);
 
 export function toContainerMetadata(metadata: OperationMetadata): Record<string, string> {

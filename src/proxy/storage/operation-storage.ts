@@ -57,6 +57,11 @@ export interface OperationStorage {
     operationId: string,
     blobName: string,
   ): Promise<{ stream: Readable; size: number } | undefined>;
+  /**
+   * Writes a blob the proxy itself makes (a copy's devices.txt and report) from a stream, in
+   * blocks, so a file of a million lines is never one string; replaces what was there.
+   */
+  writeBlob(operationId: string, blobName: string, body: Readable): Promise<void>;
   uploadSas(operationId: string, blobName: string, minutes: number): Promise<SasGrant>;
   readSas(operationId: string, blobName: string, minutes: number): Promise<SasGrant>;
   hubContainerSas(
@@ -94,6 +99,10 @@ export interface OperationStorage {
    */
   withLease<T>(operationId: string, work: () => Promise<T>): Promise<{ value: T } | undefined>;
 }
+
+/** Blocks of 4 MiB, two in flight: a copy's devices.txt streams through in about 8 MiB. */
+const WRITE_BLOCK_BYTES = 4 * 1024 * 1024;
+const WRITE_CONCURRENCY = 2;
 
 const noSuchOperation = (): StorageError =>
   new StorageError('operation-not-found', 'blob', 'No such operation.');
@@ -196,6 +205,12 @@ export function createOperationStorage(options: OperationStorageOptions): Operat
         const found = await firstExisting(operationId, blobName, (blob) => blob.download());
         const stream = found?.value.readableStreamBody as Readable | undefined;
         return stream ? { stream, size: found?.value.contentLength ?? 0 } : undefined;
+      }),
+    writeBlob: (operationId, blobName, body) =>
+      storageCall(async () => {
+        await container(operationId)
+          .getBlockBlobClient(blobName)
+          .uploadStream(body, WRITE_BLOCK_BYTES, WRITE_CONCURRENCY);
       }),
     uploadSas: (operationId, blobName, minutes) =>
       storageCall(() =>

@@ -202,6 +202,41 @@ export const ERROR_WORDS: Readonly<Record<WordedCode, Words>> = {
     why: 'The queue is starting this job on the hub right now, so it can no longer be taken out.',
     action: 'Wait for it to appear as running, then cancel the job itself if needed.',
   },
+  COPY_SAME_HUB: {
+    title: 'Source and target are the same hub',
+    why: 'A copy writes the devices of one hub into another; copying a hub into itself would change nothing.',
+    action: 'Pick another target hub.',
+  },
+  COPY_SOURCE_NOT_FOUND: {
+    title: 'Source export not found',
+    why: 'The source hub has no export with this id; it may have been cleaned up or belong to another hub.',
+    action: 'Export the source hub with keys again, then start the copy from that export.',
+  },
+  COPY_SOURCE_NOT_READY: {
+    title: 'The source export has not finished',
+    why: 'A copy reads a completed export; this one is still running, or failed or was cancelled.',
+    action: 'Wait for the export to complete, or export the source hub again.',
+  },
+  COPY_SOURCE_WITHOUT_KEYS: {
+    title: 'The source export has no keys',
+    why: 'Copied without keys, every device would get new keys on the target and could not connect with the ones it has.',
+    action: 'Export the source hub again with keys (admins only), then copy from that export.',
+  },
+  COPY_SOURCE_UNREADABLE: {
+    title: 'The source export cannot be read',
+    why: 'The export in storage is not a hub export (a line is not a device or module record).',
+    action: 'Export the source hub again and copy from the new export.',
+  },
+  COPY_NOT_FOUND: {
+    title: 'Copy not found',
+    why: 'This hub has no copy with this id; the link may name another hub or an operation that was cleaned up.',
+    action: 'Open the copy again from the Copy page, or start a new one.',
+  },
+  COPY_IMPORT_NOT_DONE: {
+    title: 'The copy has not been imported yet',
+    why: 'The verification compares the target with the source after the import job has completed.',
+    action: 'Start the import and wait for it to complete, then verify.',
+  },
   INTERNAL: {
     title: 'Server error',
     why: 'Something unexpected failed in the console’s server.',

@@ -207,6 +207,38 @@ const CASES: Case[] = [
     admin: 200,
   },
   {
+    method: 'POST',
+    path: '/api/copies',
+    // One hub here: an admin's copy of it into itself is refused after the role checks.
+    request: async () => ({
+      path: '/api/copies',
+      body: { sourceHubId: 'main', sourceExportOperationId: 'export-20260101-aaaaaaaaaa' },
+    }),
+    support: 403,
+    admin: 400,
+  },
+  {
+    method: 'GET',
+    path: '/api/copies/{operationId}',
+    request: async () => ({ path: '/api/copies/import-20260101-aaaaaaaaaa' }),
+    support: 403,
+    admin: 404,
+  },
+  {
+    method: 'GET',
+    path: '/api/copies/{operationId}/report',
+    request: async () => ({ path: '/api/copies/import-20260101-aaaaaaaaaa/report' }),
+    support: 403,
+    admin: 404,
+  },
+  {
+    method: 'POST',
+    path: '/api/copies/{operationId}/verify',
+    request: async () => ({ path: '/api/copies/import-20260101-aaaaaaaaaa/verify' }),
+    support: 403,
+    admin: 404,
+  },
+  {
     method: 'GET',
     path: '/api/openapi.json',
     request: async () => ({ path: '/api/openapi.json' }),

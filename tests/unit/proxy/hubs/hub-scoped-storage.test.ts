@@ -20,6 +20,7 @@ function sharedStorage(): { storage: OperationStorage; written: Map<string, Oper
       [...written].map(([operationId, metadata]) => ({ operationId, metadata })),
     blobSize: unused,
     openBlob: unused,
+    writeBlob: unused,
     uploadSas: unused,
     readSas: unused,
     hubContainerSas: unused,

@@ -49,6 +49,7 @@ function fakeContext(options: { blob?: () => Readable | undefined; clock?: { ms:
       const stream = options.blob ? options.blob() : Readable.from([Buffer.from(EXPORT_TEXT)]);
       return stream ? { stream, size: Buffer.byteLength(EXPORT_TEXT) } : undefined;
     },
+    writeBlob: unused,
     uploadSas: unused,
     readSas: unused,
     hubContainerSas: unused,
