@@ -55,6 +55,8 @@ export const API_ERROR_CODES = [
   'COPY_SOURCE_UNREADABLE',
   'COPY_NOT_FOUND',
   'COPY_IMPORT_NOT_DONE',
+  'DELETE_ALL_NOT_FOUND',
+  'DELETE_ALL_NOT_DONE',
   'INTERNAL',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

@@ -8,3 +8,4 @@ export * from './registry';
 export * from './queue';
 export * from './setup-check';
 export * from './copies';
+export * from './delete-all';

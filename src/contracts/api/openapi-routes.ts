@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { CopyResponse, CreateCopyRequest } from './copies';
+import { CreateDeleteAllRequest, DeleteAllResponse } from './delete-all';
 import { CreateExportRequest, CreateExportResponse } from './exports';
 import { ReadSasResponse } from './files';
 import { AppRole, HubListResponse, MeResponse } from './identity';
@@ -214,6 +215,32 @@ export const API_ROUTES: readonly ApiRouteSpec[] = [
     summary: "Export this hub and diff it against the copy's source; ask again until done",
     roles: admin,
     response: CopyResponse,
+  },
+  {
+    method: 'POST',
+    path: '/api/delete-all',
+    operationId: 'createDeleteAll',
+    summary:
+      'From an export with keys (the backup), write the import that deletes every device of this hub',
+    roles: admin,
+    request: CreateDeleteAllRequest,
+    response: DeleteAllResponse,
+  },
+  {
+    method: 'GET',
+    path: '/api/delete-all/{operationId}',
+    operationId: 'getDeleteAll',
+    summary: 'A delete-all of this hub: its counts, its job and its configurations',
+    roles: admin,
+    response: DeleteAllResponse,
+  },
+  {
+    method: 'POST',
+    path: '/api/delete-all/{operationId}/configurations',
+    operationId: 'deleteAllConfigurations',
+    summary: "After the job, delete the backup's configurations one by one (404 counts as gone)",
+    roles: admin,
+    response: DeleteAllResponse,
   },
   {
     method: 'GET',

@@ -3,10 +3,10 @@ import type { CopyResponse, CreateCopyRequest } from '../../contracts/api/copies
 import { ExportUnreadableError } from '../../core/bulk/run-export-passes';
 import type { Principal } from '../auth/bearer-verifier';
 import { ApiError } from '../http/api-error';
-import { getJob } from '../operations/query-jobs';
 import type { OperationMetadata } from '../storage/operation-metadata';
-import { isOperationId, newOperationId } from '../storage/operation-names';
+import { newOperationId } from '../storage/operation-names';
 import { StorageError } from '../storage/storage-error';
+import { completedExportWithKeys, exportNotFound } from './completed-export';
 import type { CopyHub } from './copy-hubs';
 import { copyResponseOf } from './read-copy';
 import { rewriteExportIntoImport } from './rewrite-export-into-import';
@@ -20,9 +20,6 @@ import { rewriteExportIntoImport } from './rewrite-export-into-import';
 
 export const COPY_REPORT_BLOB = 'copy-report.ndjson';
 
-const sourceNotFound = (): ApiError =>
-  new ApiError(404, 'COPY_SOURCE_NOT_FOUND', 'The source hub has no export with this id.');
-
 export async function createCopy(
   target: CopyHub,
   source: CopyHub,
@@ -32,20 +29,7 @@ export async function createCopy(
   if (source.id === target.id)
     throw new ApiError(400, 'COPY_SAME_HUB', 'The source and the target are the same hub.');
   const exportId = request.sourceExportOperationId;
-  if (!isOperationId(exportId) || !exportId.startsWith('export-')) throw sourceNotFound();
-  const exported = await source.context.storage.readOperation(exportId);
-  if (!exported || exported.kind !== 'export') throw sourceNotFound();
-  if (exported.excludeKeysInExport !== false)
-    throw new ApiError(
-      409,
-      'COPY_SOURCE_WITHOUT_KEYS',
-      'The source export was made without keys; export the source hub with keys.',
-    );
-  const job = await getJob(source.context, exportId);
-  if (job.status !== 'completed')
-    throw new ApiError(409, 'COPY_SOURCE_NOT_READY', `The source export is ${job.status}.`, {
-      status: job.status,
-    });
+  await completedExportWithKeys(source.context, exportId);
 
   const context = target.context;
   const operationId = newOperationId('import', context.now());
@@ -72,7 +56,7 @@ export async function createCopy(
       {
         readSource: async (): Promise<Readable> => {
           const blob = await source.context.storage.openBlob(exportId, 'devices.txt');
-          if (!blob) throw sourceNotFound();
+          if (!blob) throw exportNotFound();
           return blob.stream;
         },
         writeImport: (body) => context.storage.writeBlob(operationId, 'devices.txt', body),

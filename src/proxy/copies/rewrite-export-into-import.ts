@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { once } from 'node:events';
-import { PassThrough, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import type { CopyCounts, CopyMode } from '../../contracts/api/copies';
 import { createHubDeviceCopy, type SkippedLine } from '../../core/bulk/copy-hub-devices';
 import { runExportPasses } from '../../core/bulk/run-export-passes';
+import { blobSink } from './blob-sink';
 
 // The copy's rewrite in the proxy (docs/bulk-flows.md, "Copy a hub into another"): the source
 // hub's export is read from storage once per pass of core's copy and the import lines stream into
@@ -22,34 +22,6 @@ export interface RewriteResult {
   size: number;
   sha256: string;
   counts: CopyCounts;
-}
-
-interface BlobSink {
-  write(text: string): Promise<void>;
-  end(): Promise<void>;
-  fail(error: Error): Promise<void>;
-}
-
-/** A stream into a blob upload that waits while the upload is behind (back-pressure). */
-function blobSink(upload: (body: Readable) => Promise<void>): BlobSink {
-  const stream = new PassThrough();
-  const done = upload(stream);
-  // Observed here and awaited in end(): an upload that fails mid-way rejects the next write.
-  done.catch(() => undefined);
-  return {
-    async write(text) {
-      if (text === '' || stream.write(text)) return;
-      await Promise.race([once(stream, 'drain'), done.then(() => undefined)]);
-    },
-    async end() {
-      stream.end();
-      await done;
-    },
-    async fail(error) {
-      stream.destroy(error);
-      await done.catch(() => undefined);
-    },
-  };
 }
 
 const reportLine = (outcome: 'skipped' | 'adjusted', s: SkippedLine): string =>

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { HubServices } from '../hubs/hub-services';
 import type { GlobalRoleNames } from '../copies/copy-hubs';
 import { registerCopyRoutes } from './copy-routes';
+import { registerDeleteAllRoutes } from './delete-all-routes';
 import { registerHubCountRoutes } from './hub-count-routes';
 import { registerIdentityRoutes } from './identity-routes';
 import { registerJobRoutes } from './job-routes';
@@ -29,4 +30,5 @@ export function registerHubRoutes(
   registerSetupCheckRoutes(scope, setupCheck);
   registerHubCountRoutes(scope, hub.counter);
   registerCopyRoutes(scope, hub, allHubs, roleNames);
+  registerDeleteAllRoutes(scope, hub, hub.configurations);
 }

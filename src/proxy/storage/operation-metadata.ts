@@ -92,6 +92,25 @@ export const OperationMetadata = z.object({
       counts: CopyCounts.optional(),
     })
     .optional(),
+  /**
+   * An import written by the proxy to delete every device of its hub (copies/create-delete-all.ts)
+   * from this export, which is its backup; `configurations` once they were deleted after the job.
+   */
+  deleteAll: z
+    .object({
+      exportOperationId: z.string(),
+      state: z.enum(['writing', 'ready']),
+      devices: z.number().int().nonnegative().optional(),
+      modules: z.number().int().nonnegative().optional(),
+      configurations: z
+        .object({
+          deletedAt: z.string(),
+          deleted: z.number().int().nonnegative(),
+          absent: z.number().int().nonnegative(),
+        })
+        .optional(),
+    })
+    .optional(),
   /** The copy's verification in progress or done; its result is the blob copy-verification.json. */
   copyVerification: z
     .object({
@@ -127,6 +146,7 @@ const JSON_FIELDS = new Set([
   'backup',
   'copy',
   'copyVerification',
+  'deleteAll',
 ]);
 
 export function toContainerMetadata(metadata: OperationMetadata): Record<string, string> {

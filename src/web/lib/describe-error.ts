@@ -208,24 +208,24 @@ export const ERROR_WORDS: Readonly<Record<WordedCode, Words>> = {
     action: 'Pick another target hub.',
   },
   COPY_SOURCE_NOT_FOUND: {
-    title: 'Source export not found',
-    why: 'The source hub has no export with this id; it may have been cleaned up or belong to another hub.',
-    action: 'Export the source hub with keys again, then start the copy from that export.',
+    title: 'Export not found',
+    why: 'The hub has no export with this id; it may have been cleaned up or belong to another hub.',
+    action: 'Export the hub with keys again, then start over from that export.',
   },
   COPY_SOURCE_NOT_READY: {
-    title: 'The source export has not finished',
-    why: 'A copy reads a completed export; this one is still running, or failed or was cancelled.',
-    action: 'Wait for the export to complete, or export the source hub again.',
+    title: 'The export has not finished',
+    why: 'A copy or a delete-all reads a completed export; this one is still running, or failed or was cancelled.',
+    action: 'Wait for the export to complete, or export the hub again.',
   },
   COPY_SOURCE_WITHOUT_KEYS: {
-    title: 'The source export has no keys',
-    why: 'Copied without keys, every device would get new keys on the target and could not connect with the ones it has.',
-    action: 'Export the source hub again with keys (admins only), then copy from that export.',
+    title: 'The export has no keys',
+    why: 'Copied or restored without keys, every device would get new keys and could not connect with the ones it has.',
+    action: 'Export the hub again with keys (admins only), then start over from that export.',
   },
   COPY_SOURCE_UNREADABLE: {
-    title: 'The source export cannot be read',
-    why: 'The export in storage is not a hub export (a line is not a device or module record).',
-    action: 'Export the source hub again and copy from the new export.',
+    title: 'The export cannot be read',
+    why: 'The export in storage is not a hub export (a line is not a device, module or configuration record).',
+    action: 'Export the hub again and start over from the new export.',
   },
   COPY_NOT_FOUND: {
     title: 'Copy not found',
@@ -236,6 +236,16 @@ export const ERROR_WORDS: Readonly<Record<WordedCode, Words>> = {
     title: 'The copy has not been imported yet',
     why: 'The verification compares the target with the source after the import job has completed.',
     action: 'Start the import and wait for it to complete, then verify.',
+  },
+  DELETE_ALL_NOT_FOUND: {
+    title: 'Delete all not found',
+    why: 'This hub has no "delete all" operation with this id; the link may name another hub.',
+    action: 'Open it again from the Jobs list, or start over from the overview.',
+  },
+  DELETE_ALL_NOT_DONE: {
+    title: 'The devices have not been deleted yet',
+    why: 'Configurations are deleted once the job that deletes the devices has completed.',
+    action: 'Start the import and wait for it to complete, then delete the configurations.',
   },
   INTERNAL: {
     title: 'Server error',

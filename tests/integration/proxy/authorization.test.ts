@@ -239,6 +239,30 @@ const CASES: Case[] = [
     admin: 404,
   },
   {
+    method: 'POST',
+    path: '/api/delete-all',
+    request: async () => ({
+      path: '/api/delete-all',
+      body: { exportOperationId: 'export-20260101-aaaaaaaaaa' },
+    }),
+    support: 403,
+    admin: 404,
+  },
+  {
+    method: 'GET',
+    path: '/api/delete-all/{operationId}',
+    request: async () => ({ path: '/api/delete-all/import-20260101-aaaaaaaaaa' }),
+    support: 403,
+    admin: 404,
+  },
+  {
+    method: 'POST',
+    path: '/api/delete-all/{operationId}/configurations',
+    request: async () => ({ path: '/api/delete-all/import-20260101-aaaaaaaaaa/configurations' }),
+    support: 403,
+    admin: 404,
+  },
+  {
     method: 'GET',
     path: '/api/openapi.json',
     request: async () => ({ path: '/api/openapi.json' }),
