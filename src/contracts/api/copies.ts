@@ -23,6 +23,8 @@ export const CopyCounts = z.object({
   modules: z.number().int().nonnegative(),
   skipped: z.record(z.string(), z.number().int().nonnegative()),
   adjusted: z.record(z.string(), z.number().int().nonnegative()),
+  /** Configurations written to the import's configurations.txt (imported with includeConfigurations). */
+  configurations: z.number().int().nonnegative().optional(),
 });
 export type CopyCounts = z.infer<typeof CopyCounts>;
 
@@ -49,6 +51,20 @@ export const CopyVerificationState = z.discriminatedUnion('state', [
     /** The first differences (at most COPY_DIFFERENCES_LISTED). */
     differences: z.array(CopyDifference),
     ok: z.boolean(),
+    /** Present when the copy carried configurations. */
+    configurations: z
+      .object({
+        total: z.number().int().nonnegative(),
+        identical: z.number().int().nonnegative(),
+        differences: z.array(
+          z.object({
+            id: z.string(),
+            kind: z.enum(['added', 'removed', 'changed']),
+            fields: z.array(z.string()),
+          }),
+        ),
+      })
+      .optional(),
     /** "100,000 of 100,000 identical", core's wording. */
     summary: z.string(),
   }),

@@ -1,5 +1,7 @@
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import type { CopyResponse, CreateCopyRequest } from '../../contracts/api/copies';
+import { OPERATION_FILE_BLOBS } from '../../contracts/api/files';
+import { copyConfigurations, type CopiedConfigurations } from '../../core/bulk/copy-configurations';
 import { ExportUnreadableError } from '../../core/bulk/run-export-passes';
 import type { Principal } from '../auth/bearer-verifier';
 import { ApiError } from '../http/api-error';
@@ -7,6 +9,7 @@ import type { OperationMetadata } from '../storage/operation-metadata';
 import { newOperationId } from '../storage/operation-names';
 import { StorageError } from '../storage/storage-error';
 import { completedExportWithKeys, exportNotFound } from './completed-export';
+import { readSmallBlob } from './read-small-blob';
 import type { CopyHub } from './copy-hubs';
 import { copyResponseOf } from './read-copy';
 import { rewriteExportIntoImport } from './rewrite-export-into-import';
@@ -29,7 +32,10 @@ export async function createCopy(
   if (source.id === target.id)
     throw new ApiError(400, 'COPY_SAME_HUB', 'The source and the target are the same hub.');
   const exportId = request.sourceExportOperationId;
-  await completedExportWithKeys(source.context, exportId);
+  const exported = await completedExportWithKeys(source.context, exportId);
+  const configurations = exported.includeConfigurations
+    ? await copiedConfigurationsOf(source, exportId)
+    : undefined;
 
   const context = target.context;
   const operationId = newOperationId('import', context.now());
@@ -64,6 +70,12 @@ export async function createCopy(
       },
       request.mode,
     );
+    if (configurations)
+      await context.storage.writeBlob(
+        operationId,
+        OPERATION_FILE_BLOBS.configurations,
+        Readable.from([configurations.text]),
+      );
   } catch (error) {
     // Nothing of a failed rewrite is worth keeping: the import was never startable.
     await context.storage.deleteOperation(operationId).catch(() => undefined);
@@ -88,8 +100,37 @@ export async function createCopy(
     convertedSha256: rewritten.sha256,
     rowCounts: { total: lines + skipped, valid: lines, invalid: skipped, blank: 0 },
     byMode: { [request.mode]: lines },
-    copy: { ...record, state: 'ready', counts: rewritten.counts },
+    ...(configurations ? { includeConfigurations: true } : {}),
+    copy: {
+      ...record,
+      state: 'ready',
+      counts: {
+        ...rewritten.counts,
+        ...(configurations ? { configurations: configurations.ids.length } : {}),
+      },
+    },
   };
   await context.storage.writeOperation(operationId, ready);
   return copyResponseOf(target.id, operationId, ready, undefined);
+}
+
+/**
+ * The source's configurations.txt rewritten for the target (core/bulk/copy-configurations.ts): at
+ * most 100 a hub, so read whole. Undefined when the export has none.
+ */
+async function copiedConfigurationsOf(
+  source: CopyHub,
+  exportId: string,
+): Promise<CopiedConfigurations | undefined> {
+  const text = await readSmallBlob(source, exportId, OPERATION_FILE_BLOBS.configurations);
+  if (text === undefined || text.trim() === '') return undefined;
+  const copied = copyConfigurations(text);
+  if (copied.problems.length > 0)
+    throw new ApiError(
+      422,
+      'COPY_SOURCE_UNREADABLE',
+      "The source export's configurations.txt is not readable.",
+      { problems: copied.problems.slice(0, 20) },
+    );
+  return copied;
 }

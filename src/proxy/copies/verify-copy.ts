@@ -4,6 +4,8 @@ import {
   type CopyResponse,
   type CopyVerificationState,
 } from '../../contracts/api/copies';
+import { OPERATION_FILE_BLOBS } from '../../contracts/api/files';
+import { compareConfigurations } from '../../core/bulk/compare-configurations';
 import { describeCopyVerification, verifyCopy } from '../../core/bulk/copy-verification';
 import { diffRegistries } from '../../core/diff';
 import { createSnapshotBuilder, type RegistrySnapshot } from '../../core/registry';
@@ -13,6 +15,7 @@ import { getJob } from '../operations/query-jobs';
 import type { ProxyContext } from '../operations/proxy-context';
 import { startExport } from '../operations/start-export';
 import type { CopyHub } from './copy-hubs';
+import { readSmallBlob } from './read-small-blob';
 import {
   COPY_VERIFICATION_BLOB,
   copyResponseOf,
@@ -51,7 +54,7 @@ export async function verifyCopyOperation(
       );
     const started = await startExport(target.context, principal, {
       excludeKeys: false,
-      includeConfigurations: false,
+      includeConfigurations: stored.metadata.includeConfigurations === true,
       label: 'Verification of a copy',
     });
     const exportOperationId = started.job.operationId ?? '';
@@ -75,7 +78,17 @@ export async function verifyCopyOperation(
     await snapshotOf(source.context, stored.metadata.copy.sourceExportOperationId),
     await snapshotOf(target.context, exportOperationId),
   ];
-  const verification = verifyCopy(diffRegistries(a, b));
+  const configurations = stored.metadata.includeConfigurations
+    ? compareConfigurations(
+        (await readSmallBlob(
+          source,
+          stored.metadata.copy.sourceExportOperationId,
+          OPERATION_FILE_BLOBS.configurations,
+        )) ?? '',
+        (await readSmallBlob(target, exportOperationId, OPERATION_FILE_BLOBS.configurations)) ?? '',
+      )
+    : undefined;
+  const verification = verifyCopy(diffRegistries(a, b), configurations);
   return record(
     target,
     stored,
@@ -89,6 +102,7 @@ export async function verifyCopyOperation(
       runtimeKeysMadeByTarget: verification.runtimeKeysMadeByTarget,
       differenceCount: verification.differences.length,
       differences: verification.differences.slice(0, COPY_DIFFERENCES_LISTED),
+      ...(verification.configurations ? { configurations: verification.configurations } : {}),
       ok: verification.ok,
       summary: describeCopyVerification(verification),
     },

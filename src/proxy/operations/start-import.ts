@@ -145,6 +145,7 @@ async function createImportJob(
           inputBlobContainerUri: input,
           outputBlobContainerUri: output,
           inputBlobName: FROZEN_INPUT_BLOB,
+          ...(claimed.includeConfigurations ? { includeConfigurations: true } : {}),
         })
         .catch((error: unknown) => {
           // A 4xx means the hub made no job; after a 5xx or a timeout it may have made one.

@@ -30,6 +30,13 @@ beforeAll(async () => {
     authentication: sasAuthentication(2),
     deviceScope: String(gateway.deviceScope),
   });
+  await rest.ok('PUT', '/configurations/site-rollout', {
+    id: 'site-rollout',
+    labels: { wave: '1' },
+    targetCondition: "tags.site='site-0'",
+    priority: 5,
+    content: { deviceContent: { 'properties.desired.interval': 45 } },
+  });
   for (let n = 0; n < PLAIN; n++) {
     const id = `dev-${String(n).padStart(2, '0')}`;
     await put(id, {
@@ -76,7 +83,10 @@ async function waitForJob(hubId: TwoHubId, jobId: string): Promise<Job> {
 
 async function exportOf(hubId: TwoHubId, excludeKeys: boolean): Promise<string> {
   const started = await json<CreateExportResponse>(
-    await stack.call('POST', `/api/hubs/${hubId}/exports`, 'admin', { excludeKeys }),
+    await stack.call('POST', `/api/hubs/${hubId}/exports`, 'admin', {
+      excludeKeys,
+      includeConfigurations: true,
+    }),
   );
   expect((await waitForJob(hubId, started.job.jobId ?? '')).status).toBe('completed');
   return started.job.operationId ?? '';
@@ -156,7 +166,7 @@ describe('POST /api/hubs/{target}/copies', () => {
       targetHubId: 'hub-b',
       mode: 'create',
       state: 'ready',
-      counts: { devices: 2 + PLAIN, modules: 4, adjusted: {} },
+      counts: { devices: 2 + PLAIN, modules: 4, adjusted: {}, configurations: 1 },
     });
     expect(Object.values(copy.counts.skipped)).toEqual([2]);
     expect(JSON.stringify(copy)).not.toContain(sasKey(1));
@@ -233,7 +243,8 @@ describe('POST /api/hubs/{target}/copies', () => {
       runtimeKeysMadeByTarget: 2,
       differenceCount: 0,
       differences: [],
-      summary: `${IDENTITIES} of ${IDENTITIES} identical (2 of them IoT Edge runtime modules whose keys the target made itself)`,
+      configurations: { total: 1, identical: 1, differences: [] },
+      summary: `${IDENTITIES} of ${IDENTITIES} identical (2 of them IoT Edge runtime modules whose keys the target made itself); configurations: 1 of 1 identical`,
     });
     // Reopened later (the console's resumable page), the copy says the same.
     const reopened = await json<CopyResponse>(
