@@ -26,6 +26,12 @@ export function createAppRouter() {
             Component: (await import('../features/generate/components/generate-page')).GeneratePage,
           }),
         },
+        {
+          path: 'copy',
+          lazy: async () => ({
+            Component: (await import('../features/copy/components/copy-page')).CopyPage,
+          }),
+        },
         { path: 'jobs', element: <JobsListPage /> },
         {
           path: 'jobs/:jobId',
