@@ -66,7 +66,12 @@ export function CopyPage() {
   });
   const copy = useQuery({
     queryKey: ['copy', 'copy', target, copyId],
-    queryFn: ({ signal }) => getCopy(target, copyId ?? '', signal),
+    // A verification moves on only when asked again (POST .../verify), so while the target's
+    // export runs the poll is that call; otherwise a plain read.
+    queryFn: async ({ signal }) => {
+      const read = await getCopy(target, copyId ?? '', signal);
+      return read.verification?.state === 'exporting' ? verifyCopy(target, read.operationId) : read;
+    },
     enabled: copyId !== null,
     refetchInterval: (query) =>
       query.state.data?.verification?.state === 'exporting' ? 2_000 : false,
