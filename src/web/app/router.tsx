@@ -32,6 +32,13 @@ export function createAppRouter() {
             Component: (await import('../features/copy/components/copy-page')).CopyPage,
           }),
         },
+        {
+          path: 'delete-all',
+          lazy: async () => ({
+            Component: (await import('../features/delete-all/components/delete-all-page'))
+              .DeleteAllPage,
+          }),
+        },
         { path: 'jobs', element: <JobsListPage /> },
         {
           path: 'jobs/:jobId',
