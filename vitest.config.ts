@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects (and a third, `live`, run only by `npm run test:live`) so `npm run test:unit` stays fast and never starts a server, while
-// `test:integration` runs real servers on loopback (Azurite, the OIDC authority, the emulator, the
-// proxy).
+// Three projects (and a fourth, `live`, run only by `npm run test:live`) so `npm run test:unit`
+// stays fast and never starts a server, `test:integration` runs real servers on loopback (Azurite,
+// the OIDC authority, the emulator, the proxy), and `vitest run --project component` drives the web's stateful
+// hooks in a DOM (jsdom) with real workers' code and, for the upload, a real proxy.
 export default defineConfig({
   test: {
     projects: [
@@ -22,6 +23,19 @@ export default defineConfig({
           hookTimeout: 120_000,
           // Integration suites each start their own servers; running files one at a time keeps
           // a 2-core CI machine from timing out while Azurite and SQLite compete for CPU.
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'component',
+          include: ['tests/component/**/*.test.tsx'],
+          environment: 'jsdom',
+          setupFiles: ['tests/component/support/browser-blobs.ts'],
+          globalSetup: ['tests/component/support/proxy-stack-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // Some files start a proxy stack; one file at a time, as in `integration`.
           fileParallelism: false,
         },
       },

@@ -105,12 +105,15 @@ export async function withBenchPage<T>(
 export async function inFreshChromium<T extends object>(
   pageUrl: string,
   measure: (page: Page) => Promise<T>,
+  // The local stack's authority serves HTTPS signed by its own CA (docs/local-tls.md).
+  options: { ignoreHTTPSErrors?: boolean } = {},
 ): Promise<T & { rendererPeakMb: number }> {
   const profile = mkdtempSync(join(tmpdir(), 'bench-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     args: FLAGS,
+    ignoreHTTPSErrors: options.ignoreHTTPSErrors ?? false,
   });
   try {
     const page = await context.newPage();

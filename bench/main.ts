@@ -2,13 +2,15 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { runConvertBench, runConvertBrowserBench } from './convert/run-convert-bench';
 import { runDiffBench } from './diff/run-diff-bench';
+import { runE2eBench } from './e2e/run-e2e-bench';
 import { runEmulatorBench } from './emulator/run-emulator-bench';
 import { runMaskBench } from './mask/run-mask-bench';
 import { runPlanBench } from './plan/run-plan-bench';
 import { runProxyBench } from './proxy/run-proxy-bench';
 import { runRegistryBench } from './registry/measure-registry-long-tasks';
 
-// `npm run bench [-- convert|emulator|diff|registry|plan|proxy|mask ...] [-- --quick]`. Each benchmark measures its
+// `npm run bench [-- convert|emulator|diff|registry|plan|proxy|mask|e2e ...] [-- --quick]`
+// (e2e also takes `--rows=N --rounds=N`). Each benchmark measures its
 // baseline in the same run and reports ratios and medians; results merge into
 // bench/results/latest.json so a partial run keeps the figures of the others.
 
@@ -25,6 +27,7 @@ const BENCHES: Record<string, Bench> = {
   mask: runMaskBench,
   plan: runPlanBench,
   proxy: runProxyBench,
+  e2e: runE2eBench,
 };
 
 const RESULTS_FILE = 'bench/results/latest.json';

@@ -1,5 +1,5 @@
-// Where a unit test must sit: tests/unit/<path>.test.ts beside the mirror of the file it tests,
-// src/<path>.ts(x) (or <path> from the repository root for tools/, infra/, bench/ and the root
+// Where a unit or component test must sit: tests/unit/<path>.test.ts (or
+// tests/component/<path>.test.tsx) beside the mirror of the file it tests, src/<path>.ts(x) (or <path> from the repository root for tools/, infra/, bench/ and the root
 // config files). A second test file of one module names its aspect before `.test.ts`
 // (`convert-all.fixtures.test.ts` tests src/core/convert/convert-all.ts). Helpers shared by tests
 // live in a `support/` folder. A file anywhere else is reported.

@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   await checkStep('citations', 'npx', ['tsx', 'tools/check-citations.ts']);
   await checkStep('format', 'npx', ['prettier', '--check', '.']);
 
-  for (const project of ['unit', 'integration']) {
+  for (const project of ['unit', 'component', 'integration']) {
     const file = `${RESULTS}/vitest-${project}.json`;
     const code = await run('npx', [
       'vitest',

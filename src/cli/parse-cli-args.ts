@@ -1,6 +1,5 @@
-import { parseImportMode } from '../core/model/import-mode';
-import type { DeviceStatus } from '../core/model/export-import-device';
-import type { ConvertOptions, InputFormat, OneKeyFix } from '../core/convert/types';
+import type { ConvertOptions, OneKeyFix } from '../core/convert/types';
+import { parseConversionDefaults } from './parse-conversion-defaults';
 import { parseDiffArgs, type DiffCommand } from './parse-diff-args';
 import { GENERATE_USAGE, parseGenerateArgs, type GenerateCommand } from './parse-generate-args';
 import { ACT_USAGE, parseActArgs, type ActCommand } from './parse-act-args';
@@ -63,7 +62,6 @@ export type CliCommand =
 
 export type ParsedCli = { ok: CliCommand } | { usageError: string };
 
-const FORMATS = ['auto', 'csv', 'json', 'ndjson'] as const;
 const ONE_KEY_FIXES: readonly OneKeyFix[] = ['refuse', 'generate-other', 'hub-generates-both'];
 
 export function parseCliArgs(argv: string[]): ParsedCli {
@@ -101,14 +99,9 @@ export function parseCliArgs(argv: string[]): ParsedCli {
   if (command === 'convert' && !values.out) return { usageError: 'convert needs --out <file>' };
   if (command === 'validate' && values.out)
     return { usageError: 'validate writes no output; drop --out' };
-  const format = values.format as InputFormat | 'auto';
-  if (!(FORMATS as readonly string[]).includes(format))
-    return { usageError: `--format must be one of ${FORMATS.join(', ')}` };
-  const mode = parseImportMode(values.mode);
-  if (!mode) return { usageError: `--mode "${values.mode}" is not an import mode` };
-  const status = values.status.toLowerCase();
-  if (status !== 'enabled' && status !== 'disabled')
-    return { usageError: '--status must be enabled or disabled' };
+  const defaults = parseConversionDefaults(values);
+  if ('usageError' in defaults) return defaults;
+  const { format, mode, status } = defaults.ok;
   const oneKeyFix = values['one-key'] as OneKeyFix;
   if (!ONE_KEY_FIXES.includes(oneKeyFix))
     return { usageError: `--one-key must be one of ${ONE_KEY_FIXES.join(', ')}` };
@@ -127,7 +120,7 @@ export function parseCliArgs(argv: string[]): ParsedCli {
       options: {
         format,
         defaultMode: mode,
-        defaultStatus: status as DeviceStatus,
+        defaultStatus: status,
         keyPolicy: values['generate-keys'] ? 'generate-here' : 'hub-generates',
         skipInvalid: values['skip-invalid'],
         strictIds: values['strict-ids'],

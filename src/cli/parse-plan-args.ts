@@ -1,6 +1,4 @@
-import type { InputFormat } from '../core/convert/types';
-import type { DeviceStatus } from '../core/model/export-import-device';
-import { parseImportMode, type ImportMode } from '../core/model/import-mode';
+import { parseConversionDefaults, type ConversionDefaults } from './parse-conversion-defaults';
 import type { PlanOptions } from '../core/plan/plan-types';
 import { parseStrictArgs } from './parse-strict-args';
 
@@ -23,15 +21,8 @@ export interface PlanCommand {
   job: string | undefined;
   out: string | undefined;
   options: PlanOptions;
-  conversion: {
-    format: InputFormat | 'auto';
-    mode: ImportMode;
-    status: DeviceStatus;
-    map: string | undefined;
-  };
+  conversion: ConversionDefaults & { map: string | undefined };
 }
-
-const FORMATS = ['auto', 'csv', 'json', 'ndjson'] as const;
 
 /** `plan|undo <import-file> --registry <devices.txt> ...`; argv starts after the command. */
 export function parsePlanArgs(
@@ -67,14 +58,8 @@ export function parsePlanArgs(
   const cap = values['device-cap'];
   if (cap !== undefined && !/^[1-9]\d*$/.test(cap))
     return { usageError: '--device-cap must be a positive whole number' };
-  const format = values.format as InputFormat | 'auto';
-  if (!(FORMATS as readonly string[]).includes(format))
-    return { usageError: `--format must be one of ${FORMATS.join(', ')}` };
-  const mode = parseImportMode(values.mode);
-  if (!mode) return { usageError: `--mode "${values.mode}" is not an import mode` };
-  const status = values.status.toLowerCase();
-  if (status !== 'enabled' && status !== 'disabled')
-    return { usageError: '--status must be enabled or disabled' };
+  const defaults = parseConversionDefaults(values);
+  if ('usageError' in defaults) return defaults;
   const options: PlanOptions = {
     keepKeys: !values['rotate-keys'],
     leaveOutUnchanged: !values['send-unchanged'],
@@ -90,7 +75,7 @@ export function parsePlanArgs(
       job: values.job,
       out: values.out,
       options,
-      conversion: { format, mode, status, map: values.map },
+      conversion: { ...defaults.ok, map: values.map },
     },
   };
 }

@@ -52,7 +52,8 @@ export interface HubEmulatorHandle {
   hostName: string;
   connectionString: string;
   connectionStringFor(
-    policy: 'iothubowner' | 'registryRead' | 'registryReadWrite' | 'service' | 'bulkConsole',
+    policy:
+      'iothubowner' | 'registryRead' | 'registryReadWrite' | 'service' | 'bulkConsole' | 'device',
   ): string;
   caCertPath: string;
   close(): Promise<void>;

@@ -41,7 +41,7 @@ async function start(): Promise<void> {
     });
     root.render(
       <StrictMode>
-        <App pca={pca} config={loaded.config} />
+        <App pca={pca} config={loaded.config} hubs={loaded.hubs} />
       </StrictMode>,
     );
   } catch (error) {

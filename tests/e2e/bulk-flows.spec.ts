@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { confirmUploadAndComplete } from './support/confirm-and-complete';
 import { createDevices, deviceExists, deviceIdentity, hubHostName } from './support/hub-checks';
 import { exportWithKeys } from './support/export-with-keys';
 import { SCREENSHOTS, USERS, appUrl, cachedAccessToken, signIn } from './support/sign-in';
@@ -15,18 +16,6 @@ async function shoot(page: Page, name: string): Promise<void> {
     await page.screenshot({ path: `${SCREENSHOTS}/${name}-${width}.png`, fullPage: true });
   }
   await page.setViewportSize({ width: WIDTHS[0], height: 900 });
-}
-
-/** Confirms with the phrase the page asks for, when it asks, then waits for the job to end. */
-async function confirmUploadAndComplete(page: Page): Promise<void> {
-  const phrase = page.getByRole('alert').filter({ hasText: 'This import will' }).locator('strong');
-  if ((await phrase.count()) > 0)
-    await page.getByLabel('Type to confirm').fill((await phrase.first().textContent()) ?? '');
-  await page.getByRole('button', { name: 'Upload and start import' }).click();
-  await expect(page).toHaveURL(/\/jobs\/[^/]+$/, { timeout: 60_000 });
-  await expect(page.getByRole('status', { name: 'Job status' })).toHaveText(/completed/i, {
-    timeout: 90_000,
-  });
 }
 
 test('25 generated devices with a pattern and a tag are planned as 25 creates and exist after the import', async ({

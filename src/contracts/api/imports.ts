@@ -34,6 +34,12 @@ export const CreateImportRequest = z.object({
    * back), kept with the operation for the configured retention.
    */
   backup: z.object({ snapshotTakenAt: z.iso.datetime({ offset: true }) }).optional(),
+  /**
+   * The file holds keys made for this import (a key regeneration, docs/bulk-flows.md): the proxy
+   * deletes `devices.txt`, its frozen copy and the source when the job ends, so the new keys are
+   * kept in storage only while the job runs. The backup and undo files (old keys) stay.
+   */
+  newKeysInside: z.literal(true).optional(),
 });
 export type CreateImportRequest = z.infer<typeof CreateImportRequest>;
 

@@ -9,3 +9,4 @@ export * from './queue';
 export * from './setup-check';
 export * from './copies';
 export * from './delete-all';
+export * from './runs';

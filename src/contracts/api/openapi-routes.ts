@@ -2,12 +2,18 @@ import type { z } from 'zod';
 import { CopyResponse, CreateCopyRequest } from './copies';
 import { CreateDeleteAllRequest, DeleteAllResponse } from './delete-all';
 import { CreateExportRequest, CreateExportResponse } from './exports';
+import { CreateRunRequest, RunResponse } from './runs';
 import { ReadSasResponse } from './files';
 import { AppRole, HubListResponse, MeResponse } from './identity';
 import { CreateImportRequest, CreateImportResponse, StartImportResponse } from './imports';
 import { HubCountsResponse, HubInfoResponse, Job, JobCommand, JobListResponse } from './jobs';
 import { EnqueueResponse, QueueResponse } from './queue';
-import { RegistryLookupRequest, RegistryLookupResponse } from './registry';
+import {
+  RegistryLookupRequest,
+  RegistryLookupResponse,
+  RegistryQueryRequest,
+  RegistryQueryResponse,
+} from './registry';
 import { SetupCheckResponse } from './setup-check';
 
 // The proxy's authenticated routes as data: the OpenAPI document at /api/openapi.json is generated
@@ -100,6 +106,32 @@ export const API_ROUTES: readonly ApiRouteSpec[] = [
     response: EnqueueResponse,
   },
   {
+    method: 'POST',
+    path: '/api/imports/{operationId}/chunks',
+    operationId: 'createRun',
+    summary:
+      'Split an uploaded import into a run of queued chunks of at most chunkSize devices, with a stop rule',
+    roles: admin,
+    request: CreateRunRequest,
+    response: RunResponse,
+  },
+  {
+    method: 'GET',
+    path: '/api/runs/{runId}',
+    operationId: 'getRun',
+    summary: 'A chunked import: every chunk with its state, job and error count, and the totals',
+    roles: both,
+    response: RunResponse,
+  },
+  {
+    method: 'POST',
+    path: '/api/runs/{runId}/resume',
+    operationId: 'resumeRun',
+    summary: 'Queue the stopped chunks of a run again, at the back of the queue',
+    roles: admin,
+    response: RunResponse,
+  },
+  {
     method: 'GET',
     path: '/api/queue',
     operationId: 'getQueue',
@@ -123,6 +155,16 @@ export const API_ROUTES: readonly ApiRouteSpec[] = [
     roles: both,
     request: CreateExportRequest,
     response: CreateExportResponse,
+  },
+  {
+    method: 'POST',
+    path: '/api/exports/enqueue',
+    operationId: 'enqueueExport',
+    summary:
+      'Queue an export (admins); its operation exists at once and the job starts in turn when the slot is free',
+    roles: admin,
+    request: CreateExportRequest,
+    response: EnqueueResponse,
   },
   {
     method: 'GET',
@@ -241,6 +283,15 @@ export const API_ROUTES: readonly ApiRouteSpec[] = [
     summary: "After the job, delete the backup's configurations one by one (404 counts as gone)",
     roles: admin,
     response: DeleteAllResponse,
+  },
+  {
+    method: 'POST',
+    path: '/api/registry/query',
+    operationId: 'queryRegistry',
+    summary: "The device ids a query in the hub's language selects, at most 10,000",
+    roles: admin,
+    request: RegistryQueryRequest,
+    response: RegistryQueryResponse,
   },
   {
     method: 'GET',

@@ -7,7 +7,8 @@ import { JobStatus, JobType } from './jobs';
 /** An entry's id is its place in the hub's enqueue sequence: decimal digits, oldest smallest. */
 export const QUEUE_ENTRY_ID = /^[1-9]\d{0,12}$/;
 
-export const QueueEntryState = z.enum(['queued', 'starting', 'failed']);
+/** `stopped`: a chunk of a run held back by its stop rule; like `failed` it holds no place. */
+export const QueueEntryState = z.enum(['queued', 'starting', 'failed', 'stopped']);
 export type QueueEntryState = z.infer<typeof QueueEntryState>;
 
 export const QueueEntry = z.object({
@@ -30,6 +31,8 @@ export const QueueEntry = z.object({
   etaSeconds: z.number().nonnegative().nullable(),
   /** Why the worker gave up starting it (a stable API error code and its message). */
   failure: z.object({ code: z.string(), message: z.string() }).nullable(),
+  /** The run a chunk belongs to (docs/proxy.md, "Chunked imports"); absent for a single import. */
+  run: z.object({ runId: z.string(), chunk: z.number().int(), of: z.number().int() }).optional(),
 });
 export type QueueEntry = z.infer<typeof QueueEntry>;
 

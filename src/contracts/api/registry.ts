@@ -42,3 +42,27 @@ export const RegistryLookupResponse = z.object({
   unread: z.array(RegistryLookupId),
 });
 export type RegistryLookupResponse = z.infer<typeof RegistryLookupResponse>;
+
+/**
+ * Device ids one hub query selection holds at most (docs/bulk-flows.md, "Select by hub query"):
+ * ten pages of the hub's largest, about half a minute of an S1 hub's query budget. A larger
+ * selection is made with the filters of an export instead.
+ */
+export const REGISTRY_QUERY_MAX_IDS = 10_000;
+
+/** POST /api/registry/query (admin only): the device ids a query in the hub's language selects. */
+export const RegistryQueryRequest = z.object({
+  query: z.string().trim().min(1).max(8000),
+});
+export type RegistryQueryRequest = z.infer<typeof RegistryQueryRequest>;
+
+export const RegistryQueryResponse = z.object({
+  /** When the first page was asked for: the selection is no older than this. */
+  takenAt: z.string(),
+  /** The distinct device ids of the results, in the hub's order. */
+  deviceIds: z.array(z.string()),
+  /** The hub had more results than `limit`: only the first `limit` ids are here. */
+  truncated: z.boolean(),
+  limit: z.number().int().positive(),
+});
+export type RegistryQueryResponse = z.infer<typeof RegistryQueryResponse>;

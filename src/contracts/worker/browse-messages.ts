@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RegistryIssueSchema } from './diff-messages';
+import { RegistryIssueCountsSchema, RegistryIssueSchema } from './diff-messages';
 import { RequestIdSchema, WorkerFailedMessage } from './worker-failure';
 
 // The registry browser's protocol with the worker: the page streams devices.txt in as bytes; the
@@ -35,6 +35,19 @@ export const RegistryFilterSchema = z.object({
   edge: z.enum(['any', 'edge', 'not-edge']),
   /** A tag value, or `name=value` for one tag; case-insensitive, exact. */
   tag: z.string(),
+  /**
+   * A selection the hub made (a hub query, or devices with no activity since a date,
+   * docs/bulk-flows.md): only device records whose id is one of these pass, exactly as written.
+   * `label` says in words what selected them; the ids are at most the proxy's cap.
+   */
+  hubSelection: z
+    .object({
+      label: z.string(),
+      /** When the hub answered: two answers to the same words are two selections. */
+      takenAt: z.string(),
+      deviceIds: z.array(z.string()).max(10_000),
+    })
+    .optional(),
 });
 export type RegistryFilter = z.infer<typeof RegistryFilterSchema>;
 
@@ -70,7 +83,15 @@ export const BrowseDownload = z.object({
 });
 
 /** The import that applies one action to the matches (docs/bulk-flows.md, "Act on a selection"). */
-export const SelectionActionSchema = z.enum(['disable', 'enable', 'delete', 'swap-keys']);
+export const SelectionActionSchema = z.enum([
+  'disable',
+  'enable',
+  'delete',
+  'swap-keys',
+  'regenerate-primary',
+  'regenerate-secondary',
+  'regenerate-both',
+]);
 export const BrowseAct = z.object({
   type: z.literal('browse-act'),
   requestId: RequestId,
@@ -98,7 +119,7 @@ export const BrowseProgress = z.object({
 export const BrowseDone = z.object({
   type: z.literal('browse-done'),
   issues: z.array(RegistryIssueSchema),
-  issueCounts: z.record(z.string(), Count),
+  issueCounts: RegistryIssueCountsSchema,
   lines: Count,
   records: Count,
 });
@@ -142,6 +163,11 @@ export const BrowseActDone = z.object({
   written: Count,
   /** Identities left out, counted by the reason (selectionActionLine's words). */
   leftOut: z.record(z.string(), Count),
+  /**
+   * A key regeneration's new keys, CSV `id,primaryKey,secondaryKey`: offered to the admin once as
+   * a download, never shown (docs/bulk-flows.md, "Regenerate keys").
+   */
+  newKeys: z.instanceof(Blob).optional(),
 });
 export const FromBrowseWorker = z.discriminatedUnion('type', [
   BrowseProgress,

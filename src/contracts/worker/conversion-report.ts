@@ -71,7 +71,7 @@ export const ConversionReportSchema = z.object({
   issues: z.array(RowIssueSchema),
   columns: z.array(ColumnInfoSchema),
   unmappedColumns: z.array(z.string()),
-  issueCounts: z.record(z.string(), Count).optional(),
+  issueCounts: z.partialRecord(IssueCodeSchema, Count).optional(),
   issuesTruncated: z.boolean().optional(),
   mappingProblems: z.array(MappingProblemSchema).optional(),
   fileError: FileErrorSchema.optional(),

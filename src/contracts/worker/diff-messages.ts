@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { REGISTRY_ISSUE_CODES } from '../../core/registry/registry-types';
 import { RequestIdSchema, WorkerFailedMessage } from './worker-failure';
 
 // The diff worker's protocol. The worker keeps both parsed snapshots after `diff`, so `describe`,
@@ -68,9 +69,14 @@ export const DeviceChangeSchema = z.object({
 
 export const NoticeSchema = z.object({ code: z.string(), count: Count, message: z.string() });
 
+const RegistryIssueCodeSchema = z.enum(REGISTRY_ISSUE_CODES);
+
+/** Issues per code of one reading, exact also when the issue list was capped. */
+export const RegistryIssueCountsSchema = z.partialRecord(RegistryIssueCodeSchema, Count);
+
 export const RegistryIssueSchema = z.object({
   line: Count,
-  code: z.string(),
+  code: RegistryIssueCodeSchema,
   severity: z.enum(['error', 'warning', 'notice']),
   message: z.string(),
 });
@@ -87,7 +93,7 @@ export const RegistryStatsSchema = z.object({
 
 const SideReport = z.object({
   issues: z.array(RegistryIssueSchema),
-  issueCounts: z.record(z.string(), Count),
+  issueCounts: RegistryIssueCountsSchema,
   stats: RegistryStatsSchema,
 });
 

@@ -36,6 +36,8 @@ const PLAN_NOTICES: readonly PlanNoticeCode[] = [
   'children-keep-scope',
   'authentication-not-compared',
   'registry-issues',
+  'over-device-cap',
+  'keys-replaced',
 ];
 const UNDO_NOTICES: readonly UndoNoticeCode[] = [
   'scope-regenerated',

@@ -1,4 +1,9 @@
-import { IMPORT_MODES, parseImportMode, type ImportMode } from '../model/import-mode';
+import {
+  IDENTITY_IMPORT_MODES,
+  IMPORT_MODES,
+  parseImportMode,
+  type ImportMode,
+} from '../model/import-mode';
 import type { DeviceStatus } from '../model/export-import-device';
 import { unquoteEtag } from '../model/unquote-etag';
 import { encodeBase64 } from './base64';
@@ -14,13 +19,6 @@ import type { RowDraft } from './row-draft';
 import type { ConvertOptions } from './types';
 import type { IssueCodeOf } from '../issues/issue-catalogue';
 
-const IDENTITY_MODES = new Set<ImportMode>([
-  'create',
-  'createOrUpdate',
-  'createOrUpdateIfMatchETag',
-  'update',
-  'updateIfMatchETag',
-]);
 // Modes that may overwrite an existing device: without keys the hub generates new ones and the
 // device loses its connection (docs/reference/hub-wire-contract.md#keys-on-update).
 const OVERWRITING_MODES = new Set<ImportMode>([
@@ -306,7 +304,7 @@ export function convertRow(ctx: RowContext, d: RowDraft, line: number, row: numb
   let generated = false;
   let completed = false;
   let keysWillChange = false;
-  if (mode !== undefined && IDENTITY_MODES.has(mode)) {
+  if (mode !== undefined && IDENTITY_IMPORT_MODES.has(mode)) {
     if (options.oneKeyFix !== undefined && options.oneKeyFix !== 'refuse')
       completed = fixOneKey(ctx, d, line, row, options.oneKeyFix);
     const resolved = resolveAuthentication(d);

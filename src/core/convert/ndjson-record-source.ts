@@ -1,42 +1,28 @@
+import { createLineSplitter } from '../text/split-text-lines';
 import { feedDeviceObject } from './feed-device-object';
 import { locateJsonError } from './locate-json-error';
 import type { RecordSink } from './record-sink';
 
 /**
- * One JSON object per line, LF or CRLF (the hub's export uses CRLF). A broken line is an invalid
+ * One JSON object per line, LF or CRLF (the hub's export uses CRLF), split by the one line splitter
+ * (src/core/text/split-text-lines.ts). A broken line is an invalid
  * row, not a whole-file error. The hub's export with excludeKeysInExport starts with a plain-text
  * warning line (docs/reference/hub-wire-contract.md#export-blob, #recorded-traffic); like the C#
  * samples, a leading line that does not start with "{" is skipped with a notice.
  */
 export class NdjsonRecordSource {
-  private tail = '';
-  private line = 0;
   private row = 0;
   private sawContent = false;
+  private readonly lines = createLineSplitter((text, line) => this.handle(text, line));
 
   constructor(private readonly sink: RecordSink) {}
 
   push(text: string, final: boolean): void {
-    const input = this.tail + text;
-    let start = 0;
-    for (;;) {
-      const end = input.indexOf('\n', start);
-      if (end === -1) break;
-      this.handle(
-        input.slice(start, end > start && input.charCodeAt(end - 1) === 13 ? end - 1 : end),
-      );
-      start = end + 1;
-    }
-    this.tail = input.slice(start);
-    if (final) {
-      const rest = this.tail.endsWith('\r') ? this.tail.slice(0, -1) : this.tail;
-      this.tail = '';
-      if (rest !== '') this.handle(rest);
-    }
+    this.lines.push(text);
+    if (final) this.lines.end();
   }
 
-  private handle(text: string): void {
-    const line = ++this.line;
+  private handle(text: string, line: number): void {
     const report = this.sink.ctx.report;
     const trimmed = text.trim();
     if (!this.sawContent && trimmed !== '' && !trimmed.startsWith('{')) {

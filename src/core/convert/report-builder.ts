@@ -25,7 +25,7 @@ export class ReportBuilder {
   fileError: FileError | undefined;
   readonly mappingProblems: MappingProblem[] = [];
   private readonly issues: RowIssue[] = [];
-  private readonly issueCounts: Record<string, number> = {};
+  private readonly issueCounts: Partial<Record<IssueCode, number>> = {};
   private readonly byMode: Partial<Record<ImportMode, number>> = {};
   private readonly byStatus: Partial<Record<DeviceStatus, number>> = {};
   private readonly maxIssues: number;

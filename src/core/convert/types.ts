@@ -133,7 +133,7 @@ export interface ConversionReport {
   columns: ColumnInfo[];
   unmappedColumns: string[];
   /** Exact number of issues per code, also for those left out of `issues` by the cap. */
-  issueCounts?: Record<string, number>;
+  issueCounts?: Partial<Record<IssueCode, number>>;
   issuesTruncated?: boolean;
   /** Columns whose mapping fails for every row; non-empty means nothing is written. */
   mappingProblems?: MappingProblem[];

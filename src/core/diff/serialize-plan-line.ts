@@ -1,28 +1,12 @@
-import type { ExportImportDevice } from '../model/export-import-device';
+import { IMPORT_LINE_FIELDS, type ExportImportDevice } from '../model/export-import-device';
 
-// The hub's own field order (docs/reference/hub-wire-contract.md#line-fields), so a plan reads like
-// an export line with an importMode. Unknown fields are dropped: an import line carries only what
-// the hub reads.
-const FIELD_ORDER = [
-  'id',
-  'moduleId',
-  'eTag',
-  'importMode',
-  'status',
-  'statusReason',
-  'authentication',
-  'twinETag',
-  'tags',
-  'properties',
-  'capabilities',
-  'deviceScope',
-  'parentScopes',
-] as const satisfies readonly (keyof ExportImportDevice)[];
+// The hub's own field order (IMPORT_LINE_FIELDS). Unknown fields are dropped: an import line
+// carries only what the hub reads.
 
 /** One NDJSON line (no line terminator) for an import file. */
 export function serializePlanLine(device: ExportImportDevice): string {
   const ordered: Partial<Record<keyof ExportImportDevice, unknown>> = {};
-  for (const field of FIELD_ORDER) {
+  for (const field of IMPORT_LINE_FIELDS) {
     if (device[field] !== undefined) ordered[field] = device[field];
   }
   return JSON.stringify(ordered);

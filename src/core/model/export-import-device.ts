@@ -39,3 +39,24 @@ export interface ExportImportDevice {
   deviceScope?: string | null;
   parentScopes?: string[];
 }
+
+/**
+ * The fields of an import line, in the hub's own order
+ * (docs/reference/hub-wire-contract.md#line-fields): what the hub reads from a line, so a plan
+ * line reads like an export line with an importMode.
+ */
+export const IMPORT_LINE_FIELDS = [
+  'id',
+  'moduleId',
+  'eTag',
+  'importMode',
+  'status',
+  'statusReason',
+  'authentication',
+  'twinETag',
+  'tags',
+  'properties',
+  'capabilities',
+  'deviceScope',
+  'parentScopes',
+] as const satisfies readonly (keyof ExportImportDevice)[];

@@ -15,6 +15,19 @@ export const IMPORT_MODES = [
 
 export type ImportMode = (typeof IMPORT_MODES)[number];
 
+/**
+ * The modes that write an identity (status and authentication). The others only touch the twin or
+ * delete, and the hub ignores what a line says about status or keys for them
+ * (docs/import-wizard.md, "Options follow the mode").
+ */
+export const IDENTITY_IMPORT_MODES: ReadonlySet<ImportMode> = new Set([
+  'create',
+  'createOrUpdate',
+  'createOrUpdateIfMatchETag',
+  'update',
+  'updateIfMatchETag',
+]);
+
 /** Modes that remove or overwrite registry state and so need an explicit confirmation in the UI. */
 export const DESTRUCTIVE_IMPORT_MODES: readonly ImportMode[] = [
   'delete',

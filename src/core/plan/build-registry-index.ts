@@ -5,7 +5,7 @@ import { detachString } from './detach-string';
 import { readScopeFields } from './read-scope-fields';
 import { readLineKey } from './read-line-key';
 import type { TouchedDevices } from './scan-touched-devices';
-import { createLineSplitter, isBlankLine } from './split-text-lines';
+import { createLineSplitter, isBlankLine } from '../text/split-text-lines';
 
 /** What the planner knows of the registry before the first import line is applied. */
 export interface RegistryIndex {

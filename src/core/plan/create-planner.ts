@@ -1,3 +1,4 @@
+import { KEYS_PATH } from '../diff/collect-device-fields';
 import { serializePlanLine } from '../diff/serialize-plan-line';
 import type { ExportImportDevice } from '../model/export-import-device';
 import type { RegistryIndex } from './build-registry-index';
@@ -6,9 +7,10 @@ import { planLine, unreadableLinePlan, type LinePlan } from './plan-line';
 import type { PlanResult, Planner, PlanSink } from './plan-result';
 import { planNotices } from './plan-notices';
 import { PlanState } from './plan-state';
+import { PLAN_FAILURES } from './plan-types';
 import type { PlanNoticeCode, PlanOptions, PlanRow, PlanSummary } from './plan-types';
 import { parseImportLine } from './parse-import-line';
-import { createLineSplitter, isBlankLine } from './split-text-lines';
+import { createLineSplitter, isBlankLine } from '../text/split-text-lines';
 
 const DEFAULT_BATCH = 10_000;
 
@@ -88,6 +90,17 @@ export function createPlanner(
       void (noticeCounts[code] = (noticeCounts[code] ?? 0) + 1);
     if (row.keysKept) bump('keys-kept');
     if (row.keysRotated) bump('keys-rotated');
+    // A key rotation the file carries (docs/bulk-flows.md, "Regenerate keys"): the confirmation
+    // names it as new keys, not as a change.
+    if (
+      row.outcome === 'update' &&
+      !row.keysRotated &&
+      row.fields?.length === 1 &&
+      row.fields[0] === KEYS_PATH
+    )
+      bump('keys-replaced');
+    // One explanation of the cap for the whole plan (docs/plan-and-undo.md, "The device cap").
+    if (row.errorCode === PLAN_FAILURES['device-cap']) bump('over-device-cap');
     if (!row.sent) bump('unchanged-left-out');
     for (const note of row.notes ?? []) bump(note);
   }

@@ -17,6 +17,10 @@ const MESSAGES: Record<PlanNoticeCode, string> = {
   'authentication-not-compared':
     'rows for devices exported without authentication (keys excluded): key changes cannot be seen',
   'registry-issues': 'lines of the registry export were skipped or replaced',
+  'keys-replaced':
+    'rows that change only the keys, to the keys they carry: those devices stop connecting until given them',
+  'over-device-cap':
+    "creates past the hub's device cap (devices and modules count): the hub would refuse each with 403002; delete devices first, leave these rows out, or raise the cap",
 };
 
 /** Notices for the codes that occurred, in a fixed order, with their counts. */

@@ -110,7 +110,9 @@ export type PlanNoticeCode =
   | 'modules-deleted'
   | 'children-keep-scope'
   | 'authentication-not-compared'
-  | 'registry-issues';
+  | 'registry-issues'
+  | 'over-device-cap'
+  | 'keys-replaced';
 
 export interface PlanNotice {
   code: PlanNoticeCode;

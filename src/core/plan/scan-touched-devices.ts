@@ -1,6 +1,6 @@
 import { detachString } from './detach-string';
 import { readLineKey } from './read-line-key';
-import { createLineSplitter, isBlankLine } from './split-text-lines';
+import { createLineSplitter, isBlankLine } from '../text/split-text-lines';
 
 /** The device ids an import file names, its module lines included (by their device). */
 export type TouchedDevices = ReadonlySet<string>;

@@ -16,13 +16,17 @@ export interface RegistryEntry {
 
 export type RegistryIssueSeverity = 'error' | 'warning' | 'notice';
 
-export type RegistryIssueCode =
-  | 'leading-comment-line'
-  | 'invalid-json'
-  | 'not-an-object'
-  | 'missing-id'
-  | 'invalid-module-id'
-  | 'duplicate-device';
+/** Every code a registry reading gives a line, once: the workers' protocols are checked with it. */
+export const REGISTRY_ISSUE_CODES = [
+  'leading-comment-line',
+  'invalid-json',
+  'not-an-object',
+  'missing-id',
+  'invalid-module-id',
+  'duplicate-device',
+] as const;
+
+export type RegistryIssueCode = (typeof REGISTRY_ISSUE_CODES)[number];
 
 export interface RegistryIssue {
   /** 1-based physical line; 0 for whole-input notices. */

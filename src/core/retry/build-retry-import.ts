@@ -1,5 +1,5 @@
 import type { ExportImportDevice } from '../model/export-import-device';
-import type { ImportMode } from '../model/import-mode';
+import { IDENTITY_IMPORT_MODES, type ImportMode } from '../model/import-mode';
 import type { RowIssue } from '../convert/types';
 import { createExportParser } from '../registry/create-export-parser';
 import type { RegistryEntry } from '../registry/registry-types';
@@ -7,13 +7,6 @@ import type { RegistryEntry } from '../registry/registry-types';
 // "Retry failed rows": the converted import file (devices.txt) is the source of truth for what was
 // sent; the failed rows are picked from it by id (+ moduleId) and written again with another mode.
 // Fields the new mode does not use are dropped so the line means what the mode says.
-const IDENTITY_MODES: ReadonlySet<ImportMode> = new Set([
-  'create',
-  'createOrUpdate',
-  'createOrUpdateIfMatchETag',
-  'update',
-  'updateIfMatchETag',
-]);
 const DELETE_MODES: ReadonlySet<ImportMode> = new Set(['delete', 'deleteIfMatchETag']);
 const NEEDS_ETAG: ReadonlySet<ImportMode> = new Set([
   'updateIfMatchETag',
@@ -48,7 +41,7 @@ export function retargetImportRecord(
   mode: ImportMode,
 ): ExportImportDevice {
   const deleting = DELETE_MODES.has(mode);
-  const identity = IDENTITY_MODES.has(mode);
+  const identity = IDENTITY_IMPORT_MODES.has(mode);
   return {
     id: device.id,
     moduleId: device.moduleId,

@@ -2,6 +2,7 @@ import type { Route } from '../http/route';
 import type { HandlerDeps } from './handler-deps';
 import { bulkDeviceRoutes } from './bulk-devices';
 import { configurationRoutes } from './configurations';
+import { deviceMessageRoutes } from './device-messages';
 import { deviceRoutes } from './devices';
 import { jobRoutes } from './jobs';
 import { moduleRoutes } from './modules';
@@ -18,6 +19,7 @@ export function allRoutes(deps: HandlerDeps): Route[] {
     ...queryRoutes(deps),
     ...bulkDeviceRoutes(deps),
     ...moduleRoutes(deps),
+    ...deviceMessageRoutes(deps),
     ...deviceRoutes(deps),
     ...twinRoutes(deps),
     ...configurationRoutes(deps),

@@ -32,6 +32,7 @@ export function createIdentity(input: IdentityInput, ctx: BuildContext): Identit
     status: input.status ?? 'enabled',
     statusReason: input.statusReason ?? null,
     statusUpdatedTime: null,
+    lastActivityTime: null,
     authentication: resolveAuthentication(input.authentication, ctx.keys),
     iotEdge: input.moduleId ? false : (input.iotEdge ?? false),
     // Scopes belong to devices only; the registry resolved them before building (edge rules).

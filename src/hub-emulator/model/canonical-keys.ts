@@ -1,3 +1,5 @@
+import { IMPORT_LINE_FIELDS } from '../../core/model/export-import-device';
+
 // The service deserializes request JSON with Newtonsoft.Json, which matches property names
 // case-insensitively when no exact match exists: the Node SDK's bulk updateDevices sends the
 // device's `etag` where ExportImportDevice names it `eTag`, and the hub still honours it
@@ -30,21 +32,7 @@ export function keyCanonicalizer(names: readonly string[]): KeyCanonicalizer {
   };
 }
 
-export const importLineKeys = keyCanonicalizer([
-  'id',
-  'moduleId',
-  'eTag',
-  'importMode',
-  'status',
-  'statusReason',
-  'authentication',
-  'twinETag',
-  'tags',
-  'properties',
-  'capabilities',
-  'deviceScope',
-  'parentScopes',
-]);
+export const importLineKeys = keyCanonicalizer(IMPORT_LINE_FIELDS);
 
 export const deviceBodyKeys = keyCanonicalizer([
   'deviceId',

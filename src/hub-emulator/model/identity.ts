@@ -36,6 +36,11 @@ export interface Identity {
   status: DeviceStatus;
   statusReason: string | null;
   statusUpdatedTime: string | null;
+  /**
+   * When the device last sent a device-to-cloud message (docs/hub-emulator.md, "Device
+   * activity"); null until it does. Not a registry write: the device etag stays.
+   */
+  lastActivityTime: string | null;
   authentication: StoredAuthentication;
   iotEdge: boolean;
   deviceScope: string | null;

@@ -16,7 +16,7 @@ export function renderDevice(identity: Identity, createResponse = false): Record
     statusReason: identity.statusReason,
     connectionStateUpdatedTime: never,
     statusUpdatedTime: identity.statusUpdatedTime ?? never,
-    lastActivityTime: never,
+    lastActivityTime: identity.lastActivityTime ?? never,
     cloudToDeviceMessageCount: 0,
     authentication: identity.authentication,
     capabilities: { iotEdge: identity.iotEdge },
@@ -36,7 +36,7 @@ export function renderModule(identity: Identity, createResponse = false): Record
     etag: deviceEtag(identity.etag),
     connectionState: 'Disconnected',
     connectionStateUpdatedTime: never,
-    lastActivityTime: never,
+    lastActivityTime: identity.lastActivityTime ?? never,
     cloudToDeviceMessageCount: 0,
     authentication: identity.authentication,
   };

@@ -16,7 +16,7 @@ export function renderTwin(identity: Identity): Record<string, unknown> {
     status: identity.status,
     statusUpdateTime: identity.statusUpdatedTime ?? MIN_TIME,
     connectionState: 'Disconnected',
-    lastActivityTime: MIN_TIME,
+    lastActivityTime: identity.lastActivityTime ?? MIN_TIME,
     cloudToDeviceMessageCount: 0,
     authenticationType: identity.authentication.type,
     x509Thumbprint: identity.authentication.x509Thumbprint,

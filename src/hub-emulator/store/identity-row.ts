@@ -29,6 +29,8 @@ export interface IdentityRow {
 interface RowMeta {
   generationId: string;
   statusUpdatedTime: string | null;
+  /** Absent until the device first sends (and in rows of older versions). */
+  lastActivityTime?: string;
   managedBy: string | null;
   desiredVersion: number;
   reportedVersion: number;
@@ -58,6 +60,7 @@ export function toRow(identity: Identity): IdentityRow {
     parent_scopes: identity.parentScopes ? JSON.stringify(identity.parentScopes) : null,
     meta:
       `{"generationId":"${identity.generationId}","statusUpdatedTime":${quoted(identity.statusUpdatedTime)},` +
+      (identity.lastActivityTime ? `"lastActivityTime":"${identity.lastActivityTime}",` : '') +
       `"managedBy":${JSON.stringify(identity.managedBy)},"desiredVersion":${twin.desiredVersion},` +
       `"reportedVersion":${twin.reportedVersion},${updatedStamps(twin.desiredUpdated, twin.reportedUpdated)}` +
       `${metaTree('desiredMeta', twin.desiredMeta)}${metaTree('reportedMeta', twin.reportedMeta)}}`,
@@ -103,6 +106,7 @@ export function fromRow(row: IdentityRow): Identity {
     status: row.status as DeviceStatus,
     statusReason: row.status_reason,
     statusUpdatedTime: meta.statusUpdatedTime,
+    lastActivityTime: meta.lastActivityTime ?? null,
     authentication: JSON.parse(row.auth) as StoredAuthentication,
     iotEdge: row.iot_edge === 1,
     deviceScope: row.device_scope,

@@ -12,15 +12,18 @@ export interface ReadRateLimit {
   timeWindowMs: number;
 }
 
-/** POST routes that read and change nothing: they share the reads' budget. */
-const READING_POSTS = new Set(['/api/registry/lookup']);
+/**
+ * POST routes that read and change nothing: they share the reads' budget, unprefixed (the first
+ * hub) or under a hub's `/api/hubs/{hubId}` prefix (routes/hub-scope.ts).
+ */
+const READING_POST = /^\/api(?:\/hubs\/[^/]+)?\/registry\/(?:lookup|query)$/;
 
 const isApiRead = (request: FastifyRequest): boolean =>
   ((request.method === 'GET' || request.method === 'HEAD') &&
     (request.url === '/api' ||
       request.url.startsWith('/api/') ||
       request.url.startsWith('/api?'))) ||
-  (request.method === 'POST' && READING_POSTS.has(request.url.split('?')[0] ?? ''));
+  (request.method === 'POST' && READING_POST.test(request.url.split('?')[0] ?? ''));
 
 export function installReadRateLimit(app: FastifyInstance, limit: ReadRateLimit): void {
   const limiter = app.rateLimit({

@@ -12,12 +12,14 @@ export interface SecurityHeaderOptions {
 export type SecurityHeadersFor = (urlPath: string) => Record<string, string>;
 
 // Set on every response, API and static alike. MUI's emotion injects <style> elements at runtime,
-// hence 'unsafe-inline' for styles only; scripts are 'self' only. MSAL's silent renewal may frame
-// the authority, so it is the one allowed frame source; nothing may frame us.
+// hence 'unsafe-inline' for styles only; scripts are 'self' only, and 'wasm-unsafe-eval' lets the
+// conversion worker compile its WebAssembly SHA-256 (src/web/workers/conversion/stream-hasher.ts;
+// it allows WebAssembly compilation, not eval of JavaScript). MSAL's silent renewal may frame the
+// authority, so it is the one allowed frame source; nothing may frame us.
 export function securityHeaders(options: SecurityHeaderOptions): SecurityHeadersFor {
   const csp = [
     "default-src 'self'",
-    "script-src 'self'",
+    "script-src 'self' 'wasm-unsafe-eval'",
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
     "font-src 'self'",

@@ -1,7 +1,7 @@
 import type { HubJobRequestBody } from '../../core/commands/equivalent-commands';
 import { z } from 'zod';
 import type { HubTransport } from './hub-transport';
-import { HubRequestError } from './hub-errors';
+import { parseHubAnswer } from './parse-hub-answer';
 
 // The hub's JobProperties as read (docs/reference/hub-wire-contract.md#job-resource, corrected by
 // docs/reference/hub-wire-contract.md#recorded-traffic): null fields are omitted, enums are lower
@@ -112,42 +112,23 @@ export function createHubJobsClient(
   transport: HubTransport,
   storage: JobStorageAuthentication = { type: 'keyBased' },
 ): HubJobsClient {
-  const parse = <T>(schema: z.ZodType<T>, body: unknown): T => {
-    const result = schema.safeParse(body);
-    if (!result.success)
-      throw new HubRequestError(
-        502,
-        'UnexpectedResponse',
-        `unexpected hub response: ${result.error.message}`,
-      );
-    return result.data;
+  const createJob = async (body: unknown): Promise<HubJob> => {
+    const response = await transport.send({
+      method: 'POST',
+      segments: ['jobs', 'create'],
+      body,
+      idempotent: false,
+    });
+    return parseHubAnswer(HubJob, response.body);
   };
   return {
     hostName: transport.hostName,
     storageAuthentication: storage.type,
     jobStorage: storage,
-    async createImportJob(request) {
-      const body = importJobBody(request, storage);
-      const response = await transport.send({
-        method: 'POST',
-        segments: ['jobs', 'create'],
-        body,
-        idempotent: false,
-      });
-      return parse(HubJob, response.body);
-    },
-    async createExportJob(request) {
-      const body = exportJobBody(request, storage);
-      const response = await transport.send({
-        method: 'POST',
-        segments: ['jobs', 'create'],
-        body,
-        idempotent: false,
-      });
-      return parse(HubJob, response.body);
-    },
+    createImportJob: (request) => createJob(importJobBody(request, storage)),
+    createExportJob: (request) => createJob(exportJobBody(request, storage)),
     async getJob(jobId) {
-      return parse(
+      return parseHubAnswer(
         HubJob,
         (await transport.send({ method: 'GET', segments: ['jobs', jobId], idempotent: true })).body,
       );
@@ -158,7 +139,7 @@ export function createHubJobsClient(
         segments: ['jobs'],
         idempotent: true,
       });
-      return parse(z.array(HubJob), response.body ?? []);
+      return parseHubAnswer(z.array(HubJob), response.body ?? []);
     },
     async cancelJob(jobId) {
       // DELETE is idempotent: cancelling twice leaves the job cancelled.
@@ -170,7 +151,7 @@ export function createHubJobsClient(
         segments: ['statistics', 'devices'],
         idempotent: true,
       });
-      return parse(DeviceStatistics, response.body);
+      return parseHubAnswer(DeviceStatistics, response.body);
     },
   };
 }

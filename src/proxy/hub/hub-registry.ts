@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { HubRequestError } from './hub-errors';
+import { parseHubAnswer } from './parse-hub-answer';
 import type { HubTransport } from './hub-transport';
 
 // Reads of single identities and twins (docs/reference/hub-wire-contract.md#device-identities,
@@ -59,14 +60,7 @@ export function createHubRegistryClient(transport: HubTransport): HubRegistryCli
       if (error instanceof HubRequestError && error.status === 404) return undefined;
       throw error;
     }
-    const result = schema.safeParse(body);
-    if (!result.success)
-      throw new HubRequestError(
-        502,
-        'UnexpectedResponse',
-        `unexpected hub response: ${result.error.message}`,
-      );
-    return result.data;
+    return parseHubAnswer(schema, body);
   }
   return {
     readDevice: (id) => read(HubDevice, ['devices', id]),

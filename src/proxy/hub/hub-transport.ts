@@ -48,11 +48,18 @@ export interface HubCall {
    * second job. It is retried only on 429, which the hub answers before doing any work.
    */
   idempotent: boolean;
+  /**
+   * Request headers of the call's own protocol (the query's `x-ms-max-item-count` and
+   * `x-ms-continuation`); checked for CR/LF like every other header.
+   */
+  headers?: Readonly<Record<string, string>>;
 }
 
 export interface HubResponse {
   status: number;
   body: unknown;
+  /** Response headers, names lower-case (the query's continuation comes in one). */
+  headers?: Readonly<Record<string, string>>;
 }
 
 export interface HubTransport {
@@ -83,6 +90,7 @@ export function createHubTransport(options: HubTransportOptions): HubTransport {
         'refusing to call a host other than the configured hub',
       );
     const headers: Record<string, string> = {
+      ...call.headers,
       authorization: await authorization(),
       accept: 'application/json',
       'request-id': randomUUID(),
@@ -127,7 +135,11 @@ export function createHubTransport(options: HubTransportOptions): HubTransport {
       }
       throw error;
     }
-    return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined };
+    return {
+      status: response.status,
+      body: text ? (JSON.parse(text) as unknown) : undefined,
+      headers: Object.fromEntries(response.headers),
+    };
   }
 
   function retryable(error: unknown, call: HubCall): boolean {

@@ -10,7 +10,7 @@ import {
 import { createHubJobsClient, type JobStorageAuthentication } from '../hub/hub-jobs';
 import { createHubQueryClient } from '../hub/hub-query';
 import { createHubRegistryClient, type HubRegistryClient } from '../hub/hub-registry';
-import { createHubTransport, type HubAccess } from '../hub/hub-transport';
+import { createHubTransport, type HubAccess, type HubTransport } from '../hub/hub-transport';
 import { startJobMonitor, type JobMonitor, type JobMonitorOptions } from '../monitor/job-monitor';
 import {
   createSupportExportGate,
@@ -99,6 +99,8 @@ export interface HubServices {
   registry: HubRegistryClient;
   /** For deleting configurations one by one (copies/delete-all-configurations.ts). */
   configurations: HubConfigurationsClient;
+  /** The hub's REST transport, for routes that call the hub directly (the registry query). */
+  transport: HubTransport;
   counter: RegistryCounter;
   setupCheck: SetupCheckDeps;
 }
@@ -140,7 +142,7 @@ export function createHubServices(hubOptions: HubOptions, shared: SharedWiring):
         ? {
             queuedOperation: async () =>
               (await listQueueEntries(queue.table, queue.partitionKey)).find(
-                (entry) => entry.row.state !== 'failed',
+                (entry) => entry.row.state === 'queued' || entry.row.state === 'starting',
               )?.row.operationId,
           }
         : {}),
@@ -180,6 +182,7 @@ export function createHubServices(hubOptions: HubOptions, shared: SharedWiring):
     supportExports,
     registry: createHubRegistryClient(hubTransport),
     configurations: createHubConfigurationsClient(hubTransport),
+    transport: hubTransport,
     counter: createRegistryCounter({
       query: createHubQueryClient(hubTransport),
       deviceCap: deviceCap ?? null,

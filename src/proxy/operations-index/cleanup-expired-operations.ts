@@ -30,6 +30,9 @@ export async function cleanupExpiredOperations(
   const result: CleanupResult = { deleted: [], repaired: [] };
   for (const candidate of await parts.index.unstartedBefore(cutoff)) {
     const metadata = await parts.storage.readOperation(candidate.operationId);
+    // A chunk of a run waits in the queue for as long as the chunks before it run, often longer
+    // than a day (docs/proxy.md, "Chunked imports"); its run page is where an admin drops it.
+    if (metadata?.run) continue;
     if (metadata && isStarted(metadata)) {
       await parts.index.put({ operationId: candidate.operationId, metadata });
       result.repaired.push(candidate.operationId);

@@ -37,6 +37,7 @@ export async function createImport(
     ...(request.keyColumns?.length ? { keyColumns: request.keyColumns } : {}),
     // An import file may carry device keys; we cannot know without reading it, so assume it does.
     keysInside: true,
+    ...(request.newKeysInside ? { newKeysInside: true } : {}),
     ...(backup ? { backup } : {}),
   });
   const sourceBlob = `source.${request.sourceExtension}`;

@@ -1,6 +1,7 @@
 import { OPERATION_FILE_BLOBS } from '../../contracts/api/files';
 import type { HubJob } from '../hub/hub-jobs';
 import type { StoredOperation } from '../storage/operation-storage';
+import { deleteNewKeys, needsNewKeysDeleted } from './delete-new-keys';
 import type { ProxyContext } from './proxy-context';
 import { needsExportCount, startExportCount } from './record-export-count';
 import { needsErrorCount, startErrorCount } from './record-import-error-count';
@@ -23,6 +24,8 @@ export async function recordFinalStatuses(
           void startExportCount(context, operation.operationId);
         if (needsErrorCount(operation.metadata))
           void startErrorCount(context, operation.operationId);
+        if (needsNewKeysDeleted(operation.metadata))
+          void deleteNewKeys(context, operation.operationId);
         return;
       }
       if (status !== 'completed' && status !== 'failed' && status !== 'cancelled') return;
@@ -71,6 +74,8 @@ export async function recordFinalStatuses(
         void startExportCount(context, operation.operationId);
       if (written && needsErrorCount(metadata))
         void startErrorCount(context, operation.operationId);
+      if (written && needsNewKeysDeleted(metadata))
+        void deleteNewKeys(context, operation.operationId);
     }),
   );
 }

@@ -1,12 +1,10 @@
 import type { CreateExportRequest, CreateExportResponse } from '../../contracts/api/exports';
 import type { Principal } from '../auth/bearer-verifier';
 import { forbidden } from '../http/api-error';
-import { callHub, HubRequestError } from '../hub/hub-errors';
-import type { HubJob } from '../hub/hub-jobs';
+import { callHub } from '../hub/hub-errors';
 import { newOperationId } from '../storage/operation-names';
 import type { OperationMetadata } from '../storage/operation-metadata';
-import { createHubJobOrExplain } from './active-job';
-import { hubContainerGrant } from './hub-container-grant';
+import { createExportJob } from './create-export-job';
 import { newestJobStart } from './find-claimed-job';
 import type { ProxyContext } from './proxy-context';
 import { toJob } from './to-job';
@@ -37,35 +35,15 @@ export async function startExport(
     ...(newest ? { startClaimedAfterJobAt: newest } : {}),
   };
   await context.storage.createOperation(operationId, metadata);
-  // Set while the hub may hold a job for this container: from the create call on, unless refused.
-  let mayExist = false;
-  let hubJob: HubJob;
-  try {
-    const output = await hubContainerGrant(context, operationId, 'output');
-    hubJob = await createHubJobOrExplain(context.hub, () => {
-      mayExist = true;
-      return context.hub
-        .createExportJob({
-          outputBlobContainerUri: output,
-          excludeKeysInExport: request.excludeKeys,
-          includeConfigurations: request.includeConfigurations,
-        })
-        .catch((error: unknown) => {
-          // A 4xx means the hub made no job; after a 5xx or a timeout it may have made one.
-          mayExist = !(
-            error instanceof HubRequestError &&
-            error.status >= 400 &&
-            error.status < 500
-          );
-          throw error;
-        });
-    });
-  } catch (error) {
+  const created = await createExportJob(context, operationId, metadata);
+  if (!created.ok) {
     // A container whose export never started would show up as a phantom operation in the job list;
     // one whose job may exist is the hub's output container and must stay.
-    if (!mayExist) await context.storage.deleteOperation(operationId).catch(() => undefined);
-    throw error;
+    if (!created.mayExist)
+      await context.storage.deleteOperation(operationId).catch(() => undefined);
+    throw created.error;
   }
+  const hubJob = created.hubJob;
   const updated = {
     ...metadata,
     jobId: hubJob.jobId,

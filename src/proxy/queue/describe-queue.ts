@@ -46,7 +46,7 @@ export async function describeQueue(
   let aheadRows: number | null = 0;
   let position = 0;
   const described = entries.map(({ row }): QueueEntry => {
-    const waiting = row.state !== 'failed';
+    const waiting = row.state !== 'failed' && row.state !== 'stopped';
     if (waiting) {
       position++;
       aheadRows = aheadRows !== null && row.rows >= 0 ? aheadRows + row.rows : null;
@@ -79,5 +79,8 @@ export function toEntry(
       row.state === 'failed'
         ? { code: row.failureCode ?? 'INTERNAL', message: row.failureMessage ?? '' }
         : null,
+    ...(row.runId && row.chunk && row.chunkCount
+      ? { run: { runId: row.runId, chunk: row.chunk, of: row.chunkCount } }
+      : {}),
   };
 }

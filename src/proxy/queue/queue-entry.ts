@@ -19,7 +19,7 @@ export const QueueEntryRow = z.object({
   entryId: z.string().regex(QUEUE_ENTRY_ID),
   operationId: z.string().refine(isOperationId),
   kind: z.enum(['import', 'export']),
-  state: z.enum(['queued', 'starting', 'failed']),
+  state: z.enum(['queued', 'starting', 'failed', 'stopped']),
   enqueuedAt: z.string(),
   enqueuedByOid: z.string(),
   enqueuedByName: z.string(),
@@ -30,6 +30,19 @@ export const QueueEntryRow = z.object({
   claimedAt: z.string().optional(),
   failureCode: z.string().optional(),
   failureMessage: z.string().optional(),
+  /**
+   * A chunk of a run (docs/proxy.md, "Chunked imports"): which run, its place, the stop rule, and
+   * the chunk before it, whose error share decides whether this one starts. `skipStopCheck` is set
+   * on the first chunk a resume queues again: the admin has seen the chunk before and goes on.
+   */
+  runId: z.string().optional(),
+  chunk: z.number().int().positive().optional(),
+  chunkCount: z.number().int().positive().optional(),
+  stopPercent: z.number().min(0).max(100).optional(),
+  previousOperationId: z.string().optional(),
+  skipStopCheck: z.boolean().optional(),
+  /** Why the stop rule held this chunk back (state `stopped`). */
+  stopReason: z.string().optional(),
 });
 export type QueueEntryRow = z.infer<typeof QueueEntryRow>;
 

@@ -4,7 +4,7 @@ import type { ProxyContext } from '../operations/proxy-context';
 import type { ReceivedMessage } from './message-queue';
 import type { OperationQueue } from './operation-queue';
 import { listQueueEntries } from './queue-entries';
-import { QueueMessageBody } from './queue-entry';
+import { QueueMessageBody, type QueueEntryRow } from './queue-entry';
 import { startQueueHead, type HeadOutcome } from './start-queue-head';
 
 // The proxy's queue worker (docs/proxy.md, "Queue and monitor"). Every proxy runs one; they share
@@ -67,15 +67,15 @@ export function startQueueWorker(
     for (const message of messages) {
       const entryId = entryIdOf(message);
       const entry = entryId ? byId.get(entryId) : undefined;
-      // No entry: cancelled, done, or not ours. Failed: it waits for no slot. A second message
-      // for one entry: a repair's duplicate.
-      if (!entryId || !entry || entry.row.state === 'failed' || held.has(entryId)) {
+      // No entry: cancelled, done, or not ours. Failed or stopped: it waits for no slot. A second
+      // message for one entry: a repair's duplicate.
+      if (!entryId || !entry || !holdsPlace(entry.row.state) || held.has(entryId)) {
         await queue.messages.remove(message).catch(() => undefined);
         continue;
       }
       held.set(entryId, message);
     }
-    const head = entries.find((entry) => entry.row.state !== 'failed');
+    const head = entries.find((entry) => holdsPlace(entry.row.state));
     headWaiting = head !== undefined;
     if (!head) return pollMs;
     const nowMs = context.now().getTime();
@@ -138,6 +138,10 @@ export function startQueueWorker(
     },
   };
 }
+
+/** Failed and stopped entries wait for no slot: only a new enqueue or a resume brings them back. */
+const holdsPlace = (state: QueueEntryRow['state']): boolean =>
+  state === 'queued' || state === 'starting';
 
 function entryIdOf(message: ReceivedMessage): string | undefined {
   try {

@@ -1,20 +1,24 @@
 import type { ApiErrorCode } from '../../contracts/api/errors';
+import type { Principal } from '../auth/bearer-verifier';
 import { ApiError } from '../http/api-error';
 import { callHub } from '../hub/hub-errors';
 import type { ProxyLog } from '../http/request-log';
 import { findActiveJob } from '../operations/active-job';
 import type { ProxyContext } from '../operations/proxy-context';
 import { startImport } from '../operations/start-import';
+import { startQueuedExport } from '../operations/start-queued-export';
+import { judgePreviousChunk } from './judge-previous-chunk';
 import { keepLease } from './keep-lease';
 import type { ReceivedMessage } from './message-queue';
 import type { OperationQueue } from './operation-queue';
 import { deleteQueueEntry, replaceQueueEntry } from './queue-entries';
 import { withoutClaim, type StoredQueueEntry } from './queue-entry';
+import { stopRun } from './stop-run';
 
 // The worker's one step on the oldest waiting entry, whose message it holds: when the slot is free
 // it claims the entry (If-Match), keeps the leases alive, starts the job through the idempotent
-// start (start-import.ts: a second worker or a retry adopts the job, never makes another), and only
-// once the job is recorded deletes the entry and then the message.
+// start (start-import.ts or start-queued-export.ts: a second worker or a retry adopts the job,
+// never makes another), and only once the job is recorded deletes the entry and then the message.
 
 export interface HeadStep {
   context: ProxyContext;
@@ -62,6 +66,24 @@ export async function startQueueHead(
   if (head.row.state === 'queued') {
     const active = findActiveJob(await callHub(() => context.hub.listJobs()));
     if (active) return { outcome: 'waiting', message };
+    // A chunk of a run starts only if the chunk before it passed the run's stop rule.
+    const verdict = await judgePreviousChunk(context, head.row);
+    if (verdict.kind === 'wait') return { outcome: 'waiting', message };
+    if (verdict.kind === 'stop') {
+      const chunks = await stopRun(queue, head.row.runId ?? '', verdict.reason);
+      step.log({
+        level: 'info',
+        msg: 'audit',
+        type: 'audit',
+        action: 'run.stop',
+        who: { objectId: head.row.enqueuedByOid, name: head.row.enqueuedByName },
+        operationId: head.row.operationId,
+        result: 'ok',
+        details: { runId: head.row.runId, chunks, reason: verdict.reason, worker: step.workerId },
+      });
+      await queue.messages.remove(message).catch(() => undefined);
+      return { outcome: 'failed', message };
+    }
   }
   const claimed = await replaceQueueEntry(
     queue.table,
@@ -70,20 +92,16 @@ export async function startQueueHead(
   );
   if (!claimed) return { outcome: 'waiting', message };
   const lease = await keepLease(queue, claimed, message, step.leaseSeconds, context.now);
-  const principal = {
+  const principal: Principal = {
     name: head.row.enqueuedByName,
     username: '',
     objectId: head.row.enqueuedByOid,
     roles: ['admin' as const],
   };
   try {
-    const started = await startImport(context, principal, head.row.operationId);
+    const started = await startEntry(context, principal, head);
     await lease.stop();
-    audit(step, head, 'ok', {
-      jobId: started.response.job.jobId ?? undefined,
-      fileSha256: started.convertedSha256,
-      outcome: started.outcome,
-    });
+    audit(step, head, 'ok', started);
     await deleteQueueEntry(queue.table, queue.partitionKey, head.row.entryId);
     await queue.messages.remove(lease.message()).catch(() => undefined);
     return { outcome: 'started', message: lease.message() };
@@ -121,6 +139,30 @@ export async function startQueueHead(
   }
 }
 
+/** What the audit line of a started entry records: the job, and for an import the file's hash. */
+type StartedFacts = {
+  jobId?: string | undefined;
+  fileSha256?: string | undefined;
+  outcome: string;
+};
+
+async function startEntry(
+  context: ProxyContext,
+  principal: Principal,
+  head: StoredQueueEntry,
+): Promise<StartedFacts> {
+  if (head.row.kind === 'export') {
+    const started = await startQueuedExport(context, principal, head.row.operationId);
+    return { jobId: started.job.jobId ?? undefined, outcome: started.outcome };
+  }
+  const started = await startImport(context, principal, head.row.operationId);
+  return {
+    jobId: started.response.job.jobId ?? undefined,
+    fileSha256: started.convertedSha256,
+    outcome: started.outcome,
+  };
+}
+
 function audit(
   step: HeadStep,
   head: StoredQueueEntry,
@@ -132,7 +174,7 @@ function audit(
     level: 'info',
     msg: 'audit',
     type: 'audit',
-    action: 'import.start',
+    action: head.row.kind === 'export' ? 'export.start' : 'import.start',
     who: { objectId: head.row.enqueuedByOid, name: head.row.enqueuedByName },
     operationId: head.row.operationId,
     ...(jobId ? { jobId } : {}),

@@ -7,8 +7,11 @@ import { registerHubCountRoutes } from './hub-count-routes';
 import { registerIdentityRoutes } from './identity-routes';
 import { registerJobRoutes } from './job-routes';
 import { registerOperationRoutes } from './operation-routes';
+import { registerExportQueueRoutes } from './export-queue-routes';
 import { registerQueueRoutes } from './queue-routes';
+import { registerRegistryQueryRoutes } from './registry-query-routes';
 import { registerRegistryRoutes } from './registry-routes';
+import { registerRunRoutes } from './run-routes';
 import { registerSetupCheckRoutes, type SetupCheckRunner } from './setup-check-routes';
 
 // The routes of one hub, relative to its scope's prefix (`/api` or `/api/hubs/{hubId}`, see
@@ -26,7 +29,10 @@ export function registerHubRoutes(
   registerOperationRoutes(scope, hub.context, hub.supportExports, hub.id);
   registerJobRoutes(scope, hub.context, hub.id);
   registerQueueRoutes(scope, hub.context, hub.queue, hub.id);
+  registerExportQueueRoutes(scope, hub.context, hub.queue, hub.id);
+  registerRunRoutes(scope, hub.context, hub.queue, hub.id);
   registerRegistryRoutes(scope, hub.context, hub.registry);
+  registerRegistryQueryRoutes(scope, hub.context, hub.transport);
   registerSetupCheckRoutes(scope, setupCheck);
   registerHubCountRoutes(scope, hub.counter);
   registerCopyRoutes(scope, hub, allHubs, roleNames);

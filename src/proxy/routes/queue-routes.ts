@@ -5,6 +5,7 @@ import { ApiError } from '../http/api-error';
 import type { ProxyContext } from '../operations/proxy-context';
 import { cancelQueueEntry } from '../queue/cancel-queue-entry';
 import { describeQueue, toEntry } from '../queue/describe-queue';
+import { discardQueuedExport } from '../queue/enqueue-export';
 import { enqueueImport } from '../queue/enqueue-import';
 import type { OperationQueue } from '../queue/operation-queue';
 import { audited, STATE_CHANGING_LIMIT } from './route-support';
@@ -70,6 +71,8 @@ export function registerQueueRoutes(
         () => cancelQueueEntry(configured(), entryId),
         (cancelled) => ({ operationId: cancelled.operationId }),
       );
+      // The entry is gone either way; a container left behind is removed by the cleanup.
+      await discardQueuedExport(context, row.operationId).catch(() => undefined);
       return { entry: { hubId, ...toEntry(row, null, null) } };
     },
   );

@@ -67,12 +67,26 @@ export const OperationMetadata = z.object({
   moduleCount: z.number().int().nonnegative().optional(),
   /** Lines of the import error log, counted once the job is terminal. */
   errorLineCount: z.number().int().nonnegative().optional(),
+  /** A chunk of a chunked import (docs/proxy.md, "Chunked imports"): its run and place. */
+  run: z
+    .object({
+      runId: z.string(),
+      chunk: z.number().int().positive(),
+      of: z.number().int().positive(),
+    })
+    .optional(),
   /** The admin's optional label for the operation. */
   label: z.string().optional(),
   /**
    * True when a blob in the container may hold device keys (imports with keys, exports with keys).
    */
   keysInside: z.boolean().optional(),
+  /**
+   * The import file holds keys made for it (a key regeneration): its files are deleted when the
+   * job ends (delete-new-keys.ts), and `newKeysDeletedAt` says when that was done.
+   */
+  newKeysInside: z.boolean().optional(),
+  newKeysDeletedAt: z.string().optional(),
   /**
    * An import's backup (docs/proxy.md "Backup and undo files"): when the plan's snapshot was
    * taken, when the proxy stops serving backup.txt and undo.ndjson, and undo.ndjson's size as
@@ -140,9 +154,11 @@ const JSON_FIELDS = new Set([
   'excludeKeysInExport',
   'includeConfigurations',
   'keysInside',
+  'newKeysInside',
   'deviceCount',
   'moduleCount',
   'errorLineCount',
+  'run',
   'backup',
   'copy',
   'copyVerification',

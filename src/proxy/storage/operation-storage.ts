@@ -58,10 +58,10 @@ export interface OperationStorage {
     blobName: string,
   ): Promise<{ stream: Readable; size: number } | undefined>;
   /**
-   * Writes a blob the proxy itself makes (a copy's devices.txt and report) from a stream, in
-   * blocks, so a file of a million lines is never one string; replaces what was there.
+   * Writes a blob from a stream, block by block, never holding the whole of it: the chunks of a
+   * chunked import (queue/split-into-chunks.ts).
    */
-  writeBlob(operationId: string, blobName: string, body: Readable): Promise<void>;
+  writeBlob(operationId: string, blobName: string, source: Readable): Promise<void>;
   uploadSas(operationId: string, blobName: string, minutes: number): Promise<SasGrant>;
   readSas(operationId: string, blobName: string, minutes: number): Promise<SasGrant>;
   hubContainerSas(
@@ -99,10 +99,6 @@ export interface OperationStorage {
    */
   withLease<T>(operationId: string, work: () => Promise<T>): Promise<{ value: T } | undefined>;
 }
-
-/** Blocks of 4 MiB, two in flight: a copy's devices.txt streams through in about 8 MiB. */
-const WRITE_BLOCK_BYTES = 4 * 1024 * 1024;
-const WRITE_CONCURRENCY = 2;
 
 const noSuchOperation = (): StorageError =>
   new StorageError('operation-not-found', 'blob', 'No such operation.');
@@ -206,12 +202,6 @@ export function createOperationStorage(options: OperationStorageOptions): Operat
         const stream = found?.value.readableStreamBody as Readable | undefined;
         return stream ? { stream, size: found?.value.contentLength ?? 0 } : undefined;
       }),
-    writeBlob: (operationId, blobName, body) =>
-      storageCall(async () => {
-        await container(operationId)
-          .getBlockBlobClient(blobName)
-          .uploadStream(body, WRITE_BLOCK_BYTES, WRITE_CONCURRENCY);
-      }),
     uploadSas: (operationId, blobName, minutes) =>
       storageCall(() =>
         blobSas(
@@ -269,10 +259,26 @@ export function createOperationStorage(options: OperationStorageOptions): Operat
           await copyOnce(own.getBlobClient(frozen), source);
         }
       }),
+    writeBlob: (operationId, blobName, source) =>
+      storageCall(async () => {
+        await container(operationId)
+          .getBlockBlobClient(blobName)
+          .uploadStream(source, 4 * 1024 * 1024, 2);
+      }),
     deleteFiles: (operationId, blobNames) =>
       storageCall(async () => {
         for (const name of blobNames)
-          for (const blob of placesOf(operationId, name)) await blob.deleteIfExists();
+          for (const blob of placesOf(operationId, name)) {
+            try {
+              await blob.deleteIfExists();
+            } catch (error) {
+              // An upload locked at start (lockUploads) holds an infinite lease: break it, then
+              // delete. Only a lease error is taken as that.
+              if (!(error instanceof RestError && error.statusCode === 412)) throw error;
+              await blob.getBlobLeaseClient().breakLease(0);
+              await blob.deleteIfExists();
+            }
+          }
       }),
     lockUploads: (operationId, blobNames) =>
       storageCall(async () => {

@@ -5,7 +5,7 @@ import { AccountControls } from '../features/auth/components/account-controls';
 import { ErrorPanel } from '../components/error-panel';
 import { useCurrentUser } from '../lib/current-user';
 import { ColorModeToggle } from './color-mode-toggle';
-import { HubNameBadge } from './hub-name-badge';
+import { HubPicker } from './hub-picker';
 import { useApiScope } from './api-scope-context';
 import { SignInAgainButton } from '../features/auth/components/sign-in-again-button';
 import { isApiError } from '../lib/api-error';
@@ -18,6 +18,11 @@ function NavButton({ to, label, end = false }: { to: string; label: string; end?
       end={end}
       color="inherit"
       sx={{
+        minWidth: 0,
+        px: { xs: 0.75, lg: 1.25 },
+        fontSize: { xs: '0.8125rem', lg: '0.875rem' },
+        whiteSpace: 'nowrap',
+        flexShrink: 0,
         '&.active': { bgcolor: 'rgba(0,0,0,0.28)' },
         '&.active, &:hover': { textDecoration: 'none' },
       }}
@@ -39,27 +44,33 @@ export function AppShell() {
         Skip to content
       </a>
       <AppBar position="sticky">
-        <Toolbar sx={{ gap: 2, flexWrap: 'wrap', py: { xs: 0.5, md: 0 } }}>
+        {/* One line from 800 px up: below 1200 px the title, the user's name and the words of
+            Sign out give way to the icon, the role and Sign out's icon, and the nav buttons
+            narrow; the hub picker shrinks last. Nothing wraps under the bar. */}
+        <Toolbar sx={{ gap: { xs: 1, lg: 2 }, px: { xs: 2, lg: 3 }, flexWrap: 'nowrap' }}>
           <Stack
             component={RouterLink}
             to="/"
             aria-label="IoT bulk console: hub overview"
             direction="row"
             spacing={1}
-            sx={{ alignItems: 'center', color: 'inherit', textDecoration: 'none' }}
+            sx={{ alignItems: 'center', color: 'inherit', textDecoration: 'none', flexShrink: 0 }}
           >
             <HubIcon aria-hidden />
-            <Typography component="span" sx={{ fontWeight: 600, whiteSpace: 'nowrap' }}>
+            <Typography
+              component="span"
+              sx={{ fontWeight: 600, whiteSpace: 'nowrap', display: { xs: 'none', lg: 'inline' } }}
+            >
               IoT bulk console
             </Typography>
           </Stack>
-          <HubNameBadge />
+          <HubPicker />
           <Stack
             component="nav"
             aria-label="Main"
             direction="row"
-            spacing={0.5}
-            sx={{ flexGrow: 1 }}
+            spacing={{ xs: 0.25, lg: 0.5 }}
+            sx={{ flexGrow: 1, flexShrink: 0 }}
           >
             <NavButton to="/" label="Overview" end />
             {me.data?.isAdmin && <NavButton to="/import" label="Import" />}
@@ -68,7 +79,7 @@ export function AppShell() {
             <NavButton to="/exports" label="Exports" />
             {me.data?.isAdmin && <NavButton to="/setup-check" label="Setup check" />}
           </Stack>
-          <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+          <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexShrink: 0 }}>
             <ColorModeToggle />
             <AccountControls user={me.data} />
           </Stack>

@@ -1,8 +1,21 @@
 import type { ReactNode } from 'react';
 import { Box, Paper, Stack, Typography } from '@mui/material';
 
-/** A page shown before the app shell exists: start-up, configuration errors. */
-export function FullPageMessage({ title, children }: { title: string; children: ReactNode }) {
+interface FullPageMessageProps {
+  title: string;
+  children: ReactNode;
+  /** The sign-in page is narrower and its title larger: it is the console's front door. */
+  maxWidth?: number;
+  titleSize?: string;
+}
+
+/** A page shown before the app shell exists: start-up, configuration errors, signing in. */
+export function FullPageMessage({
+  title,
+  children,
+  maxWidth = 620,
+  titleSize = '1.5rem',
+}: FullPageMessageProps) {
   return (
     <Box
       component="main"
@@ -14,9 +27,9 @@ export function FullPageMessage({ title, children }: { title: string; children: 
         bgcolor: 'background.default',
       }}
     >
-      <Paper variant="outlined" sx={{ p: 4, maxWidth: 620, width: '100%' }}>
+      <Paper variant="outlined" sx={{ p: 4, maxWidth, width: '100%' }}>
         <Stack spacing={2}>
-          <Typography variant="h1" sx={{ fontSize: '1.5rem', fontWeight: 600 }}>
+          <Typography variant="h1" sx={{ fontSize: titleSize, fontWeight: 600 }}>
             {title}
           </Typography>
           {children}

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
+import { Link as RouterLink } from 'react-router';
 import {
   Alert,
   AlertTitle,
@@ -9,6 +10,7 @@ import {
   DialogContent,
   DialogContentText,
   DialogTitle,
+  Link,
   Typography,
 } from '@mui/material';
 import { wordsForCode } from '../lib/describe-error';
@@ -58,6 +60,20 @@ export function QueuedEntryStatus({
       </Alert>
     );
   }
+  if (entry.state === 'stopped')
+    return (
+      <Alert severity="warning" role="status" aria-label="Queue position" sx={{ mb: 1.5 }}>
+        <AlertTitle>{queuePositionWords(entry, queue.data.holder)}</AlertTitle>
+        <Typography variant="body2">
+          Too many rows of the chunk before it failed, so this chunk waits for an admin.{' '}
+          {entry.run && (
+            <Link component={RouterLink} to={`/runs/${encodeURIComponent(entry.run.runId)}`}>
+              Open the chunked import to resume it.
+            </Link>
+          )}
+        </Typography>
+      </Alert>
+    );
   const eta = queueEtaWords(entry);
   return (
     <Alert
@@ -81,11 +97,14 @@ export function QueuedEntryStatus({
       </Typography>
       {cancel.isError && <ErrorPanel error={cancel.error} context="Removing from the queue" />}
       <Dialog open={confirming} onClose={() => setConfirming(false)}>
-        <DialogTitle>Remove this import from the queue?</DialogTitle>
+        <DialogTitle>Remove this {entry.kind} from the queue?</DialogTitle>
         <DialogContent>
           <DialogContentText>
-            Nothing has run yet, so nothing changes on the hub. The uploaded file stays; you can
-            start or queue it again later.
+            {entry.kind === 'export'
+              ? 'Nothing has run yet, so nothing changes on the hub; the export is dropped. ' +
+                'Start or queue a new one when you need it.'
+              : 'Nothing has run yet, so nothing changes on the hub. The uploaded file stays; ' +
+                'you can start or queue it again later.'}
           </DialogContentText>
         </DialogContent>
         <DialogActions>

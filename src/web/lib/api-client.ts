@@ -7,15 +7,31 @@ export type AccessTokenProvider = () => Promise<string>;
 interface ClientSettings {
   getAccessToken: AccessTokenProvider | null;
   fetch: typeof fetch;
+  /** Where the current hub's routes live (`/api/hubs/{hubId}`); `/api` serves the first hub. */
+  hubApiBase: string;
 }
 
 // One client for every call to the proxy. The app shell installs the token provider once MSAL is
 // ready (the auth feature owns MSAL); this module only attaches the bearer token and turns every
-// failure into an ApiError. It never shows messages or navigates: callers decide.
+// failure into an ApiError. It never shows messages or navigates: callers decide. The app's router
+// host sets the current hub's base, so the features name `/api/jobs` and reach that hub's jobs.
 const settings: ClientSettings = {
   getAccessToken: null,
   fetch: (...args) => globalThis.fetch(...args),
+  hubApiBase: '/api',
 };
+
+// The one route about the console rather than one hub. `/api/me` is per hub: the roles it names
+// are the caller's roles on that hub.
+const CONSOLE_WIDE_PATHS = new Set(['/api/hubs']);
+
+/** `/api/jobs/7` -> `/api/hubs/hub-b/jobs/7` for the base `/api/hubs/hub-b`. */
+export function scopeApiPath(path: string, hubApiBase: string): string {
+  if (!path.startsWith('/api/') || hubApiBase === '/api') return path;
+  const route = path.split(/[?#]/, 1)[0] ?? path;
+  if (CONSOLE_WIDE_PATHS.has(route) || route.startsWith('/api/hubs/')) return path;
+  return hubApiBase + path.slice('/api'.length);
+}
 
 export function configureApiClient(next: Partial<ClientSettings>): void {
   Object.assign(settings, next);
@@ -28,13 +44,15 @@ export interface RequestOptions {
 }
 
 async function send(path: string, options: RequestOptions): Promise<Response> {
+  // Scoped before the first await: a call belongs to the hub shown when it was made.
+  const url = scopeApiPath(path, settings.hubApiBase);
   const headers = new Headers({ accept: 'application/json' });
   if (settings.getAccessToken)
     headers.set('authorization', `Bearer ${await settings.getAccessToken()}`);
   if (options.body !== undefined) headers.set('content-type', 'application/json');
   let response: Response;
   try {
-    response = await settings.fetch(path, {
+    response = await settings.fetch(url, {
       method: options.method ?? 'GET',
       headers,
       body: options.body === undefined ? null : JSON.stringify(options.body),

@@ -151,6 +151,22 @@ export const ERROR_WORDS: Readonly<Record<WordedCode, Words>> = {
     why: 'Azure Storage did not accept the request.',
     action: 'Try again; if it keeps happening, report the request id below.',
   },
+  QUERY_INVALID: {
+    title: 'The hub cannot run this query',
+    why: 'The hub refused the query.',
+    action:
+      "Correct the query in the hub's query language, for example SELECT * FROM devices WHERE status = 'disabled'.",
+  },
+  QUERY_THROTTLED: {
+    title: 'The hub is throttling queries',
+    why: 'The hub allows only so many query pages a minute, and that budget is used up for now.',
+    action: 'Wait a minute and run the query again.',
+  },
+  QUERY_WITHOUT_DEVICE_IDS: {
+    title: 'The query selects no devices',
+    why: 'Its results have no deviceId (a count, or a projection without it), so there is nothing to act on.',
+    action: 'Select * (or deviceId) from devices.',
+  },
   BACKUP_EXPIRED: {
     title: 'The backup is no longer kept',
     why: 'Backup and undo files are kept for a limited time after an import, and this one has passed it.',
@@ -247,6 +263,16 @@ export const ERROR_WORDS: Readonly<Record<WordedCode, Words>> = {
     why: 'Configurations are deleted once the job that deletes the devices has completed.',
     action: 'Start the import and wait for it to complete, then delete the configurations.',
   },
+  RUN_NOT_FOUND: {
+    title: 'No such chunked import',
+    why: 'The console has no chunked import with this id on this hub.',
+    action: 'Open the Jobs list and follow one of its chunks from there.',
+  },
+  RUN_NOT_STOPPED: {
+    title: 'Nothing to resume',
+    why: 'No chunk of this import is stopped: it is still running, or it has finished.',
+    action: 'Reload the page to see where each chunk stands.',
+  },
   INTERNAL: {
     title: 'Server error',
     why: 'Something unexpected failed in the console’s server.',
@@ -306,7 +332,13 @@ export function describeError(error: unknown): ErrorWords {
       const why = error.message ? `${words.why} The server said: ${error.message}` : words.why;
       return { ...words, why, code: error.serverCode ?? error.code, requestId: error.requestId };
     }
-    const why = error.code === 'VALIDATION_FAILED' && error.message ? error.message : words.why;
+    // A query the hub cannot run is fixed with the hub's own words ("Invalid query: ...").
+    const why =
+      error.code === 'VALIDATION_FAILED' && error.message
+        ? error.message
+        : error.code === 'QUERY_INVALID' && error.message
+          ? `${words.why} ${error.message}`
+          : words.why;
     return { ...words, why, code: error.code, requestId: error.requestId };
   }
   if (isWorkerError(error)) {

@@ -13,6 +13,11 @@ export interface ImportHandoff {
   suggestedMode: ImportMode;
   /** Shown above the wizard: where the file came from and what to check before uploading. */
   reason: string;
+  /**
+   * The file holds keys made for it (a key regeneration): the import asks the proxy to delete its
+   * files when the job ends (docs/bulk-flows.md, "Regenerate keys").
+   */
+  newKeysInside?: true;
 }
 
 export const IMPORT_WIZARD_PATH = '/import';
@@ -32,8 +37,8 @@ const MODES = new Set<string>(IMPORT_MODES);
 export function readImportHandoff(state: unknown): ImportHandoff | null {
   const handoff = (state as Partial<HandoffState> | null)?.importHandoff;
   if (typeof handoff !== 'object' || handoff === null) return null;
-  const { file, suggestedMode, reason } = handoff as Partial<ImportHandoff>;
+  const { file, suggestedMode, reason, newKeysInside } = handoff as Partial<ImportHandoff>;
   if (!(file instanceof File) || typeof reason !== 'string') return null;
   if (typeof suggestedMode !== 'string' || !MODES.has(suggestedMode)) return null;
-  return { file, suggestedMode, reason };
+  return { file, suggestedMode, reason, ...(newKeysInside === true ? { newKeysInside } : {}) };
 }

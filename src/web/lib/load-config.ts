@@ -1,6 +1,28 @@
 import { SpaConfig } from '../../contracts/api';
+import { hubNameOf } from './use-hub-info';
+import { hubApiBase } from './hubs/console-hub';
+import type { ConsoleHub } from './hubs/console-hub';
 
-export type ConfigResult = { ok: true; config: SpaConfig } | { ok: false; reason: string };
+export type ConfigResult =
+  { ok: true; config: SpaConfig; hubs: ConsoleHub[] } | { ok: false; reason: string };
+
+/**
+ * The hubs /config.json lists. A proxy from before several hubs lists none: its one hub is
+ * `hubHostName`, served by the unprefixed routes, so the console keeps working against it.
+ */
+function configuredHubs(config: SpaConfig): ConsoleHub[] {
+  if (config.hubs.length === 0)
+    return [
+      {
+        id: 'main',
+        displayName: hubNameOf(config.hubHostName),
+        hostName: config.hubHostName,
+        role: null,
+        apiBase: '/api',
+      },
+    ];
+  return config.hubs.map((hub) => ({ ...hub, role: null, apiBase: hubApiBase(hub.id) }));
+}
 
 /**
  * GET /config.json before anything else: it tells the SPA which authority and API scope to use,
@@ -41,5 +63,5 @@ export async function loadConfig(
       reason: `The configuration from /config.json is incomplete or invalid (${fields}).`,
     };
   }
-  return { ok: true, config: parsed.data };
+  return { ok: true, config: parsed.data, hubs: configuredHubs(parsed.data) };
 }

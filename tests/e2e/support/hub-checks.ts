@@ -83,3 +83,16 @@ export async function deviceGeneration(id: string): Promise<bigint> {
   if (response.status !== 200) throw new Error(`GET device ${id}: ${response.status}`);
   return BigInt((response.body as { generationId: string }).generationId);
 }
+
+/** A device-to-cloud message through the hub's device API: it stamps lastActivityTime. */
+export async function sendDeviceMessage(id: string): Promise<void> {
+  const { connectionString, ca } = connection();
+  const response = await hubRequest(
+    connectionString,
+    ca,
+    'POST',
+    `/devices/${encodeURIComponent(id)}/messages/events`,
+    { temperature: 21 },
+  );
+  if (response.status !== 204) throw new Error(`message from ${id}: ${response.status}`);
+}

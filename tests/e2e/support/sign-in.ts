@@ -8,6 +8,13 @@ export const USERS = {
     displayName: 'Sam Support',
     role: 'Support',
   },
+  /** Admin on hub-a only, no role on hub-b (README, "Test users"). */
+  adminA: {
+    username: 'admin-a',
+    password: 'admin-a-local',
+    displayName: 'Alex Admin-of-A',
+    role: 'Admin',
+  },
 } as const;
 
 export type TestUser = (typeof USERS)[keyof typeof USERS];

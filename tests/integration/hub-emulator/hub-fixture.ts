@@ -100,7 +100,7 @@ export async function rawRequest(
   init: {
     body?: unknown;
     headers?: Record<string, string>;
-    policy?: 'iothubowner' | 'registryRead' | 'registryReadWrite' | 'service';
+    policy?: 'iothubowner' | 'registryRead' | 'registryReadWrite' | 'service' | 'device';
     auth?: string;
   } = {},
 ): Promise<RawResponse> {

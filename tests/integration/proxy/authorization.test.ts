@@ -72,6 +72,14 @@ const freshEnqueue = async (variant: TokenVariant): Promise<{ path: string }> =>
   return { path: `/api/imports/${created.operationId}/enqueue` };
 };
 
+// Only an admin's split makes a run; its chunks are queued and start as the slot frees.
+const freshChunks = async (variant: TokenVariant): Promise<{ path: string; body: unknown }> => {
+  const body = { chunkSize: 1, stopPercent: 100 };
+  if (variant !== 'admin') return { path: '/api/imports/import-20260101-aaaaaaaaaa/chunks', body };
+  const created = await createUploadedImport(stack, deviceLines(`authc-${Date.now()}`, 2), 'id\na');
+  return { path: `/api/imports/${created.operationId}/chunks`, body };
+};
+
 const CASES: Case[] = [
   {
     method: 'GET',
@@ -233,6 +241,38 @@ const CASES: Case[] = [
   },
   {
     method: 'POST',
+    path: '/api/exports/enqueue',
+    request: async () => ({ path: '/api/exports/enqueue', body: { excludeKeys: true } }),
+    support: 403,
+    admin: 200,
+  },
+  {
+    method: 'POST',
+    path: '/api/registry/query',
+    request: async () => ({
+      path: '/api/registry/query',
+      body: { query: "SELECT * FROM devices WHERE deviceId = 'authz-none'" },
+    }),
+    support: 403,
+    admin: 200,
+  },
+  {
+    method: 'POST',
+    path: '/api/imports/{operationId}/chunks',
+    request: freshChunks,
+    support: 403,
+    admin: 200,
+  },
+  // No such run: an admin and support are refused on the merits (404) when reading.
+  {
+    method: 'GET',
+    path: '/api/runs/{runId}',
+    request: async () => ({ path: '/api/runs/aaaaaaaaaaaaaaaaaaaa' }),
+    support: 404,
+    admin: 404,
+  },
+  {
+    method: 'POST',
     path: '/api/copies/{operationId}/verify',
     request: async () => ({ path: '/api/copies/import-20260101-aaaaaaaaaa/verify' }),
     support: 403,
@@ -259,6 +299,13 @@ const CASES: Case[] = [
     method: 'POST',
     path: '/api/delete-all/{operationId}/configurations',
     request: async () => ({ path: '/api/delete-all/import-20260101-aaaaaaaaaa/configurations' }),
+    support: 403,
+    admin: 404,
+  },
+  {
+    method: 'POST',
+    path: '/api/runs/{runId}/resume',
+    request: async () => ({ path: '/api/runs/aaaaaaaaaaaaaaaaaaaa/resume' }),
     support: 403,
     admin: 404,
   },

@@ -53,10 +53,12 @@ describe('the read limit', () => {
     expect(created.status).toBe(200);
   });
 
-  it('counts a registry lookup as a read: it spends the read budget, never the write limit', async () => {
+  it('counts a registry lookup as a read, under a hub prefix too: it spends the read budget, never the write limit', async () => {
     const admin = await bearer('oid-reader-4', ROLE_NAMES.admin);
+    // Alternating the unprefixed route and the hub's own (`main`, the one hub of this stack).
+    let calls = 0;
     const lookup = () =>
-      fetch(`${stack.url}/api/registry/lookup`, {
+      fetch(`${stack.url}/api${calls++ % 2 === 0 ? '/hubs/main' : ''}/registry/lookup`, {
         method: 'POST',
         headers: { authorization: admin, 'content-type': 'application/json' },
         body: JSON.stringify({ ids: [{ id: 'no-such-device' }] }),

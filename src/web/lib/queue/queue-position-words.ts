@@ -11,6 +11,7 @@ export function queuePositionWords(
   nowMs?: number,
 ): string {
   if (entry.state === 'starting') return 'Starting now';
+  if (entry.state === 'stopped') return 'Stopped by its chunked import’s stop rule';
   if (entry.position === null) return 'Could not be started';
   if (!holder) return `Queued, position ${entry.position}`;
   const started = holder.startTimeUtc ? Date.parse(holder.startTimeUtc) : Number.NaN;

@@ -4,6 +4,7 @@ import type {
   ConversionReport,
   ConvertOptions,
 } from '../../../core/convert/types';
+import { readBlobSlices } from '../../lib/streams/read-blob-slices';
 import { messageOf, WorkerError } from '../channel/worker-error';
 import { createInlineHasher, type Checksums, type StreamHasher } from './stream-hasher';
 
@@ -34,17 +35,7 @@ export interface ConvertFileDeps {
 
 // A read fails when the file changed or vanished after it was picked (NotReadableError): that is
 // the file, not the conversion, and the UI says so.
-function readSlice(file: Blob, offset: number, size: number): Promise<Uint8Array<ArrayBuffer>> {
-  return file
-    .slice(offset, offset + size)
-    .arrayBuffer()
-    .then(
-      (buffer) => new Uint8Array(buffer),
-      (error: unknown) => {
-        throw new WorkerError('FILE_UNREADABLE', messageOf(error));
-      },
-    );
-}
+const unreadable = (error: unknown): Error => new WorkerError('FILE_UNREADABLE', messageOf(error));
 
 /**
  * Runs the core conversion over a File/Blob: reads it in slices, hands source slices and output
@@ -77,19 +68,15 @@ export async function convertFile(
     },
     { randomBytes: deps.randomBytes },
   );
-  const chunkSize = deps.chunkSize ?? READ_CHUNK;
-  let next = file.size > 0 ? readSlice(file, 0, chunkSize) : undefined;
-  for (let offset = 0; next !== undefined; offset += chunkSize) {
-    const bytes = await next;
-    next =
-      offset + chunkSize < file.size ? readSlice(file, offset + chunkSize, chunkSize) : undefined;
+  const slices = readBlobSlices(file, {
+    sliceBytes: deps.chunkSize ?? READ_CHUNK,
+    readAhead: 1,
+    readError: unreadable,
+  });
+  for await (const { bytes, offset, end } of slices) {
     session.push(bytes);
-    hasher.source(file.slice(offset, offset + chunkSize));
-    deps.onProgress({
-      records: session.records,
-      bytesRead: Math.min(offset + chunkSize, file.size),
-      totalBytes: file.size,
-    });
+    hasher.source(file.slice(offset, end));
+    deps.onProgress({ records: session.records, bytesRead: end, totalBytes: file.size });
   }
   const report = session.finish();
   deps.onProgress({ records: report.total, bytesRead: file.size, totalBytes: file.size });

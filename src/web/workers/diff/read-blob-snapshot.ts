@@ -1,5 +1,6 @@
 import { createSnapshotBuilder } from '../../../core/registry';
 import type { RegistrySnapshot } from '../../../core/registry';
+import { readBlobText } from '../../lib/streams/read-blob-text';
 
 // 4 MiB slices: few progress messages, and never more than one slice of text in memory at once.
 const SLICE = 4 * 1024 * 1024;
@@ -17,18 +18,14 @@ export async function readBlobSnapshot(
   slice = SLICE,
 ): Promise<RegistrySnapshot> {
   const builder = createSnapshotBuilder();
-  const decoder = new TextDecoder('utf-8');
-  for (let offset = 0; offset < blob.size; offset += slice) {
-    const bytes = new Uint8Array(await blob.slice(offset, offset + slice).arrayBuffer());
-    builder.push(decoder.decode(bytes, { stream: true }));
-    onProgress({
-      bytesRead: Math.min(offset + slice, blob.size),
-      totalBytes: blob.size,
-      records: builder.size,
-    });
-  }
-  const tail = decoder.decode();
-  if (tail) builder.push(tail);
+  await readBlobText(
+    blob,
+    (text, bytesRead) => {
+      builder.push(text);
+      onProgress({ bytesRead, totalBytes: blob.size, records: builder.size });
+    },
+    slice,
+  );
   const snapshot = builder.finish();
   onProgress({ bytesRead: blob.size, totalBytes: blob.size, records: snapshot.records.size });
   return snapshot;

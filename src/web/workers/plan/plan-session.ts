@@ -10,14 +10,14 @@ import type { Planner, PlanResult } from '../../../core/plan/plan-result';
 import type { ImportMode } from '../../../core/model/import-mode';
 import type { PlanOptions, PlanRow } from '../../../core/plan/plan-types';
 import { createTouchScanner } from '../../../core/plan/scan-touched-devices';
-import { createLineSplitter } from '../../../core/plan/split-text-lines';
+import { createLineSplitter } from '../../../core/text/split-text-lines';
 import { deviceKey } from '../../../core/registry/device-key';
 import { buildUndo } from '../../../core/undo/build-undo';
 import type { FromPlanWorker, ToPlanWorker } from '../../../contracts/worker/plan-messages';
 import { createBlobCollector } from './blob-collector';
 import { effectiveDeviceCap } from './effective-device-cap';
 import { pageOfRows } from './plan-row-pages';
-import { readBlobText } from './read-blob-text';
+import { readBlobText } from '../../lib/streams/read-blob-text';
 
 // The plan worker's state (contracts/worker/plan-messages.ts): one `plan` reads the import file,
 // the registry export and the import file again, a chunk at a time, and keeps the rows and the

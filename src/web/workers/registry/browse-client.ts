@@ -3,7 +3,7 @@ import {
   type RegistryFilter,
   type ToBrowseWorker,
 } from '../../../contracts/worker/browse-messages';
-import type { SelectionAction } from '../../../core/bulk/selection-action';
+import type { BrowseAction } from './build-selection-import';
 import { createWorkerChannel, type WorkerFactory } from '../channel/worker-channel';
 import type { WorkerError } from '../channel/worker-error';
 import { createRegistryWorker } from './create-registry-worker';
@@ -34,7 +34,7 @@ export interface BrowseClient {
   /** Every record, or the matches of `queryId` when given. */
   download(format: 'csv' | 'ndjson', queryId?: number): Promise<Blob>;
   /** The import applying `action` to every record, or to the matches of `queryId` when given. */
-  act(action: SelectionAction, queryId?: number): Promise<BrowseActResult>;
+  act(action: BrowseAction, queryId?: number): Promise<BrowseActResult>;
   close(): void;
 }
 

@@ -54,6 +54,10 @@ export function compileRegistryFilter(store: RegistryRowStore, filter: RegistryF
       ? null
       : tableTest(store.tagNames, (name) => name === tag.slice(0, at).trim());
 
+  // Ids are case-sensitive on the hub: the selection's ids are matched exactly, devices only (a
+  // hub query of devices selects devices; their modules are not what it named).
+  const selected = filter.hubSelection ? new Set(filter.hubSelection.deviceIds) : null;
+
   return function scan(from: number, to: number, out: (index: number) => void): void {
     // Views taken once per scan (no record is added during one): plain typed-array reads in the
     // loop.
@@ -73,6 +77,7 @@ export function compileRegistryFilter(store: RegistryRowStore, filter: RegistryF
       if (authOk && !authOk(auth[i] as number)) continue;
       if (wantedEdge >= 0 && edge[i] !== wantedEdge) continue;
       if (search !== '' && !(idsLower[i] as string).includes(search)) continue;
+      if (selected && (!selected.has(store.ids[i] as string) || store.isModule(i))) continue;
       if (valueOk) {
         let found = false;
         for (

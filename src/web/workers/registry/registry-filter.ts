@@ -16,7 +16,8 @@ export function isFiltering(filter: RegistryFilter): boolean {
     filter.status !== '' ||
     filter.authType !== '' ||
     filter.edge !== 'any' ||
-    filter.tag.trim() !== ''
+    filter.tag.trim() !== '' ||
+    filter.hubSelection !== undefined
   );
 }
 
@@ -28,6 +29,9 @@ export function filterKey(filter: RegistryFilter): string {
     filter.authType.toLowerCase(),
     filter.edge,
     filter.tag.trim().toLowerCase(),
+    // A new answer of the hub is a new selection even when its words are the same; the ids are
+    // not part of the key, which is made on every ask.
+    filter.hubSelection ? [filter.hubSelection.label, filter.hubSelection.takenAt] : null,
   ]);
 }
 

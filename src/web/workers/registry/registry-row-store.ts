@@ -52,6 +52,7 @@ export function createRegistryRowStore() {
   return {
     ids,
     idsLower,
+    isModule: (index: number): boolean => modules.has(index),
     statuses,
     authTypes,
     tagNames,

@@ -181,6 +181,21 @@ describe('the cleanup of unstarted operations', () => {
       expect(await containers.readOperation(id)).toBeDefined();
   });
 
+  it('keeps a chunk of a run however long it has waited in the queue', async () => {
+    const { containers, storage, index } = parts();
+    const chunk = await create(storage, '2026-12-01T08:00:00.000Z', {
+      run: { runId: 'aaaaaaaaaaaaaaaaaaaa', chunk: 3, of: 3 },
+    });
+
+    const result = await cleanupExpiredOperations(
+      { storage: containers, index, now: () => new Date('2026-12-04T08:00:00.000Z') },
+      24,
+    );
+
+    expect(result).toEqual({ deleted: [], repaired: [] });
+    expect(await containers.readOperation(chunk)).toBeDefined();
+  });
+
   it('repairs, and keeps, an operation whose start reached the container but not the index', async () => {
     const { containers, storage, index } = parts();
     const operationId = await create(storage, '2026-12-01T08:00:00.000Z');

@@ -1,7 +1,9 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
-import type { ConversionReportSchema } from '../../../../src/contracts/worker/conversion-report';
-import { ConvertOptionsSchema } from '../../../../src/contracts/worker/conversion-report';
+import {
+  ConversionReportSchema,
+  ConvertOptionsSchema,
+} from '../../../../src/contracts/worker/conversion-report';
 import type { ConversionReport, ConvertOptions } from '../../../../src/core/convert/types';
 
 // zod strips keys it does not know: an option added to core but not to the worker schema silently
@@ -30,5 +32,14 @@ describe('the conversion schemas at the worker boundary', () => {
       maxIssues: 10,
     };
     expect(ConvertOptionsSchema.parse(options)).toEqual(options);
+  });
+
+  it('count issues only by codes of the catalogue', () => {
+    const counts = ConversionReportSchema.shape.issueCounts;
+    expectTypeOf<NonNullable<z.infer<typeof counts>>>().toEqualTypeOf<
+      NonNullable<ConversionReport['issueCounts']>
+    >();
+    expect(counts.safeParse({ ID_MISSING: 2, CSV_QUOTES: 1 }).success).toBe(true);
+    expect(counts.safeParse({ NOT_A_CODE: 1 }).success).toBe(false);
   });
 });

@@ -3,6 +3,8 @@ import {
   DescribeDoneMessage,
   DiffDoneMessage,
   PlanDoneMessage,
+  RegistryIssueCountsSchema,
+  RegistryIssueSchema,
   ToDiffWorker,
 } from '../../../../src/contracts/worker/diff-messages';
 import { describeDeviceChange } from '../../../../src/core/diff/describe-device-change';
@@ -71,5 +73,12 @@ describe('diff worker messages carry core results unchanged', () => {
       includeReported: false,
     });
     expect(ToDiffWorker.safeParse({ type: 'explode', requestId: 'r' }).success).toBe(false);
+  });
+
+  it('names registry issues only by the codes a reading gives', () => {
+    expect(RegistryIssueCountsSchema.safeParse({ 'invalid-json': 1 }).success).toBe(true);
+    expect(RegistryIssueCountsSchema.safeParse({ 'not-a-code': 1 }).success).toBe(false);
+    const issue = { line: 3, code: 'not-a-code', severity: 'error', message: 'x' };
+    expect(RegistryIssueSchema.safeParse(issue).success).toBe(false);
   });
 });

@@ -8,6 +8,7 @@ import {
   exportLine,
   exportText,
   importText,
+  KEY_C,
   plan,
   sasAuth,
 } from './support/plan-test-lines';
@@ -131,5 +132,29 @@ describe('the planner', () => {
   it('notices registry lines it had to skip', () => {
     const r = plan(registry + '{"id":\r\n', [{ id: 'a', importMode: 'updateTwin' }]);
     expect(r.result.notices.map((n) => [n.code, n.count])).toContainEqual(['registry-issues', 1]);
+  });
+
+  it("explains the creates past the hub's device cap once, with their count", () => {
+    const r = plan(
+      registry,
+      [1, 2, 3].map((n) => ({ id: `new-${n}`, importMode: 'create' })),
+      { deviceCap: 4 },
+    );
+    expect(r.rows.map((row) => row.errorCode ?? row.outcome)).toEqual(['create', 403002, 403002]);
+    const notice = r.result.notices.find((n) => n.code === 'over-device-cap');
+    expect(notice?.count).toBe(2);
+    expect(notice?.message).toMatch(/device cap .*403002/);
+  });
+
+  it('counts the rows that change only the keys, to keys they carry, apart from other changes', () => {
+    const r = plan(registry, [
+      { id: 'a', importMode: 'update', status: 'enabled', authentication: sasAuth(KEY_C) },
+      { id: 'b', importMode: 'update', status: 'enabled', authentication: sasAuth() },
+    ]);
+    expect(r.rows.map((row) => [row.outcome, row.fields])).toEqual([
+      ['update', ['authentication.keys']],
+      ['update', ['status']],
+    ]);
+    expect(r.result.notices.find((n) => n.code === 'keys-replaced')?.count).toBe(1);
   });
 });

@@ -4,6 +4,7 @@ import {
   apiPath,
   apiRequest,
   configureApiClient,
+  scopeApiPath,
   toApiError,
 } from '../../../../src/web/lib/api-client';
 import { ApiError } from '../../../../src/web/lib/api-error';
@@ -87,5 +88,44 @@ describe('api client', () => {
 
   it('encodes every path segment on its own', () => {
     expect(apiPath('jobs', 'a/b?c', 'files', 'errors')).toBe('/api/jobs/a%2Fb%3Fc/files/errors');
+  });
+
+  it.each([
+    ['/api/jobs', '/api/hubs/hub-b/jobs'],
+    ['/api/jobs?kind=import&limit=5', '/api/hubs/hub-b/jobs?kind=import&limit=5'],
+    ['/api/jobs/a%2Fb/files/errors', '/api/hubs/hub-b/jobs/a%2Fb/files/errors'],
+    ['/api/hub', '/api/hubs/hub-b/hub'],
+    ['/api/setup-check', '/api/hubs/hub-b/setup-check'],
+    // The roles /api/me names are the roles on its hub:
+    ['/api/me', '/api/hubs/hub-b/me'],
+    // The list of hubs is about the console, not one hub:
+    ['/api/hubs', '/api/hubs'],
+    // Already scoped, or not the API at all:
+    ['/api/hubs/hub-a/jobs', '/api/hubs/hub-a/jobs'],
+    ['/config.json', '/config.json'],
+  ])('scopes %s to the current hub as %s', (path, scoped) => {
+    expect(scopeApiPath(path, '/api/hubs/hub-b')).toBe(scoped);
+  });
+
+  it('leaves every path as it is for a proxy from before several hubs', () => {
+    expect(scopeApiPath('/api/jobs/7', '/api')).toBe('/api/jobs/7');
+  });
+
+  it('sends each call to the hub current when it was made', async () => {
+    const seen: string[] = [];
+    configureApiClient({
+      getAccessToken: null,
+      fetch: async (input) => {
+        seen.push(String(input));
+        return new Response(JSON.stringify({}));
+      },
+      hubApiBase: '/api/hubs/hub-a',
+    });
+    await apiRequest('/api/jobs/7', z.object({}));
+    configureApiClient({ hubApiBase: '/api/hubs/hub-b' });
+    await apiRequest('/api/jobs/7', z.object({}));
+    await apiRequest('/api/hubs', z.object({}));
+    configureApiClient({ hubApiBase: '/api' });
+    expect(seen).toEqual(['/api/hubs/hub-a/jobs/7', '/api/hubs/hub-b/jobs/7', '/api/hubs']);
   });
 });

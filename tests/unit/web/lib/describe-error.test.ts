@@ -35,6 +35,20 @@ describe('describeError', () => {
     expect(words.why).toBe('fileName is empty');
   });
 
+  it("shows the hub's own words for a query it cannot run", () => {
+    const words = describeError(
+      new ApiError({
+        code: 'QUERY_INVALID',
+        status: 400,
+        message: "IoT Hub: Invalid query: expected a value after 'WHERE'",
+      }),
+    );
+    expect(words.title).toBe('The hub cannot run this query');
+    expect(words.why).toBe(
+      "The hub refused the query. IoT Hub: Invalid query: expected a value after 'WHERE'",
+    );
+  });
+
   it('names a server code it does not know, with the server’s message as the reason', () => {
     const words = describeError(
       new ApiError({

@@ -8,6 +8,18 @@ describe('the import hand-off in location state', () => {
     expect(readImportHandoff(state)).toEqual({ file, suggestedMode: 'create', reason: 'retry' });
   });
 
+  it('reads back that the file holds new keys, and only a literal true', () => {
+    const file = new File(['{"id":"a"}\n'], 'keys.ndjson');
+    const handoff = { file, suggestedMode: 'updateIfMatchETag' as const, reason: 'keys' };
+    expect(readImportHandoff(handOffToImport({ ...handoff, newKeysInside: true }).state)).toEqual({
+      ...handoff,
+      newKeysInside: true,
+    });
+    expect(readImportHandoff({ importHandoff: { ...handoff, newKeysInside: 'yes' } })).toEqual(
+      handoff,
+    );
+  });
+
   it('reads none from an empty entry, another page’s state or a damaged hand-off', () => {
     const file = new File(['x'], 'x.ndjson');
     expect(readImportHandoff(null)).toBeNull();

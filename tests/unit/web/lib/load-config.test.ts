@@ -15,17 +15,13 @@ const valid = {
 describe('loadConfig', () => {
   it('returns the validated configuration', async () => {
     const result = await loadConfig(async () => new Response(JSON.stringify(valid)));
-    // A proxy from before the plan settings and the hub list is still read, with their defaults.
-    expect(result).toEqual({
+    // A proxy from before the plan settings is still read, with the plan's defaults.
+    expect(result).toMatchObject({
       ok: true,
       config: { ...valid, hubs: [], plan: { snapshotMaxAgeMinutes: 15, lookupLimit: 1000 } },
     });
-    const planned = {
-      ...valid,
-      hubs: [{ id: 'hub-a', displayName: 'Hub A', hostName: 'hub.local' }],
-      plan: { snapshotMaxAgeMinutes: 30, lookupLimit: 20 },
-    };
-    expect(await loadConfig(async () => new Response(JSON.stringify(planned)))).toEqual({
+    const planned = { ...valid, plan: { snapshotMaxAgeMinutes: 30, lookupLimit: 20 } };
+    expect(await loadConfig(async () => new Response(JSON.stringify(planned)))).toMatchObject({
       ok: true,
       config: planned,
     });
@@ -52,5 +48,31 @@ describe('loadConfig', () => {
     );
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.reason).toContain('auth.authority');
+  });
+
+  it('reads the hubs the configuration lists, each with its own API base', async () => {
+    const hubs = [
+      { id: 'hub-a', displayName: 'Local hub A', hostName: 'hub-a.local' },
+      { id: 'hub-b', displayName: 'Local hub B', hostName: 'hub-b.local' },
+    ];
+    const result = await loadConfig(async () => new Response(JSON.stringify({ ...valid, hubs })));
+    expect(result.ok && result.hubs).toEqual([
+      { ...hubs[0], role: null, apiBase: '/api/hubs/hub-a' },
+      { ...hubs[1], role: null, apiBase: '/api/hubs/hub-b' },
+    ]);
+  });
+
+  it('makes the one hub of a proxy from before several hubs, served by the unprefixed routes', async () => {
+    const result = await loadConfig(async () => new Response(JSON.stringify(valid)));
+    expect(result.ok && result.hubs).toEqual([
+      { id: 'main', displayName: 'hub', hostName: 'hub.local', role: null, apiBase: '/api' },
+    ]);
+  });
+
+  it('refuses a hub whose id cannot be a URL segment', async () => {
+    const hubs = [{ id: 'Hub A/1', displayName: 'A', hostName: 'a.local' }];
+    const result = await loadConfig(async () => new Response(JSON.stringify({ ...valid, hubs })));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.reason).toContain('hubs.0.id');
   });
 });

@@ -1,5 +1,5 @@
 import { useMsal } from '@azure/msal-react';
-import { Button, Chip, Stack, Typography } from '@mui/material';
+import { Box, Button, Chip, Stack, Typography } from '@mui/material';
 import LogoutIcon from '@mui/icons-material/Logout';
 import type { CurrentUser } from '../../../lib/current-user';
 
@@ -21,8 +21,14 @@ export function AccountControls({ user }: AccountControlsProps) {
   };
 
   return (
-    <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center', minWidth: 0 }}>
-      <Typography noWrap sx={{ maxWidth: 220 }} title={name}>
+    <Stack
+      direction="row"
+      spacing={{ xs: 0.5, lg: 1.5 }}
+      sx={{ alignItems: 'center', minWidth: 0 }}
+    >
+      {/* Below 1200 px the name and the words of Sign out give way so the app bar stays on one
+          line; the role stays, and the name is the tooltip of the role. */}
+      <Typography noWrap sx={{ maxWidth: 220, display: { xs: 'none', lg: 'block' } }} title={name}>
         {name}
       </Typography>
       {user && (
@@ -32,10 +38,25 @@ export function AccountControls({ user }: AccountControlsProps) {
           color={user.isAdmin ? 'secondary' : 'default'}
           sx={{ color: 'inherit', borderColor: 'currentColor' }}
           variant="outlined"
+          title={name}
         />
       )}
-      <Button color="inherit" startIcon={<LogoutIcon />} onClick={signOut}>
-        Sign out
+      <Button
+        color="inherit"
+        aria-label="Sign out"
+        title="Sign out"
+        startIcon={<LogoutIcon />}
+        onClick={signOut}
+        sx={{
+          whiteSpace: 'nowrap',
+          flexShrink: 0,
+          minWidth: 0,
+          '& .MuiButton-startIcon': { mr: { xs: 0, lg: 1 } },
+        }}
+      >
+        <Box component="span" sx={{ display: { xs: 'none', lg: 'inline' } }}>
+          Sign out
+        </Box>
       </Button>
     </Stack>
   );

@@ -1,5 +1,6 @@
-import { Box, LinearProgress, Stack, Typography } from '@mui/material';
-import { formatMegabytes, percentOf, plural } from '../../../lib/format';
+import { Stack } from '@mui/material';
+import { ByteProgressBar } from '../../../components/byte-progress-bar';
+import { plural } from '../../../lib/format';
 import type { SideProgress } from '../api/use-registry-diff';
 
 const STAGE_WORDS: Record<SideProgress['stage'], string> = {
@@ -11,28 +12,15 @@ const STAGE_WORDS: Record<SideProgress['stage'], string> = {
 };
 
 function Side({ name, progress }: { name: string; progress: SideProgress }) {
-  const known = progress.totalBytes !== null && progress.totalBytes > 0;
-  const size = known
-    ? `${formatMegabytes(progress.bytes)} of ${formatMegabytes(progress.totalBytes ?? 0)}`
-    : `${formatMegabytes(progress.bytes)}`;
-  const text = `${STAGE_WORDS[progress.stage]}: ${size}${progress.records > 0 ? `, ${plural(progress.records, 'record', 'records')}` : ''}`;
-  const label = `Loading ${name}`;
+  const records = progress.records > 0 ? `, ${plural(progress.records, 'record', 'records')}` : '';
   return (
-    <Box>
-      {known ? (
-        <LinearProgress
-          variant="determinate"
-          value={percentOf(progress.bytes, progress.totalBytes ?? 0)}
-          aria-label={label}
-          aria-valuetext={text}
-        />
-      ) : (
-        <LinearProgress aria-label={label} aria-valuetext={text} />
-      )}
-      <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>
-        {name}: {text}
-      </Typography>
-    </Box>
+    <ByteProgressBar
+      label={`Loading ${name}`}
+      name={name}
+      bytes={progress.bytes}
+      totalBytes={progress.totalBytes}
+      describe={(size) => `${STAGE_WORDS[progress.stage]}: ${size}${records}`}
+    />
   );
 }
 

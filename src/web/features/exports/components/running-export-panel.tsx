@@ -2,15 +2,21 @@ import { Link as RouterLink } from 'react-router';
 import { Alert, Box, Button, Chip, LinearProgress, Paper, Stack, Typography } from '@mui/material';
 import { TERMINAL_JOB_STATUSES } from '../../../../contracts/api';
 import { ErrorPanel } from '../../../components/error-panel';
+import { QueuedEntryStatus } from '../../../components/queued-entry-status';
+import { useIsAdmin } from '../../../lib/current-user';
 import { exportNameOf, exportNameWords } from '../../../lib/export-name';
 import { formatDuration } from '../../../lib/format';
 import { useNow } from '../../../lib/use-now';
 import { useExportJob } from '../api/get-export-job';
 import { STATUS_COLORS, STATUS_WORDS } from '../../../lib/job-status-words';
 
-/** Live progress of one export: polled every 2 s until it completes, fails or is cancelled. */
+/**
+ * Live progress of one export: polled every 2 s until it completes, fails or is cancelled. A queued
+ * export (no hub job yet) shows its place in the server's queue.
+ */
 export function RunningExportPanel({ jobRef }: { jobRef: string }) {
   const job = useExportJob(jobRef);
+  const isAdmin = useIsAdmin();
   const data = job.data;
   const active = data !== undefined && !TERMINAL_JOB_STATUSES.includes(data.status);
   const now = useNow(active);
@@ -41,7 +47,7 @@ export function RunningExportPanel({ jobRef }: { jobRef: string }) {
             role="status"
             aria-label="Export status"
             aria-live="polite"
-            label={STATUS_WORDS[data.status]}
+            label={data.jobId === null ? 'Not started' : STATUS_WORDS[data.status]}
             color={STATUS_COLORS[data.status]}
           />
         )}
@@ -52,6 +58,9 @@ export function RunningExportPanel({ jobRef }: { jobRef: string }) {
           context="Following the export"
           onRetry={() => void job.refetch()}
         />
+      )}
+      {data?.operationId && data.jobId === null && (
+        <QueuedEntryStatus operationId={data.operationId} canCancel={isAdmin} />
       )}
       {data && (
         <Box>

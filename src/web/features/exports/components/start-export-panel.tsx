@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   Box,
   Button,
@@ -14,6 +15,7 @@ import { ErrorPanel } from '../../../components/error-panel';
 import { SlotBusyPanel } from '../../../components/slot-busy-panel';
 import { activeJobIdOf, isApiError } from '../../../lib/api-error';
 import { useIsAdmin } from '../../../lib/current-user';
+import { enqueueExport } from '../../../lib/queue/enqueue-export';
 import { useSlotWait } from '../../../lib/use-slot-wait';
 import { useStartExport } from '../api/start-export';
 import { IncludeKeysDialog } from './include-keys-dialog';
@@ -29,24 +31,42 @@ export function StartExportPanel({ onStarted }: { onStarted: (jobRef: string) =>
   const [label, setLabel] = useState('');
   const slotBusy = isApiError(start.error) && start.error.code === 'JOB_SLOT_BUSY';
 
+  const queryClient = useQueryClient();
+  // Queued on the server, the export starts in turn whatever happens to this tab; admins only.
+  const enqueue = useMutation({
+    mutationFn: enqueueExport,
+    onSuccess: ({ entry }) => {
+      setLabel('');
+      start.reset();
+      onStarted(entry.operationId);
+    },
+    onSettled: () =>
+      Promise.all(
+        [['queue'], ['exports'], ['jobs']].map((queryKey) =>
+          queryClient.invalidateQueries({ queryKey }),
+        ),
+      ),
+  });
+
   const { mutate } = start;
+  const request = useCallback(
+    () => ({
+      excludeKeys: !(isAdmin && includeKeys),
+      includeConfigurations,
+      ...(label.trim() ? { label: label.trim() } : {}),
+    }),
+    [isAdmin, includeKeys, includeConfigurations, label],
+  );
   const run = useCallback(() => {
-    mutate(
-      {
-        excludeKeys: !(isAdmin && includeKeys),
-        includeConfigurations,
-        ...(label.trim() ? { label: label.trim() } : {}),
+    mutate(request(), {
+      onSuccess: (job) => {
+        setAutoStart(false);
+        setLabel('');
+        const ref = job.jobId ?? job.operationId;
+        if (ref) onStarted(ref);
       },
-      {
-        onSuccess: (job) => {
-          setAutoStart(false);
-          setLabel('');
-          const ref = job.jobId ?? job.operationId;
-          if (ref) onStarted(ref);
-        },
-      },
-    );
-  }, [mutate, isAdmin, includeKeys, includeConfigurations, label, onStarted]);
+    });
+  }, [mutate, request, onStarted]);
   useSlotWait(slotBusy && autoStart && !start.isPending, run);
 
   return (
@@ -123,6 +143,9 @@ export function StartExportPanel({ onStarted }: { onStarted: (jobRef: string) =>
               onAutoStart={setAutoStart}
               onTryNow={run}
               waitingWhat="Nothing has started yet; the export will run once the slot frees."
+              onQueue={isAdmin ? () => enqueue.mutate(request()) : undefined}
+              queueing={enqueue.isPending}
+              queueError={enqueue.error}
             />
           ) : (
             <ErrorPanel error={start.error} context="Starting the export" onRetry={run} />

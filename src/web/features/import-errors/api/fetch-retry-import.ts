@@ -2,6 +2,7 @@ import { RetryImportBuilder } from '../../../../core/retry/build-retry-import';
 import type { RetryImportResult, RetryTarget } from '../../../../core/retry/build-retry-import';
 import type { ImportMode } from '../../../../core/model/import-mode';
 import { apiPath, apiStream } from '../../../lib/api-client';
+import { readStreamText } from '../../../lib/streams/read-stream-text';
 
 /**
  * Streams the uploaded import file (devices.txt) through core's retry builder: the exact records
@@ -19,13 +20,6 @@ export async function fetchRetryImport(
     builder.push(await response.text());
     return builder.end();
   }
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder('utf-8');
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    builder.push(decoder.decode(value, { stream: true }));
-  }
-  builder.push(decoder.decode());
+  await readStreamText(response.body, (text) => builder.push(text), signal ? { signal } : {});
   return builder.end();
 }

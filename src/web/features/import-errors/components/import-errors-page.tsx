@@ -1,11 +1,12 @@
 import { useMemo, useState } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
-import { Alert, Button, MenuItem, Stack, TextField } from '@mui/material';
+import { Alert, Button, Stack, TextField } from '@mui/material';
+import { CountFilterSelect } from '../../../components/count-filter-select';
 import { ErrorPanel } from '../../../components/error-panel';
 import { PageHeader } from '../../../components/page-header';
 import { useIsAdmin } from '../../../lib/current-user';
 import { isApiError } from '../../../lib/api-error';
-import { formatCount, plural } from '../../../lib/format';
+import { plural } from '../../../lib/format';
 import { useJob } from '../api/get-job';
 import { useErrorLog } from '../api/stream-error-log';
 import { useSourceRows } from '../api/stream-source-rows';
@@ -99,21 +100,19 @@ export function ImportErrorsPage() {
               />
             )}
             <Stack direction="row" spacing={2} sx={{ flexWrap: 'wrap', rowGap: 2 }}>
-              <TextField
-                select
-                size="small"
+              <CountFilterSelect
                 label="Filter by code"
+                allWords="All codes"
+                total={entries.length}
+                options={counts.map((entry) => ({
+                  value: entry.key,
+                  words: `${entry.code ?? '—'} ${entry.name}`,
+                  count: entry.count,
+                }))}
                 value={code}
-                onChange={(event) => setCode(event.target.value)}
-                sx={{ minWidth: 260 }}
-              >
-                <MenuItem value="">All codes ({formatCount(entries.length)})</MenuItem>
-                {counts.map((entry) => (
-                  <MenuItem key={entry.key} value={entry.key}>
-                    {entry.code ?? '—'} {entry.name} ({formatCount(entry.count)})
-                  </MenuItem>
-                ))}
-              </TextField>
+                onChange={setCode}
+                minWidth={260}
+              />
               <TextField
                 size="small"
                 label="Search by device id"

@@ -5,6 +5,7 @@ import type { ColumnMapping, ConvertOptions } from '../../../../core/convert/typ
 import { ErrorPanel } from '../../../components/error-panel';
 import { FileDropZone } from '../../../components/file-drop-zone';
 import { readImportHandoff } from '../../../lib/import-handoff';
+import { useHubDeviceCap } from '../api/use-hub-device-cap';
 import { buildCreateImportRequest } from '../model/build-create-import-request';
 import { useConversion } from '../hooks/use-conversion';
 import { useUploadAndStart } from '../hooks/use-upload-and-start';
@@ -22,6 +23,7 @@ import { PreviewPanel } from './preview-panel';
 import { ReviewStep } from './review-step';
 import { UpdatingNotice } from './updating-notice';
 import { UploadSection } from './upload-section';
+import type { ChunkChoice } from '../../../components/chunk-options';
 
 // Mapping edits arrive per keystroke/selection; wait briefly so a burst of edits runs one
 // conversion.
@@ -60,6 +62,7 @@ export function ImportWizard() {
   const [excludeInvalid, setExcludeInvalid] = useState(false);
   const conversion = useConversion();
   const upload = useUploadAndStart();
+  const [chunks, setChunks] = useState<ChunkChoice | null>(null);
   const { start: startConversion } = conversion;
   const hub = useHubInfo();
   const hubName = hub.data ? hubNameOf(hub.data.hostName) : null;
@@ -108,7 +111,13 @@ export function ImportWizard() {
   const plannable =
     outcome && !outcome.report.fileError && outcome.report.valid > 0 ? outcome.output : null;
   const hubDevices = hub.data?.statistics.totalDeviceCount ?? null;
-  const registryPlan = useRegistryPlan(plannable, outcome?.report.valid ?? 0, hubDevices);
+  const deviceCap = useHubDeviceCap();
+  const registryPlan = useRegistryPlan(
+    plannable,
+    outcome?.report.valid ?? 0,
+    hubDevices,
+    deviceCap,
+  );
   const [planSkipped, setPlanSkipped] = useState(false);
   // A skip is said for one file's outcome: a new conversion asks again.
   useEffect(() => setPlanSkipped(false), [plannable]);
@@ -236,17 +245,26 @@ export function ImportWizard() {
               checksumProgress={conversion.checksumProgress}
               onUpload={() =>
                 void (() => {
-                  const request = outcome.checksums.then((checksums) =>
-                    buildCreateImportRequest(file, { ...outcome, ...checksums }),
-                  );
+                  // Only the handed-off file itself: a file dropped over it is the admin's own.
+                  const newKeysInside = pending?.newKeysInside === true && file === pending.file;
+                  const request = outcome.checksums.then((checksums) => ({
+                    ...buildCreateImportRequest(file, { ...outcome, ...checksums }),
+                    ...(newKeysInside ? { newKeysInside: true as const } : {}),
+                  }));
                   if (!plan)
-                    return upload.run({ request, converted: outcome.output, source: file });
+                    return upload.run({
+                      request,
+                      converted: outcome.output,
+                      source: file,
+                      ...(chunks ? { chunks } : {}),
+                    });
                   const planned = plannedUpload(plan);
                   return upload.run({
                     request: request.then(planned.request),
                     converted: planned.converted,
                     source: file,
                     ...(planned.backup ? { backup: planned.backup } : {}),
+                    ...(chunks ? { chunks } : {}),
                   });
                 })()
               }
@@ -254,6 +272,8 @@ export function ImportWizard() {
               onQueue={(operationId) => void upload.queue(operationId)}
               onCancelUpload={upload.cancelUpload}
               onAutoStart={upload.setAutoStart}
+              chunks={chunks}
+              onChunksChange={setChunks}
             />
           )}
           {plannable && (

@@ -1,12 +1,12 @@
 import { useMemo, useState } from 'react';
-import { Button, MenuItem, Stack, TextField } from '@mui/material';
+import { Button, Stack } from '@mui/material';
 import DownloadIcon from '@mui/icons-material/Download';
 import type { RowIssue } from '../../../../core/convert/types';
+import { CountFilterSelect } from '../../../components/count-filter-select';
 import { VirtualTable } from '../../../components/virtual-table';
 import type { VirtualColumn } from '../../../components/virtual-table';
 import { toCsvBlob } from '../../../lib/csv-escape';
 import { downloadBlob } from '../../../lib/download-blob';
-import { formatCount } from '../../../lib/format';
 
 const COLUMNS: ReadonlyArray<VirtualColumn<RowIssue>> = [
   { key: 'line', header: 'Line', width: '80px', render: (issue) => issue.line || '-' },
@@ -51,21 +51,15 @@ export function InvalidRowsTable({ issues, label }: { issues: RowIssue[]; label:
   return (
     <Stack spacing={1.5}>
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
-        <TextField
-          select
-          size="small"
+        <CountFilterSelect
           label="Filter by reason"
+          allWords="All reasons"
+          total={issues.length}
+          options={reasons.map(([code, count]) => ({ value: code, words: code, count }))}
           value={reason}
-          onChange={(event) => setReason(event.target.value)}
-          sx={{ minWidth: 240 }}
-        >
-          <MenuItem value="">All reasons ({formatCount(issues.length)})</MenuItem>
-          {reasons.map(([code, count]) => (
-            <MenuItem key={code} value={code}>
-              {code} ({formatCount(count)})
-            </MenuItem>
-          ))}
-        </TextField>
+          onChange={setReason}
+          minWidth={240}
+        />
         <Button startIcon={<DownloadIcon />} onClick={download} disabled={shown.length === 0}>
           Download as CSV
         </Button>

@@ -1,20 +1,7 @@
 import { useEffect, useState } from 'react';
-import {
-  Alert,
-  Box,
-  Button,
-  MenuItem,
-  Stack,
-  Table,
-  TableBody,
-  TableCell,
-  TableContainer,
-  TableHead,
-  TableRow,
-  TextField,
-  Typography,
-} from '@mui/material';
+import { Alert, Box, Button, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import type { PlanOutcome, PlanRow } from '../../../../core/plan/plan-types';
+import { PageOfRowsTable, type PageColumn } from '../../../components/page-of-rows-table';
 import { formatCount } from '../../../lib/format';
 import type { RegistryPlan } from '../model/plan-against-registry';
 
@@ -46,6 +33,17 @@ function rowWords(row: PlanRow): string {
   if (!row.sent) parts.push('left out of the job');
   return parts.join('; ');
 }
+
+const COLUMNS: readonly PageColumn<PlanRow>[] = [
+  { header: 'Line', cell: (row) => row.line },
+  {
+    header: 'Device',
+    cell: (row) => (row.moduleId ? `${row.id}/${row.moduleId}` : row.id),
+    wrapAnywhere: true,
+  },
+  { header: 'Outcome', cell: (row) => OUTCOME_WORDS[row.outcome] },
+  { header: 'What changes', cell: rowWords, wrapAnywhere: true },
+];
 
 export function PlanRowsTable({ plan }: { plan: RegistryPlan }) {
   const [filter, setFilter] = useState<Filter>('doing');
@@ -99,36 +97,13 @@ export function PlanRowsTable({ plan }: { plan: RegistryPlan }) {
         </Typography>
       )}
       {page !== null && page.rows.length > 0 && (
-        // Scrolls on its own: focusable so keyboard users can scroll it too (axe
-        // scrollable-region-focusable).
-        <TableContainer
-          sx={{ maxHeight: 360 }}
-          tabIndex={0}
-          aria-label="Planned changes, scrollable"
-        >
-          <Table size="small" stickyHeader aria-label="Planned changes">
-            <TableHead>
-              <TableRow>
-                <TableCell>Line</TableCell>
-                <TableCell>Device</TableCell>
-                <TableCell>Outcome</TableCell>
-                <TableCell>What changes</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {page.rows.map((row) => (
-                <TableRow key={row.line}>
-                  <TableCell>{row.line}</TableCell>
-                  <TableCell sx={{ overflowWrap: 'anywhere' }}>
-                    {row.moduleId ? `${row.id}/${row.moduleId}` : row.id}
-                  </TableCell>
-                  <TableCell>{OUTCOME_WORDS[row.outcome]}</TableCell>
-                  <TableCell sx={{ overflowWrap: 'anywhere' }}>{rowWords(row)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </TableContainer>
+        <PageOfRowsTable
+          label="Planned changes"
+          columns={COLUMNS}
+          rows={page.rows}
+          rowKey={(row) => String(row.line)}
+          maxHeight={360}
+        />
       )}
       {total > PAGE && (
         <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>

@@ -224,6 +224,7 @@ function PlanDetails({
 }) {
   const { plan } = state;
   const { summary } = plan;
+  const overCap = plan.notices.find((notice) => notice.code === 'over-device-cap')?.count ?? 0;
   return (
     <Stack spacing={2}>
       <Typography variant="body2" color="text.secondary">
@@ -269,6 +270,14 @@ function PlanDetails({
               : `Regenerate the keys of ${plan.keysKept === 1 ? 'this device' : `these ${formatCount(plan.keysKept)} devices`} instead (the hub mints new ones; ${plan.keysKept === 1 ? 'it stops' : 'they stop'} connecting until given them)`
           }
         />
+      )}
+      {overCap > 0 && (
+        <Alert severity="error">
+          <AlertTitle>Over the hub&apos;s device cap</AlertTitle>
+          {plural(overCap, 'create goes', 'creates go')} past the hub&apos;s cap of devices and
+          modules: the hub would refuse {overCap === 1 ? 'it' : 'each'} with 403002. Delete devices
+          first, leave {overCap === 1 ? 'that row' : 'those rows'} out, or raise the cap.
+        </Alert>
       )}
       {summary.fail > 0 && (
         <Alert severity="warning">

@@ -13,6 +13,7 @@ import CloudUploadIcon from '@mui/icons-material/CloudUpload';
 import type { ConversionReport } from '../../../../core/convert/types';
 import { ErrorPanel } from '../../../components/error-panel';
 import { hubNameOf, useHubInfo } from '../../../lib/use-hub-info';
+import { useCurrentHubLabel } from '../../../lib/hubs/current-hub';
 import { plural } from '../../../lib/job-outcome';
 import type { RegistryPlan } from '../model/plan-against-registry';
 import {
@@ -26,6 +27,7 @@ import type { UploadState } from '../hooks/use-upload-and-start';
 import type { ChecksumProgress } from '../../../workers/conversion/run-conversion';
 import { useProgressStore, type ProgressStore } from '../../../lib/progress-store';
 import { SlotBusyPanel } from '../../../components/slot-busy-panel';
+import { ChunkOptions, type ChunkChoice } from '../../../components/chunk-options';
 import { UploadProgress } from './upload-progress';
 
 interface UploadSectionProps {
@@ -44,12 +46,16 @@ interface UploadSectionProps {
   onQueue: (operationId: string) => void;
   onCancelUpload: () => void;
   onAutoStart: (value: boolean) => void;
+  /** Import in chunks (docs/import-wizard.md); null for one job. Without a handler, not offered. */
+  chunks?: ChunkChoice | null;
+  onChunksChange?: (value: ChunkChoice | null) => void;
 }
 
 const STAGE_CONTEXT = {
   prepare: 'Preparing the upload',
   upload: 'Uploading',
   start: 'Starting the job',
+  split: 'Splitting the file into chunks',
 } as const;
 
 export function UploadSection({
@@ -65,6 +71,8 @@ export function UploadSection({
   onQueue,
   onCancelUpload,
   onAutoStart,
+  chunks = null,
+  onChunksChange,
 }: UploadSectionProps) {
   // The typed text belongs to the phrase it was typed for: a re-conversion that leaves the phrase
   // as it was keeps it; one that changes the phrase (another count, another consequence) asks for
@@ -75,6 +83,7 @@ export function UploadSection({
   });
   const hub = useHubInfo();
   const hubName = hub.data ? hubNameOf(hub.data.hostName) : null;
+  const hubLabel = useCurrentHubLabel();
   const phrase =
     hubName === null
       ? null
@@ -133,7 +142,7 @@ export function UploadSection({
         {phrase && warn && (
           <Box>
             <Alert severity="warning" sx={{ mb: 1.5 }}>
-              This import will <strong>{phrase}</strong>.{' '}
+              This import will <strong>{phrase}</strong>. {hubLabel ? `Hub: ${hubLabel}. ` : ''}
               {plan
                 ? 'The devices as they are now are kept with the import, and its job page offers to restore them.'
                 : 'Without a plan there is no backup: deleted devices and overwritten values cannot be restored by the console.'}{' '}
@@ -152,6 +161,9 @@ export function UploadSection({
             />
           </Box>
         )}
+        {onChunksChange && (
+          <ChunkOptions value={chunks} onChange={onChunksChange} disabled={busy} />
+        )}
         <Box>
           <Button
             variant="contained"
@@ -160,7 +172,7 @@ export function UploadSection({
             disabled={busy || blocked !== null || !confirmed}
             onClick={onUpload}
           >
-            Upload and start import
+            {chunks && onChunksChange ? 'Upload and queue in chunks' : 'Upload and start import'}
           </Button>
           <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
             {plan ? plural(plan.sent, 'row', 'rows') : devicesText(report.valid)} will be sent to{' '}
@@ -176,7 +188,9 @@ export function UploadSection({
           <Box>
             <LinearProgress aria-label="Starting the job" />
             <Typography variant="body2" sx={{ mt: 1 }}>
-              Upload complete. Starting the import job...
+              {chunks && onChunksChange
+                ? 'Upload complete. Splitting the file into chunks...'
+                : 'Upload complete. Starting the import job...'}
             </Typography>
           </Box>
         )}

@@ -8,6 +8,8 @@ import type {
   ConversionRun,
 } from '../../../workers/conversion/run-conversion';
 import { isAbortError } from '../../../lib/api-error';
+import type { WorkerFactory } from '../../../workers/channel/worker-channel';
+import { createConversionWorker } from '../../../workers/conversion/create-conversion-worker';
 
 export type ConversionState =
   | { phase: 'idle' }
@@ -40,9 +42,9 @@ function atMostEveryInterval<T>(apply: (value: T) => void): (value: T) => void {
 
 /**
  * Runs the worker conversion; starting a new run cancels the previous one, so only the latest
- * options win.
+ * options win. `createWorker` is for tests, which run the worker's code in their own thread.
  */
-export function useConversion() {
+export function useConversion(createWorker: WorkerFactory = createConversionWorker) {
   const [state, setState] = useState<ConversionState>({ phase: 'idle' });
   // Checksum progress goes on after the result is shown; only the upload section's bar reads it.
   const [checksumProgress] = useState(() => createProgressStore<ChecksumProgress | null>(null));
@@ -70,14 +72,20 @@ export function useConversion() {
         previous,
       });
       checksumProgress.set(null);
-      const run = runConversion(file, options, {
-        onProgress: atMostEveryInterval((progress) => {
-          if (runRef.current === run) setState({ phase: 'running', progress, startedAt, previous });
-        }),
-        onChecksumProgress: atMostEveryInterval((progress) => {
-          if (runRef.current === run) checksumProgress.set(progress);
-        }),
-      });
+      const run = runConversion(
+        file,
+        options,
+        {
+          onProgress: atMostEveryInterval((progress) => {
+            if (runRef.current === run)
+              setState({ phase: 'running', progress, startedAt, previous });
+          }),
+          onChecksumProgress: atMostEveryInterval((progress) => {
+            if (runRef.current === run) checksumProgress.set(progress);
+          }),
+        },
+        createWorker,
+      );
       runRef.current = run;
       run.result.then(
         (outcome) => {
@@ -92,7 +100,7 @@ export function useConversion() {
         },
       );
     },
-    [checksumProgress],
+    [checksumProgress, createWorker],
   );
 
   const reset = useCallback(() => {

@@ -5,6 +5,8 @@ import type { LineKey } from '../../../../core/plan/read-line-key';
 import { downloadExportFile, type DownloadProgress } from '../../../lib/download-export-file';
 import { exportNameOf, exportNameWords } from '../../../lib/export-name';
 import { usePlanSettings } from '../../../lib/plan-settings';
+import type { WorkerFactory } from '../../../workers/channel/worker-channel';
+import { createPlanWorker } from '../../../workers/plan/create-plan-worker';
 import {
   createPlanClient,
   type PlanClient,
@@ -78,15 +80,25 @@ function exportSource(job: Job, jobId: string, fresh: boolean): PlanSource {
 /**
  * `output` is the converted file and `lines` its line count (the conversion report's valid rows),
  * which decides the snapshot source without reading it. `hubDevices` is the hub's device count now
- * (GET /api/hub), null while unknown.
+ * (GET /api/hub), null while unknown. `createWorker` is for tests, which run the plan worker's code
+ * in their own thread.
  */
-export function useRegistryPlan(output: Blob | null, lines: number, hubDevices: number | null) {
+export function useRegistryPlan(
+  output: Blob | null,
+  lines: number,
+  hubDevices: number | null,
+  /** The proxy's configured cap of devices and modules; null for the hub's default. */
+  deviceCap: number | null = null,
+  createWorker: WorkerFactory = createPlanWorker,
+) {
   const settings = usePlanSettings();
   const [state, setState] = useState<RegistryPlanState>({ phase: 'idle' });
   const abortRef = useRef<AbortController | null>(null);
   const clientRef = useRef<PlanClient | null>(null);
   const hubDevicesRef = useRef(hubDevices);
   hubDevicesRef.current = hubDevices;
+  const deviceCapRef = useRef(deviceCap);
+  deviceCapRef.current = deviceCap;
   // Keys are kept unless the admin says, for this file, that its keyless rows get new ones
   // (docs/plan-and-undo.md, "Keys are never rotated by accident"). The last plan's inputs are kept
   // so that choice plans again without reading the registry again.
@@ -126,6 +138,7 @@ export function useRegistryPlan(output: Blob | null, lines: number, hubDevices: 
         (error) => {
           if (!abort.signal.aborted) setState({ phase: 'failed', error });
         },
+        createWorker,
       );
       clientRef.current = client;
       const plan = await planAgainstRegistry(client, {
@@ -133,12 +146,16 @@ export function useRegistryPlan(output: Blob | null, lines: number, hubDevices: 
         registry,
         takenAt,
         source,
-        options: { keepKeys: !rotateKeysRef.current, leaveOutUnchanged: true },
+        options: {
+          keepKeys: !rotateKeysRef.current,
+          leaveOutUnchanged: true,
+          ...(deviceCapRef.current !== null ? { deviceCap: deviceCapRef.current } : {}),
+        },
         hubDevices: hubDevicesRef.current,
       });
       if (!abort.signal.aborted) setState({ phase: 'planned', plan });
     },
-    [],
+    [createWorker],
   );
 
   const planFromExport = useCallback(

@@ -1,14 +1,15 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
-import type { CreateImportRequest } from '../../../../contracts/api';
+import type { CreateImportRequest, CreateRunRequest } from '../../../../contracts/api';
 import { activeJobIdOf, isApiError } from '../../../lib/api-error';
 import { enqueueImport } from '../../../lib/queue/enqueue-import';
+import { createRun } from '../../../lib/queue/runs';
 import { useSlotWait } from '../../../lib/use-slot-wait';
 import { createImport } from '../api/create-import';
-import { startImport } from '../api/start-import';
+import { startImport } from '../../../lib/start-import';
 import { uploadBlobs } from '../api/upload-blobs';
-import type { UploadProgress } from '../api/upload-blobs';
+import type { UploadOptions, UploadProgress } from '../api/upload-blobs';
 
 export type UploadState =
   | { phase: 'idle' }
@@ -26,7 +27,7 @@ export type UploadState =
     }
   | {
       phase: 'failed';
-      stage: 'prepare' | 'upload' | 'start';
+      stage: 'prepare' | 'upload' | 'start' | 'split';
       error: unknown;
       operationId?: string;
     };
@@ -41,13 +42,15 @@ export interface UploadInput {
    * with the operation for admins; the request asked for their grants (`backup`).
    */
   backup?: { snapshot: Blob; undo: Blob };
+  /** Import in chunks: after the upload the server splits the file into a run of queued jobs. */
+  chunks?: CreateRunRequest;
 }
 
 /**
  * Create the operation, upload both blobs, start the job, land on its page; wait for a busy slot if
- * asked.
+ * asked. `createUploader` is for tests in Node, where the storage SDK uploads a Buffer, not a Blob.
  */
-export function useUploadAndStart() {
+export function useUploadAndStart(createUploader?: UploadOptions['createUploader']) {
   const [state, setState] = useState<UploadState>({ phase: 'idle' });
   const abortRef = useRef<AbortController | null>(null);
   // Survives the brief 'starting' phase between two attempts, so a queued start stays queued.
@@ -81,7 +84,7 @@ export function useUploadAndStart() {
   );
 
   const run = useCallback(
-    async ({ request, converted, source, backup }: UploadInput) => {
+    async ({ request, converted, source, backup, chunks }: UploadInput) => {
       const controller = new AbortController();
       abortRef.current = controller;
       setState({ phase: 'checksums' });
@@ -114,14 +117,28 @@ export function useUploadAndStart() {
         await uploadBlobs(items, {
           signal: controller.signal,
           onProgress: (progress) => setState({ phase: 'uploading', progress }),
+          createUploader,
         });
       } catch (error) {
         setState({ phase: 'failed', stage: 'upload', error, operationId });
         return;
       }
-      await start(operationId);
+      if (!chunks) {
+        await start(operationId);
+        return;
+      }
+      // The server splits the uploaded file and queues the chunks; the run page follows them.
+      setState({ phase: 'starting', operationId });
+      try {
+        const run = await createRun(operationId, chunks);
+        void queryClient.invalidateQueries({ queryKey: ['queue'] });
+        void queryClient.invalidateQueries({ queryKey: ['jobs'] });
+        navigate(`/runs/${encodeURIComponent(run.runId)}`);
+      } catch (error) {
+        setState({ phase: 'failed', stage: 'split', error });
+      }
     },
-    [start],
+    [start, createUploader, navigate, queryClient],
   );
 
   // The server's queue replaces waiting in this tab: the job page shows the position from there.

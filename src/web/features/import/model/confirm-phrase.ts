@@ -58,13 +58,21 @@ export function confirmPhraseFor(
  * A plan of only creates, unchanged rows and refusals needs no phrase.
  */
 export function confirmPhraseForPlan(
-  plan: { summary: { delete: number; update: number }; keysRotated: number },
+  plan: {
+    summary: { delete: number; update: number };
+    keysRotated: number;
+    /** Updates that change only the keys, to keys the file carries (a key regeneration). */
+    keysReplaced?: number;
+  },
   hubName: string,
 ): string | null {
   const parts: string[] = [];
+  const replaced = Math.min(plan.keysReplaced ?? 0, plan.summary.update);
+  const changed = plan.summary.update - replaced;
+  const newKeys = plan.keysRotated + replaced;
   if (plan.summary.delete > 0) parts.push(`delete ${devicesText(plan.summary.delete)}`);
-  if (plan.summary.update > 0) parts.push(`change ${devicesText(plan.summary.update)}`);
-  if (plan.keysRotated > 0) parts.push(`give ${devicesText(plan.keysRotated)} new keys`);
+  if (changed > 0) parts.push(`change ${devicesText(changed)}`);
+  if (newKeys > 0) parts.push(`give ${devicesText(newKeys)} new keys`);
   return parts.length > 0 ? `${parts.join(' and ')} in ${hubName}` : null;
 }
 

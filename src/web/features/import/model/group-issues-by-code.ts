@@ -1,4 +1,5 @@
-import type { ConversionReport, IssueSeverity } from '../../../../core/convert/types';
+import type { ConversionReport, IssueCode, IssueSeverity } from '../../../../core/convert/types';
+import { ISSUE_CODES } from '../../../../core/issues/issue-catalogue';
 import { formatCount, plural } from '../../../lib/format';
 import { meaningOfIssueCode } from './conversion-issue-meanings';
 
@@ -6,7 +7,7 @@ import { meaningOfIssueCode } from './conversion-issue-meanings';
 export const LISTED_LINES = 20;
 
 export interface IssueGroup {
-  code: string;
+  code: IssueCode;
   severity: IssueSeverity;
   /** Issues of this code in the whole file, exact even when the report's list was capped. */
   count: number;
@@ -30,7 +31,7 @@ interface Accumulator {
   kept: number;
 }
 
-function newGroup(code: string, severity: IssueSeverity, meaning: string): Accumulator {
+function newGroup(code: IssueCode, severity: IssueSeverity, meaning: string): Accumulator {
   return {
     group: { code, severity, count: 0, meaning, lines: [], moreLines: 0, fileNotices: [] },
     seenLines: new Set(),
@@ -46,7 +47,7 @@ export function groupIssuesByCode(
   report: Pick<ConversionReport, 'issues' | 'issueCounts'>,
   severity: IssueSeverity,
 ): IssueGroup[] {
-  const byCode = new Map<string, Accumulator>();
+  const byCode = new Map<IssueCode, Accumulator>();
   for (const issue of report.issues) {
     if (issue.severity !== severity) continue;
     let acc = byCode.get(issue.code);
@@ -72,7 +73,8 @@ export function groupIssuesByCode(
   }
   // A code whose every issue came after the cap is only in the counts: its severity and words
   // come from the table, and all its lines are "more".
-  for (const code of Object.keys(report.issueCounts ?? {})) {
+  for (const code of ISSUE_CODES) {
+    if (!report.issueCounts?.[code]) continue;
     const known = meaningOfIssueCode(code);
     if (!byCode.has(code) && known?.severity === severity)
       byCode.set(code, newGroup(code, severity, known.meaning));

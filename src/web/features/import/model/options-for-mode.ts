@@ -1,4 +1,4 @@
-import type { ImportMode } from '../../../../core/model/import-mode';
+import { IDENTITY_IMPORT_MODES, type ImportMode } from '../../../../core/model/import-mode';
 import type { ConvertOptions } from '../../../../core/convert/types';
 
 /** The wizard's choices that apply to some modes only, and whether the mode chosen uses them. */
@@ -9,23 +9,14 @@ export interface RelevantOptions {
   keys: boolean;
 }
 
-// The modes that write an identity (status and authentication). The others only touch the twin
-// or delete, and the hub ignores what a line says about status or keys for them
-// (docs/import-wizard.md, "Options follow the mode").
-const IDENTITY_MODES: ReadonlySet<ImportMode> = new Set([
-  'create',
-  'createOrUpdate',
-  'createOrUpdateIfMatchETag',
-  'update',
-  'updateIfMatchETag',
-]);
+// Only the identity modes (IDENTITY_IMPORT_MODES) write status and keys.
 
 /**
  * Which options mean something for this import. When the file has its own importMode column its
  * rows may use any mode, so every option stays on offer.
  */
 export function relevantOptionsFor(mode: ImportMode, rowsNameTheirMode: boolean): RelevantOptions {
-  const identity = rowsNameTheirMode || IDENTITY_MODES.has(mode);
+  const identity = rowsNameTheirMode || IDENTITY_IMPORT_MODES.has(mode);
   return { status: identity, keys: identity };
 }
 

@@ -32,6 +32,8 @@ export interface RegistryPlan {
   leftOut: number;
   keysKept: number;
   keysRotated: number;
+  /** Rows that change only the keys, to the keys they carry (a key regeneration). */
+  keysReplaced: number;
   /** What the hub held before the import, keys included (admin only): the plan's input. */
   backup: Blob;
   undoFile: Blob;
@@ -77,6 +79,7 @@ export async function planAgainstRegistry(
     leftOut: done.leftOut,
     keysKept: done.keysKeptSent,
     keysRotated,
+    keysReplaced: done.notices.find((notice) => notice.code === 'keys-replaced')?.count ?? 0,
     backup: input.registry,
     undoFile: undo.file,
     undo: undo.summary,

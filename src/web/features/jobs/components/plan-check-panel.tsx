@@ -1,20 +1,29 @@
-import {
-  Alert,
-  AlertTitle,
-  Table,
-  TableBody,
-  TableCell,
-  TableContainer,
-  TableHead,
-  TableRow,
-} from '@mui/material';
+import { Alert, AlertTitle } from '@mui/material';
 import type { Job } from '../../../../contracts/api';
 import { ErrorPanel } from '../../../components/error-panel';
 import { LoadingBlock } from '../../../components/loading-block';
+import { PageOfRowsTable, type PageColumn } from '../../../components/page-of-rows-table';
 import { plural } from '../../../lib/job-outcome';
 import { usePlanCheck } from '../api/use-plan-check';
+import type { OutcomeMismatch } from '../model/check-plan-outcome';
 
 const SHOWN = 100;
+
+const COLUMNS: readonly PageColumn<OutcomeMismatch>[] = [
+  {
+    header: 'Device',
+    cell: (m) => (m.moduleId ? `${m.id}/${m.moduleId}` : m.id),
+    wrapAnywhere: true,
+  },
+  {
+    header: 'Planned',
+    cell: (m) => (m.planned === 'fail' ? `refused (${m.plannedCode ?? ''})` : (m.planned ?? '-')),
+  },
+  {
+    header: 'What the hub did',
+    cell: (m) => (m.actualCode === null ? 'applied it' : `refused it (${m.actualCode})`),
+  },
+];
 
 /** After a planned import: every row where the hub did something other than the plan said. */
 export function PlanCheckPanel({ job, jobRef }: { job: Job; jobRef: string }) {
@@ -37,36 +46,14 @@ export function PlanCheckPanel({ job, jobRef }: { job: Job; jobRef: string }) {
       </AlertTitle>
       The registry changed between the plan and the job, or the hub judged a row differently. Check
       these devices before you import again.
-      <TableContainer
-        sx={{ mt: 1, maxHeight: 300 }}
-        tabIndex={0}
-        aria-label="Rows that differ from the plan, scrollable"
-      >
-        <Table size="small" stickyHeader aria-label="Rows that differ from the plan">
-          <TableHead>
-            <TableRow>
-              <TableCell>Device</TableCell>
-              <TableCell>Planned</TableCell>
-              <TableCell>What the hub did</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {mismatches.slice(0, SHOWN).map((m, index) => (
-              <TableRow key={`${m.id}/${m.moduleId ?? ''}/${index}`}>
-                <TableCell sx={{ overflowWrap: 'anywhere' }}>
-                  {m.moduleId ? `${m.id}/${m.moduleId}` : m.id}
-                </TableCell>
-                <TableCell>
-                  {m.planned === 'fail' ? `refused (${m.plannedCode ?? ''})` : (m.planned ?? '-')}
-                </TableCell>
-                <TableCell>
-                  {m.actualCode === null ? 'applied it' : `refused it (${m.actualCode})`}
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </TableContainer>
+      <PageOfRowsTable
+        label="Rows that differ from the plan"
+        columns={COLUMNS}
+        rows={mismatches.slice(0, SHOWN)}
+        rowKey={(m, index) => `${m.id}/${m.moduleId ?? ''}/${index}`}
+        maxHeight={300}
+        marginTop={1}
+      />
     </Alert>
   );
 }

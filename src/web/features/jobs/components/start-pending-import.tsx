@@ -9,7 +9,7 @@ import { activeJobIdOf, isApiError } from '../../../lib/api-error';
 import { enqueueImport } from '../../../lib/queue/enqueue-import';
 import { useQueue } from '../../../lib/queue/get-queue';
 import { useSlotWait } from '../../../lib/use-slot-wait';
-import { startImport } from '../api/start-import';
+import { startImport } from '../../../lib/start-import';
 
 type StartState =
   | { phase: 'idle' }

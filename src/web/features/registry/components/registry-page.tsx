@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
 import { Alert, Box, Button, Stack, Typography } from '@mui/material';
 import { ErrorPanel } from '../../../components/error-panel';
@@ -14,6 +14,7 @@ import type { RegistryRow } from '../../../workers/registry/summarize-device';
 import { useRegistryStream } from '../api/stream-registry';
 import { useRegistryQuery } from '../api/use-registry-query';
 import { DeviceDetailPanel } from './device-detail-panel';
+import { HubSelectionPanel } from './hub-selection-panel';
 import { RegistryDownloads } from './registry-downloads';
 import { RegistryFilters } from './registry-filters';
 import { RegistryLoadProgress } from './registry-load-progress';
@@ -38,11 +39,14 @@ function RegistryView({ exportId }: { exportId: string }) {
   const isAdmin = useIsAdmin();
   const [filter, setFilter] = useState<RegistryFilter>(EMPTY_FILTER);
   const [selected, setSelected] = useState<RegistryRow | null>(null);
-  const query = useRegistryQuery(
-    stream.client,
-    useDebouncedValue(filter, FILTER_DEBOUNCE_MS),
-    stream.records,
+  const [hubSelection, setHubSelection] = useState<RegistryFilter['hubSelection']>(undefined);
+  const debounced = useDebouncedValue(filter, FILTER_DEBOUNCE_MS);
+  // The hub's answer applies at once: only typing is worth waiting for.
+  const applied = useMemo(
+    () => (hubSelection ? { ...debounced, hubSelection } : debounced),
+    [debounced, hubSelection],
   );
+  const query = useRegistryQuery(stream.client, applied, stream.records);
   const { done } = stream;
   const filtering = isFiltering(query.applied);
   const errors = done?.issues.filter((issue) => issue.severity === 'error') ?? [];
@@ -110,6 +114,9 @@ function RegistryView({ exportId }: { exportId: string }) {
             ? 'Keys are masked. Your role cannot reveal them.'
             : 'Keys are masked; as an admin you can reveal one key at a time in the details.'}
         </Typography>
+        {isAdmin && !stream.keysMaskedByServer && (
+          <HubSelectionPanel selection={hubSelection} onChange={setHubSelection} />
+        )}
         <RegistryFilters
           filter={filter}
           onChange={setFilter}

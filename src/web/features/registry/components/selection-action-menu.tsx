@@ -2,19 +2,31 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Button, ListItemText, Menu, MenuItem, Stack, Typography } from '@mui/material';
 import ArrowDropDownIcon from '@mui/icons-material/ArrowDropDown';
-import { SELECTION_ACTIONS } from '../../../../core/bulk/selection-action';
-import type { SelectionAction } from '../../../../core/bulk/selection-action';
+import { isKeyRegeneration } from '../../../../core/bulk/regenerate-keys';
 import { FailureLine } from '../../../components/failure-line';
 import { plural } from '../../../lib/format';
 import { handOffToImport, IMPORT_WIZARD_PATH } from '../../../lib/import-handoff';
+import type { ImportHandoff } from '../../../lib/import-handoff';
 import type { BrowseClient } from '../../../workers/registry/browse-client';
+import type { BrowseAction } from '../../../workers/registry/build-selection-import';
 import type { RegistryFilter } from '../../../workers/registry/registry-filter';
 import {
   ACTION_WORDS,
   leftOutWords,
+  MENU_ACTIONS,
+  newKeysWords,
   selectionActionReason,
   suggestedModeOf,
 } from '../model/selection-action-words';
+import { NewKeysDialog } from './new-keys-dialog';
+
+/** A key regeneration waiting for its one download before it may go to the import wizard. */
+interface PendingKeys {
+  handoff: ImportHandoff;
+  keys: Blob;
+  devices: number;
+  what: string;
+}
 
 interface SelectionActionMenuProps {
   client: BrowseClient | null;
@@ -39,8 +51,9 @@ export function SelectionActionMenu(props: SelectionActionMenuProps) {
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
   const [nothing, setNothing] = useState<string | null>(null);
+  const [pendingKeys, setPendingKeys] = useState<PendingKeys | null>(null);
 
-  const run = async (action: SelectionAction) => {
+  const run = async (action: BrowseAction) => {
     setAnchor(null);
     if (!client) return;
     setBusy(true);
@@ -57,10 +70,17 @@ export function SelectionActionMenu(props: SelectionActionMenuProps) {
         type: 'application/x-ndjson',
       });
       const reason = selectionActionReason({ action, filter, snapshot: props.snapshot, ...built });
-      void navigate(
-        IMPORT_WIZARD_PATH,
-        handOffToImport({ file, suggestedMode: suggestedModeOf(action), reason }),
-      );
+      const handoff: ImportHandoff = { file, suggestedMode: suggestedModeOf(action), reason };
+      if (isKeyRegeneration(action) && built.newKeys) {
+        setPendingKeys({
+          handoff: { ...handoff, newKeysInside: true },
+          keys: built.newKeys,
+          devices: built.written,
+          what: newKeysWords(action),
+        });
+        return;
+      }
+      void navigate(IMPORT_WIZARD_PATH, handOffToImport(handoff));
     } catch (error) {
       setFailure(error);
     } finally {
@@ -87,7 +107,7 @@ export function SelectionActionMenu(props: SelectionActionMenuProps) {
         open={anchor !== null}
         onClose={() => setAnchor(null)}
       >
-        {SELECTION_ACTIONS.map((action) => (
+        {MENU_ACTIONS.map((action) => (
           <MenuItem key={action} onClick={() => void run(action)}>
             <ListItemText
               primary={ACTION_WORDS[action].label}
@@ -102,6 +122,20 @@ export function SelectionActionMenu(props: SelectionActionMenuProps) {
         </Typography>
       )}
       {failure !== null && <FailureLine lead="The import could not be prepared" error={failure} />}
+      {pendingKeys && (
+        <NewKeysDialog
+          keys={pendingKeys.keys}
+          fileName={`new-keys-${props.fileStem}.csv`}
+          devices={pendingKeys.devices}
+          what={pendingKeys.what}
+          onCancel={() => setPendingKeys(null)}
+          onContinue={() => {
+            const { handoff } = pendingKeys;
+            setPendingKeys(null);
+            void navigate(IMPORT_WIZARD_PATH, handOffToImport(handoff));
+          }}
+        />
+      )}
     </Stack>
   );
 }

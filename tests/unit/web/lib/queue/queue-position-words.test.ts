@@ -36,6 +36,12 @@ describe('queuePositionWords', () => {
     );
   });
 
+  it('says a chunk held back by its run is stopped, not queued', () => {
+    expect(queuePositionWords(entry({ state: 'stopped', position: null }), holder())).toBe(
+      'Stopped by its chunked import’s stop rule',
+    );
+  });
+
   it("gives the holder's age when the clock is known", () => {
     expect(queuePositionWords(entry(), holder(), Date.parse('2026-01-01T00:03:05Z'))).toBe(
       'Queued, position 2, behind import job job-1 (41%, running 3 min 05 s)',

@@ -1,29 +1,12 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { ConvertOptions } from '../../../../../src/core/convert/types';
-import {
-  FromConversionWorker,
-  ToConversionWorker,
-} from '../../../../../src/contracts/worker/conversion-messages';
-import { createConversionSession } from '../../../../../src/web/workers/conversion/conversion-session';
 import { runConversion } from '../../../../../src/web/workers/conversion/run-conversion';
-import { workerInProcess } from '../../support/worker-pipe';
+import { inProcessConversionWorker } from '../../support/in-process-conversion-worker';
 
 // runConversion and the conversion worker's session joined in process (the hashing falls back to
 // this thread: Node has no Worker): the protocol end to end, zod on both sides.
-function conversionWorker(): Worker {
-  let session: ReturnType<typeof createConversionSession> | null = null;
-  return workerInProcess({
-    receive: ToConversionWorker,
-    send: FromConversionWorker,
-    handle(message, post) {
-      session ??= createConversionSession(post, { randomBytes: (n) => new Uint8Array(n) });
-      return session(message);
-    },
-    failureCode: (message) =>
-      message.type === 'convert' ? 'CONVERSION_FAILED' : 'CHECKSUM_FAILED',
-  });
-}
+const conversionWorker = inProcessConversionWorker();
 
 const OPTIONS: ConvertOptions = {
   format: 'auto',
@@ -72,16 +55,8 @@ describe('runConversion with the conversion worker', () => {
       value: () => ({ arrayBuffer: () => Promise.reject(new Error('NotReadableError')) }),
     });
     // The pipe clones the File, so the failing read is the worker side's own File.
-    const failing = workerInProcess({
-      receive: ToConversionWorker,
-      send: FromConversionWorker,
-      handle(message, post) {
-        const session = createConversionSession(post, { randomBytes: (n) => new Uint8Array(n) });
-        return session(message.type === 'convert' ? { ...message, file: unreadable } : message);
-      },
-      failureCode: () => 'CONVERSION_FAILED',
-    });
-    const run = runConversion(unreadable, OPTIONS, { onProgress: () => undefined }, () => failing);
+    const failing = inProcessConversionWorker(() => unreadable);
+    const run = runConversion(unreadable, OPTIONS, { onProgress: () => undefined }, failing);
     await expect(run.result).rejects.toMatchObject({ code: 'FILE_UNREADABLE' });
   });
 });

@@ -55,4 +55,45 @@ describe('buildSelectionImport', () => {
     expect(built).toMatchObject({ written: 0, leftOut: {} });
     expect(await built.file.text()).toBe('');
   });
+
+  it('regenerates primary keys and returns them once as a formula-guarded CSV', async () => {
+    const withOddId = [
+      ...texts,
+      JSON.stringify({
+        id: '=sum',
+        status: 'enabled',
+        authentication: { type: 'sas', symmetricKey: KEYS },
+      }),
+    ];
+    let fill = 0;
+    const built = buildSelectionImport('regenerate-primary', withOddId, undefined, (length) =>
+      new Uint8Array(length).fill(++fill),
+    );
+    expect(built.written).toBe(3);
+    expect(built.leftOut).toEqual({
+      "a module's keys are its own: not regenerated with its device": 1,
+      'it does not use SAS keys': 1,
+    });
+    const lines = await linesOf(built.file);
+    const csv = (await built.newKeys?.text())?.split('\r\n').filter(Boolean);
+    expect(csv?.[0]).toBe('id,primaryKey,secondaryKey');
+    expect(csv?.slice(1)).toEqual(
+      lines.map((line) => {
+        const keys = (line['authentication'] as { symmetricKey: Record<string, string> })
+          .symmetricKey;
+        const id = line['id'] === '=sum' ? "'=sum" : String(line['id']);
+        return `${id},${keys['primaryKey']},${keys['secondaryKey']}`;
+      }),
+    );
+    for (const line of lines) {
+      const keys = (line['authentication'] as { symmetricKey: Record<string, string> })
+        .symmetricKey;
+      expect(keys['primaryKey']).not.toBe(KEYS.primaryKey);
+      expect(keys['secondaryKey']).toBe(KEYS.secondaryKey);
+    }
+  });
+
+  it('returns no key file for an action that makes no keys', () => {
+    expect(buildSelectionImport('swap-keys', texts).newKeys).toBeUndefined();
+  });
 });

@@ -77,6 +77,19 @@ describe('compileRegistryFilter', () => {
     ['name = value with spaces', { tag: 'site = paris' }, [1]],
     ['filters combined with AND', { search: 'gateway', authType: 'sas' }, [3]],
     ['a value nobody has', { tag: 'nowhere' }, []],
+    [
+      "the hub's selection: device records with those exact ids, no module",
+      { hubSelection: { label: 'q', takenAt: 't', deviceIds: ['gateway-1', 'sensor-002'] } },
+      [2],
+    ],
+    [
+      "the hub's selection and a filter together",
+      {
+        status: 'disabled',
+        hubSelection: { label: 'q', takenAt: 't', deviceIds: ['sensor-001', 'Sensor-002'] },
+      },
+      [1],
+    ],
   ])('keeps the records matching %s, in file order', (_name, filter, expected) => {
     expect(matches(filter)).toEqual(expected);
   });
@@ -112,6 +125,14 @@ describe('filter helpers', () => {
     expect(isFiltering(EMPTY_FILTER)).toBe(false);
     expect(isFiltering({ ...EMPTY_FILTER, search: '  ' })).toBe(false);
     expect(isFiltering({ ...EMPTY_FILTER, edge: 'edge' })).toBe(true);
+  });
+
+  it("counts the hub's selection as filtering, and two answers of the hub as two keys", () => {
+    const selection = { label: 'stale', takenAt: 't1', deviceIds: ['a'] };
+    expect(isFiltering({ ...EMPTY_FILTER, hubSelection: selection })).toBe(true);
+    expect(filterKey({ ...EMPTY_FILTER, hubSelection: selection })).not.toBe(
+      filterKey({ ...EMPTY_FILTER, hubSelection: { ...selection, takenAt: 't2' } }),
+    );
   });
 
   it('gives filters that keep the same rows the same key', () => {

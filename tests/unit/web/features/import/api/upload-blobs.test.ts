@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { BlockBlobParallelUploadOptions } from '@azure/storage-blob';
-import { uploadBlobs } from '../../../../../../src/web/features/import/api/upload-blobs';
+import {
+  blockSizeFor,
+  uploadBlobs,
+} from '../../../../../../src/web/features/import/api/upload-blobs';
 import type {
   BlockUploader,
   UploadProgress,
@@ -52,7 +55,7 @@ describe('uploadBlobs', () => {
     expect(seen.every((p) => p.totalBytes === 1500)).toBe(true);
   });
 
-  it('uploads in 4 MiB blocks with a small single-shot limit so progress moves per block', async () => {
+  it('uploads a small file in 4 MiB blocks with a small single-shot limit so progress moves per block', async () => {
     const fake = fakeUploaders({});
     await uploadBlobs(items.slice(0, 1), {
       signal: new AbortController().signal,
@@ -64,6 +67,32 @@ describe('uploadBlobs', () => {
       maxSingleShotSize: 1024 * 1024,
       concurrency: 4,
     });
+  });
+
+  it('gives a large blob bigger blocks, about 16 of them, between 4 and 16 MiB', () => {
+    const MiB = 1024 * 1024;
+    expect(blockSizeFor(0)).toBe(4 * MiB);
+    expect(blockSizeFor(10_000_000)).toBe(4 * MiB);
+    expect(blockSizeFor(64 * MiB)).toBe(4 * MiB);
+    expect(blockSizeFor(64 * MiB + 1)).toBe(5 * MiB);
+    // The CSV of 1M rows: 16 blocks of 8 MiB; its NDJSON: 20 blocks of 16 MiB.
+    expect(blockSizeFor(131_977_134)).toBe(8 * MiB);
+    expect(blockSizeFor(322_974_694)).toBe(16 * MiB);
+    expect(blockSizeFor(4_000 * MiB)).toBe(16 * MiB);
+  });
+
+  it('asks the uploader for the block size of each blob', async () => {
+    const fake = fakeUploaders({});
+    const big = { ...items[1]!, data: new Blob([new Uint8Array(200 * 1024 * 1024)]) };
+    await uploadBlobs([items[0]!, big], {
+      signal: new AbortController().signal,
+      onProgress: () => undefined,
+      createUploader: fake.create,
+    });
+    expect(fake.calls.map((call) => call.options.blockSize)).toEqual([
+      4 * 1024 * 1024,
+      13 * 1024 * 1024,
+    ]);
   });
 
   it('retries a transient failure and reports the attempt', async () => {

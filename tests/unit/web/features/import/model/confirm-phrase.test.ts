@@ -1,11 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import {
   confirmPhraseFor,
+  confirmPhraseForPlan,
   countDestructive,
   matchesConfirmPhrase,
 } from '../../../../../../src/web/features/import/model/confirm-phrase';
 
 describe('confirm phrase', () => {
+  it('names a key regeneration as new keys, and other changes as changes', () => {
+    const summary = { delete: 0, update: 3 };
+    expect(confirmPhraseForPlan({ summary, keysRotated: 0, keysReplaced: 3 }, 'hub-a')).toBe(
+      'give 3 devices new keys in hub-a',
+    );
+    expect(confirmPhraseForPlan({ summary, keysRotated: 1, keysReplaced: 1 }, 'hub-a')).toBe(
+      'change 2 devices and give 2 devices new keys in hub-a',
+    );
+    expect(confirmPhraseForPlan({ summary, keysRotated: 0 }, 'hub-a')).toBe(
+      'change 3 devices in hub-a',
+    );
+  });
+
   it('names the delete count with separators', () => {
     expect(confirmPhraseFor({ delete: 1204 }, 'contoso-prod')).toBe(
       'delete 1,204 devices in contoso-prod',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   filterWords,
   leftOutWords,
+  newKeysWords,
   selectionActionReason,
   suggestedModeOf,
 } from '../../../../../../src/web/features/registry/model/selection-action-words';
@@ -34,6 +35,21 @@ describe('selection action words', () => {
     ).toBe(
       'Disable 3 identities of the snapshot before · export id abc, filter: ids containing "act-". 3 modules left out: a module has no status of its own. Each line keeps the keys, thumbprints and scopes the export has, so nothing else changes. A device changed since that export is refused (412), not overwritten.',
     );
+  });
+
+  it('says for new keys that the file is deleted when the job ends and the backup keeps the old keys', () => {
+    const reason = selectionActionReason({
+      action: 'regenerate-primary',
+      filter: EMPTY_FILTER,
+      snapshot: 'export id abc',
+      written: 2,
+      leftOut: { "a module's keys are its own: not regenerated with its device": 1 },
+    });
+    expect(reason).toContain('Give new primary keys to 2 identities of the snapshot export id abc');
+    expect(reason).toContain("1 module left out: a module's keys are its own");
+    expect(reason).toContain('the proxy deletes this import file from storage when the job ends');
+    expect(reason).toContain('the backup keeps the old keys for undo');
+    expect(newKeysWords('regenerate-both')).toBe('new primary and secondary keys');
   });
 
   it('suggests the eTag-checked mode of the action', () => {

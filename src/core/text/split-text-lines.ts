@@ -13,13 +13,26 @@ export interface LineSplitter {
   readonly lines: number;
 }
 
+export interface LineSplitterOptions {
+  /**
+   * Keeps only this many characters of a longer line (the rest is dropped as it arrives), so one
+   * absurd line cannot hold the reader's memory; unbounded by default.
+   */
+  maxLineChars?: number;
+}
+
 /**
- * Text chunks in, numbered lines out: LF and CRLF both end a line and a byte-order mark at the very
+ * The one reading of text chunks into numbered lines, shared by the converter's NDJSON reader,
+ * the export reader and the plan: LF and CRLF both end a line and a byte-order mark at the very
  * start is dropped, as the hub reads an import blob and as exports are read
  * (docs/reference/hub-wire-contract.md#export-blob, #recorded-traffic). Blank lines are handed out
  * too, so line numbers stay physical; the caller decides what a blank line means.
  */
-export function createLineSplitter(onLine: LineHandler): LineSplitter {
+export function createLineSplitter(
+  onLine: LineHandler,
+  options: LineSplitterOptions = {},
+): LineSplitter {
+  const maxLineChars = options.maxLineChars ?? Infinity;
   let carry = '';
   let line = 0;
 
@@ -30,6 +43,15 @@ export function createLineSplitter(onLine: LineHandler): LineSplitter {
     onLine(text, line);
   }
 
+  /** Adds a piece of the line being cut by chunk seams, up to the limit. */
+  function keep(piece: string): void {
+    if (carry.length >= maxLineChars) return;
+    carry +=
+      piece.length + carry.length > maxLineChars
+        ? piece.slice(0, maxLineChars - carry.length)
+        : piece;
+  }
+
   return {
     get lines() {
       return line;
@@ -38,21 +60,26 @@ export function createLineSplitter(onLine: LineHandler): LineSplitter {
       let start = 0;
       let end = chunk.indexOf(LF);
       if (end < 0) {
-        carry += chunk;
+        keep(chunk);
         return;
       }
       if (carry.length > 0) {
-        emit(carry + chunk.slice(0, end));
+        keep(chunk.slice(0, end));
+        emit(carry);
         carry = '';
         start = end + 1;
         end = chunk.indexOf(LF, start);
       }
       while (end >= 0) {
-        emit(chunk.slice(start, end));
+        emit(
+          end - start > maxLineChars
+            ? chunk.slice(start, start + maxLineChars)
+            : chunk.slice(start, end),
+        );
         start = end + 1;
         end = chunk.indexOf(LF, start);
       }
-      carry = chunk.slice(start);
+      keep(chunk.slice(start));
     },
     end() {
       if (carry.length > 0) emit(carry);

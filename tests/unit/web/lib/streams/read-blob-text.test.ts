@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readBlobText } from '../../../../../src/web/workers/plan/read-blob-text';
+import { readBlobText } from '../../../../../src/web/lib/streams/read-blob-text';
 
 describe('readBlobText', () => {
   it('joins characters cut by a slice and reports the bytes read', async () => {
