@@ -4,9 +4,8 @@ import { USERS, appUrl, signIn } from './support/sign-in';
 
 // The copy of hub-a into hub-b in the console (docs/bulk-flows.md, "Copy a hub into another"):
 // 30 devices, an edge gateway with a child and modules with keys, exported, rewritten by the
-// proxy, imported after the target's name is typed, and verified identical. The SPA's hub routes
-// are not on main yet, so the journey uses the unprefixed /copy page, which names both hubs in
-// its API calls (/api/hubs/{hubId}/...).
+// proxy, imported after the target's name is typed, and verified identical. The page lives under
+// the source hub (/hubs/hub-a/copy) and names both hubs in its API calls (/api/hubs/{hubId}/...).
 
 function env(name: string): string {
   const value = process.env[name];
@@ -54,7 +53,7 @@ test('copies 30 devices with an edge gateway, its child and modules from hub A t
   }
 
   await signIn(page, USERS.admin);
-  await page.goto(appUrl('/copy?source=hub-a&target=hub-b'));
+  await page.goto(appUrl('/hubs/hub-a/copy?source=hub-a&target=hub-b'));
   await expect(page.getByRole('heading', { name: 'Copy a hub into another' })).toBeVisible();
   await page.getByRole('button', { name: 'Export the source with keys' }).click();
   const steps = page.getByRole('list', { name: 'Copy steps' });

@@ -14,11 +14,13 @@ import {
 } from '@mui/material';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link as RouterLink, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import type { CopyMode, CopyResponse, Job } from '../../../../contracts/api';
 import { ErrorPanel } from '../../../components/error-panel';
 import { LoadingBlock } from '../../../components/loading-block';
 import { PageHeader } from '../../../components/page-header';
+import { useCurrentHub } from '../../../lib/hubs/current-hub';
+import { hubPageUrl } from '../../../lib/hubs/hub-urls';
 import {
   createCopy,
   getCopy,
@@ -44,7 +46,10 @@ export function CopyPage() {
   const [params, setParams] = useSearchParams();
   const hubs = useQuery({ queryKey: ['hubs'], queryFn: ({ signal }) => listHubs(signal) });
   const adminHubs = (hubs.data?.hubs ?? []).filter((hub) => hub.role === 'admin');
-  const source = params.get('source') ?? adminHubs[0]?.id ?? '';
+  const current = useCurrentHub();
+  const source =
+    params.get('source') ??
+    (adminHubs.some((hub) => hub.id === current.id) ? current.id : (adminHubs[0]?.id ?? ''));
   const target = params.get('target') ?? adminHubs.find((hub) => hub.id !== source)?.id ?? '';
   const mode: CopyMode = params.get('mode') === 'createOrUpdate' ? 'createOrUpdate' : 'create';
   const exportId = params.get('export');
@@ -175,7 +180,7 @@ export function CopyPage() {
               verify.isPending
             }
           />
-          {copy.data && <CopyResult copy={copy.data} jobId={copy.data.jobId} />}
+          {copy.data && <CopyResult copy={copy.data} />}
           {[startExport, rewrite, startImport, verify].map(
             (m, index) => m.error && <ErrorPanel key={index} error={m.error} />,
           )}
@@ -287,7 +292,8 @@ function NextAction(props: {
   );
 }
 
-function CopyResult({ copy, jobId }: { copy: CopyResponse; jobId: string | undefined }) {
+function CopyResult({ copy }: { copy: CopyResponse }) {
+  const jobId = copy.jobId;
   const skipped = Object.entries(copy.counts.skipped);
   const adjusted = Object.entries(copy.counts.adjusted);
   const v = copy.verification;
@@ -312,7 +318,8 @@ function CopyResult({ copy, jobId }: { copy: CopyResponse; jobId: string | undef
       )}
       {jobId && (
         <Typography>
-          Import job: <RouterLink to={`/jobs/${encodeURIComponent(jobId)}`}>{jobId}</RouterLink>
+          Import job (on the target hub, which may not be this page's):{' '}
+          <a href={hubPageUrl(copy.targetHubId, `/jobs/${encodeURIComponent(jobId)}`)}>{jobId}</a>
         </Typography>
       )}
       {v?.state === 'done' && (

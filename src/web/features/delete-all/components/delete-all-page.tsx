@@ -9,11 +9,13 @@ import {
 } from '@mui/material';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link as RouterLink, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import type { Job } from '../../../../contracts/api';
 import { ErrorPanel } from '../../../components/error-panel';
 import { LoadingBlock } from '../../../components/loading-block';
 import { PageHeader } from '../../../components/page-header';
+import { useCurrentHub } from '../../../lib/hubs/current-hub';
+import { hubPageUrl } from '../../../lib/hubs/hub-urls';
 import {
   createDeleteAll,
   deleteConfigurations,
@@ -38,7 +40,8 @@ export function DeleteAllPage() {
   const [phrase, setPhrase] = useState('');
   const hubs = useQuery({ queryKey: ['hubs'], queryFn: ({ signal }) => listHubs(signal) });
   const adminHubs = (hubs.data?.hubs ?? []).filter((hub) => hub.role === 'admin');
-  const hubId = params.get('hub') ?? adminHubs[0]?.id ?? '';
+  const current = useCurrentHub();
+  const hubId = params.get('hub') ?? current.id;
   const hub = adminHubs.find((h) => h.id === hubId);
   const exportId = params.get('export');
   const operationId = params.get('operation');
@@ -158,7 +161,10 @@ export function DeleteAllPage() {
         {d?.jobId && (
           <Typography>
             Job {job.data?.status ?? '…'}:{' '}
-            <RouterLink to={`/jobs/${encodeURIComponent(d.jobId)}`}>open the job page</RouterLink>
+            {/* The job's own hub, which may not be the page's: the job page and its Restore. */}
+            <a href={hubPageUrl(hubId, `/jobs/${encodeURIComponent(d.jobId)}`)}>
+              open the job page
+            </a>
           </Typography>
         )}
         {job.data?.status === 'completed' && d && !d.configurations && (
