@@ -317,7 +317,13 @@ export async function createProxy(options: ProxyOptions): Promise<ProxyHandle> {
   registerHubListRoutes(app, hubs);
   const setupRuns = new Map(hubs.map((hub) => [hub.id, createSetupCheckRunner(hub.setupCheck)]));
   await registerHubScopedRoutes(app, hubs, (scope, hub) =>
-    registerHubRoutes(scope, hub, setupRuns.get(hub.id) ?? createSetupCheckRunner(hub.setupCheck)),
+    registerHubRoutes(
+      scope,
+      hub,
+      setupRuns.get(hub.id) ?? createSetupCheckRunner(hub.setupCheck),
+      hubs,
+      options.auth.roles,
+    ),
   );
 
   const url = await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });

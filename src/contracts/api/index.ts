@@ -7,4 +7,6 @@ export * from './files';
 export * from './registry';
 export * from './queue';
 export * from './setup-check';
+export * from './copies';
+export * from './delete-all';
 export * from './runs';

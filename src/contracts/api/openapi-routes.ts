@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import { CopyResponse, CreateCopyRequest } from './copies';
+import { CreateDeleteAllRequest, DeleteAllResponse } from './delete-all';
 import { CreateExportRequest, CreateExportResponse } from './exports';
 import { CreateRunRequest, RunResponse } from './runs';
 import { ReadSasResponse } from './files';
@@ -221,6 +223,66 @@ export const API_ROUTES: readonly ApiRouteSpec[] = [
     roles: admin,
     request: RegistryLookupRequest,
     response: RegistryLookupResponse,
+  },
+  {
+    method: 'POST',
+    path: '/api/copies',
+    operationId: 'createCopy',
+    summary:
+      "Rewrite another hub's export with keys into an import of this hub (admin of both hubs)",
+    roles: admin,
+    request: CreateCopyRequest,
+    response: CopyResponse,
+  },
+  {
+    method: 'GET',
+    path: '/api/copies/{operationId}',
+    operationId: 'getCopy',
+    summary: 'A copy into this hub: its counts, its import job and its verification',
+    roles: admin,
+    response: CopyResponse,
+  },
+  {
+    method: 'GET',
+    path: '/api/copies/{operationId}/report',
+    operationId: 'getCopyReport',
+    summary: 'The lines a copy left out or adjusted, with the reason (no keys)',
+    roles: admin,
+    responseContentTypes: ['application/x-ndjson'],
+  },
+  {
+    method: 'POST',
+    path: '/api/copies/{operationId}/verify',
+    operationId: 'verifyCopy',
+    summary: "Export this hub and diff it against the copy's source; ask again until done",
+    roles: admin,
+    response: CopyResponse,
+  },
+  {
+    method: 'POST',
+    path: '/api/delete-all',
+    operationId: 'createDeleteAll',
+    summary:
+      'From an export with keys (the backup), write the import that deletes every device of this hub',
+    roles: admin,
+    request: CreateDeleteAllRequest,
+    response: DeleteAllResponse,
+  },
+  {
+    method: 'GET',
+    path: '/api/delete-all/{operationId}',
+    operationId: 'getDeleteAll',
+    summary: 'A delete-all of this hub: its counts, its job and its configurations',
+    roles: admin,
+    response: DeleteAllResponse,
+  },
+  {
+    method: 'POST',
+    path: '/api/delete-all/{operationId}/configurations',
+    operationId: 'deleteAllConfigurations',
+    summary: "After the job, delete the backup's configurations one by one (404 counts as gone)",
+    roles: admin,
+    response: DeleteAllResponse,
   },
   {
     method: 'POST',

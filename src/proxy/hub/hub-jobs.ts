@@ -32,6 +32,11 @@ export interface ImportJobRequest {
   outputBlobContainerUri: string;
   /** The blob to import inside the input container; the hub's default is `devices.txt`. */
   inputBlobName?: string;
+  /**
+   * Also import `configurations.txt` of the input container (a copy's configurations, written by
+   * the proxy: copies/create-copy.ts); the hub writes what it refuses to importConfigErrors.log.
+   */
+  includeConfigurations?: boolean;
 }
 
 export interface ExportJobRequest {
@@ -85,6 +90,7 @@ export function importJobBody(
     inputBlobContainerUri: request.inputBlobContainerUri,
     outputBlobContainerUri: request.outputBlobContainerUri,
     ...(request.inputBlobName ? { inputBlobName: request.inputBlobName } : {}),
+    ...(request.includeConfigurations ? { includeConfigurations: true } : {}),
     ...storageFieldsOf(storage),
   };
 }

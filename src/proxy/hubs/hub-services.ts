@@ -3,6 +3,10 @@ import type { SpaConfig } from '../../contracts/api/identity';
 import type { AuthOptions } from '../auth/bearer-verifier';
 import type { HubRoleValues } from '../auth/hub-roles';
 import type { ProxyLog } from '../http/request-log';
+import {
+  createHubConfigurationsClient,
+  type HubConfigurationsClient,
+} from '../hub/hub-configurations';
 import { createHubJobsClient, type JobStorageAuthentication } from '../hub/hub-jobs';
 import { createHubQueryClient } from '../hub/hub-query';
 import { createHubRegistryClient, type HubRegistryClient } from '../hub/hub-registry';
@@ -93,6 +97,8 @@ export interface HubServices {
   queue: OperationQueue | undefined;
   supportExports: SupportExportGate;
   registry: HubRegistryClient;
+  /** For deleting configurations one by one (copies/delete-all-configurations.ts). */
+  configurations: HubConfigurationsClient;
   /** The hub's REST transport, for routes that call the hub directly (the registry query). */
   transport: HubTransport;
   counter: RegistryCounter;
@@ -175,6 +181,7 @@ export function createHubServices(hubOptions: HubOptions, shared: SharedWiring):
     queue,
     supportExports,
     registry: createHubRegistryClient(hubTransport),
+    configurations: createHubConfigurationsClient(hubTransport),
     transport: hubTransport,
     counter: createRegistryCounter({
       query: createHubQueryClient(hubTransport),

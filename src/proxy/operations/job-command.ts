@@ -38,6 +38,7 @@ export async function jobCommand(context: ProxyContext, ref: string): Promise<Jo
             inputBlobContainerUri: await container('input', 'r'),
             outputBlobContainerUri: await container('output', 'rwd'),
             inputBlobName: FROZEN_INPUT_BLOB,
+            ...(job.includeConfigurations ? { includeConfigurations: true } : {}),
           },
           storage,
         )

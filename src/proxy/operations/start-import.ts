@@ -45,7 +45,7 @@ export async function startImport(
       convertedSha256: fileHash(operation.metadata),
       outcome,
     }),
-    create: () => createImportJob(context, operationId),
+    create: (claimed) => createImportJob(context, operationId, claimed),
   };
   const before = await spec.read();
   if (before.jobId) return answerExisting(context, spec, { operationId, metadata: before });
@@ -67,7 +67,11 @@ export async function startImport(
   });
 }
 
-async function createImportJob(context: ProxyContext, operationId: string): Promise<JobCreation> {
+async function createImportJob(
+  context: ProxyContext,
+  operationId: string,
+  claimed: OperationMetadata,
+): Promise<JobCreation> {
   // Container-scoped: the hub reads the frozen devices.txt from the operation's container (read
   // only) and writes `importErrors.log` to the root of an output container of its own. A grant
   // that fails throws before the hub is asked (startOnce then drops the claim).
@@ -78,6 +82,8 @@ async function createImportJob(context: ProxyContext, operationId: string): Prom
       inputBlobContainerUri: input,
       outputBlobContainerUri: output,
       inputBlobName: FROZEN_INPUT_BLOB,
+      // A copy between hubs carries the source's configurations in configurations.txt.
+      ...(claimed.includeConfigurations ? { includeConfigurations: true } : {}),
     }),
   );
 }

@@ -1,5 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { HubServices } from '../hubs/hub-services';
+import type { GlobalRoleNames } from '../copies/copy-hubs';
+import { registerCopyRoutes } from './copy-routes';
+import { registerDeleteAllRoutes } from './delete-all-routes';
 import { registerHubCountRoutes } from './hub-count-routes';
 import { registerIdentityRoutes } from './identity-routes';
 import { registerJobRoutes } from './job-routes';
@@ -18,6 +21,9 @@ export function registerHubRoutes(
   scope: FastifyInstance,
   hub: HubServices,
   setupCheck: SetupCheckRunner,
+  /** Every configured hub and the global role names: a copy reads another hub (copy-routes.ts). */
+  allHubs: readonly HubServices[],
+  roleNames: GlobalRoleNames,
 ): void {
   registerIdentityRoutes(scope, hub.context, hub.id);
   registerOperationRoutes(scope, hub.context, hub.supportExports, hub.id);
@@ -29,4 +35,6 @@ export function registerHubRoutes(
   registerRegistryQueryRoutes(scope, hub.context, hub.transport);
   registerSetupCheckRoutes(scope, setupCheck);
   registerHubCountRoutes(scope, hub.counter);
+  registerCopyRoutes(scope, hub, allHubs, roleNames);
+  registerDeleteAllRoutes(scope, hub, hub.configurations);
 }

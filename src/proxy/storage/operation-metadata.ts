@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CopyCounts, CopyMode } from '../../contracts/api/copies';
 import { RowCounts } from '../../contracts/api/jobs';
 
 // The audit trail of one operation, stored as its container's metadata so it outlives the hub's
@@ -91,6 +92,46 @@ export const OperationMetadata = z.object({
    * taken, when the proxy stops serving backup.txt and undo.ndjson, and undo.ndjson's size as
    * seen when the job ended (absent until then, or when it was never uploaded).
    */
+  /**
+   * An import written by the proxy from another hub's export (copies/create-copy.ts): where from,
+   * in which mode, and what the rewrite wrote, left out and adjusted. `rewriting` until
+   * devices.txt and the report are complete; a copy left `rewriting` by a crash is never started.
+   */
+  copy: z
+    .object({
+      sourceHubId: z.string(),
+      sourceExportOperationId: z.string(),
+      mode: CopyMode,
+      state: z.enum(['rewriting', 'ready']),
+      counts: CopyCounts.optional(),
+    })
+    .optional(),
+  /**
+   * An import written by the proxy to delete every device of its hub (copies/create-delete-all.ts)
+   * from this export, which is its backup; `configurations` once they were deleted after the job.
+   */
+  deleteAll: z
+    .object({
+      exportOperationId: z.string(),
+      state: z.enum(['writing', 'ready']),
+      devices: z.number().int().nonnegative().optional(),
+      modules: z.number().int().nonnegative().optional(),
+      configurations: z
+        .object({
+          deletedAt: z.string(),
+          deleted: z.number().int().nonnegative(),
+          absent: z.number().int().nonnegative(),
+        })
+        .optional(),
+    })
+    .optional(),
+  /** The copy's verification in progress or done; its result is the blob copy-verification.json. */
+  copyVerification: z
+    .object({
+      exportOperationId: z.string(),
+      state: z.enum(['exporting', 'done', 'failed']),
+    })
+    .optional(),
   backup: z
     .object({
       snapshotTakenAt: z.string(),
@@ -119,6 +160,9 @@ const JSON_FIELDS = new Set([
   'errorLineCount',
   'run',
   'backup',
+  'copy',
+  'copyVerification',
+  'deleteAll',
 ]);
 
 export function toContainerMetadata(metadata: OperationMetadata): Record<string, string> {

@@ -29,6 +29,19 @@ export function createAppRouter(basename: string) {
                 .GeneratePage,
             }),
           },
+          {
+            path: 'copy',
+            lazy: async () => ({
+              Component: (await import('../features/copy/components/copy-page')).CopyPage,
+            }),
+          },
+          {
+            path: 'delete-all',
+            lazy: async () => ({
+              Component: (await import('../features/delete-all/components/delete-all-page'))
+                .DeleteAllPage,
+            }),
+          },
           { path: 'jobs', element: <JobsListPage /> },
           {
             path: 'jobs/:jobId',

@@ -218,6 +218,51 @@ export const ERROR_WORDS: Readonly<Record<WordedCode, Words>> = {
     why: 'The queue is starting this job on the hub right now, so it can no longer be taken out.',
     action: 'Wait for it to appear as running, then cancel the job itself if needed.',
   },
+  COPY_SAME_HUB: {
+    title: 'Source and target are the same hub',
+    why: 'A copy writes the devices of one hub into another; copying a hub into itself would change nothing.',
+    action: 'Pick another target hub.',
+  },
+  COPY_SOURCE_NOT_FOUND: {
+    title: 'Export not found',
+    why: 'The hub has no export with this id; it may have been cleaned up or belong to another hub.',
+    action: 'Export the hub with keys again, then start over from that export.',
+  },
+  COPY_SOURCE_NOT_READY: {
+    title: 'The export has not finished',
+    why: 'A copy or a delete-all reads a completed export; this one is still running, or failed or was cancelled.',
+    action: 'Wait for the export to complete, or export the hub again.',
+  },
+  COPY_SOURCE_WITHOUT_KEYS: {
+    title: 'The export has no keys',
+    why: 'Copied or restored without keys, every device would get new keys and could not connect with the ones it has.',
+    action: 'Export the hub again with keys (admins only), then start over from that export.',
+  },
+  COPY_SOURCE_UNREADABLE: {
+    title: 'The export cannot be read',
+    why: 'The export in storage is not a hub export (a line is not a device, module or configuration record).',
+    action: 'Export the hub again and start over from the new export.',
+  },
+  COPY_NOT_FOUND: {
+    title: 'Copy not found',
+    why: 'This hub has no copy with this id; the link may name another hub or an operation that was cleaned up.',
+    action: 'Open the copy again from the Copy page, or start a new one.',
+  },
+  COPY_IMPORT_NOT_DONE: {
+    title: 'The copy has not been imported yet',
+    why: 'The verification compares the target with the source after the import job has completed.',
+    action: 'Start the import and wait for it to complete, then verify.',
+  },
+  DELETE_ALL_NOT_FOUND: {
+    title: 'Delete all not found',
+    why: 'This hub has no "delete all" operation with this id; the link may name another hub.',
+    action: 'Open it again from the Jobs list, or start over from the overview.',
+  },
+  DELETE_ALL_NOT_DONE: {
+    title: 'The devices have not been deleted yet',
+    why: 'Configurations are deleted once the job that deletes the devices has completed.',
+    action: 'Start the import and wait for it to complete, then delete the configurations.',
+  },
   RUN_NOT_FOUND: {
     title: 'No such chunked import',
     why: 'The console has no chunked import with this id on this hub.',

@@ -216,6 +216,31 @@ const CASES: Case[] = [
   },
   {
     method: 'POST',
+    path: '/api/copies',
+    // One hub here: an admin's copy of it into itself is refused after the role checks.
+    request: async () => ({
+      path: '/api/copies',
+      body: { sourceHubId: 'main', sourceExportOperationId: 'export-20260101-aaaaaaaaaa' },
+    }),
+    support: 403,
+    admin: 400,
+  },
+  {
+    method: 'GET',
+    path: '/api/copies/{operationId}',
+    request: async () => ({ path: '/api/copies/import-20260101-aaaaaaaaaa' }),
+    support: 403,
+    admin: 404,
+  },
+  {
+    method: 'GET',
+    path: '/api/copies/{operationId}/report',
+    request: async () => ({ path: '/api/copies/import-20260101-aaaaaaaaaa/report' }),
+    support: 403,
+    admin: 404,
+  },
+  {
+    method: 'POST',
     path: '/api/exports/enqueue',
     request: async () => ({ path: '/api/exports/enqueue', body: { excludeKeys: true } }),
     support: 403,
@@ -244,6 +269,37 @@ const CASES: Case[] = [
     path: '/api/runs/{runId}',
     request: async () => ({ path: '/api/runs/aaaaaaaaaaaaaaaaaaaa' }),
     support: 404,
+    admin: 404,
+  },
+  {
+    method: 'POST',
+    path: '/api/copies/{operationId}/verify',
+    request: async () => ({ path: '/api/copies/import-20260101-aaaaaaaaaa/verify' }),
+    support: 403,
+    admin: 404,
+  },
+  {
+    method: 'POST',
+    path: '/api/delete-all',
+    request: async () => ({
+      path: '/api/delete-all',
+      body: { exportOperationId: 'export-20260101-aaaaaaaaaa' },
+    }),
+    support: 403,
+    admin: 404,
+  },
+  {
+    method: 'GET',
+    path: '/api/delete-all/{operationId}',
+    request: async () => ({ path: '/api/delete-all/import-20260101-aaaaaaaaaa' }),
+    support: 403,
+    admin: 404,
+  },
+  {
+    method: 'POST',
+    path: '/api/delete-all/{operationId}/configurations',
+    request: async () => ({ path: '/api/delete-all/import-20260101-aaaaaaaaaa/configurations' }),
+    support: 403,
     admin: 404,
   },
   {

@@ -9,6 +9,7 @@ export interface HubRest {
     method: string,
     pathName: string,
     body?: unknown,
+    headers?: Record<string, string>,
   ): Promise<{ status: number; body: unknown }>;
   /** As `send`, but a status other than 200 is an error. */
   ok(method: string, pathName: string, body?: unknown): Promise<Record<string, unknown>>;
@@ -22,7 +23,7 @@ export function hubRest(
 ): HubRest {
   const dispatcher = new Agent({ connect: { ca: caCertPem } });
   const key = /SharedAccessKey=([^;]+)/.exec(hub.connectionString)?.[1] ?? '';
-  const send: HubRest['send'] = async (method, pathName, body) => {
+  const send: HubRest['send'] = async (method, pathName, body, headers = {}) => {
     const response = await fetch(`${hub.url}${pathName}?api-version=2021-04-12`, {
       method,
       dispatcher,
@@ -34,6 +35,7 @@ export function hubRest(
           Math.floor(clock().getTime() / 1000) + 3600,
         ),
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...headers,
       },
       body: body === undefined ? undefined : JSON.stringify(body),
     });

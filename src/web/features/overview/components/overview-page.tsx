@@ -48,6 +48,16 @@ export function OverviewPage() {
           Generate test devices
         </Button>
       )}
+      {isAdmin && (
+        <Button component={RouterLink} to="/copy" variant="outlined">
+          Copy a hub into another
+        </Button>
+      )}
+      {isAdmin && (
+        <Button component={RouterLink} to="/delete-all" variant="outlined" color="error">
+          Delete all devices and configurations
+        </Button>
+      )}
       <Button
         component={RouterLink}
         to="/exports"
