@@ -157,14 +157,22 @@ test('a hub query and a stale-device selection act on the devices the hub names'
   await panel.getByRole('button', { name: 'No activity since' }).click();
   await panel.getByLabel('No activity since').fill(today);
   await expect(panel).toContainText("hub's record of device-to-cloud activity");
+  const staleQuery = `SELECT * FROM devices WHERE lastActivityTime < '${today}T00:00:00Z'`;
+  await expect(panel).toContainText(`Query: ${staleQuery}`);
+  // By the time this journey runs, earlier ones have left hundreds of thousands of devices that
+  // never sent a message, and a selection by the hub holds at most 10,000 of them: the stale
+  // condition is narrowed to this journey's devices in the query box.
+  await panel.getByRole('button', { name: 'Hub query' }).click();
+  await panel.getByLabel('Hub query').fill(`${staleQuery} AND STARTSWITH(deviceId, 'stale-e2e-')`);
   await panel.getByRole('button', { name: 'Select on the hub' }).click();
+  await expect(panel.getByRole('status')).toContainText('The hub selected 2 devices.');
   await page.screenshot({
     path: `${SCREENSHOTS}/registry-stale-selection-1440.png`,
     fullPage: true,
   });
   await act(page, 2, 'Disable');
   await expect(page).toHaveURL(/\/import$/);
-  await expect(page.getByText(new RegExp(`no activity since ${today}`))).toBeVisible();
+  await expect(page.getByText(/lastActivityTime </).first()).toBeVisible();
   await planShown(page);
   await confirmUploadAndComplete(page);
   expect((await deviceIdentity('stale-e2e-1')).status).toBe('enabled');
