@@ -44,9 +44,17 @@ export async function createRun(
     });
 
   const runId = newRunId();
+  // A chunk's createdAt is fixed when its container is made: the index's list row is keyed by it,
+  // so a later write with another time would leave the first row behind, unstarted for ever.
+  const createdAtOf = new Map<number, string>();
+  const createdAt = (chunk: number): string => {
+    const known = createdAtOf.get(chunk) ?? context.now().toISOString();
+    createdAtOf.set(chunk, known);
+    return known;
+  };
   const chunkMetadata = (chunk: number, of: number, file?: SplitChunk): OperationMetadata => ({
     kind: 'import',
-    createdAt: context.now().toISOString(),
+    createdAt: createdAt(chunk),
     createdByName: principal.name,
     createdByOid: principal.objectId,
     ...(source.fileName ? { fileName: source.fileName } : {}),

@@ -11,7 +11,11 @@ import { startProxyStack, type ProxyStack } from '../support/proxy-stack';
 let stack: ProxyStack;
 
 beforeAll(async () => {
-  stack = await startProxyStack({ queueWorker: { pollMs: 100, holdSeconds: 1, leaseSeconds: 5 } });
+  stack = await startProxyStack({
+    queueWorker: { pollMs: 100, holdSeconds: 1, leaseSeconds: 5 },
+    // A long admin grace: an import left unstarted by the run would hold support exports back.
+    supportExports: { enabled: true, intervalSeconds: 1, adminGraceSeconds: 600 },
+  });
 }, 120_000);
 
 afterAll(async () => {
@@ -102,5 +106,13 @@ describe('a chunked import with a stop rule', () => {
     expect(again.status).toBe(409);
     expect(((await again.json()) as ApiErrorBody).error.code).toBe('RUN_NOT_STOPPED');
     expect((await stack.call('GET', '/api/runs/aaaaaaaaaaaaaaaaaaaa', 'admin')).status).toBe(404);
+
+    // A finished run leaves no import waiting to start: support may export again.
+    await waitForIdleHub(stack);
+    const supportExport = await stack.call('POST', '/api/exports', 'support', {
+      excludeKeys: true,
+      includeConfigurations: false,
+    });
+    expect(supportExport.status, await supportExport.clone().text()).toBe(200);
   }, 120_000);
 });
