@@ -1,3 +1,4 @@
+import { lookHere } from './support/look-here';
 import { expect, test } from '@playwright/test';
 import { hubRequest } from '../support/hub-rest';
 import { USERS, appUrl, signIn } from './support/sign-in';
@@ -59,17 +60,20 @@ test('deletes every device and configuration of hub B after a backup, and the ba
     .click();
   await page.getByRole('button', { name: 'Prepare the delete' }).click({ timeout: 120_000 });
   const counts = page.getByTestId('delete-all-counts');
-  await expect(counts).toContainText(/\d+ devices \(and their \d+ modules\) and 1 configurations/);
+  await expect(counts).toContainText(
+    /\d+ devices \(and their \d+ modules\) and 1 configuration of/,
+  );
   const operationId = new URL(page.url()).searchParams.get('operation') ?? '';
   const confirm = page.getByRole('button', { name: 'Delete all devices of Local hub B' });
   await expect(confirm).toBeDisabled();
   await page.getByLabel("Type the hub's name to confirm").fill('Local hub B');
+  await lookHere(page, 'delete-all-confirm');
   await confirm.click();
   await page
-    .getByRole('button', { name: 'Delete the 1 configurations' })
+    .getByRole('button', { name: 'Delete the 1 configuration' })
     .click({ timeout: 120_000 });
   await expect(page.getByTestId('delete-all-configurations')).toContainText(
-    '1 configurations deleted',
+    '1 configuration deleted',
   );
   for (const id of IDS) expect((await onB('GET', `/devices/${id}`)).status, id).toBe(404);
   expect((await onB('GET', '/configurations/del-config')).status).toBe(404);

@@ -1,3 +1,4 @@
+import { lookHere } from './support/look-here';
 import { expect, test } from '@playwright/test';
 import { hubRequest } from '../support/hub-rest';
 import { USERS, appUrl, signIn } from './support/sign-in';
@@ -78,6 +79,7 @@ test('copies 30 devices with an edge gateway, its child and modules from hub A t
     timeout: 180_000,
   });
   await expect(steps.locator('[data-step="verify"]')).toHaveAttribute('data-state', 'done');
+  await lookHere(page, 'hub-copy-verified');
 
   const child = await onHub('E2E_HUB_B_CONNECTION_STRING', 'GET', '/devices/copy-gw-child');
   expect(child.authentication).toMatchObject({ symmetricKey: { primaryKey: key(2) } });

@@ -14,6 +14,7 @@ import type { Job } from '../../../../contracts/api';
 import { ErrorPanel } from '../../../components/error-panel';
 import { LoadingBlock } from '../../../components/loading-block';
 import { PageHeader } from '../../../components/page-header';
+import { plural } from '../../../lib/format';
 import { useCurrentHub } from '../../../lib/hubs/current-hub';
 import { hubPageUrl } from '../../../lib/hubs/hub-urls';
 import {
@@ -135,9 +136,11 @@ export function DeleteAllPage() {
         )}
         {d && (
           <Alert severity="warning" data-testid="delete-all-counts">
-            {d.devices} devices (and their {d.modules} modules) and {d.configurationIds.length}{' '}
-            configurations of {hub.displayName} will be deleted. The backup is the export{' '}
-            {d.exportOperationId}; Restore on the job page brings the devices back with their keys.
+            {plural(d.devices, 'device', 'devices')} (and their{' '}
+            {plural(d.modules, 'module', 'modules')}) and{' '}
+            {plural(d.configurationIds.length, 'configuration', 'configurations')} of{' '}
+            {hub.displayName} will be deleted. The backup is the export {d.exportOperationId};
+            Restore on the job page brings the devices back with their keys.
           </Alert>
         )}
         {d && !d.jobId && (
@@ -169,12 +172,12 @@ export function DeleteAllPage() {
         )}
         {job.data?.status === 'completed' && d && !d.configurations && (
           <Button variant="contained" onClick={() => configurationsMutation.mutate()}>
-            Delete the {d.configurationIds.length} configurations
+            Delete the {plural(d.configurationIds.length, 'configuration', 'configurations')}
           </Button>
         )}
         {d?.configurations && (
           <Alert severity="success" data-testid="delete-all-configurations">
-            {d.configurations.deleted} configurations deleted
+            {plural(d.configurations.deleted, 'configuration', 'configurations')} deleted
             {d.configurations.absent ? `, ${d.configurations.absent} already gone` : ''}.
           </Alert>
         )}
