@@ -19,6 +19,7 @@ import type { CopyMode, CopyResponse, Job } from '../../../../contracts/api';
 import { ErrorPanel } from '../../../components/error-panel';
 import { LoadingBlock } from '../../../components/loading-block';
 import { PageHeader } from '../../../components/page-header';
+import { plural } from '../../../lib/format';
 import { useCurrentHub } from '../../../lib/hubs/current-hub';
 import { hubPageUrl } from '../../../lib/hubs/hub-urls';
 import {
@@ -263,8 +264,8 @@ function NextAction(props: {
     return (
       <Stack spacing={1}>
         <Typography>
-          The import writes {lines} lines ({copy.mode}) into {props.targetName}. Type the target
-          hub&apos;s name to confirm.
+          The import writes {plural(lines, 'line', 'lines')} ({copy.mode}) into {props.targetName}.
+          Type the target hub&apos;s name to confirm.
         </Typography>
         <TextField
           label="Target hub's name"

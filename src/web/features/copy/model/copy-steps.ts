@@ -1,4 +1,5 @@
 import type { CopyResponse, Job } from '../../../../contracts/api';
+import { formatCount, plural } from '../../../lib/format';
 
 // Where a copy stands, from what the proxy recorded (docs/bulk-flows.md, "Copy a hub into
 // another", in the console): every step is derived from the source's export job, the copy, its
@@ -59,7 +60,7 @@ export function copySteps({ exportJob, copy, importJob }: CopyProgress): CopySte
       label: 'Rewrite for the target',
       state: 'done',
       percent: 100,
-      note: `${copy.counts.devices + copy.counts.modules} lines (${copy.counts.devices} devices, ${copy.counts.modules} modules)${skipped ? `, ${skipped} left out` : ''}.`,
+      note: `${plural(copy.counts.devices + copy.counts.modules, 'line', 'lines')} (${plural(copy.counts.devices, 'device', 'devices')}, ${plural(copy.counts.modules, 'module', 'modules')})${skipped ? `, ${formatCount(skipped)} left out` : ''}.`,
     };
   } else
     rewrite = {

@@ -41,6 +41,12 @@ describe('copySteps', () => {
       note: '34 lines (30 devices, 4 modules), 2 left out.',
     });
     expect(steps[2]?.state).toBe('waiting');
+    const large = copy({
+      counts: { devices: 100_002, modules: 1, skipped: {}, adjusted: {} },
+    });
+    expect(copySteps({ exportJob: job('completed', 100), copy: large })[1]?.note).toBe(
+      '100,003 lines (100,002 devices, 1 module).',
+    );
   });
 
   it('marks a rewrite cut short as failed', () => {
