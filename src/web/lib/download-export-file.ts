@@ -1,5 +1,6 @@
 import { apiPath, apiStream } from './api-client';
 import { responseTotalBytes } from './response-total-bytes';
+import { readStreamBytes } from './streams/read-stream-bytes';
 
 export interface DownloadProgress {
   bytes: number;
@@ -35,10 +36,7 @@ export async function downloadExportFile(
   let pending: Uint8Array<ArrayBuffer>[] = [];
   let pendingBytes = 0;
   let bytes = 0;
-  const reader = response.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
+  await readStreamBytes(response.body, (value) => {
     pending.push(value as Uint8Array<ArrayBuffer>);
     pendingBytes += value.byteLength;
     bytes += value.byteLength;
@@ -48,7 +46,7 @@ export async function downloadExportFile(
       pendingBytes = 0;
     }
     onProgress({ bytes, totalBytes });
-  }
+  });
   if (pending.length > 0) parts.push(new Blob(pending));
   return { blob: new Blob(parts, { type: 'application/x-ndjson' }), keysMasked };
 }

@@ -1,4 +1,5 @@
 import { responseTotalBytes } from './response-total-bytes';
+import { readStreamBytes } from './streams/read-stream-bytes';
 
 /** How the text was written, so a file derived from it can be written the same way. */
 export interface TextShape {
@@ -69,11 +70,8 @@ export async function readTextLines(
     onProgress?.({ bytesRead: text.length, totalBytes });
     return shape;
   }
-  const reader = response.body.getReader();
   let first = true;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
+  await readStreamBytes(response.body, async (value) => {
     bytesRead += value.byteLength;
     let text = decoder.decode(value, { stream: true });
     if (first) {
@@ -84,7 +82,7 @@ export async function readTextLines(
     noteShape(tail + text);
     tail = await emit(tail + text, false);
     onProgress?.({ bytesRead, totalBytes });
-  }
+  });
   await emit(tail + decoder.decode(), true);
   return shape;
 }

@@ -1,12 +1,9 @@
-// A loop that reads a streamed response body as text (the retry file built from an export): the
-// next network chunk is read only once the sink has taken the last one, so a slow sink holds the
-// stream back instead of queueing text in memory, and a sink that throws or an abort cancels the
-// stream at once.
+import { readStreamBytes, type StreamBytesOptions } from './read-stream-bytes';
 
-export interface StreamTextOptions {
-  /** Stops before the next chunk: the stream is cancelled and the signal's reason thrown. */
-  signal?: AbortSignal;
-}
+// A streamed response body read as text (the retry file built from an export), through the one
+// byte loop (read-stream-bytes.ts), so a slow sink holds the stream back and an abort cancels it.
+
+export type StreamTextOptions = StreamBytesOptions;
 
 /** Decodes `body` as UTF-8 (a character cut by a chunk is joined) and hands the text to `onText`. */
 export async function readStreamText(
@@ -14,22 +11,8 @@ export async function readStreamText(
   onText: (text: string) => void | Promise<void>,
   options: StreamTextOptions = {},
 ): Promise<void> {
-  const reader = body.getReader();
   const decoder = new TextDecoder('utf-8');
-  try {
-    for (;;) {
-      options.signal?.throwIfAborted();
-      const { done, value } = await reader.read();
-      if (done) break;
-      await onText(decoder.decode(value, { stream: true }));
-    }
-    const tail = decoder.decode();
-    if (tail.length > 0) await onText(tail);
-  } catch (error) {
-    // The server may still be sending: stop it rather than leave the connection draining.
-    await reader.cancel(error).catch(() => undefined);
-    throw error;
-  } finally {
-    reader.releaseLock();
-  }
+  await readStreamBytes(body, (bytes) => onText(decoder.decode(bytes, { stream: true })), options);
+  const tail = decoder.decode();
+  if (tail.length > 0) await onText(tail);
 }

@@ -2,6 +2,7 @@ import { ImportErrorLogParser } from '../../../../core/import-errors';
 import type { ImportErrorEntry } from '../../../../core/import-errors';
 import type { ReadProgress } from '../../../lib/read-text-lines';
 import { responseTotalBytes } from '../../../lib/response-total-bytes';
+import { readStreamBytes } from '../../../lib/streams/read-stream-bytes';
 import { createErrorLogClient } from '../../../workers/error-log/error-log-client';
 
 /**
@@ -35,16 +36,16 @@ export async function parseErrorLogResponse(
   const log: ErrorLog = { entries: [], deviceIds: new Set() };
   const client = createErrorLogClient((batch) => collect(log, batch));
   try {
-    const reader = response.body.getReader();
     let bytesRead = 0;
-    while (client.failure === null) {
-      const { done, value } = await reader.read();
-      if (done) break;
+    await readStreamBytes(response.body, (value) => {
+      // The worker failed: end() below reports it; the rest of the log is not wanted.
+      if (client.failure !== null) return false;
       bytesRead += value.byteLength;
       // A copy we own, so the transfer cannot detach a buffer the stream still uses.
       client.push(value.slice().buffer);
       onProgress({ bytesRead, totalBytes });
-    }
+      return true;
+    });
     await client.end();
     return log;
   } finally {

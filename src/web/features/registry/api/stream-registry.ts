@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { apiPath, apiStream } from '../../../lib/api-client';
 import { isAbortError } from '../../../lib/api-error';
 import { responseTotalBytes } from '../../../lib/response-total-bytes';
+import { readStreamBytes } from '../../../lib/streams/read-stream-bytes';
 import { createBrowseClient } from '../../../workers/registry/browse-client';
 import type { BrowseClient, BrowseDoneInfo } from '../../../workers/registry/browse-client';
 
@@ -118,22 +119,24 @@ export function useRegistryStream(exportId: string): RegistryStream {
       if (!response.body) {
         browse.push(new Uint8Array(await response.arrayBuffer()));
       } else {
-        const reader = response.body.getReader();
-        for (;;) {
-          const { done: finished, value } = await reader.read();
-          if (finished) break;
-          live.bytesReceived += value.byteLength;
-          repaint();
-          browse.push(ownBytes(value));
-          while (
-            live.bytesReceived - live.bytesParsed > MAX_UNPARSED_BYTES &&
-            !abort.signal.aborted
-          ) {
-            await new Promise<void>((resolve) => {
-              wake = resolve;
-            });
-          }
-        }
+        await readStreamBytes(
+          response.body,
+          async (value) => {
+            live.bytesReceived += value.byteLength;
+            repaint();
+            browse.push(ownBytes(value));
+            // Back-pressure: the worker parses behind the network; wait while it is far behind.
+            while (
+              live.bytesReceived - live.bytesParsed > MAX_UNPARSED_BYTES &&
+              !abort.signal.aborted
+            ) {
+              await new Promise<void>((resolve) => {
+                wake = resolve;
+              });
+            }
+          },
+          { signal: abort.signal },
+        );
       }
       browse.end();
     })().catch((failure: unknown) => {
