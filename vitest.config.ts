@@ -31,7 +31,10 @@ export default defineConfig({
           name: 'component',
           include: ['tests/component/**/*.test.tsx'],
           environment: 'jsdom',
-          setupFiles: ['tests/component/support/browser-blobs.ts'],
+          setupFiles: [
+            'tests/component/support/browser-blobs.ts',
+            'tests/component/support/unmount-after-each.ts',
+          ],
           globalSetup: ['tests/component/support/proxy-stack-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { AnySelect, FilterBar } from '../../../../src/web/components/filter-bar';
 
@@ -6,7 +6,7 @@ import { AnySelect, FilterBar } from '../../../../src/web/components/filter-bar'
 // "Any" (shown even when nothing is picked) before the given options.
 
 describe('FilterBar and AnySelect', () => {
-  it('names the landmark and offers Any first, showing it while nothing is picked', () => {
+  it('names the landmark and offers Any first, showing it while nothing is picked', async () => {
     const picked: string[] = [];
     render(
       <FilterBar label="Filter devices">
@@ -30,9 +30,10 @@ describe('FilterBar and AnySelect', () => {
     expect(options.map((option) => option.textContent)).toEqual(['Any', 'enabled', 'disabled']);
     fireEvent.click(options[2] as HTMLElement);
     expect(picked).toEqual(['disabled']);
+    await waitFor(() => expect(screen.queryByRole('listbox')).toBeNull());
   });
 
-  it('uses the filter’s own value for Any when it has one', () => {
+  it('uses the filter’s own value for Any when it has one', async () => {
     const picked: string[] = [];
     render(
       <AnySelect
@@ -47,5 +48,6 @@ describe('FilterBar and AnySelect', () => {
     fireEvent.mouseDown(screen.getByRole('combobox', { name: 'IoT Edge' }));
     fireEvent.click(within(screen.getByRole('listbox')).getAllByRole('option')[0] as HTMLElement);
     expect(picked).toEqual(['any']);
+    await waitFor(() => expect(screen.queryByRole('listbox')).toBeNull());
   });
 });
